@@ -1,0 +1,64 @@
+//! Facilitator assignments: who co-leads a group, as a peer or a professional.
+
+use crate::program::{FacilitatorKind, ProgramSpec};
+use crate::validation::ValidationErrors;
+use crate::values::{Key, Text};
+use crate::Id;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignmentSpec {
+    pub person_id: Id,
+    pub role: FacilitatorKind,
+    /// The program's role this person fills, such as `peer_leader`; must be of kind `role`.
+    #[serde(default)]
+    pub program_role: Option<Key>,
+    /// In the facilitator's words, the experience they share with the participants.
+    #[serde(default)]
+    pub lived_experience_note: Option<Text>,
+}
+
+impl AssignmentSpec {
+    pub fn validate(&self, program: &ProgramSpec) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if let Some(key) = &self.program_role {
+            match program.role(key.as_str()) {
+                None => errors.add("program_role", format!("`{key}` is not one of the program's facilitator roles")),
+                Some(r) if r.kind != self.role => errors.add(
+                    "program_role",
+                    format!("`{key}` is a {} role, not {}", r.kind, self.role),
+                ),
+                Some(_) => {}
+            }
+        }
+        errors.check(
+            self.role == FacilitatorKind::Peer || program.role_kinds().contains(&FacilitatorKind::Professional),
+            "role",
+            "this program is peer-only: it has no professional role",
+        );
+        errors.into_result()
+    }
+}
+
+impl ProgramSpec {
+    pub fn role_kinds(&self) -> Vec<FacilitatorKind> {
+        self.facilitator_roles.iter().map(|r| r.kind).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::tests::peer_only_program;
+
+    #[test]
+    fn a_professional_cannot_join_a_peer_only_program_and_roles_must_match() {
+        let program = peer_only_program();
+        let assign = |json| serde_json::from_value::<AssignmentSpec>(json).unwrap();
+        assert!(assign(serde_json::json!({"person_id": 1, "role": "peer", "program_role": "peer_facilitator"})).validate(&program).is_ok());
+        assert!(assign(serde_json::json!({"person_id": 1, "role": "professional"})).validate(&program).is_err());
+        assert!(assign(serde_json::json!({"person_id": 1, "role": "peer", "program_role": "clinician"})).validate(&program).is_err());
+    }
+}

@@ -1,0 +1,59 @@
+//! Pure types and rules of peergroup: programs and their curricula, groups, people,
+//! enrolments, facilitator assignments and support needs. No IO, no async, no ORM.
+//!
+//! Input types validate at the edge: newtypes refuse bad values while being deserialized
+//! (so the error names the field), and `validate()` methods check the rules that span
+//! several fields, collecting every problem instead of stopping at the first.
+
+/// Declares an enum stored and sent as snake_case text, with `as_str`, `FromStr`, `ALL` and
+/// an OpenAPI schema. The database keeps the same text, so one list of names serves both.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!("`{s}` is not one of: {}", [$($text),+].join(", "))),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub mod clock;
+pub mod enrollment;
+pub mod facilitator;
+pub mod group;
+pub mod org;
+pub mod person;
+pub mod program;
+pub mod support;
+pub mod validation;
+pub mod values;
+
+pub use validation::{FieldError, ValidationErrors};
+
+/// Database identity of any stored object. Objects are always looked up together with
+/// their organization, so an id alone never reveals another tenant's data.
+pub type Id = i64;

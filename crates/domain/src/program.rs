@@ -1,0 +1,475 @@
+//! A program is the design of an intervention: who it is for, who leads it, and its
+//! curriculum of phases and sessions. Groups are run from a program.
+
+use crate::support::SupportKind;
+use crate::validation::ValidationErrors;
+use crate::values::{Key, Language, Name, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use utoipa::ToSchema;
+
+/// Limits that keep a curriculum sane; the reviewed programs run 3 to 24 sessions.
+pub const MAX_SESSIONS_PER_PHASE: u16 = 200;
+pub const MAX_SESSIONS_PER_PROGRAM: u32 = 500;
+pub const MAX_PHASES: usize = 20;
+
+string_enum!(
+    /// Whether groups are led by peers alone or by peers together with a professional.
+    FacilitationModel {
+        PeerOnly => "peer_only",
+        CoLed => "co_led",
+    }
+);
+
+string_enum!(
+    /// The two kinds of facilitator: a peer shares the participants' migration experience
+    /// and the condition; a professional brings clinical or service expertise.
+    FacilitatorKind {
+        Peer => "peer",
+        Professional => "professional",
+    }
+);
+
+string_enum!(
+    /// How groups of a program are composed.
+    Segmentation {
+        Gender => "gender",
+        CountryOfOrigin => "country_of_origin",
+        Language => "language",
+        Culture => "culture",
+        OnePerFamily => "one_per_family",
+    }
+);
+
+string_enum!(
+    /// Who makes the follow-up call when a participant misses sessions.
+    FollowUpCaller {
+        PeerFacilitator => "peer_facilitator",
+        ProfessionalFacilitator => "professional_facilitator",
+        Coordinator => "coordinator",
+    }
+);
+
+/// A facilitator role the design names, such as `peer_leader` or `certified_diabetes_educator`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramRole {
+    pub key: Key,
+    pub kind: FacilitatorKind,
+    pub title: Name,
+}
+
+/// How often a phase meets. Sessions fall on the group's weekdays at its start time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Cadence {
+    /// One session every `weeks` weeks (1 = weekly, 2 = fortnightly), on the group's first weekday.
+    EveryNWeeks { weeks: u8 },
+    /// `times` sessions each week, on the first `times` of the group's weekdays.
+    TimesPerWeek { times: u8 },
+    /// A single session after the previous phase, such as a retreat.
+    OneOff,
+}
+
+/// How many facilitators of one role lead each session of a phase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseLead {
+    pub role: Key,
+    #[serde(default = "one")]
+    pub count: u8,
+}
+
+fn one() -> u8 {
+    1
+}
+
+/// The plan for one session: its topic and the parts it is made of, in order
+/// (check-in, psychoeducation, practice, sharing, homework, closing ceremony…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionPlan {
+    pub topic: Name,
+    #[serde(default)]
+    pub structure: Vec<Name>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub name: Name,
+    pub sessions: u16,
+    pub cadence: Cadence,
+    pub session_minutes: u16,
+    /// Which roles lead every session of this phase.
+    pub leads: Vec<PhaseLead>,
+    /// Plans for the phase's sessions, in order; at most one per session.
+    #[serde(default)]
+    pub session_plans: Vec<SessionPlan>,
+}
+
+/// Training a facilitator of a role must have before leading a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingRequirement {
+    pub role: Key,
+    pub title: Name,
+    #[serde(default)]
+    pub hours: Option<f32>,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// A practical support groups of this program offer by default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupportOffer {
+    pub kind: SupportKind,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpPolicy {
+    /// Consecutive unexcused absences at held sessions that open a follow-up call.
+    #[serde(default = "default_misses")]
+    pub consecutive_misses: u8,
+    #[serde(default = "default_caller")]
+    pub caller: FollowUpCaller,
+}
+
+fn default_misses() -> u8 {
+    3
+}
+
+fn default_caller() -> FollowUpCaller {
+    FollowUpCaller::PeerFacilitator
+}
+
+impl Default for FollowUpPolicy {
+    fn default() -> Self {
+        Self {
+            consecutive_misses: default_misses(),
+            caller: default_caller(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSize {
+    #[serde(default)]
+    pub min: Option<u16>,
+    #[serde(default)]
+    pub max: Option<u16>,
+}
+
+/// Everything a coordinator writes to create or replace a program.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramSpec {
+    pub name: Name,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub target_population: Option<Text>,
+    /// The condition or issue the program addresses, such as type 2 diabetes.
+    #[serde(default)]
+    pub condition: Option<Text>,
+    pub facilitation_model: FacilitationModel,
+    pub facilitator_roles: Vec<ProgramRole>,
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub training: Vec<TrainingRequirement>,
+    #[serde(default)]
+    pub supports_offered: Vec<SupportOffer>,
+    #[serde(default)]
+    pub follow_up: FollowUpPolicy,
+    #[serde(default)]
+    pub group_size: GroupSize,
+    #[serde(default)]
+    pub segmentation: Vec<Segmentation>,
+    /// Languages the program's materials exist in.
+    #[serde(default)]
+    pub languages: Vec<Language>,
+}
+
+impl ProgramSpec {
+    pub fn total_sessions(&self) -> u32 {
+        self.phases.iter().map(|p| u32::from(p.sessions)).sum()
+    }
+
+    pub fn role(&self, key: &str) -> Option<&ProgramRole> {
+        self.facilitator_roles.iter().find(|r| r.key.as_str() == key)
+    }
+
+    /// The largest number of sessions a week any phase needs, which is how many weekdays a
+    /// group of this program must name.
+    pub fn weekdays_needed(&self) -> u8 {
+        self.phases
+            .iter()
+            .map(|p| match p.cadence {
+                Cadence::TimesPerWeek { times } => times,
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// Checks the rules that span fields; every problem is reported.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        self.validate_roles(&mut errors);
+        self.validate_phases(&mut errors);
+
+        for (i, t) in self.training.iter().enumerate() {
+            errors.check(
+                self.role(t.role.as_str()).is_some(),
+                format!("training[{i}].role"),
+                format!("`{}` is not one of the program's facilitator roles", t.role),
+            );
+            if let Some(hours) = t.hours {
+                errors.check(
+                    hours.is_finite() && hours > 0.0 && hours <= 1000.0,
+                    format!("training[{i}].hours"),
+                    "must be more than 0 and at most 1000",
+                );
+            }
+        }
+        let mut kinds = HashSet::new();
+        for (i, s) in self.supports_offered.iter().enumerate() {
+            errors.check(
+                kinds.insert(s.kind),
+                format!("supports_offered[{i}].kind"),
+                format!("`{}` is listed twice", s.kind),
+            );
+        }
+        errors.check(
+            (1..=20).contains(&self.follow_up.consecutive_misses),
+            "follow_up.consecutive_misses",
+            "must be from 1 to 20",
+        );
+        let caller_ok = match self.follow_up.caller {
+            FollowUpCaller::ProfessionalFacilitator => self.has_kind(FacilitatorKind::Professional),
+            _ => true,
+        };
+        errors.check(
+            caller_ok,
+            "follow_up.caller",
+            "a professional facilitator can call only in a co-led program",
+        );
+        let size = &self.group_size;
+        if let Some(min) = size.min {
+            errors.check(min >= 1, "group_size.min", "must be at least 1");
+        }
+        if let Some(max) = size.max {
+            errors.check((1..=500).contains(&max), "group_size.max", "must be from 1 to 500");
+        }
+        if let (Some(min), Some(max)) = (size.min, size.max) {
+            errors.check(min <= max, "group_size.min", "must not be more than group_size.max");
+        }
+        let mut seen = HashSet::new();
+        for (i, s) in self.segmentation.iter().enumerate() {
+            errors.check(seen.insert(*s), format!("segmentation[{i}]"), format!("`{s}` is listed twice"));
+        }
+        let mut langs = HashSet::new();
+        for (i, l) in self.languages.iter().enumerate() {
+            errors.check(langs.insert(l), format!("languages[{i}]"), format!("`{l}` is listed twice"));
+        }
+        errors.into_result()
+    }
+
+    fn has_kind(&self, kind: FacilitatorKind) -> bool {
+        self.facilitator_roles.iter().any(|r| r.kind == kind)
+    }
+
+    fn validate_roles(&self, errors: &mut ValidationErrors) {
+        errors.check(
+            !self.facilitator_roles.is_empty(),
+            "facilitator_roles",
+            "name at least one facilitator role",
+        );
+        errors.check(
+            self.facilitator_roles.len() <= 10,
+            "facilitator_roles",
+            "at most 10 roles",
+        );
+        let mut keys = HashSet::new();
+        for (i, r) in self.facilitator_roles.iter().enumerate() {
+            errors.check(
+                keys.insert(r.key.as_str()),
+                format!("facilitator_roles[{i}].key"),
+                format!("`{}` is listed twice", r.key),
+            );
+        }
+        if !self.facilitator_roles.is_empty() {
+            errors.check(
+                self.has_kind(FacilitatorKind::Peer),
+                "facilitator_roles",
+                "a peer-support program needs at least one peer role",
+            );
+        }
+        match self.facilitation_model {
+            FacilitationModel::CoLed => errors.check(
+                self.has_kind(FacilitatorKind::Professional),
+                "facilitator_roles",
+                "a co-led program needs a professional role",
+            ),
+            FacilitationModel::PeerOnly => errors.check(
+                !self.has_kind(FacilitatorKind::Professional),
+                "facilitator_roles",
+                "a peer-only program cannot have a professional role; make it co-led",
+            ),
+        }
+    }
+
+    fn validate_phases(&self, errors: &mut ValidationErrors) {
+        errors.check(!self.phases.is_empty(), "phases", "a program needs at least one phase");
+        errors.check(
+            self.phases.len() <= MAX_PHASES,
+            "phases",
+            format!("at most {MAX_PHASES} phases"),
+        );
+        errors.check(
+            self.total_sessions() <= MAX_SESSIONS_PER_PROGRAM,
+            "phases",
+            format!("at most {MAX_SESSIONS_PER_PROGRAM} sessions in all"),
+        );
+        for (i, phase) in self.phases.iter().enumerate() {
+            let at = |field: &str| format!("phases[{i}].{field}");
+            errors.check(
+                (1..=MAX_SESSIONS_PER_PHASE).contains(&phase.sessions),
+                at("sessions"),
+                format!("must be from 1 to {MAX_SESSIONS_PER_PHASE}"),
+            );
+            match phase.cadence {
+                Cadence::EveryNWeeks { weeks } => {
+                    errors.check((1..=12).contains(&weeks), at("cadence.weeks"), "must be from 1 to 12")
+                }
+                Cadence::TimesPerWeek { times } => {
+                    errors.check((1..=7).contains(&times), at("cadence.times"), "must be from 1 to 7")
+                }
+                Cadence::OneOff => errors.check(
+                    phase.sessions == 1,
+                    at("sessions"),
+                    "a one-off phase has exactly 1 session",
+                ),
+            }
+            errors.check(
+                (15..=720).contains(&phase.session_minutes),
+                at("session_minutes"),
+                "must be from 15 to 720 minutes",
+            );
+            errors.check(!phase.leads.is_empty(), at("leads"), "name the role that leads this phase");
+            let mut lead_roles = HashSet::new();
+            for (j, lead) in phase.leads.iter().enumerate() {
+                errors.check(
+                    self.role(lead.role.as_str()).is_some(),
+                    format!("phases[{i}].leads[{j}].role"),
+                    format!("`{}` is not one of the program's facilitator roles", lead.role),
+                );
+                errors.check(
+                    lead_roles.insert(lead.role.as_str()),
+                    format!("phases[{i}].leads[{j}].role"),
+                    format!("`{}` is listed twice", lead.role),
+                );
+                errors.check(
+                    (1..=10).contains(&lead.count),
+                    format!("phases[{i}].leads[{j}].count"),
+                    "must be from 1 to 10",
+                );
+            }
+            errors.check(
+                phase.session_plans.len() <= usize::from(phase.sessions),
+                at("session_plans"),
+                "more session plans than sessions",
+            );
+            for (j, plan) in phase.session_plans.iter().enumerate() {
+                errors.check(
+                    plan.structure.len() <= 20,
+                    format!("phases[{i}].session_plans[{j}].structure"),
+                    "at most 20 parts",
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn peer_only_program() -> ProgramSpec {
+        serde_json::from_value(serde_json::json!({
+            "name": "Healthy living workshop",
+            "facilitation_model": "peer_only",
+            "facilitator_roles": [{"key": "peer_facilitator", "kind": "peer", "title": "Peer facilitator"}],
+            "phases": [{
+                "name": "workshop", "sessions": 8, "cadence": {"type": "every_n_weeks", "weeks": 1},
+                "session_minutes": 90, "leads": [{"role": "peer_facilitator", "count": 2}],
+                "session_plans": [{"topic": "Healthy eating", "structure": ["check-in", "closing ceremony"]}]
+            }]
+        }))
+        .unwrap()
+    }
+
+    fn fields(errors: ValidationErrors) -> Vec<String> {
+        errors.errors().iter().map(|e| e.field.clone()).collect()
+    }
+
+    #[test]
+    fn a_valid_program_passes_and_defaults_the_follow_up_rule_to_three_misses() {
+        let program = peer_only_program();
+        program.validate().unwrap();
+        assert_eq!(program.follow_up.consecutive_misses, 3);
+        assert_eq!(program.total_sessions(), 8);
+    }
+
+    #[test]
+    fn a_phase_with_zero_sessions_is_refused() {
+        let mut program = peer_only_program();
+        program.phases[0].sessions = 0;
+        assert!(fields(program.validate().unwrap_err()).contains(&"phases[0].sessions".to_string()));
+    }
+
+    #[test]
+    fn a_co_led_program_needs_a_professional_role() {
+        let mut program = peer_only_program();
+        program.facilitation_model = FacilitationModel::CoLed;
+        let errors = program.validate().unwrap_err();
+        assert!(errors.errors().iter().any(|e| e.field == "facilitator_roles" && e.message.contains("professional")));
+    }
+
+    #[test]
+    fn leads_must_name_defined_roles_and_plans_must_fit_the_sessions() {
+        let mut program = peer_only_program();
+        program.phases[0].leads[0].role = Key::parse("clinician").unwrap();
+        program.phases[0].sessions = 1;
+        let plan = program.phases[0].session_plans[0].clone();
+        program.phases[0].session_plans.push(plan);
+        let f = fields(program.validate().unwrap_err());
+        assert!(f.contains(&"phases[0].leads[0].role".to_string()), "{f:?}");
+        assert!(f.contains(&"phases[0].session_plans".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn unknown_fields_and_cadences_are_refused_when_parsing() {
+        let mut value = serde_json::to_value(peer_only_program()).unwrap();
+        value["immigration_status"] = serde_json::json!("x");
+        assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
+        let mut value = serde_json::to_value(peer_only_program()).unwrap();
+        value["phases"][0]["cadence"] = serde_json::json!({"type": "every_n_weeks", "weeks": 1, "extra": 2});
+        assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
+        let mut value = serde_json::to_value(peer_only_program()).unwrap();
+        value["phases"][0]["cadence"] = serde_json::json!({"type": "monthly"});
+        assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
+    }
+
+    #[test]
+    fn a_program_round_trips_through_json() {
+        let program = peer_only_program();
+        let back: ProgramSpec = serde_json::from_value(serde_json::to_value(&program).unwrap()).unwrap();
+        assert_eq!(back, program);
+    }
+}

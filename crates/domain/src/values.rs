@@ -1,0 +1,289 @@
+//! Validated value types. Each refuses a bad value when it is built or deserialized, with a
+//! message a coordinator can act on; once built, it is known to be good.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Declares a string-backed newtype whose constructor is `$check`, with serde and OpenAPI
+/// support. `$check` gets the raw input and returns the value to keep or a message.
+macro_rules! string_value {
+    ($(#[$meta:meta])* $name:ident, $schema:expr, $check:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(raw: impl Into<String>) -> Result<Self, String> {
+                let check: fn(String) -> Result<String, String> = $check;
+                check(raw.into()).map(Self)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(raw: String) -> Result<Self, String> {
+                Self::parse(raw)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                let build: fn() -> utoipa::openapi::ObjectBuilder = $schema;
+                build().into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+fn string_schema(description: &str) -> utoipa::openapi::ObjectBuilder {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .description(Some(description))
+}
+
+/// Trims and checks length in characters (not bytes: names are often not Latin).
+fn bounded(raw: String, max: usize) -> Result<String, String> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("must not be empty".into());
+    }
+    if trimmed.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err("must not contain control characters".into());
+    }
+    Ok(trimmed.to_string())
+}
+
+string_value!(
+    /// A short name or title: 1 to 200 characters.
+    Name,
+    || string_schema("1 to 200 characters").min_length(Some(1)).max_length(Some(200)),
+    |raw| bounded(raw, 200)
+);
+
+string_value!(
+    /// A free-text description or note: 1 to 4000 characters.
+    Text,
+    || string_schema("1 to 4000 characters").min_length(Some(1)).max_length(Some(4000)),
+    |raw| bounded(raw, 4000)
+);
+
+string_value!(
+    /// An organization's short identifier: lowercase letters, digits and hyphens.
+    Slug,
+    || string_schema("2 to 63 lowercase letters, digits and hyphens").pattern(Some("^[a-z0-9][a-z0-9-]{1,62}$")),
+    |raw| {
+        let ok = (2..=63).contains(&raw.len())
+            && raw.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !raw.starts_with('-');
+        if ok { Ok(raw) } else { Err("must be 2 to 63 lowercase letters, digits or hyphens".into()) }
+    }
+);
+
+string_value!(
+    /// A machine key such as a facilitator role in a program: `peer_leader`.
+    Key,
+    || string_schema("1 to 64 lowercase letters, digits and underscores").pattern(Some("^[a-z][a-z0-9_]{0,63}$")),
+    |raw| {
+        let ok = (1..=64).contains(&raw.len())
+            && raw.starts_with(|c: char| c.is_ascii_lowercase())
+            && raw.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if ok { Ok(raw) } else { Err("must be 1 to 64 lowercase letters, digits or underscores, starting with a letter".into()) }
+    }
+);
+
+string_value!(
+    /// An email address, kept as given apart from surrounding spaces.
+    Email,
+    || string_schema("an email address").format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Email))),
+    |raw| {
+        let email = raw.trim().to_string();
+        let valid = email.len() <= 254
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            && match email.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && local.len() <= 64
+                        && !domain.contains('@')
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !domain.contains("..")
+                }
+                None => false,
+            };
+        if valid { Ok(email) } else { Err("is not a valid email address".into()) }
+    }
+);
+
+string_value!(
+    /// A phone number in E.164 form: `+` then 8 to 15 digits, the first not zero.
+    Phone,
+    || string_schema("E.164, for example +16045550123").pattern(Some(r"^\+[1-9][0-9]{7,14}$")),
+    |raw| {
+        let digits = raw.strip_prefix('+').unwrap_or("");
+        let valid = (8..=15).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && !digits.starts_with('0');
+        if valid { Ok(raw) } else { Err("must be in E.164 form: + then 8 to 15 digits, for example +16045550123".into()) }
+    }
+);
+
+string_value!(
+    /// A BCP 47 language tag whose subtags are in the IANA registry, such as `pa-Guru`,
+    /// `ar`, `zh-Hans`. Kept in its canonical form.
+    Language,
+    || string_schema("a BCP 47 language tag such as pa-Guru, ar or zh-Hans"),
+    |raw| {
+        let tag = language_tags::LanguageTag::parse(raw.trim())
+            .map_err(|_| format!("`{raw}` is not a BCP 47 language tag"))?;
+        tag.validate()
+            .map_err(|_| format!("`{raw}` is not a known language tag"))?;
+        Ok(tag.canonicalize().unwrap_or(tag).to_string())
+    }
+);
+
+/// An IANA timezone such as `America/Vancouver`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TimeZone(chrono_tz::Tz);
+
+impl TimeZone {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        raw.parse::<chrono_tz::Tz>()
+            .map(Self)
+            .map_err(|_| format!("`{raw}` is not an IANA timezone such as America/Vancouver"))
+    }
+
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.0
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl TryFrom<String> for TimeZone {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        Self::parse(&raw)
+    }
+}
+
+impl From<TimeZone> for String {
+    fn from(value: TimeZone) -> String {
+        value.name().to_string()
+    }
+}
+
+impl fmt::Display for TimeZone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl utoipa::PartialSchema for TimeZone {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        string_schema("an IANA timezone such as America/Vancouver").into()
+    }
+}
+
+impl utoipa::ToSchema for TimeZone {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn languages_are_checked_against_the_registry() {
+        for good in ["pa-Guru", "ar", "zh-Hans", "uk", "ne", "prs", "es-419", "fr-CA"] {
+            assert!(Language::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["", "english", "xx-YY-zz!!", "qq-Latn-ZZZ", "pa_Guru", "zz"] {
+            assert!(Language::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_must_be_e164() {
+        assert!(Phone::parse("+16045550123").is_ok());
+        for bad in ["6045550123", "+0604555", "+1 604 555 0123", "+1234567", "+1234567890123456", ""] {
+            assert!(Phone::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_need_a_local_part_and_a_dotted_domain() {
+        assert!(Email::parse("amina@example.org").is_ok());
+        for bad in ["amina", "@example.org", "amina@localhost", "a b@example.org", "a@@b.org", "a@b..org"] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn timezones_are_iana_names() {
+        assert_eq!(TimeZone::parse("America/Vancouver").unwrap().name(), "America/Vancouver");
+        assert!(TimeZone::parse("Mars/Olympus").is_err());
+        assert!(TimeZone::parse("PST8PDT ").is_err());
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded_in_characters() {
+        assert_eq!(Name::parse("  Grupo  ").unwrap().as_str(), "Grupo");
+        assert!(Name::parse("   ").is_err());
+        assert!(Name::parse("ਪ".repeat(200)).is_ok());
+        assert!(Name::parse("ਪ".repeat(201)).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_valid_e164_number_parses_and_round_trips(first in 1u8..=9, rest in "[0-9]{7,14}") {
+            let raw = format!("+{first}{rest}");
+            let phone = Phone::parse(raw.clone()).unwrap();
+            prop_assert_eq!(phone.as_str(), raw.as_str());
+        }
+
+        #[test]
+        fn phones_with_any_non_digit_are_refused(prefix in "[1-9][0-9]{3,6}", junk in "[^0-9]", suffix in "[0-9]{4,6}") {
+            let raw = format!("+{prefix}{junk}{suffix}");
+            prop_assert!(Phone::parse(raw).is_err());
+        }
+
+        #[test]
+        fn name_parsing_never_panics_and_respects_bounds(raw in "\\PC{0,300}") {
+            if let Ok(name) = Name::parse(raw) {
+                prop_assert!(!name.as_str().is_empty());
+                prop_assert!(name.as_str().chars().count() <= 200);
+            }
+        }
+    }
+}
