@@ -48,7 +48,9 @@ pub mod group;
 pub mod org;
 pub mod person;
 pub mod program;
+pub mod records;
 pub mod support;
+pub mod templates;
 pub mod validation;
 pub mod values;
 

@@ -1,1 +1,210 @@
+//! peergroup-store: the only crate that talks SQL. Every function takes the caller's
+//! organization id and filters by it, so one tenant can never read or change another's rows.
+//!
+//! On SQLite, writes go through a single connection and reads through a small pool: SQLite
+//! allows one writer at a time, and queueing writers in the pool is faster and fairer than
+//! letting them fight over the file lock. PostgreSQL uses one pool for both.
 
+mod access;
+mod enrollments;
+pub mod entities;
+mod error;
+mod facilitators;
+mod groups;
+mod idempotency;
+mod people;
+mod programs;
+mod supports;
+
+pub use access::NewToken;
+pub use error::StoreError;
+pub use idempotency::IdempotencyBegin;
+
+use peergroup_domain::clock::{Clock, SystemClock};
+use peergroup_migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use serde::Serialize;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// How to reach the database.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    pub url: String,
+    /// Size of the read pool (and, on PostgreSQL, of the only pool).
+    pub max_connections: u32,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    read: DatabaseConnection,
+    write: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+}
+
+/// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<i64>,
+}
+
+/// Where a list starts and how long it is; `limit` is already clamped by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    pub after: Option<i64>,
+    pub limit: u64,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from up to `limit + 1` rows: the extra row only says there is more.
+    fn from_rows(mut items: Vec<T>, limit: u64, id: impl Fn(&T) -> i64) -> Self {
+        let more = items.len() as u64 > limit;
+        items.truncate(limit as usize);
+        let next_cursor = if more { items.last().map(id) } else { None };
+        Page { items, next_cursor }
+    }
+}
+
+impl Store {
+    pub async fn connect(options: &StoreOptions) -> Result<Store> {
+        Self::connect_with_clock(options, Arc::new(SystemClock)).await
+    }
+
+    pub async fn connect_with_clock(options: &StoreOptions, clock: Arc<dyn Clock>) -> Result<Store> {
+        let url = options.url.as_str();
+        if url.starts_with("sqlite:") {
+            create_sqlite_parent_dir(url)?;
+            let write = connect_sqlite(url, 1).await?;
+            let read = connect_sqlite(url, options.max_connections.max(1)).await?;
+            Ok(Store { read, write, clock })
+        } else {
+            let mut opt = ConnectOptions::new(url);
+            opt.max_connections(options.max_connections.max(1))
+                .min_connections(1)
+                .acquire_timeout(Duration::from_secs(10))
+                .sqlx_logging(false);
+            let pool = Database::connect(opt).await?;
+            Ok(Store { read: pool.clone(), write: pool, clock })
+        }
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.write.get_database_backend()
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The read pool, for benchmarks that compare the API against bare queries.
+    pub fn read_connection(&self) -> &DatabaseConnection {
+        &self.read
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        Migrator::up(&self.write, None).await?;
+        Ok(())
+    }
+
+    /// Migrations not yet applied; zero means the schema is current.
+    pub async fn pending_migrations(&self) -> Result<usize> {
+        Ok(Migrator::get_pending_migrations_read_only(&self.read).await?.len())
+    }
+
+    pub async fn ping(&self) -> Result<()> {
+        self.read.ping().await?;
+        Ok(())
+    }
+
+    pub async fn close(self) {
+        let _ = self.read.close().await;
+        let _ = self.write.close().await;
+    }
+
+    /// Row counts of every table, to check that a refused request wrote nothing.
+    pub async fn row_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+        let mut counts = Vec::new();
+        for table in [
+            "organizations",
+            "users",
+            "api_tokens",
+            "programs",
+            "people",
+            "peer_groups",
+            "enrollments",
+            "facilitator_assignments",
+            "support_needs",
+            "idempotency_keys",
+        ] {
+            let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+            let row = self
+                .read
+                .query_one_raw(Statement::from_string(self.backend(), sql))
+                .await?
+                .ok_or_else(|| StoreError::Corrupt(format!("no count for {table}")))?;
+            counts.push((table, row.try_get::<i64>("", "n")?));
+        }
+        Ok(counts)
+    }
+}
+
+async fn connect_sqlite(url: &str, connections: u32) -> Result<DatabaseConnection> {
+    let mut opt = ConnectOptions::new(url);
+    opt.max_connections(connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(30))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .create_if_missing(true)
+        });
+    Ok(Database::connect(opt).await?)
+}
+
+/// `sqlite://var/peergroup.db?mode=rwc` names a file whose folder may not exist yet.
+fn create_sqlite_parent_dir(url: &str) -> Result<()> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()
+        .unwrap_or("");
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(parent) = std::path::Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    Ok(())
+}
+
+/// Reads a stored enumeration or value back into its domain type.
+fn parse_stored<T>(raw: &str) -> Result<T>
+where
+    T: std::str::FromStr,
+{
+    raw.parse()
+        .map_err(|_| StoreError::Corrupt(format!("unexpected stored value `{raw}`")))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}

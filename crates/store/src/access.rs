@@ -1,0 +1,193 @@
+//! Organizations, users and bearer tokens. Tokens are shown once and stored only as a
+//! SHA-256 hash, so a copy of the database does not let anyone in.
+
+use crate::entities::{api_token, facilitator_assignment, organization, person, user};
+use crate::{Result, Store, StoreError, parse_stored};
+use peergroup_domain::Id;
+use peergroup_domain::org::Role;
+use peergroup_domain::records::{Organization, Principal};
+use peergroup_domain::values::{Email, Name, Slug};
+use rand::RngCore;
+use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{ActiveValue::Set, ExprTrait, QuerySelect};
+use sha2::{Digest, Sha256};
+
+/// A freshly issued token: `secret` is shown to the user once and never stored.
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub secret: String,
+    pub org: Organization,
+    pub email: String,
+    pub role: Role,
+}
+
+pub fn hash_token(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+fn organization(m: organization::Model) -> Result<Organization> {
+    Ok(Organization {
+        id: m.id,
+        slug: Slug::parse(m.slug).map_err(StoreError::Corrupt)?,
+        name: Name::parse(m.name).map_err(StoreError::Corrupt)?,
+    })
+}
+
+impl Store {
+    pub async fn organization_count(&self) -> Result<u64> {
+        Ok(organization::Entity::find().count(&self.read).await?)
+    }
+
+    pub async fn find_organization(&self, slug: &Slug) -> Result<Option<Organization>> {
+        organization::Entity::find()
+            .filter(organization::Column::Slug.eq(slug.as_str()))
+            .one(&self.read)
+            .await?
+            .map(organization)
+            .transpose()
+    }
+
+    /// Returns the organization with this slug, creating it if needed.
+    pub async fn ensure_organization(&self, slug: &Slug, name: &Name) -> Result<(Organization, bool)> {
+        if let Some(org) = self.find_organization(slug).await? {
+            return Ok((org, false));
+        }
+        let now = self.now();
+        let created = organization::ActiveModel {
+            slug: Set(slug.to_string()),
+            name: Set(name.to_string()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.write)
+        .await?;
+        Ok((organization(created)?, true))
+    }
+
+    /// Issues a token for the user with this email in `org`, creating the user if needed or
+    /// changing their role to `role`. Earlier tokens with the same `label` are revoked.
+    pub async fn issue_token(&self, org: &Organization, email: &Email, role: Role, label: &str) -> Result<NewToken> {
+        let now = self.now();
+        let email_lower = email.as_str().to_lowercase();
+        let existing = user::Entity::find()
+            .filter(user::Column::OrgId.eq(org.id))
+            .filter(user::Column::Email.eq(email_lower.clone()))
+            .one(&self.write)
+            .await?;
+        let user = match existing {
+            Some(u) if u.role == role.as_str() => u,
+            Some(u) => {
+                let mut active: user::ActiveModel = u.into();
+                active.role = Set(role.as_str().to_string());
+                active.updated_at = Set(now);
+                active.update(&self.write).await?
+            }
+            None => {
+                user::ActiveModel {
+                    org_id: Set(org.id),
+                    email: Set(email_lower.clone()),
+                    role: Set(role.as_str().to_string()),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&self.write)
+                .await?
+            }
+        };
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+            .filter(api_token::Column::OrgId.eq(org.id))
+            .filter(api_token::Column::UserId.eq(user.id))
+            .filter(api_token::Column::Label.eq(label))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .exec(&self.write)
+            .await?;
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        let secret = format!("pg_{}", hex::encode(bytes));
+        api_token::ActiveModel {
+            org_id: Set(org.id),
+            user_id: Set(user.id),
+            token_hash: Set(hash_token(&secret)),
+            label: Set(label.to_string()),
+            created_at: Set(now),
+            revoked_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&self.write)
+        .await?;
+        Ok(NewToken {
+            secret,
+            org: org.clone(),
+            email: email_lower,
+            role,
+        })
+    }
+
+    /// The user a bearer token belongs to, if the token exists and is not revoked.
+    pub async fn authenticate(&self, secret: &str) -> Result<Option<Principal>> {
+        let found = api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(hash_token(secret)))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .find_also_related_user()
+            .one(&self.read)
+            .await?;
+        let Some((token, Some(user))) = found else {
+            return Ok(None);
+        };
+        if user.org_id != token.org_id {
+            return Ok(None);
+        }
+        Ok(Some(Principal {
+            org_id: token.org_id,
+            user_id: user.id,
+            email: user.email,
+            role: parse_stored(&user.role)?,
+        }))
+    }
+
+    /// Groups a facilitator is assigned to: those where a person of their organization with
+    /// their email address holds a facilitator assignment.
+    pub async fn facilitator_group_ids(&self, who: &Principal) -> Result<Vec<Id>> {
+        let people: Vec<Id> = person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
+            .filter(person::Column::OrgId.eq(who.org_id))
+            .filter(Expr::expr(Func::lower(Expr::col(person::Column::Email))).eq(who.email.to_lowercase()))
+            .into_tuple()
+            .all(&self.read)
+            .await?;
+        if people.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(facilitator_assignment::Entity::find()
+            .select_only()
+            .column(facilitator_assignment::Column::GroupId)
+            .filter(facilitator_assignment::Column::OrgId.eq(who.org_id))
+            .filter(facilitator_assignment::Column::PersonId.is_in(people))
+            .into_tuple()
+            .all(&self.read)
+            .await?)
+    }
+}
+
+/// The token's user, joined by hand: the entities declare no relations.
+trait FindAlsoUser {
+    fn find_also_related_user(self) -> sea_orm::SelectTwo<api_token::Entity, user::Entity>;
+}
+
+impl FindAlsoUser for sea_orm::Select<api_token::Entity> {
+    fn find_also_related_user(self) -> sea_orm::SelectTwo<api_token::Entity, user::Entity> {
+        self.join(
+            sea_orm::JoinType::InnerJoin,
+            api_token::Entity::belongs_to(user::Entity)
+                .from(api_token::Column::UserId)
+                .to(user::Column::Id)
+                .into(),
+        )
+        .select_also(user::Entity)
+    }
+}

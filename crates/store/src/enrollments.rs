@@ -1,0 +1,245 @@
+//! Enrolments and the waitlist. A closed group takes people only until it starts; while it
+//! is full, newcomers wait in arrival order and move up when a place frees.
+
+use crate::entities::{enrollment, facilitator_assignment, group, person};
+use crate::groups::find_group_for_update;
+use crate::people::find_person;
+use crate::{Page, PageRequest, Result, Store, StoreError, parse_stored};
+use chrono::{DateTime, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::enrollment::{self as rules, EnrollmentAction, EnrollmentStatus};
+use peergroup_domain::group::GroupStatus;
+use peergroup_domain::records::Enrollment;
+use peergroup_domain::values::Text;
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::HashMap;
+
+async fn display_names(conn: &impl ConnectionTrait, org: Id, people: Vec<Id>) -> Result<HashMap<Id, String>> {
+    if people.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Id, String)> = person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .column(person::Column::DisplayName)
+        .filter(person::Column::OrgId.eq(org))
+        .filter(person::Column::Id.is_in(people))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+async fn to_records(conn: &impl ConnectionTrait, org: Id, rows: Vec<enrollment::Model>) -> Result<Vec<Enrollment>> {
+    let names = display_names(conn, org, rows.iter().map(|e| e.person_id).collect()).await?;
+    rows.into_iter()
+        .map(|m| {
+            Ok(Enrollment {
+                id: m.id,
+                group_id: m.group_id,
+                person_id: m.person_id,
+                display_name: names.get(&m.person_id).cloned().unwrap_or_default(),
+                status: parse_stored(&m.status)?,
+                withdrawn_reason: m.withdrawn_reason.map(Text::parse).transpose().map_err(StoreError::Corrupt)?,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+            })
+        })
+        .collect()
+}
+
+async fn one_record(conn: &impl ConnectionTrait, org: Id, m: enrollment::Model) -> Result<Enrollment> {
+    let mut records = to_records(conn, org, vec![m]).await?;
+    records.pop().ok_or(StoreError::NotFound("enrollment"))
+}
+
+pub(crate) async fn list_group_enrollments(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+    status: Option<EnrollmentStatus>,
+) -> Result<Vec<Enrollment>> {
+    let mut query = enrollment::Entity::find()
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::GroupId.eq(group_id));
+    if let Some(status) = status {
+        query = query.filter(enrollment::Column::Status.eq(status.as_str()));
+    }
+    let rows = query.order_by_asc(enrollment::Column::Id).all(conn).await?;
+    to_records(conn, org, rows).await
+}
+
+async fn count_status(conn: &impl ConnectionTrait, org: Id, group_id: Id, statuses: &[EnrollmentStatus]) -> Result<u32> {
+    let n = enrollment::Entity::find()
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::GroupId.eq(group_id))
+        .filter(enrollment::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
+        .count(conn)
+        .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Moves people from the head of the waitlist into free places, if the group has not started.
+pub(crate) async fn fill_from_waitlist(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group: &group::Model,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let status: GroupStatus = parse_stored(&group.status)?;
+    let capacity = u16::try_from(group.capacity).unwrap_or(0);
+    let taken = count_status(conn, org, group.id, &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed]).await?;
+    let waiting = count_status(conn, org, group.id, &[EnrollmentStatus::Waitlisted]).await?;
+    let n = rules::promotable(status, taken, capacity, waiting);
+    if n == 0 {
+        return Ok(());
+    }
+    let head: Vec<Id> = enrollment::Entity::find()
+        .select_only()
+        .column(enrollment::Column::Id)
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::GroupId.eq(group.id))
+        .filter(enrollment::Column::Status.eq(EnrollmentStatus::Waitlisted.as_str()))
+        .order_by_asc(enrollment::Column::Id)
+        .limit(u64::from(n))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    enrollment::Entity::update_many()
+        .col_expr(enrollment::Column::Status, Expr::value(EnrollmentStatus::Enrolled.as_str()))
+        .col_expr(enrollment::Column::UpdatedAt, Expr::value(now))
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::Id.is_in(head))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Enrols a person in a group: a place if there is one, else the waitlist; refused once
+    /// the closed group has started.
+    pub async fn enroll(&self, org: Id, group_id: Id, person_id: Id) -> Result<Enrollment> {
+        let txn = self.write.begin().await?;
+        let group = find_group_for_update(&txn, org, group_id).await?;
+        if find_person(&txn, org, person_id).await?.is_none() {
+            return Err(StoreError::invalid("person_id", "no such person in this organization"));
+        }
+        let already = enrollment::Entity::find()
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::GroupId.eq(group_id))
+            .filter(enrollment::Column::PersonId.eq(person_id))
+            .one(&txn)
+            .await?;
+        if let Some(e) = already {
+            return Err(StoreError::Conflict(format!(
+                "this person already has an enrolment in this group ({}, id {})",
+                e.status, e.id
+            )));
+        }
+        let facilitates = facilitator_assignment::Entity::find()
+            .filter(facilitator_assignment::Column::OrgId.eq(org))
+            .filter(facilitator_assignment::Column::GroupId.eq(group_id))
+            .filter(facilitator_assignment::Column::PersonId.eq(person_id))
+            .count(&txn)
+            .await?;
+        if facilitates > 0 {
+            return Err(StoreError::Conflict(
+                "this person facilitates this group; a person can be a participant only in other groups".into(),
+            ));
+        }
+        let taken = count_status(&txn, org, group_id, &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed]).await?;
+        let status = rules::admit(
+            parse_stored(&group.status)?,
+            taken,
+            u16::try_from(group.capacity).unwrap_or(0),
+        )
+        .map_err(|refused| StoreError::Conflict(refused.to_string()))?;
+        let now = self.now();
+        let created = enrollment::ActiveModel {
+            org_id: Set(org),
+            group_id: Set(group_id),
+            person_id: Set(person_id),
+            status: Set(status.as_str().to_string()),
+            withdrawn_reason: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let record = one_record(&txn, org, created).await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+
+    pub async fn get_enrollment(&self, org: Id, id: Id) -> Result<Enrollment> {
+        let m = enrollment::Entity::find_by_id(id)
+            .filter(enrollment::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("enrollment"))?;
+        one_record(&self.read, org, m).await
+    }
+
+    pub async fn list_enrollments(
+        &self,
+        org: Id,
+        group_id: Id,
+        status: Option<EnrollmentStatus>,
+        page: PageRequest,
+    ) -> Result<Page<Enrollment>> {
+        let mut query = enrollment::Entity::find()
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::GroupId.eq(group_id));
+        if let Some(status) = status {
+            query = query.filter(enrollment::Column::Status.eq(status.as_str()));
+        }
+        if let Some(after) = page.after {
+            query = query.filter(enrollment::Column::Id.gt(after));
+        }
+        let rows = query
+            .order_by_asc(enrollment::Column::Id)
+            .limit(page.limit + 1)
+            .all(&self.read)
+            .await?;
+        let items = to_records(&self.read, org, rows).await?;
+        Ok(Page::from_rows(items, page.limit, |e| e.id))
+    }
+
+    /// Withdraws (with a reason) or completes an enrolment. A withdrawal before the start
+    /// gives the place to the first person waiting.
+    pub async fn change_enrollment(
+        &self,
+        org: Id,
+        id: Id,
+        action: EnrollmentAction,
+        reason: Option<Text>,
+    ) -> Result<Enrollment> {
+        if action == EnrollmentAction::Withdraw && reason.is_none() {
+            return Err(StoreError::invalid("reason", "say why the participant is withdrawing"));
+        }
+        if action == EnrollmentAction::Complete && reason.is_some() {
+            return Err(StoreError::invalid("reason", "only a withdrawal has a reason"));
+        }
+        let txn = self.write.begin().await?;
+        let existing = enrollment::Entity::find_by_id(id)
+            .filter(enrollment::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("enrollment"))?;
+        let group = find_group_for_update(&txn, org, existing.group_id).await?;
+        let next = rules::apply(parse_stored(&existing.status)?, action, parse_stored(&group.status)?)
+            .map_err(StoreError::Conflict)?;
+        let now = self.now();
+        let mut active: enrollment::ActiveModel = existing.into();
+        active.status = Set(next.as_str().to_string());
+        active.withdrawn_reason = Set(reason.map(|r| r.to_string()));
+        active.updated_at = Set(now);
+        let updated = active.update(&txn).await?;
+        fill_from_waitlist(&txn, org, &group, now).await?;
+        let record = one_record(&txn, org, updated).await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+}

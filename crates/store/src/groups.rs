@@ -1,0 +1,257 @@
+//! Groups: closed cohorts of one program, with their status and place counts.
+
+use crate::entities::{enrollment, group};
+use crate::enrollments::{fill_from_waitlist, list_group_enrollments};
+use crate::facilitators::list_group_facilitators;
+use crate::programs::find_program;
+use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
+use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
+use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::{Group, GroupDetail};
+use peergroup_domain::values::{Name, Text, TimeZone};
+use peergroup_domain::{Id, ValidationErrors};
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, DbBackend, QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::HashMap;
+
+/// Which groups to list.
+#[derive(Debug, Clone, Default)]
+pub struct GroupFilter {
+    pub status: Option<GroupStatus>,
+    pub program_id: Option<Id>,
+    /// Only these groups (a facilitator's own); `None` means all of the organization's.
+    pub only: Option<Vec<Id>>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Places {
+    enrolled: u32,
+    waitlisted: u32,
+}
+
+fn corrupt(e: String) -> StoreError {
+    StoreError::Corrupt(e)
+}
+
+fn to_record(m: group::Model, places: Places) -> Result<Group> {
+    let spec = GroupSpec {
+        program_id: m.program_id,
+        name: Name::parse(m.name).map_err(corrupt)?,
+        languages: from_json(m.languages)?,
+        timezone: TimeZone::parse(&m.timezone).map_err(corrupt)?,
+        venue: Venue {
+            name: Name::parse(m.venue_name).map_err(corrupt)?,
+            address: m.venue_address.map(Text::parse).transpose().map_err(corrupt)?,
+            accessibility_notes: m.venue_accessibility_notes.map(Text::parse).transpose().map_err(corrupt)?,
+        },
+        start_date: m.start_date,
+        weekdays: from_json(m.weekdays)?,
+        start_time: m.start_time.into(),
+        capacity: u16::try_from(m.capacity).map_err(|e| corrupt(e.to_string()))?,
+        segment: m.segment.map(Name::parse).transpose().map_err(corrupt)?,
+    };
+    Ok(Group {
+        id: m.id,
+        status: parse_stored(&m.status)?,
+        spec,
+        enrolled_count: places.enrolled,
+        waitlisted_count: places.waitlisted,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
+    active.program_id = Set(spec.program_id);
+    active.name = Set(spec.name.to_string());
+    active.languages = Set(to_json(&spec.languages));
+    active.timezone = Set(spec.timezone.name().to_string());
+    active.venue_name = Set(spec.venue.name.to_string());
+    active.venue_address = Set(spec.venue.address.as_ref().map(|t| t.to_string()));
+    active.venue_accessibility_notes = Set(spec.venue.accessibility_notes.as_ref().map(|t| t.to_string()));
+    active.start_date = Set(spec.start_date);
+    active.weekdays = Set(to_json(&spec.weekdays));
+    active.start_time = Set(spec.start_time.time());
+    active.capacity = Set(i32::from(spec.capacity));
+    active.segment = Set(spec.segment.as_ref().map(|t| t.to_string()));
+}
+
+/// Enrolled and waitlisted counts for each of `groups`.
+async fn places(conn: &impl ConnectionTrait, org: Id, groups: &[Id]) -> Result<HashMap<Id, Places>> {
+    if groups.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i64, String, i64)> = enrollment::Entity::find()
+        .select_only()
+        .column(enrollment::Column::GroupId)
+        .column(enrollment::Column::Status)
+        .column_as(enrollment::Column::Id.count(), "n")
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::GroupId.is_in(groups.iter().copied()))
+        .group_by(enrollment::Column::GroupId)
+        .group_by(enrollment::Column::Status)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut out: HashMap<Id, Places> = HashMap::new();
+    for (group_id, status, n) in rows {
+        let entry = out.entry(group_id).or_default();
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        match parse_stored::<EnrollmentStatus>(&status)? {
+            s if s.holds_place() => entry.enrolled += n,
+            EnrollmentStatus::Waitlisted => entry.waitlisted += n,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A group of `org`; on PostgreSQL inside a transaction the row is locked, so that
+/// concurrent enrolments into the last place are serialized. (SQLite has one writer.)
+pub(crate) async fn find_group_for_update(txn: &DatabaseTransaction, org: Id, id: Id) -> Result<group::Model> {
+    let mut query = group::Entity::find_by_id(id).filter(group::Column::OrgId.eq(org));
+    if txn.get_database_backend() == DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    query.one(txn).await?.ok_or(StoreError::NotFound("group"))
+}
+
+pub(crate) async fn group_record(conn: &impl ConnectionTrait, org: Id, m: group::Model) -> Result<Group> {
+    let counts = places(conn, org, &[m.id]).await?;
+    let p = counts.get(&m.id).copied().unwrap_or_default();
+    to_record(m, p)
+}
+
+/// Loads and checks the program a group belongs to; a missing program is a field error.
+async fn program_for(conn: &impl ConnectionTrait, org: Id, spec: &GroupSpec) -> Result<ProgramSpec> {
+    let program = find_program(conn, org, spec.program_id)
+        .await?
+        .ok_or_else(|| StoreError::invalid("program_id", "no such program in this organization"))?;
+    from_json(program.spec)
+}
+
+impl Store {
+    pub async fn create_group(&self, org: Id, spec: &GroupSpec) -> Result<Group> {
+        let program = program_for(&self.write, org, spec).await?;
+        spec.validate(&program)?;
+        let now = self.now();
+        let mut active = group::ActiveModel {
+            org_id: Set(org),
+            status: Set(GroupStatus::Planned.as_str().to_string()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        write_spec(&mut active, spec);
+        to_record(active.insert(&self.write).await?, Places::default())
+    }
+
+    pub async fn get_group(&self, org: Id, id: Id) -> Result<Group> {
+        let m = group::Entity::find_by_id(id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        group_record(&self.read, org, m).await
+    }
+
+    /// A group with its roster and facilitators, read in one consistent snapshot.
+    pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<GroupDetail> {
+        let txn = self.read.begin().await?;
+        let m = group::Entity::find_by_id(id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let enrollments = list_group_enrollments(&txn, org, id, None).await?;
+        let facilitators = list_group_facilitators(&txn, org, id).await?;
+        let places = Places {
+            enrolled: enrollments.iter().filter(|e| e.status.holds_place()).count() as u32,
+            waitlisted: enrollments
+                .iter()
+                .filter(|e| e.status == EnrollmentStatus::Waitlisted)
+                .count() as u32,
+        };
+        let group = to_record(m, places)?;
+        txn.commit().await?;
+        Ok(GroupDetail { group, enrollments, facilitators })
+    }
+
+    pub async fn list_groups(&self, org: Id, filter: &GroupFilter, page: PageRequest) -> Result<Page<Group>> {
+        let mut query = group::Entity::find().filter(group::Column::OrgId.eq(org));
+        if let Some(status) = filter.status {
+            query = query.filter(group::Column::Status.eq(status.as_str()));
+        }
+        if let Some(program) = filter.program_id {
+            query = query.filter(group::Column::ProgramId.eq(program));
+        }
+        if let Some(only) = &filter.only {
+            query = query.filter(group::Column::Id.is_in(only.iter().copied()));
+        }
+        if let Some(after) = page.after {
+            query = query.filter(group::Column::Id.gt(after));
+        }
+        let rows = query
+            .order_by_asc(group::Column::Id)
+            .limit(page.limit + 1)
+            .all(&self.read)
+            .await?;
+        let ids: Vec<Id> = rows.iter().map(|g| g.id).collect();
+        let counts = places(&self.read, org, &ids).await?;
+        let items = rows
+            .into_iter()
+            .map(|g| {
+                let p = counts.get(&g.id).copied().unwrap_or_default();
+                to_record(g, p)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::from_rows(items, page.limit, |g| g.id))
+    }
+
+    /// Replaces a group's settings. Capacity cannot drop below the places already taken;
+    /// more capacity moves people up from the waitlist.
+    pub async fn update_group(&self, org: Id, id: Id, spec: &GroupSpec) -> Result<Group> {
+        let txn = self.write.begin().await?;
+        let existing = find_group_for_update(&txn, org, id).await?;
+        let program = program_for(&txn, org, spec).await?;
+        let current = group_record(&txn, org, existing.clone()).await?;
+        let mut errors = spec.validate(&program).err().unwrap_or_else(ValidationErrors::new);
+        errors.check(
+            u32::from(spec.capacity) >= current.enrolled_count,
+            "capacity",
+            format!("{} participants are already enrolled", current.enrolled_count),
+        );
+        errors.check(
+            spec.program_id == existing.program_id || !current.status.has_started(),
+            "program_id",
+            "a group that has started cannot change program",
+        );
+        errors.into_result()?;
+        let mut active: group::ActiveModel = existing.into();
+        write_spec(&mut active, spec);
+        active.updated_at = Set(self.now());
+        let updated = active.update(&txn).await?;
+        fill_from_waitlist(&txn, org, &updated, self.now()).await?;
+        let record = group_record(&txn, org, updated).await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+
+    /// Moves a group along planned → enrolling → running → completed, or cancels it.
+    pub async fn set_group_status(&self, org: Id, id: Id, next: GroupStatus) -> Result<Group> {
+        let txn = self.write.begin().await?;
+        let existing = find_group_for_update(&txn, org, id).await?;
+        let current: GroupStatus = parse_stored(&existing.status)?;
+        current
+            .transition(next)
+            .map_err(|message| StoreError::Conflict(message))?;
+        let mut active: group::ActiveModel = existing.into();
+        active.status = Set(next.as_str().to_string());
+        active.updated_at = Set(self.now());
+        let updated = active.update(&txn).await?;
+        let record = group_record(&txn, org, updated).await?;
+        txn.commit().await?;
+        Ok(record)
+    }
+}

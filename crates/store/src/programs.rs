@@ -1,0 +1,78 @@
+//! Programs: a design document (`spec`, validated JSON) with a name for listing.
+
+use crate::entities::program;
+use crate::{Page, PageRequest, Result, Store, StoreError, from_json, to_json};
+use peergroup_domain::Id;
+use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::Program;
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
+
+pub(crate) fn to_record(m: program::Model) -> Result<Program> {
+    Ok(Program {
+        id: m.id,
+        template_key: m.template_key,
+        spec: from_json(m.spec)?,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+/// A program of `org`, read on `conn` so that a transaction sees its own writes.
+pub(crate) async fn find_program(conn: &impl ConnectionTrait, org: Id, id: Id) -> Result<Option<program::Model>> {
+    Ok(program::Entity::find_by_id(id)
+        .filter(program::Column::OrgId.eq(org))
+        .one(conn)
+        .await?)
+}
+
+impl Store {
+    pub async fn create_program(&self, org: Id, spec: &ProgramSpec, template_key: Option<&str>) -> Result<Program> {
+        spec.validate()?;
+        let now = self.now();
+        let created = program::ActiveModel {
+            org_id: Set(org),
+            name: Set(spec.name.to_string()),
+            template_key: Set(template_key.map(str::to_string)),
+            spec: Set(to_json(spec)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.write)
+        .await?;
+        to_record(created)
+    }
+
+    pub async fn get_program(&self, org: Id, id: Id) -> Result<Program> {
+        let found = find_program(&self.read, org, id).await?;
+        to_record(found.ok_or(StoreError::NotFound("program"))?)
+    }
+
+    pub async fn list_programs(&self, org: Id, page: PageRequest) -> Result<Page<Program>> {
+        let mut query = program::Entity::find().filter(program::Column::OrgId.eq(org));
+        if let Some(after) = page.after {
+            query = query.filter(program::Column::Id.gt(after));
+        }
+        let rows = query
+            .order_by_asc(program::Column::Id)
+            .limit(page.limit + 1)
+            .all(&self.read)
+            .await?;
+        let items = rows.into_iter().map(to_record).collect::<Result<Vec<_>>>()?;
+        Ok(Page::from_rows(items, page.limit, |p| p.id))
+    }
+
+    /// Replaces a program's design. Groups already running keep their stored settings.
+    pub async fn update_program(&self, org: Id, id: Id, spec: &ProgramSpec) -> Result<Program> {
+        spec.validate()?;
+        let existing = find_program(&self.write, org, id)
+            .await?
+            .ok_or(StoreError::NotFound("program"))?;
+        let mut active: program::ActiveModel = existing.into();
+        active.name = Set(spec.name.to_string());
+        active.spec = Set(to_json(spec));
+        active.updated_at = Set(self.now());
+        to_record(active.update(&self.write).await?)
+    }
+}
