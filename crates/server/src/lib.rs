@@ -1,1 +1,82 @@
+//! The peergroup service: configuration, wiring and graceful shutdown. `main.rs` adds the
+//! command line; tests start the same server through [`start`].
 
+pub mod config;
+pub mod demo;
+
+use anyhow::Context;
+use peergroup_domain::clock::{Clock, SystemClock};
+use peergroup_store::{Store, StoreOptions};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use config::Config;
+
+/// Connects to the configured database and applies pending migrations.
+pub async fn open_store(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Store> {
+    let options = StoreOptions {
+        url: config.database.url.clone(),
+        max_connections: config.database.max_connections,
+    };
+    let store = Store::connect_with_clock(&options, clock)
+        .await
+        .context("connecting to the database")?;
+    store.migrate().await.context("applying migrations")?;
+    Ok(store)
+}
+
+/// A server listening on a real port.
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub store: Store,
+    /// The demo coordinator's token, when the demo is enabled.
+    pub demo_token: Option<String>,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningServer {
+    /// Stops accepting connections, lets requests in flight finish, closes the database.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.shutdown.send(());
+        self.task.await.context("server task")??;
+        self.store.close().await;
+        Ok(())
+    }
+}
+
+/// Starts the HTTP API on the configured address (port 0 picks a free port).
+pub async fn start(config: &Config) -> anyhow::Result<RunningServer> {
+    start_with_clock(config, Arc::new(SystemClock)).await
+}
+
+pub async fn start_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<RunningServer> {
+    let store = open_store(config, clock).await?;
+    let demo_token = if config.demo.enabled {
+        Some(demo::ensure_demo(&store).await.context("creating the demo organization")?.secret)
+    } else {
+        None
+    };
+    let listener = tokio::net::TcpListener::bind(config.listen_addr()?)
+        .await
+        .with_context(|| format!("listening on {}", config.server.listen))?;
+    let addr = listener.local_addr()?;
+    let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(RunningServer {
+        addr,
+        store,
+        demo_token,
+        shutdown,
+        task,
+    })
+}

@@ -10,7 +10,7 @@ mod enrollments;
 pub mod entities;
 mod error;
 mod facilitators;
-mod groups;
+pub mod groups;
 mod idempotency;
 mod people;
 mod programs;

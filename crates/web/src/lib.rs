@@ -1,1 +1,84 @@
+//! peergroup-web: the HTTP face of peergroup. Handlers are thin: parse, authorize, call the
+//! store, map the result. Every error is RFC 9457 problem+json.
 
+mod access;
+pub mod error;
+pub mod extract;
+mod health;
+mod middleware;
+mod openapi;
+mod routes;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use peergroup_store::Store;
+use utoipa_axum::router::OpenApiRouter;
+
+pub use openapi::openapi;
+
+/// Largest request body accepted, in bytes; a program with 20 phases fits easily.
+pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub body_limit: usize,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+/// The versioned JSON API, before state is attached.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(routes::templates::router())
+        .merge(routes::programs::router())
+        .merge(routes::groups::router())
+        .merge(routes::people::router())
+        .merge(routes::enrollments::router())
+        .merge(routes::me::router())
+}
+
+/// The API routes (still needing authentication layers) and the whole OpenAPI document.
+fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router<AppState>) {
+    let (api, mut doc) = OpenApiRouter::with_openapi(openapi::base())
+        .nest("/api/v1", api())
+        .split_for_parts();
+    let (health, health_doc) = health::router().split_for_parts();
+    doc.merge(health_doc);
+    let bearer = utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new());
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if path.starts_with("/api/v1") {
+            for op in operations(item) {
+                op.security = Some(vec![bearer.clone()]);
+            }
+        }
+    }
+    (api, doc, health)
+}
+
+fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch]
+        .into_iter()
+        .filter_map(|op| op.as_mut())
+}
+
+/// The whole application: health checks, the OpenAPI document and the API under `/api/v1`.
+pub fn app(state: AppState) -> Router {
+    let (api, _, health) = documented_app_parts();
+    let api = api
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::idempotency))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate));
+    Router::new()
+        .merge(health)
+        .merge(api)
+        .fallback(|| async { error::ApiError::not_found("route") })
+        .layer(DefaultBodyLimit::max(state.body_limit))
+        .with_state(state)
+}

@@ -1,0 +1,185 @@
+//! Configuration: the embedded `config/default.toml`, then the file named by
+//! `PEERGROUP_CONFIG`, then `PEERGROUP__SECTION__KEY` environment variables.
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+
+const DEFAULTS: &str = include_str!("../../../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub mail: MailConfig,
+    pub demo: DemoConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    pub listen: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailConfig {
+    /// `file` (write .eml files to `outbox_dir`) or `smtp` (send through `smtp_url`).
+    pub transport: String,
+    pub outbox_dir: String,
+    pub smtp_url: String,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoConfig {
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    pub filter: String,
+}
+
+impl Config {
+    /// Loads the layered configuration from this process's environment.
+    pub fn load() -> anyhow::Result<Config> {
+        let file = std::env::var("PEERGROUP_CONFIG").ok();
+        Self::load_from(file.as_deref(), std::env::vars())
+    }
+
+    /// Loads defaults, then `file`, then the `PEERGROUP__…` variables among `vars`.
+    pub fn load_from(file: Option<&str>, vars: impl IntoIterator<Item = (String, String)>) -> anyhow::Result<Config> {
+        use config::{Environment, File, FileFormat};
+        let mut builder = config::Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
+        if let Some(path) = file {
+            builder = builder.add_source(File::new(path, FileFormat::Toml).required(true));
+        }
+        let env: config::Map<String, String> = vars
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("PEERGROUP__"))
+            .collect();
+        builder = builder.add_source(
+            Environment::with_prefix("PEERGROUP")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .source(Some(env)),
+        );
+        let config: Config = builder
+            .build()
+            .context("reading configuration")?
+            .try_deserialize()
+            .context("configuration has an unknown key or a value of the wrong type")?;
+        config.check()?;
+        Ok(config)
+    }
+
+    pub fn check(&self) -> anyhow::Result<()> {
+        self.listen_addr()?;
+        let url = &self.database.url;
+        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            bail!("database.url must start with sqlite:, postgres:// or postgresql://");
+        }
+        if !(1..=256).contains(&self.database.max_connections) {
+            bail!("database.max_connections must be from 1 to 256");
+        }
+        match self.mail.transport.as_str() {
+            "file" => {}
+            "smtp" if !self.mail.smtp_url.is_empty() => {}
+            "smtp" => bail!("mail.transport is smtp but mail.smtp_url is empty"),
+            other => bail!("mail.transport must be file or smtp, not `{other}`"),
+        }
+        Ok(())
+    }
+
+    pub fn listen_addr(&self) -> anyhow::Result<SocketAddr> {
+        self.server
+            .listen
+            .parse()
+            .with_context(|| format!("server.listen `{}` is not an address such as 127.0.0.1:8080", self.server.listen))
+    }
+
+    /// The configuration with passwords in URLs replaced, for printing.
+    pub fn redacted(&self) -> Config {
+        let mut c = self.clone();
+        c.database.url = redact_url(&c.database.url);
+        c.mail.smtp_url = redact_url(&c.mail.smtp_url);
+        c
+    }
+}
+
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_sqlite_setup() {
+        let c = Config::load_from(None, vars(&[])).unwrap();
+        assert_eq!(c.server.listen, "127.0.0.1:8080");
+        assert!(c.database.url.starts_with("sqlite://var/"));
+        assert_eq!(c.mail.transport, "file");
+        assert!(c.demo.enabled);
+    }
+
+    #[test]
+    fn environment_overrides_with_double_underscores() {
+        let c = Config::load_from(
+            None,
+            vars(&[
+                ("PEERGROUP__DATABASE__URL", "postgres://u:pw@h/db"),
+                ("PEERGROUP__DEMO__ENABLED", "false"),
+                ("PEERGROUP__SERVER__LISTEN", "127.0.0.1:0"),
+                ("UNRELATED", "x"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.database.url, "postgres://u:pw@h/db");
+        assert!(!c.demo.enabled);
+        assert_eq!(c.redacted().database.url, "postgres://u:***@h/db");
+    }
+
+    #[test]
+    fn a_file_overrides_defaults_and_the_production_example_loads() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/production.example.toml");
+        let c = Config::load_from(Some(path), vars(&[])).unwrap();
+        assert!(!c.demo.enabled);
+        assert_eq!(c.mail.transport, "smtp");
+        assert!(c.database.url.starts_with("postgres://"));
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_key_named() {
+        let err = Config::load_from(None, vars(&[("PEERGROUP__SERVER__LISTEN", "nowhere")])).unwrap_err();
+        assert!(format!("{err:#}").contains("server.listen"), "{err:#}");
+        let err = Config::load_from(None, vars(&[("PEERGROUP__MAIL__TRANSPORT", "pigeon")])).unwrap_err();
+        assert!(format!("{err:#}").contains("mail.transport"), "{err:#}");
+        assert!(Config::load_from(None, vars(&[("PEERGROUP__SERVER__COLOUR", "blue")])).is_err());
+    }
+}

@@ -1,0 +1,32 @@
+//! Who may do what. Coordinators and admins manage everything of their organization;
+//! facilitators read only the groups they are assigned to.
+
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use peergroup_domain::Id;
+use peergroup_domain::records::Principal;
+
+pub fn require_manager(who: &Principal) -> ApiResult<()> {
+    if who.role.can_manage() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only coordinators and admins can do this"))
+    }
+}
+
+/// The groups a caller may see: `None` for all of the organization's.
+pub async fn visible_groups(state: &AppState, who: &Principal) -> ApiResult<Option<Vec<Id>>> {
+    if who.role.can_manage() {
+        Ok(None)
+    } else {
+        Ok(Some(state.store.facilitator_group_ids(who).await?))
+    }
+}
+
+/// Answers 404, as for another organization's group, when a facilitator is not assigned.
+pub async fn require_group_visible(state: &AppState, who: &Principal, group_id: Id) -> ApiResult<()> {
+    match visible_groups(state, who).await? {
+        Some(ids) if !ids.contains(&group_id) => Err(ApiError::not_found("group")),
+        _ => Ok(()),
+    }
+}

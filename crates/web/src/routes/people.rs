@@ -1,0 +1,61 @@
+//! People: participants and facilitators. Contact details are for coordinators only.
+
+use super::{PageParams, page};
+use crate::AppState;
+use crate::access::require_manager;
+use crate::error::{ApiResult, ReadProblems, WriteProblems};
+use crate::extract::{Caller, Json, Path, Query};
+use axum::extract::State;
+use axum::http::StatusCode;
+use peergroup_domain::Id;
+use peergroup_domain::person::PersonSpec;
+use peergroup_domain::records::Person;
+use peergroup_store::Page;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_people, create_person))
+        .routes(routes!(get_person, replace_person))
+}
+
+#[utoipa::path(get, path = "/people", tag = "people", params(PageParams), responses((status = 200, body = Page<Person>), ReadProblems))]
+async fn list_people(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Query(params): Query<PageParams>,
+) -> ApiResult<axum::Json<Page<Person>>> {
+    require_manager(&who)?;
+    let page = page(params.after, params.limit)?;
+    Ok(axum::Json(state.store.list_people(who.org_id, page).await?))
+}
+
+#[utoipa::path(post, path = "/people", tag = "people", request_body = PersonSpec, responses((status = 201, body = Person), WriteProblems))]
+async fn create_person(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Json(spec): Json<PersonSpec>,
+) -> ApiResult<(StatusCode, axum::Json<Person>)> {
+    require_manager(&who)?;
+    let person = state.store.create_person(who.org_id, &spec).await?;
+    Ok((StatusCode::CREATED, axum::Json(person)))
+}
+
+#[utoipa::path(get, path = "/people/{id}", tag = "people", params(("id" = i64, Path)), responses((status = 200, body = Person), ReadProblems))]
+async fn get_person(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<Person>> {
+    require_manager(&who)?;
+    Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
+}
+
+/// Replaces a person's details. Consent keeps the time it was first given.
+#[utoipa::path(put, path = "/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonSpec, responses((status = 200, body = Person), WriteProblems))]
+async fn replace_person(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<PersonSpec>,
+) -> ApiResult<axum::Json<Person>> {
+    require_manager(&who)?;
+    Ok(axum::Json(state.store.update_person(who.org_id, id, &spec).await?))
+}
