@@ -6,7 +6,11 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(table: &'static str, column: &'static str, target: &'static str) -> ForeignKeyCreateStatement {
+fn fk(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(table, column)
@@ -18,7 +22,11 @@ fn fk(table: &'static str, column: &'static str, target: &'static str) -> Foreig
 fn index(table: &'static str, columns: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut index = Index::create();
     index
-        .name(format!("{}_{table}_{}", if unique { "ux" } else { "ix" }, columns.join("_")))
+        .name(format!(
+            "{}_{table}_{}",
+            if unique { "ux" } else { "ix" },
+            columns.join("_")
+        ))
         .table(table)
         .if_not_exists();
     for c in columns {
@@ -66,7 +74,8 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("users", &["org_id", "email"], true)).await?;
+        m.create_index(index("users", &["org_id", "email"], true))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -100,7 +109,8 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("programs", &["org_id", "id"], false)).await?;
+        m.create_index(index("programs", &["org_id", "id"], false))
+            .await?;
 
         m.create_table(
             stamps(
@@ -122,8 +132,10 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("people", &["org_id", "id"], false)).await?;
-        m.create_index(index("people", &["org_id", "email"], false)).await?;
+        m.create_index(index("people", &["org_id", "id"], false))
+            .await?;
+        m.create_index(index("people", &["org_id", "email"], false))
+            .await?;
 
         m.create_table(
             stamps(
@@ -151,7 +163,8 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("peer_groups", &["org_id", "status", "id"], false)).await?;
+        m.create_index(index("peer_groups", &["org_id", "status", "id"], false))
+            .await?;
 
         m.create_table(
             stamps(
@@ -171,8 +184,10 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("enrollments", &["group_id", "person_id"], true)).await?;
-        m.create_index(index("enrollments", &["person_id"], false)).await?;
+        m.create_index(index("enrollments", &["group_id", "person_id"], true))
+            .await?;
+        m.create_index(index("enrollments", &["person_id"], false))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -186,15 +201,28 @@ impl MigrationTrait for Migration {
                 .col(string_null("program_role"))
                 .col(text_null("lived_experience_note"))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut fk("facilitator_assignments", "org_id", "organizations"))
-                .foreign_key(&mut fk("facilitator_assignments", "group_id", "peer_groups"))
+                .foreign_key(&mut fk(
+                    "facilitator_assignments",
+                    "org_id",
+                    "organizations",
+                ))
+                .foreign_key(&mut fk(
+                    "facilitator_assignments",
+                    "group_id",
+                    "peer_groups",
+                ))
                 .foreign_key(&mut fk("facilitator_assignments", "person_id", "people"))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("facilitator_assignments", &["group_id", "person_id"], true))
+        m.create_index(index(
+            "facilitator_assignments",
+            &["group_id", "person_id"],
+            true,
+        ))
+        .await?;
+        m.create_index(index("facilitator_assignments", &["person_id"], false))
             .await?;
-        m.create_index(index("facilitator_assignments", &["person_id"], false)).await?;
 
         m.create_table(
             stamps(
@@ -215,7 +243,8 @@ impl MigrationTrait for Migration {
             .to_owned(),
         )
         .await?;
-        m.create_index(index("support_needs", &["enrollment_id", "kind"], true)).await?;
+        m.create_index(index("support_needs", &["enrollment_id", "kind"], true))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -232,8 +261,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idempotency_keys", &["org_id", "idempotency_key"], true))
-            .await?;
+        m.create_index(index(
+            "idempotency_keys",
+            &["org_id", "idempotency_key"],
+            true,
+        ))
+        .await?;
         Ok(())
     }
 

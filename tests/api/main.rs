@@ -1,1 +1,9 @@
+//! Black-box tests of the JSON API over real HTTP against the real server. Run against
+//! SQLite by default and PostgreSQL with `PEERGROUP_TEST_DATABASE=postgres`.
 
+mod access;
+mod bad_input;
+mod idempotency;
+mod openapi;
+mod setup_flow;
+mod templates;

@@ -1,1 +1,410 @@
+//! Test harness: starts the real peergroup server on port 0 against a fresh database (a
+//! SQLite file in a temp dir, or a new PostgreSQL database when
+//! `PEERGROUP_TEST_DATABASE=postgres`) and talks to it over real HTTP.
 
+use peergroup::{Config, RunningServer};
+use peergroup_domain::org::Role;
+use peergroup_domain::values::{Email, Name, Slug};
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+use serde_json::Value;
+
+pub use serde_json::json;
+
+/// The PostgreSQL server tests create their databases on.
+fn pg_admin_url() -> String {
+    std::env::var("PEERGROUP_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var("PEERGROUP_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// A database that exists only for one test.
+pub struct TestDb {
+    pub url: String,
+    _dir: tempfile::TempDir,
+    pg_name: Option<String>,
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        if on_postgres() {
+            let name = format!("peergroup_test_{:016x}", rand::random::<u64>());
+            let admin = sea_orm::Database::connect(format!("{}/postgres", pg_admin_url()))
+                .await
+                .expect("PostgreSQL is reachable (start it with pg_ctlcluster)");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            TestDb {
+                url: format!("{}/{name}", pg_admin_url()),
+                _dir: dir,
+                pg_name: Some(name),
+            }
+        } else {
+            let path = dir.path().join("peergroup.db");
+            TestDb {
+                url: format!("sqlite://{}?mode=rwc", path.display()),
+                _dir: dir,
+                pg_name: None,
+            }
+        }
+    }
+
+    pub async fn drop_database(&self) {
+        if let Some(name) = &self.pg_name
+            && let Ok(admin) =
+                sea_orm::Database::connect(format!("{}/postgres", pg_admin_url())).await
+        {
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+            admin.close().await.ok();
+        }
+    }
+}
+
+pub fn test_config(db: &TestDb) -> Config {
+    let vars = vec![
+        (
+            "PEERGROUP__SERVER__LISTEN".to_string(),
+            "127.0.0.1:0".to_string(),
+        ),
+        ("PEERGROUP__DATABASE__URL".to_string(), db.url.clone()),
+        (
+            "PEERGROUP__DATABASE__MAX_CONNECTIONS".to_string(),
+            "4".to_string(),
+        ),
+        ("PEERGROUP__DEMO__ENABLED".to_string(), "false".to_string()),
+    ];
+    Config::load_from(None, vars).expect("test config")
+}
+
+/// An HTTP response: status, content type and parsed body (`Null` when empty or not JSON).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    /// Asserts a problem+json error with this status and returns its body.
+    #[track_caller]
+    pub fn problem(&self, status: u16) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        assert_eq!(
+            self.content_type, "application/problem+json",
+            "body: {}",
+            self.body
+        );
+        for key in ["type", "title", "status", "detail"] {
+            assert!(
+                self.body.get(key).is_some(),
+                "problem lacks `{key}`: {}",
+                self.body
+            );
+        }
+        assert_eq!(self.body["status"], status);
+        &self.body
+    }
+
+    /// Asserts a success with this status and returns the body.
+    #[track_caller]
+    pub fn ok(&self, status: u16) -> &Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        &self.body
+    }
+
+    /// The fields named in a validation problem.
+    pub fn fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["field"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+pub struct TestApp {
+    pub db: TestDb,
+    pub config: Config,
+    server: Option<RunningServer>,
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let db = TestDb::new().await;
+        let config = test_config(&db);
+        Self::spawn_on(db, config).await
+    }
+
+    pub async fn spawn_on(db: TestDb, config: Config) -> TestApp {
+        let server = peergroup::start(&config).await.expect("server starts");
+        let base = format!("http://{}", server.addr);
+        TestApp {
+            db,
+            config,
+            server: Some(server),
+            base,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    pub fn server(&self) -> &RunningServer {
+        self.server.as_ref().expect("server running")
+    }
+
+    /// Stops the server and starts a new one on the same database.
+    pub async fn restart(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await.expect("server stops");
+        }
+        let server = peergroup::start(&self.config)
+            .await
+            .expect("server restarts");
+        self.base = format!("http://{}", server.addr);
+        self.server = Some(server);
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await.expect("server stops");
+        }
+        self.db.drop_database().await;
+    }
+
+    /// A bearer token for `email` with `role` in organization `org` (created if needed).
+    pub async fn token(&self, org: &str, email: &str, role: Role) -> String {
+        let store = &self.server().store;
+        let (org, _) = store
+            .ensure_organization(&Slug::parse(org).unwrap(), &Name::parse(org).unwrap())
+            .await
+            .unwrap();
+        store
+            .issue_token(&org, &Email::parse(email).unwrap(), role, "test", true)
+            .await
+            .unwrap()
+            .secret
+    }
+
+    pub async fn coordinator(&self, org: &str) -> String {
+        self.token(
+            org,
+            &format!("coordinator@{org}.example.org"),
+            Role::Coordinator,
+        )
+        .await
+    }
+
+    pub async fn row_counts(&self) -> Vec<(&'static str, i64)> {
+        self.server().store.row_counts().await.unwrap()
+    }
+
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        token: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Reply {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token);
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        into_reply(req.send().await.expect("request sent")).await
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> Reply {
+        self.send(reqwest::Method::GET, token, path, None).await
+    }
+
+    pub async fn post(&self, token: &str, path: &str, body: &Value) -> Reply {
+        self.send(reqwest::Method::POST, token, path, Some(body))
+            .await
+    }
+
+    pub async fn put(&self, token: &str, path: &str, body: &Value) -> Reply {
+        self.send(reqwest::Method::PUT, token, path, Some(body))
+            .await
+    }
+
+    pub async fn delete(&self, token: &str, path: &str) -> Reply {
+        self.send(reqwest::Method::DELETE, token, path, None).await
+    }
+}
+
+pub async fn into_reply(response: reqwest::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let content_type = headers
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let bytes = response.bytes().await.expect("body");
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    Reply {
+        status,
+        content_type,
+        headers,
+        body,
+    }
+}
+
+/// Request bodies that pass validation, for building fixtures.
+pub mod fixtures {
+    use super::*;
+
+    pub fn program() -> Value {
+        json!({
+            "name": "Diabetes peer support",
+            "condition": "Type 2 diabetes",
+            "facilitation_model": "co_led",
+            "facilitator_roles": [
+                {"key": "peer_leader", "kind": "peer", "title": "Peer leader"},
+                {"key": "educator", "kind": "professional", "title": "Diabetes educator"}
+            ],
+            "phases": [
+                {"name": "Education", "sessions": 6, "cadence": {"type": "every_n_weeks", "weeks": 1},
+                 "session_minutes": 75, "leads": [{"role": "educator"}, {"role": "peer_leader", "count": 2}],
+                 "session_plans": [{"topic": "What is diabetes", "structure": ["check-in", "psychoeducation"]}]},
+                {"name": "Support", "sessions": 18, "cadence": {"type": "every_n_weeks", "weeks": 1},
+                 "session_minutes": 60, "leads": [{"role": "peer_leader", "count": 2}]}
+            ],
+            "supports_offered": [{"kind": "childcare"}, {"kind": "transport"}],
+            "group_size": {"min": 2, "max": 12}
+        })
+    }
+
+    pub fn group(program_id: i64) -> Value {
+        json!({
+            "program_id": program_id,
+            "name": "Surrey Punjabi group",
+            "languages": ["pa-Guru", "en"],
+            "timezone": "America/Vancouver",
+            "venue": {"name": "Gurdwara hall", "address": "123 Example Rd", "accessibility_notes": "Ramp at side door"},
+            "start_date": "2027-02-03",
+            "weekdays": ["wednesday"],
+            "start_time": "18:00",
+            "capacity": 3
+        })
+    }
+
+    pub fn person(name: &str) -> Value {
+        json!({
+            "display_name": name,
+            "preferred_language": "pa-Guru",
+            "email": format!("{}@example.org", name.to_lowercase().replace(' ', ".")),
+            "phone": "+16045550123",
+            "preferred_channel": "email",
+            "consent": {"reminders": true, "calls": true}
+        })
+    }
+}
+
+/// Objects of one organization, created through the API.
+pub struct World {
+    pub token: String,
+    pub program: i64,
+    pub group: i64,
+    pub person: i64,
+    pub facilitator: i64,
+    pub assignment: i64,
+    pub enrollment: i64,
+    pub support: i64,
+}
+
+impl World {
+    pub async fn build(app: &TestApp, org: &str) -> World {
+        let token = app.coordinator(org).await;
+        let program = app
+            .post(&token, "/api/v1/programs", &fixtures::program())
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let group = app
+            .post(&token, "/api/v1/groups", &fixtures::group(program))
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let person = app
+            .post(&token, "/api/v1/people", &fixtures::person("Harpreet K"))
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let facilitator = app
+            .post(&token, "/api/v1/people", &fixtures::person("Gurpreet S"))
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let assignment = app
+            .post(
+                &token,
+                &format!("/api/v1/groups/{group}/facilitators"),
+                &json!({"person_id": facilitator, "role": "peer", "program_role": "peer_leader"}),
+            )
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let enrollment = app
+            .post(
+                &token,
+                &format!("/api/v1/groups/{group}/enrollments"),
+                &json!({"person_id": person}),
+            )
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        let support = app
+            .post(
+                &token,
+                &format!("/api/v1/enrollments/{enrollment}/supports"),
+                &json!({"kind": "childcare", "children_ages": [2, 7]}),
+            )
+            .await
+            .ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        World {
+            token,
+            program,
+            group,
+            person,
+            facilitator,
+            assignment,
+            enrollment,
+            support,
+        }
+    }
+}

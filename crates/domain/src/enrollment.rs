@@ -16,14 +16,19 @@ string_enum!(
 impl EnrollmentStatus {
     /// Whether the enrolment holds one of the group's places.
     pub fn holds_place(self) -> bool {
-        matches!(self, EnrollmentStatus::Enrolled | EnrollmentStatus::Completed)
+        matches!(
+            self,
+            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed
+        )
     }
 }
 
 /// Why a person could not join a group.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AdmissionRefused {
-    #[error("the group has started; a closed group takes no new participants after its first session")]
+    #[error(
+        "the group has started; a closed group takes no new participants after its first session"
+    )]
     Started,
     #[error("the group was cancelled")]
     Cancelled,
@@ -49,7 +54,9 @@ pub fn promotable(group: GroupStatus, places_taken: u32, capacity: u16, waiting:
     if group.has_started() || group == GroupStatus::Cancelled {
         return 0;
     }
-    u32::from(capacity).saturating_sub(places_taken).min(waiting)
+    u32::from(capacity)
+        .saturating_sub(places_taken)
+        .min(waiting)
 }
 
 /// What a coordinator can do to an enrolment.
@@ -83,19 +90,37 @@ mod tests {
 
     #[test]
     fn places_then_waitlist_then_closed() {
-        assert_eq!(admit(GroupStatus::Planned, 0, 2), Ok(EnrollmentStatus::Enrolled));
-        assert_eq!(admit(GroupStatus::Enrolling, 2, 2), Ok(EnrollmentStatus::Waitlisted));
-        assert_eq!(admit(GroupStatus::Running, 0, 2), Err(AdmissionRefused::Started));
-        assert_eq!(admit(GroupStatus::Cancelled, 0, 2), Err(AdmissionRefused::Cancelled));
+        assert_eq!(
+            admit(GroupStatus::Planned, 0, 2),
+            Ok(EnrollmentStatus::Enrolled)
+        );
+        assert_eq!(
+            admit(GroupStatus::Enrolling, 2, 2),
+            Ok(EnrollmentStatus::Waitlisted)
+        );
+        assert_eq!(
+            admit(GroupStatus::Running, 0, 2),
+            Err(AdmissionRefused::Started)
+        );
+        assert_eq!(
+            admit(GroupStatus::Cancelled, 0, 2),
+            Err(AdmissionRefused::Cancelled)
+        );
     }
 
     #[test]
     fn withdrawing_and_completing_follow_the_group() {
         use EnrollmentStatus::*;
-        assert_eq!(apply(Enrolled, EnrollmentAction::Withdraw, GroupStatus::Running), Ok(Withdrawn));
+        assert_eq!(
+            apply(Enrolled, EnrollmentAction::Withdraw, GroupStatus::Running),
+            Ok(Withdrawn)
+        );
         assert!(apply(Withdrawn, EnrollmentAction::Withdraw, GroupStatus::Running).is_err());
         assert!(apply(Enrolled, EnrollmentAction::Complete, GroupStatus::Enrolling).is_err());
-        assert_eq!(apply(Enrolled, EnrollmentAction::Complete, GroupStatus::Completed), Ok(Completed));
+        assert_eq!(
+            apply(Enrolled, EnrollmentAction::Complete, GroupStatus::Completed),
+            Ok(Completed)
+        );
         assert!(apply(Waitlisted, EnrollmentAction::Complete, GroupStatus::Running).is_err());
     }
 

@@ -1,9 +1,9 @@
 //! Facilitator assignments: who co-leads a group, as a peer or a professional.
 
+use crate::Id;
 use crate::program::{FacilitatorKind, ProgramSpec};
 use crate::validation::ValidationErrors;
 use crate::values::{Key, Text};
-use crate::Id;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -25,7 +25,10 @@ impl AssignmentSpec {
         let mut errors = ValidationErrors::new();
         if let Some(key) = &self.program_role {
             match program.role(key.as_str()) {
-                None => errors.add("program_role", format!("`{key}` is not one of the program's facilitator roles")),
+                None => errors.add(
+                    "program_role",
+                    format!("`{key}` is not one of the program's facilitator roles"),
+                ),
                 Some(r) if r.kind != self.role => errors.add(
                     "program_role",
                     format!("`{key}` is a {} role, not {}", r.kind, self.role),
@@ -34,7 +37,10 @@ impl AssignmentSpec {
             }
         }
         errors.check(
-            self.role == FacilitatorKind::Peer || program.role_kinds().contains(&FacilitatorKind::Professional),
+            self.role == FacilitatorKind::Peer
+                || program
+                    .role_kinds()
+                    .contains(&FacilitatorKind::Professional),
             "role",
             "this program is peer-only: it has no professional role",
         );
@@ -58,7 +64,17 @@ mod tests {
         let program = peer_only_program();
         let assign = |json| serde_json::from_value::<AssignmentSpec>(json).unwrap();
         assert!(assign(serde_json::json!({"person_id": 1, "role": "peer", "program_role": "peer_facilitator"})).validate(&program).is_ok());
-        assert!(assign(serde_json::json!({"person_id": 1, "role": "professional"})).validate(&program).is_err());
-        assert!(assign(serde_json::json!({"person_id": 1, "role": "peer", "program_role": "clinician"})).validate(&program).is_err());
+        assert!(
+            assign(serde_json::json!({"person_id": 1, "role": "professional"}))
+                .validate(&program)
+                .is_err()
+        );
+        assert!(
+            assign(
+                serde_json::json!({"person_id": 1, "role": "peer", "program_role": "clinician"})
+            )
+            .validate(&program)
+            .is_err()
+        );
     }
 }

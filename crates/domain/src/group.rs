@@ -168,16 +168,36 @@ impl GroupSpec {
     /// Checks the group on its own and against its program.
     pub fn validate(&self, program: &ProgramSpec) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        errors.check(!self.languages.is_empty(), "languages", "name at least one language");
-        errors.check(self.languages.len() <= 5, "languages", "at most 5 languages");
+        errors.check(
+            !self.languages.is_empty(),
+            "languages",
+            "name at least one language",
+        );
+        errors.check(
+            self.languages.len() <= 5,
+            "languages",
+            "at most 5 languages",
+        );
         let mut seen = HashSet::new();
         for (i, l) in self.languages.iter().enumerate() {
-            errors.check(seen.insert(l), format!("languages[{i}]"), format!("`{l}` is listed twice"));
+            errors.check(
+                seen.insert(l),
+                format!("languages[{i}]"),
+                format!("`{l}` is listed twice"),
+            );
         }
-        errors.check(!self.weekdays.is_empty(), "weekdays", "name at least one weekday");
+        errors.check(
+            !self.weekdays.is_empty(),
+            "weekdays",
+            "name at least one weekday",
+        );
         let mut days = HashSet::new();
         for (i, d) in self.weekdays.iter().enumerate() {
-            errors.check(days.insert(*d), format!("weekdays[{i}]"), format!("`{d}` is listed twice"));
+            errors.check(
+                days.insert(*d),
+                format!("weekdays[{i}]"),
+                format!("`{d}` is listed twice"),
+            );
         }
         let needed = usize::from(program.weekdays_needed());
         errors.check(
@@ -238,7 +258,10 @@ mod tests {
         assert_eq!(fields, ["weekdays[1]", "capacity"]);
         g.weekdays.clear();
         g.capacity = 10;
-        assert_eq!(g.validate(&program).unwrap_err().errors()[0].field, "weekdays");
+        assert_eq!(
+            g.validate(&program).unwrap_err().errors()[0].field,
+            "weekdays"
+        );
     }
 
     #[test]
@@ -261,7 +284,9 @@ mod tests {
     fn bad_timezones_and_languages_name_their_field_when_parsed() {
         let mut value = serde_json::to_value(group()).unwrap();
         value["timezone"] = serde_json::json!("Europe/Atlantis");
-        let err = serde_json::from_value::<GroupSpec>(value).unwrap_err().to_string();
+        let err = serde_json::from_value::<GroupSpec>(value)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("IANA"), "{err}");
     }
 
@@ -292,11 +317,27 @@ mod tests {
     #[test]
     fn the_happy_path_and_cancellation_are_allowed() {
         let mut s = GroupStatus::Planned;
-        for next in [GroupStatus::Enrolling, GroupStatus::Running, GroupStatus::Completed] {
+        for next in [
+            GroupStatus::Enrolling,
+            GroupStatus::Running,
+            GroupStatus::Completed,
+        ] {
             s = s.transition(next).unwrap();
         }
-        assert!(GroupStatus::Planned.transition(GroupStatus::Running).is_err());
-        assert!(GroupStatus::Running.transition(GroupStatus::Cancelled).is_ok());
-        assert!(GroupStatus::Completed.transition(GroupStatus::Cancelled).is_err());
+        assert!(
+            GroupStatus::Planned
+                .transition(GroupStatus::Running)
+                .is_err()
+        );
+        assert!(
+            GroupStatus::Running
+                .transition(GroupStatus::Cancelled)
+                .is_ok()
+        );
+        assert!(
+            GroupStatus::Completed
+                .transition(GroupStatus::Cancelled)
+                .is_err()
+        );
     }
 }

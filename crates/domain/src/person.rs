@@ -66,12 +66,16 @@ impl PersonSpec {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         match self.preferred_channel {
-            Some(ContactChannel::Email) => {
-                errors.check(self.email.is_some(), "preferred_channel", "email is preferred but no email is given")
-            }
-            Some(ContactChannel::Phone | ContactChannel::Sms) => {
-                errors.check(self.phone.is_some(), "preferred_channel", "phone is preferred but no phone is given")
-            }
+            Some(ContactChannel::Email) => errors.check(
+                self.email.is_some(),
+                "preferred_channel",
+                "email is preferred but no email is given",
+            ),
+            Some(ContactChannel::Phone | ContactChannel::Sms) => errors.check(
+                self.phone.is_some(),
+                "preferred_channel",
+                "phone is preferred but no phone is given",
+            ),
             None => {}
         }
         errors.check(
@@ -99,13 +103,31 @@ mod tests {
 
     #[test]
     fn consent_keeps_the_time_it_was_first_given() {
-        let given = Consent::default().update(ConsentInput { reminders: true, calls: false }, at(1));
+        let given = Consent::default().update(
+            ConsentInput {
+                reminders: true,
+                calls: false,
+            },
+            at(1),
+        );
         assert_eq!(given.reminders_given_at, Some(at(1)));
         assert_eq!(given.calls_given_at, None);
-        let again = given.update(ConsentInput { reminders: true, calls: true }, at(2));
+        let again = given.update(
+            ConsentInput {
+                reminders: true,
+                calls: true,
+            },
+            at(2),
+        );
         assert_eq!(again.reminders_given_at, Some(at(1)));
         assert_eq!(again.calls_given_at, Some(at(2)));
-        let withdrawn = again.update(ConsentInput { reminders: false, calls: true }, at(3));
+        let withdrawn = again.update(
+            ConsentInput {
+                reminders: false,
+                calls: true,
+            },
+            at(3),
+        );
         assert_eq!(withdrawn.reminders_given_at, None);
         assert_eq!(withdrawn.calls_given_at, Some(at(2)));
     }
@@ -126,8 +148,12 @@ mod tests {
     fn the_preferred_channel_needs_its_contact() {
         let person: PersonSpec = serde_json::from_value(serde_json::json!({
             "display_name": "Amina", "preferred_language": "ar", "preferred_channel": "sms"
-        })).unwrap();
-        assert_eq!(person.validate().unwrap_err().errors()[0].field, "preferred_channel");
+        }))
+        .unwrap();
+        assert_eq!(
+            person.validate().unwrap_err().errors()[0].field,
+            "preferred_channel"
+        );
     }
 
     #[test]

@@ -201,7 +201,9 @@ impl ProgramSpec {
     }
 
     pub fn role(&self, key: &str) -> Option<&ProgramRole> {
-        self.facilitator_roles.iter().find(|r| r.key.as_str() == key)
+        self.facilitator_roles
+            .iter()
+            .find(|r| r.key.as_str() == key)
     }
 
     /// The largest number of sessions a week any phase needs, which is how many weekdays a
@@ -264,18 +266,34 @@ impl ProgramSpec {
             errors.check(min >= 1, "group_size.min", "must be at least 1");
         }
         if let Some(max) = size.max {
-            errors.check((1..=500).contains(&max), "group_size.max", "must be from 1 to 500");
+            errors.check(
+                (1..=500).contains(&max),
+                "group_size.max",
+                "must be from 1 to 500",
+            );
         }
         if let (Some(min), Some(max)) = (size.min, size.max) {
-            errors.check(min <= max, "group_size.min", "must not be more than group_size.max");
+            errors.check(
+                min <= max,
+                "group_size.min",
+                "must not be more than group_size.max",
+            );
         }
         let mut seen = HashSet::new();
         for (i, s) in self.segmentation.iter().enumerate() {
-            errors.check(seen.insert(*s), format!("segmentation[{i}]"), format!("`{s}` is listed twice"));
+            errors.check(
+                seen.insert(*s),
+                format!("segmentation[{i}]"),
+                format!("`{s}` is listed twice"),
+            );
         }
         let mut langs = HashSet::new();
         for (i, l) in self.languages.iter().enumerate() {
-            errors.check(langs.insert(l), format!("languages[{i}]"), format!("`{l}` is listed twice"));
+            errors.check(
+                langs.insert(l),
+                format!("languages[{i}]"),
+                format!("`{l}` is listed twice"),
+            );
         }
         errors.into_result()
     }
@@ -325,7 +343,11 @@ impl ProgramSpec {
     }
 
     fn validate_phases(&self, errors: &mut ValidationErrors) {
-        errors.check(!self.phases.is_empty(), "phases", "a program needs at least one phase");
+        errors.check(
+            !self.phases.is_empty(),
+            "phases",
+            "a program needs at least one phase",
+        );
         errors.check(
             self.phases.len() <= MAX_PHASES,
             "phases",
@@ -344,12 +366,16 @@ impl ProgramSpec {
                 format!("must be from 1 to {MAX_SESSIONS_PER_PHASE}"),
             );
             match phase.cadence {
-                Cadence::EveryNWeeks { weeks } => {
-                    errors.check((1..=12).contains(&weeks), at("cadence.weeks"), "must be from 1 to 12")
-                }
-                Cadence::TimesPerWeek { times } => {
-                    errors.check((1..=7).contains(&times), at("cadence.times"), "must be from 1 to 7")
-                }
+                Cadence::EveryNWeeks { weeks } => errors.check(
+                    (1..=12).contains(&weeks),
+                    at("cadence.weeks"),
+                    "must be from 1 to 12",
+                ),
+                Cadence::TimesPerWeek { times } => errors.check(
+                    (1..=7).contains(&times),
+                    at("cadence.times"),
+                    "must be from 1 to 7",
+                ),
                 Cadence::OneOff => errors.check(
                     phase.sessions == 1,
                     at("sessions"),
@@ -361,13 +387,20 @@ impl ProgramSpec {
                 at("session_minutes"),
                 "must be from 15 to 720 minutes",
             );
-            errors.check(!phase.leads.is_empty(), at("leads"), "name the role that leads this phase");
+            errors.check(
+                !phase.leads.is_empty(),
+                at("leads"),
+                "name the role that leads this phase",
+            );
             let mut lead_roles = HashSet::new();
             for (j, lead) in phase.leads.iter().enumerate() {
                 errors.check(
                     self.role(lead.role.as_str()).is_some(),
                     format!("phases[{i}].leads[{j}].role"),
-                    format!("`{}` is not one of the program's facilitator roles", lead.role),
+                    format!(
+                        "`{}` is not one of the program's facilitator roles",
+                        lead.role
+                    ),
                 );
                 errors.check(
                     lead_roles.insert(lead.role.as_str()),
@@ -430,7 +463,9 @@ pub(crate) mod tests {
     fn a_phase_with_zero_sessions_is_refused() {
         let mut program = peer_only_program();
         program.phases[0].sessions = 0;
-        assert!(fields(program.validate().unwrap_err()).contains(&"phases[0].sessions".to_string()));
+        assert!(
+            fields(program.validate().unwrap_err()).contains(&"phases[0].sessions".to_string())
+        );
     }
 
     #[test]
@@ -438,7 +473,12 @@ pub(crate) mod tests {
         let mut program = peer_only_program();
         program.facilitation_model = FacilitationModel::CoLed;
         let errors = program.validate().unwrap_err();
-        assert!(errors.errors().iter().any(|e| e.field == "facilitator_roles" && e.message.contains("professional")));
+        assert!(
+            errors
+                .errors()
+                .iter()
+                .any(|e| e.field == "facilitator_roles" && e.message.contains("professional"))
+        );
     }
 
     #[test]
@@ -459,7 +499,8 @@ pub(crate) mod tests {
         value["immigration_status"] = serde_json::json!("x");
         assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
         let mut value = serde_json::to_value(peer_only_program()).unwrap();
-        value["phases"][0]["cadence"] = serde_json::json!({"type": "every_n_weeks", "weeks": 1, "extra": 2});
+        value["phases"][0]["cadence"] =
+            serde_json::json!({"type": "every_n_weeks", "weeks": 1, "extra": 2});
         assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
         let mut value = serde_json::to_value(peer_only_program()).unwrap();
         value["phases"][0]["cadence"] = serde_json::json!({"type": "monthly"});
@@ -469,7 +510,8 @@ pub(crate) mod tests {
     #[test]
     fn a_program_round_trips_through_json() {
         let program = peer_only_program();
-        let back: ProgramSpec = serde_json::from_value(serde_json::to_value(&program).unwrap()).unwrap();
+        let back: ProgramSpec =
+            serde_json::from_value(serde_json::to_value(&program).unwrap()).unwrap();
         assert_eq!(back, program);
     }
 }

@@ -101,17 +101,45 @@ mod tests {
 
     #[test]
     fn childcare_needs_ages_of_children() {
-        assert!(need(serde_json::json!({"kind": "childcare", "children_ages": [2, 5]})).validate().is_ok());
-        assert!(need(serde_json::json!({"kind": "childcare"})).validate().is_err());
-        assert!(need(serde_json::json!({"kind": "childcare", "children_ages": [19]})).validate().is_err());
-        assert!(need(serde_json::json!({"kind": "transport", "children_ages": [3]})).validate().is_err());
+        assert!(
+            need(serde_json::json!({"kind": "childcare", "children_ages": [2, 5]}))
+                .validate()
+                .is_ok()
+        );
+        assert!(
+            need(serde_json::json!({"kind": "childcare"}))
+                .validate()
+                .is_err()
+        );
+        assert!(
+            need(serde_json::json!({"kind": "childcare", "children_ages": [19]}))
+                .validate()
+                .is_err()
+        );
+        assert!(
+            need(serde_json::json!({"kind": "transport", "children_ages": [3]}))
+                .validate()
+                .is_err()
+        );
     }
 
     #[test]
     fn an_interpreter_needs_a_language_and_only_an_interpreter_has_one() {
-        assert!(need(serde_json::json!({"kind": "interpreter", "interpreter_language": "prs"})).validate().is_ok());
-        assert!(need(serde_json::json!({"kind": "interpreter"})).validate().is_err());
-        assert!(need(serde_json::json!({"kind": "transport", "interpreter_language": "ar"})).validate().is_err());
+        assert!(
+            need(serde_json::json!({"kind": "interpreter", "interpreter_language": "prs"}))
+                .validate()
+                .is_ok()
+        );
+        assert!(
+            need(serde_json::json!({"kind": "interpreter"}))
+                .validate()
+                .is_err()
+        );
+        assert!(
+            need(serde_json::json!({"kind": "transport", "interpreter_language": "ar"}))
+                .validate()
+                .is_err()
+        );
     }
 
     #[test]
@@ -119,6 +147,10 @@ mod tests {
         let food = need(serde_json::json!({"kind": "food", "details": "halal"}));
         assert!(food.validate().is_ok());
         assert_eq!(food.status, SupportStatus::Requested);
-        assert!(need(serde_json::json!({"kind": "food"})).validate().is_err());
+        assert!(
+            need(serde_json::json!({"kind": "food"}))
+                .validate()
+                .is_err()
+        );
     }
 }

@@ -42,14 +42,21 @@ mod tests {
     fn all_seven_templates_parse_and_validate() {
         assert_eq!(all().len(), 7);
         for t in all() {
-            t.program.validate().unwrap_or_else(|e| panic!("{}: {e}", t.key));
+            t.program
+                .validate()
+                .unwrap_or_else(|e| panic!("{}: {e}", t.key));
         }
     }
 
     #[test]
     fn templates_keep_the_facts_of_the_designs() {
         let tang = find("tang-2015").unwrap();
-        let phases: Vec<(u16, u16)> = tang.program.phases.iter().map(|p| (p.sessions, p.session_minutes)).collect();
+        let phases: Vec<(u16, u16)> = tang
+            .program
+            .phases
+            .iter()
+            .map(|p| (p.sessions, p.session_minutes))
+            .collect();
         assert_eq!(phases, [(6, 75), (18, 60)]);
         assert_eq!(tang.program.facilitation_model, FacilitationModel::CoLed);
         assert_eq!(tang.program.follow_up.consecutive_misses, 3);
@@ -59,14 +66,23 @@ mod tests {
         assert_eq!(arthur.program.phases[1].session_minutes, 240);
 
         let paloma = find("paloma-2020").unwrap();
-        assert_eq!(paloma.program.phases[0].cadence, Cadence::TimesPerWeek { times: 2 });
+        assert_eq!(
+            paloma.program.phases[0].cadence,
+            Cadence::TimesPerWeek { times: 2 }
+        );
         assert_eq!(paloma.program.total_sessions(), 12);
 
         let yang = find("yang-2014").unwrap();
-        assert_eq!((yang.program.group_size.min, yang.program.group_size.max), (Some(3), Some(5)));
+        assert_eq!(
+            (yang.program.group_size.min, yang.program.group_size.max),
+            (Some(3), Some(5))
+        );
         assert_eq!(yang.program.total_sessions(), 3);
 
-        assert_eq!(find("stewart-2018").unwrap().program.phases[0].cadence, Cadence::EveryNWeeks { weeks: 2 });
+        assert_eq!(
+            find("stewart-2018").unwrap().program.phases[0].cadence,
+            Cadence::EveryNWeeks { weeks: 2 }
+        );
         assert!(find("nope").is_none());
     }
 }

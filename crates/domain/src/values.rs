@@ -75,7 +75,10 @@ fn bounded(raw: String, max: usize) -> Result<String, String> {
     if trimmed.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
-    if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err("must not contain control characters".into());
     }
     Ok(trimmed.to_string())
@@ -158,7 +161,8 @@ string_value!(
 
 string_value!(
     /// A BCP 47 language tag whose subtags are in the IANA registry, such as `pa-Guru`,
-    /// `ar`, `zh-Hans`. Kept in its canonical form.
+    /// `ar`, `zh-Hans`. Kept as written: canonical form would drop the script from `pa-Guru`,
+    /// and the script is what tells a reminder which alphabet to use.
     Language,
     || string_schema("a BCP 47 language tag such as pa-Guru, ar or zh-Hans"),
     |raw| {
@@ -166,7 +170,7 @@ string_value!(
             .map_err(|_| format!("`{raw}` is not a BCP 47 language tag"))?;
         tag.validate()
             .map_err(|_| format!("`{raw}` is not a known language tag"))?;
-        Ok(tag.canonicalize().unwrap_or(tag).to_string())
+        Ok(tag.to_string())
     }
 );
 
@@ -225,7 +229,9 @@ mod tests {
 
     #[test]
     fn languages_are_checked_against_the_registry() {
-        for good in ["pa-Guru", "ar", "zh-Hans", "uk", "ne", "prs", "es-419", "fr-CA"] {
+        for good in [
+            "pa-Guru", "ar", "zh-Hans", "uk", "ne", "prs", "es-419", "fr-CA",
+        ] {
             assert!(Language::parse(good).is_ok(), "{good}");
         }
         for bad in ["", "english", "xx-YY-zz!!", "qq-Latn-ZZZ", "pa_Guru", "zz"] {
@@ -236,7 +242,14 @@ mod tests {
     #[test]
     fn phones_must_be_e164() {
         assert!(Phone::parse("+16045550123").is_ok());
-        for bad in ["6045550123", "+0604555", "+1 604 555 0123", "+1234567", "+1234567890123456", ""] {
+        for bad in [
+            "6045550123",
+            "+0604555",
+            "+1 604 555 0123",
+            "+1234567",
+            "+1234567890123456",
+            "",
+        ] {
             assert!(Phone::parse(bad).is_err(), "{bad}");
         }
     }
@@ -244,14 +257,24 @@ mod tests {
     #[test]
     fn emails_need_a_local_part_and_a_dotted_domain() {
         assert!(Email::parse("amina@example.org").is_ok());
-        for bad in ["amina", "@example.org", "amina@localhost", "a b@example.org", "a@@b.org", "a@b..org"] {
+        for bad in [
+            "amina",
+            "@example.org",
+            "amina@localhost",
+            "a b@example.org",
+            "a@@b.org",
+            "a@b..org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn timezones_are_iana_names() {
-        assert_eq!(TimeZone::parse("America/Vancouver").unwrap().name(), "America/Vancouver");
+        assert_eq!(
+            TimeZone::parse("America/Vancouver").unwrap().name(),
+            "America/Vancouver"
+        );
         assert!(TimeZone::parse("Mars/Olympus").is_err());
         assert!(TimeZone::parse("PST8PDT ").is_err());
     }

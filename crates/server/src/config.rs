@@ -60,9 +60,13 @@ impl Config {
     }
 
     /// Loads defaults, then `file`, then the `PEERGROUP__…` variables among `vars`.
-    pub fn load_from(file: Option<&str>, vars: impl IntoIterator<Item = (String, String)>) -> anyhow::Result<Config> {
+    pub fn load_from(
+        file: Option<&str>,
+        vars: impl IntoIterator<Item = (String, String)>,
+    ) -> anyhow::Result<Config> {
         use config::{Environment, File, FileFormat};
-        let mut builder = config::Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
+        let mut builder =
+            config::Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
         if let Some(path) = file {
             builder = builder.add_source(File::new(path, FileFormat::Toml).required(true));
         }
@@ -89,7 +93,10 @@ impl Config {
     pub fn check(&self) -> anyhow::Result<()> {
         self.listen_addr()?;
         let url = &self.database.url;
-        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
             bail!("database.url must start with sqlite:, postgres:// or postgresql://");
         }
         if !(1..=256).contains(&self.database.max_connections) {
@@ -105,10 +112,12 @@ impl Config {
     }
 
     pub fn listen_addr(&self) -> anyhow::Result<SocketAddr> {
-        self.server
-            .listen
-            .parse()
-            .with_context(|| format!("server.listen `{}` is not an address such as 127.0.0.1:8080", self.server.listen))
+        self.server.listen.parse().with_context(|| {
+            format!(
+                "server.listen `{}` is not an address such as 127.0.0.1:8080",
+                self.server.listen
+            )
+        })
     }
 
     /// The configuration with passwords in URLs replaced, for printing.
@@ -136,7 +145,10 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -167,7 +179,10 @@ mod tests {
 
     #[test]
     fn a_file_overrides_defaults_and_the_production_example_loads() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/production.example.toml");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../config/production.example.toml"
+        );
         let c = Config::load_from(Some(path), vars(&[])).unwrap();
         assert!(!c.demo.enabled);
         assert_eq!(c.mail.transport, "smtp");
@@ -176,9 +191,11 @@ mod tests {
 
     #[test]
     fn bad_values_are_refused_with_the_key_named() {
-        let err = Config::load_from(None, vars(&[("PEERGROUP__SERVER__LISTEN", "nowhere")])).unwrap_err();
+        let err =
+            Config::load_from(None, vars(&[("PEERGROUP__SERVER__LISTEN", "nowhere")])).unwrap_err();
         assert!(format!("{err:#}").contains("server.listen"), "{err:#}");
-        let err = Config::load_from(None, vars(&[("PEERGROUP__MAIL__TRANSPORT", "pigeon")])).unwrap_err();
+        let err =
+            Config::load_from(None, vars(&[("PEERGROUP__MAIL__TRANSPORT", "pigeon")])).unwrap_err();
         assert!(format!("{err:#}").contains("mail.transport"), "{err:#}");
         assert!(Config::load_from(None, vars(&[("PEERGROUP__SERVER__COLOUR", "blue")])).is_err());
     }

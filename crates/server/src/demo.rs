@@ -23,8 +23,22 @@ fn names(language: &str) -> &'static [&'static str] {
         "ne" => &["Sita", "Bishnu", "Maya", "Hari", "Kamala", "Dil"],
         "uk" => &["Olena", "Iryna", "Taras", "Oksana", "Mykola", "Halyna"],
         "fr" => &["Aminata", "Fatou", "Moussa", "Mariam", "Ibrahim", "Claire"],
-        "zh-Hans" => &["Li Na", "Wang Fang", "Chen Wei", "Zhao Min", "Liu Yang", "Huang Li"],
-        "pa-Guru" => &["Harpreet", "Gurpreet", "Manjit", "Baldev", "Jaswinder", "Kulwant"],
+        "zh-Hans" => &[
+            "Li Na",
+            "Wang Fang",
+            "Chen Wei",
+            "Zhao Min",
+            "Liu Yang",
+            "Huang Li",
+        ],
+        "pa-Guru" => &[
+            "Harpreet",
+            "Gurpreet",
+            "Manjit",
+            "Baldev",
+            "Jaswinder",
+            "Kulwant",
+        ],
         "ar" => &["Amal", "Khalid", "Fatima", "Omar", "Huda", "Yousif"],
         _ => &["Grace", "Samuel", "Tendai", "Rudo", "Joseph", "Mary"],
     }
@@ -59,7 +73,13 @@ pub async fn ensure_demo(store: &Store) -> anyhow::Result<NewToken> {
         .ensure_organization(&slug, &parse(Name::parse("Demo Community Services"))?)
         .await?;
     let empty = store
-        .list_programs(org.id, PageRequest { after: None, limit: 1 })
+        .list_programs(
+            org.id,
+            PageRequest {
+                after: None,
+                limit: 1,
+            },
+        )
         .await?
         .items
         .is_empty();
@@ -67,39 +87,71 @@ pub async fn ensure_demo(store: &Store) -> anyhow::Result<NewToken> {
         seed(store, &org).await?;
     }
     let email = parse(Email::parse(DEMO_COORDINATOR))?;
-    Ok(store.issue_token(&org, &email, Role::Coordinator, "demo-console").await?)
+    Ok(store
+        .issue_token(&org, &email, Role::Coordinator, "demo-console", true)
+        .await?)
 }
 
 async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
     let today = store.clock().now().date_naive();
     let mut serial = 0u32;
     for template in templates::all() {
-        let program = store.create_program(org.id, &template.program, Some(&template.key)).await?;
-        let mut languages: Vec<String> = template.program.languages.iter().map(|l| demo_language(l.as_str()).to_string()).collect();
+        let program = store
+            .create_program(org.id, &template.program, Some(&template.key))
+            .await?;
+        let mut languages: Vec<String> = template
+            .program
+            .languages
+            .iter()
+            .map(|l| demo_language(l.as_str()).to_string())
+            .collect();
         if languages.is_empty() {
             languages = vec!["ar".into(), "en".into()];
         }
         for language in languages {
             serial += 1;
-            let group = demo_group(&template.program, program.id, &language, template.country.as_str(), today, serial)?;
+            let group = demo_group(
+                &template.program,
+                program.id,
+                &language,
+                template.country.as_str(),
+                today,
+                serial,
+            )?;
             let group = store.create_group(org.id, &group).await?;
             let names = names(&language);
             for (i, role) in template.program.facilitator_roles.iter().enumerate() {
-                let first = if role.kind == FacilitatorKind::Peer { names[names.len() - 1 - i] } else { "Dr. Alex" };
-                let person = store.create_person(org.id, &person(first, &language, serial * 10 + i as u32)?).await?;
+                let first = if role.kind == FacilitatorKind::Peer {
+                    names[names.len() - 1 - i]
+                } else {
+                    "Dr. Alex"
+                };
+                let person = store
+                    .create_person(org.id, &person(first, &language, serial * 10 + i as u32)?)
+                    .await?;
                 let spec = AssignmentSpec {
                     person_id: person.id,
                     role: role.kind,
                     program_role: Some(role.key.clone()),
                     lived_experience_note: (role.kind == FacilitatorKind::Peer)
-                        .then(|| parse(Text::parse(format!("Demo note: shares the experience described as: {}", role.title))))
+                        .then(|| {
+                            parse(Text::parse(format!(
+                                "Demo note: shares the experience described as: {}",
+                                role.title
+                            )))
+                        })
                         .transpose()?,
                 };
                 store.assign_facilitator(org.id, group.id, &spec).await?;
             }
             let participants = usize::from(group.spec.capacity).min(4);
             for (i, first) in names.iter().take(participants).enumerate() {
-                let person = store.create_person(org.id, &person(first, &language, serial * 10 + 5 + i as u32)?).await?;
+                let person = store
+                    .create_person(
+                        org.id,
+                        &person(first, &language, serial * 10 + 5 + i as u32)?,
+                    )
+                    .await?;
                 let enrollment = store.enroll(org.id, group.id, person.id).await?;
                 if i == 0 {
                     let childcare = SupportNeedSpec {
@@ -109,7 +161,9 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                         interpreter_language: None,
                         details: None,
                     };
-                    store.create_support_need(org.id, enrollment.id, &childcare).await?;
+                    store
+                        .create_support_need(org.id, enrollment.id, &childcare)
+                        .await?;
                 }
             }
         }
@@ -138,13 +192,20 @@ fn demo_group(
     let capacity = program.group_size.max.unwrap_or(12).min(12);
     Ok(GroupSpec {
         program_id,
-        name: parse(Name::parse(format!("{} — demo group {serial} ({language})", program.name)))?,
+        name: parse(Name::parse(format!(
+            "{} — demo group {serial} ({language})",
+            program.name
+        )))?,
         languages: vec![parse(Language::parse(language))?],
         timezone: parse(TimeZone::parse(timezone(country)))?,
         venue: Venue {
             name: parse(Name::parse(format!("Demo Community Hall {serial}")))?,
-            address: Some(parse(Text::parse(format!("{serial} Example Street (fictional)")))?),
-            accessibility_notes: Some(parse(Text::parse("Step-free entrance; quiet room for children"))?),
+            address: Some(parse(Text::parse(format!(
+                "{serial} Example Street (fictional)"
+            )))?),
+            accessibility_notes: Some(parse(Text::parse(
+                "Step-free entrance; quiet room for children",
+            ))?),
         },
         start_date: start,
         weekdays,
@@ -163,11 +224,19 @@ fn person(first: &str, language: &str, n: u32) -> anyhow::Result<PersonSpec> {
     Ok(PersonSpec {
         display_name: parse(Name::parse(format!("{first} (demo)")))?,
         preferred_language: parse(Language::parse(language))?,
-        email: Some(parse(Email::parse(format!("{slug}.{n}@demo.peergroup.invalid")))?),
+        email: Some(parse(Email::parse(format!(
+            "{slug}.{n}@demo.peergroup.invalid"
+        )))?),
         // 555-01xx numbers are reserved for fiction.
-        phone: Some(parse(Phone::parse(format!("+1604555{:04}", 100 + n % 100)))?),
+        phone: Some(parse(Phone::parse(format!(
+            "+1604555{:04}",
+            100 + n % 100
+        )))?),
         preferred_channel: None,
         alternative_contact: None,
-        consent: ConsentInput { reminders: true, calls: true },
+        consent: ConsentInput {
+            reminders: true,
+            calls: true,
+        },
     })
 }

@@ -52,10 +52,18 @@ pub async fn start(config: &Config) -> anyhow::Result<RunningServer> {
     start_with_clock(config, Arc::new(SystemClock)).await
 }
 
-pub async fn start_with_clock(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<RunningServer> {
+pub async fn start_with_clock(
+    config: &Config,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<RunningServer> {
     let store = open_store(config, clock).await?;
     let demo_token = if config.demo.enabled {
-        Some(demo::ensure_demo(&store).await.context("creating the demo organization")?.secret)
+        Some(
+            demo::ensure_demo(&store)
+                .await
+                .context("creating the demo organization")?
+                .secret,
+        )
     } else {
         None
     };

@@ -9,7 +9,11 @@ use peergroup_domain::values::{Email, Name, Slug};
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "peergroup", version, about = "Closed peer-support groups for immigrants and refugees")]
+#[command(
+    name = "peergroup",
+    version,
+    about = "Closed peer-support groups for immigrants and refugees"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -57,7 +61,10 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&config).await,
         Command::Migrate => {
-            peergroup::open_store(&config, Arc::new(SystemClock)).await?.close().await;
+            peergroup::open_store(&config, Arc::new(SystemClock))
+                .await?
+                .close()
+                .await;
             println!("migrations applied");
             Ok(())
         }
@@ -68,18 +75,30 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { org, email, role, org_name } } => {
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    org,
+                    email,
+                    role,
+                    org_name,
+                },
+        } => {
             let slug = Slug::parse(org).map_err(|e| anyhow::anyhow!("--org: {e}"))?;
             let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
-            let name = Name::parse(org_name.unwrap_or_else(|| slug.to_string())).map_err(|e| anyhow::anyhow!("--org-name: {e}"))?;
+            let name = Name::parse(org_name.unwrap_or_else(|| slug.to_string()))
+                .map_err(|e| anyhow::anyhow!("--org-name: {e}"))?;
             let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
             let (org, created) = store.ensure_organization(&slug, &name).await?;
             if created {
                 eprintln!("created organization `{}`", org.slug);
             }
-            let token = store.issue_token(&org, &email, role, "cli").await?;
-            eprintln!("token for {} ({}) in `{}`; it is shown only now:", token.email, token.role, org.slug);
+            let token = store.issue_token(&org, &email, role, "cli", false).await?;
+            eprintln!(
+                "token for {} ({}) in `{}`; it is shown only now:",
+                token.email, token.role, org.slug
+            );
             println!("{}", token.secret);
             store.close().await;
             Ok(())
@@ -94,7 +113,10 @@ async fn main() -> anyhow::Result<()> {
 fn init_logging(config: &Config) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.filter));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 fn print_demo_token(token: &str, listen: &str) {
@@ -113,7 +135,9 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         None if server.store.organization_count().await? == 0 => {
             println!();
             println!("The database has no organization yet. Create one and a token with:");
-            println!("  peergroup token create --org my-org --email you@example.org --role coordinator");
+            println!(
+                "  peergroup token create --org my-org --email you@example.org --role coordinator"
+            );
             println!();
         }
         None => {}
@@ -130,7 +154,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

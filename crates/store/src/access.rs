@@ -49,7 +49,11 @@ impl Store {
     }
 
     /// Returns the organization with this slug, creating it if needed.
-    pub async fn ensure_organization(&self, slug: &Slug, name: &Name) -> Result<(Organization, bool)> {
+    pub async fn ensure_organization(
+        &self,
+        slug: &Slug,
+        name: &Name,
+    ) -> Result<(Organization, bool)> {
         if let Some(org) = self.find_organization(slug).await? {
             return Ok((org, false));
         }
@@ -67,8 +71,16 @@ impl Store {
     }
 
     /// Issues a token for the user with this email in `org`, creating the user if needed or
-    /// changing their role to `role`. Earlier tokens with the same `label` are revoked.
-    pub async fn issue_token(&self, org: &Organization, email: &Email, role: Role, label: &str) -> Result<NewToken> {
+    /// changing their role to `role`. With `replace`, the user's earlier tokens with the same
+    /// `label` are revoked (the demo prints a fresh token at every start).
+    pub async fn issue_token(
+        &self,
+        org: &Organization,
+        email: &Email,
+        role: Role,
+        label: &str,
+        replace: bool,
+    ) -> Result<NewToken> {
         let now = self.now();
         let email_lower = email.as_str().to_lowercase();
         let existing = user::Entity::find()
@@ -97,14 +109,16 @@ impl Store {
                 .await?
             }
         };
-        api_token::Entity::update_many()
-            .col_expr(api_token::Column::RevokedAt, Expr::value(now))
-            .filter(api_token::Column::OrgId.eq(org.id))
-            .filter(api_token::Column::UserId.eq(user.id))
-            .filter(api_token::Column::Label.eq(label))
-            .filter(api_token::Column::RevokedAt.is_null())
-            .exec(&self.write)
-            .await?;
+        if replace {
+            api_token::Entity::update_many()
+                .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+                .filter(api_token::Column::OrgId.eq(org.id))
+                .filter(api_token::Column::UserId.eq(user.id))
+                .filter(api_token::Column::Label.eq(label))
+                .filter(api_token::Column::RevokedAt.is_null())
+                .exec(&self.write)
+                .await?;
+        }
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
         let secret = format!("pg_{}", hex::encode(bytes));
@@ -156,7 +170,10 @@ impl Store {
             .select_only()
             .column(person::Column::Id)
             .filter(person::Column::OrgId.eq(who.org_id))
-            .filter(Expr::expr(Func::lower(Expr::col(person::Column::Email))).eq(who.email.to_lowercase()))
+            .filter(
+                Expr::expr(Func::lower(Expr::col(person::Column::Email)))
+                    .eq(who.email.to_lowercase()),
+            )
             .into_tuple()
             .all(&self.read)
             .await?;

@@ -15,7 +15,11 @@ use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
 use std::collections::HashMap;
 
-async fn display_names(conn: &impl ConnectionTrait, org: Id, people: Vec<Id>) -> Result<HashMap<Id, String>> {
+async fn display_names(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    people: Vec<Id>,
+) -> Result<HashMap<Id, String>> {
     if people.is_empty() {
         return Ok(HashMap::new());
     }
@@ -31,7 +35,11 @@ async fn display_names(conn: &impl ConnectionTrait, org: Id, people: Vec<Id>) ->
     Ok(rows.into_iter().collect())
 }
 
-async fn to_records(conn: &impl ConnectionTrait, org: Id, rows: Vec<enrollment::Model>) -> Result<Vec<Enrollment>> {
+async fn to_records(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    rows: Vec<enrollment::Model>,
+) -> Result<Vec<Enrollment>> {
     let names = display_names(conn, org, rows.iter().map(|e| e.person_id).collect()).await?;
     rows.into_iter()
         .map(|m| {
@@ -41,7 +49,11 @@ async fn to_records(conn: &impl ConnectionTrait, org: Id, rows: Vec<enrollment::
                 person_id: m.person_id,
                 display_name: names.get(&m.person_id).cloned().unwrap_or_default(),
                 status: parse_stored(&m.status)?,
-                withdrawn_reason: m.withdrawn_reason.map(Text::parse).transpose().map_err(StoreError::Corrupt)?,
+                withdrawn_reason: m
+                    .withdrawn_reason
+                    .map(Text::parse)
+                    .transpose()
+                    .map_err(StoreError::Corrupt)?,
                 created_at: m.created_at,
                 updated_at: m.updated_at,
             })
@@ -49,7 +61,11 @@ async fn to_records(conn: &impl ConnectionTrait, org: Id, rows: Vec<enrollment::
         .collect()
 }
 
-async fn one_record(conn: &impl ConnectionTrait, org: Id, m: enrollment::Model) -> Result<Enrollment> {
+async fn one_record(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    m: enrollment::Model,
+) -> Result<Enrollment> {
     let mut records = to_records(conn, org, vec![m]).await?;
     records.pop().ok_or(StoreError::NotFound("enrollment"))
 }
@@ -70,7 +86,12 @@ pub(crate) async fn list_group_enrollments(
     to_records(conn, org, rows).await
 }
 
-async fn count_status(conn: &impl ConnectionTrait, org: Id, group_id: Id, statuses: &[EnrollmentStatus]) -> Result<u32> {
+async fn count_status(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+    statuses: &[EnrollmentStatus],
+) -> Result<u32> {
     let n = enrollment::Entity::find()
         .filter(enrollment::Column::OrgId.eq(org))
         .filter(enrollment::Column::GroupId.eq(group_id))
@@ -89,7 +110,13 @@ pub(crate) async fn fill_from_waitlist(
 ) -> Result<()> {
     let status: GroupStatus = parse_stored(&group.status)?;
     let capacity = u16::try_from(group.capacity).unwrap_or(0);
-    let taken = count_status(conn, org, group.id, &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed]).await?;
+    let taken = count_status(
+        conn,
+        org,
+        group.id,
+        &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed],
+    )
+    .await?;
     let waiting = count_status(conn, org, group.id, &[EnrollmentStatus::Waitlisted]).await?;
     let n = rules::promotable(status, taken, capacity, waiting);
     if n == 0 {
@@ -107,7 +134,10 @@ pub(crate) async fn fill_from_waitlist(
         .all(conn)
         .await?;
     enrollment::Entity::update_many()
-        .col_expr(enrollment::Column::Status, Expr::value(EnrollmentStatus::Enrolled.as_str()))
+        .col_expr(
+            enrollment::Column::Status,
+            Expr::value(EnrollmentStatus::Enrolled.as_str()),
+        )
         .col_expr(enrollment::Column::UpdatedAt, Expr::value(now))
         .filter(enrollment::Column::OrgId.eq(org))
         .filter(enrollment::Column::Id.is_in(head))
@@ -123,7 +153,10 @@ impl Store {
         let txn = self.write.begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
         if find_person(&txn, org, person_id).await?.is_none() {
-            return Err(StoreError::invalid("person_id", "no such person in this organization"));
+            return Err(StoreError::invalid(
+                "person_id",
+                "no such person in this organization",
+            ));
         }
         let already = enrollment::Entity::find()
             .filter(enrollment::Column::OrgId.eq(org))
@@ -148,7 +181,13 @@ impl Store {
                 "this person facilitates this group; a person can be a participant only in other groups".into(),
             ));
         }
-        let taken = count_status(&txn, org, group_id, &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed]).await?;
+        let taken = count_status(
+            &txn,
+            org,
+            group_id,
+            &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed],
+        )
+        .await?;
         let status = rules::admit(
             parse_stored(&group.status)?,
             taken,
@@ -217,10 +256,16 @@ impl Store {
         reason: Option<Text>,
     ) -> Result<Enrollment> {
         if action == EnrollmentAction::Withdraw && reason.is_none() {
-            return Err(StoreError::invalid("reason", "say why the participant is withdrawing"));
+            return Err(StoreError::invalid(
+                "reason",
+                "say why the participant is withdrawing",
+            ));
         }
         if action == EnrollmentAction::Complete && reason.is_some() {
-            return Err(StoreError::invalid("reason", "only a withdrawal has a reason"));
+            return Err(StoreError::invalid(
+                "reason",
+                "only a withdrawal has a reason",
+            ));
         }
         let txn = self.write.begin().await?;
         let existing = enrollment::Entity::find_by_id(id)
@@ -229,8 +274,12 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("enrollment"))?;
         let group = find_group_for_update(&txn, org, existing.group_id).await?;
-        let next = rules::apply(parse_stored(&existing.status)?, action, parse_stored(&group.status)?)
-            .map_err(StoreError::Conflict)?;
+        let next = rules::apply(
+            parse_stored(&existing.status)?,
+            action,
+            parse_stored(&group.status)?,
+        )
+        .map_err(StoreError::Conflict)?;
         let now = self.now();
         let mut active: enrollment::ActiveModel = existing.into();
         active.status = Set(next.as_str().to_string());

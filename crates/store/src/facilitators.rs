@@ -14,7 +14,10 @@ use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
 
-fn to_record(m: facilitator_assignment::Model, display_name: String) -> Result<FacilitatorAssignment> {
+fn to_record(
+    m: facilitator_assignment::Model,
+    display_name: String,
+) -> Result<FacilitatorAssignment> {
     let corrupt = StoreError::Corrupt;
     Ok(FacilitatorAssignment {
         id: m.id,
@@ -23,8 +26,16 @@ fn to_record(m: facilitator_assignment::Model, display_name: String) -> Result<F
         spec: AssignmentSpec {
             person_id: m.person_id,
             role: parse_stored(&m.role)?,
-            program_role: m.program_role.map(Key::parse).transpose().map_err(corrupt)?,
-            lived_experience_note: m.lived_experience_note.map(Text::parse).transpose().map_err(corrupt)?,
+            program_role: m
+                .program_role
+                .map(Key::parse)
+                .transpose()
+                .map_err(corrupt)?,
+            lived_experience_note: m
+                .lived_experience_note
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
         },
         created_at: m.created_at,
     })
@@ -66,12 +77,19 @@ pub(crate) async fn list_group_facilitators(
 }
 
 impl Store {
-    pub async fn assign_facilitator(&self, org: Id, group_id: Id, spec: &AssignmentSpec) -> Result<FacilitatorAssignment> {
+    pub async fn assign_facilitator(
+        &self,
+        org: Id,
+        group_id: Id,
+        spec: &AssignmentSpec,
+    ) -> Result<FacilitatorAssignment> {
         let txn = self.write.begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
         let person = find_person(&txn, org, spec.person_id)
             .await?
-            .ok_or_else(|| StoreError::invalid("person_id", "no such person in this organization"))?;
+            .ok_or_else(|| {
+                StoreError::invalid("person_id", "no such person in this organization")
+            })?;
         let program = find_program(&txn, org, group.program_id)
             .await?
             .ok_or(StoreError::NotFound("program"))?;
@@ -102,14 +120,20 @@ impl Store {
         .insert(&txn)
         .await
         .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict("this person is already a facilitator of this group".into()),
+            StoreError::Conflict(_) => {
+                StoreError::Conflict("this person is already a facilitator of this group".into())
+            }
             other => other,
         })?;
         txn.commit().await?;
         to_record(created, person.display_name)
     }
 
-    pub async fn list_facilitators(&self, org: Id, group_id: Id) -> Result<Vec<FacilitatorAssignment>> {
+    pub async fn list_facilitators(
+        &self,
+        org: Id,
+        group_id: Id,
+    ) -> Result<Vec<FacilitatorAssignment>> {
         list_group_facilitators(&self.read, org, group_id).await
     }
 

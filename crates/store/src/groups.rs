@@ -1,18 +1,20 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
-use crate::entities::{enrollment, group};
 use crate::enrollments::{fill_from_waitlist, list_group_enrollments};
+use crate::entities::{enrollment, group};
 use crate::facilitators::list_group_facilitators;
 use crate::programs::find_program;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
+use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
-use peergroup_domain::{Id, ValidationErrors};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, DbBackend, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, DatabaseTransaction, DbBackend, QueryOrder, QuerySelect, TransactionTrait,
+};
 use std::collections::HashMap;
 
 /// Which groups to list.
@@ -42,8 +44,16 @@ fn to_record(m: group::Model, places: Places) -> Result<Group> {
         timezone: TimeZone::parse(&m.timezone).map_err(corrupt)?,
         venue: Venue {
             name: Name::parse(m.venue_name).map_err(corrupt)?,
-            address: m.venue_address.map(Text::parse).transpose().map_err(corrupt)?,
-            accessibility_notes: m.venue_accessibility_notes.map(Text::parse).transpose().map_err(corrupt)?,
+            address: m
+                .venue_address
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
+            accessibility_notes: m
+                .venue_accessibility_notes
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
         },
         start_date: m.start_date,
         weekdays: from_json(m.weekdays)?,
@@ -69,7 +79,11 @@ fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
     active.timezone = Set(spec.timezone.name().to_string());
     active.venue_name = Set(spec.venue.name.to_string());
     active.venue_address = Set(spec.venue.address.as_ref().map(|t| t.to_string()));
-    active.venue_accessibility_notes = Set(spec.venue.accessibility_notes.as_ref().map(|t| t.to_string()));
+    active.venue_accessibility_notes = Set(spec
+        .venue
+        .accessibility_notes
+        .as_ref()
+        .map(|t| t.to_string()));
     active.start_date = Set(spec.start_date);
     active.weekdays = Set(to_json(&spec.weekdays));
     active.start_time = Set(spec.start_time.time());
@@ -78,7 +92,11 @@ fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
 }
 
 /// Enrolled and waitlisted counts for each of `groups`.
-async fn places(conn: &impl ConnectionTrait, org: Id, groups: &[Id]) -> Result<HashMap<Id, Places>> {
+async fn places(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    groups: &[Id],
+) -> Result<HashMap<Id, Places>> {
     if groups.is_empty() {
         return Ok(HashMap::new());
     }
@@ -109,7 +127,11 @@ async fn places(conn: &impl ConnectionTrait, org: Id, groups: &[Id]) -> Result<H
 
 /// A group of `org`; on PostgreSQL inside a transaction the row is locked, so that
 /// concurrent enrolments into the last place are serialized. (SQLite has one writer.)
-pub(crate) async fn find_group_for_update(txn: &DatabaseTransaction, org: Id, id: Id) -> Result<group::Model> {
+pub(crate) async fn find_group_for_update(
+    txn: &DatabaseTransaction,
+    org: Id,
+    id: Id,
+) -> Result<group::Model> {
     let mut query = group::Entity::find_by_id(id).filter(group::Column::OrgId.eq(org));
     if txn.get_database_backend() == DbBackend::Postgres {
         query = query.lock_exclusive();
@@ -117,14 +139,22 @@ pub(crate) async fn find_group_for_update(txn: &DatabaseTransaction, org: Id, id
     query.one(txn).await?.ok_or(StoreError::NotFound("group"))
 }
 
-pub(crate) async fn group_record(conn: &impl ConnectionTrait, org: Id, m: group::Model) -> Result<Group> {
+pub(crate) async fn group_record(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    m: group::Model,
+) -> Result<Group> {
     let counts = places(conn, org, &[m.id]).await?;
     let p = counts.get(&m.id).copied().unwrap_or_default();
     to_record(m, p)
 }
 
 /// Loads and checks the program a group belongs to; a missing program is a field error.
-async fn program_for(conn: &impl ConnectionTrait, org: Id, spec: &GroupSpec) -> Result<ProgramSpec> {
+async fn program_for(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    spec: &GroupSpec,
+) -> Result<ProgramSpec> {
     let program = find_program(conn, org, spec.program_id)
         .await?
         .ok_or_else(|| StoreError::invalid("program_id", "no such program in this organization"))?;
@@ -167,7 +197,10 @@ impl Store {
         let enrollments = list_group_enrollments(&txn, org, id, None).await?;
         let facilitators = list_group_facilitators(&txn, org, id).await?;
         let places = Places {
-            enrolled: enrollments.iter().filter(|e| e.status.holds_place()).count() as u32,
+            enrolled: enrollments
+                .iter()
+                .filter(|e| e.status.holds_place())
+                .count() as u32,
             waitlisted: enrollments
                 .iter()
                 .filter(|e| e.status == EnrollmentStatus::Waitlisted)
@@ -175,10 +208,19 @@ impl Store {
         };
         let group = to_record(m, places)?;
         txn.commit().await?;
-        Ok(GroupDetail { group, enrollments, facilitators })
+        Ok(GroupDetail {
+            group,
+            enrollments,
+            facilitators,
+        })
     }
 
-    pub async fn list_groups(&self, org: Id, filter: &GroupFilter, page: PageRequest) -> Result<Page<Group>> {
+    pub async fn list_groups(
+        &self,
+        org: Id,
+        filter: &GroupFilter,
+        page: PageRequest,
+    ) -> Result<Page<Group>> {
         let mut query = group::Entity::find().filter(group::Column::OrgId.eq(org));
         if let Some(status) = filter.status {
             query = query.filter(group::Column::Status.eq(status.as_str()));
@@ -216,11 +258,14 @@ impl Store {
         let existing = find_group_for_update(&txn, org, id).await?;
         let program = program_for(&txn, org, spec).await?;
         let current = group_record(&txn, org, existing.clone()).await?;
-        let mut errors = spec.validate(&program).err().unwrap_or_else(ValidationErrors::new);
+        let mut errors = spec.validate(&program).err().unwrap_or_default();
         errors.check(
             u32::from(spec.capacity) >= current.enrolled_count,
             "capacity",
-            format!("{} participants are already enrolled", current.enrolled_count),
+            format!(
+                "{} participants are already enrolled",
+                current.enrolled_count
+            ),
         );
         errors.check(
             spec.program_id == existing.program_id || !current.status.has_started(),
@@ -243,9 +288,7 @@ impl Store {
         let txn = self.write.begin().await?;
         let existing = find_group_for_update(&txn, org, id).await?;
         let current: GroupStatus = parse_stored(&existing.status)?;
-        current
-            .transition(next)
-            .map_err(|message| StoreError::Conflict(message))?;
+        current.transition(next).map_err(StoreError::Conflict)?;
         let mut active: group::ActiveModel = existing.into();
         active.status = Set(next.as_str().to_string());
         active.updated_at = Set(self.now());

@@ -6,8 +6,8 @@ use crate::entities::idempotency_key;
 use crate::{Result, Store, StoreError};
 use chrono::Duration;
 use peergroup_domain::Id;
-use sea_orm::entity::prelude::*;
 use sea_orm::ActiveValue::Set;
+use sea_orm::entity::prelude::*;
 
 /// How long an unfinished claim blocks a retry before it is taken over.
 const CLAIM_EXPIRY: Duration = Duration::seconds(60);
@@ -25,7 +25,12 @@ pub enum IdempotencyBegin {
 }
 
 impl Store {
-    pub async fn begin_idempotent(&self, org: Id, key: &str, request_hash: &str) -> Result<IdempotencyBegin> {
+    pub async fn begin_idempotent(
+        &self,
+        org: Id,
+        key: &str,
+        request_hash: &str,
+    ) -> Result<IdempotencyBegin> {
         let now = self.now();
         let existing = idempotency_key::Entity::find()
             .filter(idempotency_key::Column::OrgId.eq(org))
@@ -76,10 +81,22 @@ impl Store {
     }
 
     /// Saves the response of a successful request under its key.
-    pub async fn finish_idempotent(&self, org: Id, key: &str, status: u16, body: &str) -> Result<()> {
+    pub async fn finish_idempotent(
+        &self,
+        org: Id,
+        key: &str,
+        status: u16,
+        body: &str,
+    ) -> Result<()> {
         idempotency_key::Entity::update_many()
-            .col_expr(idempotency_key::Column::ResponseStatus, Expr::value(i32::from(status)))
-            .col_expr(idempotency_key::Column::ResponseBody, Expr::value(body.to_string()))
+            .col_expr(
+                idempotency_key::Column::ResponseStatus,
+                Expr::value(i32::from(status)),
+            )
+            .col_expr(
+                idempotency_key::Column::ResponseBody,
+                Expr::value(body.to_string()),
+            )
             .filter(idempotency_key::Column::OrgId.eq(org))
             .filter(idempotency_key::Column::IdempotencyKey.eq(key))
             .exec(&self.write)

@@ -23,7 +23,9 @@ pub use idempotency::IdempotencyBegin;
 use peergroup_domain::clock::{Clock, SystemClock};
 use peergroup_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
+};
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,7 +76,10 @@ impl Store {
         Self::connect_with_clock(options, Arc::new(SystemClock)).await
     }
 
-    pub async fn connect_with_clock(options: &StoreOptions, clock: Arc<dyn Clock>) -> Result<Store> {
+    pub async fn connect_with_clock(
+        options: &StoreOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Store> {
         let url = options.url.as_str();
         if url.starts_with("sqlite:") {
             create_sqlite_parent_dir(url)?;
@@ -88,7 +93,11 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
-            Ok(Store { read: pool.clone(), write: pool, clock })
+            Ok(Store {
+                read: pool.clone(),
+                write: pool,
+                clock,
+            })
         }
     }
 
@@ -116,7 +125,9 @@ impl Store {
 
     /// Migrations not yet applied; zero means the schema is current.
     pub async fn pending_migrations(&self) -> Result<usize> {
-        Ok(Migrator::get_pending_migrations_read_only(&self.read).await?.len())
+        Ok(Migrator::get_pending_migrations_read_only(&self.read)
+            .await?
+            .len())
     }
 
     pub async fn ping(&self) -> Result<()> {

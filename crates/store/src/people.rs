@@ -25,8 +25,16 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
             preferred_language: Language::parse(m.preferred_language).map_err(corrupt)?,
             email: m.email.map(Email::parse).transpose().map_err(corrupt)?,
             phone: m.phone.map(Phone::parse).transpose().map_err(corrupt)?,
-            preferred_channel: m.preferred_channel.as_deref().map(parse_stored).transpose()?,
-            alternative_contact: m.alternative_contact.map(Text::parse).transpose().map_err(corrupt)?,
+            preferred_channel: m
+                .preferred_channel
+                .as_deref()
+                .map(parse_stored)
+                .transpose()?,
+            alternative_contact: m
+                .alternative_contact
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
             consent: ConsentInput {
                 reminders: consent_given.reminders_given_at.is_some(),
                 calls: consent_given.calls_given_at.is_some(),
@@ -49,7 +57,11 @@ fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, consent: Cons
     active.consent_calls_at = Set(consent.calls_given_at);
 }
 
-pub(crate) async fn find_person(conn: &impl ConnectionTrait, org: Id, id: Id) -> Result<Option<person::Model>> {
+pub(crate) async fn find_person(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    id: Id,
+) -> Result<Option<person::Model>> {
     Ok(person::Entity::find_by_id(id)
         .filter(person::Column::OrgId.eq(org))
         .one(conn)
@@ -66,12 +78,20 @@ impl Store {
             updated_at: Set(now),
             ..Default::default()
         };
-        write_spec(&mut active, spec, Consent::default().update(spec.consent, now));
+        write_spec(
+            &mut active,
+            spec,
+            Consent::default().update(spec.consent, now),
+        );
         to_record(active.insert(&self.write).await?)
     }
 
     pub async fn get_person(&self, org: Id, id: Id) -> Result<Person> {
-        to_record(find_person(&self.read, org, id).await?.ok_or(StoreError::NotFound("person"))?)
+        to_record(
+            find_person(&self.read, org, id)
+                .await?
+                .ok_or(StoreError::NotFound("person"))?,
+        )
     }
 
     pub async fn list_people(&self, org: Id, page: PageRequest) -> Result<Page<Person>> {
@@ -84,7 +104,10 @@ impl Store {
             .limit(page.limit + 1)
             .all(&self.read)
             .await?;
-        let items = rows.into_iter().map(to_record).collect::<Result<Vec<_>>>()?;
+        let items = rows
+            .into_iter()
+            .map(to_record)
+            .collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |p| p.id))
     }
 

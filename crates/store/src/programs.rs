@@ -19,7 +19,11 @@ pub(crate) fn to_record(m: program::Model) -> Result<Program> {
 }
 
 /// A program of `org`, read on `conn` so that a transaction sees its own writes.
-pub(crate) async fn find_program(conn: &impl ConnectionTrait, org: Id, id: Id) -> Result<Option<program::Model>> {
+pub(crate) async fn find_program(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    id: Id,
+) -> Result<Option<program::Model>> {
     Ok(program::Entity::find_by_id(id)
         .filter(program::Column::OrgId.eq(org))
         .one(conn)
@@ -27,7 +31,12 @@ pub(crate) async fn find_program(conn: &impl ConnectionTrait, org: Id, id: Id) -
 }
 
 impl Store {
-    pub async fn create_program(&self, org: Id, spec: &ProgramSpec, template_key: Option<&str>) -> Result<Program> {
+    pub async fn create_program(
+        &self,
+        org: Id,
+        spec: &ProgramSpec,
+        template_key: Option<&str>,
+    ) -> Result<Program> {
         spec.validate()?;
         let now = self.now();
         let created = program::ActiveModel {
@@ -59,7 +68,10 @@ impl Store {
             .limit(page.limit + 1)
             .all(&self.read)
             .await?;
-        let items = rows.into_iter().map(to_record).collect::<Result<Vec<_>>>()?;
+        let items = rows
+            .into_iter()
+            .map(to_record)
+            .collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |p| p.id))
     }
 

@@ -18,7 +18,11 @@ fn to_record(m: support_need::Model) -> Result<SupportNeed> {
             kind: parse_stored(&m.kind)?,
             status: parse_stored(&m.status)?,
             children_ages: from_json(m.children_ages)?,
-            interpreter_language: m.interpreter_language.map(Language::parse).transpose().map_err(corrupt)?,
+            interpreter_language: m
+                .interpreter_language
+                .map(Language::parse)
+                .transpose()
+                .map_err(corrupt)?,
             details: m.details.map(Text::parse).transpose().map_err(corrupt)?,
         },
         created_at: m.created_at,
@@ -45,7 +49,12 @@ fn duplicate_kind(err: DbErr, spec: &SupportNeedSpec) -> StoreError {
 }
 
 impl Store {
-    pub async fn create_support_need(&self, org: Id, enrollment_id: Id, spec: &SupportNeedSpec) -> Result<SupportNeed> {
+    pub async fn create_support_need(
+        &self,
+        org: Id,
+        enrollment_id: Id,
+        spec: &SupportNeedSpec,
+    ) -> Result<SupportNeed> {
         spec.validate()?;
         let exists = enrollment::Entity::find_by_id(enrollment_id)
             .filter(enrollment::Column::OrgId.eq(org))
@@ -63,7 +72,12 @@ impl Store {
             ..Default::default()
         };
         write_spec(&mut active, spec);
-        to_record(active.insert(&self.write).await.map_err(|e| duplicate_kind(e, spec))?)
+        to_record(
+            active
+                .insert(&self.write)
+                .await
+                .map_err(|e| duplicate_kind(e, spec))?,
+        )
     }
 
     pub async fn list_support_needs(&self, org: Id, enrollment_id: Id) -> Result<Vec<SupportNeed>> {
@@ -87,7 +101,12 @@ impl Store {
         to_record(m)
     }
 
-    pub async fn update_support_need(&self, org: Id, id: Id, spec: &SupportNeedSpec) -> Result<SupportNeed> {
+    pub async fn update_support_need(
+        &self,
+        org: Id,
+        id: Id,
+        spec: &SupportNeedSpec,
+    ) -> Result<SupportNeed> {
         spec.validate()?;
         let existing = support_need::Entity::find_by_id(id)
             .filter(support_need::Column::OrgId.eq(org))
@@ -97,6 +116,11 @@ impl Store {
         let mut active: support_need::ActiveModel = existing.into();
         write_spec(&mut active, spec);
         active.updated_at = Set(self.now());
-        to_record(active.update(&self.write).await.map_err(|e| duplicate_kind(e, spec))?)
+        to_record(
+            active
+                .update(&self.write)
+                .await
+                .map_err(|e| duplicate_kind(e, spec))?,
+        )
     }
 }

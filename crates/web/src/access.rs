@@ -10,7 +10,9 @@ pub fn require_manager(who: &Principal) -> ApiResult<()> {
     if who.role.can_manage() {
         Ok(())
     } else {
-        Err(ApiError::forbidden("only coordinators and admins can do this"))
+        Err(ApiError::forbidden(
+            "only coordinators and admins can do this",
+        ))
     }
 }
 
@@ -24,7 +26,11 @@ pub async fn visible_groups(state: &AppState, who: &Principal) -> ApiResult<Opti
 }
 
 /// Answers 404, as for another organization's group, when a facilitator is not assigned.
-pub async fn require_group_visible(state: &AppState, who: &Principal, group_id: Id) -> ApiResult<()> {
+pub async fn require_group_visible(
+    state: &AppState,
+    who: &Principal,
+    group_id: Id,
+) -> ApiResult<()> {
     match visible_groups(state, who).await? {
         Some(ids) if !ids.contains(&group_id) => Err(ApiError::not_found("group")),
         _ => Ok(()),

@@ -8,7 +8,9 @@ use peergroup_store::StoreError;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
-use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, response::Response as OaResponse};
+use utoipa::openapi::{
+    ContentBuilder, Ref, RefOr, ResponseBuilder, response::Response as OaResponse,
+};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -56,15 +58,30 @@ impl ApiError {
     }
 
     pub fn bad_request(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "bad-request", "Bad request", detail)
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            "Bad request",
+            detail,
+        )
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not-found", "Not found", format!("{what} not found"))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Not found",
+            format!("{what} not found"),
+        )
     }
 
     pub fn unauthorized(detail: &str) -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", "Unauthorized", detail)
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Unauthorized",
+            detail,
+        )
     }
 
     pub fn forbidden(detail: &str) -> Self {
@@ -136,7 +153,9 @@ fn problem_response(description: &str) -> RefOr<OaResponse> {
         .description(description)
         .content(
             PROBLEM_JSON,
-            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
         )
         .build()
         .into()
@@ -172,7 +191,10 @@ impl utoipa::IntoResponses for WriteProblems {
             UNAUTHORIZED,
             (403, "The caller's role may not do this"),
             NOT_FOUND,
-            (409, "Clashes with the current state, or the Idempotency-Key was used for another request"),
+            (
+                409,
+                "Clashes with the current state, or the Idempotency-Key was used for another request",
+            ),
             (413, "Request body too large"),
             (415, "Body is not application/json"),
             (422, "A field breaks a rule; `errors` lists each"),

@@ -3,9 +3,9 @@
 use crate::error::ApiError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
 use peergroup_domain::records::Principal;
 use serde::de::DeserializeOwned;
 
@@ -39,7 +39,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
             .map_err(|rejection| {
                 let status = rejection.status();
                 if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(status, "too-large", "Payload too large", "the request body is too large")
+                    ApiError::new(
+                        status,
+                        "too-large",
+                        "Payload too large",
+                        "the request body is too large",
+                    )
                 } else {
                     ApiError::bad_request("the request body could not be read")
                 }
@@ -57,16 +62,29 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let message = strip_location(&inner.to_string());
         match inner.classify() {
             serde_json::error::Category::Data => {
-                let field = if path == "." { "body".to_string() } else { path };
-                ApiError::field(&field, message)
+                ApiError::field(&field_name(&path, &message), message)
             }
             _ => ApiError::bad_request(format!("the body is not valid JSON: {message}")),
         }
     })?;
-    deserializer
-        .end()
-        .map_err(|_| ApiError::bad_request("the body has trailing characters after the JSON value"))?;
+    deserializer.end().map_err(|_| {
+        ApiError::bad_request("the body has trailing characters after the JSON value")
+    })?;
     Ok(value)
+}
+
+/// The JSON path of the failing value. serde names an unknown field in the path already,
+/// but a missing one only in the message, so that one is appended.
+fn field_name(path: &str, message: &str) -> String {
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    match (path, missing) {
+        (".", Some(name)) => name.to_string(),
+        (_, Some(name)) => format!("{path}.{name}"),
+        (".", None) => "body".to_string(),
+        (_, None) => path.to_string(),
+    }
 }
 
 /// serde_json appends " at line L column C"; the field path says more to a coordinator.

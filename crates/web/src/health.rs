@@ -25,7 +25,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The process is alive.
 #[utoipa::path(get, path = "/healthz", tag = "health", responses((status = 200, body = Health)))]
 async fn healthz() -> Json<Health> {
-    Json(Health { status: "ok".into() })
+    Json(Health {
+        status: "ok".into(),
+    })
 }
 
 /// The database answers and every migration has been applied.
@@ -41,7 +43,12 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
         Ok(_) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending"),
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unreachable"),
     };
-    (code, Json(Health { status: status.into() }))
+    (
+        code,
+        Json(Health {
+            status: status.into(),
+        }),
+    )
 }
 
 /// This document: OpenAPI 3.1, generated from the code.

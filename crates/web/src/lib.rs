@@ -52,7 +52,8 @@ fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router
         .split_for_parts();
     let (health, health_doc) = health::router().split_for_parts();
     doc.merge(health_doc);
-    let bearer = utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new());
+    let bearer =
+        utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new());
     for (path, item) in doc.paths.paths.iter_mut() {
         if path.starts_with("/api/v1") {
             for op in operations(item) {
@@ -63,18 +64,32 @@ fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router
     (api, doc, health)
 }
 
-fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
-    [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch]
-        .into_iter()
-        .filter_map(|op| op.as_mut())
+fn operations(
+    item: &mut utoipa::openapi::PathItem,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .filter_map(|op| op.as_mut())
 }
 
 /// The whole application: health checks, the OpenAPI document and the API under `/api/v1`.
 pub fn app(state: AppState) -> Router {
     let (api, _, health) = documented_app_parts();
     let api = api
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::idempotency))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::idempotency,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::authenticate,
+        ));
     Router::new()
         .merge(health)
         .merge(api)

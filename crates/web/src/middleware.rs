@@ -45,7 +45,10 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
     };
     let key = match key.to_str() {
         Ok(k) if !k.trim().is_empty() && k.len() <= 200 => k.trim().to_string(),
-        _ => return ApiError::bad_request("Idempotency-Key must be 1 to 200 visible characters").into_response(),
+        _ => {
+            return ApiError::bad_request("Idempotency-Key must be 1 to 200 visible characters")
+                .into_response();
+        }
     };
     let Some(org) = req.extensions().get::<Principal>().map(|p| p.org_id) else {
         return next.run(req).await;
@@ -54,8 +57,13 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
     let bytes = match axum::body::to_bytes(body, state.body_limit).await {
         Ok(b) => b,
         Err(_) => {
-            return ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Payload too large", "the request body is too large")
-                .into_response();
+            return ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "Payload too large",
+                "the request body is too large",
+            )
+            .into_response();
         }
     };
     let mut hasher = Sha256::new();
@@ -72,7 +80,10 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
             let mut response = (status, body).into_response();
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
             return response;
         }
@@ -86,13 +97,17 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
             .into_response();
         }
         Ok(IdempotencyBegin::InProgress) => {
-            return ApiError::conflict("a request with this Idempotency-Key is still being processed; retry shortly")
-                .into_response();
+            return ApiError::conflict(
+                "a request with this Idempotency-Key is still being processed; retry shortly",
+            )
+            .into_response();
         }
         Ok(IdempotencyBegin::Claimed) => {}
     }
 
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         let _ = state.store.abandon_idempotent(org, &key).await;
@@ -100,7 +115,10 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
     };
     let saved = if parts.status.is_success() {
         let text = String::from_utf8_lossy(&bytes);
-        state.store.finish_idempotent(org, &key, parts.status.as_u16(), &text).await
+        state
+            .store
+            .finish_idempotent(org, &key, parts.status.as_u16(), &text)
+            .await
     } else {
         state.store.abandon_idempotent(org, &key).await
     };

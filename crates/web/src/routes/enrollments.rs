@@ -33,7 +33,11 @@ async fn visible_enrollment(state: &AppState, who: &Principal, id: Id) -> ApiRes
 }
 
 #[utoipa::path(get, path = "/enrollments/{id}", tag = "enrollments", params(("id" = i64, Path)), responses((status = 200, body = Enrollment), ReadProblems))]
-async fn get_enrollment(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<Enrollment>> {
+async fn get_enrollment(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Enrollment>> {
     Ok(axum::Json(visible_enrollment(&state, &who, id).await?))
 }
 
@@ -63,7 +67,11 @@ async fn withdraw(
 
 /// Marks an enrolled participant of a started group as having completed it.
 #[utoipa::path(post, path = "/enrollments/{id}/complete", tag = "enrollments", params(("id" = i64, Path)), responses((status = 200, body = Enrollment), WriteProblems))]
-async fn complete(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<Enrollment>> {
+async fn complete(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Enrollment>> {
     require_manager(&who)?;
     let e = state
         .store
@@ -79,7 +87,9 @@ async fn list_supports(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Vec<SupportNeed>>> {
     visible_enrollment(&state, &who, id).await?;
-    Ok(axum::Json(state.store.list_support_needs(who.org_id, id).await?))
+    Ok(axum::Json(
+        state.store.list_support_needs(who.org_id, id).await?,
+    ))
 }
 
 /// Records a support need: childcare (with the children's ages), transport, interpreter
@@ -92,7 +102,10 @@ async fn add_support(
     Json(spec): Json<SupportNeedSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<SupportNeed>)> {
     require_manager(&who)?;
-    let need = state.store.create_support_need(who.org_id, id, &spec).await?;
+    let need = state
+        .store
+        .create_support_need(who.org_id, id, &spec)
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(need)))
 }
 
@@ -103,7 +116,11 @@ async fn visible_support(state: &AppState, who: &Principal, id: Id) -> ApiResult
 }
 
 #[utoipa::path(get, path = "/supports/{id}", tag = "enrollments", params(("id" = i64, Path)), responses((status = 200, body = SupportNeed), ReadProblems))]
-async fn get_support(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<SupportNeed>> {
+async fn get_support(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<SupportNeed>> {
     Ok(axum::Json(visible_support(&state, &who, id).await?))
 }
 
@@ -116,5 +133,10 @@ async fn replace_support(
     Json(spec): Json<SupportNeedSpec>,
 ) -> ApiResult<axum::Json<SupportNeed>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.update_support_need(who.org_id, id, &spec).await?))
+    Ok(axum::Json(
+        state
+            .store
+            .update_support_need(who.org_id, id, &spec)
+            .await?,
+    ))
 }

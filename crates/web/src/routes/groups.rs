@@ -53,7 +53,9 @@ async fn list_groups(
         program_id: params.program_id,
         only: visible_groups(&state, &who).await?,
     };
-    Ok(axum::Json(state.store.list_groups(who.org_id, &filter, page).await?))
+    Ok(axum::Json(
+        state.store.list_groups(who.org_id, &filter, page).await?,
+    ))
 }
 
 /// Opens a group in `planned` status. Its languages, timezone and weekdays are checked,
@@ -71,9 +73,15 @@ async fn create_group(
 
 /// A group with its enrolments (including the waitlist) and facilitators.
 #[utoipa::path(get, path = "/groups/{id}", tag = "groups", params(("id" = i64, Path)), responses((status = 200, body = GroupDetail), ReadProblems))]
-async fn get_group(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<GroupDetail>> {
+async fn get_group(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<GroupDetail>> {
     require_group_visible(&state, &who, id).await?;
-    Ok(axum::Json(state.store.get_group_detail(who.org_id, id).await?))
+    Ok(axum::Json(
+        state.store.get_group_detail(who.org_id, id).await?,
+    ))
 }
 
 /// Replaces a group's settings. Capacity cannot go below the participants enrolled; more
@@ -86,7 +94,9 @@ async fn replace_group(
     Json(spec): Json<GroupSpec>,
 ) -> ApiResult<axum::Json<Group>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.update_group(who.org_id, id, &spec).await?))
+    Ok(axum::Json(
+        state.store.update_group(who.org_id, id, &spec).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -105,7 +115,12 @@ async fn change_status(
     Json(change): Json<StatusChange>,
 ) -> ApiResult<axum::Json<Group>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.set_group_status(who.org_id, id, change.status).await?))
+    Ok(axum::Json(
+        state
+            .store
+            .set_group_status(who.org_id, id, change.status)
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -128,7 +143,12 @@ async fn list_enrollments(
     let page = page(params.after, params.limit)?;
     require_group_visible(&state, &who, id).await?;
     state.store.get_group(who.org_id, id).await?;
-    Ok(axum::Json(state.store.list_enrollments(who.org_id, id, params.status, page).await?))
+    Ok(axum::Json(
+        state
+            .store
+            .list_enrollments(who.org_id, id, params.status, page)
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -159,7 +179,9 @@ async fn list_facilitators(
 ) -> ApiResult<axum::Json<Vec<FacilitatorAssignment>>> {
     require_group_visible(&state, &who, id).await?;
     state.store.get_group(who.org_id, id).await?;
-    Ok(axum::Json(state.store.list_facilitators(who.org_id, id).await?))
+    Ok(axum::Json(
+        state.store.list_facilitators(who.org_id, id).await?,
+    ))
 }
 
 /// Assigns a person as a peer or professional facilitator of the group.
@@ -171,7 +193,10 @@ async fn assign_facilitator(
     Json(spec): Json<AssignmentSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<FacilitatorAssignment>)> {
     require_manager(&who)?;
-    let assignment = state.store.assign_facilitator(who.org_id, id, &spec).await?;
+    let assignment = state
+        .store
+        .assign_facilitator(who.org_id, id, &spec)
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(assignment)))
 }
 
@@ -182,6 +207,9 @@ async fn remove_facilitator(
     Path((id, assignment_id)): Path<(Id, Id)>,
 ) -> ApiResult<StatusCode> {
     require_manager(&who)?;
-    state.store.remove_facilitator(who.org_id, id, assignment_id).await?;
+    state
+        .store
+        .remove_facilitator(who.org_id, id, assignment_id)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

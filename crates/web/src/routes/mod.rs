@@ -29,7 +29,10 @@ pub struct PageParams {
 pub fn page(after: Option<i64>, limit: Option<u32>) -> ApiResult<PageRequest> {
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::field("limit", format!("must be from 1 to {MAX_LIMIT}")));
+        return Err(ApiError::field(
+            "limit",
+            format!("must be from 1 to {MAX_LIMIT}"),
+        ));
     }
     Ok(PageRequest {
         after,

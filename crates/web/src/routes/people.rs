@@ -43,7 +43,11 @@ async fn create_person(
 }
 
 #[utoipa::path(get, path = "/people/{id}", tag = "people", params(("id" = i64, Path)), responses((status = 200, body = Person), ReadProblems))]
-async fn get_person(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<Person>> {
+async fn get_person(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Person>> {
     require_manager(&who)?;
     Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
 }
@@ -57,5 +61,7 @@ async fn replace_person(
     Json(spec): Json<PersonSpec>,
 ) -> ApiResult<axum::Json<Person>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.update_person(who.org_id, id, &spec).await?))
+    Ok(axum::Json(
+        state.store.update_person(who.org_id, id, &spec).await?,
+    ))
 }

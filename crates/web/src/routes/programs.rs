@@ -27,7 +27,9 @@ async fn list_programs(
     Query(params): Query<PageParams>,
 ) -> ApiResult<axum::Json<Page<Program>>> {
     let page = page(params.after, params.limit)?;
-    Ok(axum::Json(state.store.list_programs(who.org_id, page).await?))
+    Ok(axum::Json(
+        state.store.list_programs(who.org_id, page).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/programs", tag = "programs", request_body = ProgramSpec, responses((status = 201, body = Program), WriteProblems))]
@@ -42,7 +44,11 @@ async fn create_program(
 }
 
 #[utoipa::path(get, path = "/programs/{id}", tag = "programs", params(("id" = i64, Path)), responses((status = 200, body = Program), ReadProblems))]
-async fn get_program(State(state): State<AppState>, Caller(who): Caller, Path(id): Path<Id>) -> ApiResult<axum::Json<Program>> {
+async fn get_program(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Program>> {
     Ok(axum::Json(state.store.get_program(who.org_id, id).await?))
 }
 
@@ -55,5 +61,7 @@ async fn replace_program(
     Json(spec): Json<ProgramSpec>,
 ) -> ApiResult<axum::Json<Program>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.update_program(who.org_id, id, &spec).await?))
+    Ok(axum::Json(
+        state.store.update_program(who.org_id, id, &spec).await?,
+    ))
 }

@@ -38,7 +38,10 @@ fn find(key: &str) -> ApiResult<&'static ProgramTemplate> {
     params(("key" = String, Path, description = "Template key, such as tang-2015")),
     responses((status = 200, body = ProgramTemplate), ReadProblems)
 )]
-async fn get_template(_caller: Caller, Path(key): Path<String>) -> ApiResult<axum::Json<&'static ProgramTemplate>> {
+async fn get_template(
+    _caller: Caller,
+    Path(key): Path<String>,
+) -> ApiResult<axum::Json<&'static ProgramTemplate>> {
     find(&key).map(axum::Json)
 }
 
@@ -71,6 +74,9 @@ async fn copy_template(
     if let Some(name) = copy.name {
         spec.name = name;
     }
-    let program = state.store.create_program(who.org_id, &spec, Some(&template.key)).await?;
+    let program = state
+        .store
+        .create_program(who.org_id, &spec, Some(&template.key))
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(program)))
 }

@@ -1,0 +1,368 @@
+//! Tenant isolation on every route, and what a facilitator may see.
+
+use peergroup_blackbox::{TestApp, World, fixtures, json};
+use peergroup_domain::org::Role;
+use reqwest::Method;
+use serde_json::Value;
+
+struct Case {
+    method: Method,
+    /// The route as the OpenAPI document names it.
+    route: &'static str,
+    path: String,
+    body: Option<Value>,
+}
+
+fn case(method: Method, route: &'static str, path: String, body: Option<Value>) -> Case {
+    Case {
+        method,
+        route,
+        path,
+        body,
+    }
+}
+
+/// Every route that takes an id, aimed at organization A's objects.
+fn cases_against(a: &World, b: &World) -> Vec<Case> {
+    use Method as M;
+    vec![
+        case(
+            M::GET,
+            "/api/v1/programs/{id}",
+            format!("/api/v1/programs/{}", a.program),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/programs/{id}",
+            format!("/api/v1/programs/{}", a.program),
+            Some(fixtures::program()),
+        ),
+        case(
+            M::GET,
+            "/api/v1/groups/{id}",
+            format!("/api/v1/groups/{}", a.group),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/groups/{id}",
+            format!("/api/v1/groups/{}", a.group),
+            Some(fixtures::group(b.program)),
+        ),
+        case(
+            M::POST,
+            "/api/v1/groups/{id}/status",
+            format!("/api/v1/groups/{}/status", a.group),
+            Some(json!({"status": "enrolling"})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/groups/{id}/enrollments",
+            format!("/api/v1/groups/{}/enrollments", a.group),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            format!("/api/v1/groups/{}/enrollments", a.group),
+            Some(json!({"person_id": b.person})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/groups/{id}/facilitators",
+            format!("/api/v1/groups/{}/facilitators", a.group),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            format!("/api/v1/groups/{}/facilitators", a.group),
+            Some(json!({"person_id": b.facilitator, "role": "peer"})),
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/groups/{id}/facilitators/{assignment_id}",
+            format!("/api/v1/groups/{}/facilitators/{}", a.group, a.assignment),
+            None,
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/groups/{id}/facilitators/{assignment_id}",
+            format!("/api/v1/groups/{}/facilitators/{}", b.group, a.assignment),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/people/{id}",
+            format!("/api/v1/people/{}", a.person),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/people/{id}",
+            format!("/api/v1/people/{}", a.person),
+            Some(fixtures::person("Someone Else")),
+        ),
+        case(
+            M::GET,
+            "/api/v1/enrollments/{id}",
+            format!("/api/v1/enrollments/{}", a.enrollment),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/enrollments/{id}/withdraw",
+            format!("/api/v1/enrollments/{}/withdraw", a.enrollment),
+            Some(json!({"reason": "x"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/enrollments/{id}/complete",
+            format!("/api/v1/enrollments/{}/complete", a.enrollment),
+            Some(json!({})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/enrollments/{id}/supports",
+            format!("/api/v1/enrollments/{}/supports", a.enrollment),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/enrollments/{id}/supports",
+            format!("/api/v1/enrollments/{}/supports", a.enrollment),
+            Some(json!({"kind": "transport"})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/supports/{id}",
+            format!("/api/v1/supports/{}", a.support),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/supports/{id}",
+            format!("/api/v1/supports/{}", a.support),
+            Some(json!({"kind": "childcare", "children_ages": [1]})),
+        ),
+    ]
+}
+
+/// Routes with an id parameter in the OpenAPI document, as (METHOD, path).
+fn documented_routes_with_ids() -> Vec<(String, String)> {
+    let doc = serde_json::to_value(peergroup_web::openapi()).unwrap();
+    let mut routes = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if !path.contains('{') || path.starts_with("/api/v1/templates") {
+            continue;
+        }
+        for method in item.as_object().unwrap().keys() {
+            routes.push((method.to_uppercase(), path.clone()));
+        }
+    }
+    routes.sort();
+    routes
+}
+
+#[tokio::test]
+async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let a = World::build(&app, "org-a").await;
+    let b = World::build(&app, "org-b").await;
+    let a_group_before = app
+        .get(&a.token, &format!("/api/v1/groups/{}", a.group))
+        .await
+        .ok(200)
+        .clone();
+    let counts_before = app.row_counts().await;
+
+    let cases = cases_against(&a, &b);
+    let mut covered: Vec<(String, String)> = cases
+        .iter()
+        .map(|c| (c.method.to_string(), c.route.to_string()))
+        .collect();
+    covered.sort();
+    covered.dedup();
+    assert_eq!(
+        covered,
+        documented_routes_with_ids(),
+        "every route with an id needs an isolation case"
+    );
+
+    for c in &cases {
+        let reply = app
+            .send(c.method.clone(), &b.token, &c.path, c.body.as_ref())
+            .await;
+        reply.problem(404);
+        let text = reply.body.to_string();
+        assert!(
+            !text.contains("Harpreet") && !text.contains("Gurpreet"),
+            "{} {} leaked: {text}",
+            c.method,
+            c.path
+        );
+    }
+
+    // Referring to A's objects from B's own requests is refused too.
+    let r = app
+        .post(&b.token, "/api/v1/groups", &fixtures::group(a.program))
+        .await;
+    r.problem(422);
+    assert_eq!(r.fields(), ["program_id"]);
+    let r = app
+        .post(
+            &b.token,
+            &format!("/api/v1/groups/{}/enrollments", b.group),
+            &json!({"person_id": a.person}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["person_id"]);
+    let r = app
+        .post(
+            &b.token,
+            &format!("/api/v1/groups/{}/facilitators", b.group),
+            &json!({"person_id": a.facilitator, "role": "peer"}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["person_id"]);
+
+    // B's lists hold only B's objects.
+    for (path, a_id) in [
+        ("/api/v1/programs".to_string(), a.program),
+        ("/api/v1/groups".to_string(), a.group),
+        ("/api/v1/people".to_string(), a.person),
+        (
+            format!("/api/v1/groups/{}/enrollments", b.group),
+            a.enrollment,
+        ),
+    ] {
+        let list = app.get(&b.token, &path).await;
+        let ids: Vec<i64> = list.ok(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect();
+        assert!(!ids.is_empty(), "{path}");
+        assert!(!ids.contains(&a_id), "{path} lists A's object");
+    }
+
+    assert_eq!(app.row_counts().await, counts_before);
+    assert_eq!(
+        app.get(&a.token, &format!("/api/v1/groups/{}", a.group))
+            .await
+            .ok(200),
+        &a_group_before
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let a = World::build(&app, "org-f").await;
+    let other_group = app
+        .post(&a.token, "/api/v1/groups", &fixtures::group(a.program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    // World's facilitator is "Gurpreet S", gurpreet.s@example.org, assigned to a.group.
+    let f = app
+        .token("org-f", "Gurpreet.S@example.org", Role::Facilitator)
+        .await;
+
+    let mine = app.get(&f, "/api/v1/groups").await;
+    let ids: Vec<i64> = mine.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [a.group]);
+    app.get(&f, &format!("/api/v1/groups/{}", a.group))
+        .await
+        .ok(200);
+    app.get(&f, &format!("/api/v1/groups/{}/enrollments", a.group))
+        .await
+        .ok(200);
+    app.get(
+        &f,
+        &format!("/api/v1/enrollments/{}/supports", a.enrollment),
+    )
+    .await
+    .ok(200);
+    app.get(&f, &format!("/api/v1/supports/{}", a.support))
+        .await
+        .ok(200);
+
+    for path in [
+        format!("/api/v1/groups/{other_group}"),
+        format!("/api/v1/groups/{other_group}/enrollments"),
+        format!("/api/v1/groups/{other_group}/facilitators"),
+    ] {
+        app.get(&f, &path).await.problem(404);
+    }
+    app.get(&f, "/api/v1/people").await.problem(403);
+    app.get(&f, &format!("/api/v1/people/{}", a.person))
+        .await
+        .problem(403);
+
+    let counts = app.row_counts().await;
+    app.post(&f, "/api/v1/people", &fixtures::person("New Person"))
+        .await
+        .problem(403);
+    app.post(
+        &f,
+        &format!("/api/v1/groups/{}/status", a.group),
+        &json!({"status": "enrolling"}),
+    )
+    .await
+    .problem(403);
+    app.post(
+        &f,
+        &format!("/api/v1/enrollments/{}/withdraw", a.enrollment),
+        &json!({"reason": "x"}),
+    )
+    .await
+    .problem(403);
+    app.post(&f, "/api/v1/templates/tang-2015/copy", &json!({}))
+        .await
+        .problem(403);
+    assert_eq!(app.row_counts().await, counts);
+
+    // A facilitator with no assignment sees no group at all.
+    let nobody = app
+        .token("org-f", "nobody@example.org", Role::Facilitator)
+        .await;
+    assert_eq!(
+        app.get(&nobody, "/api/v1/groups").await.ok(200)["items"],
+        json!([])
+    );
+    app.get(&nobody, &format!("/api/v1/groups/{}", a.group))
+        .await
+        .problem(404);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn requests_without_a_valid_token_are_refused() {
+    let app = TestApp::spawn().await;
+    let a = World::build(&app, "org-t").await;
+    let anonymous = app
+        .client
+        .get(format!("{}/api/v1/groups", app.base))
+        .send()
+        .await
+        .unwrap();
+    peergroup_blackbox::into_reply(anonymous).await.problem(401);
+    app.get("pg_not-a-real-token", "/api/v1/groups")
+        .await
+        .problem(401);
+    // Issuing a new token under the same label revokes the old one.
+    let old = a.token.clone();
+    let _new = app.coordinator("org-t").await;
+    app.get(&old, "/api/v1/groups").await.problem(401);
+    app.stop().await;
+}

@@ -1,0 +1,673 @@
+//! Bad input on every writing endpoint: a 4xx problem+json naming the field, and not one row
+//! changed in any table.
+
+use peergroup_blackbox::{TestApp, World, fixtures, json};
+use reqwest::Method;
+use serde_json::Value;
+
+struct Bad {
+    method: Method,
+    route: &'static str,
+    path: String,
+    body: Value,
+    status: u16,
+    /// The field a validation problem must name (422 only).
+    field: Option<&'static str>,
+}
+
+fn bad(
+    method: Method,
+    route: &'static str,
+    path: String,
+    body: Value,
+    status: u16,
+    field: Option<&'static str>,
+) -> Bad {
+    Bad {
+        method,
+        route,
+        path,
+        body,
+        status,
+        field,
+    }
+}
+
+fn with(mut value: Value, pointer: &str, new: Value) -> Value {
+    *value
+        .pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("{pointer}")) = new;
+    value
+}
+
+fn adding(mut value: Value, pointer: &str, key: &str, new: Value) -> Value {
+    value
+        .pointer_mut(pointer)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .insert(key.to_string(), new);
+    value
+}
+
+fn without(mut value: Value, pointer: &str) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    value
+        .pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key);
+    value
+}
+
+fn cases(w: &World, started_group: i64) -> Vec<Bad> {
+    use Method as M;
+    let program = fixtures::program();
+    let group = fixtures::group(w.program);
+    let person = fixtures::person("Amina Y");
+    let programs = "/api/v1/programs".to_string();
+    let program_path = format!("/api/v1/programs/{}", w.program);
+    let groups = "/api/v1/groups".to_string();
+    let group_path = format!("/api/v1/groups/{}", w.group);
+    let people = "/api/v1/people".to_string();
+    let person_path = format!("/api/v1/people/{}", w.person);
+    let enrollments = format!("/api/v1/groups/{}/enrollments", w.group);
+    let facilitators = format!("/api/v1/groups/{}/facilitators", w.group);
+    let supports = format!("/api/v1/enrollments/{}/supports", w.enrollment);
+    let support_path = format!("/api/v1/supports/{}", w.support);
+    vec![
+        // Programs.
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(program.clone(), "/phases/0/sessions", json!(0)),
+            422,
+            Some("phases[0].sessions"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(program.clone(), "/phases/0/sessions", json!(-3)),
+            422,
+            Some("phases[0].sessions"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(
+                with(program.clone(), "/facilitator_roles/1/kind", json!("peer")),
+                "/facilitation_model",
+                json!("co_led"),
+            ),
+            422,
+            Some("facilitator_roles"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(program.clone(), "/phases/1/leads/0/role", json!("nurse")),
+            422,
+            Some("phases[1].leads[0].role"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(
+                program.clone(),
+                "/phases/0/cadence",
+                json!({"type": "monthly"}),
+            ),
+            422,
+            Some("phases[0].cadence.type"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs.clone(),
+            with(program.clone(), "/name", json!("   ")),
+            422,
+            Some("name"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/programs",
+            programs,
+            with(program.clone(), "/group_size", json!({"min": 9, "max": 3})),
+            422,
+            Some("group_size.min"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}",
+            program_path.clone(),
+            with(program.clone(), "/phases", json!([])),
+            422,
+            Some("phases"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}",
+            program_path,
+            without(program.clone(), "/facilitation_model"),
+            422,
+            Some("facilitation_model"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/templates/{key}/copy",
+            "/api/v1/templates/tang-2015/copy".into(),
+            json!({"name": ""}),
+            422,
+            Some("name"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/templates/{key}/copy",
+            "/api/v1/templates/nope/copy".into(),
+            json!({}),
+            404,
+            None,
+        ),
+        // Groups.
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/timezone", json!("America/Atlantis")),
+            422,
+            Some("timezone"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/languages/0", json!("klingonese")),
+            422,
+            Some("languages[0]"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/weekdays", json!([])),
+            422,
+            Some("weekdays"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/weekdays", json!(["monday", "monday"])),
+            422,
+            Some("weekdays[1]"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/start_time", json!("6pm")),
+            422,
+            Some("start_time"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/start_date", json!("2027-02-30")),
+            422,
+            Some("start_date"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/capacity", json!(0)),
+            422,
+            Some("capacity"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/capacity", json!(40)),
+            422,
+            Some("capacity"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups.clone(),
+            with(group.clone(), "/program_id", json!(999_999)),
+            422,
+            Some("program_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups",
+            groups,
+            adding(group.clone(), "/venue", "wifi", json!(true)),
+            422,
+            Some("venue.wifi"),
+        ),
+        // One participant holds a place in w.group: capacity 0 would drop below it.
+        bad(
+            M::PUT,
+            "/api/v1/groups/{id}",
+            group_path.clone(),
+            with(group.clone(), "/capacity", json!(0)),
+            422,
+            Some("capacity"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/groups/{id}",
+            group_path.clone(),
+            with(group.clone(), "/timezone", json!("PST")),
+            422,
+            Some("timezone"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/status",
+            format!("{group_path}/status"),
+            json!({"status": "running"}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/status",
+            format!("{group_path}/status"),
+            json!({"status": "finished"}),
+            422,
+            Some("status"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/status",
+            format!("/api/v1/groups/{started_group}/status"),
+            json!({"status": "planned"}),
+            409,
+            None,
+        ),
+        // Enrolments.
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            enrollments.clone(),
+            json!({"person_id": 999_999}),
+            422,
+            Some("person_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            enrollments.clone(),
+            json!({"person_id": w.person}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            enrollments.clone(),
+            json!({"person_id": w.facilitator}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            enrollments,
+            json!({"person_id": "seven"}),
+            422,
+            Some("person_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/enrollments",
+            format!("/api/v1/groups/{started_group}/enrollments"),
+            json!({"person_id": w.facilitator}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/withdraw",
+            format!("/api/v1/enrollments/{}/withdraw", w.enrollment),
+            json!({}),
+            422,
+            Some("reason"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/withdraw",
+            format!("/api/v1/enrollments/{}/withdraw", w.enrollment),
+            json!({"reason": " "}),
+            422,
+            Some("reason"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/complete",
+            format!("/api/v1/enrollments/{}/complete", w.enrollment),
+            json!({}),
+            409,
+            None,
+        ),
+        // Facilitators.
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": w.person, "role": "peer"}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": w.facilitator, "role": "peer"}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": w.facilitator, "role": "peer", "program_role": "educator"}),
+            422,
+            Some("program_role"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": 999_999, "role": "peer"}),
+            422,
+            Some("person_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": w.facilitator, "role": "mentor"}),
+            422,
+            Some("role"),
+        ),
+        bad(
+            M::DELETE,
+            "/api/v1/groups/{id}/facilitators/{assignment_id}",
+            format!("{facilitators}/999999"),
+            Value::Null,
+            404,
+            None,
+        ),
+        // People.
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people.clone(),
+            with(person.clone(), "/phone", json!("604 555 0123")),
+            422,
+            Some("phone"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people.clone(),
+            with(person.clone(), "/email", json!("amina@")),
+            422,
+            Some("email"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people.clone(),
+            with(person.clone(), "/preferred_language", json!("xx-Zzzz-99")),
+            422,
+            Some("preferred_language"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people.clone(),
+            with(
+                without(person.clone(), "/phone"),
+                "/preferred_channel",
+                json!("sms"),
+            ),
+            422,
+            Some("preferred_channel"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people.clone(),
+            with(person.clone(), "/display_name", json!("x".repeat(201))),
+            422,
+            Some("display_name"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/people",
+            people,
+            adding(
+                person.clone(),
+                "",
+                "immigration_status",
+                json!("asylum seeker"),
+            ),
+            422,
+            Some("immigration_status"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}",
+            person_path,
+            with(person.clone(), "/phone", json!("+0123")),
+            422,
+            Some("phone"),
+        ),
+        // Supports.
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/supports",
+            supports.clone(),
+            json!({"kind": "childcare"}),
+            422,
+            Some("children_ages"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/supports",
+            supports.clone(),
+            json!({"kind": "interpreter"}),
+            422,
+            Some("interpreter_language"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/supports",
+            supports.clone(),
+            json!({"kind": "childcare", "children_ages": [4]}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/enrollments/{id}/supports",
+            supports,
+            json!({"kind": "teleport"}),
+            422,
+            Some("kind"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/supports/{id}",
+            support_path.clone(),
+            json!({"kind": "childcare", "children_ages": [30]}),
+            422,
+            Some("children_ages"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/supports/{id}",
+            support_path,
+            json!({"kind": "childcare", "children_ages": [3], "status": "maybe"}),
+            422,
+            Some("status"),
+        ),
+    ]
+}
+
+fn documented_writes() -> Vec<(String, String)> {
+    let doc = serde_json::to_value(peergroup_web::openapi()).unwrap();
+    let mut routes = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["post", "put", "delete", "patch"].contains(&method.as_str()) {
+                routes.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    routes.sort();
+    routes
+}
+
+#[tokio::test]
+async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app, "bad-input").await;
+    // A second group that has started, with one participant.
+    let started = app
+        .post(&w.token, "/api/v1/groups", &fixtures::group(w.program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let p = app
+        .post(&w.token, "/api/v1/people", &fixtures::person("Started One"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &w.token,
+        &format!("/api/v1/groups/{started}/enrollments"),
+        &json!({"person_id": p}),
+    )
+    .await
+    .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    for status in ["enrolling", "running"] {
+        app.post(
+            &w.token,
+            &format!("/api/v1/groups/{started}/status"),
+            &json!({"status": status}),
+        )
+        .await
+        .ok(200);
+    }
+
+    let cases = cases(&w, started);
+    let mut covered: Vec<(String, String)> = cases
+        .iter()
+        .map(|c| (c.method.to_string(), c.route.to_string()))
+        .collect();
+    covered.sort();
+    covered.dedup();
+    assert_eq!(
+        covered,
+        documented_writes(),
+        "every writing route needs bad-input cases"
+    );
+
+    let before = app.row_counts().await;
+    for c in &cases {
+        let body = (!c.body.is_null()).then_some(&c.body);
+        let reply = app.send(c.method.clone(), &w.token, &c.path, body).await;
+        let what = format!("{} {} {}", c.method, c.path, c.body);
+        assert_eq!(reply.status.as_u16(), c.status, "{what}: {}", reply.body);
+        reply.problem(c.status);
+        if let Some(field) = c.field {
+            assert!(
+                reply.fields().contains(&field.to_string()),
+                "{what}: expected field {field}, got {}",
+                reply.body
+            );
+        }
+        assert_eq!(app.row_counts().await, before, "{what} wrote something");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn malformed_oversized_and_non_json_bodies_are_refused() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("bodies").await;
+    let before = app.row_counts().await;
+    let url = format!("{}/api/v1/people", app.base);
+
+    let malformed = app
+        .client
+        .post(&url)
+        .bearer_auth(&t)
+        .header("content-type", "application/json")
+        .body("{\"display_name\": ")
+        .send()
+        .await
+        .unwrap();
+    peergroup_blackbox::into_reply(malformed).await.problem(400);
+
+    let trailing = app
+        .client
+        .post(&url)
+        .bearer_auth(&t)
+        .header("content-type", "application/json")
+        .body(r#"{"display_name": "A", "preferred_language": "en"} {}"#)
+        .send()
+        .await
+        .unwrap();
+    peergroup_blackbox::into_reply(trailing).await.problem(400);
+
+    let text = app
+        .client
+        .post(&url)
+        .bearer_auth(&t)
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    peergroup_blackbox::into_reply(text).await.problem(415);
+
+    let huge = json!({"display_name": "x".repeat(400_000), "preferred_language": "en"});
+    let oversized = app
+        .client
+        .post(&url)
+        .bearer_auth(&t)
+        .json(&huge)
+        .send()
+        .await
+        .unwrap();
+    peergroup_blackbox::into_reply(oversized).await.problem(413);
+
+    let bad_query = app.get(&t, "/api/v1/people?limit=0").await;
+    assert_eq!(bad_query.problem(422)["errors"][0]["field"], "limit");
+    app.get(&t, "/api/v1/groups?colour=blue").await.problem(400);
+    app.get(&t, "/api/v1/groups/not-a-number")
+        .await
+        .problem(400);
+    app.get(&t, "/api/v1/no-such-thing").await.problem(404);
+    assert_eq!(app.row_counts().await, before);
+    app.stop().await;
+}
