@@ -142,6 +142,7 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         }
         None => {}
     }
+    println!("peergroup listening on http://{}", server.addr);
     tracing::info!(addr = %server.addr, "peergroup listening");
     shutdown_signal().await;
     tracing::info!("shutting down");

@@ -118,6 +118,11 @@ impl Store {
         &self.read
     }
 
+    /// The write connection (on SQLite, the single writer), for the same benchmarks.
+    pub fn write_connection(&self) -> &DatabaseConnection {
+        &self.write
+    }
+
     pub async fn migrate(&self) -> Result<()> {
         Migrator::up(&self.write, None).await?;
         Ok(())

@@ -1,0 +1,438 @@
+//! `peergroup-bench`: requests per second and latency of the API next to a ceiling measured
+//! in the same run, and the server's resident memory.
+//!
+//! The parent process starts itself again as the server (`serve`), which runs the real app on
+//! one port and bare axum handlers on another, both on the same store and pool:
+//! `/ceiling/select` does one primary-key SELECT, `/ceiling/insert` one INSERT. The parent
+//! drives closed-loop load over keep-alive HTTP/1.1 connections and samples the server's RSS.
+
+use anyhow::{Context, bail};
+use axum::extract::State;
+use axum::routing::{get, post};
+use clap::{Parser, ValueEnum};
+use peergroup_domain::org::Role;
+use peergroup_domain::values::{Email, Name, Slug};
+use peergroup_store::{Store, StoreOptions};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::json;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Parser)]
+struct Args {
+    #[arg(long, value_enum, default_value = "sqlite")]
+    backend: Backend,
+    /// Seconds of load per scenario (after one second of warm-up).
+    #[arg(long, default_value_t = 5.0)]
+    seconds: f64,
+    #[arg(long, value_delimiter = ',', default_value = "1,16,64")]
+    connections: Vec<usize>,
+    /// Pool size for the server.
+    #[arg(long)]
+    pool: Option<u32>,
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432")]
+    pg: String,
+    /// Internal: run as the server on this database URL.
+    #[arg(long, hide = true)]
+    serve: Option<String>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let rt = tokio::runtime::Runtime::new()?;
+    match &args.serve {
+        Some(url) => rt.block_on(serve(url, args.pool.unwrap_or(8))),
+        None => rt.block_on(drive(&args)),
+    }
+}
+
+// ---------------------------------------------------------------- server side
+
+#[derive(Clone)]
+struct Ceiling {
+    store: Store,
+    group_id: i64,
+    org_id: i64,
+    counter: Arc<AtomicU64>,
+}
+
+async fn ceiling_select(
+    State(c): State<Ceiling>,
+) -> Result<axum::Json<serde_json::Value>, axum::http::StatusCode> {
+    let db = c.store.read_connection();
+    let stmt = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        match db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => {
+                "SELECT id, name, status FROM peer_groups WHERE id = $1"
+            }
+            _ => "SELECT id, name, status FROM peer_groups WHERE id = ?",
+        },
+        [c.group_id.into()],
+    );
+    let row = db
+        .query_one_raw(stmt)
+        .await
+        .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?
+        .ok_or(axum::http::StatusCode::NOT_FOUND)?;
+    let name: String = row.try_get("", "name").unwrap_or_default();
+    Ok(axum::Json(json!({"id": c.group_id, "name": name})))
+}
+
+async fn ceiling_insert(
+    State(c): State<Ceiling>,
+) -> Result<axum::http::StatusCode, axum::http::StatusCode> {
+    let db = c.store.write_connection();
+    let n = c.counter.fetch_add(1, Ordering::Relaxed);
+    let now = chrono::Utc::now();
+    let sql = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            "INSERT INTO people (org_id, display_name, preferred_language, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)"
+        }
+        _ => {
+            "INSERT INTO people (org_id, display_name, preferred_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"
+        }
+    };
+    let stmt = Statement::from_sql_and_values(
+        db.get_database_backend(),
+        sql,
+        [
+            c.org_id.into(),
+            format!("Ceiling {n}").into(),
+            "en".into(),
+            now.into(),
+            now.into(),
+        ],
+    );
+    db.execute_raw(stmt)
+        .await
+        .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?;
+    Ok(axum::http::StatusCode::CREATED)
+}
+
+async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
+    let store = Store::connect(&StoreOptions {
+        url: url.to_string(),
+        max_connections: pool,
+    })
+    .await?;
+    store.migrate().await?;
+    let (org, _) = store
+        .ensure_organization(
+            &Slug::parse("bench").unwrap(),
+            &Name::parse("Bench").unwrap(),
+        )
+        .await?;
+    let token = store
+        .issue_token(
+            &org,
+            &Email::parse("bench@example.org").unwrap(),
+            Role::Coordinator,
+            "bench",
+            true,
+        )
+        .await?
+        .secret;
+    let group_id = seed(&store, org.id).await?;
+
+    let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
+    let ceiling = axum::Router::new()
+        .route("/ceiling/select", get(ceiling_select))
+        .route("/ceiling/insert", post(ceiling_insert))
+        .with_state(Ceiling {
+            store,
+            group_id,
+            org_id: org.id,
+            counter: Arc::new(AtomicU64::new(0)),
+        });
+    let app_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    println!(
+        "READY {} {} {} {}",
+        app_listener.local_addr()?,
+        ceiling_listener.local_addr()?,
+        token,
+        group_id
+    );
+    let a = tokio::spawn(async move { axum::serve(app_listener, app).await });
+    let b = tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
+    let _ = tokio::join!(a, b);
+    Ok(())
+}
+
+/// A program, a group with 12 participants and 2 facilitators, as the API would make them.
+async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
+    let template = peergroup_domain::templates::find("tang-2015").context("template")?;
+    let program = store
+        .create_program(org, &template.program, Some("tang-2015"))
+        .await?;
+    let group = serde_json::from_value(json!({
+        "program_id": program.id, "name": "Bench group", "languages": ["pa-Guru"],
+        "timezone": "America/Vancouver", "venue": {"name": "Hall", "address": "1 Example St"},
+        "start_date": "2027-01-06", "weekdays": ["wednesday"], "start_time": "18:00", "capacity": 12
+    }))?;
+    let group = store.create_group(org, &group).await?;
+    for i in 0..14 {
+        let person = serde_json::from_value(json!({
+            "display_name": format!("Participant {i}"), "preferred_language": "pa-Guru",
+            "email": format!("p{i}@example.org"), "phone": "+16045550123", "consent": {"reminders": true}
+        }))?;
+        let person = store.create_person(org, &person).await?;
+        if i < 12 {
+            store.enroll(org, group.id, person.id).await?;
+        } else {
+            let spec = serde_json::from_value(
+                json!({"person_id": person.id, "role": if i == 12 { "peer" } else { "professional" }}),
+            )?;
+            store.assign_facilitator(org, group.id, &spec).await?;
+        }
+    }
+    Ok(group.id)
+}
+
+// ---------------------------------------------------------------- driver side
+
+struct Server {
+    child: Child,
+    app: String,
+    ceiling: String,
+    token: String,
+    group_id: i64,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
+    let exe = std::env::current_exe()?;
+    let mut child = Command::new(exe)
+        .args(["--serve", url, "--pool", &pool.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()?;
+    let stdout = child.stdout.take().context("stdout")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    if parts.len() != 5 || parts[0] != "READY" {
+        bail!("server did not start: {line}");
+    }
+    Ok(Server {
+        child,
+        app: format!("http://{}", parts[1]),
+        ceiling: format!("http://{}", parts[2]),
+        token: parts[3].to_string(),
+        group_id: parts[4].parse()?,
+    })
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+#[derive(Clone, Copy)]
+enum Scenario {
+    CeilingSelect,
+    GetGroup,
+    CeilingInsert,
+    CreatePerson,
+}
+
+impl Scenario {
+    fn name(self) -> &'static str {
+        match self {
+            Scenario::CeilingSelect => "ceiling: bare PK SELECT",
+            Scenario::GetGroup => "GET /groups/{id} (12 enrolments)",
+            Scenario::CeilingInsert => "ceiling: bare INSERT",
+            Scenario::CreatePerson => "POST /people",
+        }
+    }
+}
+
+struct Outcome {
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: u64,
+    peak_rss_kib: u64,
+}
+
+async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f64) -> Outcome {
+    let stop = Arc::new(AtomicBool::new(false));
+    let measuring = Arc::new(AtomicBool::new(false));
+    let errors = Arc::new(AtomicU64::new(0));
+    let mut workers = Vec::new();
+    for w in 0..connections {
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(1)
+            .build()
+            .unwrap();
+        let (stop, measuring, errors) = (stop.clone(), measuring.clone(), errors.clone());
+        let (app, ceiling, token, group) = (
+            server.app.clone(),
+            server.ceiling.clone(),
+            server.token.clone(),
+            server.group_id,
+        );
+        workers.push(tokio::spawn(async move {
+            let mut latencies: Vec<u32> = Vec::with_capacity(100_000);
+            let mut n = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                let started = Instant::now();
+                let request = match scenario {
+                    Scenario::CeilingSelect => client.get(format!("{ceiling}/ceiling/select")),
+                    Scenario::CeilingInsert => client.post(format!("{ceiling}/ceiling/insert")),
+                    Scenario::GetGroup => client.get(format!("{app}/api/v1/groups/{group}")).bearer_auth(&token),
+                    Scenario::CreatePerson => client.post(format!("{app}/api/v1/people")).bearer_auth(&token).json(&json!({
+                        "display_name": format!("Bench person {w}-{n}"), "preferred_language": "ar",
+                        "email": "bench.person@example.org", "phone": "+16045550123",
+                        "consent": {"reminders": true, "calls": false}
+                    })),
+                };
+                let ok = match request.send().await {
+                    Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
+                    Err(_) => false,
+                };
+                if measuring.load(Ordering::Relaxed) {
+                    if ok {
+                        latencies.push(started.elapsed().as_micros() as u32);
+                    } else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }
+            latencies
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    measuring.store(true, Ordering::Relaxed);
+    let started = Instant::now();
+    let mut peak = 0;
+    while started.elapsed().as_secs_f64() < seconds {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        peak = peak.max(rss_kib(server.child.id()));
+    }
+    measuring.store(false, Ordering::Relaxed);
+    let elapsed = started.elapsed().as_secs_f64();
+    stop.store(true, Ordering::Relaxed);
+    let mut all = Vec::new();
+    for w in workers {
+        all.extend(w.await.unwrap_or_default());
+    }
+    all.sort_unstable();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0) as f64
+            / 1000.0
+    };
+    Outcome {
+        rps: all.len() as f64 / elapsed,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+        errors: errors.load(Ordering::Relaxed),
+        peak_rss_kib: peak,
+    }
+}
+
+async fn drive(args: &Args) -> anyhow::Result<()> {
+    let _dir;
+    let (url, pool) = match args.backend {
+        Backend::Sqlite => {
+            _dir = tempfile::tempdir()?;
+            (
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    _dir.path().join("bench.db").display()
+                ),
+                args.pool.unwrap_or(8),
+            )
+        }
+        Backend::Postgres => {
+            let admin = sea_orm::Database::connect(format!("{}/postgres", args.pg)).await?;
+            admin
+                .execute_unprepared("DROP DATABASE IF EXISTS peergroup_bench WITH (FORCE)")
+                .await?;
+            admin
+                .execute_unprepared("CREATE DATABASE peergroup_bench")
+                .await?;
+            admin.close().await?;
+            (
+                format!("{}/peergroup_bench", args.pg),
+                args.pool.unwrap_or(16),
+            )
+        }
+    };
+    let server = start_server(&url, pool)?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let idle = rss_kib(server.child.id());
+    println!(
+        "backend: {:?}, pool: {pool}, {} s per run after 1 s warm-up, {} cores; server idle RSS {:.1} MiB",
+        args.backend,
+        args.seconds,
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
+        idle as f64 / 1024.0
+    );
+    println!(
+        "| scenario | conns | req/s | p50 ms | p99 ms | errors | % of ceiling | peak RSS MiB |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for &conns in &args.connections {
+        let mut ceiling_rps = 0.0;
+        for scenario in [
+            Scenario::CeilingSelect,
+            Scenario::GetGroup,
+            Scenario::CeilingInsert,
+            Scenario::CreatePerson,
+        ] {
+            let o = run(&server, scenario, conns, args.seconds).await;
+            let share = match scenario {
+                Scenario::CeilingSelect | Scenario::CeilingInsert => {
+                    ceiling_rps = o.rps;
+                    "100%".to_string()
+                }
+                _ => format!("{:.0}%", 100.0 * o.rps / ceiling_rps.max(f64::MIN_POSITIVE)),
+            };
+            println!(
+                "| {} | {conns} | {:.0} | {:.2} | {:.2} | {} | {share} | {:.1} |",
+                scenario.name(),
+                o.rps,
+                o.p50_ms,
+                o.p99_ms,
+                o.errors,
+                o.peak_rss_kib as f64 / 1024.0
+            );
+        }
+    }
+    drop(server);
+    if args.backend == Backend::Postgres {
+        let admin = sea_orm::Database::connect(format!("{}/postgres", args.pg)).await?;
+        admin
+            .execute_unprepared("DROP DATABASE IF EXISTS peergroup_bench WITH (FORCE)")
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,25 @@
+# Conveniences; the README holds the two commands that matter.
+
+# Run the service on the embedded default (SQLite under var/, mail to var/outbox/, demo data).
+run:
+    cargo run -p peergroup
+
+# The whole test suite on SQLite.
+test:
+    cargo test --workspace
+
+# The whole test suite on the local PostgreSQL.
+test-pg:
+    PEERGROUP_TEST_DATABASE=postgres cargo test --workspace
+
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+    cargo fmt --all
+
+# API benchmarks on SQLite and PostgreSQL (see docs/PERFORMANCE.md).
+bench:
+    cargo run --release -p peergroup-bench -- --backend sqlite
+    cargo run --release -p peergroup-bench -- --backend postgres
