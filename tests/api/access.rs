@@ -360,9 +360,12 @@ async fn requests_without_a_valid_token_are_refused() {
     app.get("pg_not-a-real-token", "/api/v1/groups")
         .await
         .problem(401);
-    // Issuing a new token under the same label revokes the old one.
+    // Issuing a new token under the same label revokes the old one; the server remembers a
+    // token for server.auth_cache_seconds (1 s in tests), so it stops working within that.
     let old = a.token.clone();
-    let _new = app.coordinator("org-t").await;
+    let new = app.coordinator("org-t").await;
+    app.get(&new, "/api/v1/groups").await.ok(200);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     app.get(&old, "/api/v1/groups").await.problem(401);
     app.stop().await;
 }

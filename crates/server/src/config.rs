@@ -21,6 +21,8 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct ServerConfig {
     pub listen: String,
+    /// How long an authenticated token is remembered; a revoked token may work this long.
+    pub auth_cache_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -98,6 +100,9 @@ impl Config {
             || url.starts_with("postgresql://"))
         {
             bail!("database.url must start with sqlite:, postgres:// or postgresql://");
+        }
+        if self.server.auth_cache_seconds > 300 {
+            bail!("server.auth_cache_seconds must be at most 300");
         }
         if !(1..=256).contains(&self.database.max_connections) {
             bail!("database.max_connections must be from 1 to 256");

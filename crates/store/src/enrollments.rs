@@ -12,62 +12,42 @@ use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
-use std::collections::HashMap;
+use sea_orm::{ActiveValue::Set, JoinType, QueryOrder, QuerySelect, TransactionTrait};
 
-async fn display_names(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    people: Vec<Id>,
-) -> Result<HashMap<Id, String>> {
-    if people.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(Id, String)> = person::Entity::find()
-        .select_only()
-        .column(person::Column::Id)
-        .column(person::Column::DisplayName)
-        .filter(person::Column::OrgId.eq(org))
-        .filter(person::Column::Id.is_in(people))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().collect())
+/// Enrolments joined to their person, for the display name on rosters.
+fn with_names() -> sea_orm::SelectTwo<enrollment::Entity, person::Entity> {
+    enrollment::Entity::find()
+        .join(
+            JoinType::InnerJoin,
+            enrollment::Entity::belongs_to(person::Entity)
+                .from(enrollment::Column::PersonId)
+                .to(person::Column::Id)
+                .into(),
+        )
+        .select_also(person::Entity)
 }
 
-async fn to_records(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    rows: Vec<enrollment::Model>,
-) -> Result<Vec<Enrollment>> {
-    let names = display_names(conn, org, rows.iter().map(|e| e.person_id).collect()).await?;
-    rows.into_iter()
-        .map(|m| {
-            Ok(Enrollment {
-                id: m.id,
-                group_id: m.group_id,
-                person_id: m.person_id,
-                display_name: names.get(&m.person_id).cloned().unwrap_or_default(),
-                status: parse_stored(&m.status)?,
-                withdrawn_reason: m
-                    .withdrawn_reason
-                    .map(Text::parse)
-                    .transpose()
-                    .map_err(StoreError::Corrupt)?,
-                created_at: m.created_at,
-                updated_at: m.updated_at,
-            })
-        })
-        .collect()
+fn to_record((m, p): (enrollment::Model, Option<person::Model>)) -> Result<Enrollment> {
+    Ok(Enrollment {
+        id: m.id,
+        group_id: m.group_id,
+        person_id: m.person_id,
+        display_name: p.map(|p| p.display_name).unwrap_or_default(),
+        status: parse_stored(&m.status)?,
+        withdrawn_reason: m.withdrawn_reason.map(Text::parse).transpose().map_err(StoreError::Corrupt)?,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
 }
 
-async fn one_record(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    m: enrollment::Model,
-) -> Result<Enrollment> {
-    let mut records = to_records(conn, org, vec![m]).await?;
-    records.pop().ok_or(StoreError::NotFound("enrollment"))
+async fn one_record(conn: &impl ConnectionTrait, org: Id, id: Id) -> Result<Enrollment> {
+    let row = with_names()
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::Id.eq(id))
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound("enrollment"))?;
+    to_record(row)
 }
 
 pub(crate) async fn list_group_enrollments(
@@ -76,14 +56,14 @@ pub(crate) async fn list_group_enrollments(
     group_id: Id,
     status: Option<EnrollmentStatus>,
 ) -> Result<Vec<Enrollment>> {
-    let mut query = enrollment::Entity::find()
+    let mut query = with_names()
         .filter(enrollment::Column::OrgId.eq(org))
         .filter(enrollment::Column::GroupId.eq(group_id));
     if let Some(status) = status {
         query = query.filter(enrollment::Column::Status.eq(status.as_str()));
     }
     let rows = query.order_by_asc(enrollment::Column::Id).all(conn).await?;
-    to_records(conn, org, rows).await
+    rows.into_iter().map(to_record).collect()
 }
 
 async fn count_status(
@@ -207,18 +187,13 @@ impl Store {
         }
         .insert(&txn)
         .await?;
-        let record = one_record(&txn, org, created).await?;
+        let record = one_record(&txn, org, created.id).await?;
         txn.commit().await?;
         Ok(record)
     }
 
     pub async fn get_enrollment(&self, org: Id, id: Id) -> Result<Enrollment> {
-        let m = enrollment::Entity::find_by_id(id)
-            .filter(enrollment::Column::OrgId.eq(org))
-            .one(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound("enrollment"))?;
-        one_record(&self.read, org, m).await
+        one_record(&self.read, org, id).await
     }
 
     pub async fn list_enrollments(
@@ -228,7 +203,7 @@ impl Store {
         status: Option<EnrollmentStatus>,
         page: PageRequest,
     ) -> Result<Page<Enrollment>> {
-        let mut query = enrollment::Entity::find()
+        let mut query = with_names()
             .filter(enrollment::Column::OrgId.eq(org))
             .filter(enrollment::Column::GroupId.eq(group_id));
         if let Some(status) = status {
@@ -242,7 +217,7 @@ impl Store {
             .limit(page.limit + 1)
             .all(&self.read)
             .await?;
-        let items = to_records(&self.read, org, rows).await?;
+        let items = rows.into_iter().map(to_record).collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |e| e.id))
     }
 
@@ -287,7 +262,7 @@ impl Store {
         active.updated_at = Set(now);
         let updated = active.update(&txn).await?;
         fill_from_waitlist(&txn, org, &group, now).await?;
-        let record = one_record(&txn, org, updated).await?;
+        let record = one_record(&txn, org, updated.id).await?;
         txn.commit().await?;
         Ok(record)
     }

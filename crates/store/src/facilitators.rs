@@ -12,7 +12,7 @@ use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::FacilitatorAssignment;
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, JoinType, QueryOrder, QuerySelect, TransactionTrait};
 
 fn to_record(
     m: facilitator_assignment::Model,
@@ -46,33 +46,22 @@ pub(crate) async fn list_group_facilitators(
     org: Id,
     group_id: Id,
 ) -> Result<Vec<FacilitatorAssignment>> {
-    let rows = facilitator_assignment::Entity::find()
+    facilitator_assignment::Entity::find()
+        .join(
+            JoinType::InnerJoin,
+            facilitator_assignment::Entity::belongs_to(person::Entity)
+                .from(facilitator_assignment::Column::PersonId)
+                .to(person::Column::Id)
+                .into(),
+        )
+        .select_also(person::Entity)
         .filter(facilitator_assignment::Column::OrgId.eq(org))
         .filter(facilitator_assignment::Column::GroupId.eq(group_id))
         .order_by_asc(facilitator_assignment::Column::Id)
         .all(conn)
-        .await?;
-    let ids: Vec<Id> = rows.iter().map(|r| r.person_id).collect();
-    let names: std::collections::HashMap<Id, String> = if ids.is_empty() {
-        Default::default()
-    } else {
-        person::Entity::find()
-            .select_only()
-            .column(person::Column::Id)
-            .column(person::Column::DisplayName)
-            .filter(person::Column::OrgId.eq(org))
-            .filter(person::Column::Id.is_in(ids))
-            .into_tuple::<(Id, String)>()
-            .all(conn)
-            .await?
-            .into_iter()
-            .collect()
-    };
-    rows.into_iter()
-        .map(|m| {
-            let name = names.get(&m.person_id).cloned().unwrap_or_default();
-            to_record(m, name)
-        })
+        .await?
+        .into_iter()
+        .map(|(m, p)| to_record(m, p.map(|p| p.display_name).unwrap_or_default()))
         .collect()
 }
 

@@ -12,6 +12,8 @@ mod routes;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use peergroup_store::Store;
+use std::sync::Arc;
+use std::time::Duration;
 use utoipa_axum::router::OpenApiRouter;
 
 pub use openapi::openapi;
@@ -19,17 +21,27 @@ pub use openapi::openapi;
 /// Largest request body accepted, in bytes; a program with 20 phases fits easily.
 pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
 
+/// How long an authenticated token is remembered before it is looked up again.
+pub const DEFAULT_AUTH_CACHE: Duration = Duration::from_secs(10);
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub body_limit: usize,
+    tokens: Arc<middleware::TokenCache>,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
+        Self::with_auth_cache(store, DEFAULT_AUTH_CACHE)
+    }
+
+    /// `auth_cache` is how long a revoked token may still work in this process (zero: none).
+    pub fn with_auth_cache(store: Store, auth_cache: Duration) -> Self {
         Self {
             store,
             body_limit: DEFAULT_BODY_LIMIT,
+            tokens: Arc::new(middleware::TokenCache::new(auth_cache)),
         }
     }
 }

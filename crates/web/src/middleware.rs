@@ -10,8 +10,54 @@ use axum::response::{IntoResponse, Response};
 use peergroup_domain::records::Principal;
 use peergroup_store::IdempotencyBegin;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+/// Principals of recently seen tokens, so that a busy client does not cost a token lookup
+/// per request. A revoked token keeps working in this process for at most `ttl`.
+pub struct TokenCache {
+    ttl: Duration,
+    entries: Mutex<HashMap<String, (Principal, Instant)>>,
+}
+
+const TOKEN_CACHE_MAX: usize = 10_000;
+
+impl TokenCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, token: &str) -> Option<Principal> {
+        if self.ttl.is_zero() {
+            return None;
+        }
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(token)
+            .filter(|(_, at)| at.elapsed() < self.ttl)
+            .map(|(p, _)| p.clone())
+    }
+
+    fn put(&self, token: &str, principal: &Principal) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= TOKEN_CACHE_MAX {
+            entries.retain(|_, (_, at)| at.elapsed() < self.ttl);
+            if entries.len() >= TOKEN_CACHE_MAX {
+                entries.clear();
+            }
+        }
+        entries.insert(token.to_string(), (principal.clone(), Instant::now()));
+    }
+}
 
 /// Resolves `Authorization: Bearer <token>` to a principal, or answers 401.
 pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -24,8 +70,13 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     let Some(token) = token.filter(|t| !t.is_empty() && t.len() <= 200) else {
         return ApiError::unauthorized("send Authorization: Bearer <token>").into_response();
     };
+    if let Some(principal) = state.tokens.get(token) {
+        req.extensions_mut().insert(principal);
+        return next.run(req).await;
+    }
     match state.store.authenticate(token).await {
         Ok(Some(principal)) => {
+            state.tokens.put(token, &principal);
             req.extensions_mut().insert(principal);
             next.run(req).await
         }
