@@ -163,6 +163,27 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
     assert_eq!(detail["waitlisted_count"], 0);
     assert_eq!(detail["enrollments"].as_array().unwrap().len(), 4);
     assert_eq!(detail["facilitators"].as_array().unwrap().len(), 2);
+    // The detail is read in one statement; it must agree with the per-object reads.
+    for e in detail["enrollments"].as_array().unwrap() {
+        let one = app
+            .get(&t, &format!("/api/v1/enrollments/{}", e["id"]))
+            .await;
+        assert_eq!(one.ok(200), e);
+    }
+    let facilitators = app
+        .get(&t, &format!("/api/v1/groups/{group_id}/facilitators"))
+        .await;
+    assert_eq!(facilitators.ok(200), &detail["facilitators"]);
+    let ids: Vec<i64> = detail["enrollments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "roster in enrolment order"
+    );
 
     // Completing and the list filter.
     let done = app

@@ -81,7 +81,10 @@ pub fn test_config(db: &TestDb) -> Config {
             "4".to_string(),
         ),
         ("PEERGROUP__DEMO__ENABLED".to_string(), "false".to_string()),
-        ("PEERGROUP__SERVER__AUTH_CACHE_SECONDS".to_string(), "1".to_string()),
+        (
+            "PEERGROUP__SERVER__AUTH_CACHE_SECONDS".to_string(),
+            "1".to_string(),
+        ),
     ];
     Config::load_from(None, vars).expect("test config")
 }

@@ -72,7 +72,10 @@ pub async fn start_with_clock(
         .with_context(|| format!("listening on {}", config.server.listen))?;
     let addr = listener.local_addr()?;
     let auth_cache = std::time::Duration::from_secs(config.server.auth_cache_seconds);
-    let app = peergroup_web::app(peergroup_web::AppState::with_auth_cache(store.clone(), auth_cache));
+    let app = peergroup_web::app(peergroup_web::AppState::with_auth_cache(
+        store.clone(),
+        auth_cache,
+    ));
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

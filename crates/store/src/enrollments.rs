@@ -12,31 +12,62 @@ use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, JoinType, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect, TransactionTrait,
+};
 
-/// Enrolments joined to their person, for the display name on rosters.
-fn with_names() -> sea_orm::SelectTwo<enrollment::Entity, person::Entity> {
+/// An enrolment with its person's display name, as rosters show it.
+#[derive(Debug, FromQueryResult, serde::Deserialize)]
+pub(crate) struct EnrollmentRow {
+    pub(crate) id: Id,
+    pub(crate) group_id: Id,
+    pub(crate) person_id: Id,
+    pub(crate) status: String,
+    pub(crate) withdrawn_reason: Option<String>,
+    pub(crate) created_at: DateTimeUtc,
+    pub(crate) updated_at: DateTimeUtc,
+    pub(crate) display_name: String,
+}
+
+/// Enrolments joined to their person, selecting only what a roster needs; read the rows
+/// with `.into_model::<EnrollmentRow>()`.
+fn with_names() -> sea_orm::Select<enrollment::Entity> {
+    use enrollment::Column as E;
     enrollment::Entity::find()
+        .select_only()
+        .columns([
+            E::Id,
+            E::GroupId,
+            E::PersonId,
+            E::Status,
+            E::WithdrawnReason,
+            E::CreatedAt,
+            E::UpdatedAt,
+        ])
+        .column(person::Column::DisplayName)
         .join(
             JoinType::InnerJoin,
             enrollment::Entity::belongs_to(person::Entity)
-                .from(enrollment::Column::PersonId)
+                .from(E::PersonId)
                 .to(person::Column::Id)
                 .into(),
         )
-        .select_also(person::Entity)
 }
 
-fn to_record((m, p): (enrollment::Model, Option<person::Model>)) -> Result<Enrollment> {
+pub(crate) fn to_record(row: EnrollmentRow) -> Result<Enrollment> {
     Ok(Enrollment {
-        id: m.id,
-        group_id: m.group_id,
-        person_id: m.person_id,
-        display_name: p.map(|p| p.display_name).unwrap_or_default(),
-        status: parse_stored(&m.status)?,
-        withdrawn_reason: m.withdrawn_reason.map(Text::parse).transpose().map_err(StoreError::Corrupt)?,
-        created_at: m.created_at,
-        updated_at: m.updated_at,
+        id: row.id,
+        group_id: row.group_id,
+        person_id: row.person_id,
+        display_name: row.display_name,
+        status: parse_stored(&row.status)?,
+        withdrawn_reason: row
+            .withdrawn_reason
+            .map(Text::parse)
+            .transpose()
+            .map_err(StoreError::Corrupt)?,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
     })
 }
 
@@ -44,26 +75,11 @@ async fn one_record(conn: &impl ConnectionTrait, org: Id, id: Id) -> Result<Enro
     let row = with_names()
         .filter(enrollment::Column::OrgId.eq(org))
         .filter(enrollment::Column::Id.eq(id))
+        .into_model::<EnrollmentRow>()
         .one(conn)
         .await?
         .ok_or(StoreError::NotFound("enrollment"))?;
     to_record(row)
-}
-
-pub(crate) async fn list_group_enrollments(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    group_id: Id,
-    status: Option<EnrollmentStatus>,
-) -> Result<Vec<Enrollment>> {
-    let mut query = with_names()
-        .filter(enrollment::Column::OrgId.eq(org))
-        .filter(enrollment::Column::GroupId.eq(group_id));
-    if let Some(status) = status {
-        query = query.filter(enrollment::Column::Status.eq(status.as_str()));
-    }
-    let rows = query.order_by_asc(enrollment::Column::Id).all(conn).await?;
-    rows.into_iter().map(to_record).collect()
 }
 
 async fn count_status(
@@ -215,9 +231,13 @@ impl Store {
         let rows = query
             .order_by_asc(enrollment::Column::Id)
             .limit(page.limit + 1)
+            .into_model::<EnrollmentRow>()
             .all(&self.read)
             .await?;
-        let items = rows.into_iter().map(to_record).collect::<Result<Vec<_>>>()?;
+        let items = rows
+            .into_iter()
+            .map(to_record)
+            .collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |e| e.id))
     }
 

@@ -12,32 +12,44 @@ use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::FacilitatorAssignment;
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, JoinType, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect, TransactionTrait,
+};
 
-fn to_record(
-    m: facilitator_assignment::Model,
-    display_name: String,
-) -> Result<FacilitatorAssignment> {
+/// An assignment with its person's display name.
+#[derive(Debug, FromQueryResult, serde::Deserialize)]
+pub(crate) struct AssignmentRow {
+    pub(crate) id: Id,
+    pub(crate) group_id: Id,
+    pub(crate) person_id: Id,
+    pub(crate) role: String,
+    pub(crate) program_role: Option<String>,
+    pub(crate) lived_experience_note: Option<String>,
+    pub(crate) created_at: DateTimeUtc,
+    pub(crate) display_name: String,
+}
+
+pub(crate) fn to_record(row: AssignmentRow) -> Result<FacilitatorAssignment> {
     let corrupt = StoreError::Corrupt;
     Ok(FacilitatorAssignment {
-        id: m.id,
-        group_id: m.group_id,
-        display_name,
+        id: row.id,
+        group_id: row.group_id,
+        display_name: row.display_name,
         spec: AssignmentSpec {
-            person_id: m.person_id,
-            role: parse_stored(&m.role)?,
-            program_role: m
+            person_id: row.person_id,
+            role: parse_stored(&row.role)?,
+            program_role: row
                 .program_role
                 .map(Key::parse)
                 .transpose()
                 .map_err(corrupt)?,
-            lived_experience_note: m
+            lived_experience_note: row
                 .lived_experience_note
                 .map(Text::parse)
                 .transpose()
                 .map_err(corrupt)?,
         },
-        created_at: m.created_at,
+        created_at: row.created_at,
     })
 }
 
@@ -46,22 +58,34 @@ pub(crate) async fn list_group_facilitators(
     org: Id,
     group_id: Id,
 ) -> Result<Vec<FacilitatorAssignment>> {
+    use facilitator_assignment::Column as F;
     facilitator_assignment::Entity::find()
+        .select_only()
+        .columns([
+            F::Id,
+            F::GroupId,
+            F::PersonId,
+            F::Role,
+            F::ProgramRole,
+            F::LivedExperienceNote,
+            F::CreatedAt,
+        ])
+        .column(person::Column::DisplayName)
         .join(
             JoinType::InnerJoin,
             facilitator_assignment::Entity::belongs_to(person::Entity)
-                .from(facilitator_assignment::Column::PersonId)
+                .from(F::PersonId)
                 .to(person::Column::Id)
                 .into(),
         )
-        .select_also(person::Entity)
-        .filter(facilitator_assignment::Column::OrgId.eq(org))
-        .filter(facilitator_assignment::Column::GroupId.eq(group_id))
-        .order_by_asc(facilitator_assignment::Column::Id)
+        .filter(F::OrgId.eq(org))
+        .filter(F::GroupId.eq(group_id))
+        .order_by_asc(F::Id)
+        .into_model::<AssignmentRow>()
         .all(conn)
         .await?
         .into_iter()
-        .map(|(m, p)| to_record(m, p.map(|p| p.display_name).unwrap_or_default()))
+        .map(to_record)
         .collect()
 }
 
@@ -115,7 +139,16 @@ impl Store {
             other => other,
         })?;
         txn.commit().await?;
-        to_record(created, person.display_name)
+        to_record(AssignmentRow {
+            id: created.id,
+            group_id: created.group_id,
+            person_id: created.person_id,
+            role: created.role,
+            program_role: created.program_role,
+            lived_experience_note: created.lived_experience_note,
+            created_at: created.created_at,
+            display_name: person.display_name,
+        })
     }
 
     pub async fn list_facilitators(

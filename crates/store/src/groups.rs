@@ -1,8 +1,8 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
-use crate::enrollments::{fill_from_waitlist, list_group_enrollments};
+use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
 use crate::entities::{enrollment, group};
-use crate::facilitators::list_group_facilitators;
+use crate::facilitators::AssignmentRow;
 use crate::programs::find_program;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use peergroup_domain::Id;
@@ -13,9 +13,11 @@ use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::{
-    ActiveValue::Set, DatabaseTransaction, DbBackend, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QueryOrder, QuerySelect,
+    Statement, TransactionTrait,
 };
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Which groups to list.
 #[derive(Debug, Clone, Default)]
@@ -186,16 +188,32 @@ impl Store {
         group_record(&self.read, org, m).await
     }
 
-    /// A group with its roster and facilitators, in three queries. The place counts are
-    /// taken from the roster itself, so the two always agree.
+    /// A group with its roster and facilitators, in one statement that returns one row:
+    /// the roster and the facilitators come back as JSON arrays. On SQLite every result row
+    /// is a hand-off between threads, so one row instead of dozens is most of the cost.
     pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<GroupDetail> {
-        let m = group::Entity::find_by_id(id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
+        let backend = self.read.get_database_backend();
+        let stmt =
+            Statement::from_sql_and_values(backend, detail_sql(backend), [id.into(), org.into()]);
+        let row = self
+            .read
+            .query_one_raw(stmt)
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        let enrollments = list_group_enrollments(&self.read, org, id, None).await?;
-        let facilitators = list_group_facilitators(&self.read, org, id).await?;
+        let m = group::Model::from_query_result(&row, "")?;
+        let mut enrollments: Vec<EnrollmentRow> = json_rows(row.try_get("", "enrollments_json")?)?;
+        let mut facilitators: Vec<AssignmentRow> =
+            json_rows(row.try_get("", "facilitators_json")?)?;
+        enrollments.sort_by_key(|e| e.id);
+        facilitators.sort_by_key(|f| f.id);
+        let enrollments = enrollments
+            .into_iter()
+            .map(crate::enrollments::to_record)
+            .collect::<Result<Vec<_>>>()?;
+        let facilitators = facilitators
+            .into_iter()
+            .map(crate::facilitators::to_record)
+            .collect::<Result<Vec<_>>>()?;
         let places = Places {
             enrolled: enrollments
                 .iter()
@@ -206,9 +224,8 @@ impl Store {
                 .filter(|e| e.status == EnrollmentStatus::Waitlisted)
                 .count() as u32,
         };
-        let group = to_record(m, places)?;
         Ok(GroupDetail {
-            group,
+            group: to_record(m, places)?,
             enrollments,
             facilitators,
         })
@@ -296,4 +313,40 @@ impl Store {
         txn.commit().await?;
         Ok(record)
     }
+}
+
+/// A JSON array aggregated by the database; NULL (PostgreSQL, no rows) is empty.
+fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec<T>> {
+    match text {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string())),
+    }
+}
+
+/// The group-detail statement for one backend: the only place where the SQL dialects differ
+/// (JSON aggregation functions and placeholders).
+fn detail_sql(backend: DbBackend) -> &'static str {
+    static SQLITE: OnceLock<String> = OnceLock::new();
+    static POSTGRES: OnceLock<String> = OnceLock::new();
+    let (cell, agg, obj, id, org) = match backend {
+        DbBackend::Postgres => (&POSTGRES, "json_agg", "json_build_object", "$1", "$2"),
+        _ => (&SQLITE, "json_group_array", "json_object", "?", "?"),
+    };
+    cell.get_or_init(|| {
+        format!(
+            "SELECT g.*, \
+               CAST((SELECT {agg}({obj}('id', e.id, 'group_id', e.group_id, 'person_id', e.person_id, \
+                        'status', e.status, 'withdrawn_reason', e.withdrawn_reason, \
+                        'created_at', e.created_at, 'updated_at', e.updated_at, 'display_name', p.display_name)) \
+                     FROM enrollments e JOIN people p ON p.id = e.person_id \
+                     WHERE e.org_id = g.org_id AND e.group_id = g.id) AS TEXT) AS enrollments_json, \
+               CAST((SELECT {agg}({obj}('id', f.id, 'group_id', f.group_id, 'person_id', f.person_id, \
+                        'role', f.role, 'program_role', f.program_role, \
+                        'lived_experience_note', f.lived_experience_note, 'created_at', f.created_at, \
+                        'display_name', p.display_name)) \
+                     FROM facilitator_assignments f JOIN people p ON p.id = f.person_id \
+                     WHERE f.org_id = g.org_id AND f.group_id = g.id) AS TEXT) AS facilitators_json \
+             FROM peer_groups g WHERE g.id = {id} AND g.org_id = {org}"
+        )
+    })
 }
