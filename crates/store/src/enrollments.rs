@@ -225,12 +225,8 @@ impl Store {
         if let Some(status) = status {
             query = query.filter(enrollment::Column::Status.eq(status.as_str()));
         }
-        if let Some(after) = page.after {
-            query = query.filter(enrollment::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(enrollment::Column::Id)
-            .limit(page.limit + 1)
+        let rows = page
+            .apply(query, enrollment::Column::Id)
             .into_model::<EnrollmentRow>()
             .all(&self.read)
             .await?;

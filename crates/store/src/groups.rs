@@ -13,8 +13,8 @@ use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::{
-    ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QueryOrder, QuerySelect,
-    Statement, TransactionTrait,
+    ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QuerySelect, Statement,
+    TransactionTrait,
 };
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -247,14 +247,7 @@ impl Store {
         if let Some(only) = &filter.only {
             query = query.filter(group::Column::Id.is_in(only.iter().copied()));
         }
-        if let Some(after) = page.after {
-            query = query.filter(group::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(group::Column::Id)
-            .limit(page.limit + 1)
-            .all(&self.read)
-            .await?;
+        let rows = page.apply(query, group::Column::Id).all(&self.read).await?;
         let ids: Vec<Id> = rows.iter().map(|g| g.id).collect();
         let counts = places(&self.read, org, &ids).await?;
         let items = rows

@@ -71,6 +71,23 @@ impl<T> Page<T> {
     }
 }
 
+impl PageRequest {
+    /// Restricts `query` to this page in `id` order, fetching one row more than the limit so
+    /// that [`Page::from_rows`] can tell whether another page follows.
+    fn apply<E: sea_orm::EntityTrait>(
+        self,
+        query: sea_orm::Select<E>,
+        id: E::Column,
+    ) -> sea_orm::Select<E> {
+        use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+        let query = match self.after {
+            Some(after) => query.filter(id.gt(after)),
+            None => query,
+        };
+        query.order_by_asc(id).limit(self.limit + 1)
+    }
+}
+
 impl Store {
     pub async fn connect(options: &StoreOptions) -> Result<Store> {
         Self::connect_with_clock(options, Arc::new(SystemClock)).await

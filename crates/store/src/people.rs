@@ -6,8 +6,8 @@ use peergroup_domain::Id;
 use peergroup_domain::person::{Consent, ConsentInput, PersonSpec};
 use peergroup_domain::records::Person;
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
+use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect};
 
 fn corrupt(e: String) -> StoreError {
     StoreError::Corrupt(e)
@@ -95,13 +95,9 @@ impl Store {
     }
 
     pub async fn list_people(&self, org: Id, page: PageRequest) -> Result<Page<Person>> {
-        let mut query = person::Entity::find().filter(person::Column::OrgId.eq(org));
-        if let Some(after) = page.after {
-            query = query.filter(person::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(person::Column::Id)
-            .limit(page.limit + 1)
+        let query = person::Entity::find().filter(person::Column::OrgId.eq(org));
+        let rows = page
+            .apply(query, person::Column::Id)
             .all(&self.read)
             .await?;
         let items = rows

@@ -6,7 +6,7 @@ use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Program;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ConnectionTrait};
 
 pub(crate) fn to_record(m: program::Model) -> Result<Program> {
     Ok(Program {
@@ -59,13 +59,9 @@ impl Store {
     }
 
     pub async fn list_programs(&self, org: Id, page: PageRequest) -> Result<Page<Program>> {
-        let mut query = program::Entity::find().filter(program::Column::OrgId.eq(org));
-        if let Some(after) = page.after {
-            query = query.filter(program::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(program::Column::Id)
-            .limit(page.limit + 1)
+        let query = program::Entity::find().filter(program::Column::OrgId.eq(org));
+        let rows = page
+            .apply(query, program::Column::Id)
             .all(&self.read)
             .await?;
         let items = rows
