@@ -49,6 +49,7 @@ pub mod org;
 pub mod person;
 pub mod program;
 pub mod records;
+pub mod schedule;
 pub mod support;
 pub mod templates;
 pub mod validation;
