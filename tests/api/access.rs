@@ -146,6 +146,27 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
             format!("/api/v1/supports/{}", a.support),
             Some(json!({"kind": "childcare", "children_ages": [1]})),
         ),
+        case(
+            M::POST,
+            "/api/v1/groups/{id}/sessions/generate",
+            format!("/api/v1/groups/{}/sessions/generate", a.group),
+            Some(json!({})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/groups/{id}/sessions",
+            format!(
+                "/api/v1/groups/{}/sessions?from=2027-01-01&to=2027-12-31",
+                a.group
+            ),
+            None,
+        ),
+        case(
+            M::DELETE,
+            "/api/v1/exclusions/{id}",
+            format!("/api/v1/exclusions/{}", a.exclusion),
+            None,
+        ),
     ]
 }
 
@@ -227,6 +248,15 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         .await;
     assert_eq!(r.fields(), ["person_id"]);
 
+    let r = app
+        .post(
+            &b.token,
+            "/api/v1/exclusions",
+            &json!({"group_id": a.group, "dates": ["2027-03-01"], "reason": "x"}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["group_id"]);
+
     // B's lists hold only B's objects.
     for (path, a_id) in [
         ("/api/v1/programs".to_string(), a.program),
@@ -304,6 +334,21 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     ] {
         app.get(&f, &path).await.problem(404);
     }
+    app.get(
+        &f,
+        &format!(
+            "/api/v1/groups/{}/sessions?from=2027-01-01&to=2027-12-31",
+            a.group
+        ),
+    )
+    .await
+    .ok(200);
+    app.get(
+        &f,
+        &format!("/api/v1/groups/{other_group}/sessions?from=2027-01-01&to=2027-12-31"),
+    )
+    .await
+    .problem(404);
     app.get(&f, "/api/v1/people").await.problem(403);
     app.get(&f, &format!("/api/v1/people/{}", a.person))
         .await

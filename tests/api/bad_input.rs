@@ -61,7 +61,7 @@ fn without(mut value: Value, pointer: &str) -> Value {
     value
 }
 
-fn cases(w: &World, started_group: i64) -> Vec<Bad> {
+fn cases(w: &World, started_group: i64, cancelled_group: i64) -> Vec<Bad> {
     use Method as M;
     let program = fixtures::program();
     let group = fixtures::group(w.program);
@@ -410,6 +410,71 @@ fn cases(w: &World, started_group: i64) -> Vec<Bad> {
             404,
             None,
         ),
+        // Schedules and the exclusion calendar.
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/sessions/generate",
+            format!("/api/v1/groups/{cancelled_group}/sessions/generate"),
+            json!({}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/sessions/generate",
+            "/api/v1/groups/999999/sessions/generate".into(),
+            json!({}),
+            404,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/exclusions",
+            "/api/v1/exclusions".into(),
+            json!({"dates": (0..10_000).map(|d| (chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() + chrono::Duration::days(d % 3000)).to_string()).collect::<Vec<_>>(), "reason": "many"}),
+            422,
+            Some("dates"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/exclusions",
+            "/api/v1/exclusions".into(),
+            json!({"dates": [], "reason": "none"}),
+            422,
+            Some("dates"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/exclusions",
+            "/api/v1/exclusions".into(),
+            json!({"dates": ["2027-02-30"], "reason": "x"}),
+            422,
+            Some("dates[0]"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/exclusions",
+            "/api/v1/exclusions".into(),
+            json!({"dates": ["2027-03-01"], "reason": ""}),
+            422,
+            Some("reason"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/exclusions",
+            "/api/v1/exclusions".into(),
+            json!({"group_id": 999_999, "dates": ["2027-03-01"], "reason": "x"}),
+            422,
+            Some("group_id"),
+        ),
+        bad(
+            M::DELETE,
+            "/api/v1/exclusions/{id}",
+            "/api/v1/exclusions/999999".into(),
+            Value::Null,
+            404,
+            None,
+        ),
         // People.
         bad(
             M::POST,
@@ -578,7 +643,20 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
         .ok(200);
     }
 
-    let cases = cases(&w, started);
+    let cancelled = app
+        .post(&w.token, "/api/v1/groups", &fixtures::group(w.program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &w.token,
+        &format!("/api/v1/groups/{cancelled}/status"),
+        &json!({"status": "cancelled"}),
+    )
+    .await
+    .ok(200);
+    let cases = cases(&w, started, cancelled);
     let mut covered: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.method.to_string(), c.route.to_string()))
@@ -669,5 +747,27 @@ async fn malformed_oversized_and_non_json_bodies_are_refused() {
         .problem(400);
     app.get(&t, "/api/v1/no-such-thing").await.problem(404);
     assert_eq!(app.row_counts().await, before);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn session_listings_refuse_bad_ranges_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app, "bad-ranges").await;
+    let base = format!("/api/v1/groups/{}/sessions", w.group);
+    for (query, field) in [
+        ("from=2027-01-01&to=2027-01-01", "to"),
+        ("from=2027-03-01&to=2027-01-01", "to"),
+        ("from=2027-01-01&to=2029-06-01", "to"),
+        ("from=next-monday&to=2027-01-01", "from"),
+        ("from=2027-01-01&to=2027-02-01&tz=Mars/Olympus", "tz"),
+    ] {
+        let r = app.get(&w.token, &format!("{base}?{query}")).await;
+        r.problem(422);
+        assert_eq!(r.fields(), [field], "{query}");
+    }
+    app.get(&w.token, &format!("{base}?from=2027-01-01"))
+        .await
+        .problem(400);
     app.stop().await;
 }

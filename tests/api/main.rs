@@ -5,5 +5,6 @@ mod access;
 mod bad_input;
 mod idempotency;
 mod openapi;
+mod sessions;
 mod setup_flow;
 mod templates;

@@ -54,12 +54,16 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/enrollments/{id}/complete",
         "/api/v1/enrollments/{id}/supports",
         "/api/v1/supports/{id}",
+        "/api/v1/groups/{id}/sessions/generate",
+        "/api/v1/groups/{id}/sessions",
+        "/api/v1/exclusions",
+        "/api/v1/exclusions/{id}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        22,
+        26,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -3,11 +3,13 @@
 //! `PEERGROUP_TEST_DATABASE=postgres`) and talks to it over real HTTP.
 
 use peergroup::{Config, RunningServer};
+use peergroup_domain::clock::ManualClock;
 use peergroup_domain::org::Role;
 use peergroup_domain::values::{Email, Name, Slug};
 use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
+use std::sync::Arc;
 
 pub use serde_json::json;
 
@@ -152,6 +154,8 @@ impl Reply {
 pub struct TestApp {
     pub db: TestDb,
     pub config: Config,
+    /// The server's clock: fixed at 2026-11-25 12:00 UTC until a test moves it.
+    pub clock: ManualClock,
     server: Option<RunningServer>,
     pub base: String,
     pub client: reqwest::Client,
@@ -165,11 +169,17 @@ impl TestApp {
     }
 
     pub async fn spawn_on(db: TestDb, config: Config) -> TestApp {
-        let server = peergroup::start(&config).await.expect("server starts");
+        let clock = ManualClock::new(
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 12, 0, 0).unwrap(),
+        );
+        let server = peergroup::start_with_clock(&config, Arc::new(clock.clone()))
+            .await
+            .expect("server starts");
         let base = format!("http://{}", server.addr);
         TestApp {
             db,
             config,
+            clock,
             server: Some(server),
             base,
             client: reqwest::Client::new(),
@@ -334,6 +344,7 @@ pub mod fixtures {
 /// Objects of one organization, created through the API.
 pub struct World {
     pub token: String,
+    pub exclusion: i64,
     pub program: i64,
     pub group: i64,
     pub person: i64,
@@ -400,8 +411,26 @@ impl World {
             .ok(201)["id"]
             .as_i64()
             .unwrap();
+        let exclusion = app
+            .post(
+                &token,
+                "/api/v1/exclusions",
+                &json!({"group_id": group, "dates": ["2027-02-17"], "reason": "Family Day"}),
+            )
+            .await
+            .ok(201)[0]["id"]
+            .as_i64()
+            .unwrap();
+        app.post(
+            &token,
+            &format!("/api/v1/groups/{group}/sessions/generate"),
+            &json!({}),
+        )
+        .await
+        .ok(200);
         World {
             token,
+            exclusion,
             program,
             group,
             person,

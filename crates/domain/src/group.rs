@@ -3,6 +3,7 @@
 
 use crate::Id;
 use crate::program::ProgramSpec;
+use crate::schedule::ExclusionPolicy;
 use crate::validation::ValidationErrors;
 use crate::values::{Language, Name, Text, TimeZone};
 use chrono::{NaiveDate, NaiveTime};
@@ -162,6 +163,14 @@ pub struct GroupSpec {
     /// Who the group is for when the program segments groups, such as "Sudanese mothers".
     #[serde(default)]
     pub segment: Option<Name>,
+    /// A session on an excluded date is dropped (`skip`, the default) or moved to the next
+    /// free slot (`shift`).
+    #[serde(default = "default_policy")]
+    pub exclusion_policy: ExclusionPolicy,
+}
+
+fn default_policy() -> ExclusionPolicy {
+    ExclusionPolicy::Skip
 }
 
 impl GroupSpec {

@@ -105,3 +105,50 @@ pub struct GroupDetail {
     pub enrollments: Vec<Enrollment>,
     pub facilitators: Vec<FacilitatorAssignment>,
 }
+
+string_enum!(
+    SessionStatus {
+        Scheduled => "scheduled",
+        Cancelled => "cancelled",
+        /// Logged as held; never moved or regenerated.
+        Held => "held",
+    }
+);
+
+/// One session of a group, with its local date and time in the group's timezone.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Session {
+    pub id: Id,
+    pub group_id: Id,
+    /// 1-based position in the series.
+    pub number: u32,
+    /// 0-based index of the program phase, and its name.
+    pub phase: u32,
+    pub phase_name: String,
+    pub number_in_phase: u32,
+    /// The session plan's topic, when the phase has a plan for this session.
+    pub topic: Option<String>,
+    pub timezone: String,
+    pub local_date: chrono::NaiveDate,
+    /// Wall-clock start in the group's timezone, HH:MM.
+    pub local_time: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The start in the timezone the caller asked for (RFC 3339 with offset).
+    pub starts_at_local: String,
+    pub minutes: u32,
+    pub status: SessionStatus,
+    /// Bumped by every change, so calendars and reminders already sent can be corrected.
+    pub sequence: u32,
+    pub cancel_reason: Option<String>,
+}
+
+/// A date with no session, for the whole organization or one group.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Exclusion {
+    pub id: Id,
+    /// `None` for the whole organization.
+    pub group_id: Option<Id>,
+    pub date: chrono::NaiveDate,
+    pub reason: String,
+}

@@ -8,6 +8,7 @@ use peergroup_domain::org::Role;
 use peergroup_domain::person::{ConsentInput, PersonSpec};
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
 use peergroup_domain::records::Organization;
+use peergroup_domain::schedule::ExclusionPolicy;
 use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_domain::templates;
 use peergroup_domain::values::{Email, Language, Name, Phone, Slug, Text, TimeZone};
@@ -119,6 +120,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                 serial,
             )?;
             let group = store.create_group(org.id, &group).await?;
+            store.generate_sessions(org.id, group.id).await?;
             let names = names(&language);
             for (i, role) in template.program.facilitator_roles.iter().enumerate() {
                 let first = if role.kind == FacilitatorKind::Peer {
@@ -212,6 +214,7 @@ fn demo_group(
         start_time: parse(LocalTime::parse("18:00"))?,
         capacity,
         segment: None,
+        exclusion_policy: ExclusionPolicy::Skip,
     })
 }
 

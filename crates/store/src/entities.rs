@@ -124,6 +124,7 @@ pub mod group {
         pub capacity: i32,
         pub segment: Option<String>,
         pub status: String,
+        pub exclusion_policy: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -202,6 +203,50 @@ pub mod idempotency_key {
         pub request_hash: String,
         pub response_status: Option<i32>,
         pub response_body: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub group_id: i64,
+        pub number: i32,
+        pub phase: i32,
+        pub number_in_phase: i32,
+        pub plan: Option<i32>,
+        pub local_date: Date,
+        pub local_time: Time,
+        pub starts_at: DateTimeUtc,
+        pub minutes: i32,
+        pub status: String,
+        pub sequence: i32,
+        pub cancel_reason: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod calendar_exclusion {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "calendar_exclusions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub group_id: Option<i64>,
+        pub date: Date,
+        pub reason: String,
         pub created_at: DateTimeUtc,
     }
     no_relations!();

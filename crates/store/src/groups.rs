@@ -62,6 +62,7 @@ fn to_record(m: group::Model, places: Places) -> Result<Group> {
         start_time: m.start_time.into(),
         capacity: u16::try_from(m.capacity).map_err(|e| corrupt(e.to_string()))?,
         segment: m.segment.map(Name::parse).transpose().map_err(corrupt)?,
+        exclusion_policy: parse_stored(&m.exclusion_policy)?,
     };
     Ok(Group {
         id: m.id,
@@ -91,6 +92,7 @@ fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
     active.start_time = Set(spec.start_time.time());
     active.capacity = Set(i32::from(spec.capacity));
     active.segment = Set(spec.segment.as_ref().map(|t| t.to_string()));
+    active.exclusion_policy = Set(spec.exclusion_policy.as_str().to_string());
 }
 
 /// Enrolled and waitlisted counts for each of `groups`.

@@ -14,6 +14,7 @@ pub mod groups;
 mod idempotency;
 mod people;
 mod programs;
+pub mod sessions;
 mod supports;
 
 pub use access::NewToken;
@@ -176,6 +177,8 @@ impl Store {
             "facilitator_assignments",
             "support_needs",
             "idempotency_keys",
+            "sessions",
+            "calendar_exclusions",
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self

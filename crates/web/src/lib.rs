@@ -55,6 +55,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::people::router())
         .merge(routes::enrollments::router())
         .merge(routes::me::router())
+        .merge(routes::sessions::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

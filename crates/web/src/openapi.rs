@@ -19,6 +19,7 @@ use utoipa::{Modify, OpenApi};
         (name = "groups", description = "Closed cohorts running a program"),
         (name = "people", description = "Participants and facilitators"),
         (name = "enrollments", description = "Participants in groups, the waitlist, and their support needs"),
+        (name = "sessions", description = "Schedules generated from a group's program, and the calendar of dates with no session"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -5,6 +5,7 @@ pub mod groups;
 pub mod me;
 pub mod people;
 pub mod programs;
+pub mod sessions;
 pub mod templates;
 
 use crate::error::{ApiError, ApiResult};

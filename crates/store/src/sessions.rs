@@ -1,0 +1,354 @@
+//! A group's sessions, generated from its program and stored, and the exclusion calendar.
+//!
+//! Regenerating (after a program, group or calendar change) touches only the future: a held
+//! session or one that has started is never changed. Future scheduled sessions are matched by
+//! number and updated in place, their sequence bumped when anything changed; sessions that no
+//! longer fit the plan are cancelled (they stay visible), never deleted.
+
+use crate::entities::{calendar_exclusion, group, session};
+use crate::groups::find_group_for_update;
+use crate::programs::find_program;
+use crate::{Result, Store, StoreError, from_json, parse_stored};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::group::{GroupStatus, Weekday};
+use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::{Exclusion, Session, SessionStatus};
+use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, ScheduleInput};
+use peergroup_domain::values::{Name, TimeZone};
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use utoipa::ToSchema;
+
+/// At most this many dates in one exclusion request.
+pub const MAX_EXCLUSIONS_PER_REQUEST: usize = 400;
+
+/// What a (re)generation did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct GenerateOutcome {
+    pub created: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Future sessions that no longer fit the plan, now cancelled.
+    pub cancelled: u32,
+    /// Held or started sessions, left as they were.
+    pub kept: u32,
+}
+
+fn session_record(
+    m: session::Model,
+    program: &ProgramSpec,
+    tz: TimeZone,
+    display: chrono_tz::Tz,
+) -> Result<Session> {
+    let phase = usize::try_from(m.phase).unwrap_or(usize::MAX);
+    let phase_spec = program.phases.get(phase);
+    let topic = m
+        .plan
+        .and_then(|p| usize::try_from(p).ok())
+        .and_then(|p| phase_spec.and_then(|ph| ph.session_plans.get(p)))
+        .map(|plan| plan.topic.to_string());
+    let minutes = u32::try_from(m.minutes).unwrap_or(0);
+    Ok(Session {
+        id: m.id,
+        group_id: m.group_id,
+        number: u32::try_from(m.number).unwrap_or(0),
+        phase: u32::try_from(m.phase).unwrap_or(0),
+        phase_name: phase_spec.map(|p| p.name.to_string()).unwrap_or_default(),
+        number_in_phase: u32::try_from(m.number_in_phase).unwrap_or(0),
+        topic,
+        timezone: tz.name().to_string(),
+        local_date: m.local_date,
+        local_time: m.local_time.format("%H:%M").to_string(),
+        starts_at: m.starts_at,
+        ends_at: m.starts_at + Duration::minutes(i64::from(minutes)),
+        starts_at_local: m.starts_at.with_timezone(&display).to_rfc3339(),
+        minutes,
+        status: parse_stored(&m.status)?,
+        sequence: u32::try_from(m.sequence).unwrap_or(0),
+        cancel_reason: m.cancel_reason,
+    })
+}
+
+fn exclusion_record(m: calendar_exclusion::Model) -> Exclusion {
+    Exclusion {
+        id: m.id,
+        group_id: m.group_id,
+        date: m.date,
+        reason: m.reason,
+    }
+}
+
+/// Excluded dates that apply to a group: its own and the organization's.
+async fn excluded_dates(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+) -> Result<BTreeSet<NaiveDate>> {
+    let rows = calendar_exclusion::Entity::find()
+        .filter(calendar_exclusion::Column::OrgId.eq(org))
+        .filter(
+            Condition::any()
+                .add(calendar_exclusion::Column::GroupId.is_null())
+                .add(calendar_exclusion::Column::GroupId.eq(group_id)),
+        )
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|e| e.date).collect())
+}
+
+fn plan_for(
+    group: &group::Model,
+    program: &ProgramSpec,
+    exclusions: &BTreeSet<NaiveDate>,
+) -> Result<Vec<PlannedSession>> {
+    let weekdays: Vec<Weekday> = from_json(group.weekdays.clone())?;
+    let tz = TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?;
+    let policy: ExclusionPolicy = parse_stored(&group.exclusion_policy)?;
+    Ok(schedule::generate(&ScheduleInput {
+        phases: &program.phases,
+        start_date: group.start_date,
+        weekdays: &weekdays,
+        start_time: group.start_time,
+        timezone: tz.tz(),
+        exclusions,
+        policy,
+    }))
+}
+
+fn same_slot(m: &session::Model, p: &PlannedSession) -> bool {
+    m.starts_at == p.starts_at
+        && m.local_date == p.local_date
+        && m.local_time == p.local_time
+        && m.minutes == i32::from(p.minutes)
+        && m.phase == p.phase as i32
+        && m.number_in_phase == p.number_in_phase as i32
+        && m.plan == p.plan.map(|x| x as i32)
+}
+
+impl Store {
+    /// Lays out (or lays out again) a group's sessions from its program, start date,
+    /// weekdays, local time, timezone and the exclusion calendar.
+    pub async fn generate_sessions(&self, org: Id, group_id: Id) -> Result<GenerateOutcome> {
+        let txn = self.write.begin().await?;
+        let group = find_group_for_update(&txn, org, group_id).await?;
+        let status: GroupStatus = parse_stored(&group.status)?;
+        if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
+            return Err(StoreError::Conflict(format!(
+                "a {status} group's schedule cannot change"
+            )));
+        }
+        let program = find_program(&txn, org, group.program_id)
+            .await?
+            .ok_or(StoreError::NotFound("program"))?;
+        let program: ProgramSpec = from_json(program.spec)?;
+        let exclusions = excluded_dates(&txn, org, group_id).await?;
+        let plan = plan_for(&group, &program, &exclusions)?;
+
+        let now = self.now();
+        let existing = session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::GroupId.eq(group_id))
+            .all(&txn)
+            .await?;
+        let mut outcome = GenerateOutcome::default();
+        let mut by_number: HashMap<i32, session::Model> = HashMap::new();
+        let mut frozen: BTreeSet<i32> = BTreeSet::new();
+        for m in existing {
+            let held = m.status == SessionStatus::Held.as_str();
+            if held || m.starts_at <= now || m.status == SessionStatus::Cancelled.as_str() {
+                // The past, the logged, and coordinators' cancellations stay as they are.
+                frozen.insert(m.number);
+                outcome.kept += 1;
+            } else {
+                by_number.insert(m.number, m);
+            }
+        }
+        for p in plan.iter().filter(|p| p.starts_at > now) {
+            let number = p.number as i32;
+            if frozen.contains(&number) {
+                continue;
+            }
+            match by_number.remove(&number) {
+                Some(m) if same_slot(&m, p) => outcome.unchanged += 1,
+                Some(m) => {
+                    let sequence = m.sequence + 1;
+                    let mut active: session::ActiveModel = m.into();
+                    write_plan(&mut active, p);
+                    active.sequence = Set(sequence);
+                    active.updated_at = Set(now);
+                    active.update(&txn).await?;
+                    outcome.updated += 1;
+                }
+                None => {
+                    let mut active = session::ActiveModel {
+                        org_id: Set(org),
+                        group_id: Set(group_id),
+                        number: Set(number),
+                        status: Set(SessionStatus::Scheduled.as_str().to_string()),
+                        sequence: Set(0),
+                        cancel_reason: Set(None),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    };
+                    write_plan(&mut active, p);
+                    active.insert(&txn).await?;
+                    outcome.created += 1;
+                }
+            }
+        }
+        for (_, m) in by_number {
+            let sequence = m.sequence + 1;
+            let mut active: session::ActiveModel = m.into();
+            active.status = Set(SessionStatus::Cancelled.as_str().to_string());
+            active.cancel_reason = Set(Some("no longer in the schedule".into()));
+            active.sequence = Set(sequence);
+            active.updated_at = Set(now);
+            active.update(&txn).await?;
+            outcome.cancelled += 1;
+        }
+        txn.commit().await?;
+        Ok(outcome)
+    }
+
+    /// A group's sessions starting in `[from, to)`, with local starts shown in `display`.
+    pub async fn list_group_sessions(
+        &self,
+        org: Id,
+        group_id: Id,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        display: Option<chrono_tz::Tz>,
+    ) -> Result<Vec<Session>> {
+        let group = group::Entity::find_by_id(group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let program = find_program(&self.read, org, group.program_id)
+            .await?
+            .ok_or(StoreError::NotFound("program"))?;
+        let program: ProgramSpec = from_json(program.spec)?;
+        let tz = TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?;
+        let display = display.unwrap_or(tz.tz());
+        session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::GroupId.eq(group_id))
+            .filter(session::Column::StartsAt.gte(from))
+            .filter(session::Column::StartsAt.lt(to))
+            .order_by_asc(session::Column::StartsAt)
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(|m| session_record(m, &program, tz, display))
+            .collect()
+    }
+
+    /// Adds dates with no session, for the organization or one group. Dates already
+    /// excluded are not added twice.
+    pub async fn add_exclusions(
+        &self,
+        org: Id,
+        group_id: Option<Id>,
+        dates: &[NaiveDate],
+        reason: &Name,
+    ) -> Result<Vec<Exclusion>> {
+        if dates.is_empty() || dates.len() > MAX_EXCLUSIONS_PER_REQUEST {
+            return Err(StoreError::invalid(
+                "dates",
+                format!("give from 1 to {MAX_EXCLUSIONS_PER_REQUEST} dates"),
+            ));
+        }
+        let txn = self.write.begin().await?;
+        if let Some(group_id) = group_id {
+            let exists = group::Entity::find_by_id(group_id)
+                .filter(group::Column::OrgId.eq(org))
+                .count(&txn)
+                .await?;
+            if exists == 0 {
+                return Err(StoreError::invalid(
+                    "group_id",
+                    "no such group in this organization",
+                ));
+            }
+        }
+        let mut query = calendar_exclusion::Entity::find()
+            .filter(calendar_exclusion::Column::OrgId.eq(org))
+            .filter(calendar_exclusion::Column::Date.is_in(dates.iter().copied()));
+        query = match group_id {
+            Some(g) => query.filter(calendar_exclusion::Column::GroupId.eq(g)),
+            None => query.filter(calendar_exclusion::Column::GroupId.is_null()),
+        };
+        let already: BTreeSet<NaiveDate> =
+            query.all(&txn).await?.into_iter().map(|e| e.date).collect();
+        let new: BTreeSet<NaiveDate> = dates
+            .iter()
+            .copied()
+            .filter(|d| !already.contains(d))
+            .collect();
+        let now = self.now();
+        let mut created = Vec::new();
+        for date in new {
+            let m = calendar_exclusion::ActiveModel {
+                org_id: Set(org),
+                group_id: Set(group_id),
+                date: Set(date),
+                reason: Set(reason.to_string()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            created.push(exclusion_record(m));
+        }
+        txn.commit().await?;
+        Ok(created)
+    }
+
+    /// The organization's exclusions, or those of one group (its own and the organization's).
+    pub async fn list_exclusions(&self, org: Id, group_id: Option<Id>) -> Result<Vec<Exclusion>> {
+        let mut query =
+            calendar_exclusion::Entity::find().filter(calendar_exclusion::Column::OrgId.eq(org));
+        query = match group_id {
+            Some(g) => query.filter(
+                Condition::any()
+                    .add(calendar_exclusion::Column::GroupId.is_null())
+                    .add(calendar_exclusion::Column::GroupId.eq(g)),
+            ),
+            None => query,
+        };
+        Ok(query
+            .order_by_asc(calendar_exclusion::Column::Date)
+            .order_by_asc(calendar_exclusion::Column::Id)
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(exclusion_record)
+            .collect())
+    }
+
+    pub async fn remove_exclusion(&self, org: Id, id: Id) -> Result<()> {
+        let deleted = calendar_exclusion::Entity::delete_many()
+            .filter(calendar_exclusion::Column::OrgId.eq(org))
+            .filter(calendar_exclusion::Column::Id.eq(id))
+            .exec(&self.write)
+            .await?;
+        if deleted.rows_affected == 0 {
+            return Err(StoreError::NotFound("exclusion"));
+        }
+        Ok(())
+    }
+}
+
+fn write_plan(active: &mut session::ActiveModel, p: &PlannedSession) {
+    active.phase = Set(p.phase as i32);
+    active.number_in_phase = Set(p.number_in_phase as i32);
+    active.plan = Set(p.plan.map(|x| x as i32));
+    active.local_date = Set(p.local_date);
+    active.local_time = Set(p.local_time);
+    active.starts_at = Set(p.starts_at);
+    active.minutes = Set(i32::from(p.minutes));
+}

@@ -1,0 +1,181 @@
+//! A group's sessions: generating the schedule and listing it over a date range; and the
+//! calendar of dates with no session.
+
+use crate::AppState;
+use crate::access::{require_group_visible, require_manager};
+use crate::error::{ApiError, ApiResult, ReadProblems, WriteProblems};
+use crate::extract::{Caller, Json, Path, Query};
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use peergroup_domain::records::{Exclusion, Session};
+use peergroup_domain::schedule::localize;
+use peergroup_domain::values::{Name, TimeZone};
+use peergroup_domain::{Id, ValidationErrors};
+use peergroup_store::sessions::{GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The longest range one listing may cover.
+pub const MAX_RANGE_DAYS: i64 = 731;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(generate))
+        .routes(routes!(list_sessions))
+        .routes(routes!(list_exclusions, add_exclusions))
+        .routes(routes!(remove_exclusion))
+}
+
+/// Lays out the group's sessions from its program (or again, after a change). Sessions that
+/// were held or have started are never touched; future ones are updated in place with their
+/// sequence bumped; those no longer in the plan are cancelled, not deleted.
+///
+/// Local wall-clock time stays fixed across DST changes. A start time that does not exist on
+/// a day (the spring-forward gap) moves forward by the length of the gap; an ambiguous one
+/// (the fall-back hour) takes the earlier instant.
+#[utoipa::path(post, path = "/groups/{id}/sessions/generate", tag = "sessions", params(("id" = i64, Path)), responses((status = 200, body = GenerateOutcome), WriteProblems))]
+async fn generate(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<GenerateOutcome>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state.store.generate_sessions(who.org_id, id).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RangeParams {
+    /// First local date, inclusive (YYYY-MM-DD).
+    pub from: String,
+    /// Last local date, exclusive (YYYY-MM-DD); at most two years after `from`.
+    pub to: String,
+    /// IANA timezone the dates are in and starts are shown in; the group's by default.
+    pub tz: Option<String>,
+}
+
+fn parse_date(field: &str, raw: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
+    errors.check(
+        parsed.is_some(),
+        field,
+        format!("`{raw}` is not a date written YYYY-MM-DD"),
+    );
+    parsed
+}
+
+/// The group's sessions starting from `from` (inclusive) to `to` (exclusive), local dates in
+/// `tz` or the group's timezone.
+#[utoipa::path(get, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path), RangeParams), responses((status = 200, body = Vec<Session>), ReadProblems, (status = 422, description = "A bad date, range or timezone")))]
+async fn list_sessions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Query(range): Query<RangeParams>,
+) -> ApiResult<axum::Json<Vec<Session>>> {
+    require_group_visible(&state, &who, id).await?;
+    let mut errors = ValidationErrors::new();
+    let from = parse_date("from", &range.from, &mut errors);
+    let to = parse_date("to", &range.to, &mut errors);
+    let tz = match &range.tz {
+        Some(raw) => TimeZone::parse(raw).map_err(|m| errors.add("tz", m)).ok(),
+        None => None,
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        errors.check(to > from, "to", "must be after `from`");
+        errors.check(
+            (to - from).num_days() <= MAX_RANGE_DAYS,
+            "to",
+            "a range is at most two years",
+        );
+    }
+    errors.into_result()?;
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(ApiError::internal());
+    };
+    let zone = match tz {
+        Some(tz) => tz,
+        None => state.store.get_group(who.org_id, id).await?.spec.timezone,
+    };
+    let midnight = chrono::NaiveTime::MIN;
+    let (start, _) = localize(zone.tz(), from, midnight);
+    let (end, _) = localize(zone.tz(), to, midnight);
+    let sessions = state
+        .store
+        .list_group_sessions(who.org_id, id, start, end, Some(zone.tz()))
+        .await?;
+    Ok(axum::Json(sessions))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ExclusionParams {
+    /// A group's exclusions (its own and the organization's); all of them when absent.
+    pub group_id: Option<Id>,
+}
+
+#[utoipa::path(get, path = "/exclusions", tag = "sessions", params(ExclusionParams), responses((status = 200, body = Vec<Exclusion>), ReadProblems))]
+async fn list_exclusions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Query(params): Query<ExclusionParams>,
+) -> ApiResult<axum::Json<Vec<Exclusion>>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state
+            .store
+            .list_exclusions(who.org_id, params.group_id)
+            .await?,
+    ))
+}
+
+/// Dates with no session: public holidays, the venue closed.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewExclusions {
+    /// One group's calendar; the whole organization's when absent.
+    #[serde(default)]
+    pub group_id: Option<Id>,
+    /// 1 to 400 local dates.
+    pub dates: Vec<NaiveDate>,
+    pub reason: Name,
+}
+
+/// Adds dates with no session. Regenerate a group's schedule for them to take effect.
+#[utoipa::path(post, path = "/exclusions", tag = "sessions", request_body = NewExclusions, responses((status = 201, body = Vec<Exclusion>), WriteProblems))]
+async fn add_exclusions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Json(new): Json<NewExclusions>,
+) -> ApiResult<(StatusCode, axum::Json<Vec<Exclusion>>)> {
+    require_manager(&who)?;
+    if new.dates.len() > MAX_EXCLUSIONS_PER_REQUEST {
+        return Err(ApiError::field(
+            "dates",
+            format!("at most {MAX_EXCLUSIONS_PER_REQUEST} dates at once"),
+        ));
+    }
+    let created = state
+        .store
+        .add_exclusions(who.org_id, new.group_id, &new.dates, &new.reason)
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(created)))
+}
+
+#[utoipa::path(delete, path = "/exclusions/{id}", tag = "sessions", params(("id" = i64, Path)), responses((status = 204, description = "Removed"), WriteProblems))]
+async fn remove_exclusion(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<StatusCode> {
+    require_manager(&who)?;
+    state.store.remove_exclusion(who.org_id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,202 @@
+//! Generated schedules over HTTP: DST-correct local times, listing in another timezone,
+//! exclusions with skip and shift, and regeneration that changes only what changed.
+
+use peergroup_blackbox::{TestApp, fixtures, json};
+use serde_json::Value;
+
+fn sessions(reply: &Value) -> Vec<Value> {
+    reply.as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn a_vancouver_group_keeps_18_00_local_across_the_spring_change() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("sched").await;
+    let program = app
+        .post(&t, "/api/v1/programs", &fixtures::program())
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    // Wednesdays from 2027-02-03: 24 weekly sessions cross PDT's start on 2027-03-14.
+    let group = app
+        .post(&t, "/api/v1/groups", &fixtures::group(program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let outcome = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{group}/sessions/generate"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(outcome.ok(200)["created"], 24);
+
+    let all = app
+        .get(
+            &t,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2027-12-31"),
+        )
+        .await;
+    let all = sessions(all.ok(200));
+    assert_eq!(all.len(), 24);
+    assert!(
+        all.iter()
+            .all(|s| s["local_time"] == "18:00" && s["timezone"] == "America/Vancouver")
+    );
+    assert_eq!(all[0]["starts_at"], "2027-02-04T02:00:00Z", "18:00 PST");
+    assert_eq!(all[6]["local_date"], "2027-03-17");
+    assert_eq!(all[6]["starts_at"], "2027-03-18T01:00:00Z", "18:00 PDT");
+    let phases: Vec<(i64, i64)> = all
+        .iter()
+        .map(|s| (s["phase"].as_i64().unwrap(), s["minutes"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(phases[..6], [(0, 75); 6]);
+    assert_eq!(phases[6..], [(1, 60); 18]);
+    assert_eq!(all[0]["topic"], "What is diabetes");
+    assert_eq!(all[0]["phase_name"], "Education");
+
+    // Inclusive start, exclusive end, in the caller's timezone.
+    let march = app
+        .get(
+            &t,
+            &format!(
+                "/api/v1/groups/{group}/sessions?from=2027-03-03&to=2027-03-17&tz=America/New_York"
+            ),
+        )
+        .await;
+    let march = sessions(march.ok(200));
+    let dates: Vec<&str> = march
+        .iter()
+        .map(|s| s["local_date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2027-03-03", "2027-03-10"]);
+    assert_eq!(march[0]["starts_at_local"], "2027-03-03T21:00:00-05:00");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn exclusions_skip_or_shift_and_regeneration_changes_only_what_changed() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("holidays").await;
+    let program = app
+        .post(&t, "/api/v1/programs", &fixtures::program())
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let group = app
+        .post(&t, "/api/v1/groups", &fixtures::group(program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let generate = format!("/api/v1/groups/{group}/sessions/generate");
+    let list = format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01");
+    app.post(&t, &generate, &json!({})).await.ok(200);
+    let again = app.post(&t, &generate, &json!({})).await;
+    assert_eq!(
+        again.ok(200)["unchanged"],
+        24,
+        "generation is deterministic"
+    );
+    assert_eq!(again.body["created"], 0);
+
+    // The organization closes on 2027-02-17 (Family Day is the group's own exclusion below).
+    let added = app
+        .post(
+            &t,
+            "/api/v1/exclusions",
+            &json!({"dates": ["2027-02-17", "2027-02-17"], "reason": "Family Day"}),
+        )
+        .await;
+    assert_eq!(
+        added.ok(201).as_array().unwrap().len(),
+        1,
+        "a date given twice is excluded once"
+    );
+    let skip = app.post(&t, &generate, &json!({})).await;
+    let skip = skip.ok(200).clone();
+    assert_eq!(skip["cancelled"], 1, "the series is one session shorter");
+    assert_eq!(
+        skip["unchanged"], 2,
+        "sessions before the holiday are untouched"
+    );
+    let all = sessions(app.get(&t, &list).await.ok(200));
+    let scheduled: Vec<&Value> = all.iter().filter(|s| s["status"] == "scheduled").collect();
+    assert_eq!(scheduled.len(), 23);
+    assert!(
+        all.iter()
+            .all(|s| s["local_date"] != "2027-02-17" || s["status"] == "cancelled")
+    );
+    let moved = all
+        .iter()
+        .find(|s| s["number"] == 3 && s["status"] == "scheduled")
+        .unwrap();
+    assert_eq!(moved["local_date"], "2027-02-24");
+    assert_eq!(moved["sequence"], 1, "a moved session's sequence is bumped");
+    let dropped = all.iter().find(|s| s["status"] == "cancelled").unwrap();
+    assert_eq!(dropped["cancel_reason"], "no longer in the schedule");
+
+    // Switch the group to `shift`: the series keeps its 24 sessions, none on the holiday.
+    let mut spec = fixtures::group(program);
+    spec["exclusion_policy"] = json!("shift");
+    app.put(&t, &format!("/api/v1/groups/{group}"), &spec)
+        .await
+        .ok(200);
+    app.post(&t, &generate, &json!({})).await.ok(200);
+    let all = sessions(app.get(&t, &list).await.ok(200));
+    let scheduled: Vec<&Value> = all.iter().filter(|s| s["status"] == "scheduled").collect();
+    assert_eq!(
+        scheduled.len(),
+        23,
+        "the cancelled 24th stays cancelled; 23 remain scheduled"
+    );
+    assert!(scheduled.iter().all(|s| s["local_date"] != "2027-02-17"));
+
+    // Sessions that have started are never changed: move the clock past the third one.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 26, 0, 0, 0).unwrap());
+    let before: Vec<Value> = sessions(app.get(&t, &list).await.ok(200))
+        .into_iter()
+        .take(3)
+        .collect();
+    app.post(
+        &t,
+        "/api/v1/exclusions",
+        &json!({"group_id": group, "dates": ["2027-02-10"], "reason": "venue closed"}),
+    )
+    .await
+    .ok(201);
+    let late = app.post(&t, &generate, &json!({})).await;
+    assert!(late.ok(200)["kept"].as_u64().unwrap() >= 3);
+    let after: Vec<Value> = sessions(app.get(&t, &list).await.ok(200))
+        .into_iter()
+        .take(3)
+        .collect();
+    assert_eq!(before, after);
+
+    let exclusions = app
+        .get(&t, &format!("/api/v1/exclusions?group_id={group}"))
+        .await;
+    assert_eq!(exclusions.ok(200).as_array().unwrap().len(), 2);
+    let id = exclusions.body[0]["id"].as_i64().unwrap();
+    assert_eq!(
+        app.delete(&t, &format!("/api/v1/exclusions/{id}"))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        app.get(&t, "/api/v1/exclusions")
+            .await
+            .ok(200)
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    app.stop().await;
+}
