@@ -35,6 +35,13 @@ impl MigrationTrait for Migration {
                 .col(string("status"))
                 .col(integer("sequence"))
                 .col(text_null("cancel_reason"))
+                // `planned` (from the program) or `extra` (added by hand).
+                .col(string("kind"))
+                // Rescheduled by hand: regeneration leaves it alone.
+                .col(boolean("manual"))
+                .col(text_null("topic"))
+                .col(string_null("venue_name"))
+                .col(text_null("venue_address"))
                 .col(timestamp_with_time_zone("created_at"))
                 .col(timestamp_with_time_zone("updated_at"))
                 .foreign_key(

@@ -162,6 +162,30 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
             None,
         ),
         case(
+            M::GET,
+            "/api/v1/sessions/{id}",
+            format!("/api/v1/sessions/{}", a.session),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/sessions/{id}/reschedule",
+            format!("/api/v1/sessions/{}/reschedule", a.session),
+            Some(json!({"local_time": "19:00"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/sessions/{id}/cancel",
+            format!("/api/v1/sessions/{}/cancel", a.session),
+            Some(json!({"reason": "x"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/groups/{id}/sessions",
+            format!("/api/v1/groups/{}/sessions", a.group),
+            Some(json!({"local_date": "2027-06-01", "local_time": "18:00", "minutes": 60})),
+        ),
+        case(
             M::DELETE,
             "/api/v1/exclusions/{id}",
             format!("/api/v1/exclusions/{}", a.exclusion),
@@ -349,6 +373,9 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     )
     .await
     .problem(404);
+    app.get(&f, &format!("/api/v1/sessions/{}", a.session))
+        .await
+        .ok(200);
     app.get(&f, "/api/v1/people").await.problem(403);
     app.get(&f, &format!("/api/v1/people/{}", a.person))
         .await
@@ -373,6 +400,12 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     .await
     .problem(403);
     app.post(&f, "/api/v1/templates/tang-2015/copy", &json!({}))
+        .await
+        .problem(403);
+    let generate = format!("/api/v1/groups/{}/sessions/generate", a.group);
+    app.post(&f, &generate, &json!({})).await.problem(403);
+    let cancel = format!("/api/v1/sessions/{}/cancel", a.session);
+    app.post(&f, &cancel, &json!({"reason": "x"}))
         .await
         .problem(403);
     assert_eq!(app.row_counts().await, counts);

@@ -61,7 +61,7 @@ fn without(mut value: Value, pointer: &str) -> Value {
     value
 }
 
-fn cases(w: &World, started_group: i64, cancelled_group: i64) -> Vec<Bad> {
+fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session: i64) -> Vec<Bad> {
     use Method as M;
     let program = fixtures::program();
     let group = fixtures::group(w.program);
@@ -475,6 +475,79 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64) -> Vec<Bad> {
             404,
             None,
         ),
+        // Changes to one session.
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/reschedule",
+            format!("/api/v1/sessions/{}/reschedule", w.session),
+            json!({}),
+            422,
+            Some("body"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/reschedule",
+            format!("/api/v1/sessions/{}/reschedule", w.session),
+            json!({"local_date": "2026-11-01"}),
+            422,
+            Some("local_date"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/reschedule",
+            format!("/api/v1/sessions/{}/reschedule", w.session),
+            json!({"local_time": "25:00"}),
+            422,
+            Some("local_time"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/reschedule",
+            format!("/api/v1/sessions/{cancelled_session}/reschedule"),
+            json!({"local_time": "19:00"}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/cancel",
+            format!("/api/v1/sessions/{}/cancel", w.session),
+            json!({"reason": ""}),
+            422,
+            Some("reason"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/sessions/{id}/cancel",
+            format!("/api/v1/sessions/{cancelled_session}/cancel"),
+            json!({"reason": "again"}),
+            409,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/sessions",
+            format!("/api/v1/groups/{}/sessions", w.group),
+            json!({"local_date": "2027-06-01", "local_time": "18:00", "minutes": 5}),
+            422,
+            Some("minutes"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/sessions",
+            format!("/api/v1/groups/{}/sessions", w.group),
+            json!({"local_date": "2025-06-01", "local_time": "18:00", "minutes": 60}),
+            422,
+            Some("local_date"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/sessions",
+            format!("/api/v1/groups/{cancelled_group}/sessions"),
+            json!({"local_date": "2027-06-01", "local_time": "18:00", "minutes": 60}),
+            409,
+            None,
+        ),
         // People.
         bad(
             M::POST,
@@ -656,7 +729,24 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
     )
     .await
     .ok(200);
-    let cases = cases(&w, started, cancelled);
+    let sessions = app
+        .get(
+            &w.token,
+            &format!(
+                "/api/v1/groups/{}/sessions?from=2027-01-01&to=2028-01-01",
+                w.group
+            ),
+        )
+        .await;
+    let cancelled_session = sessions.ok(200)[1]["id"].as_i64().unwrap();
+    app.post(
+        &w.token,
+        &format!("/api/v1/sessions/{cancelled_session}/cancel"),
+        &json!({"reason": "snow"}),
+    )
+    .await
+    .ok(200);
+    let cases = cases(&w, started, cancelled, cancelled_session);
     let mut covered: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.method.to_string(), c.route.to_string()))

@@ -58,12 +58,15 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/groups/{id}/sessions",
         "/api/v1/exclusions",
         "/api/v1/exclusions/{id}",
+        "/api/v1/sessions/{id}",
+        "/api/v1/sessions/{id}/reschedule",
+        "/api/v1/sessions/{id}/cancel",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        26,
+        29,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -200,3 +200,87 @@ async fn exclusions_skip_or_shift_and_regeneration_changes_only_what_changed() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn one_session_can_be_moved_cancelled_or_added_and_regeneration_respects_it() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("changes").await;
+    let program = app
+        .post(&t, "/api/v1/programs", &fixtures::program())
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let group = app
+        .post(&t, "/api/v1/groups", &fixtures::group(program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let generate = format!("/api/v1/groups/{group}/sessions/generate");
+    let list = format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01");
+    app.post(&t, &generate, &json!({})).await.ok(200);
+    let all = sessions(app.get(&t, &list).await.ok(200));
+    let (first, second) = (
+        all[0]["id"].as_i64().unwrap(),
+        all[1]["id"].as_i64().unwrap(),
+    );
+
+    // Move the first session to Sunday 14 March at 02:30, a time that does not exist in
+    // Vancouver that night: it moves forward by the gap, to 03:30 PDT.
+    let moved = app
+        .post(
+            &t,
+            &format!("/api/v1/sessions/{first}/reschedule"),
+            &json!({"local_date": "2027-03-14", "local_time": "02:30", "venue": {"name": "Library room B", "address": "9 Example Ave"}}),
+        )
+        .await;
+    let moved = moved.ok(200).clone();
+    assert_eq!(moved["local_time"], "03:30");
+    assert_eq!(moved["starts_at"], "2027-03-14T10:30:00Z");
+    assert_eq!(moved["sequence"], 1);
+    assert_eq!(moved["changed_by_hand"], true);
+    assert_eq!(moved["venue"]["name"], "Library room B");
+    assert_eq!(
+        all[1]["venue"]["name"], "Gurdwara hall",
+        "others keep the group's venue"
+    );
+
+    let cancelled = app
+        .post(
+            &t,
+            &format!("/api/v1/sessions/{second}/cancel"),
+            &json!({"reason": "Snow storm"}),
+        )
+        .await;
+    assert_eq!(cancelled.ok(200)["status"], "cancelled");
+    assert_eq!(cancelled.body["cancel_reason"], "Snow storm");
+    assert_eq!(cancelled.body["sequence"], 1);
+
+    let extra = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{group}/sessions"),
+            &json!({"local_date": "2027-02-13", "local_time": "10:00", "minutes": 90, "topic": "Make-up session"}),
+        )
+        .await;
+    let extra = extra.ok(201).clone();
+    assert_eq!(extra["kind"], "extra");
+    assert_eq!(extra["number"], 0);
+    assert_eq!(extra["topic"], "Make-up session");
+
+    // Regeneration leaves all three alone.
+    let again = app.post(&t, &generate, &json!({})).await;
+    assert_eq!(again.ok(200)["kept"], 2);
+    assert_eq!(again.body["unchanged"], 22);
+    assert_eq!(
+        app.get(&t, &format!("/api/v1/sessions/{first}"))
+            .await
+            .ok(200),
+        &moved
+    );
+    let all = sessions(app.get(&t, &list).await.ok(200));
+    assert_eq!(all.len(), 25, "24 planned (one cancelled) and one extra");
+    assert!(all.iter().any(|s| s["id"] == extra["id"]));
+    app.stop().await;
+}

@@ -345,6 +345,8 @@ pub mod fixtures {
 pub struct World {
     pub token: String,
     pub exclusion: i64,
+    /// The group's first generated session.
+    pub session: i64,
     pub program: i64,
     pub group: i64,
     pub person: i64,
@@ -428,9 +430,19 @@ impl World {
         )
         .await
         .ok(200);
+        let session = app
+            .get(
+                &token,
+                &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+            )
+            .await
+            .ok(200)[0]["id"]
+            .as_i64()
+            .unwrap();
         World {
             token,
             exclusion,
+            session,
             program,
             group,
             person,

@@ -115,12 +115,26 @@ string_enum!(
     }
 );
 
+string_enum!(
+    SessionKind {
+        /// Generated from the program's curriculum.
+        Planned => "planned",
+        /// Added by a coordinator outside the plan.
+        Extra => "extra",
+    }
+);
+
 /// One session of a group, with its local date and time in the group's timezone.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Session {
     pub id: Id,
     pub group_id: Id,
-    /// 1-based position in the series.
+    pub kind: SessionKind,
+    /// Moved or added by hand; regeneration leaves it alone.
+    pub changed_by_hand: bool,
+    /// Where it meets: the group's venue unless this session has its own.
+    pub venue: crate::group::Venue,
+    /// 1-based position in the series (0 for an extra session).
     pub number: u32,
     /// 0-based index of the program phase, and its name.
     pub phase: u32,

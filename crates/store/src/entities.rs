@@ -229,6 +229,11 @@ pub mod session {
         pub status: String,
         pub sequence: i32,
         pub cancel_reason: Option<String>,
+        pub kind: String,
+        pub manual: bool,
+        pub topic: Option<String>,
+        pub venue_name: Option<String>,
+        pub venue_address: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }

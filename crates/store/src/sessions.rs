@@ -12,9 +12,11 @@ use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::group::{GroupStatus, Weekday};
+use peergroup_domain::group::{LocalTime, Venue};
 use peergroup_domain::program::ProgramSpec;
-use peergroup_domain::records::{Exclusion, Session, SessionStatus};
+use peergroup_domain::records::{Exclusion, Session, SessionKind, SessionStatus};
 use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, ScheduleInput};
+use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
@@ -37,23 +39,70 @@ pub struct GenerateOutcome {
     pub kept: u32,
 }
 
-fn session_record(
-    m: session::Model,
-    program: &ProgramSpec,
+/// What a session record needs from its group and program.
+struct Context {
+    program: ProgramSpec,
     tz: TimeZone,
-    display: chrono_tz::Tz,
-) -> Result<Session> {
+    venue: Venue,
+}
+
+async fn context(conn: &impl ConnectionTrait, org: Id, group: &group::Model) -> Result<Context> {
+    let program = find_program(conn, org, group.program_id)
+        .await?
+        .ok_or(StoreError::NotFound("program"))?;
+    let corrupt = StoreError::Corrupt;
+    Ok(Context {
+        program: from_json(program.spec)?,
+        tz: TimeZone::parse(&group.timezone).map_err(corrupt)?,
+        venue: Venue {
+            name: Name::parse(group.venue_name.clone()).map_err(corrupt)?,
+            address: group
+                .venue_address
+                .clone()
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
+            accessibility_notes: group
+                .venue_accessibility_notes
+                .clone()
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
+        },
+    })
+}
+
+fn session_record(m: session::Model, cx: &Context, display: chrono_tz::Tz) -> Result<Session> {
     let phase = usize::try_from(m.phase).unwrap_or(usize::MAX);
-    let phase_spec = program.phases.get(phase);
-    let topic = m
+    let phase_spec = cx.program.phases.get(phase);
+    let planned_topic = m
         .plan
         .and_then(|p| usize::try_from(p).ok())
         .and_then(|p| phase_spec.and_then(|ph| ph.session_plans.get(p)))
         .map(|plan| plan.topic.to_string());
+    let topic = m.topic.clone().or(planned_topic);
     let minutes = u32::try_from(m.minutes).unwrap_or(0);
+    let corrupt = StoreError::Corrupt;
+    let venue = match &m.venue_name {
+        Some(name) => Venue {
+            name: Name::parse(name.clone()).map_err(corrupt)?,
+            address: m
+                .venue_address
+                .clone()
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
+            accessibility_notes: None,
+        },
+        None => cx.venue.clone(),
+    };
+    let tz = cx.tz;
     Ok(Session {
         id: m.id,
         group_id: m.group_id,
+        kind: parse_stored(&m.kind)?,
+        changed_by_hand: m.manual,
+        venue,
         number: u32::try_from(m.number).unwrap_or(0),
         phase: u32::try_from(m.phase).unwrap_or(0),
         phase_name: phase_spec.map(|p| p.name.to_string()).unwrap_or_default(),
@@ -157,9 +206,16 @@ impl Store {
         let mut by_number: HashMap<i32, session::Model> = HashMap::new();
         let mut frozen: BTreeSet<i32> = BTreeSet::new();
         for m in existing {
+            if m.kind == SessionKind::Extra.as_str() {
+                continue;
+            }
             let held = m.status == SessionStatus::Held.as_str();
-            if held || m.starts_at <= now || m.status == SessionStatus::Cancelled.as_str() {
-                // The past, the logged, and coordinators' cancellations stay as they are.
+            if held
+                || m.manual
+                || m.starts_at <= now
+                || m.status == SessionStatus::Cancelled.as_str()
+            {
+                // The past, the logged, and coordinators' changes stay as they are.
                 frozen.insert(m.number);
                 outcome.kept += 1;
             } else {
@@ -190,6 +246,11 @@ impl Store {
                         status: Set(SessionStatus::Scheduled.as_str().to_string()),
                         sequence: Set(0),
                         cancel_reason: Set(None),
+                        kind: Set(SessionKind::Planned.as_str().to_string()),
+                        manual: Set(false),
+                        topic: Set(None),
+                        venue_name: Set(None),
+                        venue_address: Set(None),
                         created_at: Set(now),
                         updated_at: Set(now),
                         ..Default::default()
@@ -228,12 +289,8 @@ impl Store {
             .one(&self.read)
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        let program = find_program(&self.read, org, group.program_id)
-            .await?
-            .ok_or(StoreError::NotFound("program"))?;
-        let program: ProgramSpec = from_json(program.spec)?;
-        let tz = TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?;
-        let display = display.unwrap_or(tz.tz());
+        let cx = context(&self.read, org, &group).await?;
+        let display = display.unwrap_or(cx.tz.tz());
         session::Entity::find()
             .filter(session::Column::OrgId.eq(org))
             .filter(session::Column::GroupId.eq(group_id))
@@ -243,7 +300,7 @@ impl Store {
             .all(&self.read)
             .await?
             .into_iter()
-            .map(|m| session_record(m, &program, tz, display))
+            .map(|m| session_record(m, &cx, display))
             .collect()
     }
 
@@ -351,4 +408,206 @@ fn write_plan(active: &mut session::ActiveModel, p: &PlannedSession) {
     active.local_time = Set(p.local_time);
     active.starts_at = Set(p.starts_at);
     active.minutes = Set(i32::from(p.minutes));
+}
+
+/// A change to one session: a new date, time or venue (any of them).
+#[derive(Debug, Clone, Default, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reschedule {
+    #[serde(default)]
+    pub local_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub local_time: Option<LocalTime>,
+    #[serde(default)]
+    pub venue: Option<Venue>,
+}
+
+/// A session added by hand outside the plan.
+#[derive(Debug, Clone, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraSession {
+    pub local_date: NaiveDate,
+    pub local_time: LocalTime,
+    pub minutes: u16,
+    #[serde(default)]
+    pub topic: Option<Name>,
+    #[serde(default)]
+    pub venue: Option<Venue>,
+}
+
+async fn session_for_update(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    id: Id,
+) -> Result<session::Model> {
+    session::Entity::find_by_id(id)
+        .filter(session::Column::OrgId.eq(org))
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound("session"))
+}
+
+fn set_venue(active: &mut session::ActiveModel, venue: Option<&Venue>) {
+    active.venue_name = Set(venue.map(|v| v.name.to_string()));
+    active.venue_address = Set(venue
+        .and_then(|v| v.address.as_ref())
+        .map(|a| a.to_string()));
+}
+
+impl Store {
+    pub async fn get_session(&self, org: Id, id: Id) -> Result<Session> {
+        let m = session_for_update(&self.read, org, id).await?;
+        let group = group::Entity::find_by_id(m.group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let cx = context(&self.read, org, &group).await?;
+        session_record(m, &cx, cx.tz.tz())
+    }
+
+    /// Moves a session to another date, time or venue. A held session cannot move, nor can
+    /// any session move into the past.
+    pub async fn reschedule_session(
+        &self,
+        org: Id,
+        id: Id,
+        change: &Reschedule,
+    ) -> Result<Session> {
+        if change.local_date.is_none() && change.local_time.is_none() && change.venue.is_none() {
+            return Err(StoreError::invalid(
+                "body",
+                "give a new local_date, local_time or venue",
+            ));
+        }
+        let txn = self.write.begin().await?;
+        let m = session_for_update(&txn, org, id).await?;
+        let group = find_group_for_update(&txn, org, m.group_id).await?;
+        match parse_stored::<SessionStatus>(&m.status)? {
+            SessionStatus::Held => {
+                return Err(StoreError::Conflict(
+                    "a held session cannot be moved".into(),
+                ));
+            }
+            SessionStatus::Cancelled => {
+                return Err(StoreError::Conflict(
+                    "a cancelled session cannot be moved; add an extra session".into(),
+                ));
+            }
+            SessionStatus::Scheduled => {}
+        }
+        let cx = context(&txn, org, &group).await?;
+        let date = change.local_date.unwrap_or(m.local_date);
+        // Without a new time the session keeps its own wall-clock start.
+        let time = change
+            .local_time
+            .map(LocalTime::time)
+            .unwrap_or(m.local_time);
+        let (starts_at, local_time) = schedule::localize(cx.tz.tz(), date, time);
+        if starts_at <= self.now() {
+            let field = if change.local_date.is_some() {
+                "local_date"
+            } else {
+                "local_time"
+            };
+            return Err(StoreError::invalid(
+                field,
+                "a session cannot move into the past",
+            ));
+        }
+        let sequence = m.sequence + 1;
+        let mut active: session::ActiveModel = m.into();
+        active.local_date = Set(date);
+        active.local_time = Set(local_time);
+        active.starts_at = Set(starts_at);
+        if let Some(venue) = &change.venue {
+            set_venue(&mut active, Some(venue));
+        }
+        active.manual = Set(true);
+        active.sequence = Set(sequence);
+        active.updated_at = Set(self.now());
+        let updated = active.update(&txn).await?;
+        txn.commit().await?;
+        session_record(updated, &cx, cx.tz.tz())
+    }
+
+    /// Cancels a session with a reason; it stays visible, marked cancelled.
+    pub async fn cancel_session(&self, org: Id, id: Id, reason: &Text) -> Result<Session> {
+        let txn = self.write.begin().await?;
+        let m = session_for_update(&txn, org, id).await?;
+        let group = find_group_for_update(&txn, org, m.group_id).await?;
+        match parse_stored::<SessionStatus>(&m.status)? {
+            SessionStatus::Scheduled => {}
+            other => {
+                return Err(StoreError::Conflict(format!(
+                    "a {other} session cannot be cancelled"
+                )));
+            }
+        }
+        let cx = context(&txn, org, &group).await?;
+        let sequence = m.sequence + 1;
+        let mut active: session::ActiveModel = m.into();
+        active.status = Set(SessionStatus::Cancelled.as_str().to_string());
+        active.cancel_reason = Set(Some(reason.to_string()));
+        active.sequence = Set(sequence);
+        active.updated_at = Set(self.now());
+        let updated = active.update(&txn).await?;
+        txn.commit().await?;
+        session_record(updated, &cx, cx.tz.tz())
+    }
+
+    /// Adds a session outside the plan, such as a make-up session.
+    pub async fn add_session(
+        &self,
+        org: Id,
+        group_id: Id,
+        extra: &ExtraSession,
+    ) -> Result<Session> {
+        if !(15..=720).contains(&extra.minutes) {
+            return Err(StoreError::invalid("minutes", "must be from 15 to 720"));
+        }
+        let txn = self.write.begin().await?;
+        let group = find_group_for_update(&txn, org, group_id).await?;
+        let status: GroupStatus = parse_stored(&group.status)?;
+        if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
+            return Err(StoreError::Conflict(format!(
+                "a {status} group gets no new sessions"
+            )));
+        }
+        let cx = context(&txn, org, &group).await?;
+        let (starts_at, local_time) =
+            schedule::localize(cx.tz.tz(), extra.local_date, extra.local_time.time());
+        if starts_at <= self.now() {
+            return Err(StoreError::invalid(
+                "local_date",
+                "a session cannot be added in the past",
+            ));
+        }
+        let now = self.now();
+        let mut active = session::ActiveModel {
+            org_id: Set(org),
+            group_id: Set(group_id),
+            number: Set(0),
+            phase: Set(0),
+            number_in_phase: Set(0),
+            plan: Set(None),
+            local_date: Set(extra.local_date),
+            local_time: Set(local_time),
+            starts_at: Set(starts_at),
+            minutes: Set(i32::from(extra.minutes)),
+            status: Set(SessionStatus::Scheduled.as_str().to_string()),
+            sequence: Set(0),
+            cancel_reason: Set(None),
+            kind: Set(SessionKind::Extra.as_str().to_string()),
+            manual: Set(true),
+            topic: Set(extra.topic.as_ref().map(|t| t.to_string())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        set_venue(&mut active, extra.venue.as_ref());
+        let created = active.insert(&txn).await?;
+        txn.commit().await?;
+        session_record(created, &cx, cx.tz.tz())
+    }
 }

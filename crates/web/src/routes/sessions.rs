@@ -10,9 +10,12 @@ use axum::http::StatusCode;
 use chrono::NaiveDate;
 use peergroup_domain::records::{Exclusion, Session};
 use peergroup_domain::schedule::localize;
+use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use peergroup_domain::{Id, ValidationErrors};
-use peergroup_store::sessions::{GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST};
+use peergroup_store::sessions::{
+    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule,
+};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -24,7 +27,10 @@ pub const MAX_RANGE_DAYS: i64 = 731;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(generate))
-        .routes(routes!(list_sessions))
+        .routes(routes!(list_sessions, add_session))
+        .routes(routes!(get_session))
+        .routes(routes!(reschedule))
+        .routes(routes!(cancel))
         .routes(routes!(list_exclusions, add_exclusions))
         .routes(routes!(remove_exclusion))
 }
@@ -178,4 +184,70 @@ async fn remove_exclusion(
     require_manager(&who)?;
     state.store.remove_exclusion(who.org_id, id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/sessions/{id}", tag = "sessions", params(("id" = i64, Path)), responses((status = 200, body = Session), ReadProblems))]
+async fn get_session(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Session>> {
+    let session = state.store.get_session(who.org_id, id).await?;
+    require_group_visible(&state, &who, session.group_id).await?;
+    Ok(axum::Json(session))
+}
+
+/// Moves one session to another date, time or venue. Its sequence is bumped so that
+/// calendars and reminders can be corrected; regeneration leaves it alone afterwards. A held
+/// session cannot move (409), nor can any session move into the past (422).
+#[utoipa::path(post, path = "/sessions/{id}/reschedule", tag = "sessions", params(("id" = i64, Path)), request_body = Reschedule, responses((status = 200, body = Session), WriteProblems))]
+async fn reschedule(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(change): Json<Reschedule>,
+) -> ApiResult<axum::Json<Session>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state
+            .store
+            .reschedule_session(who.org_id, id, &change)
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cancellation {
+    pub reason: Text,
+}
+
+/// Cancels one session with a reason. It stays in listings and feeds, marked cancelled.
+#[utoipa::path(post, path = "/sessions/{id}/cancel", tag = "sessions", params(("id" = i64, Path)), request_body = Cancellation, responses((status = 200, body = Session), WriteProblems))]
+async fn cancel(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(c): Json<Cancellation>,
+) -> ApiResult<axum::Json<Session>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state
+            .store
+            .cancel_session(who.org_id, id, &c.reason)
+            .await?,
+    ))
+}
+
+/// Adds a session outside the plan, such as a make-up session.
+#[utoipa::path(post, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path)), request_body = ExtraSession, responses((status = 201, body = Session), WriteProblems))]
+async fn add_session(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(extra): Json<ExtraSession>,
+) -> ApiResult<(StatusCode, axum::Json<Session>)> {
+    require_manager(&who)?;
+    let session = state.store.add_session(who.org_id, id, &extra).await?;
+    Ok((StatusCode::CREATED, axum::Json(session)))
 }
