@@ -168,6 +168,15 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
             None,
         ),
         case(
+            M::GET,
+            "/api/v1/people/{id}/sessions",
+            format!(
+                "/api/v1/people/{}/sessions?from=2027-01-01&to=2027-12-31",
+                a.facilitator
+            ),
+            None,
+        ),
+        case(
             M::POST,
             "/api/v1/sessions/{id}/reschedule",
             format!("/api/v1/sessions/{}/reschedule", a.session),
@@ -302,6 +311,33 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         assert!(!ids.contains(&a_id), "{path} lists A's object");
     }
 
+    let theirs = app
+        .get(&b.token, "/api/v1/sessions?from=2027-01-01&to=2028-01-01")
+        .await;
+    let groups: Vec<i64> = theirs
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["group_id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        !groups.is_empty() && groups.iter().all(|g| *g == b.group),
+        "org listing holds only B's sessions"
+    );
+    let exclusions = app.get(&b.token, "/api/v1/exclusions").await;
+    let ids: Vec<i64> = exclusions
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        !ids.is_empty() && !ids.contains(&a.exclusion),
+        "B's exclusions hold only B's"
+    );
+
     assert_eq!(app.row_counts().await, counts_before);
     assert_eq!(
         app.get(&a.token, &format!("/api/v1/groups/{}", a.group))
@@ -376,6 +412,29 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     app.get(&f, &format!("/api/v1/sessions/{}", a.session))
         .await
         .ok(200);
+    let all = app
+        .get(&f, "/api/v1/sessions?from=2027-01-01&to=2028-01-01")
+        .await;
+    assert!(
+        all.ok(200)
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["group_id"] == a.group)
+    );
+    let own = format!(
+        "/api/v1/people/{}/sessions?from=2027-01-01&to=2028-01-01",
+        a.facilitator
+    );
+    assert_eq!(
+        app.get(&f, &own).await.ok(200).as_array().unwrap().len(),
+        23
+    );
+    let other = format!(
+        "/api/v1/people/{}/sessions?from=2027-01-01&to=2028-01-01",
+        a.person
+    );
+    app.get(&f, &other).await.problem(404);
     app.get(&f, "/api/v1/people").await.problem(403);
     app.get(&f, &format!("/api/v1/people/{}", a.person))
         .await

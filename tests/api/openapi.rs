@@ -61,12 +61,14 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/sessions/{id}",
         "/api/v1/sessions/{id}/reschedule",
         "/api/v1/sessions/{id}/cancel",
+        "/api/v1/sessions",
+        "/api/v1/people/{id}/sessions",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        29,
+        31,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -284,3 +284,115 @@ async fn one_session_can_be_moved_cancelled_or_added_and_regeneration_respects_i
     assert!(all.iter().any(|s| s["id"] == extra["id"]));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_facilitator_and_the_organization_see_sessions_across_groups() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("across").await;
+    let program = app
+        .post(&t, "/api/v1/programs", &fixtures::program())
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let peer = app
+        .post(&t, "/api/v1/people", &fixtures::person("Two Groups"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let mut groups = Vec::new();
+    for (day, zone) in [
+        ("wednesday", "America/Vancouver"),
+        ("thursday", "America/Toronto"),
+    ] {
+        let mut spec = fixtures::group(program);
+        spec["weekdays"] = json!([day]);
+        spec["timezone"] = json!(zone);
+        let g = app.post(&t, "/api/v1/groups", &spec).await.ok(201)["id"]
+            .as_i64()
+            .unwrap();
+        app.post(
+            &t,
+            &format!("/api/v1/groups/{g}/facilitators"),
+            &json!({"person_id": peer, "role": "peer"}),
+        )
+        .await
+        .ok(201);
+        app.post(
+            &t,
+            &format!("/api/v1/groups/{g}/sessions/generate"),
+            &json!({}),
+        )
+        .await
+        .ok(200);
+        groups.push(g);
+    }
+    let unrelated = app
+        .post(&t, "/api/v1/groups", &fixtures::group(program))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &t,
+        &format!("/api/v1/groups/{unrelated}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+
+    // February 2027: four Wednesdays in Vancouver and four Thursdays in Toronto.
+    let mine = app
+        .get(
+            &t,
+            &format!("/api/v1/people/{peer}/sessions?from=2027-02-01&to=2027-03-01"),
+        )
+        .await;
+    let mine = sessions(mine.ok(200));
+    assert_eq!(mine.len(), 8);
+    assert!(
+        mine.windows(2)
+            .all(|w| w[0]["starts_at"].as_str() <= w[1]["starts_at"].as_str())
+    );
+    assert!(
+        mine.iter()
+            .all(|x| x["group_id"] == groups[0] || x["group_id"] == groups[1])
+    );
+    // Without tz each session shows its own group's local time; with tz, the caller's.
+    assert!(
+        mine.iter()
+            .all(|x| x["starts_at_local"].as_str().unwrap().contains("T18:00:00"))
+    );
+    let in_madrid = app
+        .get(
+            &t,
+            &format!(
+                "/api/v1/people/{peer}/sessions?from=2027-02-01&to=2027-03-01&tz=Europe/Madrid"
+            ),
+        )
+        .await;
+    let in_madrid = sessions(in_madrid.ok(200));
+    let local: Vec<&str> = in_madrid
+        .iter()
+        .map(|x| x["starts_at_local"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        local[0], "2027-02-04T03:00:00+01:00",
+        "Wednesday 18:00 in Vancouver"
+    );
+    assert_eq!(
+        local[1], "2027-02-05T00:00:00+01:00",
+        "Thursday 18:00 in Toronto"
+    );
+
+    let org = app
+        .get(&t, "/api/v1/sessions?from=2027-02-01&to=2027-03-01")
+        .await;
+    assert_eq!(
+        sessions(org.ok(200)).len(),
+        12,
+        "three groups, four sessions each"
+    );
+    app.stop().await;
+}

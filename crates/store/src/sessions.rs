@@ -24,6 +24,25 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use utoipa::ToSchema;
 
+/// Whose sessions to list.
+#[derive(Debug, Clone)]
+pub enum SessionScope {
+    Organization,
+    Groups(Vec<Id>),
+}
+
+/// Which sessions by time: local dates in each group's own timezone, or instants.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionRange {
+    /// `[from, to)` in each session's group-local date.
+    LocalDates { from: NaiveDate, to: NaiveDate },
+    /// `[from, to)` as instants.
+    Instants {
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    },
+}
+
 /// At most this many dates in one exclusion request.
 pub const MAX_EXCLUSIONS_PER_REQUEST: usize = 400;
 
@@ -275,33 +294,68 @@ impl Store {
         Ok(outcome)
     }
 
-    /// A group's sessions starting in `[from, to)`, with local starts shown in `display`.
-    pub async fn list_group_sessions(
+    /// Sessions starting within `range`, of the groups in `scope`, with starts shown in
+    /// `display` (each group's own timezone when `None`).
+    pub async fn list_sessions(
         &self,
         org: Id,
-        group_id: Id,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
+        scope: &SessionScope,
+        range: SessionRange,
         display: Option<chrono_tz::Tz>,
     ) -> Result<Vec<Session>> {
-        let group = group::Entity::find_by_id(group_id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound("group"))?;
-        let cx = context(&self.read, org, &group).await?;
-        let display = display.unwrap_or(cx.tz.tz());
-        session::Entity::find()
-            .filter(session::Column::OrgId.eq(org))
-            .filter(session::Column::GroupId.eq(group_id))
-            .filter(session::Column::StartsAt.gte(from))
-            .filter(session::Column::StartsAt.lt(to))
+        let mut query = session::Entity::find().filter(session::Column::OrgId.eq(org));
+        match scope {
+            SessionScope::Organization => {}
+            SessionScope::Groups(ids) if ids.is_empty() => return Ok(Vec::new()),
+            SessionScope::Groups(ids) => {
+                query = query.filter(session::Column::GroupId.is_in(ids.iter().copied()))
+            }
+        }
+        query = match range {
+            SessionRange::LocalDates { from, to } => query
+                .filter(session::Column::LocalDate.gte(from))
+                .filter(session::Column::LocalDate.lt(to)),
+            SessionRange::Instants { from, to } => query
+                .filter(session::Column::StartsAt.gte(from))
+                .filter(session::Column::StartsAt.lt(to)),
+        };
+        let rows = query
             .order_by_asc(session::Column::StartsAt)
+            .order_by_asc(session::Column::Id)
             .all(&self.read)
-            .await?
-            .into_iter()
-            .map(|m| session_record(m, &cx, display))
+            .await?;
+        let group_ids: BTreeSet<Id> = rows.iter().map(|m| m.group_id).collect();
+        let groups = group::Entity::find()
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::Id.is_in(group_ids))
+            .all(&self.read)
+            .await?;
+        let mut contexts = HashMap::new();
+        for g in &groups {
+            contexts.insert(g.id, context(&self.read, org, g).await?);
+        }
+        rows.into_iter()
+            .map(|m| {
+                let cx = contexts
+                    .get(&m.group_id)
+                    .ok_or(StoreError::NotFound("group"))?;
+                session_record(m, cx, display.unwrap_or(cx.tz.tz()))
+            })
             .collect()
+    }
+
+    /// The groups a person facilitates.
+    pub async fn groups_facilitated_by(&self, org: Id, person_id: Id) -> Result<Vec<Id>> {
+        use crate::entities::facilitator_assignment as fa;
+        use sea_orm::QuerySelect;
+        Ok(fa::Entity::find()
+            .select_only()
+            .column(fa::Column::GroupId)
+            .filter(fa::Column::OrgId.eq(org))
+            .filter(fa::Column::PersonId.eq(person_id))
+            .into_tuple()
+            .all(&self.read)
+            .await?)
     }
 
     /// Adds dates with no session, for the organization or one group. Dates already

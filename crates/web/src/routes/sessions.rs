@@ -2,7 +2,7 @@
 //! calendar of dates with no session.
 
 use crate::AppState;
-use crate::access::{require_group_visible, require_manager};
+use crate::access::{require_group_visible, require_manager, visible_groups};
 use crate::error::{ApiError, ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
@@ -14,7 +14,8 @@ use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use peergroup_domain::{Id, ValidationErrors};
 use peergroup_store::sessions::{
-    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule,
+    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule, SessionRange,
+    SessionScope,
 };
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -28,6 +29,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(generate))
         .routes(routes!(list_sessions, add_session))
+        .routes(routes!(list_org_sessions))
+        .routes(routes!(list_facilitator_sessions))
         .routes(routes!(get_session))
         .routes(routes!(reschedule))
         .routes(routes!(cancel))
@@ -76,20 +79,13 @@ fn parse_date(field: &str, raw: &str, errors: &mut ValidationErrors) -> Option<N
     parsed
 }
 
-/// The group's sessions starting from `from` (inclusive) to `to` (exclusive), local dates in
-/// `tz` or the group's timezone.
-#[utoipa::path(get, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path), RangeParams), responses((status = 200, body = Vec<Session>), ReadProblems, (status = 422, description = "A bad date, range or timezone")))]
-async fn list_sessions(
-    State(state): State<AppState>,
-    Caller(who): Caller,
-    Path(id): Path<Id>,
-    Query(range): Query<RangeParams>,
-) -> ApiResult<axum::Json<Vec<Session>>> {
-    require_group_visible(&state, &who, id).await?;
+/// Checks a listing's range. With `tz`, the dates are read in that zone and starts shown in
+/// it; without, each session's own group-local date is compared.
+fn parse_range(params: &RangeParams) -> ApiResult<(SessionRange, Option<chrono_tz::Tz>)> {
     let mut errors = ValidationErrors::new();
-    let from = parse_date("from", &range.from, &mut errors);
-    let to = parse_date("to", &range.to, &mut errors);
-    let tz = match &range.tz {
+    let from = parse_date("from", &params.from, &mut errors);
+    let to = parse_date("to", &params.to, &mut errors);
+    let tz = match &params.tz {
         Some(raw) => TimeZone::parse(raw).map_err(|m| errors.add("tz", m)).ok(),
         None => None,
     };
@@ -105,18 +101,85 @@ async fn list_sessions(
     let (Some(from), Some(to)) = (from, to) else {
         return Err(ApiError::internal());
     };
-    let zone = match tz {
-        Some(tz) => tz,
-        None => state.store.get_group(who.org_id, id).await?.spec.timezone,
+    Ok(match tz {
+        Some(zone) => {
+            let midnight = chrono::NaiveTime::MIN;
+            let (from, _) = localize(zone.tz(), from, midnight);
+            let (to, _) = localize(zone.tz(), to, midnight);
+            (SessionRange::Instants { from, to }, Some(zone.tz()))
+        }
+        None => (SessionRange::LocalDates { from, to }, None),
+    })
+}
+
+/// The group's sessions from `from` (inclusive) to `to` (exclusive): local dates in `tz`, or
+/// in the group's timezone.
+#[utoipa::path(get, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path), RangeParams), responses((status = 200, body = Vec<Session>), ReadProblems, (status = 422, description = "A bad date, range or timezone")))]
+async fn list_sessions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Query(params): Query<RangeParams>,
+) -> ApiResult<axum::Json<Vec<Session>>> {
+    require_group_visible(&state, &who, id).await?;
+    let (range, display) = parse_range(&params)?;
+    state.store.get_group(who.org_id, id).await?;
+    let scope = SessionScope::Groups(vec![id]);
+    Ok(axum::Json(
+        state
+            .store
+            .list_sessions(who.org_id, &scope, range, display)
+            .await?,
+    ))
+}
+
+/// Every session of the organization in the range (a facilitator: of their own groups).
+#[utoipa::path(get, path = "/sessions", tag = "sessions", params(RangeParams), responses((status = 200, body = Vec<Session>), ReadProblems, (status = 422, description = "A bad date, range or timezone")))]
+async fn list_org_sessions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Query(params): Query<RangeParams>,
+) -> ApiResult<axum::Json<Vec<Session>>> {
+    let (range, display) = parse_range(&params)?;
+    let scope = match visible_groups(&state, &who).await? {
+        None => SessionScope::Organization,
+        Some(ids) => SessionScope::Groups(ids),
     };
-    let midnight = chrono::NaiveTime::MIN;
-    let (start, _) = localize(zone.tz(), from, midnight);
-    let (end, _) = localize(zone.tz(), to, midnight);
-    let sessions = state
-        .store
-        .list_group_sessions(who.org_id, id, start, end, Some(zone.tz()))
-        .await?;
-    Ok(axum::Json(sessions))
+    Ok(axum::Json(
+        state
+            .store
+            .list_sessions(who.org_id, &scope, range, display)
+            .await?,
+    ))
+}
+
+/// One facilitator's sessions across all the groups they are assigned to. A facilitator may
+/// list their own; coordinators anyone's.
+#[utoipa::path(get, path = "/people/{id}/sessions", tag = "sessions", params(("id" = i64, Path), RangeParams), responses((status = 200, body = Vec<Session>), ReadProblems, (status = 422, description = "A bad date, range or timezone")))]
+async fn list_facilitator_sessions(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Query(params): Query<RangeParams>,
+) -> ApiResult<axum::Json<Vec<Session>>> {
+    let (range, display) = parse_range(&params)?;
+    let person = state.store.get_person(who.org_id, id).await?;
+    let own = person
+        .spec
+        .email
+        .as_ref()
+        .is_some_and(|e| e.as_str().eq_ignore_ascii_case(&who.email));
+    if !who.role.can_manage() && !own {
+        return Err(ApiError::not_found("person"));
+    }
+    let groups = state.store.groups_facilitated_by(who.org_id, id).await?;
+    let scope = SessionScope::Groups(groups);
+    Ok(axum::Json(
+        state
+            .store
+            .list_sessions(who.org_id, &scope, range, display)
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
