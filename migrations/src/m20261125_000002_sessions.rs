@@ -31,6 +31,7 @@ impl MigrationTrait for Migration {
                 .col(date("local_date"))
                 .col(time("local_time"))
                 .col(timestamp_with_time_zone("starts_at"))
+                .col(timestamp_with_time_zone("ends_at"))
                 .col(integer("minutes"))
                 .col(string("status"))
                 .col(integer("sequence"))

@@ -235,7 +235,11 @@ async fn one_session_can_be_moved_cancelled_or_added_and_regeneration_respects_i
             &json!({"local_date": "2027-03-14", "local_time": "02:30", "venue": {"name": "Library room B", "address": "9 Example Ave"}}),
         )
         .await;
-    let moved = moved.ok(200).clone();
+    let mut moved = moved.ok(200).clone();
+    assert_eq!(
+        moved.as_object_mut().unwrap().remove("warnings"),
+        Some(json!([]))
+    );
     assert_eq!(moved["local_time"], "03:30");
     assert_eq!(moved["starts_at"], "2027-03-14T10:30:00Z");
     assert_eq!(moved["sequence"], 1);
@@ -393,6 +397,172 @@ async fn a_facilitator_and_the_organization_see_sessions_across_groups() {
         sessions(org.ok(200)).len(),
         12,
         "three groups, four sessions each"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_reported() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("clash").await;
+    let program = app
+        .post(&t, "/api/v1/programs", &fixtures::program())
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let peer = app
+        .post(&t, "/api/v1/people", &fixtures::person("Busy Peer"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let group_on = |day: &str, venue: &str| {
+        let mut spec = fixtures::group(program);
+        spec["weekdays"] = json!([day]);
+        spec["venue"] = json!({"name": venue});
+        spec
+    };
+    // Two Wednesday groups at 18:00 Vancouver, both with the same peer.
+    let a = app
+        .post(&t, "/api/v1/groups", &group_on("wednesday", "Hall A"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let b = app
+        .post(&t, "/api/v1/groups", &group_on("wednesday", "Hall B"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    for g in [a, b] {
+        app.post(
+            &t,
+            &format!("/api/v1/groups/{g}/facilitators"),
+            &json!({"person_id": peer, "role": "peer"}),
+        )
+        .await
+        .ok(201);
+    }
+    app.post(
+        &t,
+        &format!("/api/v1/groups/{a}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let before = app.row_counts().await;
+    let refused = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{b}/sessions/generate"),
+            &json!({}),
+        )
+        .await;
+    let detail = refused.problem(409)["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains("Busy Peer") && detail.contains("2027-02-03"),
+        "{detail}"
+    );
+    assert_eq!(app.row_counts().await, before, "nothing generated");
+
+    // On Thursdays there is no clash; moving a Thursday session onto a Wednesday one is refused.
+    app.put(
+        &t,
+        &format!("/api/v1/groups/{b}"),
+        &group_on("thursday", "Hall B"),
+    )
+    .await
+    .ok(200);
+    app.post(
+        &t,
+        &format!("/api/v1/groups/{b}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let b_sessions = sessions(
+        app.get(
+            &t,
+            &format!("/api/v1/groups/{b}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200),
+    );
+    let first_b = b_sessions[0]["id"].as_i64().unwrap();
+    let before = app.row_counts().await;
+    let moved = app
+        .post(
+            &t,
+            &format!("/api/v1/sessions/{first_b}/reschedule"),
+            &json!({"local_date": "2027-02-10", "local_time": "18:30"}),
+        )
+        .await;
+    moved.problem(409);
+    let extra = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{b}/sessions"),
+            &json!({"local_date": "2027-02-17", "local_time": "17:00", "minutes": 90}),
+        )
+        .await;
+    extra.problem(409);
+    assert_eq!(app.row_counts().await, before);
+    assert_eq!(
+        app.get(&t, &format!("/api/v1/sessions/{first_b}"))
+            .await
+            .ok(200)["sequence"],
+        0,
+        "unchanged"
+    );
+
+    // A newcomer whose other group meets at the same time cannot be assigned.
+    let other_peer = app
+        .post(&t, "/api/v1/people", &fixtures::person("Other Peer"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &t,
+        &format!("/api/v1/groups/{a}/facilitators"),
+        &json!({"person_id": other_peer, "role": "peer"}),
+    )
+    .await
+    .ok(201);
+    let c = app
+        .post(&t, "/api/v1/groups", &group_on("wednesday", "hall a"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let generated = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{c}/sessions/generate"),
+            &json!({}),
+        )
+        .await;
+    let warnings = generated.ok(200)["warnings"].as_array().unwrap().clone();
+    assert_eq!(
+        warnings.len(),
+        24,
+        "group C shares Hall A with group A at every session"
+    );
+    assert!(warnings[0].as_str().unwrap().contains("Hall A"));
+    let assign = app
+        .post(
+            &t,
+            &format!("/api/v1/groups/{c}/facilitators"),
+            &json!({"person_id": other_peer, "role": "peer"}),
+        )
+        .await;
+    assert!(
+        assign.problem(409)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Other Peer")
     );
     app.stop().await;
 }

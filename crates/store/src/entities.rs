@@ -226,6 +226,7 @@ pub mod session {
         pub local_time: Time,
         pub starts_at: DateTimeUtc,
         pub minutes: i32,
+        pub ends_at: DateTimeUtc,
         pub status: String,
         pub sequence: i32,
         pub cancel_reason: Option<String>,

@@ -1,6 +1,7 @@
 //! Facilitator assignments: who co-leads which group, as a peer or a professional.
 
-use crate::entities::{enrollment, facilitator_assignment, person};
+use crate::conflicts::{Slot, refuse_facilitator_clash};
+use crate::entities::{enrollment, facilitator_assignment, person, session};
 use crate::groups::find_group_for_update;
 use crate::people::find_person;
 use crate::programs::find_program;
@@ -9,7 +10,7 @@ use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::program::ProgramSpec;
-use peergroup_domain::records::FacilitatorAssignment;
+use peergroup_domain::records::{FacilitatorAssignment, SessionStatus};
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
 use sea_orm::{
@@ -120,6 +121,21 @@ impl Store {
                 "this person is a participant of this group; a person can facilitate only other groups".into(),
             ));
         }
+        let now = self.now();
+        let upcoming: Vec<Slot> = session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::GroupId.eq(group_id))
+            .filter(session::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+            .filter(session::Column::EndsAt.gt(now))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|m| Slot {
+                starts_at: m.starts_at,
+                ends_at: m.ends_at,
+            })
+            .collect();
+        refuse_facilitator_clash(&txn, org, group_id, &[spec.person_id], &upcoming).await?;
         let created = facilitator_assignment::ActiveModel {
             org_id: Set(org),
             group_id: Set(group_id),

@@ -6,6 +6,7 @@
 //! letting them fight over the file lock. PostgreSQL uses one pool for both.
 
 mod access;
+mod conflicts;
 mod enrollments;
 pub mod entities;
 mod error;

@@ -5,6 +5,7 @@
 //! number and updated in place, their sequence bumped when anything changed; sessions that no
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
+use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings};
 use crate::entities::{calendar_exclusion, group, session};
 use crate::groups::find_group_for_update;
 use crate::programs::find_program;
@@ -56,6 +57,34 @@ pub struct GenerateOutcome {
     pub cancelled: u32,
     /// Held or started sessions, left as they were.
     pub kept: u32,
+    /// Other groups at the same venue at the same time (allowed, but worth a look).
+    pub warnings: Vec<String>,
+}
+
+/// A session after a change, with any venue clash worth a look.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionChange {
+    #[serde(flatten)]
+    pub session: Session,
+    pub warnings: Vec<String>,
+}
+
+/// The people assigned to facilitate a group.
+pub(crate) async fn group_facilitators(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+) -> Result<Vec<Id>> {
+    use crate::entities::facilitator_assignment as fa;
+    use sea_orm::QuerySelect;
+    Ok(fa::Entity::find()
+        .select_only()
+        .column(fa::Column::PersonId)
+        .filter(fa::Column::OrgId.eq(org))
+        .filter(fa::Column::GroupId.eq(group_id))
+        .into_tuple()
+        .all(conn)
+        .await?)
 }
 
 /// What a session record needs from its group and program.
@@ -198,7 +227,8 @@ fn same_slot(m: &session::Model, p: &PlannedSession) -> bool {
 
 impl Store {
     /// Lays out (or lays out again) a group's sessions from its program, start date,
-    /// weekdays, local time, timezone and the exclusion calendar.
+    /// weekdays, local time, timezone and the exclusion calendar. Refused (409) when one of
+    /// the group's facilitators would be in two sessions at once.
     pub async fn generate_sessions(&self, org: Id, group_id: Id) -> Result<GenerateOutcome> {
         let txn = self.write.begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
@@ -241,44 +271,61 @@ impl Store {
                 by_number.insert(m.number, m);
             }
         }
-        for p in plan.iter().filter(|p| p.starts_at > now) {
-            let number = p.number as i32;
-            if frozen.contains(&number) {
-                continue;
-            }
-            match by_number.remove(&number) {
+        // Decide everything first, check conflicts, then write.
+        let mut updates = Vec::new();
+        let mut creates = Vec::new();
+        for p in plan
+            .iter()
+            .filter(|p| p.starts_at > now && !frozen.contains(&(p.number as i32)))
+        {
+            match by_number.remove(&(p.number as i32)) {
                 Some(m) if same_slot(&m, p) => outcome.unchanged += 1,
-                Some(m) => {
-                    let sequence = m.sequence + 1;
-                    let mut active: session::ActiveModel = m.into();
-                    write_plan(&mut active, p);
-                    active.sequence = Set(sequence);
-                    active.updated_at = Set(now);
-                    active.update(&txn).await?;
-                    outcome.updated += 1;
-                }
-                None => {
-                    let mut active = session::ActiveModel {
-                        org_id: Set(org),
-                        group_id: Set(group_id),
-                        number: Set(number),
-                        status: Set(SessionStatus::Scheduled.as_str().to_string()),
-                        sequence: Set(0),
-                        cancel_reason: Set(None),
-                        kind: Set(SessionKind::Planned.as_str().to_string()),
-                        manual: Set(false),
-                        topic: Set(None),
-                        venue_name: Set(None),
-                        venue_address: Set(None),
-                        created_at: Set(now),
-                        updated_at: Set(now),
-                        ..Default::default()
-                    };
-                    write_plan(&mut active, p);
-                    active.insert(&txn).await?;
-                    outcome.created += 1;
-                }
+                Some(m) => updates.push((m, p)),
+                None => creates.push(p),
             }
+        }
+        let changed: Vec<Slot> = updates
+            .iter()
+            .map(|(_, p)| *p)
+            .chain(creates.iter().copied())
+            .map(|p| Slot {
+                starts_at: p.starts_at,
+                ends_at: p.ends_at(),
+            })
+            .collect();
+        let people = group_facilitators(&txn, org, group_id).await?;
+        refuse_facilitator_clash(&txn, org, group_id, &people, &changed).await?;
+        outcome.warnings = venue_warnings(&txn, org, group_id, &group.venue_name, &changed).await?;
+
+        for (m, p) in updates {
+            let sequence = m.sequence + 1;
+            let mut active: session::ActiveModel = m.into();
+            write_plan(&mut active, p);
+            active.sequence = Set(sequence);
+            active.updated_at = Set(now);
+            active.update(&txn).await?;
+            outcome.updated += 1;
+        }
+        for p in creates {
+            let mut active = session::ActiveModel {
+                org_id: Set(org),
+                group_id: Set(group_id),
+                number: Set(p.number as i32),
+                status: Set(SessionStatus::Scheduled.as_str().to_string()),
+                sequence: Set(0),
+                cancel_reason: Set(None),
+                kind: Set(SessionKind::Planned.as_str().to_string()),
+                manual: Set(false),
+                topic: Set(None),
+                venue_name: Set(None),
+                venue_address: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            };
+            write_plan(&mut active, p);
+            active.insert(&txn).await?;
+            outcome.created += 1;
         }
         for (_, m) in by_number {
             let sequence = m.sequence + 1;
@@ -461,6 +508,7 @@ fn write_plan(active: &mut session::ActiveModel, p: &PlannedSession) {
     active.local_date = Set(p.local_date);
     active.local_time = Set(p.local_time);
     active.starts_at = Set(p.starts_at);
+    active.ends_at = Set(p.ends_at());
     active.minutes = Set(i32::from(p.minutes));
 }
 
@@ -527,7 +575,7 @@ impl Store {
         org: Id,
         id: Id,
         change: &Reschedule,
-    ) -> Result<Session> {
+    ) -> Result<SessionChange> {
         if change.local_date.is_none() && change.local_time.is_none() && change.venue.is_none() {
             return Err(StoreError::invalid(
                 "body",
@@ -569,11 +617,26 @@ impl Store {
                 "a session cannot move into the past",
             ));
         }
+        let slot = Slot {
+            starts_at,
+            ends_at: starts_at + Duration::minutes(i64::from(m.minutes)),
+        };
+        let people = group_facilitators(&txn, org, group.id).await?;
+        refuse_facilitator_clash(&txn, org, group.id, &people, &[slot]).await?;
+        let venue_name = match &change.venue {
+            Some(v) => v.name.to_string(),
+            None => m
+                .venue_name
+                .clone()
+                .unwrap_or_else(|| group.venue_name.clone()),
+        };
+        let warnings = venue_warnings(&txn, org, group.id, &venue_name, &[slot]).await?;
         let sequence = m.sequence + 1;
         let mut active: session::ActiveModel = m.into();
         active.local_date = Set(date);
         active.local_time = Set(local_time);
         active.starts_at = Set(starts_at);
+        active.ends_at = Set(slot.ends_at);
         if let Some(venue) = &change.venue {
             set_venue(&mut active, Some(venue));
         }
@@ -582,7 +645,10 @@ impl Store {
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
         txn.commit().await?;
-        session_record(updated, &cx, cx.tz.tz())
+        Ok(SessionChange {
+            session: session_record(updated, &cx, cx.tz.tz())?,
+            warnings,
+        })
     }
 
     /// Cancels a session with a reason; it stays visible, marked cancelled.
@@ -616,7 +682,7 @@ impl Store {
         org: Id,
         group_id: Id,
         extra: &ExtraSession,
-    ) -> Result<Session> {
+    ) -> Result<SessionChange> {
         if !(15..=720).contains(&extra.minutes) {
             return Err(StoreError::invalid("minutes", "must be from 15 to 720"));
         }
@@ -637,10 +703,23 @@ impl Store {
                 "a session cannot be added in the past",
             ));
         }
+        let slot = Slot {
+            starts_at,
+            ends_at: starts_at + Duration::minutes(i64::from(extra.minutes)),
+        };
+        let people = group_facilitators(&txn, org, group_id).await?;
+        refuse_facilitator_clash(&txn, org, group_id, &people, &[slot]).await?;
+        let venue_name = extra
+            .venue
+            .as_ref()
+            .map(|v| v.name.to_string())
+            .unwrap_or_else(|| group.venue_name.clone());
+        let warnings = venue_warnings(&txn, org, group_id, &venue_name, &[slot]).await?;
         let now = self.now();
         let mut active = session::ActiveModel {
             org_id: Set(org),
             group_id: Set(group_id),
+            ends_at: Set(slot.ends_at),
             number: Set(0),
             phase: Set(0),
             number_in_phase: Set(0),
@@ -662,6 +741,9 @@ impl Store {
         set_venue(&mut active, extra.venue.as_ref());
         let created = active.insert(&txn).await?;
         txn.commit().await?;
-        session_record(created, &cx, cx.tz.tz())
+        Ok(SessionChange {
+            session: session_record(created, &cx, cx.tz.tz())?,
+            warnings,
+        })
     }
 }

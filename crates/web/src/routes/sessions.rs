@@ -14,8 +14,8 @@ use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use peergroup_domain::{Id, ValidationErrors};
 use peergroup_store::sessions::{
-    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule, SessionRange,
-    SessionScope,
+    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule, SessionChange,
+    SessionRange, SessionScope,
 };
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -262,14 +262,16 @@ async fn get_session(
 
 /// Moves one session to another date, time or venue. Its sequence is bumped so that
 /// calendars and reminders can be corrected; regeneration leaves it alone afterwards. A held
-/// session cannot move (409), nor can any session move into the past (422).
-#[utoipa::path(post, path = "/sessions/{id}/reschedule", tag = "sessions", params(("id" = i64, Path)), request_body = Reschedule, responses((status = 200, body = Session), WriteProblems))]
+/// session cannot move (409), nor can any session move into the past (422), nor can a move
+/// put a facilitator in two sessions at once (409, naming the other session). Another group
+/// at the same venue at the same time comes back as a warning.
+#[utoipa::path(post, path = "/sessions/{id}/reschedule", tag = "sessions", params(("id" = i64, Path)), request_body = Reschedule, responses((status = 200, body = SessionChange), WriteProblems))]
 async fn reschedule(
     State(state): State<AppState>,
     Caller(who): Caller,
     Path(id): Path<Id>,
     Json(change): Json<Reschedule>,
-) -> ApiResult<axum::Json<Session>> {
+) -> ApiResult<axum::Json<SessionChange>> {
     require_manager(&who)?;
     Ok(axum::Json(
         state
@@ -303,13 +305,13 @@ async fn cancel(
 }
 
 /// Adds a session outside the plan, such as a make-up session.
-#[utoipa::path(post, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path)), request_body = ExtraSession, responses((status = 201, body = Session), WriteProblems))]
+#[utoipa::path(post, path = "/groups/{id}/sessions", tag = "sessions", params(("id" = i64, Path)), request_body = ExtraSession, responses((status = 201, body = SessionChange), WriteProblems))]
 async fn add_session(
     State(state): State<AppState>,
     Caller(who): Caller,
     Path(id): Path<Id>,
     Json(extra): Json<ExtraSession>,
-) -> ApiResult<(StatusCode, axum::Json<Session>)> {
+) -> ApiResult<(StatusCode, axum::Json<SessionChange>)> {
     require_manager(&who)?;
     let session = state.store.add_session(who.org_id, id, &extra).await?;
     Ok((StatusCode::CREATED, axum::Json(session)))
