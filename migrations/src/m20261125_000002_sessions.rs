@@ -110,10 +110,34 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // Calendar feeds: unguessable, revocable URLs that need no login. Only the token's
+        // hash is kept.
+        m.create_table(
+            Table::create()
+                .table("calendar_feeds")
+                .if_not_exists()
+                .col(big_pk_auto("id"))
+                .col(big_integer("org_id"))
+                .col(string("kind"))
+                .col(big_integer_null("subject_id"))
+                .col(string_uniq("token_hash"))
+                .col(timestamp_with_time_zone("created_at"))
+                .col(timestamp_with_time_zone_null("revoked_at"))
+                .foreign_key(
+                    ForeignKey::create()
+                        .name("fk_calendar_feeds_org_id")
+                        .from("calendar_feeds", "org_id")
+                        .to("organizations", "id"),
+                )
+                .to_owned(),
+        )
+        .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.drop_table(Table::drop().table("calendar_feeds").to_owned())
+            .await?;
         m.drop_table(Table::drop().table("calendar_exclusions").to_owned())
             .await?;
         m.drop_table(Table::drop().table("sessions").to_owned())

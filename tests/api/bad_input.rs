@@ -475,6 +475,47 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session:
             404,
             None,
         ),
+        // Calendar feeds.
+        bad(
+            M::POST,
+            "/api/v1/calendar-feeds",
+            "/api/v1/calendar-feeds".into(),
+            json!({"kind": "group"}),
+            422,
+            Some("subject_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/calendar-feeds",
+            "/api/v1/calendar-feeds".into(),
+            json!({"kind": "organization", "subject_id": w.group}),
+            422,
+            Some("subject_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/calendar-feeds",
+            "/api/v1/calendar-feeds".into(),
+            json!({"kind": "weekly"}),
+            422,
+            Some("kind"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/calendar-feeds",
+            "/api/v1/calendar-feeds".into(),
+            json!({"kind": "facilitator", "subject_id": w.person}),
+            422,
+            Some("subject_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/calendar-feeds/{id}/revoke",
+            "/api/v1/calendar-feeds/999999/revoke".into(),
+            json!({}),
+            404,
+            None,
+        ),
         // Changes to one session.
         bad(
             M::POST,

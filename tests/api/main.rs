@@ -3,6 +3,7 @@
 
 mod access;
 mod bad_input;
+mod feeds;
 mod idempotency;
 mod openapi;
 mod sessions;

@@ -63,12 +63,15 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/sessions/{id}/cancel",
         "/api/v1/sessions",
         "/api/v1/people/{id}/sessions",
+        "/api/v1/calendar-feeds",
+        "/api/v1/calendar-feeds/{id}/revoke",
+        "/calendar/{file}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        31,
+        34,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

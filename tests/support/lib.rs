@@ -347,6 +347,9 @@ pub struct World {
     pub exclusion: i64,
     /// The group's first generated session.
     pub session: i64,
+    /// A calendar feed of the group, and its URL path.
+    pub feed: i64,
+    pub feed_url: String,
     pub program: i64,
     pub group: i64,
     pub person: i64,
@@ -439,10 +442,21 @@ impl World {
             .ok(200)[0]["id"]
             .as_i64()
             .unwrap();
+        let feed = app
+            .post(
+                &token,
+                "/api/v1/calendar-feeds",
+                &json!({"kind": "group", "subject_id": group}),
+            )
+            .await
+            .ok(201)
+            .clone();
         World {
             token,
             exclusion,
             session,
+            feed: feed["id"].as_i64().unwrap(),
+            feed_url: feed["url"].as_str().unwrap().to_string(),
             program,
             group,
             person,

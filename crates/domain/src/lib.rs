@@ -45,6 +45,7 @@ pub mod clock;
 pub mod enrollment;
 pub mod facilitator;
 pub mod group;
+pub mod ical;
 pub mod org;
 pub mod person;
 pub mod program;

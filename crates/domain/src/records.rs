@@ -166,3 +166,30 @@ pub struct Exclusion {
     pub date: chrono::NaiveDate,
     pub reason: String,
 }
+
+string_enum!(
+    /// Whose sessions a calendar feed carries.
+    FeedKind {
+        /// One group's sessions.
+        Group => "group",
+        /// One facilitator's sessions across their groups.
+        Facilitator => "facilitator",
+        /// Every session of the organization, for coordinators.
+        Organization => "organization",
+    }
+);
+
+/// A calendar feed. Its URL is shown once, when created; anyone with it can read the feed
+/// until it is revoked.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CalendarFeed {
+    pub id: Id,
+    pub kind: FeedKind,
+    /// The group or the facilitator (a person), for those kinds.
+    pub subject_id: Option<Id>,
+    pub created_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// Only in the response that creates the feed: the path of the `.ics` file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}

@@ -11,6 +11,7 @@ mod enrollments;
 pub mod entities;
 mod error;
 mod facilitators;
+pub mod feeds;
 pub mod groups;
 mod idempotency;
 mod people;
@@ -180,6 +181,7 @@ impl Store {
             "idempotency_keys",
             "sessions",
             "calendar_exclusions",
+            "calendar_feeds",
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self

@@ -56,6 +56,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::enrollments::router())
         .merge(routes::me::router())
         .merge(routes::sessions::router())
+        .merge(routes::feeds::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.
@@ -63,7 +64,9 @@ fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router
     let (api, mut doc) = OpenApiRouter::with_openapi(openapi::base())
         .nest("/api/v1", api())
         .split_for_parts();
-    let (health, health_doc) = health::router().split_for_parts();
+    let (health, health_doc) = health::router()
+        .merge(routes::feeds::public_router())
+        .split_for_parts();
     doc.merge(health_doc);
     let bearer =
         utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new());

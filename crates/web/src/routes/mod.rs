@@ -1,6 +1,7 @@
 //! API routes, one module per resource.
 
 pub mod enrollments;
+pub mod feeds;
 pub mod groups;
 pub mod me;
 pub mod people;
