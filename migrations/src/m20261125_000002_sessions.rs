@@ -17,6 +17,25 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
+        // The venue name lowercased and trimmed, to find other groups at the same venue.
+        m.alter_table(
+            Table::alter()
+                .table("peer_groups")
+                .add_column(string("venue_key").default(""))
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_peer_groups_org_id_venue_key")
+                .table("peer_groups")
+                .col("org_id")
+                .col("venue_key")
+                .if_not_exists()
+                .to_owned(),
+        )
+        .await?;
+
         m.create_table(
             Table::create()
                 .table("sessions")
@@ -142,6 +161,20 @@ impl MigrationTrait for Migration {
             .await?;
         m.drop_table(Table::drop().table("sessions").to_owned())
             .await?;
+        m.drop_index(
+            Index::drop()
+                .name("ix_peer_groups_org_id_venue_key")
+                .table("peer_groups")
+                .to_owned(),
+        )
+        .await?;
+        m.alter_table(
+            Table::alter()
+                .table("peer_groups")
+                .drop_column("venue_key")
+                .to_owned(),
+        )
+        .await?;
         m.alter_table(
             Table::alter()
                 .table("peer_groups")

@@ -3,6 +3,7 @@
 //! allowed (a big hall has rooms) but reported as a warning.
 
 use crate::entities::{facilitator_assignment, group, person, session};
+use crate::groups::venue_key;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
@@ -116,7 +117,8 @@ async fn describe(
     ))
 }
 
-/// Other groups' live sessions at the same venue (compared without case) overlapping `slots`.
+/// Other groups' live sessions at the same venue (compared without case) overlapping `slots`:
+/// sessions of groups that meet there, and sessions moved there by hand.
 pub(crate) async fn venue_warnings(
     conn: &impl ConnectionTrait,
     org: Id,
@@ -124,41 +126,67 @@ pub(crate) async fn venue_warnings(
     venue: &str,
     slots: &[Slot],
 ) -> Result<Vec<String>> {
-    let candidates: Vec<session::Model> = sessions_in_window(conn, org, None, slots)
-        .await?
-        .into_iter()
-        .filter(|s| s.group_id != group_id && slots.iter().any(|slot| slot.overlaps(s)))
-        .collect();
-    if candidates.is_empty() {
+    let key = venue_key(venue);
+    let (Some(from), Some(to)) = (
+        slots.iter().map(|s| s.starts_at).min(),
+        slots.iter().map(|s| s.ends_at).max(),
+    ) else {
         return Ok(Vec::new());
-    }
-    let ids: HashSet<Id> = candidates.iter().map(|s| s.group_id).collect();
-    let groups: HashMap<Id, group::Model> = group::Entity::find()
+    };
+    let same_venue: HashMap<Id, group::Model> = group::Entity::find()
         .filter(group::Column::OrgId.eq(org))
-        .filter(group::Column::Id.is_in(ids))
+        .filter(group::Column::VenueKey.eq(key.clone()))
+        .filter(group::Column::Id.ne(group_id))
         .all(conn)
         .await?
         .into_iter()
         .map(|g| (g.id, g))
         .collect();
-    let venue = venue.trim().to_lowercase();
+    let live = || {
+        session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::GroupId.ne(group_id))
+            .filter(session::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+            .filter(session::Column::StartsAt.lt(to))
+            .filter(session::Column::EndsAt.gt(from))
+    };
+    let mut candidates = if same_venue.is_empty() {
+        Vec::new()
+    } else {
+        live()
+            .filter(session::Column::GroupId.is_in(same_venue.keys().copied()))
+            .filter(session::Column::VenueName.is_null())
+            .all(conn)
+            .await?
+    };
+    // Sessions moved to this venue by hand are few; compare their names here.
+    candidates.extend(
+        live()
+            .filter(session::Column::VenueName.is_not_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter(|s| s.venue_name.as_deref().map(venue_key) == Some(key.clone())),
+    );
     let mut warnings = Vec::new();
-    for s in candidates {
-        let Some(g) = groups.get(&s.group_id) else {
-            continue;
+    for s in candidates
+        .into_iter()
+        .filter(|s| slots.iter().any(|slot| slot.overlaps(s)))
+    {
+        let (group_name, timezone, theirs) = match same_venue.get(&s.group_id) {
+            Some(g) => (g.name.clone(), g.timezone.clone(), g.venue_name.clone()),
+            None => {
+                let g = group::Entity::find_by_id(s.group_id).one(conn).await?;
+                let (n, tz) = g.map(|g| (g.name, g.timezone)).unwrap_or_default();
+                (n, tz, s.venue_name.clone().unwrap_or_default())
+            }
         };
-        let theirs = s.venue_name.as_deref().unwrap_or(&g.venue_name);
-        if theirs.trim().to_lowercase() == venue {
-            warnings.push(format!(
-                "group \"{}\" also meets at {} on {} at {} {} (session id {})",
-                g.name,
-                theirs,
-                s.local_date,
-                s.local_time.format("%H:%M"),
-                g.timezone,
-                s.id
-            ));
-        }
+        warnings.push(format!(
+            "group \"{group_name}\" also meets at {theirs} on {} at {} {timezone} (session id {})",
+            s.local_date,
+            s.local_time.format("%H:%M"),
+            s.id
+        ));
     }
     Ok(warnings)
 }

@@ -125,6 +125,7 @@ pub mod group {
         pub segment: Option<String>,
         pub status: String,
         pub exclusion_policy: String,
+        pub venue_key: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }

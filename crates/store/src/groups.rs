@@ -81,6 +81,7 @@ fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
     active.languages = Set(to_json(&spec.languages));
     active.timezone = Set(spec.timezone.name().to_string());
     active.venue_name = Set(spec.venue.name.to_string());
+    active.venue_key = Set(venue_key(spec.venue.name.as_str()));
     active.venue_address = Set(spec.venue.address.as_ref().map(|t| t.to_string()));
     active.venue_accessibility_notes = Set(spec
         .venue
@@ -344,4 +345,9 @@ fn detail_sql(backend: DbBackend) -> &'static str {
              FROM peer_groups g WHERE g.id = {id} AND g.org_id = {org}"
         )
     })
+}
+
+/// How venues are compared: without case or surrounding spaces.
+pub(crate) fn venue_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }

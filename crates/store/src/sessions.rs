@@ -306,26 +306,33 @@ impl Store {
             active.update(&txn).await?;
             outcome.updated += 1;
         }
-        for p in creates {
-            let mut active = session::ActiveModel {
-                org_id: Set(org),
-                group_id: Set(group_id),
-                number: Set(p.number as i32),
-                status: Set(SessionStatus::Scheduled.as_str().to_string()),
-                sequence: Set(0),
-                cancel_reason: Set(None),
-                kind: Set(SessionKind::Planned.as_str().to_string()),
-                manual: Set(false),
-                topic: Set(None),
-                venue_name: Set(None),
-                venue_address: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            };
-            write_plan(&mut active, p);
-            active.insert(&txn).await?;
-            outcome.created += 1;
+        // One multi-row insert for the new sessions.
+        let new: Vec<session::ActiveModel> = creates
+            .iter()
+            .map(|p| {
+                let mut active = session::ActiveModel {
+                    org_id: Set(org),
+                    group_id: Set(group_id),
+                    number: Set(p.number as i32),
+                    status: Set(SessionStatus::Scheduled.as_str().to_string()),
+                    sequence: Set(0),
+                    cancel_reason: Set(None),
+                    kind: Set(SessionKind::Planned.as_str().to_string()),
+                    manual: Set(false),
+                    topic: Set(None),
+                    venue_name: Set(None),
+                    venue_address: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                };
+                write_plan(&mut active, p);
+                active
+            })
+            .collect();
+        outcome.created = new.len() as u32;
+        if !new.is_empty() {
+            session::Entity::insert_many(new).exec_without_returning(&txn).await?;
         }
         for (_, m) in by_number {
             let sequence = m.sequence + 1;
