@@ -84,7 +84,16 @@ impl MigrationTrait for Migration {
                 "ix_sessions_group_id_starts_at",
                 &["group_id", "starts_at"][..],
             ),
-            ("ix_sessions_org_id_starts_at", &["org_id", "starts_at"][..]),
+            // Group-scoped listings filter by organization too: lead with both.
+            (
+                "ix_sessions_org_id_group_id_starts_at",
+                &["org_id", "group_id", "starts_at"][..],
+            ),
+            // Sessions moved to another venue by hand, for venue clashes.
+            (
+                "ix_sessions_org_id_venue_name",
+                &["org_id", "venue_name"][..],
+            ),
         ] {
             let mut index = Index::create();
             index.name(name).table("sessions").if_not_exists();

@@ -31,8 +31,23 @@ enum Backend {
     Postgres,
 }
 
+mod schedule;
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
+enum Scenario2 {
+    /// HTTP API against its ceilings (issue 2).
+    Api,
+    /// Schedule generation and a facilitator's year (issue 3).
+    Schedule,
+}
+
 #[derive(Parser)]
 struct Args {
+    #[arg(long, value_enum, default_value = "api")]
+    scenario: Scenario2,
+    /// Groups for the schedule scenario.
+    #[arg(long, default_value_t = 10_000)]
+    groups: usize,
     #[arg(long, value_enum, default_value = "sqlite")]
     backend: Backend,
     /// Seconds of load per scenario (after one second of warm-up).
@@ -55,6 +70,7 @@ fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Runtime::new()?;
     match &args.serve {
         Some(url) => rt.block_on(serve(url, args.pool.unwrap_or(8))),
+        None if args.scenario == Scenario2::Schedule => rt.block_on(schedule_bench(&args)),
         None => rt.block_on(drive(&args)),
     }
 }
@@ -439,4 +455,36 @@ async fn drive(args: &Args) -> anyhow::Result<()> {
             .await?;
     }
     Ok(())
+}
+
+async fn schedule_bench(args: &Args) -> anyhow::Result<()> {
+    match args.backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir()?;
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("schedule.db").display()
+            );
+            schedule::run(&url, args.pool.unwrap_or(8), args.groups).await
+        }
+        Backend::Postgres => {
+            let admin = sea_orm::Database::connect(format!("{}/postgres", args.pg)).await?;
+            admin
+                .execute_unprepared("DROP DATABASE IF EXISTS peergroup_bench WITH (FORCE)")
+                .await?;
+            admin
+                .execute_unprepared("CREATE DATABASE peergroup_bench")
+                .await?;
+            let result = schedule::run(
+                &format!("{}/peergroup_bench", args.pg),
+                args.pool.unwrap_or(16),
+                args.groups,
+            )
+            .await;
+            admin
+                .execute_unprepared("DROP DATABASE IF EXISTS peergroup_bench WITH (FORCE)")
+                .await?;
+            result
+        }
+    }
 }

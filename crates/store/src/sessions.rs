@@ -332,7 +332,9 @@ impl Store {
             .collect();
         outcome.created = new.len() as u32;
         if !new.is_empty() {
-            session::Entity::insert_many(new).exec_without_returning(&txn).await?;
+            session::Entity::insert_many(new)
+                .exec_without_returning(&txn)
+                .await?;
         }
         for (_, m) in by_number {
             let sequence = m.sequence + 1;
