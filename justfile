@@ -23,3 +23,5 @@ fmt:
 bench:
     cargo run --release -p peergroup-bench -- --backend sqlite
     cargo run --release -p peergroup-bench -- --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario schedule --backend sqlite
+    cargo run --release -p peergroup-bench -- --scenario schedule --backend postgres
