@@ -6,7 +6,7 @@
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
 use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings};
-use crate::entities::{calendar_exclusion, group, session};
+use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
 use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
@@ -23,6 +23,7 @@ use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 /// Whose sessions to list.
@@ -87,9 +88,10 @@ pub(crate) async fn group_facilitators(
         .await?)
 }
 
-/// What a session record needs from its group and program.
+/// What a session record needs from its group and program. The program is shared between
+/// the contexts of groups that run it.
 struct Context {
-    program: ProgramSpec,
+    program: Arc<ProgramSpec>,
     tz: TimeZone,
     venue: Venue,
 }
@@ -98,9 +100,13 @@ async fn context(conn: &impl ConnectionTrait, org: Id, group: &group::Model) -> 
     let program = find_program(conn, org, group.program_id)
         .await?
         .ok_or(StoreError::NotFound("program"))?;
+    context_for(group, Arc::new(from_json(program.spec)?))
+}
+
+fn context_for(group: &group::Model, program: Arc<ProgramSpec>) -> Result<Context> {
     let corrupt = StoreError::Corrupt;
     Ok(Context {
-        program: from_json(program.spec)?,
+        program,
         tz: TimeZone::parse(&group.timezone).map_err(corrupt)?,
         venue: Venue {
             name: Name::parse(group.venue_name.clone()).map_err(corrupt)?,
@@ -386,9 +392,24 @@ impl Store {
             .filter(group::Column::Id.is_in(group_ids))
             .all(&self.read)
             .await?;
+        // Each program once, however many of its groups the listing touches.
+        let program_ids: BTreeSet<Id> = groups.iter().map(|g| g.program_id).collect();
+        let mut programs: HashMap<Id, Arc<ProgramSpec>> = HashMap::new();
+        for p in program::Entity::find()
+            .filter(program::Column::OrgId.eq(org))
+            .filter(program::Column::Id.is_in(program_ids))
+            .all(&self.read)
+            .await?
+        {
+            programs.insert(p.id, Arc::new(from_json(p.spec)?));
+        }
         let mut contexts = HashMap::new();
         for g in &groups {
-            contexts.insert(g.id, context(&self.read, org, g).await?);
+            let program = programs
+                .get(&g.program_id)
+                .cloned()
+                .ok_or(StoreError::NotFound("program"))?;
+            contexts.insert(g.id, context_for(g, program)?);
         }
         rows.into_iter()
             .map(|m| {
