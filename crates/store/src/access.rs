@@ -143,10 +143,18 @@ impl Store {
 
     /// The user a bearer token belongs to, if the token exists and is not revoked.
     pub async fn authenticate(&self, secret: &str) -> Result<Option<Principal>> {
+        // The token's user, joined by hand: the entities declare no relations.
         let found = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(hash_token(secret)))
             .filter(api_token::Column::RevokedAt.is_null())
-            .find_also_related_user()
+            .join(
+                sea_orm::JoinType::InnerJoin,
+                api_token::Entity::belongs_to(user::Entity)
+                    .from(api_token::Column::UserId)
+                    .to(user::Column::Id)
+                    .into(),
+            )
+            .select_also(user::Entity)
             .one(&self.read)
             .await?;
         let Some((token, Some(user))) = found else {
@@ -188,23 +196,5 @@ impl Store {
             .into_tuple()
             .all(&self.read)
             .await?)
-    }
-}
-
-/// The token's user, joined by hand: the entities declare no relations.
-trait FindAlsoUser {
-    fn find_also_related_user(self) -> sea_orm::SelectTwo<api_token::Entity, user::Entity>;
-}
-
-impl FindAlsoUser for sea_orm::Select<api_token::Entity> {
-    fn find_also_related_user(self) -> sea_orm::SelectTwo<api_token::Entity, user::Entity> {
-        self.join(
-            sea_orm::JoinType::InnerJoin,
-            api_token::Entity::belongs_to(user::Entity)
-                .from(api_token::Column::UserId)
-                .to(user::Column::Id)
-                .into(),
-        )
-        .select_also(user::Entity)
     }
 }

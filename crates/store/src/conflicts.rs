@@ -29,7 +29,7 @@ impl Slot {
 async fn sessions_in_window(
     conn: &impl ConnectionTrait,
     org: Id,
-    groups: Option<Vec<Id>>,
+    groups: Vec<Id>,
     slots: &[Slot],
 ) -> Result<Vec<session::Model>> {
     let (Some(from), Some(to)) = (
@@ -38,18 +38,17 @@ async fn sessions_in_window(
     ) else {
         return Ok(Vec::new());
     };
-    let mut query = session::Entity::find()
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(session::Entity::find()
         .filter(session::Column::OrgId.eq(org))
+        .filter(session::Column::GroupId.is_in(groups))
         .filter(session::Column::Status.ne(SessionStatus::Cancelled.as_str()))
         .filter(session::Column::StartsAt.lt(to))
-        .filter(session::Column::EndsAt.gt(from));
-    if let Some(groups) = groups {
-        if groups.is_empty() {
-            return Ok(Vec::new());
-        }
-        query = query.filter(session::Column::GroupId.is_in(groups));
-    }
-    Ok(query.all(conn).await?)
+        .filter(session::Column::EndsAt.gt(from))
+        .all(conn)
+        .await?)
 }
 
 /// Refuses `slots` for `group_id` if one of `people` facilitates another group with a live
@@ -75,7 +74,7 @@ pub(crate) async fn refuse_facilitator_clash(
         .all(conn)
         .await?;
     let groups: HashSet<Id> = elsewhere.iter().map(|(_, g)| *g).collect();
-    let others = sessions_in_window(conn, org, Some(groups.into_iter().collect()), slots).await?;
+    let others = sessions_in_window(conn, org, groups.into_iter().collect(), slots).await?;
     for slot in slots {
         if let Some(clash) = others.iter().find(|s| slot.overlaps(s)) {
             let person = elsewhere
