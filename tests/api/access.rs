@@ -381,11 +381,8 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     let app = TestApp::spawn().await;
     let a = World::build(&app, "org-f").await;
     let other_group = app
-        .post(&a.token, "/api/v1/groups", &fixtures::group(a.program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&a.token, "/api/v1/groups", &fixtures::group(a.program))
+        .await;
     // World's facilitator is "Gurpreet S", gurpreet.s@example.org, assigned to a.group.
     let f = app
         .token("org-f", "Gurpreet.S@example.org", Role::Facilitator)

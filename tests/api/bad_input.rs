@@ -727,26 +727,17 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
     let w = World::build(&app, "bad-input").await;
     // A second group that has started, with one participant.
     let started = app
-        .post(&w.token, "/api/v1/groups", &fixtures::group(w.program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&w.token, "/api/v1/groups", &fixtures::group(w.program))
+        .await;
     let p = app
-        .post(&w.token, "/api/v1/people", &fixtures::person("Started One"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
-    app.post(
+        .create_id(&w.token, "/api/v1/people", &fixtures::person("Started One"))
+        .await;
+    app.create_id(
         &w.token,
         &format!("/api/v1/groups/{started}/enrollments"),
         &json!({"person_id": p}),
     )
-    .await
-    .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+    .await;
     for status in ["enrolling", "running"] {
         app.post(
             &w.token,
@@ -758,11 +749,8 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
     }
 
     let cancelled = app
-        .post(&w.token, "/api/v1/groups", &fixtures::group(w.program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&w.token, "/api/v1/groups", &fixtures::group(w.program))
+        .await;
     app.post(
         &w.token,
         &format!("/api/v1/groups/{cancelled}/status"),

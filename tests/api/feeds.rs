@@ -133,23 +133,14 @@ async fn group_facilitator_and_organization_feeds_round_trip_every_session() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("feeds").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     let group = app
-        .post(&t, "/api/v1/groups", &fixtures::group(program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
     let participant = app
-        .post(&t, "/api/v1/people", &fixtures::person("Harpreet Kaur"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Harpreet Kaur"))
+        .await;
     app.post(
         &t,
         &format!("/api/v1/groups/{group}/enrollments"),
@@ -158,11 +149,8 @@ async fn group_facilitator_and_organization_feeds_round_trip_every_session() {
     .await
     .ok(201);
     let peer = app
-        .post(&t, "/api/v1/people", &fixtures::person("Manjit Peer"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Manjit Peer"))
+        .await;
     app.post(
         &t,
         &format!("/api/v1/groups/{group}/facilitators"),
@@ -246,9 +234,7 @@ async fn group_facilitator_and_organization_feeds_round_trip_every_session() {
     let mut toronto = fixtures::group(program);
     toronto["timezone"] = json!("America/Toronto");
     toronto["weekdays"] = json!(["friday"]);
-    let second = app.post(&t, "/api/v1/groups", &toronto).await.ok(201)["id"]
-        .as_i64()
-        .unwrap();
+    let second = app.create_id(&t, "/api/v1/groups", &toronto).await;
     app.post(
         &t,
         &format!("/api/v1/groups/{second}/facilitators"),

@@ -88,11 +88,8 @@ async fn concurrent_duplicates_create_one_enrolment() {
     let app = TestApp::spawn().await;
     let w = peergroup_blackbox::World::build(&app, "idem-race").await;
     let person = app
-        .post(&w.token, "/api/v1/people", &fixtures::person("Racing One"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&w.token, "/api/v1/people", &fixtures::person("Racing One"))
+        .await;
     let path = format!("/api/v1/groups/{}/enrollments", w.group);
     let body = json!({"person_id": person});
     let replies = futures_join(&app, &w.token, &path, &body).await;

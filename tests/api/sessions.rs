@@ -13,18 +13,12 @@ async fn a_vancouver_group_keeps_18_00_local_across_the_spring_change() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("sched").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     // Wednesdays from 2027-02-03: 24 weekly sessions cross PDT's start on 2027-03-14.
     let group = app
-        .post(&t, "/api/v1/groups", &fixtures::group(program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
     let outcome = app
         .post(
             &t,
@@ -82,17 +76,11 @@ async fn exclusions_skip_or_shift_and_regeneration_changes_only_what_changed() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("holidays").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     let group = app
-        .post(&t, "/api/v1/groups", &fixtures::group(program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
     let generate = format!("/api/v1/groups/{group}/sessions/generate");
     let list = format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01");
     app.post(&t, &generate, &json!({})).await.ok(200);
@@ -206,17 +194,11 @@ async fn one_session_can_be_moved_cancelled_or_added_and_regeneration_respects_i
     let app = TestApp::spawn().await;
     let t = app.coordinator("changes").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     let group = app
-        .post(&t, "/api/v1/groups", &fixtures::group(program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
     let generate = format!("/api/v1/groups/{group}/sessions/generate");
     let list = format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01");
     app.post(&t, &generate, &json!({})).await.ok(200);
@@ -294,17 +276,11 @@ async fn a_facilitator_and_the_organization_see_sessions_across_groups() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("across").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     let peer = app
-        .post(&t, "/api/v1/people", &fixtures::person("Two Groups"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Two Groups"))
+        .await;
     let mut groups = Vec::new();
     for (day, zone) in [
         ("wednesday", "America/Vancouver"),
@@ -313,9 +289,7 @@ async fn a_facilitator_and_the_organization_see_sessions_across_groups() {
         let mut spec = fixtures::group(program);
         spec["weekdays"] = json!([day]);
         spec["timezone"] = json!(zone);
-        let g = app.post(&t, "/api/v1/groups", &spec).await.ok(201)["id"]
-            .as_i64()
-            .unwrap();
+        let g = app.create_id(&t, "/api/v1/groups", &spec).await;
         app.post(
             &t,
             &format!("/api/v1/groups/{g}/facilitators"),
@@ -333,11 +307,8 @@ async fn a_facilitator_and_the_organization_see_sessions_across_groups() {
         groups.push(g);
     }
     let unrelated = app
-        .post(&t, "/api/v1/groups", &fixtures::group(program))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
     app.post(
         &t,
         &format!("/api/v1/groups/{unrelated}/sessions/generate"),
@@ -406,17 +377,11 @@ async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_r
     let app = TestApp::spawn().await;
     let t = app.coordinator("clash").await;
     let program = app
-        .post(&t, "/api/v1/programs", &fixtures::program())
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
     let peer = app
-        .post(&t, "/api/v1/people", &fixtures::person("Busy Peer"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Busy Peer"))
+        .await;
     let group_on = |day: &str, venue: &str| {
         let mut spec = fixtures::group(program);
         spec["weekdays"] = json!([day]);
@@ -425,17 +390,11 @@ async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_r
     };
     // Two Wednesday groups at 18:00 Vancouver, both with the same peer.
     let a = app
-        .post(&t, "/api/v1/groups", &group_on("wednesday", "Hall A"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &group_on("wednesday", "Hall A"))
+        .await;
     let b = app
-        .post(&t, "/api/v1/groups", &group_on("wednesday", "Hall B"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &group_on("wednesday", "Hall B"))
+        .await;
     for g in [a, b] {
         app.post(
             &t,
@@ -519,11 +478,8 @@ async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_r
 
     // A newcomer whose other group meets at the same time cannot be assigned.
     let other_peer = app
-        .post(&t, "/api/v1/people", &fixtures::person("Other Peer"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Other Peer"))
+        .await;
     app.post(
         &t,
         &format!("/api/v1/groups/{a}/facilitators"),
@@ -532,11 +488,8 @@ async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_r
     .await
     .ok(201);
     let c = app
-        .post(&t, "/api/v1/groups", &group_on("wednesday", "hall a"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/groups", &group_on("wednesday", "hall a"))
+        .await;
     let generated = app
         .post(
             &t,

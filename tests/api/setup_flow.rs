@@ -26,17 +26,11 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
 
     // Facilitators: a peer with a lived-experience note and a professional.
     let peer = app
-        .post(&t, "/api/v1/people", &fixtures::person("Manjit Peer"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Manjit Peer"))
+        .await;
     let educator = app
-        .post(&t, "/api/v1/people", &fixtures::person("Dr Educator"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Dr Educator"))
+        .await;
     let a = app
         .post(
             &t,
@@ -59,11 +53,8 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
     let mut enrollments = Vec::new();
     for name in ["Harpreet A", "Gurpreet B", "Jaswinder C", "Kulwant D"] {
         let person = app
-            .post(&t, "/api/v1/people", &fixtures::person(name))
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&t, "/api/v1/people", &fixtures::person(name))
+            .await;
         let e = app
             .post(
                 &t,
@@ -137,11 +128,8 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
         assert_eq!(g.ok(200)["status"], status);
     }
     let late = app
-        .post(&t, "/api/v1/people", &fixtures::person("Late Comer"))
-        .await
-        .ok(201)["id"]
-        .as_i64()
-        .unwrap();
+        .create_id(&t, "/api/v1/people", &fixtures::person("Late Comer"))
+        .await;
     let refused = app
         .post(
             &t,

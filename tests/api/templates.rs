@@ -88,11 +88,8 @@ async fn a_group_can_run_every_template() {
     for template in templates {
         let key = template["key"].as_str().unwrap();
         let program = app
-            .post(&t, &format!("/api/v1/templates/{key}/copy"), &json!({}))
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&t, &format!("/api/v1/templates/{key}/copy"), &json!({}))
+            .await;
         let max = template["program"]["group_size"]["max"]
             .as_u64()
             .unwrap_or(12);

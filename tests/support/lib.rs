@@ -262,6 +262,14 @@ impl TestApp {
             .await
     }
 
+    /// POSTs `body`, asserts 201 Created, and returns the new object's id.
+    pub async fn create_id(&self, token: &str, path: &str, body: &Value) -> i64 {
+        let reply = self.post(token, path, body).await;
+        reply.ok(201)["id"]
+            .as_i64()
+            .expect("the created object has an id")
+    }
+
     pub async fn put(&self, token: &str, path: &str, body: &Value) -> Reply {
         self.send(reqwest::Method::PUT, token, path, Some(body))
             .await
@@ -363,59 +371,38 @@ impl World {
     pub async fn build(app: &TestApp, org: &str) -> World {
         let token = app.coordinator(org).await;
         let program = app
-            .post(&token, "/api/v1/programs", &fixtures::program())
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&token, "/api/v1/programs", &fixtures::program())
+            .await;
         let group = app
-            .post(&token, "/api/v1/groups", &fixtures::group(program))
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&token, "/api/v1/groups", &fixtures::group(program))
+            .await;
         let person = app
-            .post(&token, "/api/v1/people", &fixtures::person("Harpreet K"))
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&token, "/api/v1/people", &fixtures::person("Harpreet K"))
+            .await;
         let facilitator = app
-            .post(&token, "/api/v1/people", &fixtures::person("Gurpreet S"))
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .create_id(&token, "/api/v1/people", &fixtures::person("Gurpreet S"))
+            .await;
         let assignment = app
-            .post(
+            .create_id(
                 &token,
                 &format!("/api/v1/groups/{group}/facilitators"),
                 &json!({"person_id": facilitator, "role": "peer", "program_role": "peer_leader"}),
             )
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .await;
         let enrollment = app
-            .post(
+            .create_id(
                 &token,
                 &format!("/api/v1/groups/{group}/enrollments"),
                 &json!({"person_id": person}),
             )
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .await;
         let support = app
-            .post(
+            .create_id(
                 &token,
                 &format!("/api/v1/enrollments/{enrollment}/supports"),
                 &json!({"kind": "childcare", "children_ages": [2, 7]}),
             )
-            .await
-            .ok(201)["id"]
-            .as_i64()
-            .unwrap();
+            .await;
         let exclusion = app
             .post(
                 &token,
