@@ -41,9 +41,11 @@ macro_rules! string_enum {
     };
 }
 
+pub mod attendance;
 pub mod clock;
 pub mod enrollment;
 pub mod facilitator;
+pub mod followup;
 pub mod group;
 pub mod ical;
 pub mod org;

@@ -137,6 +137,13 @@ pub struct FollowUpPolicy {
     pub consecutive_misses: u8,
     #[serde(default = "default_caller")]
     pub caller: FollowUpCaller,
+    /// Days the caller has to make a first attempt before the task escalates to coordinators.
+    #[serde(default = "default_due_days")]
+    pub due_within_days: u8,
+}
+
+fn default_due_days() -> u8 {
+    3
 }
 
 fn default_misses() -> u8 {
@@ -152,6 +159,7 @@ impl Default for FollowUpPolicy {
         Self {
             consecutive_misses: default_misses(),
             caller: default_caller(),
+            due_within_days: default_due_days(),
         }
     }
 }
@@ -260,6 +268,11 @@ impl ProgramSpec {
             caller_ok,
             "follow_up.caller",
             "a professional facilitator can call only in a co-led program",
+        );
+        errors.check(
+            (1..=30).contains(&self.follow_up.due_within_days),
+            "follow_up.due_within_days",
+            "must be from 1 to 30 days",
         );
         let size = &self.group_size;
         if let Some(min) = size.min {

@@ -174,6 +174,19 @@ string_value!(
     }
 );
 
+string_value!(
+    /// An ISO 4217 currency code such as `CAD` or `EUR`: three capital letters.
+    Currency,
+    || string_schema("an ISO 4217 currency code such as CAD").pattern(Some("^[A-Z]{3}$")),
+    |raw| {
+        if raw.len() == 3 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+            Ok(raw)
+        } else {
+            Err(format!("`{raw}` is not a currency code such as CAD or EUR"))
+        }
+    }
+);
+
 /// An IANA timezone such as `America/Vancouver`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -1,0 +1,431 @@
+//! Session logs: whether a session was held, who came, which facilitators were there, what
+//! of the plan was covered, and which practical supports were delivered.
+
+use crate::Id;
+use crate::program::{FacilitatorKind, Phase, ProgramSpec};
+use crate::validation::ValidationErrors;
+use crate::values::{Currency, Key, Language, Name, Text};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use utoipa::ToSchema;
+
+string_enum!(
+    AttendanceStatus {
+        Present => "present",
+        Late => "late",
+        /// Absent without a reason given: counts towards the missed-session rule.
+        Absent => "absent",
+        /// Absent with a reason: neither counts nor breaks a run of misses.
+        Excused => "excused",
+    }
+);
+
+string_enum!(
+    AbsenceReason {
+        Childcare => "childcare",
+        Transport => "transport",
+        Work => "work",
+        Illness => "illness",
+        Family => "family",
+        Language => "language",
+        Other => "other",
+    }
+);
+
+/// Longest session a log may record, in minutes (a full-day retreat).
+pub const MAX_LOGGED_MINUTES: u32 = 720;
+/// Largest transport reimbursement in one log, in minor units (cents).
+pub const MAX_REIMBURSED_MINOR: u64 = 10_000_000;
+
+/// One participant's status at one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub person_id: Id,
+    pub status: AttendanceStatus,
+    /// Required for `excused`, and only for it.
+    #[serde(default)]
+    pub reason: Option<AbsenceReason>,
+}
+
+/// Bus tickets, taxi fares or mileage paid back at this session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransportReimbursed {
+    /// How many participants were paid back.
+    pub people: u16,
+    /// The total, in the currency's minor unit (cents).
+    pub amount_minor: u64,
+    pub currency: Currency,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupportsDelivered {
+    /// Children looked after during the session.
+    #[serde(default)]
+    pub childcare_places: u16,
+    #[serde(default)]
+    pub transport: Option<TransportReimbursed>,
+    /// Languages an interpreter was present for.
+    #[serde(default)]
+    pub interpreters: Vec<Language>,
+    #[serde(default)]
+    pub food_provided: bool,
+}
+
+/// A roll-call: everything a facilitator records about one session, sent in one request.
+/// Sending it again replaces the previous log (a correction, kept in the history).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionLogSpec {
+    pub held: bool,
+    /// When it actually started; the scheduled start when absent.
+    #[serde(default)]
+    pub started_at: Option<DateTime<Utc>>,
+    /// How long it actually lasted; the planned length when absent.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Assigned facilitators (person ids) who were there.
+    #[serde(default)]
+    pub facilitators_present: Vec<Id>,
+    /// One status for every enrolled participant; empty when the session was not held.
+    #[serde(default)]
+    pub attendance: Vec<Mark>,
+    /// Whether the session plan's topic was covered.
+    #[serde(default)]
+    pub topic_covered: Option<bool>,
+    /// Parts of the session plan's structure that were skipped, such as `homework`.
+    #[serde(default)]
+    pub structure_skipped: Vec<Name>,
+    #[serde(default)]
+    pub supports: SupportsDelivered,
+    /// Seen only by the group's facilitators and the coordinators.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// An assigned facilitator, as a roll-call checks them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignedFacilitator {
+    pub person_id: Id,
+    pub kind: FacilitatorKind,
+    pub program_role: Option<Key>,
+}
+
+/// What a roll-call is checked against.
+#[derive(Debug, Clone)]
+pub struct LogContext<'a> {
+    /// Participants holding a place: each needs exactly one status.
+    pub enrolled: &'a [Id],
+    /// People who may also appear (withdrawn since, for corrections of old sessions).
+    pub formerly_enrolled: &'a [Id],
+    pub facilitators: &'a [AssignedFacilitator],
+    /// The plan's structure for this session, if it has a plan.
+    pub structure: &'a [Name],
+    pub now: DateTime<Utc>,
+}
+
+impl SessionLogSpec {
+    pub fn validate(&self, cx: &LogContext<'_>) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if let Some(at) = self.started_at {
+            errors.check(at <= cx.now, "started_at", "is in the future");
+        }
+        if let Some(minutes) = self.minutes {
+            errors.check(
+                (1..=MAX_LOGGED_MINUTES).contains(&minutes),
+                "minutes",
+                format!("must be from 1 to {MAX_LOGGED_MINUTES}"),
+            );
+        }
+        if self.held {
+            self.validate_roll_call(cx, &mut errors);
+        } else {
+            errors.check(
+                self.attendance.is_empty(),
+                "attendance",
+                "a session that was not held has no attendance",
+            );
+            errors.check(
+                self.facilitators_present.is_empty(),
+                "facilitators_present",
+                "a session that was not held has no facilitators present",
+            );
+            errors.check(
+                self.supports == SupportsDelivered::default(),
+                "supports",
+                "a session that was not held delivered no supports",
+            );
+            errors.check(
+                self.topic_covered.is_none() && self.structure_skipped.is_empty(),
+                "topic_covered",
+                "a session that was not held covered nothing",
+            );
+        }
+        self.validate_facilitators(cx, &mut errors);
+        self.validate_plan(cx, &mut errors);
+        self.supports.validate(&mut errors);
+        errors.into_result()
+    }
+
+    fn validate_roll_call(&self, cx: &LogContext<'_>, errors: &mut ValidationErrors) {
+        let mut seen = HashSet::new();
+        for (i, mark) in self.attendance.iter().enumerate() {
+            let field = format!("attendance[{i}]");
+            let known = cx.enrolled.contains(&mark.person_id)
+                || cx.formerly_enrolled.contains(&mark.person_id);
+            errors.check(
+                known,
+                format!("{field}.person_id"),
+                format!("person {} is not enrolled in this group", mark.person_id),
+            );
+            errors.check(
+                seen.insert(mark.person_id),
+                format!("{field}.person_id"),
+                format!("person {} appears twice", mark.person_id),
+            );
+            let excused = mark.status == AttendanceStatus::Excused;
+            errors.check(
+                excused == mark.reason.is_some(),
+                format!("{field}.reason"),
+                if excused {
+                    "an excused absence needs a reason"
+                } else {
+                    "only an excused absence has a reason"
+                },
+            );
+        }
+        let missing: Vec<String> = cx
+            .enrolled
+            .iter()
+            .filter(|id| !seen.contains(id))
+            .map(|id| id.to_string())
+            .collect();
+        errors.check(
+            missing.is_empty(),
+            "attendance",
+            format!(
+                "every enrolled participant needs a status; missing: {}",
+                missing.join(", ")
+            ),
+        );
+    }
+
+    fn validate_facilitators(&self, cx: &LogContext<'_>, errors: &mut ValidationErrors) {
+        let mut seen = HashSet::new();
+        for (i, id) in self.facilitators_present.iter().enumerate() {
+            let field = format!("facilitators_present[{i}]");
+            errors.check(
+                cx.facilitators.iter().any(|f| f.person_id == *id),
+                field.clone(),
+                format!("person {id} is not a facilitator of this group"),
+            );
+            errors.check(
+                seen.insert(*id),
+                field,
+                format!("person {id} appears twice"),
+            );
+        }
+    }
+
+    fn validate_plan(&self, cx: &LogContext<'_>, errors: &mut ValidationErrors) {
+        let mut seen = HashSet::new();
+        for (i, part) in self.structure_skipped.iter().enumerate() {
+            let field = format!("structure_skipped[{i}]");
+            errors.check(
+                cx.structure.contains(part),
+                field.clone(),
+                format!("`{part}` is not part of this session's plan"),
+            );
+            errors.check(seen.insert(part), field, format!("`{part}` appears twice"));
+        }
+    }
+}
+
+impl SupportsDelivered {
+    fn validate(&self, errors: &mut ValidationErrors) {
+        errors.check(
+            self.childcare_places <= 200,
+            "supports.childcare_places",
+            "must be at most 200",
+        );
+        if let Some(t) = &self.transport {
+            errors.check(
+                (1..=500).contains(&t.people),
+                "supports.transport.people",
+                "must be from 1 to 500",
+            );
+            errors.check(
+                t.amount_minor <= MAX_REIMBURSED_MINOR,
+                "supports.transport.amount_minor",
+                format!("must be at most {MAX_REIMBURSED_MINOR}"),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (i, language) in self.interpreters.iter().enumerate() {
+            errors.check(
+                seen.insert(language),
+                format!("supports.interpreters[{i}]"),
+                format!("`{language}` appears twice"),
+            );
+        }
+    }
+}
+
+/// The phase's rule on who leads a session, checked against who was there (or who is
+/// assigned, before a session).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct FacilitationCheck {
+    pub peers: u32,
+    pub professionals: u32,
+    /// Each lead role short of its count, such as `educator: 0 of 1`.
+    pub missing: Vec<String>,
+}
+
+impl FacilitationCheck {
+    /// A facilitator fills a lead when they hold its program role, or, with no program role
+    /// named on their assignment, when their kind matches the role's kind.
+    pub fn of(program: &ProgramSpec, phase: &Phase, present: &[&AssignedFacilitator]) -> Self {
+        let count = |kind| present.iter().filter(|f| f.kind == kind).count() as u32;
+        let mut missing = Vec::new();
+        for lead in &phase.leads {
+            let kind = program.role(lead.role.as_str()).map(|r| r.kind);
+            let filled = present
+                .iter()
+                .filter(|f| match &f.program_role {
+                    Some(role) => role == &lead.role,
+                    None => Some(f.kind) == kind,
+                })
+                .count();
+            if filled < usize::from(lead.count) {
+                missing.push(format!("{}: {filled} of {}", lead.role, lead.count));
+            }
+        }
+        FacilitationCheck {
+            peers: count(FacilitatorKind::Peer),
+            professionals: count(FacilitatorKind::Professional),
+            missing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2027, 2, 3, 22, 0, 0).unwrap()
+    }
+
+    fn peer(id: Id) -> AssignedFacilitator {
+        AssignedFacilitator {
+            person_id: id,
+            kind: FacilitatorKind::Peer,
+            program_role: None,
+        }
+    }
+
+    fn mark(person_id: Id, status: AttendanceStatus) -> Mark {
+        Mark {
+            person_id,
+            status,
+            reason: (status == AttendanceStatus::Excused).then_some(AbsenceReason::Childcare),
+        }
+    }
+
+    fn held(attendance: Vec<Mark>) -> SessionLogSpec {
+        SessionLogSpec {
+            held: true,
+            started_at: None,
+            minutes: None,
+            facilitators_present: vec![10],
+            attendance,
+            topic_covered: Some(true),
+            structure_skipped: vec![],
+            supports: SupportsDelivered::default(),
+            note: None,
+        }
+    }
+
+    fn fields(spec: &SessionLogSpec) -> Vec<String> {
+        let facilitators = [peer(10)];
+        let structure = [Name::parse("check-in").unwrap()];
+        let cx = LogContext {
+            enrolled: &[1, 2],
+            formerly_enrolled: &[3],
+            facilitators: &facilitators,
+            structure: &structure,
+            now: now(),
+        };
+        match spec.validate(&cx) {
+            Ok(()) => vec![],
+            Err(e) => e.errors().iter().map(|e| e.field.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_full_roll_call_passes_and_a_withdrawn_participant_may_appear() {
+        use AttendanceStatus::*;
+        assert!(fields(&held(vec![mark(1, Present), mark(2, Excused)])).is_empty());
+        assert!(fields(&held(vec![mark(1, Absent), mark(2, Late), mark(3, Absent)])).is_empty());
+    }
+
+    #[test]
+    fn each_roll_call_mistake_names_its_field() {
+        use AttendanceStatus::*;
+        assert_eq!(fields(&held(vec![mark(1, Present)])), ["attendance"]);
+        assert_eq!(
+            fields(&held(vec![mark(1, Present), mark(2, Late), mark(9, Late)])),
+            ["attendance[2].person_id"]
+        );
+        assert_eq!(
+            fields(&held(vec![mark(1, Present), mark(2, Late), mark(1, Late)])),
+            ["attendance[2].person_id"]
+        );
+        let mut no_reason = held(vec![mark(1, Present), mark(2, Excused)]);
+        no_reason.attendance[1].reason = None;
+        assert_eq!(fields(&no_reason), ["attendance[1].reason"]);
+        let mut reason_for_absent = held(vec![mark(1, Present), mark(2, Absent)]);
+        reason_for_absent.attendance[1].reason = Some(AbsenceReason::Work);
+        assert_eq!(fields(&reason_for_absent), ["attendance[1].reason"]);
+    }
+
+    #[test]
+    fn facilitators_plan_and_supports_are_checked() {
+        use AttendanceStatus::*;
+        let mut spec = held(vec![mark(1, Present), mark(2, Present)]);
+        spec.facilitators_present = vec![10, 11, 10];
+        spec.structure_skipped = vec![Name::parse("homework").unwrap()];
+        spec.minutes = Some(0);
+        spec.started_at = Some(now() + chrono::Duration::minutes(5));
+        spec.supports.interpreters = vec![Language::parse("ar").unwrap(); 2];
+        assert_eq!(
+            fields(&spec),
+            [
+                "started_at",
+                "minutes",
+                "facilitators_present[1]",
+                "facilitators_present[2]",
+                "structure_skipped[0]",
+                "supports.interpreters[1]"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_session_not_held_has_no_roll_call() {
+        let mut spec = held(vec![mark(1, AttendanceStatus::Present)]);
+        spec.held = false;
+        assert_eq!(
+            fields(&spec),
+            ["attendance", "facilitators_present", "topic_covered"]
+        );
+        spec.attendance.clear();
+        spec.facilitators_present.clear();
+        spec.topic_covered = None;
+        assert!(fields(&spec).is_empty());
+    }
+}
