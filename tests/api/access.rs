@@ -206,6 +206,54 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
             format!("/api/v1/exclusions/{}", a.exclusion),
             None,
         ),
+        case(
+            M::POST,
+            "/api/v1/sessions/{id}/log",
+            format!("/api/v1/sessions/{}/log", a.session),
+            Some(json!({"held": false})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/sessions/{id}/log",
+            format!("/api/v1/sessions/{}/log", a.session),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/sessions/{id}/supports",
+            format!("/api/v1/sessions/{}/supports", a.session),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/enrollments/{id}/attendance",
+            format!("/api/v1/enrollments/{}/attendance", a.enrollment),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/follow-ups/{id}",
+            format!("/api/v1/follow-ups/{}", a.task),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/follow-ups/{id}/attempts",
+            format!("/api/v1/follow-ups/{}/attempts", a.task),
+            Some(json!({"outcome": "no_answer"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/follow-ups/{id}/close",
+            format!("/api/v1/follow-ups/{}/close", a.task),
+            Some(json!({"state": "resolved"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/follow-ups/{id}/assign",
+            format!("/api/v1/follow-ups/{}/assign", a.task),
+            Some(json!({"assignee_person_id": null})),
+        ),
     ]
 }
 
@@ -327,6 +375,7 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
             format!("/api/v1/groups/{}/enrollments", b.group),
             a.enrollment,
         ),
+        ("/api/v1/follow-ups".to_string(), a.task),
     ] {
         let list = app.get(&b.token, &path).await;
         let ids: Vec<i64> = list.ok(200)["items"]
@@ -465,7 +514,106 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
         .await
         .problem(403);
 
+    // Follow-up tasks and session logs of their own group only.
+    let tasks = app.get(&f, "/api/v1/follow-ups").await;
+    let task_ids: Vec<i64> = tasks.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(task_ids, [a.task]);
+    app.get(&f, &format!("/api/v1/follow-ups/{}", a.task))
+        .await
+        .ok(200);
+    let other_person = app
+        .create_id(&a.token, "/api/v1/people", &fixtures::person("Other One"))
+        .await;
+    let other_enrollment = app
+        .create_id(
+            &a.token,
+            &format!("/api/v1/groups/{other_group}/enrollments"),
+            &json!({"person_id": other_person}),
+        )
+        .await;
+    let other_task = app
+        .create_id(
+            &a.token,
+            "/api/v1/follow-ups",
+            &json!({"enrollment_id": other_enrollment, "note": "Call about transport"}),
+        )
+        .await;
+    app.post(
+        &a.token,
+        &format!("/api/v1/groups/{other_group}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let other_session = app
+        .get(
+            &a.token,
+            &format!("/api/v1/groups/{other_group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200)[0]["id"]
+        .as_i64()
+        .unwrap();
+    app.get(&f, &format!("/api/v1/follow-ups/{other_task}"))
+        .await
+        .problem(404);
+    app.get(
+        &f,
+        &format!("/api/v1/enrollments/{other_enrollment}/attendance"),
+    )
+    .await
+    .problem(404);
+    app.get(&f, &format!("/api/v1/sessions/{other_session}/log"))
+        .await
+        .problem(404);
+    app.get(&f, &format!("/api/v1/sessions/{other_session}/supports"))
+        .await
+        .problem(404);
+    app.get(&f, &format!("/api/v1/sessions/{}/supports", a.session))
+        .await
+        .ok(200);
+
     let counts = app.row_counts().await;
+    app.post(
+        &f,
+        &format!("/api/v1/sessions/{other_session}/log"),
+        &json!({"held": false}),
+    )
+    .await
+    .problem(404);
+    app.post(
+        &f,
+        &format!("/api/v1/follow-ups/{other_task}/attempts"),
+        &json!({"outcome": "no_answer"}),
+    )
+    .await
+    .problem(404);
+    app.post(
+        &f,
+        &format!("/api/v1/follow-ups/{other_task}/close"),
+        &json!({"state": "resolved"}),
+    )
+    .await
+    .problem(404);
+    app.post(
+        &f,
+        &format!("/api/v1/follow-ups/{}/assign", a.task),
+        &json!({"assignee_person_id": null}),
+    )
+    .await
+    .problem(403);
+    app.post(
+        &f,
+        "/api/v1/follow-ups",
+        &json!({"enrollment_id": a.enrollment, "note": "x"}),
+    )
+    .await
+    .problem(403);
     app.post(&f, "/api/v1/people", &fixtures::person("New Person"))
         .await
         .problem(403);

@@ -365,6 +365,8 @@ pub struct World {
     pub assignment: i64,
     pub enrollment: i64,
     pub support: i64,
+    /// A follow-up task opened by hand for the enrolment.
+    pub task: i64,
 }
 
 impl World {
@@ -438,8 +440,16 @@ impl World {
             .await
             .ok(201)
             .clone();
+        let task = app
+            .create_id(
+                &token,
+                "/api/v1/follow-ups",
+                &json!({"enrollment_id": enrollment, "note": "Check in after the first week"}),
+            )
+            .await;
         World {
             token,
+            task,
             exclusion,
             session,
             feed: feed["id"].as_i64().unwrap(),

@@ -274,6 +274,112 @@ impl SupportsDelivered {
     }
 }
 
+/// A session's log as stored, with the facilitation check and every earlier version.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionLog {
+    pub session_id: Id,
+    pub group_id: Id,
+    #[serde(flatten)]
+    pub spec: SessionLogSpec,
+    /// 1 for the first log; each correction adds one.
+    pub version: u32,
+    /// Whether the facilitators present satisfy the phase's lead roles.
+    pub facilitation: FacilitationCheck,
+    pub revisions: Vec<LogRevision>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One version of a log: what was sent, by whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct LogRevision {
+    pub version: u32,
+    /// The email of the user who sent it.
+    pub changed_by: String,
+    pub changed_at: DateTime<Utc>,
+    pub log: SessionLogSpec,
+}
+
+/// What logging a session changed in the follow-up queue.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct FollowUpChanges {
+    pub opened: Vec<Id>,
+    /// Tasks whose run grew or moved (or reopened when a correction restored it).
+    pub updated: Vec<Id>,
+    /// Untouched tasks closed because a correction broke their run.
+    pub closed: Vec<Id>,
+}
+
+/// The response to a roll-call.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct LogOutcome {
+    #[serde(flatten)]
+    pub log: SessionLog,
+    /// False when the same log was sent again: nothing was written.
+    pub changed: bool,
+    pub follow_ups: FollowUpChanges,
+}
+
+/// One participant's mark at one held session.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AttendanceEntry {
+    pub session_id: Id,
+    pub number: u32,
+    pub local_date: chrono::NaiveDate,
+    pub status: AttendanceStatus,
+    pub reason: Option<AbsenceReason>,
+}
+
+/// A participant's attendance in one group.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AttendanceHistory {
+    pub enrollment_id: Id,
+    pub person_id: Id,
+    pub group_id: Id,
+    pub entries: Vec<AttendanceEntry>,
+    /// Held sessions attended (present or late).
+    pub attended: u32,
+    pub absent: u32,
+    pub excused: u32,
+    /// Unexcused absences since the participant last came.
+    pub current_streak: u32,
+    /// The program's threshold for a follow-up call.
+    pub threshold: u8,
+    /// Follow-up tasks of this participant in this group that are still open.
+    pub open_tasks: Vec<Id>,
+}
+
+/// Childcare at one session: how many participants, and their children's ages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct ChildcareCount {
+    pub participants: u32,
+    pub children: u32,
+    /// Every child's age, youngest first.
+    pub ages: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct InterpreterCount {
+    pub language: String,
+    pub participants: u32,
+}
+
+/// What to arrange for a session: counts from the support needs (requested or arranged) of
+/// the participants holding a place. No names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct SupportHeadcount {
+    pub session_id: Id,
+    pub participants: u32,
+    pub childcare: ChildcareCount,
+    pub transport: u32,
+    pub interpreters: Vec<InterpreterCount>,
+    pub food: u32,
+    /// Dietary details as written (`halal`, `no nuts`), each once.
+    pub food_details: Vec<String>,
+    /// Needs still only requested, not yet arranged.
+    pub not_yet_arranged: u32,
+}
+
 /// The phase's rule on who leads a session, checked against who was there (or who is
 /// assigned, before a session).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]

@@ -11,6 +11,7 @@ use crate::attendance::AttendanceStatus;
 use crate::support::SupportNeedSpec;
 use crate::validation::ValidationErrors;
 use crate::values::Text;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -90,11 +91,20 @@ pub struct CallAttemptSpec {
     /// that kind, or updates the one they have.
     #[serde(default)]
     pub support: Option<SupportNeedSpec>,
+    /// When the call was made; now when absent. Never in the future.
+    #[serde(default)]
+    pub made_at: Option<DateTime<Utc>>,
+    /// What the caller wants the next person to know. Keep health details out of it.
+    #[serde(default)]
+    pub note: Option<Text>,
 }
 
 impl CallAttemptSpec {
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
+        if let Some(at) = self.made_at {
+            errors.check(at <= now, "made_at", "is in the future");
+        }
         let reached = self.outcome == CallOutcome::Reached;
         errors.check(
             reached || (self.next_step.is_none() && self.barriers.is_empty()),
@@ -150,6 +160,72 @@ impl CloseTaskSpec {
         );
         errors.into_result()
     }
+}
+
+/// A call attempt as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CallAttempt {
+    pub id: Id,
+    /// The email of the user who recorded it.
+    pub made_by: String,
+    #[serde(flatten)]
+    pub spec: CallAttemptSpec,
+    /// The support need this attempt created or updated (`needs_support`).
+    pub support_need_id: Option<Id>,
+}
+
+/// A follow-up call (or meeting) someone owes a participant.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FollowUpTask {
+    pub id: Id,
+    pub group_id: Id,
+    pub enrollment_id: Id,
+    pub person_id: Id,
+    /// The participant's display name, for the caller's list.
+    pub display_name: String,
+    pub kind: TaskKind,
+    pub state: TaskState,
+    /// The facilitator (person) who calls; `null` means the coordinators.
+    pub assignee_person_id: Option<Id>,
+    /// Rule tasks: the held sessions of the run of unexcused absences, in order.
+    pub sessions: Vec<Id>,
+    pub due_at: DateTime<Utc>,
+    /// Open and past its due date.
+    pub overdue: bool,
+    /// Open, past its due date with no call attempt: in the coordinators' queue.
+    pub escalated: bool,
+    /// When coordinators were notified of the escalation.
+    pub escalated_at: Option<DateTime<Utc>>,
+    pub attempts: u32,
+    pub note: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Why it closed: the closer's note, or the rule's reason.
+    pub closed_note: Option<String>,
+    pub call_attempts: Vec<CallAttempt>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A task a coordinator opens by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTaskSpec {
+    pub enrollment_id: Id,
+    /// Why the call is needed.
+    pub note: Text,
+    /// The facilitator (person) who calls; the coordinators when absent.
+    #[serde(default)]
+    pub assignee_person_id: Option<Id>,
+    /// By when; the program's follow-up delay from now when absent.
+    #[serde(default)]
+    pub due_at: Option<DateTime<Utc>>,
+}
+
+/// Gives a task to a facilitator of the group, or (`null`) to the coordinators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignTaskSpec {
+    pub assignee_person_id: Option<Id>,
 }
 
 /// The runs of unexcused absences that reached `threshold`, each as its sessions in order.

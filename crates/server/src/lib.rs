@@ -35,12 +35,14 @@ pub struct RunningServer {
     pub demo_token: Option<String>,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
+    sweeper: JoinHandle<()>,
 }
 
 impl RunningServer {
     /// Stops accepting connections, lets requests in flight finish, closes the database.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.shutdown.send(());
+        self.sweeper.abort();
         self.task.await.context("server task")??;
         self.store.close().await;
         Ok(())
@@ -84,11 +86,31 @@ pub async fn start_with_clock(
             })
             .await
     });
+    let sweeper = tokio::spawn(escalate_follow_ups(store.clone()));
     Ok(RunningServer {
         addr,
         store,
         demo_token,
         shutdown,
         task,
+        sweeper,
     })
+}
+
+/// How often overdue follow-up tasks nobody has called for are escalated to coordinators.
+const ESCALATION_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Escalates overdue follow-up tasks once a minute. Each task is escalated once (the store
+/// stamps it), so replicas running this side by side do no harm.
+async fn escalate_follow_ups(store: Store) {
+    let mut tick = tokio::time::interval(ESCALATION_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match store.escalate_due_follow_ups().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(escalated = n, "follow-up tasks escalated"),
+            Err(e) => tracing::warn!(error = %e, "escalating follow-up tasks failed"),
+        }
+    }
 }

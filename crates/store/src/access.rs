@@ -174,17 +174,7 @@ impl Store {
     /// Groups a facilitator is assigned to: those where a person of their organization with
     /// their email address holds a facilitator assignment.
     pub async fn facilitator_group_ids(&self, who: &Principal) -> Result<Vec<Id>> {
-        let people: Vec<Id> = person::Entity::find()
-            .select_only()
-            .column(person::Column::Id)
-            .filter(person::Column::OrgId.eq(who.org_id))
-            .filter(
-                Expr::expr(Func::lower(Expr::col(person::Column::Email)))
-                    .eq(who.email.to_lowercase()),
-            )
-            .into_tuple()
-            .all(&self.read)
-            .await?;
+        let people = self.people_of_user(who).await?;
         if people.is_empty() {
             return Ok(Vec::new());
         }
@@ -196,5 +186,22 @@ impl Store {
             .into_tuple()
             .all(&self.read)
             .await?)
+    }
+
+    /// The people of the caller's organization with the caller's email address: how a
+    /// user is matched to the facilitator they are.
+    pub async fn people_of_user(&self, who: &Principal) -> Result<Vec<Id>> {
+        let people: Vec<Id> = person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
+            .filter(person::Column::OrgId.eq(who.org_id))
+            .filter(
+                Expr::expr(Func::lower(Expr::col(person::Column::Email)))
+                    .eq(who.email.to_lowercase()),
+            )
+            .into_tuple()
+            .all(&self.read)
+            .await?;
+        Ok(people)
     }
 }

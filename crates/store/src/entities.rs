@@ -276,3 +276,133 @@ pub mod calendar_feed {
     }
     no_relations!();
 }
+
+pub mod session_log {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "session_logs")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub group_id: i64,
+        pub session_id: i64,
+        pub held: bool,
+        pub started_at: Option<DateTimeUtc>,
+        pub minutes: Option<i32>,
+        pub facilitators_present: Json,
+        pub topic_covered: Option<bool>,
+        pub structure_skipped: Json,
+        pub supports: Json,
+        pub note: Option<String>,
+        pub version: i32,
+        pub logged_by: i64,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod session_log_revision {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "session_log_revisions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub session_id: i64,
+        pub version: i32,
+        pub changed_by: i64,
+        pub changed_at: DateTimeUtc,
+        pub log: Json,
+    }
+    no_relations!();
+}
+
+pub mod attendance {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "attendance")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub group_id: i64,
+        pub session_id: i64,
+        pub person_id: i64,
+        pub starts_at: DateTimeUtc,
+        pub status: String,
+        pub reason: Option<String>,
+    }
+    no_relations!();
+}
+
+pub mod follow_up_task {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "follow_up_tasks")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub group_id: i64,
+        pub enrollment_id: i64,
+        pub person_id: i64,
+        pub kind: String,
+        pub state: String,
+        pub assignee_person_id: Option<i64>,
+        pub sessions: Json,
+        pub due_at: DateTimeUtc,
+        pub escalated_at: Option<DateTimeUtc>,
+        pub attempts: i32,
+        pub note: Option<String>,
+        pub closed_at: Option<DateTimeUtc>,
+        pub closed_note: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod call_attempt {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "call_attempts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub task_id: i64,
+        pub made_by: i64,
+        pub made_at: DateTimeUtc,
+        pub outcome: String,
+        pub barriers: Json,
+        pub next_step: Option<String>,
+        pub support_need_id: Option<i64>,
+        pub note: Option<String>,
+    }
+    no_relations!();
+}
+
+pub mod notification_event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notification_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub kind: String,
+        pub subject_id: i64,
+        pub created_at: DateTimeUtc,
+        pub delivered_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}

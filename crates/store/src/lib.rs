@@ -6,12 +6,14 @@
 //! letting them fight over the file lock. PostgreSQL uses one pool for both.
 
 mod access;
+pub mod attendance;
 mod conflicts;
 mod enrollments;
 pub mod entities;
 mod error;
 mod facilitators;
 pub mod feeds;
+pub mod followups;
 pub mod groups;
 mod idempotency;
 mod people;
@@ -182,6 +184,12 @@ impl Store {
             "sessions",
             "calendar_exclusions",
             "calendar_feeds",
+            "session_logs",
+            "session_log_revisions",
+            "attendance",
+            "follow_up_tasks",
+            "call_attempts",
+            "notification_events",
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self

@@ -30,7 +30,7 @@ fn to_record(m: support_need::Model) -> Result<SupportNeed> {
     })
 }
 
-fn write_spec(active: &mut support_need::ActiveModel, spec: &SupportNeedSpec) {
+pub(crate) fn write_spec(active: &mut support_need::ActiveModel, spec: &SupportNeedSpec) {
     active.kind = Set(spec.kind.as_str().to_string());
     active.status = Set(spec.status.as_str().to_string());
     active.children_ages = Set(to_json(&spec.children_ages));

@@ -57,6 +57,8 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::me::router())
         .merge(routes::sessions::router())
         .merge(routes::feeds::router())
+        .merge(routes::attendance::router())
+        .merge(routes::followups::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

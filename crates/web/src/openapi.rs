@@ -20,6 +20,8 @@ use utoipa::{Modify, OpenApi};
         (name = "people", description = "Participants and facilitators"),
         (name = "enrollments", description = "Participants in groups, the waitlist, and their support needs"),
         (name = "sessions", description = "Schedules generated from a group's program, and the calendar of dates with no session"),
+        (name = "attendance", description = "Session logs (the roll-call), attendance history, support headcounts"),
+        (name = "follow-ups", description = "Follow-up calls after missed sessions, and the coordinators' queue"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

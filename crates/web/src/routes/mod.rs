@@ -1,7 +1,9 @@
 //! API routes, one module per resource.
 
+pub mod attendance;
 pub mod enrollments;
 pub mod feeds;
+pub mod followups;
 pub mod groups;
 pub mod me;
 pub mod people;

@@ -1,0 +1,763 @@
+//! Session logs and attendance. A roll-call is one transaction: the log, its revision, the
+//! marks, the session's status, and the missed-session rule for every participant whose
+//! marks changed. The rule reads only that group's marks of those participants (at most
+//! one per session), never the organization's history.
+
+use crate::entities::{
+    attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
+    notification_event, person, session, session_log, session_log_revision, user,
+};
+use crate::groups::find_group_for_update;
+use crate::programs::find_program;
+use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
+use chrono::{DateTime, Duration, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::attendance::{
+    AssignedFacilitator, AttendanceEntry, AttendanceHistory, AttendanceStatus, FacilitationCheck,
+    FollowUpChanges, InterpreterCount, LogContext, LogOutcome, LogRevision, SessionLog,
+    SessionLogSpec, SupportHeadcount,
+};
+use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::followup::{
+    self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
+};
+use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
+use peergroup_domain::records::{Principal, SessionStatus};
+use peergroup_domain::values::Name;
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::{BTreeSet, HashMap};
+
+/// How far ahead of its start a session may be logged (a roll-call taken at the door).
+pub const LOG_AHEAD_HOURS: i64 = 24;
+
+/// Notification kinds the reminders work delivers to coordinators.
+pub const EVENT_TASK_OPENED: &str = "follow_up_opened";
+pub const EVENT_TASK_ESCALATED: &str = "follow_up_escalated";
+
+/// The participants of a group by enrolment status.
+pub(crate) struct Roster {
+    /// Holding a place (enrolled or completed): each needs a mark.
+    pub placed: Vec<Id>,
+    /// Withdrawn: may still appear in a correction of an old session.
+    pub former: Vec<Id>,
+    pub enrollment_of: HashMap<Id, Id>,
+}
+
+pub(crate) async fn roster(conn: &impl ConnectionTrait, org: Id, group_id: Id) -> Result<Roster> {
+    let rows: Vec<(Id, Id, String)> = enrollment::Entity::find()
+        .select_only()
+        .columns([
+            enrollment::Column::Id,
+            enrollment::Column::PersonId,
+            enrollment::Column::Status,
+        ])
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::GroupId.eq(group_id))
+        .order_by_asc(enrollment::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut r = Roster {
+        placed: Vec::new(),
+        former: Vec::new(),
+        enrollment_of: HashMap::new(),
+    };
+    for (id, person_id, status) in rows {
+        match parse_stored::<EnrollmentStatus>(&status)? {
+            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed => r.placed.push(person_id),
+            EnrollmentStatus::Withdrawn => r.former.push(person_id),
+            EnrollmentStatus::Waitlisted => continue,
+        }
+        r.enrollment_of.insert(person_id, id);
+    }
+    Ok(r)
+}
+
+pub(crate) async fn assigned_facilitators(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+) -> Result<Vec<AssignedFacilitator>> {
+    let rows = fa::Entity::find()
+        .filter(fa::Column::OrgId.eq(org))
+        .filter(fa::Column::GroupId.eq(group_id))
+        .order_by_asc(fa::Column::Id)
+        .all(conn)
+        .await?;
+    rows.into_iter()
+        .map(|m| {
+            Ok(AssignedFacilitator {
+                person_id: m.person_id,
+                kind: parse_stored(&m.role)?,
+                program_role: m
+                    .program_role
+                    .map(peergroup_domain::values::Key::parse)
+                    .transpose()
+                    .map_err(StoreError::Corrupt)?,
+            })
+        })
+        .collect()
+}
+
+/// The plan's structure for a session (empty for extra sessions or sessions with no plan).
+fn structure_of(program: &ProgramSpec, s: &session::Model) -> Vec<Name> {
+    let phase = usize::try_from(s.phase)
+        .ok()
+        .and_then(|p| program.phases.get(p));
+    s.plan
+        .and_then(|p| usize::try_from(p).ok())
+        .and_then(|p| phase.and_then(|ph| ph.session_plans.get(p)))
+        .map(|plan| plan.structure.clone())
+        .unwrap_or_default()
+}
+
+fn facilitation(
+    program: &ProgramSpec,
+    s: &session::Model,
+    facilitators: &[AssignedFacilitator],
+    present: &[Id],
+) -> FacilitationCheck {
+    let present: Vec<&AssignedFacilitator> = facilitators
+        .iter()
+        .filter(|f| present.contains(&f.person_id))
+        .collect();
+    match usize::try_from(s.phase)
+        .ok()
+        .and_then(|p| program.phases.get(p))
+    {
+        Some(phase) => FacilitationCheck::of(program, phase, &present),
+        None => FacilitationCheck::default(),
+    }
+}
+
+fn spec_of(
+    m: &session_log::Model,
+    marks: Vec<peergroup_domain::attendance::Mark>,
+) -> Result<SessionLogSpec> {
+    Ok(SessionLogSpec {
+        held: m.held,
+        started_at: m.started_at,
+        minutes: m.minutes.map(|v| u32::try_from(v).unwrap_or(0)),
+        facilitators_present: from_json(m.facilitators_present.clone())?,
+        attendance: marks,
+        topic_covered: m.topic_covered,
+        structure_skipped: from_json(m.structure_skipped.clone())?,
+        supports: from_json(m.supports.clone())?,
+        note: m
+            .note
+            .clone()
+            .map(peergroup_domain::values::Text::parse)
+            .transpose()
+            .map_err(StoreError::Corrupt)?,
+    })
+}
+
+async fn marks_of_session(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    session_id: Id,
+) -> Result<Vec<peergroup_domain::attendance::Mark>> {
+    attendance::Entity::find()
+        .filter(attendance::Column::OrgId.eq(org))
+        .filter(attendance::Column::SessionId.eq(session_id))
+        .order_by_asc(attendance::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| {
+            Ok(peergroup_domain::attendance::Mark {
+                person_id: a.person_id,
+                status: parse_stored(&a.status)?,
+                reason: a.reason.as_deref().map(parse_stored).transpose()?,
+            })
+        })
+        .collect()
+}
+
+/// The stored spec is compared with a new one after normalizing what the log defaults.
+fn same_log(a: &SessionLogSpec, b: &SessionLogSpec) -> bool {
+    let key = |s: &SessionLogSpec| {
+        let mut s = s.clone();
+        s.attendance.sort_by_key(|m| m.person_id);
+        s
+    };
+    key(a) == key(b)
+}
+
+/// What the missed-session rule changed, applied inside the roll-call's transaction.
+struct RuleRun<'a> {
+    txn: &'a DatabaseTransaction,
+    org: Id,
+    group_id: Id,
+    now: DateTime<Utc>,
+    program: &'a ProgramSpec,
+    facilitators: &'a [AssignedFacilitator],
+    enrollment_of: &'a HashMap<Id, Id>,
+}
+
+impl RuleRun<'_> {
+    /// Who calls by the program's policy: the group's first facilitator of that kind, or
+    /// the coordinators (none) when the policy says so or nobody of that kind is assigned.
+    fn caller(&self) -> Option<Id> {
+        let kind = match self.program.follow_up.caller {
+            FollowUpCaller::PeerFacilitator => FacilitatorKind::Peer,
+            FollowUpCaller::ProfessionalFacilitator => FacilitatorKind::Professional,
+            FollowUpCaller::Coordinator => return None,
+        };
+        self.facilitators
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.person_id)
+    }
+
+    async fn apply(&self, people: &BTreeSet<Id>) -> Result<FollowUpChanges> {
+        let mut changes = FollowUpChanges::default();
+        if people.is_empty() {
+            return Ok(changes);
+        }
+        let marks = attendance::Entity::find()
+            .filter(attendance::Column::OrgId.eq(self.org))
+            .filter(attendance::Column::GroupId.eq(self.group_id))
+            .filter(attendance::Column::PersonId.is_in(people.iter().copied()))
+            .order_by_asc(attendance::Column::StartsAt)
+            .order_by_asc(attendance::Column::SessionId)
+            .all(self.txn)
+            .await?;
+        let mut by_person: HashMap<Id, Vec<(Id, AttendanceStatus)>> = HashMap::new();
+        for m in marks {
+            by_person
+                .entry(m.person_id)
+                .or_default()
+                .push((m.session_id, parse_stored(&m.status)?));
+        }
+        let tasks = follow_up_task::Entity::find()
+            .filter(follow_up_task::Column::OrgId.eq(self.org))
+            .filter(follow_up_task::Column::GroupId.eq(self.group_id))
+            .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
+            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
+            .order_by_asc(follow_up_task::Column::Id)
+            .all(self.txn)
+            .await?;
+        let mut tasks_of: HashMap<Id, Vec<follow_up_task::Model>> = HashMap::new();
+        for t in tasks {
+            tasks_of.entry(t.person_id).or_default().push(t);
+        }
+        let threshold = self.program.follow_up.consecutive_misses;
+        for person in people {
+            let runs = qualifying_runs(
+                by_person.get(person).map(Vec::as_slice).unwrap_or(&[]),
+                threshold,
+            );
+            let existing = tasks_of.remove(person).unwrap_or_default();
+            let rule_tasks = existing
+                .iter()
+                .map(|t| {
+                    Ok(RuleTask {
+                        id: t.id,
+                        state: parse_stored(&t.state)?,
+                        attempts: u32::try_from(t.attempts).unwrap_or(0),
+                        sessions: from_json(t.sessions.clone())?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            for action in followup::reconcile(&runs, &rule_tasks) {
+                self.act(*person, action, &existing, &mut changes).await?;
+            }
+        }
+        Ok(changes)
+    }
+
+    async fn act(
+        &self,
+        person: Id,
+        action: RuleAction,
+        existing: &[follow_up_task::Model],
+        changes: &mut FollowUpChanges,
+    ) -> Result<()> {
+        let find = |id: Id| {
+            existing
+                .iter()
+                .find(|t| t.id == id)
+                .cloned()
+                .ok_or_else(|| StoreError::Corrupt(format!("task {id} vanished")))
+        };
+        match action {
+            RuleAction::Open { sessions } => {
+                let enrollment_id = *self
+                    .enrollment_of
+                    .get(&person)
+                    .ok_or(StoreError::NotFound("enrollment"))?;
+                let days = i64::from(self.program.follow_up.due_within_days);
+                let task = follow_up_task::ActiveModel {
+                    org_id: Set(self.org),
+                    group_id: Set(self.group_id),
+                    enrollment_id: Set(enrollment_id),
+                    person_id: Set(person),
+                    kind: Set(TaskKind::MissedSessions.as_str().into()),
+                    state: Set(TaskState::Open.as_str().into()),
+                    assignee_person_id: Set(self.caller()),
+                    sessions: Set(to_json(&sessions)),
+                    due_at: Set(self.now + Duration::days(days)),
+                    escalated_at: Set(None),
+                    attempts: Set(0),
+                    note: Set(None),
+                    closed_at: Set(None),
+                    closed_note: Set(None),
+                    created_at: Set(self.now),
+                    updated_at: Set(self.now),
+                    ..Default::default()
+                }
+                .insert(self.txn)
+                .await?;
+                record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now).await?;
+                changes.opened.push(task.id);
+            }
+            RuleAction::Follow {
+                task,
+                sessions,
+                reopen,
+            } => {
+                let mut active: follow_up_task::ActiveModel = find(task)?.into();
+                active.sessions = Set(to_json(&sessions));
+                if reopen {
+                    active.state = Set(TaskState::Open.as_str().into());
+                    active.closed_at = Set(None);
+                    active.closed_note = Set(None);
+                }
+                active.updated_at = Set(self.now);
+                active.update(self.txn).await?;
+                changes.updated.push(task);
+            }
+            RuleAction::Close { task, reason } => {
+                let mut active: follow_up_task::ActiveModel = find(task)?.into();
+                active.state = Set(TaskState::ClosedByCorrection.as_str().into());
+                active.closed_at = Set(Some(self.now));
+                active.closed_note = Set(Some(reason));
+                active.updated_at = Set(self.now);
+                active.update(self.txn).await?;
+                changes.closed.push(task);
+            }
+        }
+        Ok(())
+    }
+}
+
+pub(crate) async fn record_event(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    kind: &str,
+    subject_id: Id,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    notification_event::ActiveModel {
+        org_id: Set(org),
+        kind: Set(kind.into()),
+        subject_id: Set(subject_id),
+        created_at: Set(now),
+        delivered_at: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+async fn program_of(conn: &impl ConnectionTrait, org: Id, g: &group::Model) -> Result<ProgramSpec> {
+    let program = find_program(conn, org, g.program_id)
+        .await?
+        .ok_or(StoreError::NotFound("program"))?;
+    from_json(program.spec)
+}
+
+impl Store {
+    /// Records (or corrects) what happened at a session, and runs the missed-session rule
+    /// for everyone whose marks changed. The same log sent again changes nothing.
+    pub async fn log_session(
+        &self,
+        who: &Principal,
+        session_id: Id,
+        spec: &SessionLogSpec,
+    ) -> Result<LogOutcome> {
+        let org = who.org_id;
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let s = session::Entity::find_by_id(session_id)
+            .filter(session::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("session"))?;
+        let g = find_group_for_update(&txn, org, s.group_id).await?;
+        let existing = session_log::Entity::find()
+            .filter(session_log::Column::OrgId.eq(org))
+            .filter(session_log::Column::SessionId.eq(session_id))
+            .one(&txn)
+            .await?;
+        if existing.is_none() && s.status == SessionStatus::Cancelled.as_str() {
+            return Err(StoreError::Conflict(
+                "this session was cancelled; it cannot be logged".into(),
+            ));
+        }
+        if s.starts_at > now + Duration::hours(LOG_AHEAD_HOURS) {
+            return Err(StoreError::invalid(
+                "session_id",
+                format!(
+                    "this session starts more than {LOG_AHEAD_HOURS} hours from now; log it when it has happened"
+                ),
+            ));
+        }
+        let program = program_of(&txn, org, &g).await?;
+        let roster = roster(&txn, org, g.id).await?;
+        let facilitators = assigned_facilitators(&txn, org, g.id).await?;
+        let structure = structure_of(&program, &s);
+        spec.validate(&LogContext {
+            enrolled: &roster.placed,
+            formerly_enrolled: &roster.former,
+            facilitators: &facilitators,
+            structure: &structure,
+            now,
+        })?;
+
+        let old_marks = marks_of_session(&txn, org, session_id).await?;
+        if let Some(old) = &existing
+            && same_log(&spec_of(old, old_marks.clone())?, spec)
+        {
+            txn.commit().await?;
+            let log = self.get_session_log(org, session_id).await?;
+            return Ok(LogOutcome {
+                log,
+                changed: false,
+                follow_ups: FollowUpChanges::default(),
+            });
+        }
+
+        let version = existing.as_ref().map_or(1, |m| m.version + 1);
+        let mut active = match existing {
+            Some(m) => m.into(),
+            None => session_log::ActiveModel {
+                org_id: Set(org),
+                group_id: Set(g.id),
+                session_id: Set(session_id),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        };
+        active.held = Set(spec.held);
+        active.started_at = Set(spec.started_at);
+        active.minutes = Set(spec.minutes.map(|m| m as i32));
+        active.facilitators_present = Set(to_json(&spec.facilitators_present));
+        active.topic_covered = Set(spec.topic_covered);
+        active.structure_skipped = Set(to_json(&spec.structure_skipped));
+        active.supports = Set(to_json(&spec.supports));
+        active.note = Set(spec.note.as_ref().map(|n| n.to_string()));
+        active.version = Set(version);
+        active.logged_by = Set(who.user_id);
+        active.updated_at = Set(now);
+        active.save(&txn).await?;
+        session_log_revision::ActiveModel {
+            org_id: Set(org),
+            session_id: Set(session_id),
+            version: Set(version),
+            changed_by: Set(who.user_id),
+            changed_at: Set(now),
+            log: Set(to_json(spec)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+
+        // The marks are replaced whole; the rule looks again at everyone who had or has one.
+        attendance::Entity::delete_many()
+            .filter(attendance::Column::OrgId.eq(org))
+            .filter(attendance::Column::SessionId.eq(session_id))
+            .exec(&txn)
+            .await?;
+        if !spec.attendance.is_empty() {
+            attendance::Entity::insert_many(spec.attendance.iter().map(|mark| {
+                attendance::ActiveModel {
+                    org_id: Set(org),
+                    group_id: Set(g.id),
+                    session_id: Set(session_id),
+                    person_id: Set(mark.person_id),
+                    starts_at: Set(s.starts_at),
+                    status: Set(mark.status.as_str().into()),
+                    reason: Set(mark.reason.map(|r| r.as_str().to_string())),
+                    ..Default::default()
+                }
+            }))
+            .exec_without_returning(&txn)
+            .await?;
+        }
+        set_session_held(&txn, s, spec.held, now).await?;
+
+        let people: BTreeSet<Id> = old_marks
+            .iter()
+            .map(|m| m.person_id)
+            .chain(spec.attendance.iter().map(|m| m.person_id))
+            .collect();
+        let follow_ups = RuleRun {
+            txn: &txn,
+            org,
+            group_id: g.id,
+            now,
+            program: &program,
+            facilitators: &facilitators,
+            enrollment_of: &roster.enrollment_of,
+        }
+        .apply(&people)
+        .await?;
+        txn.commit().await?;
+        Ok(LogOutcome {
+            log: self.get_session_log(org, session_id).await?,
+            changed: true,
+            follow_ups,
+        })
+    }
+
+    /// A session's current log with its earlier versions.
+    pub async fn get_session_log(&self, org: Id, session_id: Id) -> Result<SessionLog> {
+        let m = session_log::Entity::find()
+            .filter(session_log::Column::OrgId.eq(org))
+            .filter(session_log::Column::SessionId.eq(session_id))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("session log"))?;
+        let s = session::Entity::find_by_id(session_id)
+            .filter(session::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("session"))?;
+        let g = group::Entity::find_by_id(m.group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let program = program_of(&self.read, org, &g).await?;
+        let facilitators = assigned_facilitators(&self.read, org, g.id).await?;
+        let marks = marks_of_session(&self.read, org, session_id).await?;
+        let spec = spec_of(&m, marks)?;
+        let revisions = session_log_revision::Entity::find()
+            .filter(session_log_revision::Column::OrgId.eq(org))
+            .filter(session_log_revision::Column::SessionId.eq(session_id))
+            .order_by_asc(session_log_revision::Column::Version)
+            .all(&self.read)
+            .await?;
+        let users: HashMap<Id, String> = user::Entity::find()
+            .filter(user::Column::OrgId.eq(org))
+            .filter(user::Column::Id.is_in(revisions.iter().map(|r| r.changed_by)))
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.email))
+            .collect();
+        let revisions = revisions
+            .into_iter()
+            .map(|r| {
+                Ok(LogRevision {
+                    version: u32::try_from(r.version).unwrap_or(0),
+                    changed_by: users.get(&r.changed_by).cloned().unwrap_or_default(),
+                    changed_at: r.changed_at,
+                    log: from_json(r.log)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SessionLog {
+            session_id,
+            group_id: m.group_id,
+            facilitation: facilitation(&program, &s, &facilitators, &spec.facilitators_present),
+            spec,
+            version: u32::try_from(m.version).unwrap_or(0),
+            revisions,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        })
+    }
+
+    /// A participant's marks in their group, in schedule order, with their current streak.
+    pub async fn attendance_history(
+        &self,
+        org: Id,
+        enrollment_id: Id,
+    ) -> Result<AttendanceHistory> {
+        let e = enrollment::Entity::find_by_id(enrollment_id)
+            .filter(enrollment::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("enrollment"))?;
+        let g = group::Entity::find_by_id(e.group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let program = program_of(&self.read, org, &g).await?;
+        let marks = attendance::Entity::find()
+            .filter(attendance::Column::OrgId.eq(org))
+            .filter(attendance::Column::GroupId.eq(e.group_id))
+            .filter(attendance::Column::PersonId.eq(e.person_id))
+            .order_by_asc(attendance::Column::StartsAt)
+            .order_by_asc(attendance::Column::SessionId)
+            .all(&self.read)
+            .await?;
+        let sessions: HashMap<Id, session::Model> = session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::Id.is_in(marks.iter().map(|m| m.session_id)))
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let mut entries = Vec::new();
+        for m in marks {
+            let s = sessions
+                .get(&m.session_id)
+                .ok_or(StoreError::NotFound("session"))?;
+            entries.push(AttendanceEntry {
+                session_id: m.session_id,
+                number: u32::try_from(s.number).unwrap_or(0),
+                local_date: s.local_date,
+                status: parse_stored(&m.status)?,
+                reason: m.reason.as_deref().map(parse_stored).transpose()?,
+            });
+        }
+        let count =
+            |f: fn(AttendanceStatus) -> bool| entries.iter().filter(|e| f(e.status)).count() as u32;
+        let statuses: Vec<((), AttendanceStatus)> =
+            entries.iter().map(|e| ((), e.status)).collect();
+        let open_tasks = follow_up_task::Entity::find()
+            .select_only()
+            .column(follow_up_task::Column::Id)
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .filter(follow_up_task::Column::EnrollmentId.eq(enrollment_id))
+            .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
+            .order_by_asc(follow_up_task::Column::Id)
+            .into_tuple()
+            .all(&self.read)
+            .await?;
+        Ok(AttendanceHistory {
+            enrollment_id,
+            person_id: e.person_id,
+            group_id: e.group_id,
+            attended: count(|s| matches!(s, AttendanceStatus::Present | AttendanceStatus::Late)),
+            absent: count(|s| s == AttendanceStatus::Absent),
+            excused: count(|s| s == AttendanceStatus::Excused),
+            current_streak: current_streak(&statuses),
+            threshold: program.follow_up.consecutive_misses,
+            entries,
+            open_tasks,
+        })
+    }
+}
+
+/// Display names of people, for task lists.
+pub(crate) async fn display_names(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<Id, String>> {
+    let rows: Vec<(Id, String)> = person::Entity::find()
+        .select_only()
+        .columns([person::Column::Id, person::Column::DisplayName])
+        .filter(person::Column::OrgId.eq(org))
+        .filter(person::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// A held session is marked held; one logged as not held is cancelled (it stays visible,
+/// and calendars see the change). A correction can turn either into the other.
+async fn set_session_held(
+    txn: &DatabaseTransaction,
+    s: session::Model,
+    held: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (status, reason) = if held {
+        (SessionStatus::Held, None)
+    } else {
+        (SessionStatus::Cancelled, Some("not held".to_string()))
+    };
+    if s.status == status.as_str() && s.cancel_reason == reason {
+        return Ok(());
+    }
+    let calendar_change = (s.status == SessionStatus::Cancelled.as_str()) != !held;
+    let sequence = s.sequence + i32::from(calendar_change);
+    let mut active: session::ActiveModel = s.into();
+    active.status = Set(status.as_str().into());
+    active.cancel_reason = Set(reason);
+    active.sequence = Set(sequence);
+    active.updated_at = Set(now);
+    active.update(txn).await?;
+    Ok(())
+}
+
+impl Store {
+    /// Support needs (requested or arranged) of the participants holding a place in the
+    /// session's group, counted for that session.
+    pub async fn support_headcount(&self, org: Id, session_id: Id) -> Result<SupportHeadcount> {
+        use crate::entities::support_need;
+        use peergroup_domain::support::{SupportKind, SupportStatus};
+        let s = session::Entity::find_by_id(session_id)
+            .filter(session::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("session"))?;
+        let roster = roster(&self.read, org, s.group_id).await?;
+        let enrollments: Vec<Id> = roster
+            .placed
+            .iter()
+            .filter_map(|p| roster.enrollment_of.get(p).copied())
+            .collect();
+        let needs = support_need::Entity::find()
+            .filter(support_need::Column::OrgId.eq(org))
+            .filter(support_need::Column::EnrollmentId.is_in(enrollments))
+            .filter(support_need::Column::Status.ne(SupportStatus::Declined.as_str()))
+            .order_by_asc(support_need::Column::Id)
+            .all(&self.read)
+            .await?;
+        let mut out = SupportHeadcount {
+            session_id,
+            participants: roster.placed.len() as u32,
+            ..Default::default()
+        };
+        let mut interpreters: std::collections::BTreeMap<String, u32> = Default::default();
+        for need in needs {
+            if need.status == SupportStatus::Requested.as_str() {
+                out.not_yet_arranged += 1;
+            }
+            match parse_stored::<SupportKind>(&need.kind)? {
+                SupportKind::Childcare => {
+                    let ages: Vec<u8> = from_json(need.children_ages)?;
+                    out.childcare.participants += 1;
+                    out.childcare.children += ages.len() as u32;
+                    out.childcare.ages.extend(ages);
+                }
+                SupportKind::Transport => out.transport += 1,
+                SupportKind::Interpreter => {
+                    if let Some(language) = need.interpreter_language {
+                        *interpreters.entry(language).or_default() += 1;
+                    }
+                }
+                SupportKind::Food => {
+                    out.food += 1;
+                    if let Some(d) = need.details
+                        && !out.food_details.contains(&d)
+                    {
+                        out.food_details.push(d);
+                    }
+                }
+                SupportKind::Financial | SupportKind::Other => {}
+            }
+        }
+        out.childcare.ages.sort_unstable();
+        out.interpreters = interpreters
+            .into_iter()
+            .map(|(language, participants)| InterpreterCount {
+                language,
+                participants,
+            })
+            .collect();
+        Ok(out)
+    }
+}

@@ -1,0 +1,92 @@
+//! Session logs (the roll-call), a participant's attendance history, and the support
+//! headcount for a session. Facilitators reach only their own groups.
+
+use crate::AppState;
+use crate::access::require_group_visible;
+use crate::error::{ApiResult, ReadProblems, WriteProblems};
+use crate::extract::{Caller, Json, Path};
+use axum::extract::State;
+use peergroup_domain::Id;
+use peergroup_domain::attendance::{
+    AttendanceHistory, LogOutcome, SessionLog, SessionLogSpec, SupportHeadcount,
+};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_log, log_session))
+        .routes(routes!(support_headcount))
+        .routes(routes!(attendance_history))
+}
+
+/// Records what happened at a session in one request: held or not, who facilitated, one
+/// status for every participant holding a place, what of the plan was covered, the supports
+/// delivered, and a note for the group's facilitators and coordinators.
+///
+/// Sending a log again corrects it: the previous version is kept with who sent it and when,
+/// and the missed-session rule is evaluated again. An identical log changes nothing.
+///
+/// **The missed-session rule.** Over a participant's held sessions in schedule order, an
+/// unexcused absence (`absent`) counts, `present` or `late` breaks the run, and `excused`
+/// neither counts nor breaks it; cancelled sessions and sessions not held carry no marks, so
+/// they do neither. When a run reaches the program's `follow_up.consecutive_misses`
+/// (default 3), exactly one follow-up task is opened for that run; further misses extend
+/// the same task. A correction that breaks the run closes the task if nobody has called yet
+/// (state `closed_by_correction`, with the reason); a task with call attempts stays open for
+/// a person to close. A new run after the participant came back opens a new task.
+#[utoipa::path(post, path = "/sessions/{id}/log", tag = "attendance", params(("id" = i64, Path)), request_body = SessionLogSpec, responses((status = 200, body = LogOutcome), WriteProblems))]
+async fn log_session(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<SessionLogSpec>,
+) -> ApiResult<axum::Json<LogOutcome>> {
+    let session = state.store.get_session(who.org_id, id).await?;
+    require_group_visible(&state, &who, session.group_id).await?;
+    Ok(axum::Json(state.store.log_session(&who, id, &spec).await?))
+}
+
+/// The session's current log, with every earlier version.
+#[utoipa::path(get, path = "/sessions/{id}/log", tag = "attendance", params(("id" = i64, Path)), responses((status = 200, body = SessionLog), ReadProblems))]
+async fn get_log(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<SessionLog>> {
+    let session = state.store.get_session(who.org_id, id).await?;
+    require_group_visible(&state, &who, session.group_id).await?;
+    Ok(axum::Json(
+        state.store.get_session_log(who.org_id, id).await?,
+    ))
+}
+
+/// What to arrange for a session: children and their ages for childcare, how many need
+/// transport, which interpreter languages, food. Counts only, no names.
+#[utoipa::path(get, path = "/sessions/{id}/supports", tag = "attendance", params(("id" = i64, Path)), responses((status = 200, body = SupportHeadcount), ReadProblems))]
+async fn support_headcount(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<SupportHeadcount>> {
+    let session = state.store.get_session(who.org_id, id).await?;
+    require_group_visible(&state, &who, session.group_id).await?;
+    Ok(axum::Json(
+        state.store.support_headcount(who.org_id, id).await?,
+    ))
+}
+
+/// A participant's marks in their group in schedule order, their current run of unexcused
+/// absences, and their open follow-up tasks.
+#[utoipa::path(get, path = "/enrollments/{id}/attendance", tag = "attendance", params(("id" = i64, Path)), responses((status = 200, body = AttendanceHistory), ReadProblems))]
+async fn attendance_history(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<AttendanceHistory>> {
+    let enrollment = state.store.get_enrollment(who.org_id, id).await?;
+    require_group_visible(&state, &who, enrollment.group_id).await?;
+    Ok(axum::Json(
+        state.store.attendance_history(who.org_id, id).await?,
+    ))
+}

@@ -1,0 +1,163 @@
+//! The follow-up queue: tasks opened by the missed-session rule or by a coordinator, call
+//! attempts, closing and reassigning. Facilitators see and work the tasks of their groups;
+//! coordinators see all, reassign, and open tasks by hand.
+
+use super::page;
+use crate::AppState;
+use crate::access::{require_group_visible, require_manager, visible_groups};
+use crate::error::{ApiResult, ReadProblems, WriteProblems};
+use crate::extract::{Caller, Json, Path, Query};
+use axum::extract::State;
+use axum::http::StatusCode;
+use peergroup_domain::Id;
+use peergroup_domain::followup::{
+    AssignTaskSpec, CallAttemptSpec, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
+};
+use peergroup_domain::records::Principal;
+use peergroup_store::Page;
+use peergroup_store::followups::TaskFilter;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_tasks, open_task))
+        .routes(routes!(get_task))
+        .routes(routes!(record_attempt))
+        .routes(routes!(close_task))
+        .routes(routes!(assign_task))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct QueueParams {
+    pub state: Option<TaskState>,
+    pub group_id: Option<Id>,
+    /// Tasks of this facilitator (a person id).
+    pub assignee_person_id: Option<Id>,
+    /// Only the caller's own tasks (the facilitator whose email is the caller's).
+    #[serde(default)]
+    pub mine: bool,
+    /// Only open tasks past their due date.
+    #[serde(default)]
+    pub overdue: bool,
+    /// Only open tasks past their due date with no call attempt.
+    #[serde(default)]
+    pub escalated: bool,
+    pub after: Option<i64>,
+    pub limit: Option<u32>,
+}
+
+/// A task the caller may see: any of the organization's for coordinators, their groups'
+/// for facilitators (others answer 404).
+async fn visible_task(state: &AppState, who: &Principal, id: Id) -> ApiResult<()> {
+    let group = state.store.follow_up_group(who.org_id, id).await?;
+    require_group_visible(state, who, group).await
+}
+
+/// The follow-up queue across groups, filterable by state, group, facilitator, and whether
+/// a task is overdue or escalated (overdue with nobody having called).
+#[utoipa::path(get, path = "/follow-ups", tag = "follow-ups", params(QueueParams), responses((status = 200, body = Page<FollowUpTask>), ReadProblems))]
+async fn list_tasks(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Query(params): Query<QueueParams>,
+) -> ApiResult<axum::Json<Page<FollowUpTask>>> {
+    let page = page(params.after, params.limit)?;
+    let mut filter = TaskFilter {
+        groups: visible_groups(&state, &who).await?,
+        group_id: params.group_id,
+        state: params.state,
+        assignee_person_id: params.assignee_person_id,
+        overdue: params.overdue,
+        escalated: params.escalated,
+    };
+    if params.mine {
+        let me = state.store.people_of_user(&who).await?;
+        match me.as_slice() {
+            [one] if filter.assignee_person_id.is_none_or(|p| p == *one) => {
+                filter.assignee_person_id = Some(*one)
+            }
+            _ => {
+                return Ok(axum::Json(Page {
+                    items: Vec::new(),
+                    next_cursor: None,
+                }));
+            }
+        }
+    }
+    Ok(axum::Json(
+        state
+            .store
+            .list_follow_ups(who.org_id, &filter, page)
+            .await?,
+    ))
+}
+
+/// Opens a follow-up task by hand for one enrolment (coordinators).
+#[utoipa::path(post, path = "/follow-ups", tag = "follow-ups", request_body = NewTaskSpec, responses((status = 201, body = FollowUpTask), WriteProblems))]
+async fn open_task(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Json(spec): Json<NewTaskSpec>,
+) -> ApiResult<(StatusCode, axum::Json<FollowUpTask>)> {
+    require_manager(&who)?;
+    let task = state.store.open_follow_up(who.org_id, &spec).await?;
+    Ok((StatusCode::CREATED, axum::Json(task)))
+}
+
+#[utoipa::path(get, path = "/follow-ups/{id}", tag = "follow-ups", params(("id" = i64, Path)), responses((status = 200, body = FollowUpTask), ReadProblems))]
+async fn get_task(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<FollowUpTask>> {
+    visible_task(&state, &who, id).await?;
+    Ok(axum::Json(state.store.get_follow_up(who.org_id, id).await?))
+}
+
+/// Records a call attempt on an open task. With the next step `needs_support`, the named
+/// support becomes the participant's support need of that kind (created or updated).
+#[utoipa::path(post, path = "/follow-ups/{id}/attempts", tag = "follow-ups", params(("id" = i64, Path)), request_body = CallAttemptSpec, responses((status = 200, body = FollowUpTask), WriteProblems))]
+async fn record_attempt(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<CallAttemptSpec>,
+) -> ApiResult<axum::Json<FollowUpTask>> {
+    visible_task(&state, &who, id).await?;
+    Ok(axum::Json(
+        state.store.record_call_attempt(&who, id, &spec).await?,
+    ))
+}
+
+/// Ends an open task: `resolved`, `participant_withdrawn` or `unreachable`.
+#[utoipa::path(post, path = "/follow-ups/{id}/close", tag = "follow-ups", params(("id" = i64, Path)), request_body = CloseTaskSpec, responses((status = 200, body = FollowUpTask), WriteProblems))]
+async fn close_task(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<CloseTaskSpec>,
+) -> ApiResult<axum::Json<FollowUpTask>> {
+    visible_task(&state, &who, id).await?;
+    Ok(axum::Json(
+        state.store.close_follow_up(who.org_id, id, &spec).await?,
+    ))
+}
+
+/// Gives an open task to a facilitator of its group, or (`null`) to the coordinators.
+#[utoipa::path(post, path = "/follow-ups/{id}/assign", tag = "follow-ups", params(("id" = i64, Path)), request_body = AssignTaskSpec, responses((status = 200, body = FollowUpTask), WriteProblems))]
+async fn assign_task(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<AssignTaskSpec>,
+) -> ApiResult<axum::Json<FollowUpTask>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state.store.assign_follow_up(who.org_id, id, &spec).await?,
+    ))
+}
