@@ -2,6 +2,7 @@
 //! SQLite by default and PostgreSQL with `PEERGROUP_TEST_DATABASE=postgres`.
 
 mod access;
+mod attendance;
 mod bad_input;
 mod feeds;
 mod idempotency;

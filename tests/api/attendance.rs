@@ -1,0 +1,558 @@
+//! Session logging, the missed-session rule and the follow-up queue, end to end over HTTP
+//! on the server's controllable clock.
+
+use chrono::{Duration, TimeZone, Utc};
+use peergroup_blackbox::{TestApp, fixtures, json};
+use peergroup_domain::org::Role;
+use serde_json::Value;
+
+/// A co-led group of three participants with a peer leader and an educator, its sessions
+/// generated, and the clock moved past its first four sessions (Feb 3, 10, 17, 24).
+struct Setup {
+    token: String,
+    group: i64,
+    /// Participants and their enrolments, in order A, B, C.
+    people: [i64; 3],
+    enrollments: [i64; 3],
+    peer: i64,
+    educator: i64,
+    sessions: Vec<i64>,
+}
+
+async fn setup(app: &TestApp, org: &str) -> Setup {
+    let token = app.coordinator(org).await;
+    let program = app
+        .create_id(&token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let group = app
+        .create_id(&token, "/api/v1/groups", &fixtures::group(program))
+        .await;
+    let mut people = [0; 3];
+    let mut enrollments = [0; 3];
+    for (i, name) in ["Amina Y", "Bashir K", "Chen L"].iter().enumerate() {
+        people[i] = app
+            .create_id(&token, "/api/v1/people", &fixtures::person(name))
+            .await;
+        enrollments[i] = app
+            .create_id(
+                &token,
+                &format!("/api/v1/groups/{group}/enrollments"),
+                &json!({"person_id": people[i]}),
+            )
+            .await;
+    }
+    let peer = app
+        .create_id(&token, "/api/v1/people", &fixtures::person("Gurpreet S"))
+        .await;
+    let educator = app
+        .create_id(&token, "/api/v1/people", &fixtures::person("Dana Educator"))
+        .await;
+    app.create_id(
+        &token,
+        &format!("/api/v1/groups/{group}/facilitators"),
+        &json!({"person_id": peer, "role": "peer", "program_role": "peer_leader"}),
+    )
+    .await;
+    app.create_id(
+        &token,
+        &format!("/api/v1/groups/{group}/facilitators"),
+        &json!({"person_id": educator, "role": "professional", "program_role": "educator"}),
+    )
+    .await;
+    app.post(
+        &token,
+        &format!("/api/v1/groups/{group}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let sessions = app
+        .get(
+            &token,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap());
+    Setup {
+        token,
+        group,
+        people,
+        enrollments,
+        peer,
+        educator,
+        sessions,
+    }
+}
+
+/// A roll-call with one status for each of A, B, C (`excused` with reason childcare).
+fn roll_call(s: &Setup, statuses: [&str; 3], facilitators: &[i64]) -> Value {
+    let attendance: Vec<Value> = s
+        .people
+        .iter()
+        .zip(statuses)
+        .map(|(p, status)| {
+            if status == "excused" {
+                json!({"person_id": p, "status": status, "reason": "childcare"})
+            } else {
+                json!({"person_id": p, "status": status})
+            }
+        })
+        .collect();
+    json!({"held": true, "facilitators_present": facilitators, "attendance": attendance})
+}
+
+fn ids(v: &Value) -> Vec<i64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_i64().unwrap_or_else(|| x["id"].as_i64().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_move() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "rule").await;
+    let log = |n: usize| format!("/api/v1/sessions/{}/log", s.sessions[n]);
+
+    // Session 1: only the peer came, so the education phase lacks its educator.
+    let first = app
+        .post(
+            &s.token,
+            &log(0),
+            &roll_call(&s, ["absent", "present", "excused"], &[s.peer]),
+        )
+        .await;
+    let first = first.ok(200);
+    assert_eq!(first["version"], 1);
+    assert_eq!(first["changed"], true);
+    assert_eq!(
+        first["facilitation"]["missing"],
+        json!(["educator: 0 of 1", "peer_leader: 1 of 2"])
+    );
+    assert_eq!(first["follow_ups"]["opened"], json!([]));
+
+    // Sessions 2 and 3: A misses again; the third miss opens one task, for the peer.
+    let both = [s.peer, s.educator];
+    app.post(
+        &s.token,
+        &log(1),
+        &roll_call(&s, ["absent", "present", "absent"], &both),
+    )
+    .await
+    .ok(200);
+    let third = app
+        .post(
+            &s.token,
+            &log(2),
+            &roll_call(&s, ["absent", "present", "absent"], &both),
+        )
+        .await;
+    let opened = ids(&third.ok(200)["follow_ups"]["opened"]);
+    assert_eq!(opened.len(), 1);
+    let task_a = opened[0];
+    let task = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{task_a}"))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(task["person_id"], s.people[0]);
+    assert_eq!(task["kind"], "missed_sessions");
+    assert_eq!(task["state"], "open");
+    assert_eq!(task["assignee_person_id"], s.peer);
+    assert_eq!(ids(&task["sessions"]), s.sessions[..3]);
+    assert_eq!(
+        task["due_at"], "2027-03-04T00:00:00Z",
+        "three days by default"
+    );
+
+    // Session 4: A's fourth miss extends the same task; C's third miss (the excused
+    // absence neither counted nor broke the run) opens C's.
+    let fourth = app
+        .post(
+            &s.token,
+            &log(3),
+            &roll_call(&s, ["absent", "late", "absent"], &both),
+        )
+        .await;
+    let changes = &fourth.ok(200)["follow_ups"];
+    assert_eq!(ids(&changes["updated"]), [task_a]);
+    let task_c = ids(&changes["opened"]);
+    assert_eq!(task_c.len(), 1, "{changes}");
+    let task_c = task_c[0];
+    let open = app.get(&s.token, "/api/v1/follow-ups?state=open").await;
+    let open = open.ok(200)["items"].clone();
+    assert_eq!(ids(&open), [task_a, task_c]);
+    assert_eq!(ids(&open[0]["sessions"]).len(), 4);
+    assert_eq!(ids(&open[1]["sessions"]), s.sessions[1..4]);
+
+    // The peer sees both in their own queue and records a call: transport is the barrier.
+    let peer = app
+        .token("rule", "gurpreet.s@example.org", Role::Facilitator)
+        .await;
+    let mine = app.get(&peer, "/api/v1/follow-ups?mine=true").await;
+    assert_eq!(ids(&mine.ok(200)["items"]), [task_a, task_c]);
+    let called = app
+        .post(
+            &peer,
+            &format!("/api/v1/follow-ups/{task_a}/attempts"),
+            &json!({"outcome": "reached", "barriers": ["transport"], "next_step": "needs_support",
+                    "support": {"kind": "transport", "details": "bus tickets"}}),
+        )
+        .await;
+    let called = called.ok(200);
+    assert_eq!(called["attempts"], 1);
+    assert_eq!(
+        called["call_attempts"][0]["made_by"],
+        "gurpreet.s@example.org"
+    );
+    let need = called["call_attempts"][0]["support_need_id"]
+        .as_i64()
+        .unwrap();
+    let supports = app
+        .get(
+            &s.token,
+            &format!("/api/v1/enrollments/{}/supports", s.enrollments[0]),
+        )
+        .await;
+    let supports = supports.ok(200);
+    assert_eq!(supports.as_array().unwrap().len(), 1);
+    assert_eq!(supports[0]["id"], need);
+    assert_eq!(supports[0]["kind"], "transport");
+    assert_eq!(supports[0]["status"], "requested");
+    assert_eq!(supports[0]["details"], "bus tickets");
+
+    // Four days later both are overdue; only C's, with no call, is escalated, once.
+    app.clock.advance(Duration::days(4));
+    let overdue = app.get(&s.token, "/api/v1/follow-ups?overdue=true").await;
+    assert_eq!(ids(&overdue.ok(200)["items"]), [task_a, task_c]);
+    let escalated = app.get(&s.token, "/api/v1/follow-ups?escalated=true").await;
+    assert_eq!(ids(&escalated.ok(200)["items"]), [task_c]);
+    // (The server sweeps once a minute too; whichever sweep runs first, it runs once.)
+    let store = &app.server().store;
+    store.escalate_due_follow_ups().await.unwrap();
+    assert_eq!(store.escalate_due_follow_ups().await.unwrap(), 0);
+    let escalated = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{task_c}"))
+        .await;
+    assert_eq!(escalated.ok(200)["escalated_at"], "2027-03-05T00:00:00Z");
+    let org = app.get(&s.token, "/api/v1/me").await.ok(200)["org_id"]
+        .as_i64()
+        .unwrap();
+    let events = store.pending_notifications(org).await.unwrap();
+    assert_eq!(
+        events,
+        [
+            ("follow_up_opened".to_string(), task_a),
+            ("follow_up_opened".to_string(), task_c),
+            ("follow_up_escalated".to_string(), task_c),
+        ]
+    );
+
+    // A correction: C was in fact present at session 4. C's untouched task closes and says
+    // why; A's task keeps its four sessions.
+    let corrected = app
+        .post(
+            &s.token,
+            &log(3),
+            &roll_call(&s, ["absent", "late", "present"], &both),
+        )
+        .await;
+    let corrected = corrected.ok(200);
+    assert_eq!(corrected["version"], 2);
+    assert_eq!(ids(&corrected["follow_ups"]["closed"]), [task_c]);
+    let revisions = corrected["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 2);
+    assert_eq!(revisions[0]["log"]["attendance"][2]["status"], "absent");
+    assert_eq!(revisions[1]["log"]["attendance"][2]["status"], "present");
+    assert_eq!(revisions[1]["changed_by"], "coordinator@rule.example.org");
+    let c = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{task_c}"))
+        .await;
+    assert_eq!(c.ok(200)["state"], "closed_by_correction");
+    assert!(
+        c.body["closed_note"]
+            .as_str()
+            .unwrap()
+            .contains("before anyone called")
+    );
+
+    // Another correction breaks A's run too, but A's task has a call: it stays open.
+    let corrected = app
+        .post(
+            &s.token,
+            &log(1),
+            &roll_call(&s, ["present", "present", "absent"], &both),
+        )
+        .await;
+    assert_eq!(corrected.ok(200)["follow_ups"]["closed"], json!([]));
+    let a = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{task_a}"))
+        .await;
+    assert_eq!(a.ok(200)["state"], "open");
+    let history = app
+        .get(
+            &s.token,
+            &format!("/api/v1/enrollments/{}/attendance", s.enrollments[0]),
+        )
+        .await;
+    let history = history.ok(200);
+    let statuses: Vec<&str> = history["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["absent", "present", "absent", "absent"]);
+    assert_eq!(history["current_streak"], 2);
+    assert_eq!(history["attended"], 1);
+    assert_eq!(history["open_tasks"], json!([task_a]));
+
+    // The same log again changes nothing; with an Idempotency-Key the reply is replayed.
+    let counts = app.row_counts().await;
+    let again = app
+        .post(
+            &s.token,
+            &log(1),
+            &roll_call(&s, ["present", "present", "absent"], &both),
+        )
+        .await;
+    assert_eq!(again.ok(200)["changed"], false);
+    assert_eq!(app.row_counts().await, counts);
+    let fifth = roll_call(&s, ["present", "present", "present"], &both);
+    let mut replies = Vec::new();
+    for _ in 0..2 {
+        let response = app
+            .client
+            .post(format!("{}{}", app.base, log(4)))
+            .bearer_auth(&s.token)
+            .header("Idempotency-Key", "roll-call-5")
+            .json(&fifth)
+            .send()
+            .await
+            .unwrap();
+        replies.push(peergroup_blackbox::into_reply(response).await);
+    }
+    assert_eq!(replies[0].ok(200)["version"], 1);
+    assert_eq!(replies[1].ok(200), replies[0].ok(200));
+    assert_eq!(
+        replies[1].headers.get("idempotent-replayed").unwrap(),
+        "true"
+    );
+    let after_fifth = app.row_counts().await;
+    let count =
+        |counts: &[(&str, i64)], table: &str| counts.iter().find(|(t, _)| *t == table).unwrap().1;
+    assert_eq!(
+        count(&after_fifth, "session_log_revisions"),
+        count(&counts, "session_log_revisions") + 1
+    );
+    assert_eq!(
+        count(&after_fifth, "attendance"),
+        count(&counts, "attendance") + 3
+    );
+
+    // Closing ends the task; a call on a closed task is refused and writes nothing.
+    app.post(
+        &peer,
+        &format!("/api/v1/follow-ups/{task_a}/close"),
+        &json!({"state": "resolved", "note": "coming back next week"}),
+    )
+    .await
+    .ok(200);
+    let before = app.row_counts().await;
+    app.post(
+        &peer,
+        &format!("/api/v1/follow-ups/{task_a}/attempts"),
+        &json!({"outcome": "no_answer"}),
+    )
+    .await
+    .problem(409);
+    app.post(
+        &s.token,
+        &format!("/api/v1/follow-ups/{task_a}/assign"),
+        &json!({"assignee_person_id": s.educator}),
+    )
+    .await
+    .problem(409);
+    assert_eq!(app.row_counts().await, before);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_next_session_shows_support_headcounts_without_names() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "heads").await;
+    for (enrollment, body) in [
+        (
+            s.enrollments[0],
+            json!({"kind": "childcare", "children_ages": [7, 2], "status": "arranged"}),
+        ),
+        (
+            s.enrollments[1],
+            json!({"kind": "childcare", "children_ages": [4]}),
+        ),
+        (s.enrollments[1], json!({"kind": "transport"})),
+        (
+            s.enrollments[2],
+            json!({"kind": "interpreter", "interpreter_language": "ar"}),
+        ),
+        (
+            s.enrollments[2],
+            json!({"kind": "food", "details": "halal", "status": "declined"}),
+        ),
+    ] {
+        app.create_id(
+            &s.token,
+            &format!("/api/v1/enrollments/{enrollment}/supports"),
+            &body,
+        )
+        .await;
+    }
+    let heads = app
+        .get(
+            &s.token,
+            &format!("/api/v1/sessions/{}/supports", s.sessions[4]),
+        )
+        .await;
+    let heads = heads.ok(200);
+    assert_eq!(heads["participants"], 3);
+    assert_eq!(
+        heads["childcare"],
+        json!({"participants": 2, "children": 3, "ages": [2, 4, 7]})
+    );
+    assert_eq!(heads["transport"], 1);
+    assert_eq!(
+        heads["interpreters"],
+        json!([{"language": "ar", "participants": 1}])
+    );
+    assert_eq!(heads["food"], 0, "a declined need is not counted");
+    assert_eq!(heads["not_yet_arranged"], 3);
+    let text = heads.to_string();
+    assert!(!text.contains("Amina") && !text.contains("Bashir") && !text.contains("Chen"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_roll_call_with_mistakes_is_refused_naming_the_field_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "mistakes").await;
+    let other = setup(&app, "other-org").await;
+    let outsider = app
+        .create_id(
+            &s.token,
+            "/api/v1/people",
+            &fixtures::person("Not Enrolled"),
+        )
+        .await;
+    let path = format!("/api/v1/sessions/{}/log", s.sessions[0]);
+    let good = roll_call(&s, ["present", "absent", "late"], &[s.peer]);
+    let with = |pointer: &str, value: Value| {
+        let mut body = good.clone();
+        *body.pointer_mut(pointer).unwrap() = value;
+        body
+    };
+    let [a, b, c] = s.people;
+    let cases: Vec<(String, Value, u16, Option<&str>)> = vec![
+        (
+            path.clone(),
+            with("/attendance/2/person_id", json!(outsider)),
+            422,
+            Some("attendance[2].person_id"),
+        ),
+        (
+            path.clone(),
+            with("/attendance/2/person_id", json!(a)),
+            422,
+            Some("attendance[2].person_id"),
+        ),
+        (
+            path.clone(),
+            with(
+                "/attendance",
+                json!([{"person_id": a, "status": "present"}, {"person_id": b, "status": "late"}]),
+            ),
+            422,
+            Some("attendance"),
+        ),
+        (
+            path.clone(),
+            with("/attendance/1/status", json!("excused")),
+            422,
+            Some("attendance[1].reason"),
+        ),
+        (
+            path.clone(),
+            with("/attendance/1/status", json!("sleeping")),
+            422,
+            Some("attendance[1].status"),
+        ),
+        (
+            path.clone(),
+            with("/facilitators_present", json!([outsider])),
+            422,
+            Some("facilitators_present[0]"),
+        ),
+        (
+            path.clone(),
+            with("/held", json!(false)),
+            422,
+            Some("attendance"),
+        ),
+        (
+            path.clone(),
+            json!({"held": true, "started_at": "2027-03-02T00:00:00Z",
+            "attendance": good["attendance"]}),
+            422,
+            Some("started_at"),
+        ),
+        (
+            path.clone(),
+            json!({"held": true, "minutes": 0, "attendance": good["attendance"]}),
+            422,
+            Some("minutes"),
+        ),
+        (
+            path.clone(),
+            json!({"held": true, "attendance": good["attendance"],
+                   "supports": {"transport": {"people": 1, "amount_minor": 500, "currency": "dollars"}}}),
+            422,
+            Some("supports.transport.currency"),
+        ),
+        // A session of another organization, and one that is weeks away.
+        (
+            format!("/api/v1/sessions/{}/log", other.sessions[0]),
+            good.clone(),
+            404,
+            None,
+        ),
+        (
+            format!("/api/v1/sessions/{}/log", s.sessions[8]),
+            good.clone(),
+            422,
+            Some("session_id"),
+        ),
+    ];
+    let _ = c;
+    let before = app.row_counts().await;
+    for (path, body, status, field) in &cases {
+        let reply = app.post(&s.token, path, body).await;
+        reply.problem(*status);
+        if let Some(field) = field {
+            assert!(
+                reply.fields().contains(&field.to_string()),
+                "{body}: expected {field}, got {}",
+                reply.body
+            );
+        }
+        assert_eq!(app.row_counts().await, before, "{body} wrote something");
+    }
+    app.post(&s.token, &path, &good).await.ok(200);
+    app.stop().await;
+}
