@@ -187,7 +187,12 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
     let task_c = ids(&changes["opened"]);
     assert_eq!(task_c.len(), 1, "{changes}");
     let task_c = task_c[0];
-    let open = app.get(&s.token, "/api/v1/follow-ups?state=open").await;
+    let open = app
+        .get(
+            &s.token,
+            &format!("/api/v1/follow-ups?state=open&group_id={}", s.group),
+        )
+        .await;
     let open = open.ok(200)["items"].clone();
     assert_eq!(ids(&open), [task_a, task_c]);
     assert_eq!(ids(&open[0]["sessions"]).len(), 4);
@@ -458,7 +463,7 @@ async fn a_roll_call_with_mistakes_is_refused_naming_the_field_and_writes_nothin
         *body.pointer_mut(pointer).unwrap() = value;
         body
     };
-    let [a, b, c] = s.people;
+    let [a, b, _] = s.people;
     let cases: Vec<(String, Value, u16, Option<&str>)> = vec![
         (
             path.clone(),
@@ -539,7 +544,6 @@ async fn a_roll_call_with_mistakes_is_refused_naming_the_field_and_writes_nothin
             Some("session_id"),
         ),
     ];
-    let _ = c;
     let before = app.row_counts().await;
     for (path, body, status, field) in &cases {
         let reply = app.post(&s.token, path, body).await;

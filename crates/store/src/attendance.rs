@@ -681,7 +681,9 @@ async fn set_session_held(
     if s.status == status.as_str() && s.cancel_reason == reason {
         return Ok(());
     }
-    let calendar_change = (s.status == SessionStatus::Cancelled.as_str()) != !held;
+    // Calendars see a change when the session becomes cancelled or stops being cancelled.
+    let was_cancelled = s.status == SessionStatus::Cancelled.as_str();
+    let calendar_change = was_cancelled == held;
     let sequence = s.sequence + i32::from(calendar_change);
     let mut active: session::ActiveModel = s.into();
     active.status = Set(status.as_str().into());
