@@ -232,6 +232,18 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
         ),
         case(
             M::GET,
+            "/api/v1/groups/{id}/figures",
+            format!("/api/v1/groups/{}/figures", a.group),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/programs/{id}/figures",
+            format!("/api/v1/programs/{}/figures", a.program),
+            None,
+        ),
+        case(
+            M::GET,
             "/api/v1/follow-ups/{id}",
             format!("/api/v1/follow-ups/{}", a.task),
             None,
@@ -574,6 +586,12 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     app.get(&f, &format!("/api/v1/sessions/{other_session}/supports"))
         .await
         .problem(404);
+    app.get(&f, &format!("/api/v1/groups/{other_group}/figures"))
+        .await
+        .problem(404);
+    app.get(&f, &format!("/api/v1/groups/{}/figures", a.group))
+        .await
+        .ok(200);
     app.get(&f, &format!("/api/v1/sessions/{}/supports", a.session))
         .await
         .ok(200);

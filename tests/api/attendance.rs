@@ -363,6 +363,44 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
         count(&counts, "attendance") + 3
     );
 
+    // Figures over the five held sessions (A: absent, present, absent, absent, present;
+    // B: present ×3, late, present; C: excused, absent, absent, present, present).
+    let figures = app
+        .get(&s.token, &format!("/api/v1/groups/{}/figures", s.group))
+        .await;
+    let f = figures.ok(200);
+    assert_eq!(f["sessions_planned"], 24);
+    assert_eq!(f["sessions_held"], 5);
+    assert_eq!(f["attendance_rate"], 0.6);
+    assert_eq!(f["dose"], json!([2, 5, 2]));
+    assert_eq!(f["completed"], 0, "75% of 24 sessions is 18");
+    assert_eq!(f["retention"].as_array().unwrap().len(), 5);
+    assert!(
+        f["retention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["still_attending"] == 3)
+    );
+    assert_eq!(
+        f["absences"],
+        json!([{"reason": "childcare", "count": 1, "share": 1.0 / 6.0},
+               {"reason": "unexcused", "count": 5, "share": 5.0 / 6.0}])
+    );
+    assert_eq!(f["topics_covered_rate"], Value::Null);
+    // The education phase needs an educator and two peer leaders; one peer leader came.
+    assert_eq!(f["required_roles_rate"], 0.0);
+    let program = app.get(&s.token, "/api/v1/programs").await.ok(200)["items"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let across = app
+        .get(&s.token, &format!("/api/v1/programs/{program}/figures"))
+        .await;
+    assert_eq!(across.ok(200)["dose"], json!([2, 5, 2]));
+    app.get(&peer, &format!("/api/v1/programs/{program}/figures"))
+        .await
+        .problem(403);
+
     // Closing ends the task; a call on a closed task is refused and writes nothing.
     app.post(
         &peer,

@@ -66,12 +66,22 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/calendar-feeds",
         "/api/v1/calendar-feeds/{id}/revoke",
         "/calendar/{file}",
+        "/api/v1/sessions/{id}/log",
+        "/api/v1/sessions/{id}/supports",
+        "/api/v1/enrollments/{id}/attendance",
+        "/api/v1/groups/{id}/figures",
+        "/api/v1/programs/{id}/figures",
+        "/api/v1/follow-ups",
+        "/api/v1/follow-ups/{id}",
+        "/api/v1/follow-ups/{id}/attempts",
+        "/api/v1/follow-ups/{id}/close",
+        "/api/v1/follow-ups/{id}/assign",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        34,
+        44,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -45,6 +45,7 @@ pub mod attendance;
 pub mod clock;
 pub mod enrollment;
 pub mod facilitator;
+pub mod figures;
 pub mod followup;
 pub mod group;
 pub mod ical;

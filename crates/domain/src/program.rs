@@ -201,6 +201,14 @@ pub struct ProgramSpec {
     /// Languages the program's materials exist in.
     #[serde(default)]
     pub languages: Vec<Language>,
+    /// A participant completes the program by attending at least this share of the group's
+    /// sessions, in percent (default 75).
+    #[serde(default = "default_completion_percent")]
+    pub completion_percent: u8,
+}
+
+fn default_completion_percent() -> u8 {
+    75
 }
 
 impl ProgramSpec {
@@ -273,6 +281,11 @@ impl ProgramSpec {
             (1..=30).contains(&self.follow_up.due_within_days),
             "follow_up.due_within_days",
             "must be from 1 to 30 days",
+        );
+        errors.check(
+            (1..=100).contains(&self.completion_percent),
+            "completion_percent",
+            "must be from 1 to 100",
         );
         let size = &self.group_size;
         if let Some(min) = size.min {

@@ -12,12 +12,14 @@ use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::attendance::AbsenceReason;
 use peergroup_domain::attendance::{
     AssignedFacilitator, AttendanceEntry, AttendanceHistory, AttendanceStatus, FacilitationCheck,
     FollowUpChanges, InterpreterCount, LogContext, LogOutcome, LogRevision, SessionLog,
     SessionLogSpec, SupportHeadcount,
 };
 use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures};
 use peergroup_domain::followup::{
     self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
 };
@@ -760,6 +762,117 @@ impl Store {
                 participants,
             })
             .collect();
+        Ok(out)
+    }
+}
+
+/// What the figures need of one group.
+async fn group_facts(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    g: &group::Model,
+    program: &ProgramSpec,
+) -> Result<GroupFacts> {
+    let sessions = session::Entity::find()
+        .filter(session::Column::OrgId.eq(org))
+        .filter(session::Column::GroupId.eq(g.id))
+        .order_by_asc(session::Column::StartsAt)
+        .order_by_asc(session::Column::Id)
+        .all(conn)
+        .await?;
+    let logs: HashMap<Id, session_log::Model> = session_log::Entity::find()
+        .filter(session_log::Column::OrgId.eq(org))
+        .filter(session_log::Column::GroupId.eq(g.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|l| (l.session_id, l))
+        .collect();
+    type Marks = Vec<(Id, AttendanceStatus, Option<AbsenceReason>)>;
+    let mut marks: HashMap<Id, Marks> = HashMap::new();
+    for a in attendance::Entity::find()
+        .filter(attendance::Column::OrgId.eq(org))
+        .filter(attendance::Column::GroupId.eq(g.id))
+        .all(conn)
+        .await?
+    {
+        marks.entry(a.session_id).or_default().push((
+            a.person_id,
+            parse_stored(&a.status)?,
+            a.reason.as_deref().map(parse_stored).transpose()?,
+        ));
+    }
+    let facilitators = assigned_facilitators(conn, org, g.id).await?;
+    let roster = roster(conn, org, g.id).await?;
+    let mut participants = roster.placed.clone();
+    participants.extend(
+        roster
+            .former
+            .iter()
+            .filter(|p| marks.values().flatten().any(|(id, _, _)| id == *p)),
+    );
+    let mut facts = Vec::with_capacity(sessions.len());
+    for (i, s) in sessions.iter().enumerate() {
+        let log = logs.get(&s.id).filter(|l| l.held);
+        let present: Vec<Id> = match log {
+            Some(l) => from_json(l.facilitators_present.clone())?,
+            None => Vec::new(),
+        };
+        facts.push(SessionFacts {
+            number: i as u32 + 1,
+            held: log.is_some(),
+            cancelled: s.status == SessionStatus::Cancelled.as_str(),
+            topic_covered: log.and_then(|l| l.topic_covered),
+            roles_present: facilitation(program, s, &facilitators, &present)
+                .missing
+                .is_empty(),
+            marks: marks.remove(&s.id).unwrap_or_default(),
+        });
+    }
+    Ok(GroupFacts {
+        participants,
+        sessions: facts,
+        completion_percent: program.completion_percent,
+    })
+}
+
+impl Store {
+    /// Attendance, dose, completion, retention, absences by reason and fidelity for a group.
+    pub async fn group_figures(&self, org: Id, group_id: Id) -> Result<Figures> {
+        let g = group::Entity::find_by_id(group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let program = program_of(&self.read, org, &g).await?;
+        Ok(figures(
+            &[group_facts(&self.read, org, &g, &program).await?],
+        ))
+    }
+
+    /// The same figures over every group of a program (no retention curve: session numbers
+    /// of different groups do not line up).
+    pub async fn program_figures(&self, org: Id, program_id: Id) -> Result<Figures> {
+        let program: ProgramSpec = from_json(
+            find_program(&self.read, org, program_id)
+                .await?
+                .ok_or(StoreError::NotFound("program"))?
+                .spec,
+        )?;
+        let groups = group::Entity::find()
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::ProgramId.eq(program_id))
+            .order_by_asc(group::Column::Id)
+            .all(&self.read)
+            .await?;
+        let mut facts = Vec::with_capacity(groups.len());
+        for g in &groups {
+            facts.push(group_facts(&self.read, org, g, &program).await?);
+        }
+        let mut out = figures(&facts);
+        if facts.len() == 1 {
+            out.retention.clear();
+        }
         Ok(out)
     }
 }

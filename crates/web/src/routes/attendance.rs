@@ -2,7 +2,7 @@
 //! headcount for a session. Facilitators reach only their own groups.
 
 use crate::AppState;
-use crate::access::require_group_visible;
+use crate::access::{require_group_visible, require_manager};
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
@@ -10,6 +10,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::{
     AttendanceHistory, LogOutcome, SessionLog, SessionLogSpec, SupportHeadcount,
 };
+use peergroup_domain::figures::Figures;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -18,6 +19,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_log, log_session))
         .routes(routes!(support_headcount))
         .routes(routes!(attendance_history))
+        .routes(routes!(group_figures))
+        .routes(routes!(program_figures))
 }
 
 /// Records what happened at a session in one request: held or not, who facilitated, one
@@ -88,5 +91,32 @@ async fn attendance_history(
     require_group_visible(&state, &who, enrollment.group_id).await?;
     Ok(axum::Json(
         state.store.attendance_history(who.org_id, id).await?,
+    ))
+}
+
+/// A group's attendance and retention: attendance rate, sessions attended per participant
+/// (dose), completion (at least the program's `completion_percent` of the planned sessions),
+/// retention by session, absences by reason, and fidelity (topics covered, sessions with the
+/// phase's lead roles present).
+#[utoipa::path(get, path = "/groups/{id}/figures", tag = "attendance", params(("id" = i64, Path)), responses((status = 200, body = Figures), ReadProblems))]
+async fn group_figures(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Figures>> {
+    require_group_visible(&state, &who, id).await?;
+    Ok(axum::Json(state.store.group_figures(who.org_id, id).await?))
+}
+
+/// The same figures over every group of a program (coordinators).
+#[utoipa::path(get, path = "/programs/{id}/figures", tag = "attendance", params(("id" = i64, Path)), responses((status = 200, body = Figures), ReadProblems))]
+async fn program_figures(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Figures>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state.store.program_figures(who.org_id, id).await?,
     ))
 }
