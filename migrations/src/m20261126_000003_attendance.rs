@@ -156,6 +156,9 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null("escalated_at"))
                 .col(integer("attempts"))
                 .col(text_null("note"))
+                // What planned the task, e.g. `check_in:0:1234` (contact 0 after session
+                // 1234): unique per participant, so a planned contact is never opened twice.
+                .col(string_null("source_key"))
                 .col(timestamp_with_time_zone_null("closed_at"))
                 .col(text_null("closed_note"))
                 .col(timestamp_with_time_zone("created_at"))
@@ -178,6 +181,12 @@ impl MigrationTrait for Migration {
             "follow_up_tasks",
             &["org_id", "state", "due_at"],
             false,
+        ))
+        .await?;
+        m.create_index(index(
+            "follow_up_tasks",
+            &["org_id", "group_id", "person_id", "source_key"],
+            true,
         ))
         .await?;
 

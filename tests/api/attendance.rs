@@ -598,3 +598,167 @@ async fn a_roll_call_with_mistakes_is_refused_naming_the_field_and_writes_nothin
     app.post(&s.token, &path, &good).await.ok(200);
     app.stop().await;
 }
+
+/// A group of a built-in template with two participants, a peer leader and a professional
+/// in the template's roles, its sessions generated and the clock past its first two.
+async fn template_group(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    professional: &str,
+) -> (i64, [i64; 2], i64, Vec<i64>) {
+    let program = app
+        .create_id(token, &format!("/api/v1/templates/{key}/copy"), &json!({}))
+        .await;
+    let group = app
+        .create_id(token, "/api/v1/groups", &fixtures::group(program))
+        .await;
+    let mut people = [0; 2];
+    for (i, name) in ["Li Wei", "Zhang Min"].iter().enumerate() {
+        people[i] = app
+            .create_id(token, "/api/v1/people", &fixtures::person(name))
+            .await;
+        app.create_id(
+            token,
+            &format!("/api/v1/groups/{group}/enrollments"),
+            &json!({"person_id": people[i]}),
+        )
+        .await;
+    }
+    let peer = app
+        .create_id(token, "/api/v1/people", &fixtures::person("Peer Leader"))
+        .await;
+    let pro = app
+        .create_id(token, "/api/v1/people", &fixtures::person("Pro Leader"))
+        .await;
+    app.create_id(
+        token,
+        &format!("/api/v1/groups/{group}/facilitators"),
+        &json!({"person_id": peer, "role": "peer", "program_role": "peer_leader"}),
+    )
+    .await;
+    app.create_id(
+        token,
+        &format!("/api/v1/groups/{group}/facilitators"),
+        &json!({"person_id": pro, "role": "professional", "program_role": professional}),
+    )
+    .await;
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+    app.post(
+        token,
+        &format!("/api/v1/groups/{group}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let sessions = app
+        .get(
+            token,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 2, 12, 0, 0, 0).unwrap());
+    let assignee = if key == "yang-2014" { pro } else { peer };
+    (group, people, assignee, sessions)
+}
+
+fn present(people: &[i64]) -> Value {
+    let attendance: Vec<Value> = people
+        .iter()
+        .map(|p| json!({"person_id": p, "status": "present"}))
+        .collect();
+    json!({"held": true, "attendance": attendance})
+}
+
+#[tokio::test]
+async fn planned_check_in_calls_and_one_to_one_meetings_join_the_queue_once() {
+    let app = TestApp::spawn().await;
+    let token = app.coordinator("contacts").await;
+
+    // Yang 2014: the clinician calls every participant after every session.
+    let (_, people, clinician, sessions) =
+        template_group(&app, &token, "yang-2014", "clinician").await;
+    let log = format!("/api/v1/sessions/{}/log", sessions[0]);
+    let first = app.post(&token, &log, &present(&people)).await;
+    let planned = ids(&first.ok(200)["follow_ups"]["planned"]);
+    assert_eq!(planned.len(), 2);
+    for (task, person) in planned.iter().zip(people) {
+        let t = app.get(&token, &format!("/api/v1/follow-ups/{task}")).await;
+        let t = t.ok(200);
+        assert_eq!(t["kind"], "check_in_call");
+        assert_eq!(t["person_id"], person);
+        assert_eq!(t["assignee_person_id"], clinician);
+        assert_eq!(ids(&t["sessions"]), [sessions[0]]);
+        // The first session starts 2027-02-03 18:00 PST (02:00 UTC the next day).
+        assert_eq!(t["due_at"], "2027-02-11T02:00:00Z");
+    }
+    // A correction opens no second call; logged as not held, the calls close; held again,
+    // they reopen.
+    let mut changed = present(&people);
+    changed["attendance"][1]["status"] = json!("late");
+    let corrected = app.post(&token, &log, &changed).await;
+    assert_eq!(corrected.ok(200)["follow_ups"]["planned"], json!([]));
+    let not_held = app.post(&token, &log, &json!({"held": false})).await;
+    assert_eq!(ids(&not_held.ok(200)["follow_ups"]["closed"]), planned);
+    let again = app.post(&token, &log, &present(&people)).await;
+    assert_eq!(ids(&again.ok(200)["follow_ups"]["planned"]), planned);
+    let second = app
+        .post(
+            &token,
+            &format!("/api/v1/sessions/{}/log", sessions[1]),
+            &present(&people),
+        )
+        .await;
+    assert_eq!(ids(&second.ok(200)["follow_ups"]["planned"]).len(), 2);
+    let calls = app
+        .get(&token, "/api/v1/follow-ups?state=open&limit=200")
+        .await;
+    assert_eq!(calls.ok(200)["items"].as_array().unwrap().len(), 4);
+
+    // Tang 2015: a peer leader meets each participant once in the education phase, by the
+    // start of its sixth (last) session.
+    let (group, people, peer, sessions) =
+        template_group(&app, &token, "tang-2015", "certified_diabetes_educator").await;
+    let mut meetings = Vec::new();
+    for session in &sessions[..2] {
+        let reply = app
+            .post(
+                &token,
+                &format!("/api/v1/sessions/{session}/log"),
+                &present(&people),
+            )
+            .await;
+        meetings.extend(ids(&reply.ok(200)["follow_ups"]["planned"]));
+    }
+    assert_eq!(
+        meetings.len(),
+        2,
+        "one meeting per participant, opened once"
+    );
+    let sixth = app
+        .get(&token, &format!("/api/v1/sessions/{}", sessions[5]))
+        .await
+        .ok(200)["starts_at"]
+        .clone();
+    for task in &meetings {
+        let t = app.get(&token, &format!("/api/v1/follow-ups/{task}")).await;
+        let t = t.ok(200);
+        assert_eq!(t["kind"], "one_to_one_meeting");
+        assert_eq!(t["assignee_person_id"], peer);
+        assert_eq!(t["due_at"], sixth);
+        assert!(t["note"].as_str().unwrap().contains("action plan"));
+    }
+    let queue = app
+        .get(&token, &format!("/api/v1/follow-ups?group_id={group}"))
+        .await;
+    assert_eq!(ids(&queue.ok(200)["items"]), meetings);
+    app.stop().await;
+}

@@ -306,8 +306,11 @@ pub struct FollowUpChanges {
     pub opened: Vec<Id>,
     /// Tasks whose run grew or moved (or reopened when a correction restored it).
     pub updated: Vec<Id>,
-    /// Untouched tasks closed because a correction broke their run.
+    /// Untouched tasks closed because a correction broke their run (or recorded the
+    /// session of a check-in call as not held).
     pub closed: Vec<Id>,
+    /// Check-in calls and one-to-one meetings the program plans, opened by this log.
+    pub planned: Vec<Id>,
 }
 
 /// The response to a roll-call.

@@ -21,6 +21,10 @@ string_enum!(
         MissedSessions => "missed_sessions",
         /// Opened by a coordinator.
         Manual => "manual",
+        /// A check-in call after a held session, planned by the program.
+        CheckInCall => "check_in_call",
+        /// A one-to-one meeting within a phase, planned by the program.
+        OneToOneMeeting => "one_to_one_meeting",
     }
 );
 

@@ -108,6 +108,42 @@ pub struct Phase {
     pub session_plans: Vec<SessionPlan>,
 }
 
+string_enum!(
+    ContactKind {
+        /// A call to every participant after each held session.
+        CheckInCall => "check_in_call",
+        /// One meeting with each participant within a phase.
+        OneToOneMeeting => "one_to_one_meeting",
+    }
+);
+
+/// A call or meeting the design plans for every participant, besides the follow-up after
+/// missed sessions. Each becomes a task in the follow-up queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledContact {
+    pub kind: ContactKind,
+    /// The program role who makes the call or holds the meeting.
+    pub role: Key,
+    /// The phase (0-based) it belongs to: required for a one-to-one meeting; for check-in
+    /// calls, every phase when absent.
+    #[serde(default)]
+    pub phase: Option<u8>,
+    /// Planned length in minutes.
+    #[serde(default)]
+    pub minutes: Option<u16>,
+    /// A check-in call is due this many days after its session (default 7). A one-to-one
+    /// meeting is due by the start of the phase's last session.
+    #[serde(default = "default_contact_days")]
+    pub due_within_days: u8,
+    #[serde(default)]
+    pub purpose: Option<Text>,
+}
+
+fn default_contact_days() -> u8 {
+    7
+}
+
 /// Training a facilitator of a role must have before leading a group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -205,6 +241,9 @@ pub struct ProgramSpec {
     /// sessions, in percent (default 75).
     #[serde(default = "default_completion_percent")]
     pub completion_percent: u8,
+    /// Check-in calls and one-to-one meetings planned for every participant.
+    #[serde(default)]
+    pub scheduled_contacts: Vec<ScheduledContact>,
 }
 
 fn default_completion_percent() -> u8 {
@@ -282,6 +321,7 @@ impl ProgramSpec {
             "follow_up.due_within_days",
             "must be from 1 to 30 days",
         );
+        self.validate_contacts(&mut errors);
         errors.check(
             (1..=100).contains(&self.completion_percent),
             "completion_percent",
@@ -326,6 +366,49 @@ impl ProgramSpec {
 
     fn has_kind(&self, kind: FacilitatorKind) -> bool {
         self.facilitator_roles.iter().any(|r| r.kind == kind)
+    }
+
+    fn validate_contacts(&self, errors: &mut ValidationErrors) {
+        errors.check(
+            self.scheduled_contacts.len() <= 10,
+            "scheduled_contacts",
+            "at most 10 scheduled contacts",
+        );
+        for (i, c) in self.scheduled_contacts.iter().enumerate() {
+            let at = |field: &str| format!("scheduled_contacts[{i}].{field}");
+            errors.check(
+                self.role(c.role.as_str()).is_some(),
+                at("role"),
+                format!("`{}` is not one of the program's facilitator roles", c.role),
+            );
+            match c.phase {
+                Some(p) => errors.check(
+                    usize::from(p) < self.phases.len(),
+                    at("phase"),
+                    format!(
+                        "the program has {} phases, counted from 0",
+                        self.phases.len()
+                    ),
+                ),
+                None => errors.check(
+                    c.kind != ContactKind::OneToOneMeeting,
+                    at("phase"),
+                    "a one-to-one meeting belongs to one phase",
+                ),
+            }
+            if let Some(m) = c.minutes {
+                errors.check(
+                    (5..=480).contains(&m),
+                    at("minutes"),
+                    "must be from 5 to 480",
+                );
+            }
+            errors.check(
+                (1..=30).contains(&c.due_within_days),
+                at("due_within_days"),
+                "must be from 1 to 30 days",
+            );
+        }
     }
 
     fn validate_roles(&self, errors: &mut ValidationErrors) {

@@ -3,6 +3,7 @@
 //! marks changed. The rule reads only that group's marks of those participants (at most
 //! one per session), never the organization's history.
 
+use crate::contacts::ContactPlan;
 use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
@@ -304,6 +305,7 @@ impl RuleRun<'_> {
                     escalated_at: Set(None),
                     attempts: Set(0),
                     note: Set(None),
+                    source_key: Set(None),
                     closed_at: Set(None),
                     closed_note: Set(None),
                     created_at: Set(self.now),
@@ -490,6 +492,17 @@ impl Store {
             .exec_without_returning(&txn)
             .await?;
         }
+        let (planned, closed) = ContactPlan {
+            txn: &txn,
+            org,
+            now,
+            program: &program,
+            facilitators: &facilitators,
+            placed: &roster.placed,
+            enrollment_of: &roster.enrollment_of,
+        }
+        .apply(&s, spec.held)
+        .await?;
         set_session_held(&txn, s, spec.held, now).await?;
 
         let people: BTreeSet<Id> = old_marks
@@ -497,7 +510,7 @@ impl Store {
             .map(|m| m.person_id)
             .chain(spec.attendance.iter().map(|m| m.person_id))
             .collect();
-        let follow_ups = RuleRun {
+        let mut follow_ups = RuleRun {
             txn: &txn,
             org,
             group_id: g.id,
@@ -508,6 +521,8 @@ impl Store {
         }
         .apply(&people)
         .await?;
+        follow_ups.planned = planned;
+        follow_ups.closed.extend(closed);
         txn.commit().await?;
         Ok(LogOutcome {
             log: self.get_session_log(org, session_id).await?,

@@ -361,6 +361,7 @@ pub mod follow_up_task {
         pub escalated_at: Option<DateTimeUtc>,
         pub attempts: i32,
         pub note: Option<String>,
+        pub source_key: Option<String>,
         pub closed_at: Option<DateTimeUtc>,
         pub closed_note: Option<String>,
         pub created_at: DateTimeUtc,

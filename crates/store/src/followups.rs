@@ -273,6 +273,7 @@ impl Store {
             escalated_at: Set(None),
             attempts: Set(0),
             note: Set(Some(spec.note.to_string())),
+            source_key: Set(None),
             closed_at: Set(None),
             closed_note: Set(None),
             created_at: Set(now),

@@ -8,6 +8,7 @@
 mod access;
 pub mod attendance;
 mod conflicts;
+mod contacts;
 mod enrollments;
 pub mod entities;
 mod error;
