@@ -6,6 +6,7 @@ use chrono::{TimeZone, Utc};
 use peergroup_blackbox::{TestApp, fixtures, json};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use sea_orm::ConnectionTrait;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -226,43 +227,30 @@ async fn check(app: &TestApp, g: &Group, ops: &[Op]) -> Result<(), TestCaseError
             }
         }
 
-        // Invariants: each run has exactly one open task following it; any other open
-        // task is one somebody has already called for.
-        let all = tasks(app, g).await;
-        for (i, person) in g.people.iter().enumerate() {
-            let runs: Vec<Vec<i64>> = model
-                .runs(i)
-                .into_iter()
-                .map(|r| r.into_iter().map(|s| g.sessions[s]).collect())
-                .collect();
-            let open: Vec<(Vec<i64>, i64)> = all
-                .iter()
-                .filter(|t| t["person_id"] == *person && t["state"] == "open")
-                .map(|t| {
-                    let sessions = t["sessions"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|s| s.as_i64().unwrap())
-                        .collect();
-                    (sessions, t["attempts"].as_i64().unwrap())
-                })
-                .collect();
-            for run in &runs {
-                let following = open.iter().filter(|(s, _)| s == run).count();
-                prop_assert_eq!(following, 1, "run {:?} of person {}: {:?}", run, i, open);
-            }
-            for (sessions, attempts) in &open {
-                prop_assert!(
-                    runs.contains(sessions) || *attempts > 0,
-                    "open task {:?} of person {} matches no run {:?} and nobody called",
-                    sessions,
-                    i,
-                    runs
-                );
-            }
-        }
+        check_invariants(app, g, &model).await?;
     }
+
+    // A rebuild from history finds nothing to change; with the untouched rule tasks
+    // deleted, it opens them again as the model says.
+    let store = &app.server().store;
+    prop_assert_eq!(
+        store
+            .rebuild_follow_ups()
+            .await
+            .unwrap()
+            .participants_changed,
+        0
+    );
+    store
+        .write_connection()
+        .execute_unprepared(&format!(
+            "DELETE FROM follow_up_tasks WHERE group_id = {} AND attempts = 0 AND kind = 'missed_sessions'",
+            g.group
+        ))
+        .await
+        .unwrap();
+    store.rebuild_follow_ups().await.unwrap();
+    check_invariants(app, g, &model).await?;
     for (i, enrollment) in g.enrollments.iter().enumerate() {
         let history = app
             .get(
@@ -274,6 +262,46 @@ async fn check(app: &TestApp, g: &Group, ops: &[Op]) -> Result<(), TestCaseError
             history.ok(200)["current_streak"].as_u64().unwrap() as usize,
             model.streak(i)
         );
+    }
+    Ok(())
+}
+
+/// Each run has exactly one open task following it; any other open task is one somebody
+/// has already called for.
+async fn check_invariants(app: &TestApp, g: &Group, model: &Model) -> Result<(), TestCaseError> {
+    let all = tasks(app, g).await;
+    for (i, person) in g.people.iter().enumerate() {
+        let runs: Vec<Vec<i64>> = model
+            .runs(i)
+            .into_iter()
+            .map(|r| r.into_iter().map(|s| g.sessions[s]).collect())
+            .collect();
+        let open: Vec<(Vec<i64>, i64)> = all
+            .iter()
+            .filter(|t| t["person_id"] == *person && t["state"] == "open")
+            .map(|t| {
+                let sessions = t["sessions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_i64().unwrap())
+                    .collect();
+                (sessions, t["attempts"].as_i64().unwrap())
+            })
+            .collect();
+        for run in &runs {
+            let following = open.iter().filter(|(s, _)| s == run).count();
+            prop_assert_eq!(following, 1, "run {:?} of person {}: {:?}", run, i, open);
+        }
+        for (sessions, attempts) in &open {
+            prop_assert!(
+                runs.contains(sessions) || *attempts > 0,
+                "open task {:?} of person {} matches no run {:?} and nobody called",
+                sessions,
+                i,
+                runs
+            );
+        }
     }
     Ok(())
 }

@@ -29,7 +29,8 @@ use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// How far ahead of its start a session may be logged (a roll-call taken at the door).
 pub const LOG_AHEAD_HOURS: i64 = 24;
@@ -889,5 +890,154 @@ impl Store {
             out.retention.clear();
         }
         Ok(out)
+    }
+}
+
+/// What a rebuild of the missed-session rule found and changed.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct RebuildOutcome {
+    pub groups: u64,
+    pub marks: u64,
+    /// Participants whose tasks did not match their history, and were brought in line.
+    pub participants_changed: u64,
+    pub opened: u64,
+    pub updated: u64,
+    pub closed: u64,
+}
+
+/// Groups read per step of a rebuild: their marks and tasks fit in memory together.
+const REBUILD_CHUNK: u64 = 250;
+
+impl Store {
+    /// Recomputes every participant's runs from the stored marks and brings the follow-up
+    /// tasks in line, across all organizations (after a restore, or a change of the rule).
+    /// Reads the history in chunks of groups; writes only where tasks differ, through the
+    /// same path as a roll-call.
+    pub async fn rebuild_follow_ups(&self) -> Result<RebuildOutcome> {
+        let mut out = RebuildOutcome::default();
+        let mut programs: HashMap<Id, Arc<ProgramSpec>> = HashMap::new();
+        let mut after = 0;
+        loop {
+            let groups = group::Entity::find()
+                .filter(group::Column::Id.gt(after))
+                .order_by_asc(group::Column::Id)
+                .limit(REBUILD_CHUNK)
+                .all(&self.read)
+                .await?;
+            let Some(last) = groups.last() else { break };
+            after = last.id;
+            out.groups += groups.len() as u64;
+            let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
+            let marks: Vec<(Id, Id, Id, String)> = attendance::Entity::find()
+                .select_only()
+                .columns([
+                    attendance::Column::GroupId,
+                    attendance::Column::PersonId,
+                    attendance::Column::SessionId,
+                    attendance::Column::Status,
+                ])
+                .filter(attendance::Column::GroupId.is_in(ids.clone()))
+                .order_by_asc(attendance::Column::GroupId)
+                .order_by_asc(attendance::Column::PersonId)
+                .order_by_asc(attendance::Column::StartsAt)
+                .order_by_asc(attendance::Column::SessionId)
+                .into_tuple()
+                .all(&self.read)
+                .await?;
+            out.marks += marks.len() as u64;
+            let mut history: BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>> = BTreeMap::new();
+            for (g, p, s, status) in marks {
+                history
+                    .entry((g, p))
+                    .or_default()
+                    .push((s, parse_stored(&status)?));
+            }
+            let mut tasks: BTreeMap<(Id, Id), Vec<RuleTask>> = BTreeMap::new();
+            for t in follow_up_task::Entity::find()
+                .filter(follow_up_task::Column::GroupId.is_in(ids))
+                .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
+                .order_by_asc(follow_up_task::Column::Id)
+                .all(&self.read)
+                .await?
+            {
+                tasks
+                    .entry((t.group_id, t.person_id))
+                    .or_default()
+                    .push(RuleTask {
+                        id: t.id,
+                        state: parse_stored(&t.state)?,
+                        attempts: u32::try_from(t.attempts).unwrap_or(0),
+                        sessions: from_json(t.sessions)?,
+                    });
+            }
+            let mut dirty: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
+            for g in &groups {
+                let program = match programs.get(&g.program_id) {
+                    Some(p) => p.clone(),
+                    None => {
+                        let p = Arc::new(program_of(&self.read, g.org_id, g).await?);
+                        programs.insert(g.program_id, p.clone());
+                        p
+                    }
+                };
+                let threshold = program.follow_up.consecutive_misses;
+                // Everyone with marks, and everyone with tasks (their marks may be gone).
+                let span = (g.id, Id::MIN)..=(g.id, Id::MAX);
+                let people: BTreeSet<Id> = history
+                    .range(span.clone())
+                    .map(|((_, p), _)| *p)
+                    .chain(tasks.range(span).map(|((_, p), _)| *p))
+                    .collect();
+                for p in people {
+                    let runs = qualifying_runs(
+                        history.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]),
+                        threshold,
+                    );
+                    let existing = tasks.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]);
+                    if !followup::reconcile(&runs, existing).is_empty() {
+                        dirty.entry(g.id).or_default().insert(p);
+                    }
+                }
+            }
+            for (group_id, people) in dirty {
+                let g = groups
+                    .iter()
+                    .find(|g| g.id == group_id)
+                    .ok_or(StoreError::NotFound("group"))?;
+                let changes = self.reapply_rule(g, &people).await?;
+                out.participants_changed += people.len() as u64;
+                out.opened += changes.opened.len() as u64;
+                out.updated += changes.updated.len() as u64;
+                out.closed += changes.closed.len() as u64;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs the missed-session rule for some participants of one group, in one transaction.
+    async fn reapply_rule(
+        &self,
+        g: &group::Model,
+        people: &BTreeSet<Id>,
+    ) -> Result<FollowUpChanges> {
+        let org = g.org_id;
+        let txn = self.write.begin().await?;
+        let g = find_group_for_update(&txn, org, g.id).await?;
+        let program = program_of(&txn, org, &g).await?;
+        let roster = roster(&txn, org, g.id).await?;
+        let facilitators = assigned_facilitators(&txn, org, g.id).await?;
+        let changes = RuleRun {
+            txn: &txn,
+            org,
+            group_id: g.id,
+            now: self.now(),
+            program: &program,
+            facilitators: &facilitators,
+            enrollment_of: &roster.enrollment_of,
+        }
+        .apply(people)
+        .await?;
+        txn.commit().await?;
+        Ok(changes)
     }
 }
