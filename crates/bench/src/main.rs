@@ -31,6 +31,7 @@ enum Backend {
     Postgres,
 }
 
+mod attendance;
 mod schedule;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
@@ -39,13 +40,15 @@ enum Scenario2 {
     Api,
     /// Schedule generation and a facilitator's year (issue 3).
     Schedule,
+    /// Roll-calls with the missed-session rule, and a full rebuild (issue 5).
+    Attendance,
 }
 
 #[derive(Parser)]
 struct Args {
     #[arg(long, value_enum, default_value = "api")]
     scenario: Scenario2,
-    /// Groups for the schedule scenario.
+    /// Groups for the schedule and attendance scenarios.
     #[arg(long, default_value_t = 10_000)]
     groups: usize,
     #[arg(long, value_enum, default_value = "sqlite")]
@@ -70,7 +73,7 @@ fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Runtime::new()?;
     match &args.serve {
         Some(url) => rt.block_on(serve(url, args.pool.unwrap_or(8))),
-        None if args.scenario == Scenario2::Schedule => rt.block_on(schedule_bench(&args)),
+        None if args.scenario != Scenario2::Api => rt.block_on(database_bench(&args)),
         None => rt.block_on(drive(&args)),
     }
 }
@@ -457,15 +460,22 @@ async fn drive(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn schedule_bench(args: &Args) -> anyhow::Result<()> {
+/// Runs a scenario that talks to the store directly, on a fresh database.
+async fn database_bench(args: &Args) -> anyhow::Result<()> {
+    let scenario = |url: String, pool: u32| async move {
+        match args.scenario {
+            Scenario2::Attendance => attendance::run(&url, pool, args.groups).await,
+            _ => schedule::run(&url, pool, args.groups).await,
+        }
+    };
     match args.backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir()?;
             let url = format!(
                 "sqlite://{}?mode=rwc",
-                dir.path().join("schedule.db").display()
+                dir.path().join("bench.db").display()
             );
-            schedule::run(&url, args.pool.unwrap_or(8), args.groups).await
+            scenario(url, args.pool.unwrap_or(8)).await
         }
         Backend::Postgres => {
             let admin = sea_orm::Database::connect(format!("{}/postgres", args.pg)).await?;
@@ -475,10 +485,9 @@ async fn schedule_bench(args: &Args) -> anyhow::Result<()> {
             admin
                 .execute_unprepared("CREATE DATABASE peergroup_bench")
                 .await?;
-            let result = schedule::run(
-                &format!("{}/peergroup_bench", args.pg),
+            let result = scenario(
+                format!("{}/peergroup_bench", args.pg),
                 args.pool.unwrap_or(16),
-                args.groups,
             )
             .await;
             admin

@@ -21,11 +21,11 @@ const ZONES: [&str; 4] = [
     "Asia/Kolkata",
 ];
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
 }
 
-fn placeholders(backend: DbBackend, rows: usize, columns: usize) -> String {
+pub(crate) fn placeholders(backend: DbBackend, rows: usize, columns: usize) -> String {
     let mut n = 0;
     (0..rows)
         .map(|_| {

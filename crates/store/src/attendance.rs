@@ -28,7 +28,9 @@ use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
 use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait, TryIntoModel,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -368,6 +370,55 @@ pub(crate) async fn record_event(
     Ok(())
 }
 
+/// A stored log as the API shows it, with its revisions.
+async fn log_record(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    m: session_log::Model,
+    spec: SessionLogSpec,
+    program: &ProgramSpec,
+    s: &session::Model,
+    facilitators: &[AssignedFacilitator],
+) -> Result<SessionLog> {
+    let revisions = session_log_revision::Entity::find()
+        .filter(session_log_revision::Column::OrgId.eq(org))
+        .filter(session_log_revision::Column::SessionId.eq(m.session_id))
+        .order_by_asc(session_log_revision::Column::Version)
+        .all(conn)
+        .await?;
+    let users: HashMap<Id, String> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Email])
+        .filter(user::Column::OrgId.eq(org))
+        .filter(user::Column::Id.is_in(revisions.iter().map(|r| r.changed_by)))
+        .into_tuple()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let revisions = revisions
+        .into_iter()
+        .map(|r| {
+            Ok(LogRevision {
+                version: u32::try_from(r.version).unwrap_or(0),
+                changed_by: users.get(&r.changed_by).cloned().unwrap_or_default(),
+                changed_at: r.changed_at,
+                log: from_json(r.log)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(SessionLog {
+        session_id: m.session_id,
+        group_id: m.group_id,
+        facilitation: facilitation(program, s, facilitators, &spec.facilitators_present),
+        spec,
+        version: u32::try_from(m.version).unwrap_or(0),
+        revisions,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
 async fn program_of(conn: &impl ConnectionTrait, org: Id, g: &group::Model) -> Result<ProgramSpec> {
     let program = find_program(conn, org, g.program_id)
         .await?
@@ -458,7 +509,7 @@ impl Store {
         active.version = Set(version);
         active.logged_by = Set(who.user_id);
         active.updated_at = Set(now);
-        active.save(&txn).await?;
+        let saved = active.save(&txn).await?;
         session_log_revision::ActiveModel {
             org_id: Set(org),
             session_id: Set(session_id),
@@ -504,7 +555,7 @@ impl Store {
         }
         .apply(&s, spec.held)
         .await?;
-        set_session_held(&txn, s, spec.held, now).await?;
+        set_session_held(&txn, s.clone(), spec.held, now).await?;
 
         let people: BTreeSet<Id> = old_marks
             .iter()
@@ -524,9 +575,11 @@ impl Store {
         .await?;
         follow_ups.planned = planned;
         follow_ups.closed.extend(closed);
+        let saved: session_log::Model = saved.try_into_model()?;
+        let log = log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?;
         txn.commit().await?;
         Ok(LogOutcome {
-            log: self.get_session_log(org, session_id).await?,
+            log,
             changed: true,
             follow_ups,
         })
@@ -554,41 +607,7 @@ impl Store {
         let facilitators = assigned_facilitators(&self.read, org, g.id).await?;
         let marks = marks_of_session(&self.read, org, session_id).await?;
         let spec = spec_of(&m, marks)?;
-        let revisions = session_log_revision::Entity::find()
-            .filter(session_log_revision::Column::OrgId.eq(org))
-            .filter(session_log_revision::Column::SessionId.eq(session_id))
-            .order_by_asc(session_log_revision::Column::Version)
-            .all(&self.read)
-            .await?;
-        let users: HashMap<Id, String> = user::Entity::find()
-            .filter(user::Column::OrgId.eq(org))
-            .filter(user::Column::Id.is_in(revisions.iter().map(|r| r.changed_by)))
-            .all(&self.read)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.email))
-            .collect();
-        let revisions = revisions
-            .into_iter()
-            .map(|r| {
-                Ok(LogRevision {
-                    version: u32::try_from(r.version).unwrap_or(0),
-                    changed_by: users.get(&r.changed_by).cloned().unwrap_or_default(),
-                    changed_at: r.changed_at,
-                    log: from_json(r.log)?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(SessionLog {
-            session_id,
-            group_id: m.group_id,
-            facilitation: facilitation(&program, &s, &facilitators, &spec.facilitators_present),
-            spec,
-            version: u32::try_from(m.version).unwrap_or(0),
-            revisions,
-            created_at: m.created_at,
-            updated_at: m.updated_at,
-        })
+        log_record(&self.read, org, m, spec, &program, &s, &facilitators).await
     }
 
     /// A participant's marks in their group, in schedule order, with their current streak.
