@@ -320,7 +320,7 @@ fn roll_call(people: &[i64], salt: u64) -> SessionLogSpec {
 }
 
 /// The writes of one roll-call, raw, in one transaction: the log, its revision, the marks
-/// (replacing any) and the session's status.
+/// and the session's status.
 async fn raw_roll_call(
     db: &DatabaseConnection,
     org: i64,
@@ -358,12 +358,6 @@ async fn raw_roll_call(
         backend,
         p("INSERT INTO session_log_revisions (org_id, session_id, version, changed_by, changed_at, log) VALUES (?, ?, ?, ?, ?, ?)"),
         [org.into(), session.into(), 1i32.into(), user.into(), now.into(), json!({}).into()],
-    ))
-    .await?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        backend,
-        p("DELETE FROM attendance WHERE org_id = ? AND session_id = ?"),
-        [org.into(), session.into()],
     ))
     .await?;
     let values: Vec<Value> = people

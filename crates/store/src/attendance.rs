@@ -31,6 +31,7 @@ use sea_orm::entity::prelude::*;
 use sea_orm::{
     ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait, TryIntoModel,
 };
+use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -191,6 +192,13 @@ fn same_log(a: &SessionLogSpec, b: &SessionLogSpec) -> bool {
     key(a) == key(b)
 }
 
+/// A session logged for the first time: its start, and who was absent without a reason.
+struct Appended {
+    session_id: Id,
+    starts_at: DateTime<Utc>,
+    absent: BTreeSet<Id>,
+}
+
 /// What the missed-session rule changed, applied inside the roll-call's transaction.
 struct RuleRun<'a> {
     txn: &'a DatabaseTransaction,
@@ -200,6 +208,8 @@ struct RuleRun<'a> {
     program: &'a ProgramSpec,
     facilitators: &'a [AssignedFacilitator],
     enrollment_of: &'a HashMap<Id, Id>,
+    /// Record a notification event for each task opened (not during a rebuild).
+    notify: bool,
 }
 
 impl RuleRun<'_> {
@@ -217,7 +227,15 @@ impl RuleRun<'_> {
             .map(|f| f.person_id)
     }
 
-    async fn apply(&self, people: &BTreeSet<Id>) -> Result<FollowUpChanges> {
+    /// Runs the rule for `people`. With `appended` (a first log of a session), it works
+    /// incrementally: when no held session of the group comes later, a new mark can only
+    /// extend a participant's last run, so only those absent now whose run reached the
+    /// threshold need their tasks read.
+    async fn apply(
+        &self,
+        people: &BTreeSet<Id>,
+        appended: Option<&Appended>,
+    ) -> Result<FollowUpChanges> {
         let mut changes = FollowUpChanges::default();
         if people.is_empty() {
             return Ok(changes);
@@ -230,12 +248,32 @@ impl RuleRun<'_> {
             .order_by_asc(attendance::Column::SessionId)
             .all(self.txn)
             .await?;
+        let at_end = appended.filter(|a| {
+            marks
+                .iter()
+                .all(|m| m.session_id == a.session_id || m.starts_at < a.starts_at)
+        });
         let mut by_person: HashMap<Id, Vec<(Id, AttendanceStatus)>> = HashMap::new();
         for m in marks {
             by_person
                 .entry(m.person_id)
                 .or_default()
                 .push((m.session_id, parse_stored(&m.status)?));
+        }
+        let threshold = u32::from(self.program.follow_up.consecutive_misses);
+        let people: BTreeSet<Id> = match at_end {
+            Some(a) => a
+                .absent
+                .iter()
+                .filter(|p| {
+                    current_streak(by_person.get(p).map(Vec::as_slice).unwrap_or(&[])) >= threshold
+                })
+                .copied()
+                .collect(),
+            None => people.clone(),
+        };
+        if people.is_empty() {
+            return Ok(changes);
         }
         let tasks = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(self.org))
@@ -249,29 +287,40 @@ impl RuleRun<'_> {
         for t in tasks {
             tasks_of.entry(t.person_id).or_default().push(t);
         }
-        let threshold = self.program.follow_up.consecutive_misses;
-        for person in people {
-            let runs = qualifying_runs(
-                by_person.get(person).map(Vec::as_slice).unwrap_or(&[]),
-                threshold,
-            );
+        for person in &people {
+            let marks = by_person.get(person).map(Vec::as_slice).unwrap_or(&[]);
             let existing = tasks_of.remove(person).unwrap_or_default();
-            let rule_tasks = existing
-                .iter()
-                .map(|t| {
-                    Ok(RuleTask {
-                        id: t.id,
-                        state: parse_stored(&t.state)?,
-                        attempts: u32::try_from(t.attempts).unwrap_or(0),
-                        sessions: from_json(t.sessions.clone())?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            for action in followup::reconcile(&runs, &rule_tasks) {
-                self.act(*person, action, &existing, &mut changes).await?;
-            }
+            self.reconcile_person(*person, marks, &existing, &mut changes)
+                .await?;
         }
         Ok(changes)
+    }
+
+    /// Brings one participant's rule tasks in line with their marks (held sessions, in
+    /// schedule order).
+    async fn reconcile_person(
+        &self,
+        person: Id,
+        marks: &[(Id, AttendanceStatus)],
+        existing: &[follow_up_task::Model],
+        changes: &mut FollowUpChanges,
+    ) -> Result<()> {
+        let runs = qualifying_runs(marks, self.program.follow_up.consecutive_misses);
+        let rule_tasks = existing
+            .iter()
+            .map(|t| {
+                Ok(RuleTask {
+                    id: t.id,
+                    state: parse_stored(&t.state)?,
+                    attempts: u32::try_from(t.attempts).unwrap_or(0),
+                    sessions: from_json(t.sessions.clone())?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for action in followup::reconcile(&runs, &rule_tasks) {
+            self.act(person, action, existing, changes).await?;
+        }
+        Ok(())
     }
 
     async fn act(
@@ -317,7 +366,9 @@ impl RuleRun<'_> {
                 }
                 .insert(self.txn)
                 .await?;
-                record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now).await?;
+                if self.notify {
+                    record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now).await?;
+                }
                 changes.opened.push(task.id);
             }
             RuleAction::Follow {
@@ -444,11 +495,17 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("session"))?;
         let g = find_group_for_update(&txn, org, s.group_id).await?;
-        let existing = session_log::Entity::find()
-            .filter(session_log::Column::OrgId.eq(org))
-            .filter(session_log::Column::SessionId.eq(session_id))
-            .one(&txn)
-            .await?;
+        // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
+        // no log yet.
+        let existing = if s.status == SessionStatus::Scheduled.as_str() {
+            None
+        } else {
+            session_log::Entity::find()
+                .filter(session_log::Column::OrgId.eq(org))
+                .filter(session_log::Column::SessionId.eq(session_id))
+                .one(&txn)
+                .await?
+        };
         if existing.is_none() && s.status == SessionStatus::Cancelled.as_str() {
             return Err(StoreError::Conflict(
                 "this session was cancelled; it cannot be logged".into(),
@@ -474,7 +531,11 @@ impl Store {
             now,
         })?;
 
-        let old_marks = marks_of_session(&txn, org, session_id).await?;
+        // A first log has no earlier marks to compare or replace.
+        let old_marks = match &existing {
+            Some(_) => marks_of_session(&txn, org, session_id).await?,
+            None => Vec::new(),
+        };
         if let Some(old) = &existing
             && same_log(&spec_of(old, old_marks.clone())?, spec)
         {
@@ -523,11 +584,13 @@ impl Store {
         .await?;
 
         // The marks are replaced whole; the rule looks again at everyone who had or has one.
-        attendance::Entity::delete_many()
-            .filter(attendance::Column::OrgId.eq(org))
-            .filter(attendance::Column::SessionId.eq(session_id))
-            .exec(&txn)
-            .await?;
+        if version > 1 {
+            attendance::Entity::delete_many()
+                .filter(attendance::Column::OrgId.eq(org))
+                .filter(attendance::Column::SessionId.eq(session_id))
+                .exec(&txn)
+                .await?;
+        }
         if !spec.attendance.is_empty() {
             attendance::Entity::insert_many(spec.attendance.iter().map(|mark| {
                 attendance::ActiveModel {
@@ -557,6 +620,16 @@ impl Store {
         .await?;
         set_session_held(&txn, s.clone(), spec.held, now).await?;
 
+        let appended = (version == 1).then(|| Appended {
+            session_id,
+            starts_at: s.starts_at,
+            absent: spec
+                .attendance
+                .iter()
+                .filter(|m| m.status == AttendanceStatus::Absent)
+                .map(|m| m.person_id)
+                .collect(),
+        });
         let people: BTreeSet<Id> = old_marks
             .iter()
             .map(|m| m.person_id)
@@ -570,13 +643,33 @@ impl Store {
             program: &program,
             facilitators: &facilitators,
             enrollment_of: &roster.enrollment_of,
+            notify: true,
         }
-        .apply(&people)
+        .apply(&people, appended.as_ref())
         .await?;
         follow_ups.planned = planned;
         follow_ups.closed.extend(closed);
         let saved: session_log::Model = saved.try_into_model()?;
-        let log = log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?;
+        let log = if version == 1 {
+            // The first version is the only revision: nothing to read back.
+            SessionLog {
+                session_id,
+                group_id: g.id,
+                facilitation: facilitation(&program, &s, &facilitators, &spec.facilitators_present),
+                spec: spec.clone(),
+                version: 1,
+                revisions: vec![LogRevision {
+                    version: 1,
+                    changed_by: who.email.clone(),
+                    changed_at: now,
+                    log: spec.clone(),
+                }],
+                created_at: saved.created_at,
+                updated_at: saved.updated_at,
+            }
+        } else {
+            log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?
+        };
         txn.commit().await?;
         Ok(LogOutcome {
             log,
@@ -927,136 +1020,253 @@ pub struct RebuildOutcome {
 /// Groups read per step of a rebuild: their marks and tasks fit in memory together.
 const REBUILD_CHUNK: u64 = 250;
 
+/// Each participant's marks of a range of groups, aggregated by the database into one
+/// `session:status,…` string per participant in schedule order: one row per participant
+/// instead of one per mark.
+async fn aggregated_marks(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    first: Id,
+    last: Id,
+) -> Result<BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>> {
+    let backend = conn.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT group_id, person_id, string_agg(session_id::text || ':' || status, ',' ORDER BY starts_at, session_id) AS marks \
+             FROM attendance WHERE org_id = $1 AND group_id >= $2 AND group_id <= $3 GROUP BY group_id, person_id"
+        }
+        _ => {
+            "SELECT group_id, person_id, group_concat(session_id || ':' || status, ',' ORDER BY starts_at, session_id) AS marks \
+             FROM attendance WHERE org_id = ? AND group_id >= ? AND group_id <= ? GROUP BY group_id, person_id"
+        }
+    };
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [org.into(), first.into(), last.into()],
+        ))
+        .await?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let text: String = row.try_get("", "marks")?;
+        let marks = text
+            .split(',')
+            .map(|mark| {
+                let (session, status) = mark
+                    .split_once(':')
+                    .ok_or_else(|| StoreError::Corrupt("aggregated mark".into()))?;
+                let session = session
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt("aggregated mark".into()))?;
+                Ok((session, parse_stored(status)?))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.insert(
+            (row.try_get("", "group_id")?, row.try_get("", "person_id")?),
+            marks,
+        );
+    }
+    Ok(out)
+}
+
 impl Store {
     /// Recomputes every participant's runs from the stored marks and brings the follow-up
     /// tasks in line, across all organizations (after a restore, or a change of the rule).
-    /// Reads the history in chunks of groups; writes only where tasks differ, through the
-    /// same path as a roll-call.
+    /// Reads the history a chunk of groups at a time; writes only where tasks differ, one
+    /// transaction per chunk. Tasks it opens raise no notification: they show in the queue.
     pub async fn rebuild_follow_ups(&self) -> Result<RebuildOutcome> {
         let mut out = RebuildOutcome::default();
+        let orgs: Vec<Id> = crate::entities::organization::Entity::find()
+            .select_only()
+            .column(crate::entities::organization::Column::Id)
+            .into_tuple()
+            .all(&self.read)
+            .await?;
         let mut programs: HashMap<Id, Arc<ProgramSpec>> = HashMap::new();
-        let mut after = 0;
-        loop {
-            let groups = group::Entity::find()
-                .filter(group::Column::Id.gt(after))
-                .order_by_asc(group::Column::Id)
-                .limit(REBUILD_CHUNK)
-                .all(&self.read)
-                .await?;
-            let Some(last) = groups.last() else { break };
-            after = last.id;
-            out.groups += groups.len() as u64;
-            let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
-            let marks: Vec<(Id, Id, Id, String)> = attendance::Entity::find()
-                .select_only()
-                .columns([
-                    attendance::Column::GroupId,
-                    attendance::Column::PersonId,
-                    attendance::Column::SessionId,
-                    attendance::Column::Status,
-                ])
-                .filter(attendance::Column::GroupId.is_in(ids.clone()))
-                .order_by_asc(attendance::Column::GroupId)
-                .order_by_asc(attendance::Column::PersonId)
-                .order_by_asc(attendance::Column::StartsAt)
-                .order_by_asc(attendance::Column::SessionId)
-                .into_tuple()
-                .all(&self.read)
-                .await?;
-            out.marks += marks.len() as u64;
-            let mut history: BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>> = BTreeMap::new();
-            for (g, p, s, status) in marks {
-                history
-                    .entry((g, p))
-                    .or_default()
-                    .push((s, parse_stored(&status)?));
-            }
-            let mut tasks: BTreeMap<(Id, Id), Vec<RuleTask>> = BTreeMap::new();
-            for t in follow_up_task::Entity::find()
-                .filter(follow_up_task::Column::GroupId.is_in(ids))
-                .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
-                .order_by_asc(follow_up_task::Column::Id)
-                .all(&self.read)
-                .await?
-            {
-                tasks
-                    .entry((t.group_id, t.person_id))
-                    .or_default()
-                    .push(RuleTask {
-                        id: t.id,
-                        state: parse_stored(&t.state)?,
-                        attempts: u32::try_from(t.attempts).unwrap_or(0),
-                        sessions: from_json(t.sessions)?,
-                    });
-            }
-            let mut dirty: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
-            for g in &groups {
-                let program = match programs.get(&g.program_id) {
-                    Some(p) => p.clone(),
-                    None => {
-                        let p = Arc::new(program_of(&self.read, g.org_id, g).await?);
-                        programs.insert(g.program_id, p.clone());
-                        p
-                    }
+        for org in orgs {
+            let mut after = 0;
+            loop {
+                let groups = group::Entity::find()
+                    .filter(group::Column::OrgId.eq(org))
+                    .filter(group::Column::Id.gt(after))
+                    .order_by_asc(group::Column::Id)
+                    .limit(REBUILD_CHUNK)
+                    .all(&self.read)
+                    .await?;
+                let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
+                    break;
                 };
-                let threshold = program.follow_up.consecutive_misses;
-                // Everyone with marks, and everyone with tasks (their marks may be gone).
-                let span = (g.id, Id::MIN)..=(g.id, Id::MAX);
-                let people: BTreeSet<Id> = history
-                    .range(span.clone())
-                    .map(|((_, p), _)| *p)
-                    .chain(tasks.range(span).map(|((_, p), _)| *p))
-                    .collect();
-                for p in people {
-                    let runs = qualifying_runs(
-                        history.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]),
-                        threshold,
-                    );
-                    let existing = tasks.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]);
-                    if !followup::reconcile(&runs, existing).is_empty() {
-                        dirty.entry(g.id).or_default().insert(p);
+                let (first, last) = (first.id, last.id);
+                after = last;
+                out.groups += groups.len() as u64;
+                for g in &groups {
+                    if !programs.contains_key(&g.program_id) {
+                        let p = Arc::new(program_of(&self.read, org, g).await?);
+                        programs.insert(g.program_id, p);
                     }
                 }
-            }
-            for (group_id, people) in dirty {
-                let g = groups
-                    .iter()
-                    .find(|g| g.id == group_id)
-                    .ok_or(StoreError::NotFound("group"))?;
-                let changes = self.reapply_rule(g, &people).await?;
-                out.participants_changed += people.len() as u64;
-                out.opened += changes.opened.len() as u64;
-                out.updated += changes.updated.len() as u64;
-                out.closed += changes.closed.len() as u64;
+                self.rebuild_chunk(org, &groups, first, last, &programs, &mut out)
+                    .await?;
             }
         }
         Ok(out)
     }
 
-    /// Runs the missed-session rule for some participants of one group, in one transaction.
-    async fn reapply_rule(
+    async fn rebuild_chunk(
         &self,
-        g: &group::Model,
-        people: &BTreeSet<Id>,
-    ) -> Result<FollowUpChanges> {
-        let org = g.org_id;
+        org: Id,
+        groups: &[group::Model],
+        first: Id,
+        last: Id,
+        programs: &HashMap<Id, Arc<ProgramSpec>>,
+        out: &mut RebuildOutcome,
+    ) -> Result<()> {
+        // Reads and writes in one transaction; on PostgreSQL the chunk's groups are locked
+        // as a roll-call locks its group, so the two never interleave. (SQLite has one
+        // writer.)
         let txn = self.write.begin().await?;
-        let g = find_group_for_update(&txn, org, g.id).await?;
-        let program = program_of(&txn, org, &g).await?;
-        let roster = roster(&txn, org, g.id).await?;
-        let facilitators = assigned_facilitators(&txn, org, g.id).await?;
-        let changes = RuleRun {
-            txn: &txn,
-            org,
-            group_id: g.id,
-            now: self.now(),
-            program: &program,
-            facilitators: &facilitators,
-            enrollment_of: &roster.enrollment_of,
+        if txn.get_database_backend() == DbBackend::Postgres {
+            group::Entity::find()
+                .filter(group::Column::OrgId.eq(org))
+                .filter(group::Column::Id.gte(first))
+                .filter(group::Column::Id.lte(last))
+                .lock_exclusive()
+                .all(&txn)
+                .await?;
         }
-        .apply(people)
-        .await?;
+        let history = aggregated_marks(&txn, org, first, last).await?;
+        out.marks += history.values().map(|m| m.len() as u64).sum::<u64>();
+        let mut tasks: BTreeMap<(Id, Id), Vec<follow_up_task::Model>> = BTreeMap::new();
+        for t in follow_up_task::Entity::find()
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .filter(follow_up_task::Column::GroupId.gte(first))
+            .filter(follow_up_task::Column::GroupId.lte(last))
+            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
+            .order_by_asc(follow_up_task::Column::Id)
+            .all(&txn)
+            .await?
+        {
+            tasks.entry((t.group_id, t.person_id)).or_default().push(t);
+        }
+        // Who needs a change, decided without writing anything.
+        let mut dirty: Vec<(Id, Id)> = Vec::new();
+        for g in groups {
+            let threshold = programs[&g.program_id].follow_up.consecutive_misses;
+            // Everyone with marks, and everyone with tasks (their marks may be gone).
+            let span = (g.id, Id::MIN)..=(g.id, Id::MAX);
+            let people: BTreeSet<Id> = history
+                .range(span.clone())
+                .map(|((_, p), _)| *p)
+                .chain(tasks.range(span).map(|((_, p), _)| *p))
+                .collect();
+            for p in people {
+                let runs = qualifying_runs(
+                    history.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]),
+                    threshold,
+                );
+                let existing: Vec<RuleTask> = tasks
+                    .get(&(g.id, p))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| {
+                        Ok(RuleTask {
+                            id: t.id,
+                            state: parse_stored(&t.state)?,
+                            attempts: u32::try_from(t.attempts).unwrap_or(0),
+                            sessions: from_json(t.sessions.clone())?,
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+                if !followup::reconcile(&runs, &existing).is_empty() {
+                    dirty.push((g.id, p));
+                }
+            }
+        }
+        if dirty.is_empty() {
+            txn.commit().await?;
+            return Ok(());
+        }
+        let mut enrollments: HashMap<Id, HashMap<Id, Id>> = HashMap::new();
+        let rows: Vec<(Id, Id, Id)> = enrollment::Entity::find()
+            .select_only()
+            .columns([
+                enrollment::Column::Id,
+                enrollment::Column::GroupId,
+                enrollment::Column::PersonId,
+            ])
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::GroupId.gte(first))
+            .filter(enrollment::Column::GroupId.lte(last))
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        for (id, g, p) in rows {
+            enrollments.entry(g).or_default().insert(p, id);
+        }
+        let mut facilitators: HashMap<Id, Vec<AssignedFacilitator>> = HashMap::new();
+        for m in fa::Entity::find()
+            .filter(fa::Column::OrgId.eq(org))
+            .filter(fa::Column::GroupId.gte(first))
+            .filter(fa::Column::GroupId.lte(last))
+            .order_by_asc(fa::Column::Id)
+            .all(&txn)
+            .await?
+        {
+            facilitators
+                .entry(m.group_id)
+                .or_default()
+                .push(AssignedFacilitator {
+                    person_id: m.person_id,
+                    kind: parse_stored(&m.role)?,
+                    program_role: m
+                        .program_role
+                        .map(peergroup_domain::values::Key::parse)
+                        .transpose()
+                        .map_err(StoreError::Corrupt)?,
+                });
+        }
+        let none = HashMap::new();
+        let now = self.now();
+        for (group_id, person) in dirty {
+            let g = groups
+                .iter()
+                .find(|g| g.id == group_id)
+                .ok_or(StoreError::NotFound("group"))?;
+            let mut changes = FollowUpChanges::default();
+            RuleRun {
+                txn: &txn,
+                org,
+                group_id,
+                now,
+                program: &programs[&g.program_id],
+                facilitators: facilitators
+                    .get(&group_id)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+                enrollment_of: enrollments.get(&group_id).unwrap_or(&none),
+                notify: false,
+            }
+            .reconcile_person(
+                person,
+                history
+                    .get(&(group_id, person))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+                tasks
+                    .get(&(group_id, person))
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+                &mut changes,
+            )
+            .await?;
+            out.participants_changed += 1;
+            out.opened += changes.opened.len() as u64;
+            out.updated += changes.updated.len() as u64;
+            out.closed += changes.closed.len() as u64;
+        }
         txn.commit().await?;
-        Ok(changes)
+        Ok(())
     }
 }
