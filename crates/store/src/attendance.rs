@@ -8,8 +8,8 @@ use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
-use crate::groups::find_group_for_update;
 use crate::programs::find_program;
+use crate::roll_call_reads::{roster_and_facilitators, session_group_program};
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
@@ -71,14 +71,21 @@ pub(crate) async fn roster(conn: &impl ConnectionTrait, org: Id, group_id: Id) -
         enrollment_of: HashMap::new(),
     };
     for (id, person_id, status) in rows {
-        match parse_stored::<EnrollmentStatus>(&status)? {
-            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed => r.placed.push(person_id),
-            EnrollmentStatus::Withdrawn => r.former.push(person_id),
-            EnrollmentStatus::Waitlisted => continue,
-        }
-        r.enrollment_of.insert(person_id, id);
+        r.add(id, person_id, parse_stored(&status)?);
     }
     Ok(r)
+}
+
+impl Roster {
+    /// Files one enrolment (in id order); the waitlist is left out.
+    pub(crate) fn add(&mut self, id: Id, person_id: Id, status: EnrollmentStatus) {
+        match status {
+            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed => self.placed.push(person_id),
+            EnrollmentStatus::Withdrawn => self.former.push(person_id),
+            EnrollmentStatus::Waitlisted => return,
+        }
+        self.enrollment_of.insert(person_id, id);
+    }
 }
 
 pub(crate) async fn assigned_facilitators(
@@ -489,12 +496,7 @@ impl Store {
         let org = who.org_id;
         let now = self.now();
         let txn = self.write.begin().await?;
-        let s = session::Entity::find_by_id(session_id)
-            .filter(session::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound("session"))?;
-        let g = find_group_for_update(&txn, org, s.group_id).await?;
+        let (s, g, program) = session_group_program(&txn, org, session_id).await?;
         // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
         // no log yet.
         let existing = if s.status == SessionStatus::Scheduled.as_str() {
@@ -519,9 +521,7 @@ impl Store {
                 ),
             ));
         }
-        let program = program_of(&txn, org, &g).await?;
-        let roster = roster(&txn, org, g.id).await?;
-        let facilitators = assigned_facilitators(&txn, org, g.id).await?;
+        let (roster, facilitators) = roster_and_facilitators(&txn, org, g.id).await?;
         let structure = structure_of(&program, &s);
         spec.validate(&LogContext {
             enrolled: &roster.placed,
@@ -1101,9 +1101,10 @@ impl Store {
                 after = last;
                 out.groups += groups.len() as u64;
                 for g in &groups {
-                    if !programs.contains_key(&g.program_id) {
-                        let p = Arc::new(program_of(&self.read, org, g).await?);
-                        programs.insert(g.program_id, p);
+                    if let std::collections::hash_map::Entry::Vacant(e) =
+                        programs.entry(g.program_id)
+                    {
+                        e.insert(Arc::new(program_of(&self.read, org, g).await?));
                     }
                 }
                 self.rebuild_chunk(org, &groups, first, last, &programs, &mut out)
@@ -1268,5 +1269,19 @@ impl Store {
         }
         txn.commit().await?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// The group a session belongs to, for access checks.
+    pub async fn session_group(&self, org: Id, session_id: Id) -> Result<Id> {
+        session::Entity::find_by_id(session_id)
+            .select_only()
+            .column(session::Column::GroupId)
+            .filter(session::Column::OrgId.eq(org))
+            .into_tuple()
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("session"))
     }
 }

@@ -19,6 +19,7 @@ pub mod groups;
 mod idempotency;
 mod people;
 mod programs;
+mod roll_call_reads;
 pub mod sessions;
 mod supports;
 

@@ -45,8 +45,8 @@ async fn log_session(
     Path(id): Path<Id>,
     Json(spec): Json<SessionLogSpec>,
 ) -> ApiResult<axum::Json<LogOutcome>> {
-    let session = state.store.get_session(who.org_id, id).await?;
-    require_group_visible(&state, &who, session.group_id).await?;
+    let group = state.store.session_group(who.org_id, id).await?;
+    require_group_visible(&state, &who, group).await?;
     Ok(axum::Json(state.store.log_session(&who, id, &spec).await?))
 }
 
@@ -57,8 +57,8 @@ async fn get_log(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<SessionLog>> {
-    let session = state.store.get_session(who.org_id, id).await?;
-    require_group_visible(&state, &who, session.group_id).await?;
+    let group = state.store.session_group(who.org_id, id).await?;
+    require_group_visible(&state, &who, group).await?;
     Ok(axum::Json(
         state.store.get_session_log(who.org_id, id).await?,
     ))
@@ -72,8 +72,8 @@ async fn support_headcount(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<SupportHeadcount>> {
-    let session = state.store.get_session(who.org_id, id).await?;
-    require_group_visible(&state, &who, session.group_id).await?;
+    let group = state.store.session_group(who.org_id, id).await?;
+    require_group_visible(&state, &who, group).await?;
     Ok(axum::Json(
         state.store.support_headcount(who.org_id, id).await?,
     ))

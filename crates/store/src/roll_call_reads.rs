@@ -1,0 +1,128 @@
+//! The reads a roll-call needs, in two statements instead of six: on SQLite every statement
+//! is a round trip to the connection's worker thread, and a roll-call is the busiest write.
+//!
+//! 1. The session, its group (locked on PostgreSQL, as every group write does) and the
+//!    program's design, joined.
+//! 2. The group's enrolments and facilitator assignments, as one `UNION ALL`.
+
+use crate::attendance::Roster;
+use crate::entities::{group, session};
+use crate::{Result, StoreError, from_json, parse_stored};
+use peergroup_domain::Id;
+use peergroup_domain::attendance::AssignedFacilitator;
+use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::values::Key;
+use sea_orm::entity::prelude::*;
+use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Statement};
+use std::collections::HashMap;
+
+/// `alias.column AS prefix_column, …` for every column of `E`.
+fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
+    E::Column::iter()
+        .map(|c| format!("{alias}.{0} AS {prefix}{0}", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn params(backend: DbBackend, sql: &str) -> String {
+    match backend {
+        DbBackend::Postgres => {
+            let mut n = 0;
+            sql.split('?')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part.to_string()
+                    } else {
+                        n += 1;
+                        format!("${n}{part}")
+                    }
+                })
+                .collect()
+        }
+        _ => sql.to_string(),
+    }
+}
+
+/// The session, its group and its program, or 404 for another organization's session.
+pub(crate) async fn session_group_program(
+    txn: &DatabaseTransaction,
+    org: Id,
+    session_id: Id,
+) -> Result<(session::Model, group::Model, ProgramSpec)> {
+    let backend = txn.get_database_backend();
+    let lock = match backend {
+        DbBackend::Postgres => " FOR UPDATE OF g",
+        _ => "",
+    };
+    let sql = format!(
+        "SELECT {}, {}, p.spec AS p_spec FROM sessions s \
+         JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+         JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+         WHERE s.id = ? AND s.org_id = ?{lock}",
+        columns::<session::Entity>("s", "s_"),
+        columns::<group::Entity>("g", "g_"),
+    );
+    let row = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            params(backend, &sql),
+            [session_id.into(), org.into()],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound("session"))?;
+    Ok((
+        session::Model::from_query_result(&row, "s_")?,
+        group::Model::from_query_result(&row, "g_")?,
+        from_json(row.try_get("", "p_spec")?)?,
+    ))
+}
+
+/// The group's participants by enrolment status and its assigned facilitators.
+pub(crate) async fn roster_and_facilitators(
+    txn: &DatabaseTransaction,
+    org: Id,
+    group_id: Id,
+) -> Result<(Roster, Vec<AssignedFacilitator>)> {
+    let backend = txn.get_database_backend();
+    let sql = "SELECT 'e' AS src, id, person_id, status AS what, CAST(NULL AS VARCHAR(64)) AS program_role \
+               FROM enrollments WHERE org_id = ? AND group_id = ? \
+               UNION ALL \
+               SELECT 'f' AS src, id, person_id, role AS what, program_role \
+               FROM facilitator_assignments WHERE org_id = ? AND group_id = ? \
+               ORDER BY src, id";
+    let rows = txn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            params(backend, sql),
+            [org.into(), group_id.into(), org.into(), group_id.into()],
+        ))
+        .await?;
+    let mut roster = Roster {
+        placed: Vec::new(),
+        former: Vec::new(),
+        enrollment_of: HashMap::new(),
+    };
+    let mut facilitators = Vec::new();
+    for row in rows {
+        let src: String = row.try_get("", "src")?;
+        let id: Id = row.try_get("", "id")?;
+        let person_id: Id = row.try_get("", "person_id")?;
+        let what: String = row.try_get("", "what")?;
+        if src == "e" {
+            roster.add(id, person_id, parse_stored::<EnrollmentStatus>(&what)?);
+        } else {
+            let program_role: Option<String> = row.try_get("", "program_role")?;
+            facilitators.push(AssignedFacilitator {
+                person_id,
+                kind: parse_stored(&what)?,
+                program_role: program_role
+                    .map(Key::parse)
+                    .transpose()
+                    .map_err(StoreError::Corrupt)?,
+            });
+        }
+    }
+    Ok((roster, facilitators))
+}
