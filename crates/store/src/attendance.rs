@@ -202,7 +202,6 @@ fn same_log(a: &SessionLogSpec, b: &SessionLogSpec) -> bool {
 /// A session logged for the first time: its start, and who was absent without a reason.
 struct Appended {
     session_id: Id,
-    starts_at: DateTime<Utc>,
     absent: BTreeSet<Id>,
 }
 
@@ -247,26 +246,19 @@ impl RuleRun<'_> {
         if people.is_empty() {
             return Ok(changes);
         }
-        let marks = attendance::Entity::find()
-            .filter(attendance::Column::OrgId.eq(self.org))
-            .filter(attendance::Column::GroupId.eq(self.group_id))
-            .filter(attendance::Column::PersonId.is_in(people.iter().copied()))
-            .order_by_asc(attendance::Column::StartsAt)
-            .order_by_asc(attendance::Column::SessionId)
-            .all(self.txn)
-            .await?;
+        let group_id = self.group_id;
+        let by_person: HashMap<Id, Vec<(Id, AttendanceStatus)>> =
+            aggregated_marks(self.txn, self.org, MarksOf::People { group_id, people })
+                .await?
+                .into_iter()
+                .map(|((_, p), marks)| (p, marks))
+                .collect();
+        // The new marks are last in schedule order for everyone: no later held session.
         let at_end = appended.filter(|a| {
-            marks
-                .iter()
-                .all(|m| m.session_id == a.session_id || m.starts_at < a.starts_at)
-        });
-        let mut by_person: HashMap<Id, Vec<(Id, AttendanceStatus)>> = HashMap::new();
-        for m in marks {
             by_person
-                .entry(m.person_id)
-                .or_default()
-                .push((m.session_id, parse_stored(&m.status)?));
-        }
+                .values()
+                .all(|marks| marks.last().is_none_or(|(s, _)| *s == a.session_id))
+        });
         let threshold = u32::from(self.program.follow_up.consecutive_misses);
         let people: BTreeSet<Id> = match at_end {
             Some(a) => a
@@ -622,7 +614,6 @@ impl Store {
 
         let appended = (version == 1).then(|| Appended {
             session_id,
-            starts_at: s.starts_at,
             absent: spec
                 .attendance
                 .iter()
@@ -1020,32 +1011,65 @@ pub struct RebuildOutcome {
 /// Groups read per step of a rebuild: their marks and tasks fit in memory together.
 const REBUILD_CHUNK: u64 = 250;
 
-/// Each participant's marks of a range of groups, aggregated by the database into one
-/// `session:status,…` string per participant in schedule order: one row per participant
-/// instead of one per mark.
-async fn aggregated_marks(
+/// Whose marks to read: a range of group ids (a rebuild), or some people of one group (a
+/// roll-call).
+pub(crate) enum MarksOf<'a> {
+    Groups {
+        first: Id,
+        last: Id,
+    },
+    People {
+        group_id: Id,
+        people: &'a BTreeSet<Id>,
+    },
+}
+
+/// Participants' marks at held sessions in schedule order, aggregated by the database into
+/// one `session:status,…` string per participant: one row per participant instead of one
+/// per mark, which matters on SQLite where each row crosses a thread.
+pub(crate) async fn aggregated_marks(
     conn: &impl ConnectionTrait,
     org: Id,
-    first: Id,
-    last: Id,
+    of: MarksOf<'_>,
 ) -> Result<BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>> {
     let backend = conn.get_database_backend();
-    let sql = match backend {
+    let aggregate = match backend {
         DbBackend::Postgres => {
-            "SELECT group_id, person_id, string_agg(session_id::text || ':' || status, ',' ORDER BY starts_at, session_id) AS marks \
-             FROM attendance WHERE org_id = $1 AND group_id >= $2 AND group_id <= $3 GROUP BY group_id, person_id"
+            "string_agg(session_id::text || ':' || status, ',' ORDER BY starts_at, session_id)"
         }
-        _ => {
-            "SELECT group_id, person_id, group_concat(session_id || ':' || status, ',' ORDER BY starts_at, session_id) AS marks \
-             FROM attendance WHERE org_id = ? AND group_id >= ? AND group_id <= ? GROUP BY group_id, person_id"
+        _ => "group_concat(session_id || ':' || status, ',' ORDER BY starts_at, session_id)",
+    };
+    let mut values: Vec<sea_orm::Value> = vec![org.into()];
+    let filter = match of {
+        MarksOf::Groups { first, last } => {
+            values.extend([first.into(), last.into()]);
+            "group_id >= ? AND group_id <= ?".to_string()
+        }
+        MarksOf::People { group_id, people } => {
+            values.push(group_id.into());
+            values.extend(people.iter().map(|p| sea_orm::Value::from(*p)));
+            let list = vec!["?"; people.len()].join(", ");
+            format!("group_id = ? AND person_id IN ({list})")
         }
     };
+    let mut n = 0;
+    let sql: String = format!(
+        "SELECT group_id, person_id, {aggregate} AS marks FROM attendance \
+         WHERE org_id = ? AND {filter} GROUP BY group_id, person_id"
+    )
+    .split('?')
+    .enumerate()
+    .map(|(i, part)| match (i, backend) {
+        (0, _) => part.to_string(),
+        (_, DbBackend::Postgres) => {
+            n += 1;
+            format!("${n}{part}")
+        }
+        _ => format!("?{part}"),
+    })
+    .collect();
     let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [org.into(), first.into(), last.into()],
-        ))
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?;
     let mut out = BTreeMap::new();
     for row in rows {
@@ -1136,7 +1160,7 @@ impl Store {
                 .all(&txn)
                 .await?;
         }
-        let history = aggregated_marks(&txn, org, first, last).await?;
+        let history = aggregated_marks(&txn, org, MarksOf::Groups { first, last }).await?;
         out.marks += history.values().map(|m| m.len() as u64).sum::<u64>();
         let mut tasks: BTreeMap<(Id, Id), Vec<follow_up_task::Model>> = BTreeMap::new();
         for t in follow_up_task::Entity::find()
