@@ -38,6 +38,9 @@ enum Command {
     },
     /// Load and check the configuration, then print it with secrets hidden.
     CheckConfig,
+    /// Recompute every participant's run of missed sessions from the attendance history and
+    /// bring the follow-up tasks in line (after a restore, say); prints what changed.
+    RebuildFollowUps,
 }
 
 #[derive(Subcommand)]
@@ -70,6 +73,17 @@ async fn main() -> anyhow::Result<()> {
                 .close()
                 .await;
             println!("migrations applied");
+            Ok(())
+        }
+        Command::RebuildFollowUps => {
+            let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
+            let outcome = store.rebuild_follow_ups().await;
+            store.close().await;
+            let o = outcome?;
+            println!(
+                "{} groups, {} marks read; {} participants brought in line: {} tasks opened, {} updated, {} closed",
+                o.groups, o.marks, o.participants_changed, o.opened, o.updated, o.closed
+            );
             Ok(())
         }
         Command::Demo => {

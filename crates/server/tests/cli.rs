@@ -239,3 +239,26 @@ fn migrate_prepares_an_empty_database() {
     );
     assert!(dir.path().join("var/peergroup.db").exists());
 }
+
+#[test]
+fn rebuild_follow_ups_runs_on_the_demo_database_and_finds_nothing_to_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = command(dir.path()).arg("demo").output().unwrap();
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let out = command(dir.path())
+        .arg("rebuild-follow-ups")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("0 participants brought in line"), "{text}");
+    assert!(text.contains("11 groups"), "{text}");
+}
