@@ -28,9 +28,7 @@ use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
 use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
-use sea_orm::{
-    ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait, TryIntoModel,
-};
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
 use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -562,8 +560,16 @@ impl Store {
         active.version = Set(version);
         active.logged_by = Set(who.user_id);
         active.updated_at = Set(now);
-        let saved = active.save(&txn).await?;
-        session_log_revision::ActiveModel {
+        // A correction reads its row back for the response; a first log has nothing to read.
+        let corrected = if version > 1 {
+            Some(active.update(&txn).await?)
+        } else {
+            session_log::Entity::insert(active)
+                .exec_without_returning(&txn)
+                .await?;
+            None
+        };
+        session_log_revision::Entity::insert(session_log_revision::ActiveModel {
             org_id: Set(org),
             session_id: Set(session_id),
             version: Set(version),
@@ -571,8 +577,8 @@ impl Store {
             changed_at: Set(now),
             log: Set(to_json(spec)),
             ..Default::default()
-        }
-        .insert(&txn)
+        })
+        .exec_without_returning(&txn)
         .await?;
 
         // The marks are replaced whole; the rule looks again at everyone who had or has one.
@@ -610,7 +616,7 @@ impl Store {
         }
         .apply(&s, spec.held)
         .await?;
-        set_session_held(&txn, s.clone(), spec.held, now).await?;
+        set_session_held(&txn, &s, spec.held, now).await?;
 
         let appended = (version == 1).then(|| Appended {
             session_id,
@@ -640,10 +646,12 @@ impl Store {
         .await?;
         follow_ups.planned = planned;
         follow_ups.closed.extend(closed);
-        let saved: session_log::Model = saved.try_into_model()?;
-        let log = if version == 1 {
-            // The first version is the only revision: nothing to read back.
-            SessionLog {
+        let log = match corrected {
+            Some(saved) => {
+                log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?
+            }
+            // The first version is the only revision.
+            None => SessionLog {
                 session_id,
                 group_id: g.id,
                 facilitation: facilitation(&program, &s, &facilitators, &spec.facilitators_present),
@@ -655,11 +663,9 @@ impl Store {
                     changed_at: now,
                     log: spec.clone(),
                 }],
-                created_at: saved.created_at,
-                updated_at: saved.updated_at,
-            }
-        } else {
-            log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?
+                created_at: now,
+                updated_at: now,
+            },
         };
         txn.commit().await?;
         Ok(LogOutcome {
@@ -790,28 +796,30 @@ pub(crate) async fn display_names(
 /// and calendars see the change). A correction can turn either into the other.
 async fn set_session_held(
     txn: &DatabaseTransaction,
-    s: session::Model,
+    s: &session::Model,
     held: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let (status, reason) = if held {
         (SessionStatus::Held, None)
     } else {
-        (SessionStatus::Cancelled, Some("not held".to_string()))
+        (SessionStatus::Cancelled, Some("not held"))
     };
-    if s.status == status.as_str() && s.cancel_reason == reason {
+    if s.status == status.as_str() && s.cancel_reason.as_deref() == reason {
         return Ok(());
     }
     // Calendars see a change when the session becomes cancelled or stops being cancelled.
     let was_cancelled = s.status == SessionStatus::Cancelled.as_str();
     let calendar_change = was_cancelled == held;
     let sequence = s.sequence + i32::from(calendar_change);
-    let mut active: session::ActiveModel = s.into();
-    active.status = Set(status.as_str().into());
-    active.cancel_reason = Set(reason);
-    active.sequence = Set(sequence);
-    active.updated_at = Set(now);
-    active.update(txn).await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::Status, Expr::value(status.as_str()))
+        .col_expr(session::Column::CancelReason, Expr::value(reason))
+        .col_expr(session::Column::Sequence, Expr::value(sequence))
+        .col_expr(session::Column::UpdatedAt, Expr::value(now))
+        .filter(session::Column::Id.eq(s.id))
+        .exec(txn)
+        .await?;
     Ok(())
 }
 
