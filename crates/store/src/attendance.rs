@@ -1033,8 +1033,8 @@ pub(crate) enum MarksOf<'a> {
 }
 
 /// Participants' marks at held sessions in schedule order, aggregated by the database into
-/// one `session:status,…` string per participant: one row per participant instead of one
-/// per mark, which matters on SQLite where each row crosses a thread.
+/// one string: one row instead of one per mark, which matters on SQLite, where every row
+/// crosses from the connection's thread to the caller's.
 pub(crate) async fn aggregated_marks(
     conn: &impl ConnectionTrait,
     org: Id,
@@ -1060,10 +1060,17 @@ pub(crate) async fn aggregated_marks(
             format!("group_id = ? AND person_id IN ({list})")
         }
     };
+    // One row in all: `group/person/session:status,…;…`.
+    let outer = match backend {
+        DbBackend::Postgres => {
+            "string_agg(group_id::text || '/' || person_id::text || '/' || marks, ';')"
+        }
+        _ => "group_concat(group_id || '/' || person_id || '/' || marks, ';')",
+    };
     let mut n = 0;
     let sql: String = format!(
-        "SELECT group_id, person_id, {aggregate} AS marks FROM attendance \
-         WHERE org_id = ? AND {filter} GROUP BY group_id, person_id"
+        "SELECT {outer} AS all_marks FROM (SELECT group_id, person_id, {aggregate} AS marks \
+         FROM attendance WHERE org_id = ? AND {filter} GROUP BY group_id, person_id) AS m"
     )
     .split('?')
     .enumerate()
@@ -1076,26 +1083,35 @@ pub(crate) async fn aggregated_marks(
         _ => format!("?{part}"),
     })
     .collect();
-    let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+    let row = conn
+        .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?;
+    let text: Option<String> = match row {
+        Some(row) => row.try_get("", "all_marks")?,
+        None => None,
+    };
+    let corrupt = || StoreError::Corrupt("aggregated mark".into());
     let mut out = BTreeMap::new();
-    for row in rows {
-        let text: String = row.try_get("", "marks")?;
-        let marks = text
+    for participant in text.iter().flat_map(|t| t.split(';')) {
+        let mut parts = participant.splitn(3, '/');
+        let (Some(g), Some(p), Some(marks)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(corrupt());
+        };
+        let marks = marks
             .split(',')
             .map(|mark| {
-                let (session, status) = mark
-                    .split_once(':')
-                    .ok_or_else(|| StoreError::Corrupt("aggregated mark".into()))?;
-                let session = session
-                    .parse()
-                    .map_err(|_| StoreError::Corrupt("aggregated mark".into()))?;
-                Ok((session, parse_stored(status)?))
+                let (session, status) = mark.split_once(':').ok_or_else(corrupt)?;
+                Ok((
+                    session.parse().map_err(|_| corrupt())?,
+                    parse_stored(status)?,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         out.insert(
-            (row.try_get("", "group_id")?, row.try_get("", "person_id")?),
+            (
+                g.parse().map_err(|_| corrupt())?,
+                p.parse().map_err(|_| corrupt())?,
+            ),
             marks,
         );
     }

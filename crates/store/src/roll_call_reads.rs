@@ -3,7 +3,8 @@
 //!
 //! 1. The session, its group (locked on PostgreSQL, as every group write does) and the
 //!    program's design, joined.
-//! 2. The group's enrolments and facilitator assignments, as one `UNION ALL`.
+//! 2. The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
+//!    one row (each row costs a thread hop on SQLite).
 
 use crate::attendance::Roster;
 use crate::entities::{group, session};
@@ -86,39 +87,56 @@ pub(crate) async fn roster_and_facilitators(
     group_id: Id,
 ) -> Result<(Roster, Vec<AssignedFacilitator>)> {
     let backend = txn.get_database_backend();
-    let sql = "SELECT 'e' AS src, id, person_id, status AS what, CAST(NULL AS VARCHAR(64)) AS program_role \
-               FROM enrollments WHERE org_id = ? AND group_id = ? \
-               UNION ALL \
-               SELECT 'f' AS src, id, person_id, role AS what, program_role \
-               FROM facilitator_assignments WHERE org_id = ? AND group_id = ? \
-               ORDER BY src, id";
-    let rows = txn
-        .query_all_raw(Statement::from_sql_and_values(
+    let row_text = match backend {
+        DbBackend::Postgres => {
+            "string_agg(src || ',' || id::text || ',' || person_id::text || ',' || what || ',' || COALESCE(program_role, ''), ';' ORDER BY src, id)"
+        }
+        _ => {
+            "group_concat(src || ',' || id || ',' || person_id || ',' || what || ',' || COALESCE(program_role, ''), ';' ORDER BY src, id)"
+        }
+    };
+    // One row: `src,id,person,status-or-role,program-role;…`.
+    let sql = format!(
+        "SELECT {row_text} AS people FROM (\
+         SELECT 'e' AS src, id, person_id, status AS what, CAST(NULL AS VARCHAR(64)) AS program_role \
+         FROM enrollments WHERE org_id = ? AND group_id = ? \
+         UNION ALL \
+         SELECT 'f' AS src, id, person_id, role AS what, program_role \
+         FROM facilitator_assignments WHERE org_id = ? AND group_id = ?) AS p"
+    );
+    let row = txn
+        .query_one_raw(Statement::from_sql_and_values(
             backend,
-            params(backend, sql),
+            params(backend, &sql),
             [org.into(), group_id.into(), org.into(), group_id.into()],
         ))
         .await?;
+    let text: Option<String> = match row {
+        Some(row) => row.try_get("", "people")?,
+        None => None,
+    };
     let mut roster = Roster {
         placed: Vec::new(),
         former: Vec::new(),
         enrollment_of: HashMap::new(),
     };
     let mut facilitators = Vec::new();
-    for row in rows {
-        let src: String = row.try_get("", "src")?;
-        let id: Id = row.try_get("", "id")?;
-        let person_id: Id = row.try_get("", "person_id")?;
-        let what: String = row.try_get("", "what")?;
+    let corrupt = || StoreError::Corrupt("aggregated roster".into());
+    for entry in text.iter().flat_map(|t| t.split(';')) {
+        let fields: Vec<&str> = entry.split(',').collect();
+        let [src, id, person_id, what, program_role] = fields[..] else {
+            return Err(corrupt());
+        };
+        let id: Id = id.parse().map_err(|_| corrupt())?;
+        let person_id: Id = person_id.parse().map_err(|_| corrupt())?;
         if src == "e" {
-            roster.add(id, person_id, parse_stored::<EnrollmentStatus>(&what)?);
+            roster.add(id, person_id, parse_stored::<EnrollmentStatus>(what)?);
         } else {
-            let program_role: Option<String> = row.try_get("", "program_role")?;
             facilitators.push(AssignedFacilitator {
                 person_id,
-                kind: parse_stored(&what)?,
-                program_role: program_role
-                    .map(Key::parse)
+                kind: parse_stored(what)?,
+                program_role: (!program_role.is_empty())
+                    .then(|| Key::parse(program_role))
                     .transpose()
                     .map_err(StoreError::Corrupt)?,
             });
