@@ -212,8 +212,9 @@ struct RuleRun<'a> {
     program: &'a ProgramSpec,
     facilitators: &'a [AssignedFacilitator],
     enrollment_of: &'a HashMap<Id, Id>,
-    /// Record a notification event for each task opened (not during a rebuild).
-    notify: bool,
+    /// During a rebuild: where new tasks are collected to be inserted together, with no
+    /// notification. A roll-call inserts each and records a notification event.
+    opened_in_bulk: Option<&'a std::sync::Mutex<Vec<follow_up_task::ActiveModel>>>,
 }
 
 impl RuleRun<'_> {
@@ -360,13 +361,17 @@ impl RuleRun<'_> {
                     created_at: Set(self.now),
                     updated_at: Set(self.now),
                     ..Default::default()
+                };
+                match self.opened_in_bulk {
+                    // A rebuild inserts its new tasks together, and notifies nobody.
+                    Some(bulk) => bulk.lock().unwrap_or_else(|e| e.into_inner()).push(task),
+                    None => {
+                        let task = task.insert(self.txn).await?;
+                        record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now)
+                            .await?;
+                        changes.opened.push(task.id);
+                    }
                 }
-                .insert(self.txn)
-                .await?;
-                if self.notify {
-                    record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now).await?;
-                }
-                changes.opened.push(task.id);
             }
             RuleAction::Follow {
                 task,
@@ -640,7 +645,7 @@ impl Store {
             program: &program,
             facilitators: &facilitators,
             enrollment_of: &roster.enrollment_of,
-            notify: true,
+            opened_in_bulk: None,
         }
         .apply(&people, appended.as_ref())
         .await?;
@@ -1278,6 +1283,7 @@ impl Store {
         }
         let none = HashMap::new();
         let now = self.now();
+        let bulk = std::sync::Mutex::new(Vec::new());
         for (group_id, person) in dirty {
             let g = groups
                 .iter()
@@ -1295,7 +1301,7 @@ impl Store {
                     .map(Vec::as_slice)
                     .unwrap_or(&[]),
                 enrollment_of: enrollments.get(&group_id).unwrap_or(&none),
-                notify: false,
+                opened_in_bulk: Some(&bulk),
             }
             .reconcile_person(
                 person,
@@ -1314,6 +1320,13 @@ impl Store {
             out.opened += changes.opened.len() as u64;
             out.updated += changes.updated.len() as u64;
             out.closed += changes.closed.len() as u64;
+        }
+        let new = bulk.into_inner().unwrap_or_else(|e| e.into_inner());
+        out.opened += new.len() as u64;
+        for part in new.chunks(1000) {
+            follow_up_task::Entity::insert_many(part.to_vec())
+                .exec_without_returning(&txn)
+                .await?;
         }
         txn.commit().await?;
         Ok(())
