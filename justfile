@@ -25,3 +25,5 @@ bench:
     cargo run --release -p peergroup-bench -- --backend postgres
     cargo run --release -p peergroup-bench -- --scenario schedule --backend sqlite
     cargo run --release -p peergroup-bench -- --scenario schedule --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario attendance --backend sqlite
+    cargo run --release -p peergroup-bench -- --scenario attendance --backend postgres
