@@ -289,15 +289,21 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
             .contains("before anyone called")
     );
 
-    // Another correction breaks A's run too, but A's task has a call: it stays open.
+    // Another correction, by the peer facilitator, breaks A's run too, but A's task has a
+    // call: it stays open.
     let corrected = app
         .post(
-            &s.token,
+            &peer,
             &log(1),
             &roll_call(&s, ["present", "present", "absent"], &both),
         )
         .await;
-    assert_eq!(corrected.ok(200)["follow_ups"]["closed"], json!([]));
+    let corrected = corrected.ok(200);
+    assert_eq!(corrected["follow_ups"]["closed"], json!([]));
+    assert_eq!(
+        corrected["revisions"][1]["changed_by"],
+        "gurpreet.s@example.org"
+    );
     let a = app
         .get(&s.token, &format!("/api/v1/follow-ups/{task_a}"))
         .await;
