@@ -8,8 +8,8 @@ use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
+use crate::joined_reads::{roster_and_facilitators, session_group_program};
 use crate::programs::find_program;
-use crate::roll_call_reads::{roster_and_facilitators, session_group_program};
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;

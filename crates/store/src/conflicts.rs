@@ -10,7 +10,7 @@ use peergroup_domain::Id;
 use peergroup_domain::records::SessionStatus;
 use sea_orm::QuerySelect;
 use sea_orm::entity::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A time a session would occupy.
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +116,24 @@ async fn describe(
     ))
 }
 
+/// Other groups of the organization whose own venue is `venue` (compared without case).
+pub(crate) async fn same_venue_groups(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+    venue: &str,
+) -> Result<Vec<Id>> {
+    Ok(group::Entity::find()
+        .select_only()
+        .column(group::Column::Id)
+        .filter(group::Column::OrgId.eq(org))
+        .filter(group::Column::VenueKey.eq(venue_key(venue)))
+        .filter(group::Column::Id.ne(group_id))
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Other groups' live sessions at the same venue (compared without case) overlapping `slots`:
 /// sessions of groups that meet there, and sessions moved there by hand.
 pub(crate) async fn venue_warnings(
@@ -125,6 +143,19 @@ pub(crate) async fn venue_warnings(
     venue: &str,
     slots: &[Slot],
 ) -> Result<Vec<String>> {
+    let same_venue = same_venue_groups(conn, org, group_id, venue).await?;
+    venue_warnings_among(conn, org, group_id, venue, &same_venue, slots).await
+}
+
+/// [`venue_warnings`], given the groups that meet at the venue.
+pub(crate) async fn venue_warnings_among(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+    venue: &str,
+    same_venue: &[Id],
+    slots: &[Slot],
+) -> Result<Vec<String>> {
     let key = venue_key(venue);
     let (Some(from), Some(to)) = (
         slots.iter().map(|s| s.starts_at).min(),
@@ -132,15 +163,6 @@ pub(crate) async fn venue_warnings(
     ) else {
         return Ok(Vec::new());
     };
-    let same_venue: HashMap<Id, group::Model> = group::Entity::find()
-        .filter(group::Column::OrgId.eq(org))
-        .filter(group::Column::VenueKey.eq(key.clone()))
-        .filter(group::Column::Id.ne(group_id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g))
-        .collect();
     let live = || {
         session::Entity::find()
             .filter(session::Column::OrgId.eq(org))
@@ -153,7 +175,7 @@ pub(crate) async fn venue_warnings(
         Vec::new()
     } else {
         live()
-            .filter(session::Column::GroupId.is_in(same_venue.keys().copied()))
+            .filter(session::Column::GroupId.is_in(same_venue.iter().copied()))
             .filter(session::Column::VenueName.is_null())
             .all(conn)
             .await?
@@ -172,14 +194,15 @@ pub(crate) async fn venue_warnings(
         .into_iter()
         .filter(|s| slots.iter().any(|slot| slot.overlaps(s)))
     {
-        let (group_name, timezone, theirs) = match same_venue.get(&s.group_id) {
-            Some(g) => (g.name.clone(), g.timezone.clone(), g.venue_name.clone()),
-            None => {
-                let g = group::Entity::find_by_id(s.group_id).one(conn).await?;
-                let (n, tz) = g.map(|g| (g.name, g.timezone)).unwrap_or_default();
-                (n, tz, s.venue_name.clone().unwrap_or_default())
-            }
-        };
+        // Clashes are rare: their groups are read only when there is one.
+        let g = group::Entity::find_by_id(s.group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(conn)
+            .await?;
+        let (group_name, timezone, own_venue) = g
+            .map(|g| (g.name, g.timezone, g.venue_name))
+            .unwrap_or_default();
+        let theirs = s.venue_name.clone().unwrap_or(own_venue);
         warnings.push(format!(
             "group \"{group_name}\" also meets at {theirs} on {} at {} {timezone} (session id {})",
             s.local_date,

@@ -17,9 +17,9 @@ pub mod feeds;
 pub mod followups;
 pub mod groups;
 mod idempotency;
+mod joined_reads;
 mod people;
 mod programs;
-mod roll_call_reads;
 pub mod sessions;
 mod supports;
 

@@ -5,9 +5,10 @@
 //! number and updated in place, their sequence bumped when anything changed; sessions that no
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
-use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings};
+use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings, venue_warnings_among};
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
+use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -184,24 +185,6 @@ fn exclusion_record(m: calendar_exclusion::Model) -> Exclusion {
     }
 }
 
-/// Excluded dates that apply to a group: its own and the organization's.
-async fn excluded_dates(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    group_id: Id,
-) -> Result<BTreeSet<NaiveDate>> {
-    let rows = calendar_exclusion::Entity::find()
-        .filter(calendar_exclusion::Column::OrgId.eq(org))
-        .filter(
-            Condition::any()
-                .add(calendar_exclusion::Column::GroupId.is_null())
-                .add(calendar_exclusion::Column::GroupId.eq(group_id)),
-        )
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().map(|e| e.date).collect())
-}
-
 fn plan_for(
     group: &group::Model,
     program: &ProgramSpec,
@@ -237,19 +220,15 @@ impl Store {
     /// the group's facilitators would be in two sessions at once.
     pub async fn generate_sessions(&self, org: Id, group_id: Id) -> Result<GenerateOutcome> {
         let txn = self.write.begin().await?;
-        let group = find_group_for_update(&txn, org, group_id).await?;
+        let (group, program) = group_and_program(&txn, org, group_id).await?;
         let status: GroupStatus = parse_stored(&group.status)?;
         if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
             return Err(StoreError::Conflict(format!(
                 "a {status} group's schedule cannot change"
             )));
         }
-        let program = find_program(&txn, org, group.program_id)
-            .await?
-            .ok_or(StoreError::NotFound("program"))?;
-        let program: ProgramSpec = from_json(program.spec)?;
-        let exclusions = excluded_dates(&txn, org, group_id).await?;
-        let plan = plan_for(&group, &program, &exclusions)?;
+        let facts = schedule_facts(&txn, org, &group).await?;
+        let plan = plan_for(&group, &program, &facts.exclusions)?;
 
         let now = self.now();
         let existing = session::Entity::find()
@@ -299,9 +278,16 @@ impl Store {
                 ends_at: p.ends_at(),
             })
             .collect();
-        let people = group_facilitators(&txn, org, group_id).await?;
-        refuse_facilitator_clash(&txn, org, group_id, &people, &changed).await?;
-        outcome.warnings = venue_warnings(&txn, org, group_id, &group.venue_name, &changed).await?;
+        refuse_facilitator_clash(&txn, org, group_id, &facts.facilitators, &changed).await?;
+        outcome.warnings = venue_warnings_among(
+            &txn,
+            org,
+            group_id,
+            &group.venue_name,
+            &facts.same_venue,
+            &changed,
+        )
+        .await?;
 
         for (m, p) in updates {
             let sequence = m.sequence + 1;

@@ -1,14 +1,17 @@
-//! The reads a roll-call needs, in two statements instead of six: on SQLite every statement
-//! is a round trip to the connection's worker thread, and a roll-call is the busiest write.
+//! Reads joined into one statement for the busiest writes (roll-calls, schedule
+//! generation): on SQLite every statement and every row is a round trip to the
+//! connection's worker thread, and on PostgreSQL a round trip to the server.
 //!
-//! 1. The session, its group (locked on PostgreSQL, as every group write does) and the
-//!    program's design, joined.
-//! 2. The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
-//!    one row (each row costs a thread hop on SQLite).
+//! - The session, its group (locked on PostgreSQL, as every group write does) and the
+//!   program's design; or a group and its program.
+//! - The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
+//!   one row.
 
 use crate::attendance::Roster;
 use crate::entities::{group, session};
+use crate::groups::venue_key;
 use crate::{Result, StoreError, from_json, parse_stored};
+use chrono::NaiveDate;
 use peergroup_domain::Id;
 use peergroup_domain::attendance::AssignedFacilitator;
 use peergroup_domain::enrollment::EnrollmentStatus;
@@ -16,7 +19,7 @@ use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Statement};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// `alias.column AS prefix_column, …` for every column of `E`.
 fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
@@ -78,6 +81,119 @@ pub(crate) async fn session_group_program(
         group::Model::from_query_result(&row, "g_")?,
         from_json(row.try_get("", "p_spec")?)?,
     ))
+}
+
+/// A group (locked on PostgreSQL) and its program's design, or 404.
+pub(crate) async fn group_and_program(
+    txn: &DatabaseTransaction,
+    org: Id,
+    group_id: Id,
+) -> Result<(group::Model, ProgramSpec)> {
+    let backend = txn.get_database_backend();
+    let lock = match backend {
+        DbBackend::Postgres => " FOR UPDATE OF g",
+        _ => "",
+    };
+    let sql = format!(
+        "SELECT {}, p.spec AS p_spec FROM peer_groups g \
+         JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+         WHERE g.id = ? AND g.org_id = ?{lock}",
+        columns::<group::Entity>("g", "g_"),
+    );
+    let row = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            params(backend, &sql),
+            [group_id.into(), org.into()],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound("group"))?;
+    Ok((
+        group::Model::from_query_result(&row, "g_")?,
+        from_json(row.try_get("", "p_spec")?)?,
+    ))
+}
+
+/// What laying out a group's schedule needs besides the group and its program.
+pub(crate) struct ScheduleFacts {
+    /// Dates with no session: the group's own and the organization's.
+    pub exclusions: BTreeSet<NaiveDate>,
+    /// The group's facilitators (people).
+    pub facilitators: Vec<Id>,
+    /// Other groups meeting at the group's venue.
+    pub same_venue: Vec<Id>,
+}
+
+/// The exclusion calendar, the facilitators and the groups at the same venue, as three
+/// aggregated subqueries of one statement.
+pub(crate) async fn schedule_facts(
+    txn: &DatabaseTransaction,
+    org: Id,
+    g: &group::Model,
+) -> Result<ScheduleFacts> {
+    let backend = txn.get_database_backend();
+    let (agg, date) = match backend {
+        DbBackend::Postgres => ("string_agg", "to_char(date, 'YYYY-MM-DD')"),
+        _ => ("group_concat", "date"),
+    };
+    let text = |column: &str| match backend {
+        DbBackend::Postgres => format!("{column}::text"),
+        _ => column.to_string(),
+    };
+    let sql = format!(
+        "SELECT \
+         (SELECT {agg}({date}, ',') FROM calendar_exclusions \
+          WHERE org_id = ? AND (group_id IS NULL OR group_id = ?)) AS exclusions, \
+         (SELECT {agg}({}, ',') FROM facilitator_assignments \
+          WHERE org_id = ? AND group_id = ?) AS facilitators, \
+         (SELECT {agg}({}, ',') FROM peer_groups \
+          WHERE org_id = ? AND venue_key = ? AND id <> ?) AS same_venue",
+        text("person_id"),
+        text("id"),
+    );
+    let row = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            params(backend, &sql),
+            [
+                org.into(),
+                g.id.into(),
+                org.into(),
+                g.id.into(),
+                org.into(),
+                venue_key(&g.venue_name).into(),
+                g.id.into(),
+            ],
+        ))
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("schedule facts".into()))?;
+    let list = |column: &str| -> Result<Vec<String>> {
+        let text: Option<String> = row.try_get("", column)?;
+        Ok(text
+            .map(|t| t.split(',').map(str::to_string).collect())
+            .unwrap_or_default())
+    };
+    let corrupt = |_| StoreError::Corrupt("schedule facts".into());
+    Ok(ScheduleFacts {
+        exclusions: list("exclusions")?
+            .iter()
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(corrupt))
+            .collect::<Result<_>>()?,
+        facilitators: list("facilitators")?
+            .iter()
+            .map(|p| {
+                p.parse()
+                    .map_err(|_| StoreError::Corrupt("schedule facts".into()))
+            })
+            .collect::<Result<_>>()?,
+        same_venue: list("same_venue")?
+            .iter()
+            .map(|p| {
+                p.parse()
+                    .map_err(|_| StoreError::Corrupt("schedule facts".into()))
+            })
+            .collect::<Result<_>>()?,
+    })
 }
 
 /// The group's participants by enrolment status and its assigned facilitators.
