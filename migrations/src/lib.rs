@@ -20,3 +20,41 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+/// A foreign key named `fk_<table>_<column>` to `target.id`; deleting the target is refused.
+pub(crate) fn fk(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(table, column)
+        .to(target, "id")
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned()
+}
+
+/// An index named `ix_<table>_<columns>` (or `ux_` when unique).
+pub(crate) fn index(
+    table: &'static str,
+    columns: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
+    let mut index = Index::create();
+    index
+        .name(format!(
+            "{}_{table}_{}",
+            if unique { "ux" } else { "ix" },
+            columns.join("_")
+        ))
+        .table(table)
+        .if_not_exists();
+    for c in columns {
+        index.col(*c);
+    }
+    if unique {
+        index.unique();
+    }
+    index.to_owned()
+}

@@ -1,42 +1,11 @@
 //! Organizations, users and tokens; programs, groups, people, enrolments, facilitator
 //! assignments, support needs; idempotency keys.
 
+use crate::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(
-    table: &'static str,
-    column: &'static str,
-    target: &'static str,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_{column}"))
-        .from(table, column)
-        .to(target, "id")
-        .on_delete(ForeignKeyAction::Restrict)
-        .to_owned()
-}
-
-fn index(table: &'static str, columns: &[&'static str], unique: bool) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index
-        .name(format!(
-            "{}_{table}_{}",
-            if unique { "ux" } else { "ix" },
-            columns.join("_")
-        ))
-        .table(table)
-        .if_not_exists();
-    for c in columns {
-        index.col(*c);
-    }
-    if unique {
-        index.unique();
-    }
-    index.to_owned()
-}
 
 fn stamps(table: &mut TableCreateStatement) -> &mut TableCreateStatement {
     table

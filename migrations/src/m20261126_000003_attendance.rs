@@ -1,42 +1,11 @@
 //! Session logs (with their revisions), attendance marks, follow-up tasks and their call
 //! attempts, and the notification events the reminders work delivers.
 
+use crate::{fk, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(
-    table: &'static str,
-    column: &'static str,
-    target: &'static str,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_{column}"))
-        .from(table, column)
-        .to(target, "id")
-        .on_delete(ForeignKeyAction::Restrict)
-        .to_owned()
-}
-
-fn index(table: &'static str, columns: &[&'static str], unique: bool) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index
-        .name(format!(
-            "{}_{table}_{}",
-            if unique { "ux" } else { "ix" },
-            columns.join("_")
-        ))
-        .table(table)
-        .if_not_exists();
-    for c in columns {
-        index.col(*c);
-    }
-    if unique {
-        index.unique();
-    }
-    index.to_owned()
-}
 
 const TABLES: [&str; 6] = [
     "notification_events",

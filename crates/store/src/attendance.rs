@@ -439,16 +439,7 @@ async fn log_record(
         .order_by_asc(session_log_revision::Column::Version)
         .all(conn)
         .await?;
-    let users: HashMap<Id, String> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Email])
-        .filter(user::Column::OrgId.eq(org))
-        .filter(user::Column::Id.is_in(revisions.iter().map(|r| r.changed_by)))
-        .into_tuple()
-        .all(conn)
-        .await?
-        .into_iter()
-        .collect();
+    let users = user_emails(conn, org, revisions.iter().map(|r| r.changed_by)).await?;
     let revisions = revisions
         .into_iter()
         .map(|r| {
@@ -470,6 +461,39 @@ async fn log_record(
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
+}
+
+/// A group of `org` and its program's design, or 404.
+async fn group_with_program(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    id: Id,
+) -> Result<(group::Model, ProgramSpec)> {
+    let g = group::Entity::find_by_id(id)
+        .filter(group::Column::OrgId.eq(org))
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound("group"))?;
+    let program = program_of(conn, org, &g).await?;
+    Ok((g, program))
+}
+
+/// The email addresses of users of `org`, for "who did this".
+pub(crate) async fn user_emails(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<Id, String>> {
+    Ok(user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Email])
+        .filter(user::Column::OrgId.eq(org))
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
 }
 
 async fn program_of(conn: &impl ConnectionTrait, org: Id, g: &group::Model) -> Result<ProgramSpec> {
@@ -693,12 +717,7 @@ impl Store {
             .one(&self.read)
             .await?
             .ok_or(StoreError::NotFound("session"))?;
-        let g = group::Entity::find_by_id(m.group_id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound("group"))?;
-        let program = program_of(&self.read, org, &g).await?;
+        let (g, program) = group_with_program(&self.read, org, m.group_id).await?;
         let facilitators = assigned_facilitators(&self.read, org, g.id).await?;
         let marks = marks_of_session(&self.read, org, session_id).await?;
         let spec = spec_of(&m, marks)?;
@@ -716,12 +735,7 @@ impl Store {
             .one(&self.read)
             .await?
             .ok_or(StoreError::NotFound("enrollment"))?;
-        let g = group::Entity::find_by_id(e.group_id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound("group"))?;
-        let program = program_of(&self.read, org, &g).await?;
+        let (_, program) = group_with_program(&self.read, org, e.group_id).await?;
         let marks = attendance::Entity::find()
             .filter(attendance::Column::OrgId.eq(org))
             .filter(attendance::Column::GroupId.eq(e.group_id))
@@ -971,12 +985,7 @@ async fn group_facts(
 impl Store {
     /// Attendance, dose, completion, retention, absences by reason and fidelity for a group.
     pub async fn group_figures(&self, org: Id, group_id: Id) -> Result<Figures> {
-        let g = group::Entity::find_by_id(group_id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
-            .await?
-            .ok_or(StoreError::NotFound("group"))?;
-        let program = program_of(&self.read, org, &g).await?;
+        let (g, program) = group_with_program(&self.read, org, group_id).await?;
         Ok(figures(
             &[group_facts(&self.read, org, &g, &program).await?],
         ))

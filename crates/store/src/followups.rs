@@ -1,10 +1,12 @@
 //! Follow-up tasks: the coordinators' queue, call attempts, closing, reassigning, tasks
 //! opened by hand, and escalation of tasks nobody has called for by their due date.
 
-use crate::attendance::{EVENT_TASK_ESCALATED, EVENT_TASK_OPENED, display_names, record_event};
+use crate::attendance::{
+    EVENT_TASK_ESCALATED, EVENT_TASK_OPENED, display_names, record_event, user_emails,
+};
 use crate::entities::{
     call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group,
-    notification_event, support_need, user,
+    notification_event, support_need,
 };
 use crate::programs::find_program;
 use crate::supports::write_spec;
@@ -51,16 +53,7 @@ async fn records(
         .order_by_asc(call_attempt::Column::Id)
         .all(conn)
         .await?;
-    let users: HashMap<Id, String> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Email])
-        .filter(user::Column::OrgId.eq(org))
-        .filter(user::Column::Id.is_in(attempts.iter().map(|a| a.made_by)))
-        .into_tuple()
-        .all(conn)
-        .await?
-        .into_iter()
-        .collect();
+    let users = user_emails(conn, org, attempts.iter().map(|a| a.made_by)).await?;
     let mut attempts_of: HashMap<Id, Vec<CallAttempt>> = HashMap::new();
     for a in attempts {
         let corrupt = StoreError::Corrupt;
