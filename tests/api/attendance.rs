@@ -768,3 +768,45 @@ async fn planned_check_in_calls_and_one_to_one_meetings_join_the_queue_once() {
     assert_eq!(ids(&queue.ok(200)["items"]), meetings);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn simultaneous_roll_calls_and_calls_take_turns() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "race").await;
+    let path = format!("/api/v1/sessions/{}/log", s.sessions[0]);
+    let body = roll_call(&s, ["absent", "present", "present"], &[s.peer]);
+    // The same first roll-call from two devices at once: one writes, the other changes
+    // nothing.
+    let (a, b) = tokio::join!(
+        app.post(&s.token, &path, &body),
+        app.post(&s.token, &path, &body)
+    );
+    let mut changed = vec![a.ok(200)["changed"].clone(), b.ok(200)["changed"].clone()];
+    changed.sort_by_key(|v| v.as_bool());
+    assert_eq!(changed, [json!(false), json!(true)]);
+    let log = app.get(&s.token, &path).await;
+    assert_eq!(log.ok(200)["revisions"].as_array().unwrap().len(), 1);
+
+    // Two calls recorded at once on one task both count.
+    let task = app
+        .create_id(
+            &s.token,
+            "/api/v1/follow-ups",
+            &json!({"enrollment_id": s.enrollments[0], "note": "Check in"}),
+        )
+        .await;
+    let attempts = format!("/api/v1/follow-ups/{task}/attempts");
+    let call = json!({"outcome": "no_answer"});
+    let (a, b) = tokio::join!(
+        app.post(&s.token, &attempts, &call),
+        app.post(&s.token, &attempts, &call)
+    );
+    a.ok(200);
+    b.ok(200);
+    let t = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{task}"))
+        .await;
+    assert_eq!(t.ok(200)["attempts"], 2);
+    assert_eq!(t.body["call_attempts"].as_array().unwrap().len(), 2);
+    app.stop().await;
+}

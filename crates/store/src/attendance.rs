@@ -11,7 +11,7 @@ use crate::entities::{
 use crate::joined_reads::{roster_and_facilitators, session_group_program};
 use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::AbsenceReason;
 use peergroup_domain::attendance::{
@@ -273,14 +273,17 @@ impl RuleRun<'_> {
         if people.is_empty() {
             return Ok(changes);
         }
-        let tasks = follow_up_task::Entity::find()
+        let mut query = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(self.org))
             .filter(follow_up_task::Column::GroupId.eq(self.group_id))
             .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
             .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
-            .order_by_asc(follow_up_task::Column::Id)
-            .all(self.txn)
-            .await?;
+            .order_by_asc(follow_up_task::Column::Id);
+        // A call recorded meanwhile must be seen before deciding to close a task.
+        if self.txn.get_database_backend() == DbBackend::Postgres {
+            query = query.lock_exclusive();
+        }
+        let tasks = query.all(self.txn).await?;
         let mut tasks_of: HashMap<Id, Vec<follow_up_task::Model>> = HashMap::new();
         for t in tasks {
             tasks_of.entry(t.person_id).or_default().push(t);
@@ -512,6 +515,18 @@ impl Store {
         session_id: Id,
         spec: &SessionLogSpec,
     ) -> Result<LogOutcome> {
+        // Stored instants keep microseconds: compare and store the log as it will read back.
+        let truncated;
+        let spec = match spec.started_at {
+            Some(at) if at.nanosecond() % 1000 != 0 => {
+                truncated = SessionLogSpec {
+                    started_at: Some(at.trunc_subsecs(6)),
+                    ..spec.clone()
+                };
+                &truncated
+            }
+            _ => spec,
+        };
         let org = who.org_id;
         let now = self.now();
         let txn = self.write.begin().await?;

@@ -110,8 +110,13 @@ async fn task_for_update(
     org: Id,
     id: Id,
 ) -> Result<follow_up_task::Model> {
-    follow_up_task::Entity::find_by_id(id)
-        .filter(follow_up_task::Column::OrgId.eq(org))
+    let mut query =
+        follow_up_task::Entity::find_by_id(id).filter(follow_up_task::Column::OrgId.eq(org));
+    // Calls, closing and the rule's changes to one task take turns.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        query = query.lock_exclusive();
+    }
+    query
         .one(txn)
         .await?
         .ok_or(StoreError::NotFound("follow-up task"))
@@ -403,6 +408,8 @@ impl Store {
                 .col_expr(follow_up_task::Column::EscalatedAt, Expr::value(now))
                 .filter(follow_up_task::Column::Id.eq(t.id))
                 .filter(follow_up_task::Column::EscalatedAt.is_null())
+                .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
+                .filter(follow_up_task::Column::Attempts.eq(0))
                 .exec(&txn)
                 .await?;
             if stamped.rows_affected == 1 {

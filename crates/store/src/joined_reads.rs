@@ -76,8 +76,18 @@ pub(crate) async fn session_group_program(
         ))
         .await?
         .ok_or(StoreError::NotFound("session"))?;
+    let mut s = session::Model::from_query_result(&row, "s_")?;
+    if backend == DbBackend::Postgres {
+        // The statement's snapshot predates the wait for the group's lock: read the
+        // session again now that concurrent changes to it have committed.
+        s = session::Entity::find_by_id(session_id)
+            .filter(session::Column::OrgId.eq(org))
+            .one(txn)
+            .await?
+            .ok_or(StoreError::NotFound("session"))?;
+    }
     Ok((
-        session::Model::from_query_result(&row, "s_")?,
+        s,
         group::Model::from_query_result(&row, "g_")?,
         from_json(row.try_get("", "p_spec")?)?,
     ))

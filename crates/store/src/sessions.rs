@@ -21,7 +21,9 @@ use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, Schedule
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, Condition, QueryOrder, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, Condition, DatabaseTransaction, DbBackend, QueryOrder, TransactionTrait,
+};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -565,6 +567,24 @@ async fn session_for_update(
         .ok_or(StoreError::NotFound("session"))
 }
 
+/// A session and its group, the group locked on PostgreSQL. The session is read again once
+/// the lock is held, so that a change committed meanwhile (a roll-call, a cancellation) is
+/// seen: locks are always taken group first.
+pub(crate) async fn session_and_group_for_update(
+    txn: &DatabaseTransaction,
+    org: Id,
+    id: Id,
+) -> Result<(session::Model, group::Model)> {
+    let first = session_for_update(txn, org, id).await?;
+    let group = find_group_for_update(txn, org, first.group_id).await?;
+    let m = if txn.get_database_backend() == DbBackend::Postgres {
+        session_for_update(txn, org, id).await?
+    } else {
+        first
+    };
+    Ok((m, group))
+}
+
 fn set_venue(active: &mut session::ActiveModel, venue: Option<&Venue>) {
     active.venue_name = Set(venue.map(|v| v.name.to_string()));
     active.venue_address = Set(venue
@@ -599,8 +619,7 @@ impl Store {
             ));
         }
         let txn = self.write.begin().await?;
-        let m = session_for_update(&txn, org, id).await?;
-        let group = find_group_for_update(&txn, org, m.group_id).await?;
+        let (m, group) = session_and_group_for_update(&txn, org, id).await?;
         match parse_stored::<SessionStatus>(&m.status)? {
             SessionStatus::Held => {
                 return Err(StoreError::Conflict(
@@ -670,8 +689,7 @@ impl Store {
     /// Cancels a session with a reason; it stays visible, marked cancelled.
     pub async fn cancel_session(&self, org: Id, id: Id, reason: &Text) -> Result<Session> {
         let txn = self.write.begin().await?;
-        let m = session_for_update(&txn, org, id).await?;
-        let group = find_group_for_update(&txn, org, m.group_id).await?;
+        let (m, group) = session_and_group_for_update(&txn, org, id).await?;
         match parse_stored::<SessionStatus>(&m.status)? {
             SessionStatus::Scheduled => {}
             other => {
