@@ -304,10 +304,13 @@ pub fn reconcile(runs: &[Vec<Id>], tasks: &[RuleTask]) -> Vec<RuleAction> {
     let mut actions = Vec::new();
     let mut claimed: Vec<Id> = Vec::new();
     for run in runs {
-        let sharing: Vec<&RuleTask> = tasks
+        let mut sharing: Vec<&RuleTask> = tasks
             .iter()
             .filter(|t| !claimed.contains(&t.id) && t.sessions.iter().any(|s| run.contains(s)))
             .collect();
+        // The task that follows the run: one already following it, else an open one (which
+        // someone may be working), else the oldest, reopened.
+        sharing.sort_by_key(|t| (t.sessions != *run, t.state != TaskState::Open, t.id));
         let Some((primary, others)) = sharing.split_first() else {
             actions.push(RuleAction::Open {
                 sessions: run.clone(),
@@ -459,6 +462,29 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn a_joined_run_keeps_the_open_task_someone_is_calling_for() {
+        let tasks = [
+            task(7, TaskState::ClosedByCorrection, 0, &[1, 2, 3]),
+            task(8, TaskState::Open, 1, &[5, 6, 7]),
+        ];
+        let run = vec![1, 2, 3, 4, 5, 6, 7];
+        assert_eq!(
+            reconcile(std::slice::from_ref(&run), &tasks),
+            [RuleAction::Follow {
+                task: 8,
+                sessions: run.clone(),
+                reopen: false
+            }]
+        );
+        // Once it follows the run, it stays the one that does.
+        let after = [
+            task(7, TaskState::Open, 1, &[1, 2, 3]),
+            task(8, TaskState::Open, 1, &run),
+        ];
+        assert!(reconcile(&[run], &after).is_empty());
     }
 
     fn status() -> impl Strategy<Value = AttendanceStatus> {
