@@ -83,8 +83,8 @@ fn attended(status: AttendanceStatus) -> bool {
     matches!(status, AttendanceStatus::Present | AttendanceStatus::Late)
 }
 
-/// Figures over one or more groups. Retention is given only for a single group, where
-/// session numbers mean the same thing.
+/// Figures over one or more groups, without retention: session numbers of different groups
+/// do not line up. [`group_figures`] adds it for one group.
 pub fn figures(groups: &[GroupFacts]) -> Figures {
     let mut dose = Vec::new();
     let (mut planned, mut held, mut cancelled) = (0, 0, 0);
@@ -147,10 +147,7 @@ pub fn figures(groups: &[GroupFacts]) -> Figures {
         dose,
         completed,
         completion_rate: share(completed, participants),
-        retention: match groups {
-            [one] => retention(one),
-            _ => Vec::new(),
-        },
+        retention: Vec::new(),
         absences: absences
             .into_iter()
             .map(|(reason, count)| AbsenceShare {
@@ -161,6 +158,14 @@ pub fn figures(groups: &[GroupFacts]) -> Figures {
             .collect(),
         topics_covered_rate: share(covered, answered),
         required_roles_rate: share(with_roles, held),
+    }
+}
+
+/// One group's figures, with its retention curve.
+pub fn group_figures(g: &GroupFacts) -> Figures {
+    Figures {
+        retention: retention(g),
+        ..figures(std::slice::from_ref(g))
     }
 }
 
@@ -224,7 +229,7 @@ mod tests {
             ],
             completion_percent: 60,
         };
-        let f = figures(&[g]);
+        let f = group_figures(&g);
         assert_eq!(
             (f.sessions_planned, f.sessions_held, f.sessions_cancelled),
             (5, 4, 1)
@@ -288,7 +293,7 @@ mod tests {
                 })
                 .collect();
             let held = sessions.iter().filter(|s| s.held).count() as u32;
-            let f = figures(&[GroupFacts { participants: vec![0, 1, 2, 3], sessions, completion_percent: percent }]);
+            let f = group_figures(&GroupFacts { participants: vec![0, 1, 2, 3], sessions, completion_percent: percent });
             for rate in [f.attendance_rate, f.completion_rate, f.topics_covered_rate, f.required_roles_rate].into_iter().flatten() {
                 prop_assert!((0.0..=1.0).contains(&rate));
             }
