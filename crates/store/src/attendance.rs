@@ -8,7 +8,7 @@ use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
-use crate::joined_reads::{roster_and_facilitators, session_group_program};
+use crate::joined_reads::{params, roster_and_facilitators, session_group_program};
 use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
@@ -20,7 +20,7 @@ use peergroup_domain::attendance::{
     SessionLogSpec, SupportHeadcount,
 };
 use peergroup_domain::enrollment::EnrollmentStatus;
-use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures};
+use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures, group_figures};
 use peergroup_domain::followup::{
     self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
 };
@@ -49,31 +49,6 @@ pub(crate) struct Roster {
     pub enrollment_of: HashMap<Id, Id>,
 }
 
-pub(crate) async fn roster(conn: &impl ConnectionTrait, org: Id, group_id: Id) -> Result<Roster> {
-    let rows: Vec<(Id, Id, String)> = enrollment::Entity::find()
-        .select_only()
-        .columns([
-            enrollment::Column::Id,
-            enrollment::Column::PersonId,
-            enrollment::Column::Status,
-        ])
-        .filter(enrollment::Column::OrgId.eq(org))
-        .filter(enrollment::Column::GroupId.eq(group_id))
-        .order_by_asc(enrollment::Column::Id)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let mut r = Roster {
-        placed: Vec::new(),
-        former: Vec::new(),
-        enrollment_of: HashMap::new(),
-    };
-    for (id, person_id, status) in rows {
-        r.add(id, person_id, parse_stored(&status)?);
-    }
-    Ok(r)
-}
-
 impl Roster {
     /// Files one enrolment (in id order); the waitlist is left out.
     pub(crate) fn add(&mut self, id: Id, person_id: Id, status: EnrollmentStatus) {
@@ -84,32 +59,6 @@ impl Roster {
         }
         self.enrollment_of.insert(person_id, id);
     }
-}
-
-pub(crate) async fn assigned_facilitators(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    group_id: Id,
-) -> Result<Vec<AssignedFacilitator>> {
-    let rows = fa::Entity::find()
-        .filter(fa::Column::OrgId.eq(org))
-        .filter(fa::Column::GroupId.eq(group_id))
-        .order_by_asc(fa::Column::Id)
-        .all(conn)
-        .await?;
-    rows.into_iter()
-        .map(|m| {
-            Ok(AssignedFacilitator {
-                person_id: m.person_id,
-                kind: parse_stored(&m.role)?,
-                program_role: m
-                    .program_role
-                    .map(peergroup_domain::values::Key::parse)
-                    .transpose()
-                    .map_err(StoreError::Corrupt)?,
-            })
-        })
-        .collect()
 }
 
 /// The plan's structure for a session (empty for extra sessions or sessions with no plan).
@@ -195,6 +144,16 @@ fn same_log(a: &SessionLogSpec, b: &SessionLogSpec) -> bool {
         s
     };
     key(a) == key(b)
+}
+
+/// A stored rule task as the rule sees it.
+fn rule_task(t: &follow_up_task::Model) -> Result<RuleTask> {
+    Ok(RuleTask {
+        id: t.id,
+        state: parse_stored(&t.state)?,
+        attempts: u32::try_from(t.attempts).unwrap_or(0),
+        sessions: from_json(t.sessions.clone())?,
+    })
 }
 
 /// A session logged for the first time: its start, and who was absent without a reason.
@@ -307,17 +266,7 @@ impl RuleRun<'_> {
         changes: &mut FollowUpChanges,
     ) -> Result<()> {
         let runs = qualifying_runs(marks, self.program.follow_up.consecutive_misses);
-        let rule_tasks = existing
-            .iter()
-            .map(|t| {
-                Ok(RuleTask {
-                    id: t.id,
-                    state: parse_stored(&t.state)?,
-                    attempts: u32::try_from(t.attempts).unwrap_or(0),
-                    sessions: from_json(t.sessions.clone())?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let rule_tasks = existing.iter().map(rule_task).collect::<Result<Vec<_>>>()?;
         for action in followup::reconcile(&runs, &rule_tasks) {
             self.act(person, action, existing, changes).await?;
         }
@@ -733,7 +682,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("session"))?;
         let (g, program) = group_with_program(&self.read, org, m.group_id).await?;
-        let facilitators = assigned_facilitators(&self.read, org, g.id).await?;
+        let (_, facilitators) = roster_and_facilitators(&self.read, org, g.id).await?;
         let marks = marks_of_session(&self.read, org, session_id).await?;
         let spec = spec_of(&m, marks)?;
         log_record(&self.read, org, m, spec, &program, &s, &facilitators).await
@@ -868,7 +817,7 @@ impl Store {
             .one(&self.read)
             .await?
             .ok_or(StoreError::NotFound("session"))?;
-        let roster = roster(&self.read, org, s.group_id).await?;
+        let (roster, _) = roster_and_facilitators(&self.read, org, s.group_id).await?;
         let enrollments: Vec<Id> = roster
             .placed
             .iter()
@@ -963,8 +912,7 @@ async fn group_facts(
             a.reason.as_deref().map(parse_stored).transpose()?,
         ));
     }
-    let facilitators = assigned_facilitators(conn, org, g.id).await?;
-    let roster = roster(conn, org, g.id).await?;
+    let (roster, facilitators) = roster_and_facilitators(conn, org, g.id).await?;
     let mut participants = roster.placed.clone();
     participants.extend(
         roster
@@ -1001,13 +949,12 @@ impl Store {
     /// Attendance, dose, completion, retention, absences by reason and fidelity for a group.
     pub async fn group_figures(&self, org: Id, group_id: Id) -> Result<Figures> {
         let (g, program) = group_with_program(&self.read, org, group_id).await?;
-        Ok(figures(
-            &[group_facts(&self.read, org, &g, &program).await?],
+        Ok(group_figures(
+            &group_facts(&self.read, org, &g, &program).await?,
         ))
     }
 
-    /// The same figures over every group of a program (no retention curve: session numbers
-    /// of different groups do not line up).
+    /// The same figures over every group of a program (without the retention curve).
     pub async fn program_figures(&self, org: Id, program_id: Id) -> Result<Figures> {
         let program: ProgramSpec = from_json(
             find_program(&self.read, org, program_id)
@@ -1025,11 +972,7 @@ impl Store {
         for g in &groups {
             facts.push(group_facts(&self.read, org, g, &program).await?);
         }
-        let mut out = figures(&facts);
-        if facts.len() == 1 {
-            out.retention.clear();
-        }
-        Ok(out)
+        Ok(figures(&facts))
     }
 }
 
@@ -1096,22 +1039,13 @@ pub(crate) async fn aggregated_marks(
         }
         _ => "group_concat(group_id || '/' || person_id || '/' || marks, ';')",
     };
-    let mut n = 0;
-    let sql: String = format!(
-        "SELECT {outer} AS all_marks FROM (SELECT group_id, person_id, {aggregate} AS marks \
-         FROM attendance WHERE org_id = ? AND {filter} GROUP BY group_id, person_id) AS m"
-    )
-    .split('?')
-    .enumerate()
-    .map(|(i, part)| match (i, backend) {
-        (0, _) => part.to_string(),
-        (_, DbBackend::Postgres) => {
-            n += 1;
-            format!("${n}{part}")
-        }
-        _ => format!("?{part}"),
-    })
-    .collect();
+    let sql = params(
+        backend,
+        &format!(
+            "SELECT {outer} AS all_marks FROM (SELECT group_id, person_id, {aggregate} AS marks \
+             FROM attendance WHERE org_id = ? AND {filter} GROUP BY group_id, person_id) AS m"
+        ),
+    );
     let row = conn
         .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?;
@@ -1248,14 +1182,7 @@ impl Store {
                     .map(Vec::as_slice)
                     .unwrap_or(&[])
                     .iter()
-                    .map(|t| {
-                        Ok(RuleTask {
-                            id: t.id,
-                            state: parse_stored(&t.state)?,
-                            attempts: u32::try_from(t.attempts).unwrap_or(0),
-                            sessions: from_json(t.sessions.clone())?,
-                        })
-                    })
+                    .map(rule_task)
                     .collect::<Result<_>>()?;
                 if !followup::reconcile(&runs, &existing).is_empty() {
                     dirty.push((g.id, p));

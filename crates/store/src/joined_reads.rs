@@ -29,7 +29,8 @@ fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
         .join(", ")
 }
 
-fn params(backend: DbBackend, sql: &str) -> String {
+/// Writes `?` placeholders as `$1, $2, …` for PostgreSQL.
+pub(crate) fn params(backend: DbBackend, sql: &str) -> String {
     match backend {
         DbBackend::Postgres => {
             let mut n = 0;
@@ -208,7 +209,7 @@ pub(crate) async fn schedule_facts(
 
 /// The group's participants by enrolment status and its assigned facilitators.
 pub(crate) async fn roster_and_facilitators(
-    txn: &DatabaseTransaction,
+    txn: &impl ConnectionTrait,
     org: Id,
     group_id: Id,
 ) -> Result<(Roster, Vec<AssignedFacilitator>)> {
