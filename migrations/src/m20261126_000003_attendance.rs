@@ -152,6 +152,9 @@ impl MigrationTrait for Migration {
             false,
         ))
         .await?;
+        // The escalation sweep looks across organizations.
+        m.create_index(index("follow_up_tasks", &["state", "due_at"], false))
+            .await?;
         m.create_index(index(
             "follow_up_tasks",
             &["org_id", "group_id", "person_id", "source_key"],
