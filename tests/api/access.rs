@@ -555,22 +555,7 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
             &json!({"enrollment_id": other_enrollment, "note": "Call about transport"}),
         )
         .await;
-    app.post(
-        &a.token,
-        &format!("/api/v1/groups/{other_group}/sessions/generate"),
-        &json!({}),
-    )
-    .await
-    .ok(200);
-    let other_session = app
-        .get(
-            &a.token,
-            &format!("/api/v1/groups/{other_group}/sessions?from=2027-01-01&to=2028-01-01"),
-        )
-        .await
-        .ok(200)[0]["id"]
-        .as_i64()
-        .unwrap();
+    let other_session = app.generate_sessions(&a.token, other_group).await[0];
     app.get(&f, &format!("/api/v1/follow-ups/{other_task}"))
         .await
         .problem(404);

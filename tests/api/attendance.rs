@@ -59,25 +59,7 @@ async fn setup(app: &TestApp, org: &str) -> Setup {
         &json!({"person_id": educator, "role": "professional", "program_role": "educator"}),
     )
     .await;
-    app.post(
-        &token,
-        &format!("/api/v1/groups/{group}/sessions/generate"),
-        &json!({}),
-    )
-    .await
-    .ok(200);
-    let sessions = app
-        .get(
-            &token,
-            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
-        )
-        .await
-        .ok(200)
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_i64().unwrap())
-        .collect();
+    let sessions = app.generate_sessions(&token, group).await;
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap());
     Setup {
@@ -651,25 +633,7 @@ async fn template_group(
     .await;
     app.clock
         .set(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
-    app.post(
-        token,
-        &format!("/api/v1/groups/{group}/sessions/generate"),
-        &json!({}),
-    )
-    .await
-    .ok(200);
-    let sessions = app
-        .get(
-            token,
-            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
-        )
-        .await
-        .ok(200)
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_i64().unwrap())
-        .collect();
+    let sessions = app.generate_sessions(token, group).await;
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 2, 12, 0, 0, 0).unwrap());
     let assignee = if key == "yang-2014" { pro } else { peer };

@@ -111,26 +111,8 @@ async fn new_group(app: &TestApp, token: &str, program: i64, people: &[i64]) -> 
             .await,
         );
     }
-    app.post(
-        token,
-        &format!("/api/v1/groups/{group}/sessions/generate"),
-        &json!({}),
-    )
-    .await
-    .ok(200);
-    let sessions = app
-        .get(
-            token,
-            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
-        )
-        .await
-        .ok(200)
-        .as_array()
-        .unwrap()
-        .iter()
-        .take(SESSIONS)
-        .map(|s| s["id"].as_i64().unwrap())
-        .collect();
+    let mut sessions = app.generate_sessions(token, group).await;
+    sessions.truncate(SESSIONS);
     // Every session is in the past from here on.
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 12, 1, 0, 0, 0).unwrap());

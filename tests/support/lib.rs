@@ -270,6 +270,28 @@ impl TestApp {
             .expect("the created object has an id")
     }
 
+    /// Generates a group's sessions (asserting success) and returns their ids in order.
+    pub async fn generate_sessions(&self, token: &str, group: i64) -> Vec<i64> {
+        self.post(
+            token,
+            &format!("/api/v1/groups/{group}/sessions/generate"),
+            &json!({}),
+        )
+        .await
+        .ok(200);
+        self.get(
+            token,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200)
+        .as_array()
+        .expect("a list of sessions")
+        .iter()
+        .map(|s| s["id"].as_i64().expect("a session id"))
+        .collect()
+    }
+
     pub async fn put(&self, token: &str, path: &str, body: &Value) -> Reply {
         self.send(reqwest::Method::PUT, token, path, Some(body))
             .await
@@ -415,22 +437,7 @@ impl World {
             .ok(201)[0]["id"]
             .as_i64()
             .unwrap();
-        app.post(
-            &token,
-            &format!("/api/v1/groups/{group}/sessions/generate"),
-            &json!({}),
-        )
-        .await
-        .ok(200);
-        let session = app
-            .get(
-                &token,
-                &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
-            )
-            .await
-            .ok(200)[0]["id"]
-            .as_i64()
-            .unwrap();
+        let session = app.generate_sessions(&token, group).await[0];
         let feed = app
             .post(
                 &token,
