@@ -7,9 +7,7 @@ use crate::schedule::{percentile, placeholders};
 use chrono::{TimeZone, Utc};
 use peergroup_domain::attendance::{AttendanceStatus, Mark, SessionLogSpec, SupportsDelivered};
 use peergroup_domain::clock::ManualClock;
-use peergroup_domain::org::Role;
 use peergroup_domain::schedule::{self, ExclusionPolicy, ScheduleInput};
-use peergroup_domain::values::{Email, Name, Slug};
 use peergroup_store::{Store, StoreOptions};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait, Value};
 use serde_json::json;
@@ -400,22 +398,8 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     )
     .await?;
     store.migrate().await?;
-    let (org, _) = store
-        .ensure_organization(
-            &Slug::parse("bench").unwrap(),
-            &Name::parse("Bench").unwrap(),
-        )
-        .await?;
-    let token = store
-        .issue_token(
-            &org,
-            &Email::parse("bench@example.org").unwrap(),
-            Role::Coordinator,
-            "bench",
-            true,
-        )
-        .await?;
-    let who = store.authenticate(&token.secret).await?.unwrap();
+    let (org, token) = crate::bench_org(&store).await?;
+    let who = store.authenticate(&token).await?.unwrap();
     let started = Instant::now();
     let seeded = Arc::new(seed(&store, org.id, groups).await?);
     let seeding = started.elapsed();

@@ -149,22 +149,7 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     })
     .await?;
     store.migrate().await?;
-    let (org, _) = store
-        .ensure_organization(
-            &Slug::parse("bench").unwrap(),
-            &Name::parse("Bench").unwrap(),
-        )
-        .await?;
-    let token = store
-        .issue_token(
-            &org,
-            &Email::parse("bench@example.org").unwrap(),
-            Role::Coordinator,
-            "bench",
-            true,
-        )
-        .await?
-        .secret;
+    let (org, token) = bench_org(&store).await?;
     let group_id = seed(&store, org.id).await?;
 
     let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
@@ -190,6 +175,28 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     let b = tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
     let _ = tokio::join!(a, b);
     Ok(())
+}
+
+/// The benchmark's organization and a coordinator's token secret.
+pub(crate) async fn bench_org(
+    store: &Store,
+) -> anyhow::Result<(peergroup_domain::records::Organization, String)> {
+    let (org, _) = store
+        .ensure_organization(
+            &Slug::parse("bench").unwrap(),
+            &Name::parse("Bench").unwrap(),
+        )
+        .await?;
+    let token = store
+        .issue_token(
+            &org,
+            &Email::parse("bench@example.org").unwrap(),
+            Role::Coordinator,
+            "bench",
+            true,
+        )
+        .await?;
+    Ok((org, token.secret))
 }
 
 /// A program, a group with 12 participants and 2 facilitators, as the API would make them.

@@ -3,9 +3,7 @@
 //! time to insert and to select the same rows through the same pool.
 
 use chrono::{Duration, TimeZone, Utc};
-use peergroup_domain::org::Role;
 use peergroup_domain::schedule::{self, ExclusionPolicy, ScheduleInput};
-use peergroup_domain::values::{Email, Name, Slug};
 use peergroup_store::sessions::{SessionRange, SessionScope};
 use peergroup_store::{Store, StoreOptions};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
@@ -51,21 +49,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     })
     .await?;
     store.migrate().await?;
-    let (org, _) = store
-        .ensure_organization(
-            &Slug::parse("bench").unwrap(),
-            &Name::parse("Bench").unwrap(),
-        )
-        .await?;
-    store
-        .issue_token(
-            &org,
-            &Email::parse("bench@example.org").unwrap(),
-            Role::Coordinator,
-            "bench",
-            true,
-        )
-        .await?;
+    let (org, _) = crate::bench_org(&store).await?;
     let template = peergroup_domain::templates::find("tang-2015").unwrap();
     let program = store
         .create_program(org.id, &template.program, Some("tang-2015"))
