@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_foundation;
 mod m20261125_000002_sessions;
 mod m20261126_000003_attendance;
+mod m20261127_000004_messaging;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_foundation::Migration),
             Box::new(m20261125_000002_sessions::Migration),
             Box::new(m20261126_000003_attendance::Migration),
+            Box::new(m20261127_000004_messaging::Migration),
         ]
     }
 }

@@ -53,6 +53,7 @@ pub mod org;
 pub mod person;
 pub mod program;
 pub mod records;
+pub mod reminders;
 pub mod schedule;
 pub mod support;
 pub mod templates;

@@ -1,6 +1,7 @@
 //! A program is the design of an intervention: who it is for, who leads it, and its
 //! curriculum of phases and sessions. Groups are run from a program.
 
+use crate::reminders::ReminderPolicy;
 use crate::support::SupportKind;
 use crate::validation::ValidationErrors;
 use crate::values::{Key, Language, Name, Text};
@@ -244,6 +245,9 @@ pub struct ProgramSpec {
     /// Check-in calls and one-to-one meetings planned for every participant.
     #[serde(default)]
     pub scheduled_contacts: Vec<ScheduledContact>,
+    /// When session reminders go out, to participants and to facilitators.
+    #[serde(default)]
+    pub reminders: ReminderPolicy,
 }
 
 fn default_completion_percent() -> u8 {
@@ -293,6 +297,9 @@ impl ProgramSpec {
                     "must be more than 0 and at most 1000",
                 );
             }
+        }
+        for (field, message) in self.reminders.problems() {
+            errors.add(field, message);
         }
         let mut kinds = HashSet::new();
         for (i, s) in self.supports_offered.iter().enumerate() {

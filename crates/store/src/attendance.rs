@@ -362,7 +362,7 @@ pub(crate) async fn record_event(
     subject_id: Id,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    notification_event::ActiveModel {
+    let event = notification_event::ActiveModel {
         org_id: Set(org),
         kind: Set(kind.into()),
         subject_id: Set(subject_id),
@@ -372,6 +372,14 @@ pub(crate) async fn record_event(
     }
     .insert(conn)
     .await?;
+    let job = crate::jobs::NewJob::new(
+        crate::messages::JOB_NOTIFY_EVENT,
+        serde_json::json!({ "event_id": event.id }),
+        now,
+    )
+    .org(org)
+    .key(format!("event:{}", event.id));
+    crate::jobs::enqueue(conn, &[job], now).await?;
     Ok(())
 }
 

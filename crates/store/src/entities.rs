@@ -20,6 +20,10 @@ pub mod organization {
         pub id: i64,
         pub slug: String,
         pub name: String,
+        /// Local times (`HH:MM`, in each group's timezone) between which no reminder goes out.
+        pub quiet_hours_start: String,
+        pub quiet_hours_end: String,
+        pub reply_to: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -404,6 +408,90 @@ pub mod notification_event {
         pub subject_id: i64,
         pub created_at: DateTimeUtc,
         pub delivered_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+pub mod job {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "jobs")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: Option<i64>,
+        pub kind: String,
+        pub dedupe_key: Option<String>,
+        pub payload: Json,
+        pub state: String,
+        pub attempts: i32,
+        pub max_attempts: i32,
+        pub run_at: DateTimeUtc,
+        pub locked_by: Option<String>,
+        pub locked_until: Option<DateTimeUtc>,
+        pub last_error: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod message {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "messages")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub kind: String,
+        pub dedupe_key: String,
+        pub session_id: Option<i64>,
+        pub sequence: Option<i32>,
+        pub person_id: Option<i64>,
+        pub user_id: Option<i64>,
+        pub subject_id: Option<i64>,
+        pub state: String,
+        pub locale: Option<String>,
+        pub attempts: i32,
+        pub last_error: Option<String>,
+        pub send_at: DateTimeUtc,
+        pub sent_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod absence_notice {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "absence_notices")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub session_id: i64,
+        pub enrollment_id: i64,
+        pub reason: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod service_key {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "service_keys")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub name: String,
+        pub secret: String,
+        pub created_at: DateTimeUtc,
     }
     no_relations!();
 }

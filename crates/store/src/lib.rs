@@ -17,9 +17,12 @@ pub mod feeds;
 pub mod followups;
 pub mod groups;
 mod idempotency;
+pub mod jobs;
 mod joined_reads;
+pub mod messages;
 mod people;
 mod programs;
+pub mod reminders;
 pub mod sessions;
 mod supports;
 
@@ -192,6 +195,10 @@ impl Store {
             "follow_up_tasks",
             "call_attempts",
             "notification_events",
+            "jobs",
+            "messages",
+            "absence_notices",
+            "service_keys",
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self

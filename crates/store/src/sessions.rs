@@ -10,6 +10,7 @@ use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
 use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::programs::find_program;
+use crate::reminders::changed_notice;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
@@ -291,8 +292,11 @@ impl Store {
         )
         .await?;
 
+        // People already reminded of a moved or dropped session hear about it.
+        let mut notices = Vec::new();
         for (m, p) in updates {
             let sequence = m.sequence + 1;
+            notices.push(changed_notice(org, m.id, sequence, now));
             let mut active: session::ActiveModel = m.into();
             write_plan(&mut active, p);
             active.sequence = Set(sequence);
@@ -332,6 +336,7 @@ impl Store {
         }
         for (_, m) in by_number {
             let sequence = m.sequence + 1;
+            notices.push(changed_notice(org, m.id, sequence, now));
             let mut active: session::ActiveModel = m.into();
             active.status = Set(SessionStatus::Cancelled.as_str().to_string());
             active.cancel_reason = Set(Some("no longer in the schedule".into()));
@@ -340,6 +345,7 @@ impl Store {
             active.update(&txn).await?;
             outcome.cancelled += 1;
         }
+        crate::jobs::enqueue(&txn, &notices, now).await?;
         txn.commit().await?;
         Ok(outcome)
     }
@@ -679,6 +685,8 @@ impl Store {
         active.sequence = Set(sequence);
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
+        crate::jobs::enqueue(&txn, &[changed_notice(org, id, sequence, self.now())], self.now())
+            .await?;
         txn.commit().await?;
         Ok(SessionChange {
             session: session_record(updated, &cx, cx.tz.tz())?,
@@ -706,6 +714,8 @@ impl Store {
         active.sequence = Set(sequence);
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
+        crate::jobs::enqueue(&txn, &[changed_notice(org, id, sequence, self.now())], self.now())
+            .await?;
         txn.commit().await?;
         session_record(updated, &cx, cx.tz.tz())
     }

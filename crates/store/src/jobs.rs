@@ -1,0 +1,275 @@
+//! A durable job queue. Jobs are inserted in the transaction of the change that causes
+//! them; a `dedupe_key` makes the insert idempotent, so that every replica's cron tick and
+//! every retry of a planning job add one row. Workers claim due jobs with a lease
+//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL, one atomic `UPDATE … RETURNING` on SQLite's
+//! single writer); a job whose worker died is claimed again once its lease runs out. Every
+//! later write is fenced by the claim's token, so a worker that lost its lease changes nothing.
+//!
+//! What to retry and when is the worker's decision (`peergroup-jobs`); this module only
+//! stores it.
+
+use crate::joined_reads::params;
+use crate::{Result, Store};
+use chrono::{DateTime, Duration, Utc};
+use peergroup_domain::Id;
+use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
+use serde::Serialize;
+
+pub const QUEUED: &str = "queued";
+pub const RUNNING: &str = "running";
+pub const DONE: &str = "done";
+pub const DEAD: &str = "dead";
+
+/// Attempts before a job is dead, unless the job says otherwise.
+pub const DEFAULT_MAX_ATTEMPTS: i32 = 8;
+
+/// A job to insert.
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub org_id: Option<Id>,
+    pub kind: String,
+    /// Jobs with the same key are one job: later inserts are ignored.
+    pub dedupe_key: Option<String>,
+    pub payload: serde_json::Value,
+    pub run_at: DateTime<Utc>,
+    pub max_attempts: i32,
+}
+
+impl NewJob {
+    pub fn new(kind: &str, payload: serde_json::Value, run_at: DateTime<Utc>) -> Self {
+        NewJob {
+            org_id: None,
+            kind: kind.into(),
+            dedupe_key: None,
+            payload,
+            run_at,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+        }
+    }
+
+    pub fn org(mut self, org: Id) -> Self {
+        self.org_id = Some(org);
+        self
+    }
+
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        self.dedupe_key = Some(key.into());
+        self
+    }
+
+    pub fn max_attempts(mut self, n: i32) -> Self {
+        self.max_attempts = n;
+        self
+    }
+}
+
+/// A job this worker holds until `lease_token` is superseded.
+#[derive(Debug, Clone)]
+pub struct ClaimedJob {
+    pub id: Id,
+    pub org_id: Option<Id>,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// Including this one.
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub lease_token: String,
+}
+
+/// How many jobs are in each state, and how many of the queued ones have failed before.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct JobCounts {
+    pub queued: i64,
+    pub retrying: i64,
+    pub running: i64,
+    pub done: i64,
+    pub dead: i64,
+}
+
+/// Rows per multi-row INSERT; 10 binds each stays under SQLite's 32,766 and PostgreSQL's 65,535.
+const INSERT_CHUNK: usize = 500;
+
+/// Inserts jobs, skipping any whose `dedupe_key` exists. Returns how many were inserted.
+pub(crate) async fn enqueue(
+    conn: &impl ConnectionTrait,
+    jobs: &[NewJob],
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    let backend = conn.get_database_backend();
+    let mut inserted = 0;
+    for chunk in jobs.chunks(INSERT_CHUNK) {
+        let mut sql = String::from(
+            "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, attempts, \
+             max_attempts, run_at, created_at, updated_at) VALUES ",
+        );
+        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 9);
+        for (i, job) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push_str("(?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)");
+            values.extend([
+                job.org_id.into(),
+                job.kind.clone().into(),
+                job.dedupe_key.clone().into(),
+                job.payload.clone().into(),
+                job.max_attempts.into(),
+                job.run_at.into(),
+                now.into(),
+                now.into(),
+            ]);
+        }
+        sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING");
+        let result = conn
+            .execute_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, &sql),
+                values,
+            ))
+            .await?;
+        inserted += result.rows_affected();
+    }
+    Ok(inserted)
+}
+
+/// Sets a claimed job's outcome, if this claim still holds it. Returns whether it did.
+pub(crate) async fn finish(
+    conn: &impl ConnectionTrait,
+    job: &ClaimedJob,
+    outcome: &JobOutcome,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let backend = conn.get_database_backend();
+    let (state, run_at, error): (&str, Option<DateTime<Utc>>, Option<&str>) = match outcome {
+        JobOutcome::Done => (DONE, None, None),
+        JobOutcome::RetryAt { at, error } => (QUEUED, Some(*at), Some(error)),
+        JobOutcome::Dead { error } => (DEAD, None, Some(error)),
+    };
+    let sql = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
+               locked_by = NULL, locked_until = NULL, updated_at = ? \
+               WHERE id = ? AND locked_by = ?";
+    let result = conn
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            params(backend, sql),
+            [
+                state.into(),
+                run_at.into(),
+                error.map(str::to_string).into(),
+                now.into(),
+                job.id.into(),
+                job.lease_token.clone().into(),
+            ],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// What became of a claimed job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobOutcome {
+    Done,
+    /// A transient failure: run again at `at`.
+    RetryAt { at: DateTime<Utc>, error: String },
+    /// A permanent failure, or the last attempt: kept with its error.
+    Dead { error: String },
+}
+
+impl Store {
+    /// Inserts jobs now, each at most once per `dedupe_key`. Returns how many were new.
+    pub async fn enqueue_jobs(&self, jobs: &[NewJob]) -> Result<u64> {
+        let txn = self.write.begin().await?;
+        let n = enqueue(&txn, jobs, self.now()).await?;
+        txn.commit().await?;
+        Ok(n)
+    }
+
+    /// Claims up to `limit` due jobs for `lease`: queued jobs whose time has come, and
+    /// running jobs whose lease ran out (their worker died). Oldest first.
+    pub async fn claim_jobs(
+        &self,
+        worker: &str,
+        limit: u32,
+        lease: std::time::Duration,
+    ) -> Result<Vec<ClaimedJob>> {
+        let now = self.now();
+        let until = now + Duration::from_std(lease).unwrap_or(Duration::minutes(5));
+        let token = format!("{worker}:{}", hex::encode(rand::random::<[u8; 8]>()));
+        let backend = self.backend();
+        let lock = match backend {
+            DbBackend::Postgres => " FOR UPDATE SKIP LOCKED",
+            _ => "",
+        };
+        let sql = format!(
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, \
+             locked_until = ?, updated_at = ? \
+             WHERE id IN (SELECT id FROM jobs \
+               WHERE (state = 'queued' AND run_at <= ?) OR (state = 'running' AND locked_until <= ?) \
+               ORDER BY run_at, id LIMIT ?{lock}) \
+             RETURNING id, org_id, kind, payload, attempts, max_attempts"
+        );
+        let rows = self
+            .write
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, &sql),
+                [
+                    token.clone().into(),
+                    until.into(),
+                    now.into(),
+                    now.into(),
+                    now.into(),
+                    i64::from(limit).into(),
+                ],
+            ))
+            .await?;
+        let mut jobs = rows
+            .into_iter()
+            .map(|row| {
+                Ok(ClaimedJob {
+                    id: row.try_get("", "id")?,
+                    org_id: row.try_get("", "org_id")?,
+                    kind: row.try_get("", "kind")?,
+                    payload: row.try_get("", "payload")?,
+                    attempts: row.try_get("", "attempts")?,
+                    max_attempts: row.try_get("", "max_attempts")?,
+                    lease_token: token.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        // RETURNING gives no order.
+        jobs.sort_by_key(|j| j.id);
+        Ok(jobs)
+    }
+
+    /// Records a claimed job's outcome. Returns false when the claim had lost its lease
+    /// (another worker holds the job now), in which case nothing changed.
+    pub async fn finish_job(&self, job: &ClaimedJob, outcome: &JobOutcome) -> Result<bool> {
+        finish(&self.write, job, outcome, self.now()).await
+    }
+
+    /// Counts jobs by state.
+    pub async fn job_counts(&self) -> Result<JobCounts> {
+        let backend = self.backend();
+        let sql = "SELECT state, CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS tried, \
+                   COUNT(*) AS n FROM jobs GROUP BY state, tried";
+        let rows = self
+            .read
+            .query_all_raw(Statement::from_string(backend, sql))
+            .await?;
+        let mut counts = JobCounts::default();
+        for row in rows {
+            let state: String = row.try_get("", "state")?;
+            let tried: i32 = row.try_get("", "tried")?;
+            let n: i64 = row.try_get("", "n")?;
+            match (state.as_str(), tried) {
+                (QUEUED, 0) => counts.queued += n,
+                (QUEUED, _) => counts.retrying += n,
+                (RUNNING, _) => counts.running += n,
+                (DONE, _) => counts.done += n,
+                _ => counts.dead += n,
+            }
+        }
+        Ok(counts)
+    }
+}

@@ -1,0 +1,512 @@
+//! Messages: one email to one person or coordinator. Its delivery job reads everything the
+//! message needs at send time (so a reminder always carries the session as it is now),
+//! and records the outcome on the message and its job in one transaction.
+
+use crate::entities::{follow_up_task, job, message, notification_event, user};
+use crate::jobs::{ClaimedJob, JobOutcome, finish};
+use crate::joined_reads::params;
+use crate::reminders::{NewMessage, insert_messages};
+use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored};
+use chrono::{DateTime, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::attendance::SupportHeadcount;
+use peergroup_domain::program::ProgramSpec;
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, Statement, TransactionTrait};
+use peergroup_domain::reminders::MessageState;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub const JOB_NOTIFY_EVENT: &str = "notify_event";
+
+/// A message as coordinators see it: no address and no content, only what and how it went.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct MessageRecord {
+    pub id: Id,
+    /// `session_reminder`, `facilitator_reminder`, `session_changed`, `session_cancelled`,
+    /// `follow_up_opened`, `follow_up_escalated`.
+    pub kind: String,
+    pub state: MessageState,
+    pub session_id: Option<Id>,
+    pub person_id: Option<Id>,
+    pub user_id: Option<Id>,
+    /// The locale it was written in, once sent (`ar`, `pa-Guru`…).
+    pub locale: Option<String>,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub send_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Filters for the message list.
+#[derive(Debug, Default, Clone)]
+pub struct MessageFilter {
+    pub session_id: Option<Id>,
+    pub person_id: Option<Id>,
+    pub state: Option<MessageState>,
+}
+
+/// Everything a delivery needs, read at send time.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    pub message_id: Id,
+    pub org_id: Id,
+    pub kind: String,
+    pub org_name: String,
+    pub reply_to: Option<String>,
+    pub recipient: Recipient,
+    pub session: Option<DeliverySession>,
+    /// Support kinds arranged for this participant (`childcare`, `transport`…).
+    pub supports: Vec<String>,
+    /// For facilitators: the names of the participants holding a place.
+    pub roster: Vec<String>,
+    pub headcount: Option<SupportHeadcount>,
+    /// For facilitators: how many said they cannot come.
+    pub absences: u32,
+    pub task: Option<DeliveryTask>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub person_id: Option<Id>,
+    pub name: String,
+    pub email: Option<String>,
+    pub language: Option<String>,
+    /// Participants' mail needs their consent; coordinators' and facilitators' work mail
+    /// does not.
+    pub needs_consent: bool,
+    pub consented: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct DeliverySession {
+    pub id: Id,
+    pub sequence: i32,
+    pub status: String,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: i32,
+    pub timezone: String,
+    pub group_name: String,
+    pub group_languages: Vec<String>,
+    pub venue_name: String,
+    pub venue_address: Option<String>,
+    pub topic: Option<String>,
+    /// The participant's enrolment, for the "I can't come" link.
+    pub enrollment_id: Option<Id>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DeliveryTask {
+    pub group_name: String,
+    pub timezone: String,
+    pub sessions_missed: u32,
+    pub due_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Reads a message and what it is about, or `None` when it is gone or not queued.
+    pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
+        let backend = self.backend();
+        let sql = "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
+                   o.name AS org_name, o.reply_to, \
+                   p.id AS person_id, p.display_name, p.email AS person_email, \
+                   p.preferred_language, p.consent_reminders_at, u.email AS user_email \
+                   FROM messages m JOIN organizations o ON o.id = m.org_id \
+                   LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
+                   LEFT JOIN users u ON u.id = m.user_id AND u.org_id = m.org_id \
+                   WHERE m.id = ?";
+        let Some(row) = self
+            .read
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [message_id.into()],
+            ))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let org: Id = row.try_get("", "org_id")?;
+        let kind: String = row.try_get("", "kind")?;
+        let subject: Option<Id> = row.try_get("", "subject_id")?;
+        let session_id: Option<Id> = row.try_get("", "session_id")?;
+        let person_id: Option<Id> = row.try_get("", "person_id")?;
+        let user_email: Option<String> = row.try_get("", "user_email")?;
+        let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
+        let participant_mail = matches!(
+            kind.as_str(),
+            "session_reminder" | "session_changed" | "session_cancelled"
+        ) && subject.is_some();
+        let recipient = Recipient {
+            person_id,
+            name: row
+                .try_get::<Option<String>>("", "display_name")?
+                .unwrap_or_default(),
+            email: row
+                .try_get::<Option<String>>("", "person_email")?
+                .or(user_email),
+            language: row.try_get("", "preferred_language")?,
+            needs_consent: participant_mail,
+            consented: consent.is_some(),
+        };
+        let mut d = Delivery {
+            message_id,
+            org_id: org,
+            kind: kind.clone(),
+            org_name: row.try_get("", "org_name")?,
+            reply_to: row.try_get("", "reply_to")?,
+            recipient,
+            session: None,
+            supports: Vec::new(),
+            roster: Vec::new(),
+            headcount: None,
+            absences: 0,
+            task: None,
+        };
+        if let Some(sid) = session_id {
+            d.session = self
+                .delivery_session(org, sid, participant_mail.then_some(subject).flatten())
+                .await?;
+        }
+        match kind.as_str() {
+            "session_reminder" | "session_changed" if participant_mail => {
+                d.supports = self.arranged_supports(org, subject.unwrap_or_default()).await?;
+            }
+            "facilitator_reminder" => {
+                if let Some(sid) = session_id {
+                    let headcount = self.support_headcount(org, sid).await?;
+                    d.roster = self.roster_names(org, sid).await?;
+                    d.absences = self.absence_count(org, sid).await?;
+                    d.headcount = Some(headcount);
+                }
+            }
+            "follow_up_opened" | "follow_up_escalated" => {
+                d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
+            }
+            _ => {}
+        }
+        Ok(Some(d))
+    }
+
+    async fn delivery_session(
+        &self,
+        org: Id,
+        session_id: Id,
+        enrollment: Option<Id>,
+    ) -> Result<Option<DeliverySession>> {
+        let backend = self.backend();
+        let sql = "SELECT s.id, s.sequence, s.status, s.starts_at, s.minutes, s.topic, s.phase, \
+                   s.plan, s.venue_name AS s_venue, s.venue_address AS s_address, g.name, \
+                   g.timezone, g.languages, g.venue_name, g.venue_address, p.spec \
+                   FROM sessions s JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+                   JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+                   WHERE s.org_id = ? AND s.id = ?";
+        let Some(row) = self
+            .read
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [org.into(), session_id.into()],
+            ))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let spec: ProgramSpec = from_json(row.try_get("", "spec")?)?;
+        let phase: i32 = row.try_get("", "phase")?;
+        let plan: Option<i32> = row.try_get("", "plan")?;
+        let planned_topic = plan.and_then(|i| {
+            let phase = spec.phases.get(usize::try_from(phase).ok()?)?;
+            let plan = phase.session_plans.get(usize::try_from(i).ok()?)?;
+            Some(plan.topic.to_string())
+        });
+        let topic: Option<String> = row.try_get("", "topic")?;
+        let s_venue: Option<String> = row.try_get("", "s_venue")?;
+        let s_address: Option<String> = row.try_get("", "s_address")?;
+        let moved = s_venue.is_some();
+        Ok(Some(DeliverySession {
+            id: row.try_get("", "id")?,
+            sequence: row.try_get("", "sequence")?,
+            status: row.try_get("", "status")?,
+            starts_at: row.try_get("", "starts_at")?,
+            minutes: row.try_get("", "minutes")?,
+            timezone: row.try_get("", "timezone")?,
+            group_name: row.try_get("", "name")?,
+            group_languages: from_json(row.try_get("", "languages")?)?,
+            venue_name: s_venue.unwrap_or(row.try_get("", "venue_name")?),
+            venue_address: if moved {
+                s_address
+            } else {
+                row.try_get("", "venue_address")?
+            },
+            topic: topic.or(planned_topic),
+            enrollment_id: enrollment,
+        }))
+    }
+
+    async fn arranged_supports(&self, org: Id, enrollment: Id) -> Result<Vec<String>> {
+        use crate::entities::support_need;
+        Ok(support_need::Entity::find()
+            .select_only()
+            .column(support_need::Column::Kind)
+            .filter(support_need::Column::OrgId.eq(org))
+            .filter(support_need::Column::EnrollmentId.eq(enrollment))
+            .filter(support_need::Column::Status.eq("arranged"))
+            .order_by_asc(support_need::Column::Id)
+            .into_tuple()
+            .all(&self.read)
+            .await?)
+    }
+
+    async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
+        let backend = self.backend();
+        let sql = "SELECT p.display_name FROM sessions s \
+                   JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
+                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+                   WHERE s.org_id = ? AND s.id = ? AND e.status = 'enrolled' ORDER BY p.display_name";
+        let rows = self
+            .read
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [org.into(), session_id.into()],
+            ))
+            .await?;
+        rows.into_iter()
+            .map(|r| Ok(r.try_get("", "display_name")?))
+            .collect()
+    }
+
+    async fn absence_count(&self, org: Id, session_id: Id) -> Result<u32> {
+        use crate::entities::absence_notice;
+        let n = absence_notice::Entity::find()
+            .filter(absence_notice::Column::OrgId.eq(org))
+            .filter(absence_notice::Column::SessionId.eq(session_id))
+            .count(&self.read)
+            .await?;
+        Ok(n as u32)
+    }
+
+    async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
+        let Some(t) = follow_up_task::Entity::find_by_id(task_id)
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let g = crate::entities::group::Entity::find_by_id(t.group_id)
+            .filter(crate::entities::group::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
+        Ok(Some(DeliveryTask {
+            group_name: g.name,
+            timezone: g.timezone,
+            sessions_missed: sessions.len() as u32,
+            due_at: t.due_at,
+        }))
+    }
+
+    /// Records the outcome of a delivery on the message and its job, in one transaction.
+    /// `locale` and `sequence` say what was sent: the language, and the session's version.
+    pub async fn record_delivery(
+        &self,
+        job: &ClaimedJob,
+        message_id: Id,
+        outcome: &DeliveryOutcome,
+    ) -> Result<()> {
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let (state, job_outcome, error) = match outcome {
+            DeliveryOutcome::Sent { .. } => (MessageState::Sent, JobOutcome::Done, None),
+            DeliveryOutcome::Skipped { why } => {
+                (MessageState::Skipped, JobOutcome::Done, Some(why.clone()))
+            }
+            DeliveryOutcome::Failed(o @ JobOutcome::RetryAt { error, .. }) => {
+                (MessageState::Retrying, o.clone(), Some(error.clone()))
+            }
+            DeliveryOutcome::Failed(o) => {
+                let error = match o {
+                    JobOutcome::Dead { error } => Some(error.clone()),
+                    _ => None,
+                };
+                (MessageState::Dead, o.clone(), error)
+            }
+        };
+        if finish(&txn, job, &job_outcome, now).await? {
+            let mut update = message::Entity::update_many()
+                .col_expr(message::Column::State, Expr::value(state.as_str()))
+                .col_expr(message::Column::Attempts, Expr::value(job.attempts))
+                .col_expr(message::Column::LastError, Expr::value(error))
+                .col_expr(message::Column::UpdatedAt, Expr::value(now));
+            if let DeliveryOutcome::Sent { locale, sequence } = outcome {
+                update = update
+                    .col_expr(message::Column::Locale, Expr::value(locale.clone()))
+                    .col_expr(message::Column::Sequence, Expr::value(*sequence))
+                    .col_expr(message::Column::SentAt, Expr::value(now));
+            }
+            update
+                .filter(message::Column::Id.eq(message_id))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Runs a `notify_event` job: one message to each coordinator and admin of the
+    /// organization about a follow-up task opened or escalated.
+    pub async fn fan_out_event(&self, job: &ClaimedJob, event_id: Id) -> Result<u64> {
+        let now = self.now();
+        let org = job.org_id.unwrap_or_default();
+        let txn = self.write.begin().await?;
+        let event = notification_event::Entity::find_by_id(event_id)
+            .filter(notification_event::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?;
+        let mut n = 0;
+        if let Some(event) = event.filter(|e| e.delivered_at.is_none()) {
+            let coordinators: Vec<Id> = user::Entity::find()
+                .select_only()
+                .column(user::Column::Id)
+                .filter(user::Column::OrgId.eq(org))
+                .filter(user::Column::Role.is_in(["coordinator", "admin"]))
+                .order_by_asc(user::Column::Id)
+                .into_tuple()
+                .all(&txn)
+                .await?;
+            let kind: &'static str = match event.kind.as_str() {
+                "follow_up_escalated" => "follow_up_escalated",
+                _ => "follow_up_opened",
+            };
+            let messages: Vec<NewMessage> = coordinators
+                .into_iter()
+                .map(|u| NewMessage {
+                    org_id: org,
+                    kind,
+                    dedupe_key: format!("u{u}:e{}", event.id),
+                    session_id: None,
+                    person_id: None,
+                    user_id: Some(u),
+                    subject_id: Some(event.subject_id),
+                    send_at: now,
+                })
+                .collect();
+            n = insert_messages(&txn, &messages, now).await?;
+            notification_event::Entity::update_many()
+                .col_expr(notification_event::Column::DeliveredAt, Expr::value(now))
+                .filter(notification_event::Column::Id.eq(event.id))
+                .exec(&txn)
+                .await?;
+        }
+        finish(&txn, job, &JobOutcome::Done, now).await?;
+        txn.commit().await?;
+        Ok(n)
+    }
+
+    /// The organization's messages in the order they were written, filtered.
+    pub async fn list_messages(
+        &self,
+        org: Id,
+        filter: &MessageFilter,
+        page: PageRequest,
+    ) -> Result<Page<MessageRecord>> {
+        let mut q = message::Entity::find().filter(message::Column::OrgId.eq(org));
+        if let Some(s) = filter.session_id {
+            q = q.filter(message::Column::SessionId.eq(s));
+        }
+        if let Some(p) = filter.person_id {
+            q = q.filter(message::Column::PersonId.eq(p));
+        }
+        if let Some(state) = filter.state {
+            q = q.filter(message::Column::State.eq(state.as_str()));
+        }
+        if let Some(after) = page.after {
+            q = q.filter(message::Column::Id.gt(after));
+        }
+        let rows = q
+            .order_by_asc(message::Column::Id)
+            .limit(page.limit + 1)
+            .all(&self.read)
+            .await?;
+        let more = rows.len() as u64 > page.limit;
+        let items = rows
+            .into_iter()
+            .take(page.limit as usize)
+            .map(message_record)
+            .collect::<Result<Vec<_>>>()?;
+        let next_cursor = if more { items.last().map(|m| m.id) } else { None };
+        Ok(Page { items, next_cursor })
+    }
+
+    pub async fn get_message(&self, org: Id, id: Id) -> Result<MessageRecord> {
+        let m = message::Entity::find_by_id(id)
+            .filter(message::Column::OrgId.eq(org))
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("message"))?;
+        message_record(m)
+    }
+
+    /// Sends a dead message again: its delivery job is queued now with a fresh count.
+    pub async fn retry_message(&self, org: Id, id: Id) -> Result<MessageRecord> {
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let m = message::Entity::find_by_id(id)
+            .filter(message::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("message"))?;
+        if m.state != MessageState::Dead.as_str() {
+            return Err(StoreError::Conflict(format!(
+                "only a dead message can be retried; this one is {}",
+                m.state
+            )));
+        }
+        job::Entity::update_many()
+            .col_expr(job::Column::State, Expr::value(crate::jobs::QUEUED))
+            .col_expr(job::Column::Attempts, Expr::value(0))
+            .col_expr(job::Column::RunAt, Expr::value(now))
+            .col_expr(job::Column::UpdatedAt, Expr::value(now))
+            .filter(job::Column::DedupeKey.eq(format!("deliver:{id}")))
+            .filter(job::Column::State.eq(crate::jobs::DEAD))
+            .exec(&txn)
+            .await?;
+        let mut active: message::ActiveModel = m.into();
+        active.state = Set(MessageState::Queued.as_str().into());
+        active.attempts = Set(0);
+        active.send_at = Set(now);
+        active.updated_at = Set(now);
+        let updated = active.update(&txn).await?;
+        txn.commit().await?;
+        message_record(updated)
+    }
+}
+
+/// How a delivery went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryOutcome {
+    Sent { locale: String, sequence: Option<i32> },
+    Skipped { why: String },
+    Failed(JobOutcome),
+}
+
+fn message_record(m: message::Model) -> Result<MessageRecord> {
+    Ok(MessageRecord {
+        id: m.id,
+        kind: m.kind,
+        state: parse_stored(&m.state)?,
+        session_id: m.session_id,
+        person_id: m.person_id,
+        user_id: m.user_id,
+        locale: m.locale,
+        attempts: u32::try_from(m.attempts).unwrap_or(0),
+        last_error: m.last_error,
+        send_at: m.send_at,
+        sent_at: m.sent_at,
+        created_at: m.created_at,
+    })
+}
