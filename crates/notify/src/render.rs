@@ -1,0 +1,483 @@
+//! Messages as text and HTML in one locale, from the Fluent resources under `locales/`.
+//! A message is a subject and a list of blocks (lines, a list, a link); text and HTML are
+//! two ways of writing the same blocks, so they never say different things.
+
+use crate::locale::{FALLBACK, is_rtl};
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono_tz::Tz;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, static_loader};
+use peergroup_domain::attendance::SupportHeadcount;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // No bidi isolation marks: they show as stray characters in plain-text mail.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A session as a message describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionInfo {
+    pub group: String,
+    pub starts_at: DateTime<Utc>,
+    pub tz: Tz,
+    pub minutes: u32,
+    pub venue: String,
+    pub address: Option<String>,
+    pub topic: Option<String>,
+}
+
+/// Every kind of message, with what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mail {
+    SessionReminder {
+        name: String,
+        session: SessionInfo,
+        /// Support kinds arranged for this person: `childcare`, `transport`, `interpreter`,
+        /// `food`, `other`.
+        supports: Vec<String>,
+        cant_come_url: Option<String>,
+    },
+    SessionChanged {
+        name: String,
+        session: SessionInfo,
+        supports: Vec<String>,
+        cant_come_url: Option<String>,
+    },
+    SessionCancelled {
+        name: String,
+        session: SessionInfo,
+    },
+    FacilitatorReminder {
+        name: String,
+        session: SessionInfo,
+        roster: Vec<String>,
+        headcount: SupportHeadcount,
+        absences: u32,
+    },
+    FollowUpOpened {
+        group: String,
+        misses: u32,
+    },
+    FollowUpEscalated {
+        group: String,
+        due_at: DateTime<Utc>,
+        tz: Tz,
+    },
+}
+
+impl Mail {
+    /// The message kind, as stored on the message row.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Mail::SessionReminder { .. } => "session_reminder",
+            Mail::SessionChanged { .. } => "session_changed",
+            Mail::SessionCancelled { .. } => "session_cancelled",
+            Mail::FacilitatorReminder { .. } => "facilitator_reminder",
+            Mail::FollowUpOpened { .. } => "follow_up_opened",
+            Mail::FollowUpEscalated { .. } => "follow_up_escalated",
+        }
+    }
+}
+
+/// One piece of a message body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Line(String),
+    List(Vec<String>),
+    Link { label: String, url: String },
+}
+
+/// A message written in one locale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub locale: &'static str,
+    pub subject: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A key the locale does not have, or a message it cannot format.
+#[derive(Debug, thiserror::Error)]
+#[error("locale {locale} cannot write `{key}`")]
+pub struct MissingTranslation {
+    pub locale: &'static str,
+    pub key: String,
+}
+
+type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
+
+fn args<const N: usize>(pairs: [(&'static str, String); N]) -> Args {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (Cow::Borrowed(k), FluentValue::from(v)))
+        .collect()
+}
+
+/// Looks keys up in one locale only: a missing key is an error, never English in disguise.
+struct Writer {
+    locale: &'static str,
+    id: LanguageIdentifier,
+}
+
+impl Writer {
+    fn new(locale: &'static str) -> Writer {
+        Writer {
+            locale,
+            id: locale.parse().unwrap_or_default(),
+        }
+    }
+
+    fn get(&self, key: &str, args: &Args) -> Result<String, MissingTranslation> {
+        LOCALES
+            .lookup_single_language(&self.id, key, Some(args))
+            .map_err(|_| MissingTranslation {
+                locale: self.locale,
+                key: key.into(),
+            })
+    }
+
+    fn plain(&self, key: &str) -> Result<String, MissingTranslation> {
+        self.get(key, &Args::new())
+    }
+
+    /// The date and the time of `at` in `tz`, written as this locale writes them.
+    fn date_time(&self, at: DateTime<Utc>, tz: Tz) -> Result<(String, String), MissingTranslation> {
+        let local = at.with_timezone(&tz);
+        let weekday = self.plain(&format!(
+            "weekday-{}",
+            local.weekday().number_from_monday()
+        ))?;
+        let month = self.plain(&format!("month-{}", local.month()))?;
+        let date = self.get(
+            "date-long",
+            &args([
+                ("weekday", weekday),
+                ("day", local.day().to_string()),
+                ("month", month),
+                ("year", local.year().to_string()),
+            ]),
+        )?;
+        let (pm, hour12) = local.hour12();
+        let ampm = self.plain(if pm { "time-pm" } else { "time-am" })?;
+        let time = self.get(
+            "time",
+            &args([
+                ("hour24", format!("{:02}", local.hour())),
+                ("hour12", hour12.to_string()),
+                ("minute", format!("{:02}", local.minute())),
+                ("ampm", ampm),
+            ]),
+        )?;
+        Ok((date, time))
+    }
+}
+
+/// Writes `mail` in `locale`, or says which key that locale lacks.
+pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingTranslation> {
+    let w = Writer::new(locale);
+    let mut blocks = Vec::new();
+    let subject;
+    match mail {
+        Mail::SessionReminder {
+            name,
+            session,
+            supports,
+            cant_come_url,
+        }
+        | Mail::SessionChanged {
+            name,
+            session,
+            supports,
+            cant_come_url,
+        } => {
+            let prefix = if matches!(mail, Mail::SessionReminder { .. }) {
+                "session-reminder"
+            } else {
+                "session-changed"
+            };
+            let (date, time) = w.date_time(session.starts_at, session.tz)?;
+            let group = session.group.clone();
+            subject = w.get(
+                &format!("{prefix}-subject"),
+                &args([("group", group.clone()), ("date", date.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(w.get(
+                &format!("{prefix}-when"),
+                &args([("date", date), ("time", time)]),
+            )?));
+            place(&w, session, &mut blocks)?;
+            blocks.push(Block::Line(w.get(
+                "duration",
+                &args([("minutes", session.minutes.to_string())]),
+            )?));
+            for kind in supports {
+                let key = match kind.as_str() {
+                    "childcare" => "support-childcare",
+                    "transport" => "support-transport",
+                    "interpreter" => "support-interpreter",
+                    "food" => "support-food",
+                    _ => "support-other",
+                };
+                blocks.push(Block::Line(w.plain(key)?));
+            }
+            if let Some(url) = cant_come_url {
+                blocks.push(Block::Line(w.plain("cant-come-intro")?));
+                blocks.push(Block::Link {
+                    label: w.plain("cant-come-link")?,
+                    url: url.clone(),
+                });
+            }
+            blocks.push(Block::Line(w.get("signature", &args([("group", group.clone())]))?));
+            blocks.push(Block::Line(w.get("unsubscribe-note", &args([("group", group)]))?));
+        }
+        Mail::SessionCancelled { name, session } => {
+            let (date, time) = w.date_time(session.starts_at, session.tz)?;
+            subject = w.get(
+                "session-cancelled-subject",
+                &args([("group", session.group.clone()), ("date", date.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(w.get(
+                "session-cancelled-body",
+                &args([("date", date), ("time", time)]),
+            )?));
+            blocks.push(Block::Line(
+                w.get("signature", &args([("group", session.group.clone())]))?,
+            ));
+            blocks.push(Block::Line(w.get(
+                "unsubscribe-note",
+                &args([("group", session.group.clone())]),
+            )?));
+        }
+        Mail::FacilitatorReminder {
+            name,
+            session,
+            roster,
+            headcount,
+            absences,
+        } => {
+            let (date, time) = w.date_time(session.starts_at, session.tz)?;
+            subject = w.get(
+                "facilitator-reminder-subject",
+                &args([("group", session.group.clone()), ("date", date.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(w.get(
+                "facilitator-reminder-when",
+                &args([("date", date), ("time", time)]),
+            )?));
+            place(&w, session, &mut blocks)?;
+            if let Some(topic) = &session.topic {
+                blocks.push(Block::Line(w.get(
+                    "facilitator-reminder-topic",
+                    &args([("topic", topic.clone())]),
+                )?));
+            }
+            blocks.push(Block::Line(w.get(
+                "facilitator-reminder-roster",
+                &args([("count", roster.len().to_string())]),
+            )?));
+            blocks.push(Block::List(roster.clone()));
+            if *absences > 0 {
+                blocks.push(Block::Line(w.get(
+                    "facilitator-reminder-absent",
+                    &args([("count", absences.to_string())]),
+                )?));
+            }
+            blocks.push(Block::Line(w.plain("facilitator-reminder-supports")?));
+            blocks.push(headcount_block(&w, headcount)?);
+        }
+        Mail::FollowUpOpened { group, misses } => {
+            subject = w.get(
+                "follow-up-opened-subject",
+                &args([("group", group.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get(
+                "follow-up-opened-body",
+                &args([("group", group.clone()), ("misses", misses.to_string())]),
+            )?));
+            blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+        Mail::FollowUpEscalated { group, due_at, tz } => {
+            let (date, _) = w.date_time(*due_at, *tz)?;
+            subject = w.get(
+                "follow-up-escalated-subject",
+                &args([("group", group.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get(
+                "follow-up-escalated-body",
+                &args([("group", group.clone()), ("date", date)]),
+            )?));
+            blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+    }
+    Ok(Rendered {
+        locale,
+        subject,
+        blocks,
+    })
+}
+
+/// Writes `mail` in `locale`, or in English when that locale cannot (the message records
+/// which locale it went out in).
+pub fn render(mail: &Mail, locale: &'static str) -> Rendered {
+    match render_in(mail, locale) {
+        Ok(r) => r,
+        Err(_) => render_in(mail, FALLBACK).unwrap_or_else(|e| Rendered {
+            locale: FALLBACK,
+            subject: mail.kind().into(),
+            blocks: vec![Block::Line(e.to_string())],
+        }),
+    }
+}
+
+fn place(w: &Writer, s: &SessionInfo, blocks: &mut Vec<Block>) -> Result<(), MissingTranslation> {
+    blocks.push(Block::Line(
+        w.get("place", &args([("venue", s.venue.clone())]))?,
+    ));
+    if let Some(address) = &s.address {
+        blocks.push(Block::Line(
+            w.get("place-address", &args([("address", address.clone())]))?,
+        ));
+    }
+    Ok(())
+}
+
+fn headcount_block(w: &Writer, h: &SupportHeadcount) -> Result<Block, MissingTranslation> {
+    let mut items = Vec::new();
+    if h.childcare.children > 0 {
+        items.push(w.get(
+            "headcount-childcare",
+            &args([("children", h.childcare.children.to_string())]),
+        )?);
+    }
+    if h.transport > 0 {
+        items.push(w.get(
+            "headcount-transport",
+            &args([("count", h.transport.to_string())]),
+        )?);
+    }
+    if !h.interpreters.is_empty() {
+        let languages = h
+            .interpreters
+            .iter()
+            .map(|i| i.language.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        items.push(w.get(
+            "headcount-interpreter",
+            &args([("languages", languages)]),
+        )?);
+    }
+    if h.food > 0 {
+        items.push(w.get("headcount-food", &args([("count", h.food.to_string())]))?);
+    }
+    if items.is_empty() {
+        items.push(w.plain("headcount-none")?);
+    }
+    Ok(Block::List(items))
+}
+
+impl Rendered {
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            match b {
+                Block::Line(l) => out.push_str(l),
+                Block::List(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str("- ");
+                        out.push_str(item);
+                    }
+                }
+                Block::Link { label, url } => {
+                    out.push_str(label);
+                    out.push_str(": ");
+                    out.push_str(url);
+                }
+            }
+            out.push_str("\n\n");
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        out
+    }
+
+    pub fn html(&self) -> String {
+        let dir = if is_rtl(self.locale) { "rtl" } else { "ltr" };
+        let mut out = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{dir}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body style=\"font-family: sans-serif; font-size: 18px; line-height: 1.5\">\n",
+            self.locale,
+            escape(&self.subject)
+        );
+        for b in &self.blocks {
+            match b {
+                Block::Line(l) => out.push_str(&format!("<p>{}</p>\n", escape(l))),
+                Block::List(items) if items.is_empty() => {}
+                Block::List(items) => {
+                    out.push_str("<ul>\n");
+                    for item in items {
+                        out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                    }
+                    out.push_str("</ul>\n");
+                }
+                Block::Link { label, url } => out.push_str(&format!(
+                    "<p><a href=\"{}\" style=\"display: inline-block; padding: 12px 20px; background: #1f5fa8; color: #ffffff; text-decoration: none; border-radius: 6px\">{}</a></p>\n",
+                    escape(url),
+                    escape(label)
+                )),
+            }
+        }
+        out.push_str("</body>\n</html>\n");
+        out
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Looks up one key with string arguments in one locale, for pages other than mail (the
+/// "I can't come" page).
+pub fn phrase(
+    locale: &'static str,
+    key: &str,
+    values: &[(&'static str, String)],
+) -> Result<String, MissingTranslation> {
+    let w = Writer::new(locale);
+    let a: Args = values
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+        .collect();
+    w.get(key, &a)
+}
+
+/// The date and time of `at` in `tz` as `locale` writes them.
+pub fn date_time(
+    locale: &'static str,
+    at: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(String, String), MissingTranslation> {
+    Writer::new(locale).date_time(at, tz)
+}

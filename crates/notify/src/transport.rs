@@ -1,0 +1,149 @@
+//! Sending: SMTP through a connection pool, or `.eml` files in a folder when nothing is
+//! installed. Failures are sorted into those worth retrying and those that are not.
+
+use crate::render::Rendered;
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::error::Error as _;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// One email, ready to send.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub from: String,
+    pub reply_to: Option<String>,
+    pub to_name: String,
+    pub to_email: String,
+    /// Stable across retries, so a receiving server or client can spot a resend.
+    pub message_id: String,
+    /// A `mailto:` or `https:` address, for participant mail.
+    pub list_unsubscribe: Option<String>,
+    pub rendered: Rendered,
+}
+
+/// Why a send failed, and whether trying again may help.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// A busy or unreachable server, a timeout: try again later.
+    #[error("{0}")]
+    Transient(String),
+    /// Refused for good (SMTP 5xx) or an address that cannot be written: do not retry.
+    #[error("{0}")]
+    Permanent(String),
+}
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        timeout: Duration,
+    },
+    File {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        dir: PathBuf,
+    },
+}
+
+impl Mailer {
+    /// An SMTP pool for `url` (`smtp://` plain, `smtp://…?tls=required` STARTTLS,
+    /// `smtps://` TLS; credentials as `user:password@`).
+    pub fn smtp(url: &str, pool_size: u32, timeout: Duration) -> Result<Mailer, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("mail.smtp_url: {e}"))?
+            .timeout(Some(timeout))
+            .pool_config(PoolConfig::new().max_size(pool_size.max(1)))
+            .build();
+        Ok(Mailer::Smtp { transport, timeout })
+    }
+
+    /// Writes each message as `<uuid>.eml` under `dir`, creating it.
+    pub fn file(dir: impl Into<PathBuf>) -> Result<Mailer, String> {
+        let dir = dir.into();
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(Mailer::File {
+            transport: AsyncFileTransport::new(&dir),
+            dir,
+        })
+    }
+
+    pub async fn send(&self, mail: &Outgoing) -> Result<(), SendError> {
+        let message = build(mail)?;
+        match self {
+            Mailer::Smtp { transport, timeout } => {
+                // lettre's own timeout covers only connecting; a server that goes quiet
+                // mid-conversation would hold the job forever.
+                match tokio::time::timeout(*timeout * 3, transport.send(message)).await {
+                    Err(_) => Err(SendError::Transient("the mail server stopped answering".into())),
+                    Ok(Ok(_)) => Ok(()),
+                    Ok(Err(e)) => Err(classify(&e)),
+                }
+            }
+            Mailer::File { transport, dir } => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(format!("writing to {}: {e}", dir.display()))),
+        }
+    }
+}
+
+/// SMTP 5xx is permanent; 4xx, refused connections, timeouts and anything else may pass.
+fn classify(e: &lettre::transport::smtp::Error) -> SendError {
+    let text = e.to_string();
+    if e.is_permanent() {
+        return SendError::Permanent(text);
+    }
+    if e.is_transient() || e.is_timeout() {
+        return SendError::Transient(text);
+    }
+    let mut source = e.source();
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return SendError::Transient(format!("cannot reach the mail server: {}", io.kind()));
+        }
+        source = s.source();
+    }
+    SendError::Transient(text)
+}
+
+fn mailbox(name: Option<&str>, address: &str, field: &str) -> Result<Mailbox, SendError> {
+    let address = address
+        .parse()
+        .map_err(|_| SendError::Permanent(format!("{field} is not a usable email address")))?;
+    Ok(Mailbox::new(name.map(str::to_string), address))
+}
+
+fn build(mail: &Outgoing) -> Result<Message, SendError> {
+    let from: Mailbox = mail
+        .from
+        .parse()
+        .map_err(|_| SendError::Permanent("mail.from is not a usable address".into()))?;
+    let mut builder = Message::builder()
+        .from(from)
+        .to(mailbox(Some(&mail.to_name), &mail.to_email, "the recipient")?)
+        .subject(mail.rendered.subject.clone())
+        .message_id(Some(mail.message_id.clone()))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Content-Language"),
+            mail.rendered.locale.to_string(),
+        ));
+    if let Some(reply_to) = &mail.reply_to {
+        builder = builder.reply_to(mailbox(None, reply_to, "reply_to")?);
+    }
+    if let Some(unsubscribe) = &mail.list_unsubscribe {
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{unsubscribe}>"),
+        ));
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(
+            mail.rendered.text(),
+            mail.rendered.html(),
+        ))
+        .map_err(|e| SendError::Permanent(format!("the message cannot be built: {e}")))
+}

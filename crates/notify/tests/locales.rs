@@ -1,0 +1,194 @@
+//! Every shipped locale writes every message kind, from its own resources.
+
+use chrono::{DateTime, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
+use peergroup_domain::attendance::{ChildcareCount, InterpreterCount, SupportHeadcount};
+use peergroup_notify::render::{date_time, phrase};
+use peergroup_notify::{LOCALES, Mail, SessionInfo, render, render_in};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+fn keys_of(locale: &str) -> BTreeSet<String> {
+    let path = format!("{}/locales/{locale}/messages.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let resource = fluent_syntax::parser::parse(text.as_str())
+        .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+    resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_locale_has_every_key_and_no_other() {
+    let english = keys_of("en");
+    assert!(english.len() > 50);
+    for locale in LOCALES {
+        let keys = keys_of(locale);
+        let missing: Vec<_> = english.difference(&keys).collect();
+        let extra: Vec<_> = keys.difference(&english).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        assert!(extra.is_empty(), "{locale} has unknown keys {extra:?}");
+        // Every key also formats in that locale alone (no silent English fallback).
+        for key in &english {
+            let args = [
+                ("name", "N".to_string()),
+                ("group", "G".into()),
+                ("date", "D".into()),
+                ("time", "T".into()),
+                ("venue", "V".into()),
+                ("address", "A".into()),
+                ("minutes", "90".into()),
+                ("topic", "X".into()),
+                ("count", "3".into()),
+                ("children", "2".into()),
+                ("languages", "ar".into()),
+                ("misses", "3".into()),
+                ("missing", "peer".into()),
+                ("org", "O".into()),
+                ("transport", "1".into()),
+                ("food", "1".into()),
+                ("weekday", "W".into()),
+                ("day", "1".into()),
+                ("month", "M".into()),
+                ("year", "2026".into()),
+                ("hour24", "18".into()),
+                ("hour12", "6".into()),
+                ("minute", "30".into()),
+                ("ampm", "PM".into()),
+            ];
+            let out = phrase(locale, key, &args)
+                .unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
+            assert!(!out.trim().is_empty(), "{locale}/{key} is blank");
+        }
+    }
+}
+
+fn session(tz: &str) -> SessionInfo {
+    SessionInfo {
+        group: "Diabetes circle".into(),
+        starts_at: Utc.with_ymd_and_hms(2026, 12, 2, 2, 30, 0).unwrap(),
+        tz: tz.parse().unwrap(),
+        minutes: 90,
+        venue: "Community hall".into(),
+        address: Some("12 Main St".into()),
+        topic: Some("Healthy eating".into()),
+    }
+}
+
+fn every_kind() -> Vec<Mail> {
+    let s = session("America/Vancouver");
+    vec![
+        Mail::SessionReminder {
+            name: "Amina".into(),
+            session: s.clone(),
+            supports: vec!["childcare".into(), "transport".into(), "interpreter".into(), "food".into(), "other".into()],
+            cant_come_url: Some("https://example.org/r/abc".into()),
+        },
+        Mail::SessionChanged {
+            name: "Amina".into(),
+            session: s.clone(),
+            supports: vec![],
+            cant_come_url: Some("https://example.org/r/abc".into()),
+        },
+        Mail::SessionCancelled { name: "Amina".into(), session: s.clone() },
+        Mail::FacilitatorReminder {
+            name: "Rosa".into(),
+            session: s.clone(),
+            roster: vec!["Amina".into(), "Olena".into()],
+            headcount: SupportHeadcount {
+                session_id: 1,
+                participants: 2,
+                childcare: ChildcareCount { participants: 1, children: 2, ages: vec![3, 5] },
+                transport: 1,
+                interpreters: vec![InterpreterCount { language: "ar".parse().unwrap(), participants: 1 }],
+                food: 2,
+                food_details: vec![],
+                not_yet_arranged: 0,
+            },
+            absences: 1,
+        },
+        Mail::FollowUpOpened { group: "Diabetes circle".into(), misses: 3 },
+        Mail::FollowUpEscalated {
+            group: "Diabetes circle".into(),
+            due_at: s.starts_at,
+            tz: s.tz,
+        },
+    ]
+}
+
+#[test]
+fn every_locale_renders_every_kind_in_its_own_words() {
+    for locale in LOCALES {
+        for mail in every_kind() {
+            let r = render_in(&mail, locale)
+                .unwrap_or_else(|e| panic!("{locale} {}: {e}", mail.kind()));
+            assert_eq!(r.locale, locale);
+            assert!(!r.subject.is_empty());
+            let html = r.html();
+            let rtl = matches!(locale, "ar" | "fa-AF");
+            assert_eq!(html.contains("dir=\"rtl\""), rtl, "{locale}");
+            assert!(html.contains(&format!("lang=\"{locale}\"")));
+            if locale != "en" {
+                let english = render_in(&mail, "en").unwrap();
+                assert_ne!(r.subject, english.subject, "{locale} {} is English", mail.kind());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reminder_says_the_local_time_and_what_is_arranged() {
+    let mail = &every_kind()[0];
+    let en = render(mail, "en");
+    let text = en.text();
+    // 02:30 UTC on 2 December is 18:30 on 1 December in Vancouver (UTC-8).
+    assert!(text.contains("Tuesday, December 1, 2026 at 6:30 PM"), "{text}");
+    assert!(text.contains("Childcare is available for you."));
+    assert!(text.contains("I can't come: https://example.org/r/abc"));
+    let es = render(mail, "es").text();
+    assert!(es.contains("18:30"), "{es}");
+    assert!(es.contains("diciembre"), "{es}");
+    let ar = render(mail, "ar");
+    assert!(ar.html().contains("dir=\"rtl\""));
+}
+
+#[test]
+fn html_escapes_what_people_typed() {
+    let mut mail = every_kind().remove(2);
+    if let Mail::SessionCancelled { name, .. } = &mut mail {
+        *name = "<b>Amina & co</b>".into();
+    }
+    let html = render(&mail, "en").html();
+    assert!(html.contains("&lt;b&gt;Amina &amp; co&lt;/b&gt;"));
+    assert!(!html.contains("<b>Amina"));
+}
+
+proptest! {
+    /// Whatever the instant and zone, every locale writes the hour and minute the group's
+    /// clock shows then.
+    #[test]
+    fn rendered_times_are_the_group_local_time(
+        minutes in 0i64..(3 * 366 * 24 * 60),
+        zone in prop::sample::select(vec!["America/Vancouver", "Europe/Kyiv", "Asia/Kabul", "Asia/Kathmandu", "America/St_Johns", "UTC"]),
+        locale in prop::sample::select(LOCALES.to_vec()),
+    ) {
+        let tz: Tz = zone.parse().unwrap();
+        let at: DateTime<Utc> = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::minutes(minutes);
+        let local = at.with_timezone(&tz);
+        let (date, time) = date_time(locale, at, tz).unwrap();
+        let expected = if locale == "en" {
+            format!("{}:{:02}", local.hour12().1, local.minute())
+        } else {
+            format!("{:02}:{:02}", local.hour(), local.minute())
+        };
+        prop_assert!(time.contains(&expected), "{} {} -> {}", locale, local, time);
+        use chrono::Datelike;
+        prop_assert!(date.contains(&local.day().to_string()));
+        prop_assert!(date.contains(&local.year().to_string()));
+    }
+}
