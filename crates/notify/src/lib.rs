@@ -1,6 +1,7 @@
 //! peergroup-notify: writing messages in each person's language (Fluent resources under
 //! `locales/`, one folder per locale) and sending them (SMTP, or `.eml` files).
 
+pub mod links;
 pub mod locale;
 pub mod render;
 pub mod transport;

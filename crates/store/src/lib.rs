@@ -24,6 +24,7 @@ mod people;
 mod programs;
 pub mod reminders;
 pub mod sessions;
+mod service_keys;
 mod supports;
 
 pub use access::NewToken;

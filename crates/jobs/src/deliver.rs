@@ -1,0 +1,186 @@
+//! Delivering one message: read it as things are now, decide whether it still should go,
+//! write it in the person's language and send it.
+
+use crate::worker::{Failure, Runtime, outcome_for};
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use peergroup_notify::links::AbsenceLink;
+use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
+use peergroup_store::jobs::ClaimedJob;
+use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
+
+pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<(), Failure> {
+    let store = &rt.store;
+    let now = store.clock().now();
+    let Some(d) = store.delivery(message_id).await? else {
+        store
+            .finish_job(job, &peergroup_store::jobs::JobOutcome::Done)
+            .await?;
+        return Ok(());
+    };
+    let outcome = match prepare(rt, &d, now) {
+        Err(why) => DeliveryOutcome::Skipped { why },
+        Ok((outgoing, sequence)) => match rt.mailer.send(&outgoing).await {
+            Ok(()) => DeliveryOutcome::Sent {
+                locale: outgoing.rendered.locale.to_string(),
+                sequence,
+            },
+            Err(e) => {
+                tracing::warn!(message = message_id, attempt = job.attempts, error = %e, "sending failed");
+                let failure = match e {
+                    SendError::Transient(e) => Failure::Transient(e),
+                    SendError::Permanent(e) => Failure::Permanent(e),
+                };
+                DeliveryOutcome::Failed(outcome_for(
+                    failure,
+                    job.attempts,
+                    job.max_attempts,
+                    now,
+                    &rt.settings,
+                ))
+            }
+        },
+    };
+    store.record_delivery(job, message_id, &outcome).await?;
+    Ok(())
+}
+
+fn session_info(s: &DeliverySession) -> SessionInfo {
+    SessionInfo {
+        group: s.group_name.clone(),
+        starts_at: s.starts_at,
+        tz: s.timezone.parse().unwrap_or(Tz::UTC),
+        minutes: u32::try_from(s.minutes).unwrap_or(0),
+        venue: s.venue_name.clone(),
+        address: s.venue_address.clone(),
+        topic: s.topic.clone(),
+    }
+}
+
+/// The email to send and the session sequence it describes, or why it should not go.
+fn prepare(
+    rt: &Runtime,
+    d: &Delivery,
+    now: DateTime<Utc>,
+) -> Result<(Outgoing, Option<i32>), String> {
+    let to = d
+        .recipient
+        .email
+        .clone()
+        .ok_or("the person has no email address")?;
+    if d.recipient.needs_consent && !d.recipient.consented {
+        return Err("the person has not agreed to reminders".into());
+    }
+    let session = d.session.as_ref();
+    let upcoming = session.is_some_and(|s| s.status == "scheduled" && s.starts_at > now);
+    let name = d.recipient.name.clone();
+    let mail = match d.kind.as_str() {
+        "session_reminder" | "session_changed" | "facilitator_reminder" if !upcoming => {
+            return Err("the session was cancelled or has started".into());
+        }
+        "session_cancelled" if !session.is_some_and(|s| s.status == "cancelled") => {
+            return Err("the session is no longer cancelled".into());
+        }
+        "session_reminder" | "session_changed" => {
+            let s = session.ok_or("no session")?;
+            let info = session_info(s);
+            let cant_come_url = s.enrollment_id.map(|e| absence_url(rt, d.org_id, s, e));
+            if d.kind == "session_reminder" {
+                Mail::SessionReminder {
+                    name,
+                    session: info,
+                    supports: d.supports.clone(),
+                    cant_come_url,
+                }
+            } else {
+                Mail::SessionChanged {
+                    name,
+                    session: info,
+                    supports: d.supports.clone(),
+                    cant_come_url,
+                }
+            }
+        }
+        "session_cancelled" => Mail::SessionCancelled {
+            name,
+            session: session_info(session.ok_or("no session")?),
+        },
+        "facilitator_reminder" => Mail::FacilitatorReminder {
+            name,
+            session: session_info(session.ok_or("no session")?),
+            roster: d.roster.clone(),
+            headcount: d.headcount.clone().unwrap_or_default(),
+            absences: d.absences,
+        },
+        "follow_up_opened" | "follow_up_escalated" => {
+            let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
+            if d.kind == "follow_up_opened" {
+                Mail::FollowUpOpened {
+                    group: t.group_name.clone(),
+                    misses: t.sessions_missed,
+                }
+            } else {
+                Mail::FollowUpEscalated {
+                    group: t.group_name.clone(),
+                    due_at: t.due_at,
+                    tz: t.timezone.parse().unwrap_or(Tz::UTC),
+                }
+            }
+        }
+        other => return Err(format!("unknown message kind `{other}`")),
+    };
+    // The person's language, then the group's, then English.
+    let group_languages = session.map(|s| s.group_languages.clone()).unwrap_or_default();
+    let locale = negotiate(
+        d.recipient
+            .language
+            .iter()
+            .chain(group_languages.iter())
+            .map(String::as_str),
+    );
+    let rendered = render(&mail, locale);
+    let participant_mail = d.recipient.needs_consent;
+    let from_address = address_of(&rt.settings.from);
+    let domain = from_address
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_string())
+        .unwrap_or_else(|| "peergroup.invalid".into());
+    let outgoing = Outgoing {
+        from: rt.settings.from.clone(),
+        reply_to: d.reply_to.clone(),
+        to_name: d.recipient.name.clone(),
+        to_email: to,
+        message_id: format!("<m{}.o{}@{domain}>", d.message_id, d.org_id),
+        list_unsubscribe: participant_mail.then(|| {
+            format!(
+                "mailto:{}?subject=unsubscribe",
+                d.reply_to.clone().unwrap_or(from_address.clone())
+            )
+        }),
+        rendered,
+    };
+    Ok((outgoing, session.map(|s| s.sequence)))
+}
+
+/// The bare address in `Name <address>`.
+fn address_of(mailbox: &str) -> String {
+    match (mailbox.rfind('<'), mailbox.rfind('>')) {
+        (Some(a), Some(b)) if a < b => mailbox[a + 1..b].trim().to_string(),
+        _ => mailbox.trim().to_string(),
+    }
+}
+
+/// The signed "I can't come" link of one participant for one session; it works until the
+/// session ends.
+fn absence_url(rt: &Runtime, org: i64, s: &DeliverySession, enrollment: i64) -> String {
+    let token = rt.links.sign(&AbsenceLink {
+        org_id: org,
+        session_id: s.id,
+        enrollment_id: enrollment,
+        expires_at: (s.starts_at + Duration::minutes(i64::from(s.minutes))).timestamp(),
+    });
+    format!(
+        "{}/r/{token}",
+        rt.settings.public_url.trim_end_matches('/')
+    )
+}

@@ -1,0 +1,101 @@
+//! Cron ticks, in UTC. A tick does no work itself: it inserts one job keyed by its kind and
+//! the time it was scheduled for, so any number of replicas firing together make one job.
+//! At start, the latest tick of each kind that should have fired is inserted once, which
+//! catches up after a downtime without repeating every missed tick.
+
+use crate::worker::{JOB_ESCALATE, JOB_PLAN_REMINDERS};
+use chrono::{DateTime, SubsecRound, Utc};
+use croner::Cron;
+use croner::parser::{CronParser, Seconds};
+use peergroup_store::Store;
+use peergroup_store::jobs::NewJob;
+use tokio_cron_scheduler::{Job, JobScheduler};
+
+/// Every tick: its job kind and its UTC cron expression (with seconds).
+pub const TICKS: [(&str, &str); 2] = [
+    // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
+    (JOB_PLAN_REMINDERS, "0 */5 * * * *"),
+    (JOB_ESCALATE, "0 * * * * *"),
+];
+
+fn parse(expr: &str) -> Cron {
+    // The scheduler's own settings: seconds required, day-of-month AND day-of-week.
+    CronParser::builder()
+        .seconds(Seconds::Required)
+        .dom_and_dow(true)
+        .build()
+        .parse(expr)
+        .expect("the tick expressions are valid")
+}
+
+/// The tick of `kind` scheduled for `at`, as one job.
+pub fn tick_job(kind: &str, at: DateTime<Utc>) -> NewJob {
+    NewJob::new(kind, serde_json::json!({ "scheduled_for": at }), at)
+        .key(format!("tick:{kind}:{}", at.to_rfc3339()))
+        .max_attempts(3)
+}
+
+/// The latest time each tick was due at or before `now`.
+pub fn latest_ticks(now: DateTime<Utc>) -> Vec<NewJob> {
+    let now = now.trunc_subsecs(0);
+    TICKS
+        .iter()
+        .filter_map(|(kind, expr)| {
+            let at = parse(expr).find_previous_occurrence(&now, true).ok()?;
+            Some(tick_job(kind, at))
+        })
+        .collect()
+}
+
+/// Inserts the latest due tick of every kind (once per tick, whoever else does it too).
+pub async fn catch_up(store: &Store) -> peergroup_store::Result<u64> {
+    store.enqueue_jobs(&latest_ticks(Utc::now())).await
+}
+
+/// Starts the ticks. Dropping the scheduler does not stop it: call `shutdown`.
+pub async fn start(
+    store: Store,
+) -> Result<JobScheduler, tokio_cron_scheduler::JobSchedulerError> {
+    let scheduler = JobScheduler::new().await?;
+    for (kind, expr) in TICKS {
+        let store = store.clone();
+        let job = Job::new_async(expr, move |_, _| {
+            let store = store.clone();
+            Box::pin(async move {
+                let now = Utc::now().trunc_subsecs(0);
+                let Ok(at) = parse(expr).find_previous_occurrence(&now, true) else {
+                    return;
+                };
+                if let Err(e) = store.enqueue_jobs(&[tick_job(kind, at)]).await {
+                    tracing::warn!(tick = kind, error = %e, "enqueueing a tick failed");
+                }
+            })
+        })?;
+        scheduler.add(job).await?;
+    }
+    scheduler.start().await?;
+    Ok(scheduler)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_latest_tick_is_on_the_schedule_and_keyed_by_it() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 12, 7, 31).unwrap();
+        let jobs = latest_ticks(now);
+        let keys: Vec<_> = jobs.iter().map(|j| j.dedupe_key.clone().unwrap()).collect();
+        assert_eq!(
+            keys,
+            [
+                "tick:plan_reminders:2026-11-25T12:05:00+00:00",
+                "tick:escalate_follow_ups:2026-11-25T12:07:00+00:00"
+            ]
+        );
+        // Exactly on a tick, that tick.
+        let on = Utc.with_ymd_and_hms(2026, 11, 25, 12, 10, 0).unwrap();
+        assert_eq!(latest_ticks(on)[0].run_at, on);
+    }
+}
