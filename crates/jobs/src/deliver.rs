@@ -75,7 +75,9 @@ fn prepare(
     let upcoming = session.is_some_and(|s| s.status == "scheduled" && s.starts_at > now);
     let name = d.recipient.name.clone();
     let mail = match d.kind.as_str() {
-        "session_reminder" | "session_changed" | "facilitator_reminder" if !upcoming => {
+        "session_reminder" | "session_changed" | "facilitator_reminder" | "absence_notice"
+            if !upcoming =>
+        {
             return Err("the session was cancelled or has started".into());
         }
         "session_cancelled" if !session.is_some_and(|s| s.status == "cancelled") => {
@@ -112,6 +114,15 @@ fn prepare(
             headcount: d.headcount.clone().unwrap_or_default(),
             absences: d.absences,
         },
+        "absence_notice" => {
+            let (participant, reason) = d.absence.clone().ok_or("the notice is gone")?;
+            Mail::AbsenceNotice {
+                name,
+                participant,
+                session: session_info(session.ok_or("no session")?),
+                reason,
+            }
+        }
         "follow_up_opened" | "follow_up_escalated" => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
             if d.kind == "follow_up_opened" {

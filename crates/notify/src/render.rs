@@ -60,6 +60,14 @@ pub enum Mail {
         headcount: SupportHeadcount,
         absences: u32,
     },
+    /// To a facilitator: a participant said they cannot come.
+    AbsenceNotice {
+        name: String,
+        participant: String,
+        session: SessionInfo,
+        /// `childcare`, `transport`, `work`, `illness` or `other`.
+        reason: String,
+    },
     FollowUpOpened {
         group: String,
         misses: u32,
@@ -79,6 +87,7 @@ impl Mail {
             Mail::SessionChanged { .. } => "session_changed",
             Mail::SessionCancelled { .. } => "session_cancelled",
             Mail::FacilitatorReminder { .. } => "facilitator_reminder",
+            Mail::AbsenceNotice { .. } => "absence_notice",
             Mail::FollowUpOpened { .. } => "follow_up_opened",
             Mail::FollowUpEscalated { .. } => "follow_up_escalated",
         }
@@ -292,6 +301,27 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             }
             blocks.push(Block::Line(w.plain("facilitator-reminder-supports")?));
             blocks.push(headcount_block(&w, headcount)?);
+        }
+        Mail::AbsenceNotice {
+            name,
+            participant,
+            session,
+            reason,
+        } => {
+            let (date, time) = w.date_time(session.starts_at, session.tz)?;
+            subject = w.get(
+                "absence-notice-subject",
+                &args([("name", participant.clone()), ("date", date.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(w.get(
+                "absence-notice-body",
+                &args([("name", participant.clone()), ("date", date), ("time", time)]),
+            )?));
+            let why = w.plain(&format!("absence-reason-{reason}"))?;
+            blocks.push(Block::Line(
+                w.get("absence-notice-reason", &args([("reason", why)]))?,
+            ));
         }
         Mail::FollowUpOpened { group, misses } => {
             subject = w.get(

@@ -60,6 +60,7 @@ fn every_locale_has_every_key_and_no_other() {
                 ("hour12", "6".into()),
                 ("minute", "30".into()),
                 ("ampm", "PM".into()),
+                ("reason", "R".into()),
             ];
             let out = phrase(locale, key, &args)
                 .unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
@@ -111,6 +112,12 @@ fn every_kind() -> Vec<Mail> {
                 not_yet_arranged: 0,
             },
             absences: 1,
+        },
+        Mail::AbsenceNotice {
+            name: "Rosa".into(),
+            participant: "Amina".into(),
+            session: s.clone(),
+            reason: "childcare".into(),
         },
         Mail::FollowUpOpened { group: "Diabetes circle".into(), misses: 3 },
         Mail::FollowUpEscalated {

@@ -14,6 +14,7 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub mail: MailConfig,
     pub demo: DemoConfig,
+    pub jobs: JobsConfig,
     pub log: LogConfig,
 }
 
@@ -23,6 +24,8 @@ pub struct ServerConfig {
     pub listen: String,
     /// How long an authenticated token is remembered; a revoked token may work this long.
     pub auth_cache_seconds: u64,
+    /// The start of links in messages, such as `https://groups.example.org`.
+    pub public_url: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -40,6 +43,21 @@ pub struct MailConfig {
     pub outbox_dir: String,
     pub smtp_url: String,
     pub from: String,
+    pub pool_size: u32,
+    pub timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobsConfig {
+    pub enabled: bool,
+    pub scheduler: bool,
+    pub concurrency: u32,
+    pub lease_seconds: u64,
+    pub idle_poll_ms: u64,
+    pub retry_base_seconds: u64,
+    pub retry_max_seconds: u64,
+    pub plan_horizon_hours: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -106,6 +124,29 @@ impl Config {
         }
         if !(1..=256).contains(&self.database.max_connections) {
             bail!("database.max_connections must be from 1 to 256");
+        }
+        if !(self.server.public_url.starts_with("http://")
+            || self.server.public_url.starts_with("https://"))
+        {
+            bail!("server.public_url must start with http:// or https://");
+        }
+        if !(1..=256).contains(&self.jobs.concurrency) {
+            bail!("jobs.concurrency must be from 1 to 256");
+        }
+        if self.jobs.lease_seconds < 2 {
+            bail!("jobs.lease_seconds must be at least 2");
+        }
+        if self.jobs.retry_base_seconds > self.jobs.retry_max_seconds {
+            bail!("jobs.retry_base_seconds must not be more than jobs.retry_max_seconds");
+        }
+        if !(1..=1000).contains(&self.jobs.plan_horizon_hours) {
+            bail!("jobs.plan_horizon_hours must be from 1 to 1000");
+        }
+        if !(1..=64).contains(&self.mail.pool_size) {
+            bail!("mail.pool_size must be from 1 to 64");
+        }
+        if !(1..=300).contains(&self.mail.timeout_seconds) {
+            bail!("mail.timeout_seconds must be from 1 to 300");
         }
         match self.mail.transport.as_str() {
             "file" => {}

@@ -3,9 +3,11 @@
 
 pub mod config;
 pub mod demo;
+pub mod jobs;
 
 use anyhow::Context;
 use peergroup_domain::clock::{Clock, SystemClock};
+use peergroup_notify::links::LinkSigner;
 use peergroup_store::{Store, StoreOptions};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -35,15 +37,17 @@ pub struct RunningServer {
     pub demo_token: Option<String>,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
-    sweeper: JoinHandle<()>,
+    jobs: Option<jobs::JobsHandle>,
 }
 
 impl RunningServer {
     /// Stops accepting connections, lets requests in flight finish, closes the database.
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.shutdown.send(());
-        self.sweeper.abort();
         self.task.await.context("server task")??;
+        if let Some(jobs) = self.jobs {
+            jobs.stop().await;
+        }
         self.store.close().await;
         Ok(())
     }
@@ -74,10 +78,16 @@ pub async fn start_with_clock(
         .with_context(|| format!("listening on {}", config.server.listen))?;
     let addr = listener.local_addr()?;
     let auth_cache = std::time::Duration::from_secs(config.server.auth_cache_seconds);
-    let app = peergroup_web::app(peergroup_web::AppState::with_auth_cache(
-        store.clone(),
-        auth_cache,
-    ));
+    let links = LinkSigner::new(
+        store
+            .service_key(jobs::LINK_KEY)
+            .await
+            .context("reading the link-signing key")?,
+    );
+    let app = peergroup_web::app(
+        peergroup_web::AppState::with_auth_cache(store.clone(), auth_cache)
+            .with_links(links.clone()),
+    );
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)
@@ -86,31 +96,17 @@ pub async fn start_with_clock(
             })
             .await
     });
-    let sweeper = tokio::spawn(escalate_follow_ups(store.clone()));
+    let jobs = if config.jobs.enabled || config.jobs.scheduler {
+        Some(jobs::start(config, &store, links).await?)
+    } else {
+        None
+    };
     Ok(RunningServer {
         addr,
         store,
         demo_token,
         shutdown,
         task,
-        sweeper,
+        jobs,
     })
-}
-
-/// How often overdue follow-up tasks nobody has called for are escalated to coordinators.
-const ESCALATION_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Escalates overdue follow-up tasks once a minute. Each task is escalated once (the store
-/// stamps it), so replicas running this side by side do no harm.
-async fn escalate_follow_ups(store: Store) {
-    let mut tick = tokio::time::interval(ESCALATION_EVERY);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        match store.escalate_due_follow_ups().await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(escalated = n, "follow-up tasks escalated"),
-            Err(e) => tracing::warn!(error = %e, "escalating follow-up tasks failed"),
-        }
-    }
 }

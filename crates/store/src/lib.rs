@@ -5,6 +5,7 @@
 //! allows one writer at a time, and queueing writers in the pool is faster and fairer than
 //! letting them fight over the file lock. PostgreSQL uses one pool for both.
 
+pub mod absences;
 mod access;
 pub mod attendance;
 mod conflicts;

@@ -65,6 +65,8 @@ pub struct Delivery {
     /// For facilitators: how many said they cannot come.
     pub absences: u32,
     pub task: Option<DeliveryTask>,
+    /// For `absence_notice`: who said they cannot come, and why.
+    pub absence: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +165,7 @@ impl Store {
             headcount: None,
             absences: 0,
             task: None,
+            absence: None,
         };
         if let Some(sid) = session_id {
             d.session = self
@@ -183,6 +186,11 @@ impl Store {
             }
             "follow_up_opened" | "follow_up_escalated" => {
                 d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
+            }
+            "absence_notice" => {
+                d.absence = self
+                    .absence_of(org, session_id.unwrap_or_default(), subject.unwrap_or_default())
+                    .await?;
             }
             _ => {}
         }
@@ -276,6 +284,29 @@ impl Store {
         rows.into_iter()
             .map(|r| Ok(r.try_get("", "display_name")?))
             .collect()
+    }
+
+    async fn absence_of(
+        &self,
+        org: Id,
+        session_id: Id,
+        enrollment_id: Id,
+    ) -> Result<Option<(String, String)>> {
+        let backend = self.backend();
+        let sql = "SELECT p.display_name, a.reason FROM absence_notices a \
+                   JOIN enrollments e ON e.id = a.enrollment_id AND e.org_id = a.org_id \
+                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+                   WHERE a.org_id = ? AND a.session_id = ? AND a.enrollment_id = ?";
+        let row = self
+            .read
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [org.into(), session_id.into(), enrollment_id.into()],
+            ))
+            .await?;
+        row.map(|r| Ok((r.try_get("", "display_name")?, r.try_get("", "reason")?)))
+            .transpose()
     }
 
     async fn absence_count(&self, org: Id, session_id: Id) -> Result<u32> {

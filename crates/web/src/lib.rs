@@ -11,6 +11,7 @@ mod routes;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use peergroup_notify::links::LinkSigner;
 use peergroup_store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,6 +30,8 @@ pub struct AppState {
     pub store: Store,
     pub body_limit: usize,
     tokens: Arc<middleware::TokenCache>,
+    /// Checks "I can't come" links; without it those links answer 404.
+    links: Option<LinkSigner>,
 }
 
 impl AppState {
@@ -42,7 +45,14 @@ impl AppState {
             store,
             body_limit: DEFAULT_BODY_LIMIT,
             tokens: Arc::new(middleware::TokenCache::new(auth_cache)),
+            links: None,
         }
+    }
+
+    /// Accepts "I can't come" links signed with this key.
+    pub fn with_links(mut self, links: LinkSigner) -> Self {
+        self.links = Some(links);
+        self
     }
 }
 
@@ -59,6 +69,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::feeds::router())
         .merge(routes::attendance::router())
         .merge(routes::followups::router())
+        .merge(routes::messages::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.
@@ -68,6 +79,7 @@ fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router
         .split_for_parts();
     let (health, health_doc) = health::router()
         .merge(routes::feeds::public_router())
+        .merge(routes::absence::router())
         .split_for_parts();
     doc.merge(health_doc);
     let bearer =

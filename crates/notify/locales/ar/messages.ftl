@@ -94,3 +94,8 @@ absence-reason-illness = المرض
 absence-reason-other = سبب آخر
 absence-page-thanks = شكرًا لك. لقد أبلغنا قائد مجموعتك. نأمل أن نراك في المرة القادمة.
 absence-page-expired = هذا الرابط لم يعد يعمل.
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = اعتذار عن الحضور: { $name } يوم { $date }
+absence-notice-body = وصلنا اعتذار من { $name } عن حضور الجلسة يوم { $date } الساعة { $time }.
+absence-notice-reason = السبب: { $reason }

@@ -94,3 +94,8 @@ absence-reason-illness = Illness
 absence-reason-other = Other reason
 absence-page-thanks = Thank you. We told your group leader. We hope to see you next time.
 absence-page-expired = This link does not work any more.
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } cannot come on { $date }
+absence-notice-body = { $name } told us they cannot come to the session on { $date } at { $time }.
+absence-notice-reason = Reason: { $reason }

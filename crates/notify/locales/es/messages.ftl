@@ -94,3 +94,8 @@ absence-reason-illness = Enfermedad
 absence-reason-other = Otro motivo
 absence-page-thanks = Gracias. Le avisamos al líder de su grupo. Esperamos que pueda venir la próxima vez.
 absence-page-expired = Este enlace ya no funciona.
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } no puede asistir el { $date }
+absence-notice-body = { $name } nos avisó que no puede asistir a la sesión del { $date } a las { $time }.
+absence-notice-reason = Motivo: { $reason }

@@ -94,3 +94,8 @@ absence-reason-illness = Maladie
 absence-reason-other = Autre raison
 absence-page-thanks = Merci. Nous avons prévenu la personne responsable de votre groupe. Nous espérons vous voir la prochaine fois.
 absence-page-expired = Ce lien ne fonctionne plus.
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } ne peut pas venir le { $date }
+absence-notice-body = { $name } nous a dit ne pas pouvoir venir à la séance du { $date } à { $time }.
+absence-notice-reason = Raison : { $reason }

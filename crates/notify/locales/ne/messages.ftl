@@ -94,3 +94,8 @@ absence-reason-illness = बिरामी
 absence-reason-other = अन्य कारण
 absence-page-thanks = धन्यवाद। हामीले तपाईंको समूहको नेतालाई भनेका छौं। अर्को पटक तपाईंलाई भेट्ने आशा गर्छौं।
 absence-page-expired = यो लिङ्क अब काम गर्दैन।
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } { $date } मा आउन सक्नुहुन्न
+absence-notice-body = { $name } ले हामीलाई भन्नुभयो कि उहाँ { $date }, { $time } बजेको बैठकमा आउन सक्नुहुन्न।
+absence-notice-reason = कारण: { $reason }

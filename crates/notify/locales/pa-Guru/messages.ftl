@@ -94,3 +94,8 @@ absence-reason-illness = ਬਿਮਾਰੀ
 absence-reason-other = ਕੋਈ ਹੋਰ ਕਾਰਨ
 absence-page-thanks = ਧੰਨਵਾਦ। ਅਸੀਂ ਤੁਹਾਡੇ ਗਰੁੱਪ ਲੀਡਰ ਨੂੰ ਦੱਸ ਦਿੱਤਾ ਹੈ। ਸਾਨੂੰ ਉਮੀਦ ਹੈ ਕਿ ਅਗਲੀ ਵਾਰ ਤੁਹਾਨੂੰ ਮਿਲਾਂਗੇ।
 absence-page-expired = ਇਹ ਲਿੰਕ ਹੁਣ ਕੰਮ ਨਹੀਂ ਕਰਦਾ।
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } ਦਾ { $date } ਨੂੰ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ
+absence-notice-body = { $name } ਨੇ ਸਾਨੂੰ ਦੱਸਿਆ ਕਿ ਉਨ੍ਹਾਂ ਦਾ { $date } ਨੂੰ { $time } ਵਜੇ ਵਾਲੀ ਮੀਟਿੰਗ ਵਿੱਚ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ।
+absence-notice-reason = ਕਾਰਨ: { $reason }

@@ -95,3 +95,8 @@ absence-reason-illness = Хвороба
 absence-reason-other = Інша причина
 absence-page-thanks = Дякуємо. Ми повідомили керівника вашої групи. Сподіваємося побачити вас наступного разу.
 absence-page-expired = Це посилання більше не працює.
+
+## A participant said they cannot come, to the group's facilitators
+absence-notice-subject = { $name } не може прийти { $date }
+absence-notice-body = { $name } повідомляє, що не може прийти на зустріч { $date } о { $time }.
+absence-notice-reason = Причина: { $reason }

@@ -1,11 +1,13 @@
 //! API routes, one module per resource.
 
+pub mod absence;
 pub mod attendance;
 pub mod enrollments;
 pub mod feeds;
 pub mod followups;
 pub mod groups;
 pub mod me;
+pub mod messages;
 pub mod people;
 pub mod programs;
 pub mod sessions;

@@ -1,0 +1,101 @@
+//! The job worker and the cron ticks, as this process runs them.
+
+use crate::Config;
+use anyhow::Context;
+use peergroup_jobs::{Runtime, WorkerSettings, ticks};
+use peergroup_notify::Mailer;
+use peergroup_notify::links::LinkSigner;
+use peergroup_store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tokio_cron_scheduler::JobScheduler;
+
+/// The name of the key that signs "I can't come" links.
+pub const LINK_KEY: &str = "absence_links";
+
+/// The running worker and ticks.
+pub struct JobsHandle {
+    stop: watch::Sender<bool>,
+    worker: Option<JoinHandle<()>>,
+    scheduler: Option<JobScheduler>,
+}
+
+impl JobsHandle {
+    /// Stops the ticks, lets the jobs in hand finish, and returns.
+    pub async fn stop(mut self) {
+        if let Some(mut s) = self.scheduler.take() {
+            let _ = s.shutdown().await;
+        }
+        let _ = self.stop.send(true);
+        if let Some(w) = self.worker.take() {
+            let _ = w.await;
+        }
+    }
+}
+
+/// Where mail goes, as configured.
+pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
+    let m = &config.mail;
+    match m.transport.as_str() {
+        "smtp" => Mailer::smtp(
+            &m.smtp_url,
+            m.pool_size,
+            Duration::from_secs(m.timeout_seconds),
+        ),
+        _ => Mailer::file(&m.outbox_dir),
+    }
+    .map_err(anyhow::Error::msg)
+}
+
+pub fn settings(config: &Config) -> WorkerSettings {
+    let j = &config.jobs;
+    WorkerSettings {
+        worker_id: format!("{}-{}", std::process::id(), rand_suffix()),
+        concurrency: j.concurrency,
+        lease: Duration::from_secs(j.lease_seconds),
+        idle_poll: Duration::from_millis(j.idle_poll_ms),
+        retry_base: chrono::Duration::seconds(j.retry_base_seconds as i64),
+        retry_max: chrono::Duration::seconds(j.retry_max_seconds as i64),
+        plan_horizon: chrono::Duration::hours(i64::from(j.plan_horizon_hours)),
+        from: config.mail.from.clone(),
+        public_url: config.server.public_url.clone(),
+    }
+}
+
+fn rand_suffix() -> String {
+    format!("{:08x}", rand::random::<u32>())
+}
+
+pub async fn start(config: &Config, store: &Store, links: LinkSigner) -> anyhow::Result<JobsHandle> {
+    let (stop, stopped) = watch::channel(false);
+    let worker = if config.jobs.enabled {
+        let rt = Arc::new(Runtime {
+            store: store.clone(),
+            mailer: mailer(config)?,
+            links,
+            settings: settings(config),
+        });
+        Some(tokio::spawn(peergroup_jobs::run(rt, stopped)))
+    } else {
+        None
+    };
+    let scheduler = if config.jobs.scheduler {
+        ticks::catch_up(store)
+            .await
+            .context("catching up on missed ticks")?;
+        Some(
+            ticks::start(store.clone())
+                .await
+                .context("starting the cron ticks")?,
+        )
+    } else {
+        None
+    };
+    Ok(JobsHandle {
+        stop,
+        worker,
+        scheduler,
+    })
+}

@@ -1,0 +1,154 @@
+//! "I can't come": a participant's notice, from a signed link, that they will miss one
+//! session. It is kept once per participant and session (a second tap changes the reason),
+//! the facilitators are told by email, and the session's reminder skips that person.
+
+use crate::joined_reads::params;
+use crate::reminders::{NewMessage, insert_messages};
+use crate::{Result, Store, StoreError, from_json};
+use chrono::{DateTime, Utc};
+use peergroup_domain::Id;
+use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+
+/// What the "I can't come" page shows: nothing about the group or anyone else.
+#[derive(Debug, Clone)]
+pub struct AbsenceContext {
+    /// The person's language, then the group's.
+    pub languages: Vec<String>,
+    pub starts_at: DateTime<Utc>,
+    pub timezone: String,
+    /// False once the session was cancelled or has started.
+    pub open: bool,
+    pub reason: Option<String>,
+}
+
+/// The reasons a participant can give.
+pub const REASONS: [&str; 5] = ["childcare", "transport", "work", "illness", "other"];
+
+impl Store {
+    /// The session and participant a link names, if both are still there and belong together.
+    pub async fn absence_context(
+        &self,
+        org: Id,
+        session_id: Id,
+        enrollment_id: Id,
+    ) -> Result<AbsenceContext> {
+        let backend = self.backend();
+        let sql = "SELECT s.starts_at, s.status, g.timezone, g.languages, p.preferred_language, \
+                   e.status AS enrollment_status, \
+                   (SELECT a.reason FROM absence_notices a WHERE a.org_id = s.org_id \
+                     AND a.session_id = s.id AND a.enrollment_id = e.id) AS reason \
+                   FROM sessions s \
+                   JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+                   JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
+                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+                   WHERE s.org_id = ? AND s.id = ? AND e.id = ?";
+        let row = self
+            .read
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [org.into(), session_id.into(), enrollment_id.into()],
+            ))
+            .await?
+            .ok_or(StoreError::NotFound("session"))?;
+        let mut languages = vec![row.try_get::<String>("", "preferred_language")?];
+        languages.extend(from_json::<Vec<String>>(row.try_get("", "languages")?)?);
+        let starts_at: DateTime<Utc> = row.try_get("", "starts_at")?;
+        let status: String = row.try_get("", "status")?;
+        let enrolled = row.try_get::<String>("", "enrollment_status")? == "enrolled";
+        Ok(AbsenceContext {
+            languages,
+            starts_at,
+            timezone: row.try_get("", "timezone")?,
+            open: enrolled && status == "scheduled" && starts_at > self.now(),
+            reason: row.try_get("", "reason")?,
+        })
+    }
+
+    /// Records (or changes the reason of) a participant's notice, and queues an email to
+    /// each of the group's facilitators the first time. Returns whether it was new.
+    pub async fn record_absence_notice(
+        &self,
+        org: Id,
+        session_id: Id,
+        enrollment_id: Id,
+        reason: &str,
+    ) -> Result<bool> {
+        if !REASONS.contains(&reason) {
+            return Err(StoreError::invalid(
+                "reason",
+                format!("must be one of: {}", REASONS.join(", ")),
+            ));
+        }
+        let cx = self.absence_context(org, session_id, enrollment_id).await?;
+        if !cx.open {
+            return Err(StoreError::Conflict(
+                "this session has started or is cancelled".into(),
+            ));
+        }
+        let now = self.now();
+        let backend = self.backend();
+        let txn = self.write.begin().await?;
+        let sql = "INSERT INTO absence_notices (org_id, session_id, enrollment_id, reason, created_at) \
+                   VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, session_id, enrollment_id) DO NOTHING";
+        let inserted = txn
+            .execute_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [
+                    org.into(),
+                    session_id.into(),
+                    enrollment_id.into(),
+                    reason.into(),
+                    now.into(),
+                ],
+            ))
+            .await?
+            .rows_affected()
+            == 1;
+        if inserted {
+            let sql = "SELECT DISTINCT f.person_id FROM facilitator_assignments f \
+                       JOIN sessions s ON s.group_id = f.group_id AND s.org_id = f.org_id \
+                       JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
+                       WHERE f.org_id = ? AND s.id = ? AND p.email IS NOT NULL ORDER BY f.person_id";
+            let rows = txn
+                .query_all_raw(Statement::from_sql_and_values(
+                    backend,
+                    params(backend, sql),
+                    [org.into(), session_id.into()],
+                ))
+                .await?;
+            let mut messages = Vec::new();
+            for row in rows {
+                let person: Id = row.try_get("", "person_id")?;
+                messages.push(NewMessage {
+                    org_id: org,
+                    kind: "absence_notice",
+                    dedupe_key: format!("p{person}:s{session_id}:absence:{enrollment_id}"),
+                    session_id: Some(session_id),
+                    person_id: Some(person),
+                    user_id: None,
+                    subject_id: Some(enrollment_id),
+                    send_at: now,
+                });
+            }
+            insert_messages(&txn, &messages, now).await?;
+        } else {
+            let sql = "UPDATE absence_notices SET reason = ? \
+                       WHERE org_id = ? AND session_id = ? AND enrollment_id = ?";
+            txn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                params(backend, sql),
+                [
+                    reason.into(),
+                    org.into(),
+                    session_id.into(),
+                    enrollment_id.into(),
+                ],
+            ))
+            .await?;
+        }
+        txn.commit().await?;
+        Ok(inserted)
+    }
+}

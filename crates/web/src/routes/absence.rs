@@ -1,0 +1,192 @@
+//! The "I can't come" page, opened from a reminder with no login. It shows the session's
+//! date and time in the participant's language and the reasons to choose from; choosing one
+//! records the notice. The signed token names one session and one participant and nothing
+//! else, so the page cannot be pointed at anyone else's.
+
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Path;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use peergroup_notify::links::{AbsenceLink, LinkError};
+use peergroup_notify::locale::{is_rtl, negotiate};
+use peergroup_notify::render::{date_time, escape, phrase};
+use peergroup_store::absences::{AbsenceContext, REASONS};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(page, choose))
+}
+
+/// The reason chosen on the page.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AbsenceChoice {
+    /// `childcare`, `transport`, `work`, `illness` or `other`.
+    pub reason: String,
+}
+
+/// A link this service signed, with its session and participant; a forged or mangled
+/// token is 404, whatever it names.
+async fn open(state: &AppState, token: &str) -> ApiResult<(AbsenceLink, AbsenceContext, bool)> {
+    let signer = state
+        .links
+        .as_ref()
+        .ok_or_else(|| ApiError::not_found("link"))?;
+    let now = state.store.clock().now();
+    let (link, expired) = match signer.verify(token, now) {
+        Ok(link) => (link, false),
+        // An expired link still says in which language to say so.
+        Err(LinkError::Expired) => {
+            let far = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+            (
+                signer
+                    .verify(token, far)
+                    .map_err(|_| ApiError::not_found("link"))?,
+                true,
+            )
+        }
+        Err(LinkError::Invalid) => return Err(ApiError::not_found("link")),
+    };
+    let cx = state
+        .store
+        .absence_context(link.org_id, link.session_id, link.enrollment_id)
+        .await
+        .map_err(|_| ApiError::not_found("link"))?;
+    Ok((link, cx, expired))
+}
+
+fn locale_of(cx: &AbsenceContext) -> &'static str {
+    negotiate(cx.languages.iter().map(String::as_str))
+}
+
+fn say(locale: &'static str, key: &str, values: &[(&'static str, String)]) -> String {
+    phrase(locale, key, values)
+        .or_else(|_| phrase("en", key, values))
+        .unwrap_or_default()
+}
+
+fn html_page(locale: &'static str, status: StatusCode, body: &str) -> Response {
+    let dir = if is_rtl(locale) { "rtl" } else { "ltr" };
+    let title = escape(&say(locale, "absence-page-title", &[]));
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{locale}\" dir=\"{dir}\">\n<head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
+         <style>body{{font-family:sans-serif;font-size:20px;line-height:1.5;margin:1em;max-width:32em}}\
+         button{{display:block;width:100%;font-size:20px;padding:14px;margin:10px 0;border-radius:8px}}</style></head>\n\
+         <body>\n<h1>{title}</h1>\n{body}</body>\n</html>\n"
+    );
+    (
+        status,
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        Html(page),
+    )
+        .into_response()
+}
+
+fn closed(locale: &'static str) -> Response {
+    let text = escape(&say(locale, "absence-page-expired", &[]));
+    html_page(locale, StatusCode::GONE, &format!("<p>{text}</p>\n"))
+}
+
+/// The page: the session's date and time, and one button per reason.
+#[utoipa::path(
+    get,
+    path = "/r/{token}",
+    tag = "reminders",
+    params(("token" = String, Path, description = "The signed token from the reminder's link")),
+    responses(
+        (status = 200, description = "The page, in the participant's language", content_type = "text/html"),
+        (status = 404, description = "Not a link this service made"),
+        (status = 410, description = "The link has expired, or the session started or was cancelled", content_type = "text/html")
+    )
+)]
+async fn page(State(state): State<AppState>, Path(token): Path<String>) -> ApiResult<Response> {
+    let (_, cx, expired) = open(&state, &token).await?;
+    let locale = locale_of(&cx);
+    if expired || !cx.open {
+        return Ok(closed(locale));
+    }
+    let tz = cx.timezone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let (date, time) = date_time(locale, cx.starts_at, tz).unwrap_or_default();
+    let mut body = format!(
+        "<p>{}</p>\n",
+        escape(&say(
+            locale,
+            "absence-page-session",
+            &[("date", date), ("time", time)]
+        ))
+    );
+    if cx.reason.is_some() {
+        body.push_str(&format!(
+            "<p>{}</p>\n",
+            escape(&say(locale, "absence-page-thanks", &[]))
+        ));
+    }
+    body.push_str(&format!(
+        "<p>{}</p>\n<form method=\"post\">\n",
+        escape(&say(locale, "absence-page-question", &[]))
+    ));
+    for reason in REASONS {
+        body.push_str(&format!(
+            "<button type=\"submit\" name=\"reason\" value=\"{reason}\">{}</button>\n",
+            escape(&say(locale, &format!("absence-reason-{reason}"), &[]))
+        ));
+    }
+    body.push_str("</form>\n");
+    Ok(html_page(locale, StatusCode::OK, &body))
+}
+
+/// Records the reason chosen (a form post from the page). Choosing again changes it.
+#[utoipa::path(
+    post,
+    path = "/r/{token}",
+    tag = "reminders",
+    params(("token" = String, Path, description = "The signed token from the reminder's link")),
+    request_body(content = AbsenceChoice, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "Thanks, in the participant's language", content_type = "text/html"),
+        (status = 404, description = "Not a link this service made"),
+        (status = 410, description = "The link has expired, or the session started or was cancelled", content_type = "text/html"),
+        (status = 422, description = "Not one of the reasons")
+    )
+)]
+async fn choose(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    form: Result<axum::Form<AbsenceChoice>, axum::extract::rejection::FormRejection>,
+) -> ApiResult<Response> {
+    let (link, cx, expired) = open(&state, &token).await?;
+    let locale = locale_of(&cx);
+    let axum::Form(choice) = form.map_err(|_| {
+        ApiError::field(
+            "reason",
+            format!("must be one of: {}", REASONS.join(", ")),
+        )
+    })?;
+    if !REASONS.contains(&choice.reason.as_str()) {
+        return Err(ApiError::field(
+            "reason",
+            format!("must be one of: {}", REASONS.join(", ")),
+        ));
+    }
+    if expired || !cx.open {
+        return Ok(closed(locale));
+    }
+    match state
+        .store
+        .record_absence_notice(link.org_id, link.session_id, link.enrollment_id, &choice.reason)
+        .await
+    {
+        Ok(_) => {}
+        Err(peergroup_store::StoreError::Conflict(_)) => return Ok(closed(locale)),
+        Err(e) => return Err(e.into()),
+    }
+    let text = escape(&say(locale, "absence-page-thanks", &[]));
+    Ok(html_page(locale, StatusCode::OK, &format!("<p>{text}</p>\n")))
+}
