@@ -7,6 +7,7 @@ mod bad_input;
 mod feeds;
 mod idempotency;
 mod openapi;
+mod reminders;
 mod rule_model;
 mod sessions;
 mod setup_flow;

@@ -13,6 +13,8 @@ use std::sync::Arc;
 
 pub use serde_json::json;
 
+pub mod smtp;
+
 /// The PostgreSQL server tests create their databases on.
 fn pg_admin_url() -> String {
     std::env::var("PEERGROUP_TEST_PG_URL")
@@ -86,6 +88,17 @@ pub fn test_config(db: &TestDb) -> Config {
         (
             "PEERGROUP__SERVER__AUTH_CACHE_SECONDS".to_string(),
             "1".to_string(),
+        ),
+        // Jobs run when a test says so (`TestApp::run_jobs`), on the test's clock; mail,
+        // if any is sent, stays in the test's folder.
+        ("PEERGROUP__JOBS__ENABLED".to_string(), "false".to_string()),
+        (
+            "PEERGROUP__JOBS__SCHEDULER".to_string(),
+            "false".to_string(),
+        ),
+        (
+            "PEERGROUP__MAIL__OUTBOX_DIR".to_string(),
+            db._dir.path().join("outbox").display().to_string(),
         ),
     ];
     Config::load_from(None, vars).expect("test config")
@@ -183,6 +196,28 @@ impl TestApp {
             server: Some(server),
             base,
             client: reqwest::Client::new(),
+        }
+    }
+
+    /// Runs every job due on the test clock, one at a time, until none is left; mail goes
+    /// through `config`'s transport. Returns how many jobs ran.
+    pub async fn run_jobs_with(&self, config: &Config) -> usize {
+        let store = self.server().store.clone();
+        let rt = peergroup::jobs::runtime(config, &store)
+            .await
+            .expect("job runtime");
+        let mut ran = 0;
+        loop {
+            let jobs = store
+                .claim_jobs("test", 1, std::time::Duration::from_secs(60))
+                .await
+                .expect("claim");
+            let Some(job) = jobs.into_iter().next() else {
+                return ran;
+            };
+            peergroup_jobs::run_one(&rt, job).await;
+            ran += 1;
+            assert!(ran < 100_000, "jobs keep coming");
         }
     }
 

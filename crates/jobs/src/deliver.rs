@@ -141,7 +141,9 @@ fn prepare(
         other => return Err(format!("unknown message kind `{other}`")),
     };
     // The person's language, then the group's, then English.
-    let group_languages = session.map(|s| s.group_languages.clone()).unwrap_or_default();
+    let group_languages = session
+        .map(|s| s.group_languages.clone())
+        .unwrap_or_default();
     let locale = negotiate(
         d.recipient
             .language
@@ -190,8 +192,5 @@ fn absence_url(rt: &Runtime, org: i64, s: &DeliverySession, enrollment: i64) -> 
         enrollment_id: enrollment,
         expires_at: (s.starts_at + Duration::minutes(i64::from(s.minutes))).timestamp(),
     });
-    format!(
-        "{}/r/{token}",
-        rt.settings.public_url.trim_end_matches('/')
-    )
+    format!("{}/r/{token}", rt.settings.public_url.trim_end_matches('/'))
 }

@@ -53,9 +53,7 @@ pub async fn catch_up(store: &Store) -> peergroup_store::Result<u64> {
 }
 
 /// Starts the ticks. Dropping the scheduler does not stop it: call `shutdown`.
-pub async fn start(
-    store: Store,
-) -> Result<JobScheduler, tokio_cron_scheduler::JobSchedulerError> {
+pub async fn start(store: Store) -> Result<JobScheduler, tokio_cron_scheduler::JobSchedulerError> {
     let scheduler = JobScheduler::new().await?;
     for (kind, expr) in TICKS {
         let store = store.clone();

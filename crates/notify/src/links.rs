@@ -60,9 +60,13 @@ impl LinkSigner {
 
     pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<AbsenceLink, LinkError> {
         let (body, tag) = token.split_once('.').ok_or(LinkError::Invalid)?;
-        let body = URL_SAFE_NO_PAD.decode(body).map_err(|_| LinkError::Invalid)?;
+        let body = URL_SAFE_NO_PAD
+            .decode(body)
+            .map_err(|_| LinkError::Invalid)?;
         let body = String::from_utf8(body).map_err(|_| LinkError::Invalid)?;
-        let tag = URL_SAFE_NO_PAD.decode(tag).map_err(|_| LinkError::Invalid)?;
+        let tag = URL_SAFE_NO_PAD
+            .decode(tag)
+            .map_err(|_| LinkError::Invalid)?;
         self.mac(&body)
             .verify_slice(&tag)
             .map_err(|_| LinkError::Invalid)?;
@@ -95,7 +99,10 @@ mod tests {
             org_id: 1,
             session_id: 20,
             enrollment_id: 300,
-            expires_at: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap().timestamp(),
+            expires_at: Utc
+                .with_ymd_and_hms(2026, 12, 1, 0, 0, 0)
+                .unwrap()
+                .timestamp(),
         }
     }
 

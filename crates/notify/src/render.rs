@@ -157,10 +157,7 @@ impl Writer {
     /// The date and the time of `at` in `tz`, written as this locale writes them.
     fn date_time(&self, at: DateTime<Utc>, tz: Tz) -> Result<(String, String), MissingTranslation> {
         let local = at.with_timezone(&tz);
-        let weekday = self.plain(&format!(
-            "weekday-{}",
-            local.weekday().number_from_monday()
-        ))?;
+        let weekday = self.plain(&format!("weekday-{}", local.weekday().number_from_monday()))?;
         let month = self.plain(&format!("month-{}", local.month()))?;
         let date = self.get(
             "date-long",
@@ -215,7 +212,9 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 &format!("{prefix}-subject"),
                 &args([("group", group.clone()), ("date", date.clone())]),
             )?;
-            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(
+                w.get("greeting", &args([("name", name.clone())]))?,
+            ));
             blocks.push(Block::Line(w.get(
                 &format!("{prefix}-when"),
                 &args([("date", date), ("time", time)]),
@@ -242,8 +241,12 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                     url: url.clone(),
                 });
             }
-            blocks.push(Block::Line(w.get("signature", &args([("group", group.clone())]))?));
-            blocks.push(Block::Line(w.get("unsubscribe-note", &args([("group", group)]))?));
+            blocks.push(Block::Line(
+                w.get("signature", &args([("group", group.clone())]))?,
+            ));
+            blocks.push(Block::Line(
+                w.get("unsubscribe-note", &args([("group", group)]))?,
+            ));
         }
         Mail::SessionCancelled { name, session } => {
             let (date, time) = w.date_time(session.starts_at, session.tz)?;
@@ -251,7 +254,9 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "session-cancelled-subject",
                 &args([("group", session.group.clone()), ("date", date.clone())]),
             )?;
-            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(
+                w.get("greeting", &args([("name", name.clone())]))?,
+            ));
             blocks.push(Block::Line(w.get(
                 "session-cancelled-body",
                 &args([("date", date), ("time", time)]),
@@ -276,7 +281,9 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "facilitator-reminder-subject",
                 &args([("group", session.group.clone()), ("date", date.clone())]),
             )?;
-            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(
+                w.get("greeting", &args([("name", name.clone())]))?,
+            ));
             blocks.push(Block::Line(w.get(
                 "facilitator-reminder-when",
                 &args([("date", date), ("time", time)]),
@@ -313,10 +320,16 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "absence-notice-subject",
                 &args([("name", participant.clone()), ("date", date.clone())]),
             )?;
-            blocks.push(Block::Line(w.get("greeting", &args([("name", name.clone())]))?));
+            blocks.push(Block::Line(
+                w.get("greeting", &args([("name", name.clone())]))?,
+            ));
             blocks.push(Block::Line(w.get(
                 "absence-notice-body",
-                &args([("name", participant.clone()), ("date", date), ("time", time)]),
+                &args([
+                    ("name", participant.clone()),
+                    ("date", date),
+                    ("time", time),
+                ]),
             )?));
             let why = w.plain(&format!("absence-reason-{reason}"))?;
             blocks.push(Block::Line(
@@ -400,10 +413,7 @@ fn headcount_block(w: &Writer, h: &SupportHeadcount) -> Result<Block, MissingTra
             .map(|i| i.language.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        items.push(w.get(
-            "headcount-interpreter",
-            &args([("languages", languages)]),
-        )?);
+        items.push(w.get("headcount-interpreter", &args([("languages", languages)]))?);
     }
     if h.food > 0 {
         items.push(w.get("headcount-food", &args([("count", h.food.to_string())]))?);

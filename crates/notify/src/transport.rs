@@ -77,7 +77,9 @@ impl Mailer {
                 // lettre's own timeout covers only connecting; a server that goes quiet
                 // mid-conversation would hold the job forever.
                 match tokio::time::timeout(*timeout * 3, transport.send(message)).await {
-                    Err(_) => Err(SendError::Transient("the mail server stopped answering".into())),
+                    Err(_) => Err(SendError::Transient(
+                        "the mail server stopped answering".into(),
+                    )),
                     Ok(Ok(_)) => Ok(()),
                     Ok(Err(e)) => Err(classify(&e)),
                 }
@@ -124,7 +126,11 @@ fn build(mail: &Outgoing) -> Result<Message, SendError> {
         .map_err(|_| SendError::Permanent("mail.from is not a usable address".into()))?;
     let mut builder = Message::builder()
         .from(from)
-        .to(mailbox(Some(&mail.to_name), &mail.to_email, "the recipient")?)
+        .to(mailbox(
+            Some(&mail.to_name),
+            &mail.to_email,
+            "the recipient",
+        )?)
         .subject(mail.rendered.subject.clone())
         .message_id(Some(mail.message_id.clone()))
         .raw_header(HeaderValue::new(

@@ -9,7 +9,10 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 
 fn keys_of(locale: &str) -> BTreeSet<String> {
-    let path = format!("{}/locales/{locale}/messages.ftl", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/locales/{locale}/messages.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let resource = fluent_syntax::parser::parse(text.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
@@ -62,8 +65,7 @@ fn every_locale_has_every_key_and_no_other() {
                 ("ampm", "PM".into()),
                 ("reason", "R".into()),
             ];
-            let out = phrase(locale, key, &args)
-                .unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
+            let out = phrase(locale, key, &args).unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
             assert!(!out.trim().is_empty(), "{locale}/{key} is blank");
         }
     }
@@ -87,7 +89,13 @@ fn every_kind() -> Vec<Mail> {
         Mail::SessionReminder {
             name: "Amina".into(),
             session: s.clone(),
-            supports: vec!["childcare".into(), "transport".into(), "interpreter".into(), "food".into(), "other".into()],
+            supports: vec![
+                "childcare".into(),
+                "transport".into(),
+                "interpreter".into(),
+                "food".into(),
+                "other".into(),
+            ],
             cant_come_url: Some("https://example.org/r/abc".into()),
         },
         Mail::SessionChanged {
@@ -96,7 +104,10 @@ fn every_kind() -> Vec<Mail> {
             supports: vec![],
             cant_come_url: Some("https://example.org/r/abc".into()),
         },
-        Mail::SessionCancelled { name: "Amina".into(), session: s.clone() },
+        Mail::SessionCancelled {
+            name: "Amina".into(),
+            session: s.clone(),
+        },
         Mail::FacilitatorReminder {
             name: "Rosa".into(),
             session: s.clone(),
@@ -104,9 +115,16 @@ fn every_kind() -> Vec<Mail> {
             headcount: SupportHeadcount {
                 session_id: 1,
                 participants: 2,
-                childcare: ChildcareCount { participants: 1, children: 2, ages: vec![3, 5] },
+                childcare: ChildcareCount {
+                    participants: 1,
+                    children: 2,
+                    ages: vec![3, 5],
+                },
                 transport: 1,
-                interpreters: vec![InterpreterCount { language: "ar".parse().unwrap(), participants: 1 }],
+                interpreters: vec![InterpreterCount {
+                    language: "ar".parse().unwrap(),
+                    participants: 1,
+                }],
                 food: 2,
                 food_details: vec![],
                 not_yet_arranged: 0,
@@ -119,7 +137,10 @@ fn every_kind() -> Vec<Mail> {
             session: s.clone(),
             reason: "childcare".into(),
         },
-        Mail::FollowUpOpened { group: "Diabetes circle".into(), misses: 3 },
+        Mail::FollowUpOpened {
+            group: "Diabetes circle".into(),
+            misses: 3,
+        },
         Mail::FollowUpEscalated {
             group: "Diabetes circle".into(),
             due_at: s.starts_at,
@@ -142,7 +163,12 @@ fn every_locale_renders_every_kind_in_its_own_words() {
             assert!(html.contains(&format!("lang=\"{locale}\"")));
             if locale != "en" {
                 let english = render_in(&mail, "en").unwrap();
-                assert_ne!(r.subject, english.subject, "{locale} {} is English", mail.kind());
+                assert_ne!(
+                    r.subject,
+                    english.subject,
+                    "{locale} {} is English",
+                    mail.kind()
+                );
             }
         }
     }
@@ -154,7 +180,10 @@ fn a_reminder_says_the_local_time_and_what_is_arranged() {
     let en = render(mail, "en");
     let text = en.text();
     // 02:30 UTC on 2 December is 18:30 on 1 December in Vancouver (UTC-8).
-    assert!(text.contains("Tuesday, December 1, 2026 at 6:30 PM"), "{text}");
+    assert!(
+        text.contains("Tuesday, December 1, 2026 at 6:30 PM"),
+        "{text}"
+    );
     assert!(text.contains("Childcare is available for you."));
     assert!(text.contains("I can't come: https://example.org/r/abc"));
     let es = render(mail, "es").text();

@@ -68,7 +68,22 @@ fn rand_suffix() -> String {
     format!("{:08x}", rand::random::<u32>())
 }
 
-pub async fn start(config: &Config, store: &Store, links: LinkSigner) -> anyhow::Result<JobsHandle> {
+/// What the worker needs, as configured; tests use it to run jobs one by one.
+pub async fn runtime(config: &Config, store: &Store) -> anyhow::Result<Runtime> {
+    let links = LinkSigner::new(store.service_key(LINK_KEY).await?);
+    Ok(Runtime {
+        store: store.clone(),
+        mailer: mailer(config)?,
+        links,
+        settings: settings(config),
+    })
+}
+
+pub async fn start(
+    config: &Config,
+    store: &Store,
+    links: LinkSigner,
+) -> anyhow::Result<JobsHandle> {
     let (stop, stopped) = watch::channel(false);
     let worker = if config.jobs.enabled {
         let rt = Arc::new(Runtime {

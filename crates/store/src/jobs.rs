@@ -170,9 +170,14 @@ pub(crate) async fn finish(
 pub enum JobOutcome {
     Done,
     /// A transient failure: run again at `at`.
-    RetryAt { at: DateTime<Utc>, error: String },
+    RetryAt {
+        at: DateTime<Utc>,
+        error: String,
+    },
     /// A permanent failure, or the last attempt: kept with its error.
-    Dead { error: String },
+    Dead {
+        error: String,
+    },
 }
 
 impl Store {

@@ -24,8 +24,8 @@ pub mod messages;
 mod people;
 mod programs;
 pub mod reminders;
-pub mod sessions;
 mod service_keys;
+pub mod sessions;
 mod supports;
 
 pub use access::NewToken;

@@ -11,9 +11,9 @@ use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::reminders::MessageState;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, Statement, TransactionTrait};
-use peergroup_domain::reminders::MessageState;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -174,7 +174,9 @@ impl Store {
         }
         match kind.as_str() {
             "session_reminder" | "session_changed" if participant_mail => {
-                d.supports = self.arranged_supports(org, subject.unwrap_or_default()).await?;
+                d.supports = self
+                    .arranged_supports(org, subject.unwrap_or_default())
+                    .await?;
             }
             "facilitator_reminder" => {
                 if let Some(sid) = session_id {
@@ -189,7 +191,11 @@ impl Store {
             }
             "absence_notice" => {
                 d.absence = self
-                    .absence_of(org, session_id.unwrap_or_default(), subject.unwrap_or_default())
+                    .absence_of(
+                        org,
+                        session_id.unwrap_or_default(),
+                        subject.unwrap_or_default(),
+                    )
                     .await?;
             }
             _ => {}
@@ -469,7 +475,11 @@ impl Store {
             .take(page.limit as usize)
             .map(message_record)
             .collect::<Result<Vec<_>>>()?;
-        let next_cursor = if more { items.last().map(|m| m.id) } else { None };
+        let next_cursor = if more {
+            items.last().map(|m| m.id)
+        } else {
+            None
+        };
         Ok(Page { items, next_cursor })
     }
 
@@ -520,8 +530,13 @@ impl Store {
 /// How a delivery went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeliveryOutcome {
-    Sent { locale: String, sequence: Option<i32> },
-    Skipped { why: String },
+    Sent {
+        locale: String,
+        sequence: Option<i32>,
+    },
+    Skipped {
+        why: String,
+    },
     Failed(JobOutcome),
 }
 

@@ -7,10 +7,10 @@
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::params;
 use crate::{Result, Store, from_json};
-use peergroup_domain::program::ProgramSpec;
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
+use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::{self, MAX_HOURS_BEFORE, QuietHours, ReminderPolicy};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, Statement, TransactionTrait, Value};
 use serde::{Deserialize, Serialize};
@@ -310,7 +310,10 @@ impl Store {
                     .map(|(person, enrollment)| NewMessage {
                         org_id: org,
                         kind,
-                        dedupe_key: format!("p{person}:s{}:{kind}:{}", r.session_id, r.hours_before),
+                        dedupe_key: format!(
+                            "p{person}:s{}:{kind}:{}",
+                            r.session_id, r.hours_before
+                        ),
                         session_id: Some(r.session_id),
                         person_id: Some(person),
                         user_id: None,

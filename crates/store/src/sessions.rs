@@ -685,8 +685,12 @@ impl Store {
         active.sequence = Set(sequence);
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
-        crate::jobs::enqueue(&txn, &[changed_notice(org, id, sequence, self.now())], self.now())
-            .await?;
+        crate::jobs::enqueue(
+            &txn,
+            &[changed_notice(org, id, sequence, self.now())],
+            self.now(),
+        )
+        .await?;
         txn.commit().await?;
         Ok(SessionChange {
             session: session_record(updated, &cx, cx.tz.tz())?,
@@ -714,8 +718,12 @@ impl Store {
         active.sequence = Set(sequence);
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
-        crate::jobs::enqueue(&txn, &[changed_notice(org, id, sequence, self.now())], self.now())
-            .await?;
+        crate::jobs::enqueue(
+            &txn,
+            &[changed_notice(org, id, sequence, self.now())],
+            self.now(),
+        )
+        .await?;
         txn.commit().await?;
         session_record(updated, &cx, cx.tz.tz())
     }

@@ -164,10 +164,7 @@ async fn choose(
     let (link, cx, expired) = open(&state, &token).await?;
     let locale = locale_of(&cx);
     let axum::Form(choice) = form.map_err(|_| {
-        ApiError::field(
-            "reason",
-            format!("must be one of: {}", REASONS.join(", ")),
-        )
+        ApiError::field("reason", format!("must be one of: {}", REASONS.join(", ")))
     })?;
     if !REASONS.contains(&choice.reason.as_str()) {
         return Err(ApiError::field(
@@ -180,7 +177,12 @@ async fn choose(
     }
     match state
         .store
-        .record_absence_notice(link.org_id, link.session_id, link.enrollment_id, &choice.reason)
+        .record_absence_notice(
+            link.org_id,
+            link.session_id,
+            link.enrollment_id,
+            &choice.reason,
+        )
         .await
     {
         Ok(_) => {}
@@ -188,5 +190,9 @@ async fn choose(
         Err(e) => return Err(e.into()),
     }
     let text = escape(&say(locale, "absence-page-thanks", &[]));
-    Ok(html_page(locale, StatusCode::OK, &format!("<p>{text}</p>\n")))
+    Ok(html_page(
+        locale,
+        StatusCode::OK,
+        &format!("<p>{text}</p>\n"),
+    ))
 }

@@ -1,0 +1,492 @@
+//! Reminders end to end: planned by the tick job, fanned out per person, written in each
+//! person's language and received as real SMTP bytes by a server in this process.
+
+use chrono::{TimeZone, Utc};
+use peergroup_blackbox::smtp::{SmtpServer, smtp_config};
+use peergroup_blackbox::{TestApp, fixtures, json};
+use peergroup_domain::clock::Clock;
+use serde_json::Value;
+
+/// A Vancouver group meeting Wednesdays at 10:00 from 17 March 2027, just after the switch
+/// to daylight time (14 March): its first session is 17:00 UTC, where the weeks before it
+/// are 18:00 UTC.
+struct Setup {
+    token: String,
+    group: i64,
+    sessions: Vec<i64>,
+    spanish: i64,
+    english: i64,
+    no_consent: i64,
+    facilitator: i64,
+}
+
+async fn setup(app: &TestApp, org: &str) -> Setup {
+    let token = app.coordinator(org).await;
+    let program = app
+        .create_id(&token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let mut group = fixtures::group(program);
+    group["start_date"] = json!("2027-03-17");
+    group["start_time"] = json!("10:00");
+    group["languages"] = json!(["es"]);
+    group["capacity"] = json!(6);
+    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    let person = |name: &str, lang: &str, consent: bool| {
+        let mut p = fixtures::person(name);
+        p["preferred_language"] = json!(lang);
+        p["consent"] = json!({"reminders": consent, "calls": true});
+        p
+    };
+    let spanish = app
+        .create_id(&token, "/api/v1/people", &person("Lucia M", "es-MX", true))
+        .await;
+    let english = app
+        .create_id(&token, "/api/v1/people", &person("Amina K", "en", true))
+        .await;
+    let no_consent = app
+        .create_id(&token, "/api/v1/people", &person("Olena P", "uk", false))
+        .await;
+    let facilitator = app
+        .create_id(&token, "/api/v1/people", &person("Rosa T", "so", true))
+        .await;
+    app.create_id(
+        &token,
+        &format!("/api/v1/groups/{group}/facilitators"),
+        &json!({"person_id": facilitator, "role": "peer", "program_role": "peer_leader"}),
+    )
+    .await;
+    for p in [spanish, english, no_consent] {
+        let e = app
+            .create_id(
+                &token,
+                &format!("/api/v1/groups/{group}/enrollments"),
+                &json!({"person_id": p}),
+            )
+            .await;
+        if p == spanish {
+            app.create_id(
+                &token,
+                &format!("/api/v1/enrollments/{e}/supports"),
+                &json!({"kind": "childcare", "status": "arranged", "children_ages": [3]}),
+            )
+            .await;
+        }
+    }
+    let sessions = app.generate_sessions(&token, group).await;
+    Setup {
+        token,
+        group,
+        sessions,
+        spanish,
+        english,
+        no_consent,
+        facilitator,
+    }
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+}
+
+/// Inserts the reminder-planning tick for the test clock's now.
+async fn tick(app: &TestApp) {
+    let now = app.clock.now();
+    app.server()
+        .store
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
+            peergroup_jobs::worker::JOB_PLAN_REMINDERS,
+            now,
+        )])
+        .await
+        .unwrap();
+}
+
+async fn messages(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
+    app.get(token, &format!("/api/v1/messages?{query}"))
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+async fn a_reminder_across_a_dst_change_arrives_once_in_each_persons_language_and_time() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "dst").await;
+
+    // 10 March 2027, 17:30 UTC (09:30 PST): the 7-day reminder of the first session is due.
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+
+    let mut got = smtp.received();
+    got.sort_by(|a, b| a.to.cmp(&b.to));
+    assert_eq!(got.len(), 2, "{got:#?}");
+    let (en, es) = (&got[0], &got[1]);
+    assert_eq!(en.to, "amina.k@example.org");
+    assert_eq!(es.to, "lucia.m@example.org");
+    // The session is at 10:00 PDT although the reminder went out under PST (a naive UTC
+    // offset would say 9:00).
+    assert_eq!(
+        en.subject,
+        "Reminder: Surrey Punjabi group on Wednesday, March 17, 2027"
+    );
+    assert!(en.text.contains("at 10:00 AM"), "{}", en.text);
+    assert_eq!(en.language, "en");
+    assert!(
+        es.subject.contains("miércoles, 17 de marzo de 2027"),
+        "{}",
+        es.subject
+    );
+    assert!(es.text.contains("10:00"), "{}", es.text);
+    assert_eq!(es.language, "es");
+    assert!(es.html.contains("lang=\"es\""));
+    // Arranged support is mentioned to the person it is arranged for, and only to them.
+    assert!(!es.text.contains("Childcare"));
+    assert!(es.text.to_lowercase().contains("cuidado"), "{}", es.text);
+    assert!(!en.text.contains("Childcare"));
+    // Participant mail can be unsubscribed from and carries a one-tap link.
+    assert!(
+        en.list_unsubscribe
+            .as_deref()
+            .is_some_and(|u| u.contains("mailto:"))
+    );
+    assert!(en.text.contains("/r/"), "{}", en.text);
+    assert_ne!(en.message_id, es.message_id);
+
+    // The API shows both as sent with their locale; the person without consent got none.
+    let sent = messages(&app, &s.token, &format!("session_id={}", s.sessions[0])).await;
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|m| m["state"] == "sent"));
+    let locale_of = |p: i64| {
+        sent.iter()
+            .find(|m| m["person_id"] == p)
+            .map(|m| m["locale"].clone())
+    };
+    assert_eq!(locale_of(s.spanish), Some(json!("es")));
+    assert_eq!(locale_of(s.english), Some(json!("en")));
+    assert_eq!(locale_of(s.no_consent), None);
+
+    // Planning again, from another "replica", sends nothing twice.
+    tick(&app).await;
+    app.server()
+        .store
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
+            peergroup_jobs::worker::JOB_PLAN_REMINDERS,
+            app.clock.now() + chrono::Duration::minutes(5),
+        )])
+        .await
+        .unwrap();
+    app.clock.advance(chrono::Duration::minutes(5));
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+
+    // A day before, the facilitator's reminder (in English: Somali is not shipped, and the
+    // group's Spanish is the fallback before English).
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let all = smtp.received();
+    let to_rosa: Vec<_> = all
+        .iter()
+        .filter(|m| m.to == "rosa.t@example.org")
+        .collect();
+    assert_eq!(to_rosa.len(), 1, "{all:#?}");
+    assert_eq!(to_rosa[0].language, "es");
+    assert!(to_rosa[0].text.contains("Lucia M"), "{}", to_rosa[0].text);
+    assert!(
+        to_rosa[0].text.contains("What is diabetes"),
+        "{}",
+        to_rosa[0].text
+    );
+    // And the participants' 24-hour reminders.
+    assert_eq!(all.len(), 2 + 1 + 2);
+    let _ = (s.facilitator, s.group);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_moved_session_sends_a_correction_and_a_cancelled_one_a_notice_to_those_reminded() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "moves").await;
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+
+    // Moving the first session an hour later tells the two who were reminded, at once
+    // (09:30 local is outside the quiet hours).
+    app.post(
+        &s.token,
+        &format!("/api/v1/sessions/{}/reschedule", s.sessions[0]),
+        &json!({"local_time": "11:00"}),
+    )
+    .await
+    .ok(200);
+    // The second session has reminded nobody yet: cancelling it tells nobody.
+    app.post(
+        &s.token,
+        &format!("/api/v1/sessions/{}/cancel", s.sessions[1]),
+        &json!({"reason": "Holiday"}),
+    )
+    .await
+    .ok(200);
+    app.run_jobs_with(&config).await;
+    let got = smtp.received();
+    assert_eq!(got.len(), 4, "{got:#?}");
+    let changed: Vec<_> = got[2..].iter().collect();
+    assert!(changed.iter().any(|m| m.to == "amina.k@example.org"
+        && m.subject.starts_with("New time")
+        && m.text.contains("11:00 AM")));
+    assert!(
+        changed
+            .iter()
+            .any(|m| m.to == "lucia.m@example.org" && m.text.contains("11:00"))
+    );
+
+    // Cancelling the moved session sends each of them one cancellation.
+    app.post(
+        &s.token,
+        &format!("/api/v1/sessions/{}/cancel", s.sessions[0]),
+        &json!({"reason": "Flood"}),
+    )
+    .await
+    .ok(200);
+    app.run_jobs_with(&config).await;
+    let got = smtp.received();
+    assert_eq!(got.len(), 6, "{got:#?}");
+    assert!(
+        got[4..].iter().all(
+            |m| m.subject.starts_with("Sesión cancelada") || m.subject.starts_with("Cancelled")
+        )
+    );
+    // Later ticks do not remind anyone of the cancelled sessions.
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let later: Vec<_> = smtp.received()[6..]
+        .iter()
+        .map(|m| m.subject.clone())
+        .collect();
+    assert!(
+        later
+            .iter()
+            .all(|s| !s.contains("March 17") && !s.contains("17 de marzo")),
+        "{later:?}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn i_cant_come_records_a_notice_tells_the_facilitators_and_cannot_be_forged() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    setup(&app, "cantcome").await;
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let en = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to == "amina.k@example.org")
+        .unwrap();
+    let url = en
+        .text
+        .split_whitespace()
+        .find(|w| w.contains("/r/"))
+        .unwrap()
+        .to_string();
+    let path = &url[url.find("/r/").unwrap()..];
+    let page = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("lang=\"en\""));
+    assert!(
+        html.contains("Wednesday, March 17, 2027 at 10:00 AM"),
+        "{html}"
+    );
+    // Nothing about the group or anyone in it.
+    for secret in ["Surrey", "Lucia", "Rosa", "Gurdwara"] {
+        assert!(!html.contains(secret), "{secret} on the page");
+    }
+
+    let before = app.row_counts().await;
+    let bad = app
+        .client
+        .post(format!("{}{path}", app.base))
+        .form(&[("reason", "boredom")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(app.row_counts().await, before);
+    let chosen = app
+        .client
+        .post(format!("{}{path}", app.base))
+        .form(&[("reason", "childcare")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chosen.status(), 200);
+    assert!(chosen.text().await.unwrap().contains("Thank you"));
+    app.run_jobs_with(&config).await;
+    let notice: Vec<_> = smtp
+        .received()
+        .into_iter()
+        .filter(|m| m.to == "rosa.t@example.org")
+        .collect();
+    assert_eq!(notice.len(), 1);
+    assert!(notice[0].text.contains("Amina K"), "{}", notice[0].text);
+    // Tapping again changes nothing but the reason, and tells nobody twice.
+    app.client
+        .post(format!("{}{path}", app.base))
+        .form(&[("reason", "illness")])
+        .send()
+        .await
+        .unwrap();
+    app.run_jobs_with(&config).await;
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.to == "rosa.t@example.org")
+            .count(),
+        1
+    );
+    // The 24-hour reminder skips her.
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(
+        smtp.received()
+            .iter()
+            .filter(|m| m.to == "amina.k@example.org")
+            .count(),
+        1
+    );
+
+    // A token changed by one character, or pointed at another session, is 404.
+    let token = &path[3..];
+    let mut forged = token.to_string();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    for t in [forged.as_str(), "nonsense", "a.b"] {
+        let r = app
+            .client
+            .get(format!("{}/r/{t}", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{t}");
+    }
+    // After the session the link has expired.
+    app.clock.set(at(2027, 3, 18, 0, 0));
+    let r = app
+        .client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 410);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_busy_server_gets_each_message_once_and_a_refusing_one_leaves_it_dead_and_retryable() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "faults").await;
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    smtp.busy_for(3);
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    // Three refusals spread over the two messages: neither or one has arrived, the rest wait.
+    let retrying = messages(&app, &s.token, "state=retrying").await;
+    assert!(!retrying.is_empty());
+    assert!(
+        retrying
+            .iter()
+            .all(|m| m["last_error"].as_str().unwrap().contains("451"))
+    );
+    for _ in 0..4 {
+        app.clock.advance(chrono::Duration::hours(1));
+        app.run_jobs_with(&config).await;
+    }
+    let got = smtp.received();
+    assert_eq!(got.len(), 2, "each exactly once: {got:#?}");
+    assert_eq!(messages(&app, &s.token, "state=sent").await.len(), 2);
+
+    // A refusing server: dead after one attempt, with the error, and retryable by hand.
+    smtp.refuse(true);
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let dead = messages(&app, &s.token, "state=dead").await;
+    assert_eq!(dead.len(), 3, "{dead:#?}");
+    assert!(
+        dead.iter()
+            .all(|m| m["attempts"] == 1 && m["last_error"].as_str().unwrap().contains("550"))
+    );
+    assert_eq!(smtp.received().len(), 2);
+    let sent = messages(&app, &s.token, "state=sent").await;
+    let r = app
+        .post(
+            &s.token,
+            &format!("/api/v1/messages/{}/retry", sent[0]["id"]),
+            &json!({}),
+        )
+        .await;
+    r.problem(409);
+    smtp.refuse(false);
+    let id = dead[0]["id"].as_i64().unwrap();
+    let r = app
+        .post(
+            &s.token,
+            &format!("/api/v1/messages/{id}/retry"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(r.ok(200)["state"], "queued");
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 3);
+    assert_eq!(
+        app.get(&s.token, &format!("/api/v1/messages/{id}"))
+            .await
+            .ok(200)["state"],
+        "sent"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mail_queued_while_the_smtp_server_is_down_is_sent_once_it_is_up() {
+    let app = TestApp::spawn().await;
+    // A port with nobody listening yet.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let config = smtp_config(&app.config, &format!("smtp://127.0.0.1:{port}"));
+    let s = setup(&app, "down").await;
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let retrying = messages(&app, &s.token, "state=retrying").await;
+    assert_eq!(retrying.len(), 2, "{retrying:#?}");
+    let smtp = SmtpServer::start_on(std::net::TcpListener::bind(("127.0.0.1", port)).unwrap());
+    app.clock.advance(chrono::Duration::hours(1));
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+    assert_eq!(messages(&app, &s.token, "state=sent").await.len(), 2);
+    app.stop().await;
+}
