@@ -22,8 +22,20 @@ fn case(method: Method, route: &'static str, path: String, body: Option<Value>) 
     }
 }
 
+/// A message to A's coordinators: their follow-up tasks escalate four days on, and
+/// the jobs that follow write the notice.
+async fn coordinator_message(app: &TestApp, a: &World) -> i64 {
+    app.clock.advance(chrono::Duration::days(4));
+    app.server().store.escalate_due_follow_ups().await.unwrap();
+    app.run_jobs_with(&app.config).await;
+    let list = app.get(&a.token, "/api/v1/messages").await;
+    let items = list.ok(200)["items"].as_array().unwrap();
+    assert!(!items.is_empty(), "A's coordinators were told");
+    items[0]["id"].as_i64().unwrap()
+}
+
 /// Every route that takes an id, aimed at organization A's objects.
-fn cases_against(a: &World, b: &World) -> Vec<Case> {
+fn cases_against(a: &World, b: &World, message: i64) -> Vec<Case> {
     use Method as M;
     vec![
         case(
@@ -266,6 +278,18 @@ fn cases_against(a: &World, b: &World) -> Vec<Case> {
             format!("/api/v1/follow-ups/{}/assign", a.task),
             Some(json!({"assignee_person_id": null})),
         ),
+        case(
+            M::GET,
+            "/api/v1/messages/{id}",
+            format!("/api/v1/messages/{message}"),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/messages/{id}/retry",
+            format!("/api/v1/messages/{message}/retry"),
+            Some(json!({})),
+        ),
     ]
 }
 
@@ -299,9 +323,10 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         .await
         .ok(200)
         .clone();
+    let message = coordinator_message(&app, &a).await;
     let counts_before = app.row_counts().await;
 
-    let cases = cases_against(&a, &b);
+    let cases = cases_against(&a, &b, message);
     let mut covered: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.method.to_string(), c.route.to_string()))

@@ -868,6 +868,22 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session:
             404,
             None,
         ),
+        bad(
+            M::POST,
+            "/api/v1/messages/{id}/retry",
+            "/api/v1/messages/999999/retry".into(),
+            json!({}),
+            404,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/r/{token}",
+            "/r/not-a-signed-token".into(),
+            json!({"reason": "childcare"}),
+            404,
+            None,
+        ),
     ]
 }
 

@@ -76,12 +76,16 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/follow-ups/{id}/attempts",
         "/api/v1/follow-ups/{id}/close",
         "/api/v1/follow-ups/{id}/assign",
+        "/api/v1/messages",
+        "/api/v1/messages/{id}",
+        "/api/v1/messages/{id}/retry",
+        "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        44,
+        48,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -170,6 +170,18 @@ async fn a_reminder_across_a_dst_change_arrives_once_in_each_persons_language_an
     assert_eq!(locale_of(s.english), Some(json!("en")));
     assert_eq!(locale_of(s.no_consent), None);
 
+    // Only coordinators see messages, and only their own organization's.
+    let facilitator = app
+        .token(
+            "dst",
+            "rosa.t@example.org",
+            peergroup_domain::org::Role::Facilitator,
+        )
+        .await;
+    app.get(&facilitator, "/api/v1/messages").await.problem(403);
+    let other = app.coordinator("elsewhere").await;
+    assert!(messages(&app, &other, "").await.is_empty());
+
     // Planning again, from another "replica", sends nothing twice.
     tick(&app).await;
     app.server()

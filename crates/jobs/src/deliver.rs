@@ -80,7 +80,7 @@ fn prepare(
         {
             return Err("the session was cancelled or has started".into());
         }
-        "session_cancelled" if !session.is_some_and(|s| s.status == "cancelled") => {
+        "session_cancelled" if session.is_none_or(|s| s.status != "cancelled") => {
             return Err("the session is no longer cancelled".into());
         }
         "session_reminder" | "session_changed" => {
