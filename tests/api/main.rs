@@ -6,6 +6,7 @@ mod attendance;
 mod bad_input;
 mod feeds;
 mod idempotency;
+mod jobs;
 mod openapi;
 mod reminders;
 mod rule_model;

@@ -1,0 +1,123 @@
+//! The job queue on the real database: one row per key, one holder per job, leases that
+//! expire, and outcomes fenced by the claim that holds the job.
+
+use peergroup_blackbox::TestApp;
+use peergroup_domain::clock::Clock;
+use peergroup_store::jobs::{JobOutcome, NewJob};
+use std::collections::HashSet;
+use std::time::Duration;
+
+fn noop(key: &str, app: &TestApp) -> NewJob {
+    NewJob::new("noop", serde_json::json!({}), app.clock.now()).key(key)
+}
+
+#[tokio::test]
+async fn a_key_makes_one_job_and_a_dead_workers_job_is_taken_again_once_its_lease_ends() {
+    let app = TestApp::spawn().await;
+    let store = app.server().store.clone();
+    let jobs = [noop("k1", &app), noop("k1", &app), noop("k2", &app)];
+    assert_eq!(store.enqueue_jobs(&jobs).await.unwrap(), 2);
+    assert_eq!(store.enqueue_jobs(&jobs[..1]).await.unwrap(), 0);
+
+    let first = store
+        .claim_jobs("w1", 10, Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(first.len(), 2);
+    assert!(first.iter().all(|j| j.attempts == 1));
+    // Held: nobody else gets them.
+    assert!(
+        store
+            .claim_jobs("w2", 10, Duration::from_secs(60))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // w1 dies; after the lease, w2 takes them.
+    app.clock.advance(chrono::Duration::seconds(61));
+    let second = store
+        .claim_jobs("w2", 10, Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(second.len(), 2);
+    assert!(second.iter().all(|j| j.attempts == 2));
+    // w1 wakes up: its outcome no longer counts.
+    assert!(
+        !store
+            .finish_job(&first[0], &JobOutcome::Done)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .finish_job(&second[0], &JobOutcome::Done)
+            .await
+            .unwrap()
+    );
+    let retry_at = app.clock.now() + chrono::Duration::minutes(5);
+    let retry = JobOutcome::RetryAt {
+        at: retry_at,
+        error: "451".into(),
+    };
+    assert!(store.finish_job(&second[1], &retry).await.unwrap());
+    let counts = store.job_counts().await.unwrap();
+    assert_eq!((counts.done, counts.retrying, counts.running), (1, 1, 0));
+    // Not before its time.
+    assert!(
+        store
+            .claim_jobs("w3", 10, Duration::from_secs(60))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    app.clock.advance(chrono::Duration::minutes(5));
+    let third = store
+        .claim_jobs("w3", 10, Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(third.len(), 1);
+    assert_eq!(third[0].attempts, 3);
+    let dead = JobOutcome::Dead {
+        error: "550 no such mailbox".into(),
+    };
+    assert!(store.finish_job(&third[0], &dead).await.unwrap());
+    assert_eq!(store.job_counts().await.unwrap().dead, 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn workers_claiming_at_the_same_time_each_get_different_jobs() {
+    let app = TestApp::spawn().await;
+    let store = app.server().store.clone();
+    let jobs: Vec<NewJob> = (0..300).map(|i| noop(&format!("n{i}"), &app)).collect();
+    assert_eq!(store.enqueue_jobs(&jobs).await.unwrap(), 300);
+    let mut workers = tokio::task::JoinSet::new();
+    for w in 0..6 {
+        let store = store.clone();
+        workers.spawn(async move {
+            let mut mine = Vec::new();
+            loop {
+                let got = store
+                    .claim_jobs(&format!("w{w}"), 7, Duration::from_secs(60))
+                    .await
+                    .unwrap();
+                if got.is_empty() {
+                    return mine;
+                }
+                for j in got {
+                    assert!(store.finish_job(&j, &JobOutcome::Done).await.unwrap());
+                    mine.push(j.id);
+                }
+            }
+        });
+    }
+    let mut seen = HashSet::new();
+    while let Some(ids) = workers.join_next().await {
+        for id in ids.unwrap() {
+            assert!(seen.insert(id), "job {id} was claimed twice");
+        }
+    }
+    assert_eq!(seen.len(), 300);
+    assert_eq!(store.job_counts().await.unwrap().done, 300);
+    app.stop().await;
+}
