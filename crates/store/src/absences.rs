@@ -2,16 +2,17 @@
 //! session. It is kept once per participant and session (a second tap changes the reason),
 //! the facilitators are told by email, and the session's reminder skips that person.
 
-use crate::joined_reads::params;
-use crate::reminders::{NewMessage, insert_messages};
+use crate::joined_reads::stmt;
+use crate::reminders::{NewMessage, insert_messages, reminded_facilitators};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 
 /// What the "I can't come" page shows: nothing about the group or anyone else.
 #[derive(Debug, Clone)]
 pub struct AbsenceContext {
+    pub group_id: Id,
     /// The person's language, then the group's.
     pub languages: Vec<String>,
     pub starts_at: DateTime<Utc>,
@@ -32,8 +33,7 @@ impl Store {
         session_id: Id,
         enrollment_id: Id,
     ) -> Result<AbsenceContext> {
-        let backend = self.backend();
-        let sql = "SELECT s.starts_at, s.status, g.timezone, g.languages, p.preferred_language, \
+        let sql = "SELECT s.group_id, s.starts_at, s.status, g.timezone, g.languages, p.preferred_language, \
                    e.status AS enrollment_status, \
                    (SELECT a.reason FROM absence_notices a WHERE a.org_id = s.org_id \
                      AND a.session_id = s.id AND a.enrollment_id = e.id) AS reason \
@@ -44,9 +44,9 @@ impl Store {
                    WHERE s.org_id = ? AND s.id = ? AND e.id = ?";
         let row = self
             .read
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
+            .query_one_raw(stmt(
+                &self.read,
+                sql,
                 [org.into(), session_id.into(), enrollment_id.into()],
             ))
             .await?
@@ -57,6 +57,7 @@ impl Store {
         let status: String = row.try_get("", "status")?;
         let enrolled = row.try_get::<String>("", "enrollment_status")? == "enrolled";
         Ok(AbsenceContext {
+            group_id: row.try_get("", "group_id")?,
             languages,
             starts_at,
             timezone: row.try_get("", "timezone")?,
@@ -87,14 +88,13 @@ impl Store {
             ));
         }
         let now = self.now();
-        let backend = self.backend();
         let txn = self.write.begin().await?;
         let sql = "INSERT INTO absence_notices (org_id, session_id, enrollment_id, reason, created_at) \
                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, session_id, enrollment_id) DO NOTHING";
         let inserted = txn
-            .execute_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
+            .execute_raw(stmt(
+                &txn,
+                sql,
                 [
                     org.into(),
                     session_id.into(),
@@ -107,20 +107,9 @@ impl Store {
             .rows_affected()
             == 1;
         if inserted {
-            let sql = "SELECT DISTINCT f.person_id FROM facilitator_assignments f \
-                       JOIN sessions s ON s.group_id = f.group_id AND s.org_id = f.org_id \
-                       JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-                       WHERE f.org_id = ? AND s.id = ? AND p.email IS NOT NULL ORDER BY f.person_id";
-            let rows = txn
-                .query_all_raw(Statement::from_sql_and_values(
-                    backend,
-                    params(backend, sql),
-                    [org.into(), session_id.into()],
-                ))
-                .await?;
+            let facilitators = reminded_facilitators(&txn, org, cx.group_id).await?;
             let mut messages = Vec::new();
-            for row in rows {
-                let person: Id = row.try_get("", "person_id")?;
+            for (person, _) in facilitators {
                 messages.push(NewMessage {
                     org_id: org,
                     kind: "absence_notice",
@@ -136,9 +125,9 @@ impl Store {
         } else {
             let sql = "UPDATE absence_notices SET reason = ? \
                        WHERE org_id = ? AND session_id = ? AND enrollment_id = ?";
-            txn.execute_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
+            txn.execute_raw(stmt(
+                &txn,
+                sql,
                 [
                     reason.into(),
                     org.into(),

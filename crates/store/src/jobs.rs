@@ -8,7 +8,7 @@
 //! What to retry and when is the worker's decision (`peergroup-jobs`); this module only
 //! stores it.
 
-use crate::joined_reads::params;
+use crate::joined_reads::stmt;
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
@@ -95,7 +95,6 @@ pub(crate) async fn enqueue(
     jobs: &[NewJob],
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    let backend = conn.get_database_backend();
     let mut inserted = 0;
     for chunk in jobs.chunks(INSERT_CHUNK) {
         let mut sql = String::from(
@@ -120,13 +119,7 @@ pub(crate) async fn enqueue(
             ]);
         }
         sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING");
-        let result = conn
-            .execute_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, &sql),
-                values,
-            ))
-            .await?;
+        let result = conn.execute_raw(stmt(conn, &sql, values)).await?;
         inserted += result.rows_affected();
     }
     Ok(inserted)
@@ -139,23 +132,22 @@ pub(crate) async fn finish(
     outcome: &JobOutcome,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let backend = conn.get_database_backend();
-    let (state, run_at, error): (&str, Option<DateTime<Utc>>, Option<&str>) = match outcome {
-        JobOutcome::Done => (DONE, None, None),
-        JobOutcome::RetryAt { at, error } => (QUEUED, Some(*at), Some(error)),
-        JobOutcome::Dead { error } => (DEAD, None, Some(error)),
+    let (state, run_at) = match outcome {
+        JobOutcome::Done => (DONE, None),
+        JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
+        JobOutcome::Dead { .. } => (DEAD, None),
     };
     let sql = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
                locked_by = NULL, locked_until = NULL, updated_at = ? \
                WHERE id = ? AND locked_by = ?";
     let result = conn
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, sql),
+        .execute_raw(stmt(
+            conn,
+            sql,
             [
                 state.into(),
                 run_at.into(),
-                error.map(str::to_string).into(),
+                outcome.error().map(str::to_string).into(),
                 now.into(),
                 job.id.into(),
                 job.lease_token.clone().into(),
@@ -178,6 +170,16 @@ pub enum JobOutcome {
     Dead {
         error: String,
     },
+}
+
+impl JobOutcome {
+    /// The error a failed job keeps.
+    pub fn error(&self) -> Option<&str> {
+        match self {
+            JobOutcome::Done => None,
+            JobOutcome::RetryAt { error, .. } | JobOutcome::Dead { error } => Some(error),
+        }
+    }
 }
 
 impl Store {
@@ -215,9 +217,9 @@ impl Store {
         );
         let rows = self
             .write
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, &sql),
+            .query_all_raw(stmt(
+                &self.write,
+                &sql,
                 [
                     token.clone().into(),
                     until.into(),

@@ -50,6 +50,16 @@ pub(crate) fn params(backend: DbBackend, sql: &str) -> String {
     }
 }
 
+/// A raw statement for `conn`'s backend, written with `?` placeholders.
+pub(crate) fn stmt(
+    conn: &impl ConnectionTrait,
+    sql: &str,
+    values: impl IntoIterator<Item = sea_orm::Value>,
+) -> Statement {
+    let backend = conn.get_database_backend();
+    Statement::from_sql_and_values(backend, params(backend, sql), values)
+}
+
 /// The session, its group and its program, or 404 for another organization's session.
 pub(crate) async fn session_group_program(
     txn: &DatabaseTransaction,

@@ -4,7 +4,7 @@
 
 use crate::entities::{follow_up_task, job, message, notification_event, user};
 use crate::jobs::{ClaimedJob, JobOutcome, finish};
-use crate::joined_reads::params;
+use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Utc};
@@ -13,7 +13,7 @@ use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::MessageState;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, Statement, TransactionTrait};
+use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -53,7 +53,6 @@ pub struct Delivery {
     pub message_id: Id,
     pub org_id: Id,
     pub kind: String,
-    pub org_name: String,
     pub reply_to: Option<String>,
     pub recipient: Recipient,
     pub session: Option<DeliverySession>,
@@ -109,9 +108,8 @@ pub struct DeliveryTask {
 impl Store {
     /// Reads a message and what it is about, or `None` when it is gone or not queued.
     pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
-        let backend = self.backend();
         let sql = "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
-                   o.name AS org_name, o.reply_to, \
+                   o.reply_to, \
                    p.id AS person_id, p.display_name, p.email AS person_email, \
                    p.preferred_language, p.consent_reminders_at, u.email AS user_email \
                    FROM messages m JOIN organizations o ON o.id = m.org_id \
@@ -120,11 +118,7 @@ impl Store {
                    WHERE m.id = ?";
         let Some(row) = self
             .read
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
-                [message_id.into()],
-            ))
+            .query_one_raw(stmt(&self.read, sql, [message_id.into()]))
             .await?
         else {
             return Ok(None);
@@ -156,7 +150,6 @@ impl Store {
             message_id,
             org_id: org,
             kind: kind.clone(),
-            org_name: row.try_get("", "org_name")?,
             reply_to: row.try_get("", "reply_to")?,
             recipient,
             session: None,
@@ -180,6 +173,11 @@ impl Store {
             }
             "facilitator_reminder" => {
                 if let Some(sid) = session_id {
+                    // Only facilitators are told the topic; the curriculum's, unless the
+                    // session names its own.
+                    if let Some(s) = d.session.as_mut().filter(|s| s.topic.is_none()) {
+                        s.topic = self.planned_topic(org, sid).await?;
+                    }
                     let headcount = self.support_headcount(org, sid).await?;
                     d.roster = self.roster_names(org, sid).await?;
                     d.absences = self.absence_count(org, sid).await?;
@@ -209,33 +207,18 @@ impl Store {
         session_id: Id,
         enrollment: Option<Id>,
     ) -> Result<Option<DeliverySession>> {
-        let backend = self.backend();
-        let sql = "SELECT s.id, s.sequence, s.status, s.starts_at, s.minutes, s.topic, s.phase, \
-                   s.plan, s.venue_name AS s_venue, s.venue_address AS s_address, g.name, \
-                   g.timezone, g.languages, g.venue_name, g.venue_address, p.spec \
+        let sql = "SELECT s.id, s.sequence, s.status, s.starts_at, s.minutes, s.topic, \
+                   s.venue_name AS s_venue, s.venue_address AS s_address, g.name, \
+                   g.timezone, g.languages, g.venue_name, g.venue_address \
                    FROM sessions s JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-                   JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
                    WHERE s.org_id = ? AND s.id = ?";
         let Some(row) = self
             .read
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
-                [org.into(), session_id.into()],
-            ))
+            .query_one_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
             .await?
         else {
             return Ok(None);
         };
-        let spec: ProgramSpec = from_json(row.try_get("", "spec")?)?;
-        let phase: i32 = row.try_get("", "phase")?;
-        let plan: Option<i32> = row.try_get("", "plan")?;
-        let planned_topic = plan.and_then(|i| {
-            let phase = spec.phases.get(usize::try_from(phase).ok()?)?;
-            let plan = phase.session_plans.get(usize::try_from(i).ok()?)?;
-            Some(plan.topic.to_string())
-        });
-        let topic: Option<String> = row.try_get("", "topic")?;
         let s_venue: Option<String> = row.try_get("", "s_venue")?;
         let s_address: Option<String> = row.try_get("", "s_address")?;
         let moved = s_venue.is_some();
@@ -254,8 +237,31 @@ impl Store {
             } else {
                 row.try_get("", "venue_address")?
             },
-            topic: topic.or(planned_topic),
+            topic: row.try_get("", "topic")?,
             enrollment_id: enrollment,
+        }))
+    }
+
+    /// The topic of the session's plan in its program's curriculum, if it has one.
+    async fn planned_topic(&self, org: Id, session_id: Id) -> Result<Option<String>> {
+        let sql = "SELECT s.phase, s.plan, p.spec FROM sessions s \
+                   JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+                   JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+                   WHERE s.org_id = ? AND s.id = ?";
+        let Some(row) = self
+            .read
+            .query_one_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let spec: ProgramSpec = from_json(row.try_get("", "spec")?)?;
+        let phase: i32 = row.try_get("", "phase")?;
+        let plan: Option<i32> = row.try_get("", "plan")?;
+        Ok(plan.and_then(|i| {
+            let phase = spec.phases.get(usize::try_from(phase).ok()?)?;
+            let plan = phase.session_plans.get(usize::try_from(i).ok()?)?;
+            Some(plan.topic.to_string())
         }))
     }
 
@@ -274,18 +280,13 @@ impl Store {
     }
 
     async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
-        let backend = self.backend();
         let sql = "SELECT p.display_name FROM sessions s \
                    JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                    WHERE s.org_id = ? AND s.id = ? AND e.status = 'enrolled' ORDER BY p.display_name";
         let rows = self
             .read
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
-                [org.into(), session_id.into()],
-            ))
+            .query_all_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
             .await?;
         rows.into_iter()
             .map(|r| Ok(r.try_get("", "display_name")?))
@@ -298,16 +299,15 @@ impl Store {
         session_id: Id,
         enrollment_id: Id,
     ) -> Result<Option<(String, String)>> {
-        let backend = self.backend();
         let sql = "SELECT p.display_name, a.reason FROM absence_notices a \
                    JOIN enrollments e ON e.id = a.enrollment_id AND e.org_id = a.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                    WHERE a.org_id = ? AND a.session_id = ? AND a.enrollment_id = ?";
         let row = self
             .read
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
+            .query_one_raw(stmt(
+                &self.read,
+                sql,
                 [org.into(), session_id.into(), enrollment_id.into()],
             ))
             .await?;
@@ -362,15 +362,13 @@ impl Store {
             DeliveryOutcome::Skipped { why } => {
                 (MessageState::Skipped, JobOutcome::Done, Some(why.clone()))
             }
-            DeliveryOutcome::Failed(o @ JobOutcome::RetryAt { error, .. }) => {
-                (MessageState::Retrying, o.clone(), Some(error.clone()))
-            }
             DeliveryOutcome::Failed(o) => {
-                let error = match o {
-                    JobOutcome::Dead { error } => Some(error.clone()),
-                    _ => None,
+                let state = if matches!(o, JobOutcome::RetryAt { .. }) {
+                    MessageState::Retrying
+                } else {
+                    MessageState::Dead
                 };
-                (MessageState::Dead, o.clone(), error)
+                (state, o.clone(), o.error().map(str::to_string))
             }
         };
         if finish(&txn, job, &job_outcome, now).await? {
@@ -461,26 +459,12 @@ impl Store {
         if let Some(state) = filter.state {
             q = q.filter(message::Column::State.eq(state.as_str()));
         }
-        if let Some(after) = page.after {
-            q = q.filter(message::Column::Id.gt(after));
-        }
-        let rows = q
-            .order_by_asc(message::Column::Id)
-            .limit(page.limit + 1)
-            .all(&self.read)
-            .await?;
-        let more = rows.len() as u64 > page.limit;
+        let rows = page.apply(q, message::Column::Id).all(&self.read).await?;
         let items = rows
             .into_iter()
-            .take(page.limit as usize)
             .map(message_record)
             .collect::<Result<Vec<_>>>()?;
-        let next_cursor = if more {
-            items.last().map(|m| m.id)
-        } else {
-            None
-        };
-        Ok(Page { items, next_cursor })
+        Ok(Page::from_rows(items, page.limit, |m| m.id))
     }
 
     pub async fn get_message(&self, org: Id, id: Id) -> Result<MessageRecord> {

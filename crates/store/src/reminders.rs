@@ -4,15 +4,16 @@
 //! leave out the sequence, so a session moved after a reminder went out does not remind
 //! anyone twice: those people get one "changed" notice per sequence instead.
 
+use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
-use crate::joined_reads::params;
-use crate::{Result, Store, from_json};
+use crate::joined_reads::{session_group_program, stmt};
+use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::{self, MAX_HOURS_BEFORE, QuietHours, ReminderPolicy};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, Statement, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, TransactionTrait, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -80,7 +81,6 @@ pub(crate) async fn insert_messages(
     messages: &[NewMessage],
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    let backend = txn.get_database_backend();
     let mut jobs = Vec::new();
     for chunk in messages.chunks(500) {
         let mut sql = String::from(
@@ -107,13 +107,7 @@ pub(crate) async fn insert_messages(
             ]);
         }
         sql.push_str(" ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING id, org_id, send_at");
-        let rows = txn
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, &sql),
-                values,
-            ))
-            .await?;
+        let rows = txn.query_all_raw(stmt(txn, &sql, values)).await?;
         for row in rows {
             let id: Id = row.try_get("", "id")?;
             let org: Id = row.try_get("", "org_id")?;
@@ -165,7 +159,6 @@ impl Store {
     /// queued yet. Safe to run any number of times, from any number of replicas.
     pub async fn plan_reminders(&self, horizon: Duration) -> Result<PlanStats> {
         let now = self.now();
-        let backend = self.backend();
         let last_start = now + horizon + Duration::hours(i64::from(MAX_HOURS_BEFORE));
         let sql = "SELECT s.id, s.org_id, s.sequence, s.starts_at, g.program_id, g.timezone, \
                    o.quiet_hours_start, o.quiet_hours_end \
@@ -176,11 +169,7 @@ impl Store {
                    AND g.status IN ('planned', 'enrolling', 'running')";
         let rows = self
             .read
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                params(backend, sql),
-                [now.into(), last_start.into()],
-            ))
+            .query_all_raw(stmt(&self.read, sql, [now.into(), last_start.into()]))
             .await?;
         let mut upcoming = Vec::with_capacity(rows.len());
         for row in rows {
@@ -252,18 +241,13 @@ impl Store {
         let mut ids: Vec<Id> = sessions.iter().map(|s| s.program_id).collect();
         ids.sort_unstable();
         ids.dedup();
-        let backend = self.backend();
         let mut out = HashMap::new();
         for chunk in ids.chunks(500) {
             let marks = vec!["?"; chunk.len()].join(", ");
             let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
             let rows = self
                 .read
-                .query_all_raw(Statement::from_sql_and_values(
-                    backend,
-                    params(backend, &sql),
-                    chunk.iter().map(|&id| id.into()),
-                ))
+                .query_all_raw(stmt(&self.read, &sql, chunk.iter().map(|&id| id.into())))
                 .await?;
             for row in rows {
                 let id: Id = row.try_get("", "id")?;
@@ -343,40 +327,36 @@ impl Store {
             } else {
                 KIND_SESSION_CHANGED
             };
-            let backend = txn.get_database_backend();
-            let sql = "SELECT DISTINCT person_id, subject_id FROM messages \
+            // One notice per person, with the enrolment their reminder carried, if any.
+            let sql = "SELECT person_id, MAX(subject_id) AS subject_id FROM messages \
                        WHERE org_id = ? AND session_id = ? AND state = 'sent' \
                        AND person_id IS NOT NULL AND sequence < ? \
-                       AND kind IN ('session_reminder', 'facilitator_reminder', 'session_changed')";
+                       AND kind IN ('session_reminder', 'facilitator_reminder', 'session_changed') \
+                       GROUP BY person_id ORDER BY person_id";
             let rows = txn
-                .query_all_raw(Statement::from_sql_and_values(
-                    backend,
-                    params(backend, sql),
+                .query_all_raw(stmt(
+                    &txn,
+                    sql,
                     [org.into(), c.session_id.into(), c.sequence.into()],
                 ))
                 .await?;
             let at = f.quiet.release(now, f.tz);
-            let mut messages = Vec::new();
-            for row in rows {
-                let person: Id = row.try_get("", "person_id")?;
-                let subject: Option<Id> = row.try_get("", "subject_id")?;
-                if messages
-                    .iter()
-                    .any(|m: &NewMessage| m.person_id == Some(person))
-                {
-                    continue;
-                }
-                messages.push(NewMessage {
-                    org_id: org,
-                    kind,
-                    dedupe_key: format!("p{person}:s{}:changed:{}", c.session_id, c.sequence),
-                    session_id: Some(c.session_id),
-                    person_id: Some(person),
-                    user_id: None,
-                    subject_id: subject,
-                    send_at: at,
-                });
-            }
+            let messages = rows
+                .into_iter()
+                .map(|row| {
+                    let person: Id = row.try_get("", "person_id")?;
+                    Ok(NewMessage {
+                        org_id: org,
+                        kind,
+                        dedupe_key: format!("p{person}:s{}:changed:{}", c.session_id, c.sequence),
+                        session_id: Some(c.session_id),
+                        person_id: Some(person),
+                        user_id: None,
+                        subject_id: row.try_get("", "subject_id")?,
+                        send_at: at,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
             n = insert_messages(&txn, &messages, now).await?;
         }
         finish(&txn, job, &JobOutcome::Done, now).await?;
@@ -385,7 +365,9 @@ impl Store {
     }
 }
 
-/// What a reminder job needs to know about its session.
+/// What a reminder job needs to know about its session, read with the session's group
+/// locked on PostgreSQL (as a reschedule does), so a fan-out and a change take turns.
+/// `None` when the session is gone.
 struct ReminderFacts {
     group_id: Id,
     status: String,
@@ -401,36 +383,23 @@ async fn reminder_facts(
     org: Id,
     session_id: Id,
 ) -> Result<Option<ReminderFacts>> {
-    let backend = txn.get_database_backend();
-    let sql = "SELECT s.group_id, s.status, s.sequence, s.starts_at, g.timezone, p.spec, \
-               o.quiet_hours_start, o.quiet_hours_end \
-               FROM sessions s \
-               JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-               JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-               JOIN organizations o ON o.id = s.org_id \
-               WHERE s.org_id = ? AND s.id = ?";
-    let Some(row) = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, sql),
-            [org.into(), session_id.into()],
-        ))
-        .await?
-    else {
-        return Ok(None);
+    let (s, g, spec) = match session_group_program(txn, org, session_id).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
     };
-    let tz: String = row.try_get("", "timezone")?;
-    let qs: String = row.try_get("", "quiet_hours_start")?;
-    let qe: String = row.try_get("", "quiet_hours_end")?;
-    let spec = from_json::<ProgramSpec>(row.try_get("", "spec")?)?;
+    let o = organization::Entity::find_by_id(org)
+        .one(txn)
+        .await?
+        .ok_or(StoreError::NotFound("organization"))?;
     Ok(Some(ReminderFacts {
-        group_id: row.try_get("", "group_id")?,
-        status: row.try_get("", "status")?,
-        sequence: row.try_get("", "sequence")?,
-        starts_at: row.try_get("", "starts_at")?,
+        group_id: g.id,
+        status: s.status,
+        sequence: s.sequence,
+        starts_at: s.starts_at,
         policy: spec.reminders,
-        tz: timezone(&tz),
-        quiet: quiet_hours(&qs, &qe),
+        tz: timezone(&g.timezone),
+        quiet: quiet_hours(&o.quiet_hours_start, &o.quiet_hours_end),
     }))
 }
 
@@ -442,7 +411,6 @@ async fn reminded_participants(
     group: Id,
     session: Id,
 ) -> Result<Vec<(Id, Option<Id>)>> {
-    let backend = txn.get_database_backend();
     let sql = "SELECT p.id AS person_id, e.id AS enrollment_id FROM enrollments e \
                JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                WHERE e.org_id = ? AND e.group_id = ? AND e.status = 'enrolled' \
@@ -451,11 +419,7 @@ async fn reminded_participants(
                  WHERE a.org_id = e.org_id AND a.session_id = ? AND a.enrollment_id = e.id) \
                ORDER BY p.id";
     let rows = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, sql),
-            [org.into(), group.into(), session.into()],
-        ))
+        .query_all_raw(stmt(txn, sql, [org.into(), group.into(), session.into()]))
         .await?;
     rows.into_iter()
         .map(|r| Ok((r.try_get("", "person_id")?, r.try_get("", "enrollment_id")?)))
@@ -463,21 +427,16 @@ async fn reminded_participants(
 }
 
 /// The group's facilitators with an email address, once each.
-async fn reminded_facilitators(
+pub(crate) async fn reminded_facilitators(
     txn: &DatabaseTransaction,
     org: Id,
     group: Id,
 ) -> Result<Vec<(Id, Option<Id>)>> {
-    let backend = txn.get_database_backend();
     let sql = "SELECT DISTINCT p.id AS person_id FROM facilitator_assignments f \
                JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
                WHERE f.org_id = ? AND f.group_id = ? AND p.email IS NOT NULL ORDER BY p.id";
     let rows = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, sql),
-            [org.into(), group.into()],
-        ))
+        .query_all_raw(stmt(txn, sql, [org.into(), group.into()]))
         .await?;
     rows.into_iter()
         .map(|r| Ok((r.try_get("", "person_id")?, None)))
