@@ -203,9 +203,10 @@ impl TestApp {
     /// through `config`'s transport. Returns how many jobs ran.
     pub async fn run_jobs_with(&self, config: &Config) -> usize {
         let store = self.server().store.clone();
-        let rt = peergroup::jobs::runtime(config, &store)
+        let links = peergroup::jobs::link_signer(&store)
             .await
-            .expect("job runtime");
+            .expect("link key");
+        let rt = peergroup::jobs::runtime(config, &store, links).expect("job runtime");
         let mut ran = 0;
         loop {
             let jobs = store

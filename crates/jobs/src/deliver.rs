@@ -85,22 +85,12 @@ fn prepare(
         }
         "session_reminder" | "session_changed" => {
             let s = session.ok_or("no session")?;
-            let info = session_info(s);
-            let cant_come_url = s.enrollment_id.map(|e| absence_url(rt, d.org_id, s, e));
-            if d.kind == "session_reminder" {
-                Mail::SessionReminder {
-                    name,
-                    session: info,
-                    supports: d.supports.clone(),
-                    cant_come_url,
-                }
-            } else {
-                Mail::SessionChanged {
-                    name,
-                    session: info,
-                    supports: d.supports.clone(),
-                    cant_come_url,
-                }
+            Mail::SessionReminder {
+                name,
+                session: session_info(s),
+                supports: d.supports.clone(),
+                cant_come_url: s.enrollment_id.map(|e| absence_url(rt, d.org_id, s, e)),
+                changed: d.kind == "session_changed",
             }
         }
         "session_cancelled" => Mail::SessionCancelled {

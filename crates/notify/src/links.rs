@@ -23,8 +23,9 @@ pub struct AbsenceLink {
 pub enum LinkError {
     #[error("the link is not valid")]
     Invalid,
+    /// Genuine but too late; says what it was for, so the answer can be in the right language.
     #[error("the link has expired")]
-    Expired,
+    Expired(AbsenceLink),
 }
 
 /// Signs and checks links with one key.
@@ -77,15 +78,16 @@ impl LinkSigner {
         let [org_id, session_id, enrollment_id, expires_at] = parts[..] else {
             return Err(LinkError::Invalid);
         };
-        if now.timestamp() >= expires_at {
-            return Err(LinkError::Expired);
-        }
-        Ok(AbsenceLink {
+        let link = AbsenceLink {
             org_id,
             session_id,
             enrollment_id,
             expires_at,
-        })
+        };
+        if now.timestamp() >= expires_at {
+            return Err(LinkError::Expired(link));
+        }
+        Ok(link)
     }
 }
 
@@ -113,7 +115,7 @@ mod tests {
         let before = Utc.with_ymd_and_hms(2026, 11, 30, 23, 59, 59).unwrap();
         assert_eq!(s.verify(&token, before), Ok(link()));
         let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
-        assert_eq!(s.verify(&token, at), Err(LinkError::Expired));
+        assert_eq!(s.verify(&token, at), Err(LinkError::Expired(link())));
     }
 
     #[test]

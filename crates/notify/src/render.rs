@@ -35,6 +35,7 @@ pub struct SessionInfo {
 /// Every kind of message, with what it says.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mail {
+    /// A reminder, or with `changed` the corrected one after the session moved.
     SessionReminder {
         name: String,
         session: SessionInfo,
@@ -42,12 +43,7 @@ pub enum Mail {
         /// `food`, `other`.
         supports: Vec<String>,
         cant_come_url: Option<String>,
-    },
-    SessionChanged {
-        name: String,
-        session: SessionInfo,
-        supports: Vec<String>,
-        cant_come_url: Option<String>,
+        changed: bool,
     },
     SessionCancelled {
         name: String,
@@ -83,8 +79,8 @@ impl Mail {
     /// The message kind, as stored on the message row.
     pub fn kind(&self) -> &'static str {
         match self {
-            Mail::SessionReminder { .. } => "session_reminder",
-            Mail::SessionChanged { .. } => "session_changed",
+            Mail::SessionReminder { changed: false, .. } => "session_reminder",
+            Mail::SessionReminder { changed: true, .. } => "session_changed",
             Mail::SessionCancelled { .. } => "session_cancelled",
             Mail::FacilitatorReminder { .. } => "facilitator_reminder",
             Mail::AbsenceNotice { .. } => "absence_notice",
@@ -194,17 +190,12 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             session,
             supports,
             cant_come_url,
-        }
-        | Mail::SessionChanged {
-            name,
-            session,
-            supports,
-            cant_come_url,
+            changed,
         } => {
-            let prefix = if matches!(mail, Mail::SessionReminder { .. }) {
-                "session-reminder"
-            } else {
+            let prefix = if *changed {
                 "session-changed"
+            } else {
+                "session-reminder"
             };
             let (date, time) = w.date_time(session.starts_at, session.tz)?;
             let group = session.group.clone();

@@ -97,12 +97,14 @@ fn every_kind() -> Vec<Mail> {
                 "other".into(),
             ],
             cant_come_url: Some("https://example.org/r/abc".into()),
+            changed: false,
         },
-        Mail::SessionChanged {
+        Mail::SessionReminder {
             name: "Amina".into(),
             session: s.clone(),
             supports: vec![],
             cant_come_url: Some("https://example.org/r/abc".into()),
+            changed: true,
         },
         Mail::SessionCancelled {
             name: "Amina".into(),

@@ -68,9 +68,17 @@ fn rand_suffix() -> String {
     format!("{:08x}", rand::random::<u32>())
 }
 
+/// The key that signs "I can't come" links, made on first use and shared by replicas.
+pub async fn link_signer(store: &Store) -> anyhow::Result<LinkSigner> {
+    let key = store
+        .service_key(LINK_KEY)
+        .await
+        .context("reading the link-signing key")?;
+    Ok(LinkSigner::new(key))
+}
+
 /// What the worker needs, as configured; tests use it to run jobs one by one.
-pub async fn runtime(config: &Config, store: &Store) -> anyhow::Result<Runtime> {
-    let links = LinkSigner::new(store.service_key(LINK_KEY).await?);
+pub fn runtime(config: &Config, store: &Store, links: LinkSigner) -> anyhow::Result<Runtime> {
     Ok(Runtime {
         store: store.clone(),
         mailer: mailer(config)?,
@@ -86,12 +94,7 @@ pub async fn start(
 ) -> anyhow::Result<JobsHandle> {
     let (stop, stopped) = watch::channel(false);
     let worker = if config.jobs.enabled {
-        let rt = Arc::new(Runtime {
-            store: store.clone(),
-            mailer: mailer(config)?,
-            links,
-            settings: settings(config),
-        });
+        let rt = Arc::new(runtime(config, store, links)?);
         Some(tokio::spawn(peergroup_jobs::run(rt, stopped)))
     } else {
         None

@@ -7,7 +7,6 @@ pub mod jobs;
 
 use anyhow::Context;
 use peergroup_domain::clock::{Clock, SystemClock};
-use peergroup_notify::links::LinkSigner;
 use peergroup_store::{Store, StoreOptions};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -78,12 +77,7 @@ pub async fn start_with_clock(
         .with_context(|| format!("listening on {}", config.server.listen))?;
     let addr = listener.local_addr()?;
     let auth_cache = std::time::Duration::from_secs(config.server.auth_cache_seconds);
-    let links = LinkSigner::new(
-        store
-            .service_key(jobs::LINK_KEY)
-            .await
-            .context("reading the link-signing key")?,
-    );
+    let links = jobs::link_signer(&store).await?;
     let app = peergroup_web::app(
         peergroup_web::AppState::with_auth_cache(store.clone(), auth_cache)
             .with_links(links.clone()),
