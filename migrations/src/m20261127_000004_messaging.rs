@@ -115,10 +115,6 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
-        // The reminder planner looks across organizations for sessions coming up.
-        m.create_index(index("sessions", &["status", "starts_at"], false))
-            .await?;
-
         // SQLite adds one column per statement.
         m.alter_table(
             Table::alter()
@@ -145,13 +141,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(
-            Index::drop()
-                .name("ix_sessions_status_starts_at")
-                .table("sessions")
-                .to_owned(),
-        )
-        .await?;
         for table in TABLES {
             m.drop_table(Table::drop().table(table).to_owned()).await?;
         }

@@ -102,25 +102,8 @@ async fn seed(store: &Store, org: i64, groups: usize) -> anyhow::Result<Seeded> 
     for g in &ids {
         for p in &plan {
             let held = (p.number as usize) <= HISTORY;
-            rows.push(vec![
-                org.into(),
-                (*g).into(),
-                (p.number as i32).into(),
-                (p.phase as i32).into(),
-                (p.number_in_phase as i32).into(),
-                p.plan.map(|x| x as i32).into(),
-                p.local_date.into(),
-                p.local_time.into(),
-                p.starts_at.into(),
-                p.ends_at().into(),
-                i32::from(p.minutes).into(),
-                (if held { "held" } else { "scheduled" }).into(),
-                0i32.into(),
-                "planned".into(),
-                false.into(),
-                now.into(),
-                now.into(),
-            ]);
+            let status = if held { "held" } else { "scheduled" };
+            rows.push(crate::schedule::session_values(org, *g, p, status, now).to_vec());
         }
     }
     bulk(

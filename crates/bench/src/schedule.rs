@@ -104,25 +104,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
         let now = Utc::now();
         let mut values: Vec<Value> = Vec::with_capacity(24 * 17);
         for p in plan {
-            values.extend([
-                org.id.into(),
-                (*g).into(),
-                (p.number as i32).into(),
-                (p.phase as i32).into(),
-                (p.number_in_phase as i32).into(),
-                p.plan.map(|x| x as i32).into(),
-                p.local_date.into(),
-                p.local_time.into(),
-                p.starts_at.into(),
-                p.ends_at().into(),
-                i32::from(p.minutes).into(),
-                "scheduled".into(),
-                0i32.into(),
-                "planned".into(),
-                false.into(),
-                now.into(),
-                now.into(),
-            ]);
+            values.extend(session_values(org.id, *g, &p, "scheduled", now));
         }
         rows_per_group.push(values);
     }
@@ -217,4 +199,35 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     );
     store.close().await;
     Ok(())
+}
+
+/// One `sessions` row of a planned session, in the raw inserts' column order (org_id,
+/// group_id, number, phase, number_in_phase, plan, local_date, local_time, starts_at,
+/// ends_at, minutes, status, sequence, kind, manual, created_at, updated_at).
+pub(crate) fn session_values(
+    org: i64,
+    group: i64,
+    p: &peergroup_domain::schedule::PlannedSession,
+    status: &str,
+    now: chrono::DateTime<Utc>,
+) -> [Value; 17] {
+    [
+        org.into(),
+        group.into(),
+        (p.number as i32).into(),
+        (p.phase as i32).into(),
+        (p.number_in_phase as i32).into(),
+        p.plan.map(|x| x as i32).into(),
+        p.local_date.into(),
+        p.local_time.into(),
+        p.starts_at.into(),
+        p.ends_at().into(),
+        i32::from(p.minutes).into(),
+        status.into(),
+        0i32.into(),
+        "planned".into(),
+        false.into(),
+        now.into(),
+        now.into(),
+    ]
 }
