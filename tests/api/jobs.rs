@@ -1,7 +1,7 @@
 //! The job queue on the real database: one row per key, one holder per job, leases that
 //! expire, and outcomes fenced by the claim that holds the job.
 
-use peergroup_blackbox::TestApp;
+use peergroup_blackbox::{TestApp, TestDb, test_config};
 use peergroup_domain::clock::Clock;
 use peergroup_store::jobs::{JobOutcome, NewJob};
 use std::collections::HashSet;
@@ -119,5 +119,43 @@ async fn workers_claiming_at_the_same_time_each_get_different_jobs() {
     }
     assert_eq!(seen.len(), 300);
     assert_eq!(store.job_counts().await.unwrap().done, 300);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_servers_own_worker_runs_due_jobs_and_stops_cleanly() {
+    let db = TestDb::new().await;
+    let mut config = test_config(&db);
+    config.jobs.enabled = true;
+    config.jobs.idle_poll_ms = 20;
+    let app = TestApp::spawn_on(db, config).await;
+    let store = app.server().store.clone();
+    let jobs: Vec<NewJob> = (0..40).map(|i| noop(&format!("w{i}"), &app)).collect();
+    store.enqueue_jobs(&jobs).await.unwrap();
+    // A job for later stays queued until the clock gets there.
+    let later = NewJob::new(
+        "noop",
+        serde_json::json!({}),
+        app.clock.now() + chrono::Duration::hours(1),
+    );
+    store.enqueue_jobs(&[later]).await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while store.job_counts().await.unwrap().done < 40 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the worker did not run the jobs"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let counts = store.job_counts().await.unwrap();
+    assert_eq!((counts.done, counts.queued, counts.dead), (40, 1, 0));
+    app.clock.advance(chrono::Duration::hours(1));
+    while store.job_counts().await.unwrap().done < 41 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the later job did not run"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     app.stop().await;
 }

@@ -70,7 +70,6 @@ pub struct Delivery {
 
 #[derive(Debug, Clone)]
 pub struct Recipient {
-    pub person_id: Option<Id>,
     pub name: String,
     pub email: Option<String>,
     pub language: Option<String>,
@@ -110,7 +109,7 @@ impl Store {
     pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
         let sql = "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
                    o.reply_to, \
-                   p.id AS person_id, p.display_name, p.email AS person_email, \
+                   p.display_name, p.email AS person_email, \
                    p.preferred_language, p.consent_reminders_at, u.email AS user_email \
                    FROM messages m JOIN organizations o ON o.id = m.org_id \
                    LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
@@ -127,7 +126,6 @@ impl Store {
         let kind: String = row.try_get("", "kind")?;
         let subject: Option<Id> = row.try_get("", "subject_id")?;
         let session_id: Option<Id> = row.try_get("", "session_id")?;
-        let person_id: Option<Id> = row.try_get("", "person_id")?;
         let user_email: Option<String> = row.try_get("", "user_email")?;
         let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
         let participant_mail = matches!(
@@ -135,7 +133,6 @@ impl Store {
             "session_reminder" | "session_changed" | "session_cancelled"
         ) && subject.is_some();
         let recipient = Recipient {
-            person_id,
             name: row
                 .try_get::<Option<String>>("", "display_name")?
                 .unwrap_or_default(),
