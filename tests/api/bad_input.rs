@@ -13,6 +13,13 @@ struct Bad {
     status: u16,
     /// The field a validation problem must name (422 only).
     field: Option<&'static str>,
+    /// Sent with an admin's token instead of the coordinator's.
+    admin: bool,
+}
+
+/// A case only an admin may send.
+fn as_admin(b: Bad) -> Bad {
+    Bad { admin: true, ..b }
 }
 
 fn bad(
@@ -30,6 +37,7 @@ fn bad(
         body,
         status,
         field,
+        admin: false,
     }
 }
 
@@ -876,6 +884,38 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session:
             404,
             None,
         ),
+        as_admin(bad(
+            M::PUT,
+            "/api/v1/organization",
+            "/api/v1/organization".into(),
+            json!({"quiet_hours_start": "9pm", "quiet_hours_end": "08:00"}),
+            422,
+            Some("quiet_hours_start"),
+        )),
+        as_admin(bad(
+            M::PUT,
+            "/api/v1/organization",
+            "/api/v1/organization".into(),
+            json!({"quiet_hours_start": "21:00", "quiet_hours_end": "08:00", "reply_to": "not an address"}),
+            422,
+            Some("reply_to"),
+        )),
+        as_admin(bad(
+            M::PUT,
+            "/api/v1/organization",
+            "/api/v1/organization".into(),
+            json!({"quiet_hours_start": "21:00", "quiet_hours_end": "08:00", "timezone": "UTC"}),
+            422,
+            Some("timezone"),
+        )),
+        bad(
+            M::PUT,
+            "/api/v1/organization",
+            "/api/v1/organization".into(),
+            json!({"quiet_hours_start": "22:00", "quiet_hours_end": "07:00"}),
+            403,
+            None,
+        ),
         bad(
             M::POST,
             "/r/{token}",
@@ -968,10 +1008,18 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
         "every writing route needs bad-input cases"
     );
 
+    let admin = app
+        .token(
+            "bad-input",
+            "admin@example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
     let before = app.row_counts().await;
     for c in &cases {
         let body = (!c.body.is_null()).then_some(&c.body);
-        let reply = app.send(c.method.clone(), &w.token, &c.path, body).await;
+        let token = if c.admin { &admin } else { &w.token };
+        let reply = app.send(c.method.clone(), token, &c.path, body).await;
         let what = format!("{} {} {}", c.method, c.path, c.body);
         assert_eq!(reply.status.as_u16(), c.status, "{what}: {}", reply.body);
         reply.problem(c.status);

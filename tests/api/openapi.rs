@@ -79,13 +79,14 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/messages",
         "/api/v1/messages/{id}",
         "/api/v1/messages/{id}/retry",
+        "/api/v1/organization",
         "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        48,
+        49,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -494,3 +494,79 @@ async fn mail_queued_while_the_smtp_server_is_down_is_sent_once_it_is_up() {
     assert_eq!(messages(&app, &s.token, "state=sent").await.len(), 2);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_admin_sets_the_quiet_hours_and_reply_to_address_that_reminders_follow() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "settings").await;
+    let admin = app
+        .token(
+            "settings",
+            "director@example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let other = app.coordinator("other-org").await;
+
+    let org = app.get(&s.token, "/api/v1/organization").await;
+    assert_eq!(org.ok(200)["slug"], "settings");
+    assert_eq!(
+        org.ok(200)["settings"],
+        json!({"quiet_hours_start": "21:00", "quiet_hours_end": "08:00", "reply_to": null})
+    );
+    // 08:00 to 12:00 in each group's timezone: Vancouver mornings are quiet.
+    let settings = json!({
+        "quiet_hours_start": "08:00",
+        "quiet_hours_end": "12:00",
+        "reply_to": "groups@riverside.example.org"
+    });
+    app.put(&s.token, "/api/v1/organization", &settings)
+        .await
+        .problem(403);
+    let saved = app.put(&admin, "/api/v1/organization", &settings).await;
+    assert_eq!(saved.ok(200)["settings"], settings);
+    assert_eq!(
+        app.get(&s.token, "/api/v1/organization").await.ok(200)["settings"],
+        settings,
+        "coordinators read what the admin set"
+    );
+    assert_eq!(
+        app.get(&other, "/api/v1/organization").await.ok(200)["settings"]["quiet_hours_start"],
+        "21:00",
+        "another organization keeps its own"
+    );
+    let facilitator = app
+        .token(
+            "settings",
+            "rosa.t@example.org",
+            peergroup_domain::org::Role::Facilitator,
+        )
+        .await;
+    app.get(&facilitator, "/api/v1/organization")
+        .await
+        .problem(403);
+
+    // The 7-day reminder is due at 09:00 PST (17:00 UTC), inside the new quiet hours: it
+    // waits for 12:00 PST (20:00 UTC).
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    assert!(smtp.received().is_empty(), "nothing in the quiet hours");
+    app.clock.set(at(2027, 3, 10, 19, 59));
+    app.run_jobs_with(&config).await;
+    assert!(smtp.received().is_empty(), "nothing before they end");
+    app.clock.set(at(2027, 3, 10, 20, 0));
+    app.run_jobs_with(&config).await;
+    let got = smtp.received();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    for m in &got {
+        assert_eq!(
+            m.reply_to.as_deref(),
+            Some("groups@riverside.example.org"),
+            "{m:#?}"
+        );
+    }
+    app.stop().await;
+}

@@ -69,6 +69,7 @@ pub struct Received {
     pub language: String,
     pub message_id: String,
     pub list_unsubscribe: Option<String>,
+    pub reply_to: Option<String>,
 }
 
 impl SmtpServer {
@@ -131,6 +132,7 @@ pub fn decode(raw: &[u8]) -> Received {
         language: header("Content-Language").unwrap_or_default(),
         message_id: m.message_id().unwrap_or_default().to_string(),
         list_unsubscribe: header("List-Unsubscribe"),
+        reply_to: header("Reply-To"),
     }
 }
 

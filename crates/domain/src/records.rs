@@ -193,3 +193,11 @@ pub struct CalendarFeed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+/// An organization with its settings, as coordinators read it.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct OrganizationDetail {
+    #[serde(flatten)]
+    pub organization: Organization,
+    pub settings: crate::org::OrgSettings,
+}

@@ -4,8 +4,8 @@
 use crate::entities::{api_token, facilitator_assignment, organization, person, user};
 use crate::{Result, Store, StoreError, parse_stored};
 use peergroup_domain::Id;
-use peergroup_domain::org::Role;
-use peergroup_domain::records::{Organization, Principal};
+use peergroup_domain::org::{OrgSettings, Role};
+use peergroup_domain::records::{Organization, OrganizationDetail, Principal};
 use peergroup_domain::values::{Email, Name, Slug};
 use rand::RngCore;
 use sea_orm::entity::prelude::*;
@@ -31,6 +31,23 @@ fn organization(m: organization::Model) -> Result<Organization> {
         id: m.id,
         slug: Slug::parse(m.slug).map_err(StoreError::Corrupt)?,
         name: Name::parse(m.name).map_err(StoreError::Corrupt)?,
+    })
+}
+
+fn detail(m: organization::Model) -> Result<OrganizationDetail> {
+    let settings = OrgSettings {
+        quiet_hours_start: m.quiet_hours_start.clone(),
+        quiet_hours_end: m.quiet_hours_end.clone(),
+        reply_to: m
+            .reply_to
+            .clone()
+            .map(Email::parse)
+            .transpose()
+            .map_err(StoreError::Corrupt)?,
+    };
+    Ok(OrganizationDetail {
+        organization: organization(m)?,
+        settings,
     })
 }
 
@@ -68,6 +85,34 @@ impl Store {
         .insert(&self.write)
         .await?;
         Ok((organization(created)?, true))
+    }
+
+    /// The caller's organization with its settings.
+    pub async fn organization_detail(&self, org: Id) -> Result<OrganizationDetail> {
+        let m = organization::Entity::find_by_id(org)
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("organization"))?;
+        detail(m)
+    }
+
+    /// Replaces the organization's settings.
+    pub async fn update_org_settings(
+        &self,
+        org: Id,
+        settings: &OrgSettings,
+    ) -> Result<OrganizationDetail> {
+        settings.validate()?;
+        let m = organization::Entity::find_by_id(org)
+            .one(&self.write)
+            .await?
+            .ok_or(StoreError::NotFound("organization"))?;
+        let mut active: organization::ActiveModel = m.into();
+        active.quiet_hours_start = Set(settings.quiet_hours_start.clone());
+        active.quiet_hours_end = Set(settings.quiet_hours_end.clone());
+        active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
+        active.updated_at = Set(self.now());
+        detail(active.update(&self.write).await?)
     }
 
     /// Issues a token for the user with this email in `org`, creating the user if needed or

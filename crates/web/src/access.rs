@@ -4,6 +4,7 @@
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use peergroup_domain::Id;
+use peergroup_domain::org::Role;
 use peergroup_domain::records::Principal;
 
 pub fn require_manager(who: &Principal) -> ApiResult<()> {
@@ -13,6 +14,14 @@ pub fn require_manager(who: &Principal) -> ApiResult<()> {
         Err(ApiError::forbidden(
             "only coordinators and admins can do this",
         ))
+    }
+}
+
+pub fn require_admin(who: &Principal) -> ApiResult<()> {
+    if who.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only admins can do this"))
     }
 }
 

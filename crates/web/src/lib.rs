@@ -70,6 +70,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::attendance::router())
         .merge(routes::followups::router())
         .merge(routes::messages::router())
+        .merge(routes::organization::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

@@ -22,6 +22,8 @@ use utoipa::{Modify, OpenApi};
         (name = "sessions", description = "Schedules generated from a group's program, and the calendar of dates with no session"),
         (name = "attendance", description = "Session logs (the roll-call), attendance history, support headcounts"),
         (name = "follow-ups", description = "Follow-up calls after missed sessions, and the coordinators' queue"),
+        (name = "reminders", description = "Messages sent to participants, facilitators and coordinators, with their delivery state"),
+        (name = "organization", description = "The caller's organization and its settings"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -8,6 +8,7 @@ pub mod followups;
 pub mod groups;
 pub mod me;
 pub mod messages;
+pub mod organization;
 pub mod people;
 pub mod programs;
 pub mod sessions;
