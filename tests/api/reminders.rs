@@ -12,6 +12,7 @@ use serde_json::Value;
 /// are 18:00 UTC.
 struct Setup {
     token: String,
+    group: i64,
     sessions: Vec<i64>,
     spanish: i64,
     english: i64,
@@ -73,6 +74,7 @@ async fn setup(app: &TestApp, org: &str) -> Setup {
     let sessions = app.generate_sessions(&token, group).await;
     Setup {
         token,
+        group,
         sessions,
         spanish,
         english,
@@ -91,12 +93,14 @@ async fn tick(app: &TestApp) {
 
 /// Inserts the reminder-planning tick scheduled for `now`.
 async fn tick_at(app: &TestApp, now: chrono::DateTime<Utc>) {
+    tick_of(app, peergroup_jobs::worker::JOB_PLAN_REMINDERS, now).await;
+}
+
+/// Inserts the tick of `kind` scheduled for `now`.
+async fn tick_of(app: &TestApp, kind: &str, now: chrono::DateTime<Utc>) {
     app.server()
         .store
-        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
-            peergroup_jobs::worker::JOB_PLAN_REMINDERS,
-            now,
-        )])
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(kind, now)])
         .await
         .unwrap();
 }
@@ -568,5 +572,170 @@ async fn an_admin_sets_the_quiet_hours_and_reply_to_address_that_reminders_follo
             "{m:#?}"
         );
     }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_once() {
+    use peergroup_store::coordinator_notices::JOB_CHECK_ROLES;
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "roles").await;
+    app.token(
+        "roles",
+        "director@example.org",
+        peergroup_domain::org::Role::Admin,
+    )
+    .await;
+    // The education phase needs an educator and 2 peer leaders; the group has 1 peer leader.
+    // Its first session is 17 March 17:00 UTC: 48 hours before is 15 March 17:00.
+    app.clock.set(at(2027, 3, 15, 16, 30));
+    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    assert!(smtp.received().is_empty(), "more than 48 hours ahead");
+
+    app.clock.set(at(2027, 3, 15, 17, 30));
+    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    let mut got = smtp.received();
+    got.sort_by(|a, b| a.to.cmp(&b.to));
+    let to: Vec<&str> = got.iter().map(|m| m.to.as_str()).collect();
+    assert_eq!(
+        to,
+        ["coordinator@roles.example.org", "director@example.org"],
+        "{got:#?}"
+    );
+    for m in &got {
+        // In English although the group meets in Spanish: coordinators have no language.
+        assert_eq!(m.language, "en");
+        assert_eq!(
+            m.subject,
+            "Missing facilitators: Surrey Punjabi group on Wednesday, March 17, 2027"
+        );
+        assert!(m.text.contains("at 10:00 AM"), "{}", m.text);
+        assert!(
+            m.text.contains("educator: 0 of 1, peer_leader: 1 of 2"),
+            "{}",
+            m.text
+        );
+    }
+    let listed = messages(&app, &s.token, &format!("session_id={}", s.sessions[0])).await;
+    assert!(listed.iter().any(|m| m["kind"] == "roles_missing"));
+
+    // An hour later the gap is still there: nobody is told twice.
+    app.clock.set(at(2027, 3, 15, 18, 30));
+    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+
+    // The second session's notice is written while the SMTP server is busy; the roles
+    // are filled before it can go, so it is not sent.
+    app.clock.set(at(2027, 3, 22, 17, 30));
+    smtp.busy_for(2);
+    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    let waiting = messages(&app, &s.token, "state=retrying").await;
+    assert_eq!(waiting.len(), 2, "{waiting:#?}");
+    let person = |name: &str| {
+        let mut p = fixtures::person(name);
+        p["consent"] = json!({"reminders": true, "calls": true});
+        p
+    };
+    for (name, role, program_role) in [
+        ("Dr Mehta", "professional", "educator"),
+        ("Jas K", "peer", "peer_leader"),
+    ] {
+        let p = app
+            .create_id(&s.token, "/api/v1/people", &person(name))
+            .await;
+        app.create_id(
+            &s.token,
+            &format!("/api/v1/groups/{}/facilitators", s.group),
+            &json!({"person_id": p, "role": role, "program_role": program_role}),
+        )
+        .await;
+    }
+    app.clock.advance(chrono::Duration::minutes(10));
+    app.run_jobs_with(&config).await;
+    assert_eq!(
+        smtp.received().len(),
+        2,
+        "no notice once the roles are filled"
+    );
+    let skipped = messages(&app, &s.token, "state=skipped").await;
+    assert_eq!(skipped.len(), 2, "{skipped:#?}");
+    assert_eq!(
+        skipped[0]["last_error"], "the session has its facilitators now",
+        "{skipped:#?}"
+    );
+    // And the check finds nothing for the sessions after.
+    app.clock.set(at(2027, 3, 29, 17, 30));
+    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() {
+    use peergroup_store::coordinator_notices::JOB_WEEKLY_DIGEST;
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "digest").await;
+    // An organization with no active group gets no digest.
+    let idle = app.coordinator("idle").await;
+    assert_eq!(
+        app.get(&idle, "/api/v1/groups").await.ok(200)["items"],
+        json!([])
+    );
+    let enrollments = app
+        .get(&s.token, &format!("/api/v1/groups/{}/enrollments", s.group))
+        .await;
+    let enrollment = enrollments.ok(200)["items"][0]["id"].as_i64().unwrap();
+    app.create_id(
+        &s.token,
+        &format!("/api/v1/enrollments/{enrollment}/supports"),
+        &json!({"kind": "interpreter", "interpreter_language": "uk"}),
+    )
+    .await;
+    app.create_id(
+        &s.token,
+        "/api/v1/follow-ups",
+        &json!({"enrollment_id": enrollment, "note": "Check in"}),
+    )
+    .await;
+
+    // Monday 15 March 2027, 06:00 UTC: the week to come holds the first session (17 March).
+    app.clock.set(at(2027, 3, 15, 6, 0));
+    tick_of(&app, JOB_WEEKLY_DIGEST, app.clock.now()).await;
+    app.run_jobs_with(&config).await;
+    let digests = || {
+        smtp.received()
+            .into_iter()
+            .filter(|m| m.subject.starts_with("Your week ahead"))
+            .collect::<Vec<_>>()
+    };
+    let got = digests();
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let d = &got[0];
+    assert_eq!(d.to, "coordinator@digest.example.org");
+    assert_eq!(d.subject, "Your week ahead: digest");
+    for line in [
+        "Sessions next week: 1",
+        "Open follow-up calls: 1",
+        // The manual task was due 3 days after it was opened (25 November 2026).
+        "Overdue follow-up calls: 1",
+        "childcare for 1 children, transport for 0 people, food for 0 people",
+        "Interpreters next week: uk",
+    ] {
+        assert!(d.text.contains(line), "{line}: {}", d.text);
+    }
+    assert!(!d.text.contains("Lucia"), "no names in a digest");
+    // The same week's tick again (a second replica) sends nothing more.
+    tick_of(&app, JOB_WEEKLY_DIGEST, at(2027, 3, 15, 6, 0)).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(digests().len(), 1);
     app.stop().await;
 }

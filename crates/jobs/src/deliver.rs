@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_notify::links::AbsenceLink;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
+use peergroup_store::coordinator_notices::{KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
 use peergroup_store::jobs::ClaimedJob;
 use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
 
@@ -128,10 +129,42 @@ fn prepare(
                 }
             }
         }
+        KIND_ROLES_MISSING => {
+            let s = session
+                .filter(|_| upcoming)
+                .ok_or("the session was cancelled or has started")?;
+            if d.missing_roles.is_empty() {
+                return Err("the session has its facilitators now".into());
+            }
+            Mail::RolesMissing {
+                group: s.group_name.clone(),
+                starts_at: s.starts_at,
+                tz: s.timezone.parse().unwrap_or(Tz::UTC),
+                missing: d.missing_roles.clone(),
+            }
+        }
+        KIND_WEEKLY_DIGEST => {
+            let g = d.digest.as_ref().ok_or("no digest")?;
+            if g.is_empty() {
+                return Err("nothing to report this week".into());
+            }
+            Mail::WeeklyDigest {
+                org: g.org_name.clone(),
+                sessions: g.sessions,
+                open_follow_ups: g.open_follow_ups,
+                overdue_follow_ups: g.overdue_follow_ups,
+                childcare_children: g.childcare_children,
+                transport: g.transport,
+                food: g.food,
+                interpreters: g.interpreters.clone(),
+            }
+        }
         other => return Err(format!("unknown message kind `{other}`")),
     };
-    // The person's language, then the group's, then English.
+    // The person's language, then the group's, then English. Coordinators' mail is in
+    // English: users have no language of their own yet.
     let group_languages = session
+        .filter(|_| !d.recipient.staff)
         .map(|s| s.group_languages.clone())
         .unwrap_or_default();
     let locale = negotiate(

@@ -8,14 +8,20 @@ use chrono::{DateTime, SubsecRound, Utc};
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
 use peergroup_store::Store;
+use peergroup_store::coordinator_notices::{JOB_CHECK_ROLES, JOB_WEEKLY_DIGEST};
 use peergroup_store::jobs::NewJob;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// Every tick: its job kind and its UTC cron expression (with seconds).
-pub const TICKS: [(&str, &str); 2] = [
+pub const TICKS: [(&str, &str); 4] = [
     // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
     (JOB_PLAN_REMINDERS, "0 */5 * * * *"),
     (JOB_ESCALATE, "0 * * * * *"),
+    // Sessions in the next 48 hours without their facilitators, checked hourly.
+    (JOB_CHECK_ROLES, "0 30 * * * *"),
+    // The coordinators' digest, Mondays at 06:00 UTC (morning in Europe and Africa,
+    // Sunday night in the Americas).
+    (JOB_WEEKLY_DIGEST, "0 0 6 * * Mon"),
 ];
 
 fn parse(expr: &str) -> Cron {
@@ -89,7 +95,10 @@ mod tests {
             keys,
             [
                 "tick:plan_reminders:2026-11-25T12:05:00+00:00",
-                "tick:escalate_follow_ups:2026-11-25T12:07:00+00:00"
+                "tick:escalate_follow_ups:2026-11-25T12:07:00+00:00",
+                "tick:check_roles:2026-11-25T11:30:00+00:00",
+                // A Wednesday: the digest of Monday 06:00.
+                "tick:weekly_digest:2026-11-23T06:00:00+00:00",
             ]
         );
         // Exactly on a tick, that tick.

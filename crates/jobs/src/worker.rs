@@ -6,6 +6,7 @@ use crate::deliver::deliver;
 use chrono::{DateTime, Duration, Utc};
 use peergroup_notify::Mailer;
 use peergroup_notify::links::LinkSigner;
+use peergroup_store::coordinator_notices::{JOB_CHECK_ROLES, JOB_WEEKLY_DIGEST};
 use peergroup_store::jobs::{ClaimedJob, JobOutcome};
 use peergroup_store::reminders::{
     ChangedJob, DeliverJob, JOB_DELIVER, JOB_SESSION_CHANGED, JOB_SESSION_REMINDER, ReminderJob,
@@ -162,6 +163,12 @@ async fn record(rt: &Runtime, job: &ClaimedJob, outcome: &JobOutcome) {
     }
 }
 
+/// The payload of a tick job.
+#[derive(serde::Deserialize)]
+struct Tick {
+    scheduled_for: DateTime<Utc>,
+}
+
 fn payload<T: serde::de::DeserializeOwned>(job: &ClaimedJob) -> Result<T, Failure> {
     serde_json::from_value(job.payload.clone())
         .map_err(|e| Failure::Permanent(format!("unreadable payload: {e}")))
@@ -187,6 +194,18 @@ async fn dispatch(rt: &Runtime, job: &ClaimedJob) -> Result<(), Failure> {
                 tracing::info!(escalated = n, "follow-up tasks escalated");
             }
             done(rt, job).await
+        }
+        JOB_CHECK_ROLES => {
+            let n = store.notify_role_gaps(job).await?;
+            if n > 0 {
+                tracing::info!(notices = n, "sessions without their facilitators reported");
+            }
+            Ok(())
+        }
+        JOB_WEEKLY_DIGEST => {
+            let tick: Tick = payload(job)?;
+            store.queue_weekly_digests(job, tick.scheduled_for).await?;
+            Ok(())
         }
         JOB_SESSION_REMINDER => {
             let r: ReminderJob = payload(job)?;

@@ -73,6 +73,25 @@ pub enum Mail {
         due_at: DateTime<Utc>,
         tz: Tz,
     },
+    /// To coordinators: a session soon without the facilitators its phase needs.
+    RolesMissing {
+        group: String,
+        starts_at: DateTime<Utc>,
+        tz: Tz,
+        /// Each lead role short of its count, such as `educator: 0 of 1`.
+        missing: Vec<String>,
+    },
+    /// To coordinators, weekly: the coming week in counts.
+    WeeklyDigest {
+        org: String,
+        sessions: u32,
+        open_follow_ups: u32,
+        overdue_follow_ups: u32,
+        childcare_children: u32,
+        transport: u32,
+        food: u32,
+        interpreters: Vec<String>,
+    },
 }
 
 impl Mail {
@@ -86,6 +105,8 @@ impl Mail {
             Mail::AbsenceNotice { .. } => "absence_notice",
             Mail::FollowUpOpened { .. } => "follow_up_opened",
             Mail::FollowUpEscalated { .. } => "follow_up_escalated",
+            Mail::RolesMissing { .. } => "roles_missing",
+            Mail::WeeklyDigest { .. } => "weekly_digest",
         }
     }
 }
@@ -348,6 +369,63 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "follow-up-escalated-body",
                 &args([("group", group.clone()), ("date", date)]),
             )?));
+            blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+        Mail::RolesMissing {
+            group,
+            starts_at,
+            tz,
+            missing,
+        } => {
+            let (date, time) = w.date_time(*starts_at, *tz)?;
+            subject = w.get(
+                "roles-missing-subject",
+                &args([("group", group.clone()), ("date", date.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get(
+                "roles-missing-body",
+                &args([
+                    ("date", date),
+                    ("time", time),
+                    ("missing", missing.join(", ")),
+                ]),
+            )?));
+            blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+        Mail::WeeklyDigest {
+            org,
+            sessions,
+            open_follow_ups,
+            overdue_follow_ups,
+            childcare_children,
+            transport,
+            food,
+            interpreters,
+        } => {
+            subject = w.get("weekly-digest-subject", &args([("org", org.clone())]))?;
+            for (key, count) in [
+                ("weekly-digest-sessions", sessions),
+                ("weekly-digest-open", open_follow_ups),
+                ("weekly-digest-overdue", overdue_follow_ups),
+            ] {
+                blocks.push(Block::Line(
+                    w.get(key, &args([("count", count.to_string())]))?,
+                ));
+            }
+            blocks.push(Block::Line(w.get(
+                "weekly-digest-supports",
+                &args([
+                    ("children", childcare_children.to_string()),
+                    ("transport", transport.to_string()),
+                    ("food", food.to_string()),
+                ]),
+            )?));
+            if !interpreters.is_empty() {
+                blocks.push(Block::Line(w.get(
+                    "weekly-digest-interpreters",
+                    &args([("languages", interpreters.join(", "))]),
+                )?));
+            }
             blocks.push(Block::Line(w.plain("queue-link")?));
         }
     }

@@ -148,6 +148,22 @@ fn every_kind() -> Vec<Mail> {
             due_at: s.starts_at,
             tz: s.tz,
         },
+        Mail::RolesMissing {
+            group: "Diabetes circle".into(),
+            starts_at: s.starts_at,
+            tz: s.tz,
+            missing: vec!["educator: 0 of 1".into()],
+        },
+        Mail::WeeklyDigest {
+            org: "Riverside".into(),
+            sessions: 4,
+            open_follow_ups: 2,
+            overdue_follow_ups: 1,
+            childcare_children: 6,
+            transport: 2,
+            food: 8,
+            interpreters: vec!["ar".into(), "ps".into()],
+        },
     ]
 }
 

@@ -10,6 +10,7 @@ mod access;
 pub mod attendance;
 mod conflicts;
 mod contacts;
+pub mod coordinator_notices;
 mod enrollments;
 pub mod entities;
 mod error;

@@ -2,6 +2,7 @@
 //! message needs at send time (so a reminder always carries the session as it is now),
 //! and records the outcome on the message and its job in one transaction.
 
+use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
 use crate::entities::{follow_up_task, job, message, notification_event, user};
 use crate::jobs::{ClaimedJob, JobOutcome, finish};
 use crate::joined_reads::stmt;
@@ -24,7 +25,8 @@ pub const JOB_NOTIFY_EVENT: &str = "notify_event";
 pub struct MessageRecord {
     pub id: Id,
     /// `session_reminder`, `facilitator_reminder`, `session_changed`, `session_cancelled`,
-    /// `follow_up_opened`, `follow_up_escalated`.
+    /// `absence_notice`, `follow_up_opened`, `follow_up_escalated`, `roles_missing`,
+    /// `weekly_digest`.
     pub kind: String,
     pub state: MessageState,
     pub session_id: Option<Id>,
@@ -66,6 +68,9 @@ pub struct Delivery {
     pub task: Option<DeliveryTask>,
     /// For `absence_notice`: who said they cannot come, and why.
     pub absence: Option<(String, String)>,
+    /// For `roles_missing`: the lead roles the session still lacks (none: filled since).
+    pub missing_roles: Vec<String>,
+    pub digest: Option<Digest>,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +82,9 @@ pub struct Recipient {
     /// does not.
     pub needs_consent: bool,
     pub consented: bool,
+    /// A coordinator or admin (a user, not a person): written in English, never in a
+    /// group's language.
+    pub staff: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -108,7 +116,7 @@ impl Store {
     /// Reads a message and what it is about, or `None` when it is gone or not queued.
     pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
         let sql = "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
-                   o.reply_to, \
+                   m.created_at, o.reply_to, \
                    p.display_name, p.email AS person_email, \
                    p.preferred_language, p.consent_reminders_at, u.email AS user_email \
                    FROM messages m JOIN organizations o ON o.id = m.org_id \
@@ -132,6 +140,7 @@ impl Store {
             kind.as_str(),
             "session_reminder" | "session_changed" | "session_cancelled"
         ) && subject.is_some();
+        let staff = user_email.is_some();
         let recipient = Recipient {
             name: row
                 .try_get::<Option<String>>("", "display_name")?
@@ -142,6 +151,7 @@ impl Store {
             language: row.try_get("", "preferred_language")?,
             needs_consent: participant_mail,
             consented: consent.is_some(),
+            staff,
         };
         let mut d = Delivery {
             message_id,
@@ -156,6 +166,8 @@ impl Store {
             absences: 0,
             task: None,
             absence: None,
+            missing_roles: Vec::new(),
+            digest: None,
         };
         if let Some(sid) = session_id {
             d.session = self
@@ -183,6 +195,15 @@ impl Store {
             }
             "follow_up_opened" | "follow_up_escalated" => {
                 d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
+            }
+            KIND_ROLES_MISSING => {
+                d.missing_roles = self
+                    .session_role_gap(org, session_id.unwrap_or_default())
+                    .await?;
+            }
+            KIND_WEEKLY_DIGEST => {
+                let written: DateTime<Utc> = row.try_get("", "created_at")?;
+                d.digest = Some(self.weekly_digest(org, written).await?);
             }
             "absence_notice" => {
                 d.absence = self

@@ -4,14 +4,14 @@
 //! leave out the sequence, so a session moved after a reminder went out does not remind
 //! anyone twice: those people get one "changed" notice per sequence instead.
 
+use crate::coordinator_notices::program_specs;
 use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::{session_group_program, stmt};
-use crate::{Result, Store, StoreError, from_json};
+use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
-use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::{self, MAX_HOURS_BEFORE, QuietHours, ReminderPolicy};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, TransactionTrait, Value};
 use serde::{Deserialize, Serialize};
@@ -190,7 +190,12 @@ impl Store {
                 quiet: quiet_hours(&qs, &qe),
             });
         }
-        let policies = self.reminder_policies(&upcoming).await?;
+        let policies: HashMap<Id, ReminderPolicy> =
+            program_specs(&self.read, upcoming.iter().map(|s| s.program_id))
+                .await?
+                .into_iter()
+                .map(|(id, spec)| (id, spec.reminders))
+                .collect();
         let until = now + horizon;
         let mut jobs = Vec::new();
         for s in &upcoming {
@@ -235,34 +240,6 @@ impl Store {
             sessions: upcoming.len() as u64,
             jobs_new,
         })
-    }
-
-    /// The reminder policy of every program among `sessions`.
-    async fn reminder_policies(
-        &self,
-        sessions: &[Upcoming],
-    ) -> Result<HashMap<Id, ReminderPolicy>> {
-        let mut ids: Vec<Id> = sessions.iter().map(|s| s.program_id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut out = HashMap::new();
-        for chunk in ids.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
-            let rows = self
-                .read
-                .query_all_raw(stmt(&self.read, &sql, chunk.iter().map(|&id| id.into())))
-                .await?;
-            for row in rows {
-                let id: Id = row.try_get("", "id")?;
-                let spec: serde_json::Value = row.try_get("", "spec")?;
-                // A program whose stored design no longer reads is skipped, not fatal.
-                if let Ok(spec) = from_json::<ProgramSpec>(spec) {
-                    out.insert(id, spec.reminders);
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// Runs a `session_reminder` job: one message per recipient, unless the session moved

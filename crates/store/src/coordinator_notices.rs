@@ -1,0 +1,352 @@
+//! Notices to coordinators that no single change causes, written by tick jobs: a session in
+//! the next 48 hours without the facilitators its phase needs, and the weekly digest. Both
+//! are re-read when they are sent, so a gap filled in the meantime is not reported.
+
+use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
+use crate::jobs::{ClaimedJob, JobOutcome, finish};
+use crate::joined_reads::stmt;
+use crate::reminders::{NewMessage, insert_messages};
+use crate::{Result, Store, StoreError, from_json, parse_stored};
+use chrono::{DateTime, Duration, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
+use peergroup_domain::followup::TaskState;
+use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::values::Key;
+use sea_orm::entity::prelude::*;
+use sea_orm::{QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::{BTreeMap, HashMap};
+
+pub const JOB_CHECK_ROLES: &str = "check_roles";
+pub const JOB_WEEKLY_DIGEST: &str = "weekly_digest";
+pub const KIND_ROLES_MISSING: &str = "roles_missing";
+pub const KIND_WEEKLY_DIGEST: &str = "weekly_digest";
+
+/// How far ahead a session without its facilitators is reported.
+pub fn roles_window() -> Duration {
+    Duration::hours(48)
+}
+
+/// A coming session whose assigned facilitators do not fill its phase's lead roles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleGap {
+    pub org_id: Id,
+    pub session_id: Id,
+    pub sequence: i32,
+    /// Each lead role short of its count, such as `educator: 0 of 1`.
+    pub missing: Vec<String>,
+}
+
+/// What a coordinator's weekly digest says; counts only, no names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Digest {
+    pub org_name: String,
+    /// Sessions scheduled in the 7 days from the digest's start.
+    pub sessions: u32,
+    pub open_follow_ups: u32,
+    pub overdue_follow_ups: u32,
+    /// Places to arrange over those sessions: a child in childcare at two sessions is 2.
+    pub childcare_children: u32,
+    pub transport: u32,
+    pub food: u32,
+    /// Interpreter languages needed, each once.
+    pub interpreters: Vec<String>,
+}
+
+impl Digest {
+    /// Nothing worth a message.
+    pub fn is_empty(&self) -> bool {
+        self.sessions == 0 && self.open_follow_ups == 0
+    }
+}
+
+/// One scheduled session in a window, as the checks read it.
+struct Coming {
+    id: Id,
+    org_id: Id,
+    group_id: Id,
+    sequence: i32,
+    phase: i32,
+    program_id: Id,
+}
+
+/// The scheduled sessions of active groups starting in `(from, to]`, of one organization
+/// or of all. Read group by group through `(org_id, group_id, starts_at)`, as the reminder
+/// planner does.
+async fn coming_sessions(
+    conn: &impl ConnectionTrait,
+    org: Option<Id>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Coming>> {
+    let mut sql = String::from(
+        "SELECT s.id, s.org_id, s.group_id, s.sequence, s.phase, g.program_id \
+         FROM peer_groups g CROSS JOIN sessions s \
+         WHERE g.status IN ('planned', 'enrolling', 'running') \
+         AND s.group_id = g.id AND s.org_id = g.org_id \
+         AND s.starts_at > ? AND s.starts_at <= ? AND s.status = 'scheduled'",
+    );
+    let mut values = vec![from.into(), to.into()];
+    if let Some(org) = org {
+        sql.push_str(" AND g.org_id = ?");
+        values.push(org.into());
+    }
+    let rows = conn.query_all_raw(stmt(conn, &sql, values)).await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Coming {
+                id: row.try_get("", "id")?,
+                org_id: row.try_get("", "org_id")?,
+                group_id: row.try_get("", "group_id")?,
+                sequence: row.try_get("", "sequence")?,
+                phase: row.try_get("", "phase")?,
+                program_id: row.try_get("", "program_id")?,
+            })
+        })
+        .collect()
+}
+
+/// The designs of these programs; one whose stored design no longer reads is left out.
+pub(crate) async fn program_specs(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<Id, ProgramSpec>> {
+    let mut ids: Vec<Id> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
+        let rows = conn
+            .query_all_raw(stmt(conn, &sql, chunk.iter().map(|&id| id.into())))
+            .await?;
+        for row in rows {
+            let id: Id = row.try_get("", "id")?;
+            if let Ok(spec) = from_json::<ProgramSpec>(row.try_get("", "spec")?) {
+                out.insert(id, spec);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The facilitators assigned to each of these `(org, group)` pairs.
+pub(crate) async fn assigned_facilitators(
+    conn: &impl ConnectionTrait,
+    groups: &[(Id, Id)],
+) -> Result<HashMap<Id, Vec<AssignedFacilitator>>> {
+    let mut out: HashMap<Id, Vec<AssignedFacilitator>> = HashMap::new();
+    for chunk in groups.chunks(500) {
+        let orgs: Vec<Id> = chunk.iter().map(|&(o, _)| o).collect();
+        for m in fa::Entity::find()
+            .filter(fa::Column::OrgId.is_in(orgs))
+            .filter(fa::Column::GroupId.is_in(chunk.iter().map(|&(_, g)| g)))
+            .order_by_asc(fa::Column::Id)
+            .all(conn)
+            .await?
+        {
+            if !chunk.contains(&(m.org_id, m.group_id)) {
+                continue;
+            }
+            out.entry(m.group_id)
+                .or_default()
+                .push(AssignedFacilitator {
+                    person_id: m.person_id,
+                    kind: parse_stored(&m.role)?,
+                    program_role: m
+                        .program_role
+                        .map(Key::parse)
+                        .transpose()
+                        .map_err(StoreError::Corrupt)?,
+                });
+        }
+    }
+    Ok(out)
+}
+
+/// The gaps among `sessions`: each checked against its group's assigned facilitators.
+async fn gaps_of(conn: &impl ConnectionTrait, sessions: &[Coming]) -> Result<Vec<RoleGap>> {
+    let programs = program_specs(conn, sessions.iter().map(|s| s.program_id)).await?;
+    let mut groups: Vec<(Id, Id)> = sessions.iter().map(|s| (s.org_id, s.group_id)).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let facilitators = assigned_facilitators(conn, &groups).await?;
+    let mut gaps = Vec::new();
+    for s in sessions {
+        let Some(program) = programs.get(&s.program_id) else {
+            continue;
+        };
+        let Some(phase) = usize::try_from(s.phase)
+            .ok()
+            .and_then(|i| program.phases.get(i))
+        else {
+            continue;
+        };
+        let assigned: Vec<&AssignedFacilitator> = facilitators
+            .get(&s.group_id)
+            .map(|f| f.iter().collect())
+            .unwrap_or_default();
+        let check = FacilitationCheck::of(program, phase, &assigned);
+        if !check.missing.is_empty() {
+            gaps.push(RoleGap {
+                org_id: s.org_id,
+                session_id: s.id,
+                sequence: s.sequence,
+                missing: check.missing,
+            });
+        }
+    }
+    Ok(gaps)
+}
+
+/// The coordinators and admins of `org`, who receive its notices.
+pub(crate) async fn coordinators(conn: &impl ConnectionTrait, org: Id) -> Result<Vec<Id>> {
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::OrgId.eq(org))
+        .filter(user::Column::Role.is_in(["coordinator", "admin"]))
+        .order_by_asc(user::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+impl Store {
+    /// Sessions starting within the next 48 hours whose assigned facilitators do not fill
+    /// their phase's lead roles, across every organization.
+    pub async fn role_gaps(&self) -> Result<Vec<RoleGap>> {
+        let now = self.now();
+        let sessions = coming_sessions(&self.read, None, now, now + roles_window()).await?;
+        gaps_of(&self.read, &sessions).await
+    }
+
+    /// What one session still lacks, if it is still scheduled and coming: the check
+    /// repeated when its notice is sent.
+    pub async fn session_role_gap(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
+        let now = self.now();
+        let sessions: Vec<Coming> =
+            coming_sessions(&self.read, Some(org), now, now + roles_window())
+                .await?
+                .into_iter()
+                .filter(|s| s.id == session_id)
+                .collect();
+        Ok(gaps_of(&self.read, &sessions)
+            .await?
+            .into_iter()
+            .flat_map(|g| g.missing)
+            .collect())
+    }
+
+    /// Runs a `check_roles` tick: one notice per coordinator per session gap, once per
+    /// session version (a moved session is checked again).
+    pub async fn notify_role_gaps(&self, job: &ClaimedJob) -> Result<u64> {
+        let gaps = self.role_gaps().await?;
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let mut messages = Vec::new();
+        let mut staff: HashMap<Id, Vec<Id>> = HashMap::new();
+        for gap in &gaps {
+            if !staff.contains_key(&gap.org_id) {
+                staff.insert(gap.org_id, coordinators(&txn, gap.org_id).await?);
+            }
+            for &u in &staff[&gap.org_id] {
+                messages.push(NewMessage {
+                    org_id: gap.org_id,
+                    kind: KIND_ROLES_MISSING,
+                    dedupe_key: format!("u{u}:roles:s{}:q{}", gap.session_id, gap.sequence),
+                    session_id: Some(gap.session_id),
+                    person_id: None,
+                    user_id: Some(u),
+                    subject_id: None,
+                    send_at: now,
+                });
+            }
+        }
+        let n = insert_messages(&txn, &messages, now).await?;
+        finish(&txn, job, &JobOutcome::Done, now).await?;
+        txn.commit().await?;
+        Ok(n)
+    }
+
+    /// Runs a `weekly_digest` tick scheduled for `week_start`: one digest per coordinator
+    /// of every organization with an active group. Its figures are read when it is sent,
+    /// for the 7 days from when it was written.
+    pub async fn queue_weekly_digests(
+        &self,
+        job: &ClaimedJob,
+        week_start: DateTime<Utc>,
+    ) -> Result<u64> {
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let sql = "SELECT u.id, u.org_id FROM users u \
+                   WHERE u.role IN ('coordinator', 'admin') AND EXISTS (\
+                   SELECT 1 FROM peer_groups g WHERE g.org_id = u.org_id \
+                   AND g.status IN ('planned', 'enrolling', 'running')) ORDER BY u.id";
+        let rows = txn.query_all_raw(stmt(&txn, sql, [])).await?;
+        let day = week_start.format("%Y-%m-%d");
+        let mut messages = Vec::with_capacity(rows.len());
+        for row in rows {
+            let u: Id = row.try_get("", "id")?;
+            messages.push(NewMessage {
+                org_id: row.try_get("", "org_id")?,
+                kind: KIND_WEEKLY_DIGEST,
+                dedupe_key: format!("u{u}:digest:{day}"),
+                session_id: None,
+                person_id: None,
+                user_id: Some(u),
+                subject_id: None,
+                send_at: now,
+            });
+        }
+        let n = insert_messages(&txn, &messages, now).await?;
+        finish(&txn, job, &JobOutcome::Done, now).await?;
+        txn.commit().await?;
+        Ok(n)
+    }
+
+    /// The digest of `org` for the 7 days from `from`, with follow-ups as they are now.
+    pub async fn weekly_digest(&self, org: Id, from: DateTime<Utc>) -> Result<Digest> {
+        let now = self.now();
+        let org_name = organization::Entity::find_by_id(org)
+            .one(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound("organization"))?
+            .name;
+        let sessions =
+            coming_sessions(&self.read, Some(org), from, from + Duration::days(7)).await?;
+        let mut per_group: BTreeMap<Id, (u32, Id)> = BTreeMap::new();
+        for s in &sessions {
+            per_group.entry(s.group_id).or_insert((0, s.id)).0 += 1;
+        }
+        let mut digest = Digest {
+            org_name,
+            sessions: sessions.len() as u32,
+            ..Digest::default()
+        };
+        // A group's supports are the same at each of its sessions: its headcount, once per
+        // session.
+        for (count, any_session) in per_group.into_values() {
+            let h = self.support_headcount(org, any_session).await?;
+            digest.childcare_children += h.childcare.children * count;
+            digest.transport += h.transport * count;
+            digest.food += h.food * count;
+            for i in h.interpreters {
+                if !digest.interpreters.contains(&i.language) {
+                    digest.interpreters.push(i.language);
+                }
+            }
+        }
+        digest.interpreters.sort();
+        let open = follow_up_task::Entity::find()
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()));
+        digest.open_follow_ups = open.clone().count(&self.read).await? as u32;
+        digest.overdue_follow_ups = open
+            .filter(follow_up_task::Column::DueAt.lt(now))
+            .count(&self.read)
+            .await? as u32;
+        Ok(digest)
+    }
+}
