@@ -248,8 +248,8 @@ impl Store {
         let mut messages = Vec::new();
         let mut staff: HashMap<Id, Vec<Id>> = HashMap::new();
         for gap in &gaps {
-            if !staff.contains_key(&gap.org_id) {
-                staff.insert(gap.org_id, coordinators(&txn, gap.org_id).await?);
+            if let std::collections::hash_map::Entry::Vacant(e) = staff.entry(gap.org_id) {
+                e.insert(coordinators(&txn, gap.org_id).await?);
             }
             for &u in &staff[&gap.org_id] {
                 messages.push(NewMessage {
