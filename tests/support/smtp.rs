@@ -86,7 +86,12 @@ impl SmtpServer {
             state: state.clone(),
             buf: Vec::new(),
         });
-        server.with_name("sink.test").with_tcp_listener(listener);
+        // A thread per connection: pooled senders keep theirs open, and two server
+        // processes hold up to 16 at once.
+        server
+            .with_name("sink.test")
+            .with_num_threads(64)
+            .with_tcp_listener(listener);
         std::thread::spawn(move || {
             let _ = server.serve();
         });
@@ -103,6 +108,11 @@ impl SmtpServer {
 
     pub fn refuse(&self, on: bool) {
         self.state.lock().unwrap().refuse = on;
+    }
+
+    /// How many messages arrived (duplicates included).
+    pub fn count(&self) -> usize {
+        self.state.lock().unwrap().received.len()
     }
 
     pub fn raw(&self) -> Vec<Vec<u8>> {

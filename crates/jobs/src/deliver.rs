@@ -19,7 +19,17 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
             .await?;
         return Ok(());
     };
-    let outcome = match prepare(rt, &d, now) {
+    let prepared = prepare(rt, &d, now);
+    let _sending = match prepared {
+        Ok(_) => Some(
+            rt.sends
+                .acquire()
+                .await
+                .map_err(|_| Failure::Transient("shutting down".into()))?,
+        ),
+        Err(_) => None,
+    };
+    let outcome = match prepared {
         Err(why) => DeliveryOutcome::Skipped { why },
         Ok((outgoing, sequence)) => match rt.mailer.send(&outgoing).await {
             Ok(()) => DeliveryOutcome::Sent {
@@ -42,6 +52,7 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
             }
         },
     };
+    // Recorded before the permit goes, so a crash can only repeat messages holding one.
     store.record_delivery(job, message_id, &outcome).await?;
     Ok(())
 }

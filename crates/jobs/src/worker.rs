@@ -38,6 +38,9 @@ pub struct WorkerSettings {
     pub from: String,
     /// Where the service is reached from outside, for links in messages.
     pub public_url: String,
+    /// Messages in the hands of the mail server at once, each until its outcome is
+    /// recorded: what a crash can send twice.
+    pub parallel_sends: u32,
 }
 
 /// What the jobs need: the store, a way to send mail, the link key.
@@ -46,6 +49,23 @@ pub struct Runtime {
     pub mailer: Mailer,
     pub links: LinkSigner,
     pub settings: WorkerSettings,
+    /// A message holds a permit from handing it to the mail server until its outcome is
+    /// committed: a process killed in between sends it again after the lease, so at most
+    /// `parallel_sends` repeats per crash.
+    pub sends: tokio::sync::Semaphore,
+}
+
+impl Runtime {
+    pub fn new(store: Store, mailer: Mailer, links: LinkSigner, settings: WorkerSettings) -> Self {
+        let sends = tokio::sync::Semaphore::new(settings.parallel_sends.max(1) as usize);
+        Runtime {
+            store,
+            mailer,
+            links,
+            settings,
+            sends,
+        }
+    }
 }
 
 /// Why a job failed.
@@ -255,6 +275,7 @@ mod tests {
             plan_horizon: Duration::days(7),
             from: "a@b.c".into(),
             public_url: "http://x".into(),
+            parallel_sends: 1,
         }
     }
 

@@ -45,6 +45,9 @@ pub struct MailConfig {
     pub from: String,
     pub pool_size: u32,
     pub timeout_seconds: u64,
+    /// Messages handed to the mail server at the same time, each until its outcome is
+    /// recorded.
+    pub parallel_sends: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -141,6 +144,9 @@ impl Config {
         }
         if !(1..=1000).contains(&self.jobs.plan_horizon_hours) {
             bail!("jobs.plan_horizon_hours must be from 1 to 1000");
+        }
+        if !(1..=64).contains(&self.mail.parallel_sends) {
+            bail!("mail.parallel_sends must be from 1 to 64");
         }
         if !(1..=64).contains(&self.mail.pool_size) {
             bail!("mail.pool_size must be from 1 to 64");

@@ -61,6 +61,7 @@ pub fn settings(config: &Config) -> WorkerSettings {
         plan_horizon: chrono::Duration::hours(i64::from(j.plan_horizon_hours)),
         from: config.mail.from.clone(),
         public_url: config.server.public_url.clone(),
+        parallel_sends: config.mail.parallel_sends,
     }
 }
 
@@ -79,12 +80,12 @@ pub async fn link_signer(store: &Store) -> anyhow::Result<LinkSigner> {
 
 /// What the worker needs, as configured; tests use it to run jobs one by one.
 pub fn runtime(config: &Config, store: &Store, links: LinkSigner) -> anyhow::Result<Runtime> {
-    Ok(Runtime {
-        store: store.clone(),
-        mailer: mailer(config)?,
+    Ok(Runtime::new(
+        store.clone(),
+        mailer(config)?,
         links,
-        settings: settings(config),
-    })
+        settings(config),
+    ))
 }
 
 pub async fn start(

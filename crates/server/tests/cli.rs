@@ -1,57 +1,23 @@
 //! The `peergroup` binary as a user runs it: the embedded default with the demo, token
 //! creation, configuration checks, and a clean stop on SIGTERM.
 
+mod common;
+
+use common::{Process, command, spawn};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
-const BIN: &str = env!("CARGO_BIN_EXE_peergroup");
-
-fn command(dir: &std::path::Path) -> Command {
-    let mut c = Command::new(BIN);
-    c.current_dir(dir)
-        .env_remove("PEERGROUP_CONFIG")
-        .env("PEERGROUP__SERVER__LISTEN", "127.0.0.1:0")
-        .env("RUST_LOG", "warn");
-    for (key, _) in std::env::vars() {
-        if key.starts_with("PEERGROUP__") && key != "PEERGROUP__SERVER__LISTEN" {
-            c.env_remove(key);
-        }
-    }
-    c
-}
 
 /// Starts `peergroup` (no subcommand: serve) and waits for its token and address.
 fn serve(dir: &std::path::Path) -> (Child, String, String) {
-    let mut child = command(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let (mut token, mut addr) = (None, None);
-    while token.is_none() || addr.is_none() {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("server prints its token and address");
-        let line = line.trim();
-        if line.starts_with("pg_") {
-            token = Some(line.to_string());
-        }
-        if let Some(a) = line.strip_prefix("peergroup listening on ") {
-            addr = Some(a.to_string());
-        }
-    }
-    (child, token.unwrap(), addr.unwrap())
+    let (p, before) = spawn(command(dir));
+    let token = before
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with("pg_"))
+        .expect("the demo token comes before the address")
+        .to_string();
+    let Process { child, addr, .. } = p;
+    (child, token, addr)
 }
 
 fn get(addr: &str, token: &str, path: &str) -> (u16, serde_json::Value) {

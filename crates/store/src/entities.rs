@@ -428,7 +428,9 @@ pub mod job {
         pub attempts: i32,
         pub max_attempts: i32,
         pub run_at: DateTimeUtc,
+        /// The claim (`worker:token`) that holds the job, or last held it.
         pub locked_by: Option<String>,
+        /// Until when it holds it; none once the job is no longer running.
         pub locked_until: Option<DateTimeUtc>,
         pub last_error: Option<String>,
         pub created_at: DateTimeUtc,

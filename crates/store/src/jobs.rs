@@ -137,9 +137,10 @@ pub(crate) async fn finish(
         JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
         JobOutcome::Dead { .. } => (DEAD, None),
     };
+    // `locked_by` stays: which claim ran the job last.
     let sql = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
-               locked_by = NULL, locked_until = NULL, updated_at = ? \
-               WHERE id = ? AND locked_by = ?";
+               locked_until = NULL, updated_at = ? \
+               WHERE id = ? AND locked_by = ? AND state = 'running'";
     let result = conn
         .execute_raw(stmt(
             conn,

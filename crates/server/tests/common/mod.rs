@@ -1,0 +1,101 @@
+//! Running the `peergroup` binary as a user does: in a directory of its own, configured by
+//! environment variables, read through what it prints.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_peergroup");
+
+/// The binary in `dir`, listening on a free port, with no configuration from the
+/// environment of the test run.
+pub fn command(dir: &std::path::Path) -> Command {
+    let mut c = Command::new(BIN);
+    c.current_dir(dir)
+        .env_remove("PEERGROUP_CONFIG")
+        .env("PEERGROUP__SERVER__LISTEN", "127.0.0.1:0")
+        .env(
+            "RUST_LOG",
+            std::env::var("PEERGROUP_TEST_SHOW_LOGS").unwrap_or_else(|_| "warn".into()),
+        );
+    for (key, _) in std::env::vars() {
+        if key.starts_with("PEERGROUP__") && key != "PEERGROUP__SERVER__LISTEN" {
+            c.env_remove(key);
+        }
+    }
+    c
+}
+
+/// A running server process and the lines it printed.
+pub struct Process {
+    pub child: Child,
+    pub addr: String,
+    pub lines: mpsc::Receiver<String>,
+}
+
+/// Starts `command` and waits for it to say where it listens. Lines it printed before that
+/// are returned too (the demo token comes first).
+pub fn spawn(mut command: Command) -> (Process, Vec<String>) {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(if std::env::var("PEERGROUP_TEST_SHOW_LOGS").is_ok() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
+        .spawn()
+        .expect("peergroup starts");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut before = Vec::new();
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the server prints its address");
+        if let Some(addr) = line.trim().strip_prefix("peergroup listening on ") {
+            let addr = addr.to_string();
+            return (
+                Process {
+                    child,
+                    addr,
+                    lines: rx,
+                },
+                before,
+            );
+        }
+        before.push(line);
+    }
+}
+
+impl Process {
+    /// SIGKILL: no shutdown, no cleanup, as when a machine loses power.
+    pub fn kill(mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().expect("reaped");
+    }
+
+    /// SIGTERM, and a clean exit.
+    pub fn stop(mut self) {
+        let status = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = self.child.wait().unwrap();
+        assert!(
+            exit.success(),
+            "peergroup exits cleanly on SIGTERM: {exit:?}"
+        );
+    }
+}
