@@ -59,9 +59,11 @@ pub fn spawn(mut command: Command) -> (Process, Vec<String>) {
     });
     let mut before = Vec::new();
     loop {
-        let line = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server prints its address");
+        let Ok(line) = rx.recv_timeout(Duration::from_secs(60)) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server did not print its address");
+        };
         if let Some(addr) = line.trim().strip_prefix("peergroup listening on ") {
             let addr = addr.to_string();
             return (
