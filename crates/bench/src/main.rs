@@ -32,6 +32,7 @@ enum Backend {
 }
 
 mod attendance;
+mod reminders;
 mod schedule;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
@@ -42,6 +43,8 @@ enum Scenario2 {
     Schedule,
     /// Roll-calls with the missed-session rule, and a full rebuild (issue 5).
     Attendance,
+    /// Reminder planning, delivery to a local SMTP sink, and the job queue (issue 6).
+    Reminders,
 }
 
 #[derive(Parser)]
@@ -472,6 +475,7 @@ async fn database_bench(args: &Args) -> anyhow::Result<()> {
     let scenario = |url: String, pool: u32| async move {
         match args.scenario {
             Scenario2::Attendance => attendance::run(&url, pool, args.groups).await,
+            Scenario2::Reminders => reminders::run(&url, pool, args.groups).await,
             _ => schedule::run(&url, pool, args.groups).await,
         }
     };

@@ -5,6 +5,7 @@ use crate::worker::{Failure, Runtime, outcome_for};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_notify::links::AbsenceLink;
+use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
 use peergroup_store::coordinator_notices::{KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
 use peergroup_store::jobs::ClaimedJob;
@@ -19,19 +20,11 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
             .await?;
         return Ok(());
     };
-    let prepared = prepare(rt, &d, now);
-    let _sending = match prepared {
-        Ok(_) => Some(
-            rt.sends
-                .acquire()
-                .await
-                .map_err(|_| Failure::Transient("shutting down".into()))?,
-        ),
-        Err(_) => None,
-    };
-    let outcome = match prepared {
+    // Held from handing the message to the mail server until its outcome is recorded.
+    let mut sending = None;
+    let outcome = match prepare(rt, &d, now) {
         Err(why) => DeliveryOutcome::Skipped { why },
-        Ok((outgoing, sequence)) => match rt.mailer.send(&outgoing).await {
+        Ok((outgoing, sequence)) => match send(rt, &outgoing, &mut sending).await {
             Ok(()) => DeliveryOutcome::Sent {
                 locale: outgoing.rendered.locale.to_string(),
                 sequence,
@@ -52,9 +45,28 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
             }
         },
     };
-    // Recorded before the permit goes, so a crash can only repeat messages holding one.
-    store.record_delivery(job, message_id, &outcome).await?;
+    // The message is marked before the permit goes, so a crash can only repeat messages
+    // holding one; the job is finished after, out of the way of the next send.
+    let job_outcome = store.record_delivery(job, message_id, &outcome).await?;
+    drop(sending);
+    store.finish_job(job, &job_outcome).await?;
     Ok(())
+}
+
+/// Writes the message out, then takes a sending permit (kept in `permit`) and sends it.
+async fn send<'a>(
+    rt: &'a Runtime,
+    outgoing: &Outgoing,
+    permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
+) -> Result<(), SendError> {
+    let built = build(outgoing)?;
+    *permit = Some(
+        rt.sends
+            .acquire()
+            .await
+            .map_err(|_| SendError::Transient("shutting down".into()))?,
+    );
+    rt.mailer.send_built(&built).await
 }
 
 fn session_info(s: &DeliverySession) -> SessionInfo {

@@ -71,12 +71,22 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: &Outgoing) -> Result<(), SendError> {
-        let message = build(mail)?;
+        self.send_built(&build(mail)?).await
+    }
+
+    /// Sends a message already written out, so that the time spent in the hands of the
+    /// mail server is only the conversation with it.
+    pub async fn send_built(&self, mail: &Built) -> Result<(), SendError> {
         match self {
             Mailer::Smtp { transport, timeout } => {
                 // lettre's own timeout covers only connecting; a server that goes quiet
                 // mid-conversation would hold the job forever.
-                match tokio::time::timeout(*timeout * 3, transport.send(message)).await {
+                match tokio::time::timeout(
+                    *timeout * 3,
+                    transport.send_raw(&mail.envelope, &mail.bytes),
+                )
+                .await
+                {
                     Err(_) => Err(SendError::Transient(
                         "the mail server stopped answering".into(),
                     )),
@@ -85,12 +95,19 @@ impl Mailer {
                 }
             }
             Mailer::File { transport, dir } => transport
-                .send(message)
+                .send_raw(&mail.envelope, &mail.bytes)
                 .await
                 .map(|_| ())
                 .map_err(|e| SendError::Transient(format!("writing to {}: {e}", dir.display()))),
         }
     }
+}
+
+/// A message written out as the bytes that go on the wire, with its envelope.
+#[derive(Debug, Clone)]
+pub struct Built {
+    envelope: lettre::address::Envelope,
+    bytes: Vec<u8>,
 }
 
 /// SMTP 5xx is permanent; 4xx, refused connections, timeouts and anything else may pass.
@@ -119,7 +136,8 @@ fn mailbox(name: Option<&str>, address: &str, field: &str) -> Result<Mailbox, Se
     Ok(Mailbox::new(name.map(str::to_string), address))
 }
 
-fn build(mail: &Outgoing) -> Result<Message, SendError> {
+/// Writes `mail` out as MIME: multipart text and HTML with its headers.
+pub fn build(mail: &Outgoing) -> Result<Built, SendError> {
     let from: Mailbox = mail
         .from
         .parse()
@@ -146,10 +164,14 @@ fn build(mail: &Outgoing) -> Result<Message, SendError> {
             format!("<{unsubscribe}>"),
         ));
     }
-    builder
+    let message: Message = builder
         .multipart(MultiPart::alternative_plain_html(
             mail.rendered.text(),
             mail.rendered.html(),
         ))
-        .map_err(|e| SendError::Permanent(format!("the message cannot be built: {e}")))
+        .map_err(|e| SendError::Permanent(format!("the message cannot be built: {e}")))?;
+    Ok(Built {
+        envelope: message.envelope().clone(),
+        bytes: message.formatted(),
+    })
 }

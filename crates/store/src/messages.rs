@@ -130,6 +130,12 @@ impl Store {
         else {
             return Ok(None);
         };
+        let state: String = row.try_get("", "state")?;
+        if !matches!(state.as_str(), "queued" | "retrying") {
+            // Sent, skipped or dead already: a job claimed again after its worker died
+            // between recording the message and finishing the job.
+            return Ok(None);
+        }
         let org: Id = row.try_get("", "org_id")?;
         let kind: String = row.try_get("", "kind")?;
         let subject: Option<Id> = row.try_get("", "subject_id")?;
@@ -365,16 +371,17 @@ impl Store {
         }))
     }
 
-    /// Records the outcome of a delivery on the message and its job, in one transaction.
-    /// `locale` and `sequence` say what was sent: the language, and the session's version.
+    /// Records the outcome of a delivery on the message, while this claim still holds its
+    /// job, and returns what the job's outcome is to be (`finish_job` it next). Once the
+    /// message says `sent`, a worker that claims the job again (this one died in between)
+    /// finds nothing to send: this one statement is where a message counts as sent.
     pub async fn record_delivery(
         &self,
         job: &ClaimedJob,
         message_id: Id,
         outcome: &DeliveryOutcome,
-    ) -> Result<()> {
+    ) -> Result<JobOutcome> {
         let now = self.now();
-        let txn = self.write.begin().await?;
         let (state, job_outcome, error) = match outcome {
             DeliveryOutcome::Sent { .. } => (MessageState::Sent, JobOutcome::Done, None),
             DeliveryOutcome::Skipped { why } => {
@@ -389,25 +396,36 @@ impl Store {
                 (state, o.clone(), o.error().map(str::to_string))
             }
         };
-        if finish(&txn, job, &job_outcome, now).await? {
-            let mut update = message::Entity::update_many()
-                .col_expr(message::Column::State, Expr::value(state.as_str()))
-                .col_expr(message::Column::Attempts, Expr::value(job.attempts))
-                .col_expr(message::Column::LastError, Expr::value(error))
-                .col_expr(message::Column::UpdatedAt, Expr::value(now));
-            if let DeliveryOutcome::Sent { locale, sequence } = outcome {
-                update = update
-                    .col_expr(message::Column::Locale, Expr::value(locale.clone()))
-                    .col_expr(message::Column::Sequence, Expr::value(*sequence))
-                    .col_expr(message::Column::SentAt, Expr::value(now));
+        let (locale, sequence, sent_at) = match outcome {
+            DeliveryOutcome::Sent { locale, sequence } => {
+                (Some(locale.clone()), *sequence, Some(now))
             }
-            update
-                .filter(message::Column::Id.eq(message_id))
-                .exec(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-        Ok(())
+            _ => (None, None, None),
+        };
+        let sql = "UPDATE messages SET state = ?, attempts = ?, last_error = ?, updated_at = ?, \
+                   locale = COALESCE(?, locale), sequence = COALESCE(?, sequence), \
+                   sent_at = COALESCE(?, sent_at) \
+                   WHERE id = ? AND EXISTS (SELECT 1 FROM jobs \
+                   WHERE id = ? AND locked_by = ? AND state = 'running')";
+        self.write
+            .execute_raw(stmt(
+                &self.write,
+                sql,
+                [
+                    state.as_str().into(),
+                    job.attempts.into(),
+                    error.into(),
+                    now.into(),
+                    locale.into(),
+                    sequence.into(),
+                    sent_at.into(),
+                    message_id.into(),
+                    job.id.into(),
+                    job.lease_token.clone().into(),
+                ],
+            ))
+            .await?;
+        Ok(job_outcome)
     }
 
     /// Runs a `notify_event` job: one message to each coordinator and admin of the
