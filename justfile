@@ -27,3 +27,5 @@ bench:
     cargo run --release -p peergroup-bench -- --scenario schedule --backend postgres
     cargo run --release -p peergroup-bench -- --scenario attendance --backend sqlite
     cargo run --release -p peergroup-bench -- --scenario attendance --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario reminders --backend sqlite
+    cargo run --release -p peergroup-bench -- --scenario reminders --backend postgres
