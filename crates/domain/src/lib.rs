@@ -57,6 +57,7 @@ pub mod reminders;
 pub mod schedule;
 pub mod support;
 pub mod templates;
+pub mod training;
 pub mod validation;
 pub mod values;
 
