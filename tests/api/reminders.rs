@@ -291,11 +291,11 @@ async fn a_moved_session_sends_a_correction_and_a_cancelled_one_a_notice_to_thos
 }
 
 #[tokio::test]
-async fn i_cant_come_records_a_notice_tells_the_facilitators_and_cannot_be_forged() {
+async fn i_cant_come_records_an_excused_absence_tells_the_facilitators_and_cannot_be_forged() {
     let app = TestApp::spawn().await;
     let smtp = SmtpServer::start();
     let config = smtp_config(&app.config, &smtp.url());
-    setup(&app, "cantcome").await;
+    let s = setup(&app, "cantcome").await;
     app.clock.set(at(2027, 3, 10, 17, 30));
     tick(&app).await;
     app.run_jobs_with(&config).await;
@@ -406,6 +406,26 @@ async fn i_cant_come_records_a_notice_tells_the_facilitators_and_cannot_be_forge
         .await
         .unwrap();
     assert_eq!(r.status(), 410);
+
+    // The roll-call: she is marked absent, and recorded excused for the reason she gave
+    // (her second tap: illness); nobody else is excused.
+    let log = app
+        .post(
+            &s.token,
+            &format!("/api/v1/sessions/{}/log", s.sessions[0]),
+            &json!({"held": true, "attendance": [
+                {"person_id": s.english, "status": "absent"},
+                {"person_id": s.spanish, "status": "absent"},
+                {"person_id": s.no_consent, "status": "present"}
+            ]}),
+        )
+        .await;
+    let marks = log.ok(200)["attendance"].as_array().unwrap().clone();
+    let mark = |p: i64| marks.iter().find(|m| m["person_id"] == p).unwrap().clone();
+    assert_eq!(mark(s.english)["status"], "excused", "{marks:?}");
+    assert_eq!(mark(s.english)["reason"], "illness");
+    assert_eq!(mark(s.spanish)["status"], "absent");
+    assert_eq!(mark(s.no_consent)["status"], "present");
     app.stop().await;
 }
 

@@ -128,6 +128,27 @@ pub struct LogContext<'a> {
 }
 
 impl SessionLogSpec {
+    /// The log with every `absent` mark of someone who said beforehand they could not come
+    /// (their "I can't come" reason, by person) made `excused` with that reason; `None`
+    /// when nothing changes. A facilitator who marks them present or late is believed.
+    pub fn excusing(
+        &self,
+        said_cannot_come: &std::collections::HashMap<Id, AbsenceReason>,
+    ) -> Option<SessionLogSpec> {
+        let mut out = self.clone();
+        let mut changed = false;
+        for mark in &mut out.attendance {
+            if mark.status == AttendanceStatus::Absent
+                && let Some(reason) = said_cannot_come.get(&mark.person_id)
+            {
+                mark.status = AttendanceStatus::Excused;
+                mark.reason = Some(*reason);
+                changed = true;
+            }
+        }
+        changed.then_some(out)
+    }
+
     pub fn validate(&self, cx: &LogContext<'_>) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         if let Some(at) = self.started_at {
@@ -443,6 +464,26 @@ mod tests {
             status,
             reason: (status == AttendanceStatus::Excused).then_some(AbsenceReason::Childcare),
         }
+    }
+
+    #[test]
+    fn only_an_absent_mark_of_someone_who_said_so_becomes_excused_with_their_reason() {
+        use AttendanceStatus::*;
+        let notices = std::collections::HashMap::from([
+            (1, AbsenceReason::Transport),
+            (2, AbsenceReason::Illness),
+        ]);
+        let log = held(vec![mark(1, Absent), mark(2, Present), mark(3, Absent)]);
+        let excused = log.excusing(&notices).expect("a change");
+        assert_eq!(excused.attendance[0].status, Excused);
+        assert_eq!(excused.attendance[0].reason, Some(AbsenceReason::Transport));
+        assert_eq!(
+            excused.attendance[1],
+            mark(2, Present),
+            "the facilitator saw them"
+        );
+        assert_eq!(excused.attendance[2], mark(3, Absent), "no notice");
+        assert_eq!(held(vec![mark(2, Late)]).excusing(&notices), None);
     }
 
     fn held(attendance: Vec<Mark>) -> SessionLogSpec {

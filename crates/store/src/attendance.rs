@@ -49,6 +49,32 @@ pub(crate) struct Roster {
     pub enrollment_of: HashMap<Id, Id>,
 }
 
+/// The reason each participant of the session gave through "I can't come", by person.
+async fn said_cannot_come(
+    txn: &DatabaseTransaction,
+    org: Id,
+    session_id: Id,
+    roster: &Roster,
+) -> Result<HashMap<Id, AbsenceReason>> {
+    use crate::entities::absence_notice;
+    let notices = absence_notice::Entity::find()
+        .filter(absence_notice::Column::OrgId.eq(org))
+        .filter(absence_notice::Column::SessionId.eq(session_id))
+        .all(txn)
+        .await?;
+    let mut out = HashMap::new();
+    for n in notices {
+        let person = roster
+            .enrollment_of
+            .iter()
+            .find_map(|(p, e)| (*e == n.enrollment_id).then_some(*p));
+        if let Some(person) = person {
+            out.insert(person, parse_stored(&n.reason)?);
+        }
+    }
+    Ok(out)
+}
+
 impl Roster {
     /// Files one enrolment (in id order); the waitlist is left out.
     pub(crate) fn add(&mut self, id: Id, person_id: Id, status: EnrollmentStatus) {
@@ -521,6 +547,25 @@ impl Store {
             structure: &structure,
             now,
         })?;
+
+        // Someone who said "I can't come" and is marked absent is excused, with their reason.
+        let excused;
+        let spec = if spec
+            .attendance
+            .iter()
+            .any(|m| m.status == AttendanceStatus::Absent)
+        {
+            let notices = said_cannot_come(&txn, org, session_id, &roster).await?;
+            match spec.excusing(&notices) {
+                Some(changed) => {
+                    excused = changed;
+                    &excused
+                }
+                None => spec,
+            }
+        } else {
+            spec
+        };
 
         // A first log has no earlier marks to compare or replace.
         let old_marks = match &existing {
