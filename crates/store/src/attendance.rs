@@ -8,7 +8,9 @@ use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
-use crate::joined_reads::{params, roster_and_facilitators, session_group_program};
+use crate::joined_reads::{
+    params, roster_and_facilitators, roster_facilitators_notices, session_group_program,
+};
 use crate::programs::find_program;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
@@ -47,32 +49,9 @@ pub(crate) struct Roster {
     /// Withdrawn: may still appear in a correction of an old session.
     pub former: Vec<Id>,
     pub enrollment_of: HashMap<Id, Id>,
-}
-
-/// The reason each participant of the session gave through "I can't come", by person.
-async fn said_cannot_come(
-    txn: &DatabaseTransaction,
-    org: Id,
-    session_id: Id,
-    roster: &Roster,
-) -> Result<HashMap<Id, AbsenceReason>> {
-    use crate::entities::absence_notice;
-    let notices = absence_notice::Entity::find()
-        .filter(absence_notice::Column::OrgId.eq(org))
-        .filter(absence_notice::Column::SessionId.eq(session_id))
-        .all(txn)
-        .await?;
-    let mut out = HashMap::new();
-    for n in notices {
-        let person = roster
-            .enrollment_of
-            .iter()
-            .find_map(|(p, e)| (*e == n.enrollment_id).then_some(*p));
-        if let Some(person) = person {
-            out.insert(person, parse_stored(&n.reason)?);
-        }
-    }
-    Ok(out)
+    /// Read only for a roll-call: the reason each participant gave through "I can't come"
+    /// for the session, by person.
+    pub said_cannot_come: HashMap<Id, AbsenceReason>,
 }
 
 impl Roster {
@@ -538,7 +517,8 @@ impl Store {
                 ),
             ));
         }
-        let (roster, facilitators) = roster_and_facilitators(&txn, org, g.id).await?;
+        let (roster, facilitators) =
+            roster_facilitators_notices(&txn, org, g.id, Some(session_id)).await?;
         let structure = structure_of(&program, &s);
         spec.validate(&LogContext {
             enrolled: &roster.placed,
@@ -550,21 +530,12 @@ impl Store {
 
         // Someone who said "I can't come" and is marked absent is excused, with their reason.
         let excused;
-        let spec = if spec
-            .attendance
-            .iter()
-            .any(|m| m.status == AttendanceStatus::Absent)
-        {
-            let notices = said_cannot_come(&txn, org, session_id, &roster).await?;
-            match spec.excusing(&notices) {
-                Some(changed) => {
-                    excused = changed;
-                    &excused
-                }
-                None => spec,
+        let spec = match spec.excusing(&roster.said_cannot_come) {
+            Some(changed) => {
+                excused = changed;
+                &excused
             }
-        } else {
-            spec
+            None => spec,
         };
 
         // A first log has no earlier marks to compare or replace.

@@ -223,6 +223,17 @@ pub(crate) async fn roster_and_facilitators(
     org: Id,
     group_id: Id,
 ) -> Result<(Roster, Vec<AssignedFacilitator>)> {
+    roster_facilitators_notices(txn, org, group_id, None).await
+}
+
+/// As `roster_and_facilitators`, and with `session` the reasons its participants gave
+/// through "I can't come" (`Roster::said_cannot_come`), in the same single statement.
+pub(crate) async fn roster_facilitators_notices(
+    txn: &impl ConnectionTrait,
+    org: Id,
+    group_id: Id,
+    session: Option<Id>,
+) -> Result<(Roster, Vec<AssignedFacilitator>)> {
     let backend = txn.get_database_backend();
     let row_text = match backend {
         DbBackend::Postgres => {
@@ -232,20 +243,33 @@ pub(crate) async fn roster_and_facilitators(
             "group_concat(src || ',' || id || ',' || person_id || ',' || what || ',' || COALESCE(program_role, ''), ';' ORDER BY src, id)"
         }
     };
-    // One row: `src,id,person,status-or-role,program-role;…`.
+    // One row: `src,id,person,status-or-role,program-role;…`; a notice is
+    // `n,enrollment,0,reason,`.
+    let notices = if session.is_some() {
+        "UNION ALL SELECT 'n' AS src, enrollment_id AS id, 0 AS person_id, reason AS what, \
+         CAST(NULL AS VARCHAR(64)) AS program_role \
+         FROM absence_notices WHERE org_id = ? AND session_id = ?"
+    } else {
+        ""
+    };
     let sql = format!(
         "SELECT {row_text} AS people FROM (\
          SELECT 'e' AS src, id, person_id, status AS what, CAST(NULL AS VARCHAR(64)) AS program_role \
          FROM enrollments WHERE org_id = ? AND group_id = ? \
          UNION ALL \
          SELECT 'f' AS src, id, person_id, role AS what, program_role \
-         FROM facilitator_assignments WHERE org_id = ? AND group_id = ?) AS p"
+         FROM facilitator_assignments WHERE org_id = ? AND group_id = ? {notices}) AS p"
     );
+    let mut values: Vec<sea_orm::Value> =
+        vec![org.into(), group_id.into(), org.into(), group_id.into()];
+    if let Some(s) = session {
+        values.extend([org.into(), s.into()]);
+    }
     let row = txn
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             params(backend, &sql),
-            [org.into(), group_id.into(), org.into(), group_id.into()],
+            values,
         ))
         .await?;
     let text: Option<String> = match row {
@@ -256,6 +280,7 @@ pub(crate) async fn roster_and_facilitators(
         placed: Vec::new(),
         former: Vec::new(),
         enrollment_of: HashMap::new(),
+        said_cannot_come: HashMap::new(),
     };
     let mut facilitators = Vec::new();
     let corrupt = || StoreError::Corrupt("aggregated roster".into());
@@ -268,6 +293,15 @@ pub(crate) async fn roster_and_facilitators(
         let person_id: Id = person_id.parse().map_err(|_| corrupt())?;
         if src == "e" {
             roster.add(id, person_id, parse_stored::<EnrollmentStatus>(what)?);
+        } else if src == "n" {
+            // Enrolments come first ('e' < 'n'): the notice's person is known by now.
+            let person = roster
+                .enrollment_of
+                .iter()
+                .find_map(|(p, e)| (*e == id).then_some(*p));
+            if let Some(person) = person {
+                roster.said_cannot_come.insert(person, parse_stored(what)?);
+            }
         } else {
             facilitators.push(AssignedFacilitator {
                 person_id,
