@@ -1,9 +1,9 @@
 //! Messages: one email to one person or coordinator. Its delivery job reads everything the
 //! message needs at send time (so a reminder always carries the session as it is now),
-//! and records the outcome on the message and its job in one transaction.
+//! and records the outcome on the message (where it counts as sent), then on its job.
 
-use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
-use crate::entities::{follow_up_task, job, message, notification_event, user};
+use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST, coordinators};
+use crate::entities::{follow_up_task, job, message, notification_event};
 use crate::jobs::{ClaimedJob, JobOutcome, finish};
 use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
@@ -440,15 +440,7 @@ impl Store {
             .await?;
         let mut n = 0;
         if let Some(event) = event.filter(|e| e.delivered_at.is_none()) {
-            let coordinators: Vec<Id> = user::Entity::find()
-                .select_only()
-                .column(user::Column::Id)
-                .filter(user::Column::OrgId.eq(org))
-                .filter(user::Column::Role.is_in(["coordinator", "admin"]))
-                .order_by_asc(user::Column::Id)
-                .into_tuple()
-                .all(&txn)
-                .await?;
+            let coordinators = coordinators(&txn, org).await?;
             let kind: &'static str = match event.kind.as_str() {
                 "follow_up_escalated" => "follow_up_escalated",
                 _ => "follow_up_opened",
