@@ -159,3 +159,51 @@ async fn the_servers_own_worker_runs_due_jobs_and_stops_cleanly() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_daily_sweep_deletes_done_jobs_after_two_weeks_and_keeps_dead_and_waiting_ones() {
+    let app = TestApp::spawn().await;
+    let store = app.server().store.clone();
+    let mut jobs: Vec<NewJob> = (0..30).map(|i| noop(&format!("old{i}"), &app)).collect();
+    jobs.push(noop("dies", &app));
+    // Due in three weeks: still waiting when the sweep runs.
+    jobs.push(
+        NewJob::new(
+            "noop",
+            serde_json::json!({}),
+            app.clock.now() + chrono::Duration::days(21),
+        )
+        .key("later"),
+    );
+    store.enqueue_jobs(&jobs).await.unwrap();
+    let claimed = store
+        .claim_jobs("w", 100, Duration::from_secs(60))
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 31);
+    for j in &claimed {
+        let outcome = if j.id == claimed[30].id {
+            JobOutcome::Dead {
+                error: "550".into(),
+            }
+        } else {
+            JobOutcome::Done
+        };
+        assert!(store.finish_job(j, &outcome).await.unwrap());
+    }
+    // Thirteen days on: nothing is old enough.
+    app.clock.advance(chrono::Duration::days(13));
+    let tick = |at| peergroup_jobs::ticks::tick_job(peergroup_jobs::worker::JOB_PRUNE, at);
+    store.enqueue_jobs(&[tick(app.clock.now())]).await.unwrap();
+    app.run_jobs_with(&app.config).await;
+    assert_eq!(store.job_counts().await.unwrap().done, 31, "30 + the sweep");
+    // Fifteen days on, the next sweep deletes the 30; the sweeps themselves are recent.
+    app.clock.advance(chrono::Duration::days(2));
+    store.enqueue_jobs(&[tick(app.clock.now())]).await.unwrap();
+    app.run_jobs_with(&app.config).await;
+    let counts = store.job_counts().await.unwrap();
+    assert_eq!(counts.done, 2, "the two sweeps: {counts:?}");
+    assert_eq!(counts.dead, 1, "dead jobs stay to be retried");
+    assert_eq!(counts.queued, 1, "the job due later waits");
+    app.stop().await;
+}

@@ -3,7 +3,7 @@
 //! At start, the latest tick of each kind that should have fired is inserted once, which
 //! catches up after a downtime without repeating every missed tick.
 
-use crate::worker::{JOB_ESCALATE, JOB_PLAN_REMINDERS};
+use crate::worker::{JOB_ESCALATE, JOB_PLAN_REMINDERS, JOB_PRUNE};
 use chrono::{DateTime, SubsecRound, Utc};
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
@@ -13,7 +13,7 @@ use peergroup_store::jobs::NewJob;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// Every tick: its job kind and its UTC cron expression (with seconds).
-pub const TICKS: [(&str, &str); 4] = [
+pub const TICKS: [(&str, &str); 5] = [
     // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
     (JOB_PLAN_REMINDERS, "0 */5 * * * *"),
     (JOB_ESCALATE, "0 * * * * *"),
@@ -22,6 +22,8 @@ pub const TICKS: [(&str, &str); 4] = [
     // The coordinators' digest, Mondays at 06:00 UTC (morning in Europe and Africa,
     // Sunday night in the Americas).
     (JOB_WEEKLY_DIGEST, "0 0 6 * * Mon"),
+    // Done jobs older than two weeks are deleted daily.
+    (JOB_PRUNE, "0 17 3 * * *"),
 ];
 
 fn parse(expr: &str) -> Cron {
@@ -99,6 +101,7 @@ mod tests {
                 "tick:check_roles:2026-11-25T11:30:00+00:00",
                 // A Wednesday: the digest of Monday 06:00.
                 "tick:weekly_digest:2026-11-23T06:00:00+00:00",
+                "tick:prune_jobs:2026-11-25T03:17:00+00:00",
             ]
         );
         // Exactly on a tick, that tick.

@@ -18,6 +18,9 @@ use tokio::task::JoinSet;
 
 pub const JOB_PLAN_REMINDERS: &str = "plan_reminders";
 pub const JOB_ESCALATE: &str = "escalate_follow_ups";
+pub const JOB_PRUNE: &str = "prune_jobs";
+/// Done jobs are kept this long, for looking into what happened.
+pub const DONE_JOBS_KEPT_DAYS: i64 = 14;
 
 /// How the worker behaves.
 #[derive(Debug, Clone)]
@@ -213,6 +216,12 @@ async fn dispatch(rt: &Runtime, job: &ClaimedJob) -> Result<(), Failure> {
             if n > 0 {
                 tracing::info!(escalated = n, "follow-up tasks escalated");
             }
+            done(rt, job).await
+        }
+        JOB_PRUNE => {
+            let before = store.clock().now() - Duration::days(DONE_JOBS_KEPT_DAYS);
+            let n = store.prune_done_jobs(before).await?;
+            tracing::info!(deleted = n, "done jobs pruned");
             done(rt, job).await
         }
         JOB_CHECK_ROLES => {

@@ -256,6 +256,27 @@ impl Store {
         finish(&self.write, job, outcome, self.now()).await
     }
 
+    /// Deletes done jobs due before `before`, a batch at a time; returns how many. Dead jobs
+    /// stay: coordinators see and retry them. Safe at any age: messages keep their own keys,
+    /// so a reminder job planned again after its row is gone writes no second message.
+    pub async fn prune_done_jobs(&self, before: DateTime<Utc>) -> Result<u64> {
+        // Through the (state, run_at) index; a batch keeps SQLite's one writer free between.
+        let sql = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs \
+                   WHERE state = 'done' AND run_at < ? LIMIT 5000)";
+        let mut deleted = 0;
+        loop {
+            let n = self
+                .write
+                .execute_raw(stmt(&self.write, sql, [before.into()]))
+                .await?
+                .rows_affected();
+            deleted += n;
+            if n == 0 {
+                return Ok(deleted);
+            }
+        }
+    }
+
     /// Counts jobs by state.
     pub async fn job_counts(&self) -> Result<JobCounts> {
         let backend = self.backend();
