@@ -14,7 +14,7 @@ use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::MessageState;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, TransactionTrait};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -112,20 +112,63 @@ pub struct DeliveryTask {
     pub due_at: DateTime<Utc>,
 }
 
+/// The session part of a delivery's row: a session moved elsewhere names its own venue.
+fn session_of(row: &sea_orm::QueryResult, enrollment: Option<Id>) -> Result<DeliverySession> {
+    let s_venue: Option<String> = row.try_get("", "s_venue")?;
+    let s_address: Option<String> = row.try_get("", "s_address")?;
+    let moved = s_venue.is_some();
+    Ok(DeliverySession {
+        id: row.try_get("", "s_id")?,
+        sequence: row.try_get("", "sequence")?,
+        status: row.try_get("", "s_status")?,
+        starts_at: row.try_get("", "starts_at")?,
+        minutes: row.try_get("", "minutes")?,
+        timezone: row.try_get("", "timezone")?,
+        group_name: row.try_get("", "g_name")?,
+        group_languages: from_json(row.try_get("", "languages")?)?,
+        venue_name: s_venue.unwrap_or(row.try_get("", "g_venue")?),
+        venue_address: if moved {
+            s_address
+        } else {
+            row.try_get("", "g_address")?
+        },
+        topic: row.try_get("", "topic")?,
+        enrollment_id: enrollment,
+    })
+}
+
 impl Store {
     /// Reads a message and what it is about, or `None` when it is gone or not queued.
     pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
-        let sql = "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
-                   m.created_at, o.reply_to, \
-                   p.display_name, p.email AS person_email, \
-                   p.preferred_language, p.consent_reminders_at, u.email AS user_email \
-                   FROM messages m JOIN organizations o ON o.id = m.org_id \
-                   LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
-                   LEFT JOIN users u ON u.id = m.user_id AND u.org_id = m.org_id \
-                   WHERE m.id = ?";
+        // One statement: the message, its recipient, its session and group, and the
+        // supports arranged for a participant (in the order they were recorded).
+        let arranged = match self.backend() {
+            sea_orm::DbBackend::Postgres => "string_agg(n.kind, ',' ORDER BY n.id)",
+            // SQLite 3.44 and later order an aggregate's input too.
+            _ => "group_concat(n.kind, ',' ORDER BY n.id)",
+        };
+        let sql = format!(
+            "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
+             m.created_at, o.reply_to, \
+             p.display_name, p.email AS person_email, \
+             p.preferred_language, p.consent_reminders_at, u.email AS user_email, \
+             s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
+             s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
+             g.timezone, g.languages, g.venue_name AS g_venue, g.venue_address AS g_address, \
+             CASE WHEN m.kind IN ('session_reminder', 'session_changed') THEN \
+               (SELECT {arranged} FROM support_needs n WHERE n.org_id = m.org_id \
+                AND n.enrollment_id = m.subject_id AND n.status = 'arranged') \
+             END AS arranged \
+             FROM messages m JOIN organizations o ON o.id = m.org_id \
+             LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
+             LEFT JOIN users u ON u.id = m.user_id AND u.org_id = m.org_id \
+             LEFT JOIN sessions s ON s.id = m.session_id AND s.org_id = m.org_id \
+             LEFT JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+             WHERE m.id = ?"
+        );
         let Some(row) = self
             .read
-            .query_one_raw(stmt(&self.read, sql, [message_id.into()]))
+            .query_one_raw(stmt(&self.read, &sql, [message_id.into()]))
             .await?
         else {
             return Ok(None);
@@ -175,16 +218,20 @@ impl Store {
             missing_roles: Vec::new(),
             digest: None,
         };
-        if let Some(sid) = session_id {
-            d.session = self
-                .delivery_session(org, sid, participant_mail.then_some(subject).flatten())
-                .await?;
+        if row.try_get::<Option<Id>>("", "s_id")?.is_some() {
+            d.session = Some(session_of(
+                &row,
+                participant_mail.then_some(subject).flatten(),
+            )?);
         }
         match kind.as_str() {
             "session_reminder" | "session_changed" if participant_mail => {
-                d.supports = self
-                    .arranged_supports(org, subject.unwrap_or_default())
-                    .await?;
+                let arranged: Option<String> = row.try_get("", "arranged")?;
+                d.supports = arranged
+                    .iter()
+                    .flat_map(|a| a.split(','))
+                    .map(str::to_string)
+                    .collect();
             }
             "facilitator_reminder" => {
                 if let Some(sid) = session_id {
@@ -225,47 +272,6 @@ impl Store {
         Ok(Some(d))
     }
 
-    async fn delivery_session(
-        &self,
-        org: Id,
-        session_id: Id,
-        enrollment: Option<Id>,
-    ) -> Result<Option<DeliverySession>> {
-        let sql = "SELECT s.id, s.sequence, s.status, s.starts_at, s.minutes, s.topic, \
-                   s.venue_name AS s_venue, s.venue_address AS s_address, g.name, \
-                   g.timezone, g.languages, g.venue_name, g.venue_address \
-                   FROM sessions s JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-                   WHERE s.org_id = ? AND s.id = ?";
-        let Some(row) = self
-            .read
-            .query_one_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
-            .await?
-        else {
-            return Ok(None);
-        };
-        let s_venue: Option<String> = row.try_get("", "s_venue")?;
-        let s_address: Option<String> = row.try_get("", "s_address")?;
-        let moved = s_venue.is_some();
-        Ok(Some(DeliverySession {
-            id: row.try_get("", "id")?,
-            sequence: row.try_get("", "sequence")?,
-            status: row.try_get("", "status")?,
-            starts_at: row.try_get("", "starts_at")?,
-            minutes: row.try_get("", "minutes")?,
-            timezone: row.try_get("", "timezone")?,
-            group_name: row.try_get("", "name")?,
-            group_languages: from_json(row.try_get("", "languages")?)?,
-            venue_name: s_venue.unwrap_or(row.try_get("", "venue_name")?),
-            venue_address: if moved {
-                s_address
-            } else {
-                row.try_get("", "venue_address")?
-            },
-            topic: row.try_get("", "topic")?,
-            enrollment_id: enrollment,
-        }))
-    }
-
     /// The topic of the session's plan in its program's curriculum, if it has one.
     async fn planned_topic(&self, org: Id, session_id: Id) -> Result<Option<String>> {
         let sql = "SELECT s.phase, s.plan, p.spec FROM sessions s \
@@ -287,20 +293,6 @@ impl Store {
             let plan = phase.session_plans.get(usize::try_from(i).ok()?)?;
             Some(plan.topic.to_string())
         }))
-    }
-
-    async fn arranged_supports(&self, org: Id, enrollment: Id) -> Result<Vec<String>> {
-        use crate::entities::support_need;
-        Ok(support_need::Entity::find()
-            .select_only()
-            .column(support_need::Column::Kind)
-            .filter(support_need::Column::OrgId.eq(org))
-            .filter(support_need::Column::EnrollmentId.eq(enrollment))
-            .filter(support_need::Column::Status.eq("arranged"))
-            .order_by_asc(support_need::Column::Id)
-            .into_tuple()
-            .all(&self.read)
-            .await?)
     }
 
     async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
