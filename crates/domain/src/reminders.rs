@@ -154,6 +154,29 @@ pub fn still_useful(
             .any(|&h| h < hours_before && starts_at - Duration::hours(i64::from(h)) <= now)
 }
 
+/// What a coordinator's weekly digest says; counts only, no names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Digest {
+    pub org_name: String,
+    /// Sessions scheduled in the 7 days from the digest's start.
+    pub sessions: u32,
+    pub open_follow_ups: u32,
+    pub overdue_follow_ups: u32,
+    /// Places to arrange over those sessions: a child in childcare at two sessions is 2.
+    pub childcare_children: u32,
+    pub transport: u32,
+    pub food: u32,
+    /// Interpreter languages needed, each once.
+    pub interpreters: Vec<String>,
+}
+
+impl Digest {
+    /// Nothing worth a message.
+    pub fn is_empty(&self) -> bool {
+        self.sessions == 0 && self.open_follow_ups == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

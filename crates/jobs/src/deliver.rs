@@ -171,16 +171,7 @@ fn prepare(
             if g.is_empty() {
                 return Err("nothing to report this week".into());
             }
-            Mail::WeeklyDigest {
-                org: g.org_name.clone(),
-                sessions: g.sessions,
-                open_follow_ups: g.open_follow_ups,
-                overdue_follow_ups: g.overdue_follow_ups,
-                childcare_children: g.childcare_children,
-                transport: g.transport,
-                food: g.food,
-                interpreters: g.interpreters.clone(),
-            }
+            Mail::WeeklyDigest(g.clone())
         }
         other => return Err(format!("unknown message kind `{other}`")),
     };

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, static_loader};
 use peergroup_domain::attendance::SupportHeadcount;
+use peergroup_domain::reminders::Digest;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -82,16 +83,7 @@ pub enum Mail {
         missing: Vec<String>,
     },
     /// To coordinators, weekly: the coming week in counts.
-    WeeklyDigest {
-        org: String,
-        sessions: u32,
-        open_follow_ups: u32,
-        overdue_follow_ups: u32,
-        childcare_children: u32,
-        transport: u32,
-        food: u32,
-        interpreters: Vec<String>,
-    },
+    WeeklyDigest(Digest),
 }
 
 impl Mail {
@@ -392,21 +384,15 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             )?));
             blocks.push(Block::Line(w.plain("queue-link")?));
         }
-        Mail::WeeklyDigest {
-            org,
-            sessions,
-            open_follow_ups,
-            overdue_follow_ups,
-            childcare_children,
-            transport,
-            food,
-            interpreters,
-        } => {
-            subject = w.get("weekly-digest-subject", &args([("org", org.clone())]))?;
+        Mail::WeeklyDigest(d) => {
+            subject = w.get(
+                "weekly-digest-subject",
+                &args([("org", d.org_name.clone())]),
+            )?;
             for (key, count) in [
-                ("weekly-digest-sessions", sessions),
-                ("weekly-digest-open", open_follow_ups),
-                ("weekly-digest-overdue", overdue_follow_ups),
+                ("weekly-digest-sessions", d.sessions),
+                ("weekly-digest-open", d.open_follow_ups),
+                ("weekly-digest-overdue", d.overdue_follow_ups),
             ] {
                 blocks.push(Block::Line(
                     w.get(key, &args([("count", count.to_string())]))?,
@@ -415,15 +401,15 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             blocks.push(Block::Line(w.get(
                 "weekly-digest-supports",
                 &args([
-                    ("children", childcare_children.to_string()),
-                    ("transport", transport.to_string()),
-                    ("food", food.to_string()),
+                    ("children", d.childcare_children.to_string()),
+                    ("transport", d.transport.to_string()),
+                    ("food", d.food.to_string()),
                 ]),
             )?));
-            if !interpreters.is_empty() {
+            if !d.interpreters.is_empty() {
                 blocks.push(Block::Line(w.get(
                     "weekly-digest-interpreters",
-                    &args([("languages", interpreters.join(", "))]),
+                    &args([("languages", d.interpreters.join(", "))]),
                 )?));
             }
             blocks.push(Block::Line(w.plain("queue-link")?));

@@ -154,8 +154,8 @@ fn every_kind() -> Vec<Mail> {
             tz: s.tz,
             missing: vec!["educator: 0 of 1".into()],
         },
-        Mail::WeeklyDigest {
-            org: "Riverside".into(),
+        Mail::WeeklyDigest(peergroup_domain::reminders::Digest {
+            org_name: "Riverside".into(),
             sessions: 4,
             open_follow_ups: 2,
             overdue_follow_ups: 1,
@@ -163,7 +163,7 @@ fn every_kind() -> Vec<Mail> {
             transport: 2,
             food: 8,
             interpreters: vec!["ar".into(), "ps".into()],
-        },
+        }),
     ]
 }
 

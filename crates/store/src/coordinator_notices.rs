@@ -12,6 +12,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::followup::TaskState;
 use peergroup_domain::program::ProgramSpec;
+pub use peergroup_domain::reminders::Digest;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{QueryOrder, QuerySelect, TransactionTrait};
@@ -37,29 +38,6 @@ pub struct RoleGap {
     pub missing: Vec<String>,
 }
 
-/// What a coordinator's weekly digest says; counts only, no names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Digest {
-    pub org_name: String,
-    /// Sessions scheduled in the 7 days from the digest's start.
-    pub sessions: u32,
-    pub open_follow_ups: u32,
-    pub overdue_follow_ups: u32,
-    /// Places to arrange over those sessions: a child in childcare at two sessions is 2.
-    pub childcare_children: u32,
-    pub transport: u32,
-    pub food: u32,
-    /// Interpreter languages needed, each once.
-    pub interpreters: Vec<String>,
-}
-
-impl Digest {
-    /// Nothing worth a message.
-    pub fn is_empty(&self) -> bool {
-        self.sessions == 0 && self.open_follow_ups == 0
-    }
-}
-
 /// One scheduled session in a window, as the checks read it.
 struct Coming {
     id: Id,
@@ -70,12 +48,18 @@ struct Coming {
     program_id: Id,
 }
 
-/// The scheduled sessions of active groups starting in `(from, to]`, of one organization
-/// or of all. Read group by group through `(org_id, group_id, starts_at)`, as the reminder
-/// planner does.
+/// Which scheduled sessions the checks read.
+enum Scope {
+    All,
+    Org(Id),
+    Session(Id, Id),
+}
+
+/// The scheduled sessions of active groups starting in `(from, to]`, in `scope`. Read group
+/// by group through `(org_id, group_id, starts_at)`, as the reminder planner does.
 async fn coming_sessions(
     conn: &impl ConnectionTrait,
-    org: Option<Id>,
+    scope: Scope,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Coming>> {
@@ -87,9 +71,16 @@ async fn coming_sessions(
          AND s.starts_at > ? AND s.starts_at <= ? AND s.status = 'scheduled'",
     );
     let mut values = vec![from.into(), to.into()];
-    if let Some(org) = org {
-        sql.push_str(" AND g.org_id = ?");
-        values.push(org.into());
+    match scope {
+        Scope::All => {}
+        Scope::Org(org) => {
+            sql.push_str(" AND g.org_id = ?");
+            values.push(org.into());
+        }
+        Scope::Session(org, session) => {
+            sql.push_str(" AND g.org_id = ? AND s.id = ?");
+            values.extend([org.into(), session.into()]);
+        }
     }
     let rows = conn.query_all_raw(stmt(conn, &sql, values)).await?;
     rows.into_iter()
@@ -218,7 +209,7 @@ impl Store {
     /// their phase's lead roles, across every organization.
     pub async fn role_gaps(&self) -> Result<Vec<RoleGap>> {
         let now = self.now();
-        let sessions = coming_sessions(&self.read, None, now, now + roles_window()).await?;
+        let sessions = coming_sessions(&self.read, Scope::All, now, now + roles_window()).await?;
         gaps_of(&self.read, &sessions).await
     }
 
@@ -226,12 +217,8 @@ impl Store {
     /// repeated when its notice is sent.
     pub async fn session_role_gap(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
         let now = self.now();
-        let sessions: Vec<Coming> =
-            coming_sessions(&self.read, Some(org), now, now + roles_window())
-                .await?
-                .into_iter()
-                .filter(|s| s.id == session_id)
-                .collect();
+        let scope = Scope::Session(org, session_id);
+        let sessions = coming_sessions(&self.read, scope, now, now + roles_window()).await?;
         Ok(gaps_of(&self.read, &sessions)
             .await?
             .into_iter()
@@ -315,7 +302,7 @@ impl Store {
             .ok_or(StoreError::NotFound("organization"))?
             .name;
         let sessions =
-            coming_sessions(&self.read, Some(org), from, from + Duration::days(7)).await?;
+            coming_sessions(&self.read, Scope::Org(org), from, from + Duration::days(7)).await?;
         let mut per_group: BTreeMap<Id, (u32, Id)> = BTreeMap::new();
         for s in &sessions {
             per_group.entry(s.group_id).or_insert((0, s.id)).0 += 1;
