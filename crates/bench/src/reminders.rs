@@ -13,6 +13,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mailin_embedded::{Handler, Response, Server, response};
+use peergroup_domain::group::Weekday;
 use peergroup_domain::org::OrgSettings;
 use peergroup_jobs::Runtime;
 use peergroup_store::jobs::NewJob;
@@ -22,16 +23,6 @@ use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// An SMTP server that counts what it accepts and keeps nothing.
 #[derive(Clone)]
@@ -97,7 +88,7 @@ async fn groups_at(
             "program_id": program.id, "name": format!("Group {i}"), "languages": ["en"],
             "timezone": "UTC", "venue": {"name": format!("Hall {i}")},
             "start_date": start.format("%Y-%m-%d").to_string(),
-            "weekdays": [WEEKDAYS[start.weekday().num_days_from_monday() as usize]],
+            "weekdays": [Weekday::ALL[start.weekday().num_days_from_monday() as usize]],
             "start_time": format!("{:02}:{:02}", start.hour(), start.minute()),
             "capacity": 12
         }))?;

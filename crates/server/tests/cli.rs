@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Process, command, spawn};
+use common::{Process, command, spawn, token_create};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -105,20 +105,9 @@ fn the_embedded_default_runs_with_the_demo_and_keeps_its_data_across_restarts() 
 #[test]
 fn token_create_issues_a_working_token_and_refuses_bad_arguments() {
     let dir = tempfile::tempdir().unwrap();
-    let out = command(dir.path())
-        .env("PEERGROUP__DEMO__ENABLED", "false")
-        .args([
-            "token",
-            "create",
-            "--org",
-            "riverside",
-            "--email",
-            "maria@example.org",
-            "--role",
-            "coordinator",
-        ])
-        .output()
-        .unwrap();
+    let mut c = command(dir.path());
+    c.env("PEERGROUP__DEMO__ENABLED", "false");
+    let out = token_create(c, "riverside", "maria@example.org", "coordinator");
     assert!(
         out.status.success(),
         "{}",
@@ -128,19 +117,12 @@ fn token_create_issues_a_working_token_and_refuses_bad_arguments() {
     assert!(token.starts_with("pg_") && token.len() > 40);
     assert!(String::from_utf8_lossy(&out.stderr).contains("created organization `riverside`"));
 
-    let bad = command(dir.path())
-        .args([
-            "token",
-            "create",
-            "--org",
-            "riverside",
-            "--email",
-            "maria@example.org",
-            "--role",
-            "wizard",
-        ])
-        .output()
-        .unwrap();
+    let bad = token_create(
+        command(dir.path()),
+        "riverside",
+        "maria@example.org",
+        "wizard",
+    );
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--role"));
 

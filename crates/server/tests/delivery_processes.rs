@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{Datelike, Duration, Timelike, Utc};
-use common::{command, spawn};
+use common::{command, spawn, token_create};
 use peergroup_blackbox::smtp::{SmtpServer, decode};
 use peergroup_blackbox::{TestDb, fixtures, json, on_postgres};
 use serde_json::Value;
@@ -80,20 +80,9 @@ impl Api {
 /// hours from now: their 24-hour reminder is due at once. Written through the binary with
 /// its jobs off, so nothing is planned before the test starts them.
 async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
-    let out = command(dir)
-        .env("PEERGROUP__DATABASE__URL", &db.url)
-        .args([
-            "token",
-            "create",
-            "--org",
-            "riverside",
-            "--email",
-            "admin@riverside.example.org",
-            "--role",
-            "admin",
-        ])
-        .output()
-        .unwrap();
+    let mut c = command(dir);
+    c.env("PEERGROUP__DATABASE__URL", &db.url);
+    let out = token_create(c, "riverside", "admin@riverside.example.org", "admin");
     assert!(
         out.status.success(),
         "{}",
@@ -117,15 +106,8 @@ async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
     program["group_size"] = json!({"min": 2, "max": PER_GROUP});
     let program = api.create("/api/v1/programs", &program).await;
     let starts = Utc::now() + Duration::hours(6);
-    let weekday = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ][starts.weekday().num_days_from_monday() as usize];
+    let weekday =
+        peergroup_domain::group::Weekday::ALL[starts.weekday().num_days_from_monday() as usize];
     for g in 0..GROUPS {
         let mut group = fixtures::group(program);
         group["timezone"] = json!("UTC");

@@ -5,13 +5,13 @@
 use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
 use crate::jobs::{ClaimedJob, JobOutcome, finish};
 use crate::joined_reads::stmt;
+use crate::programs::program_specs;
 use crate::reminders::{NewMessage, insert_messages};
-use crate::{Result, Store, StoreError, from_json, parse_stored};
+use crate::{Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::followup::TaskState;
-use peergroup_domain::program::ProgramSpec;
 pub use peergroup_domain::reminders::Digest;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
@@ -95,31 +95,6 @@ async fn coming_sessions(
             })
         })
         .collect()
-}
-
-/// The designs of these programs; one whose stored design no longer reads is left out.
-pub(crate) async fn program_specs(
-    conn: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = Id>,
-) -> Result<HashMap<Id, ProgramSpec>> {
-    let mut ids: Vec<Id> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut out = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
-        let rows = conn
-            .query_all_raw(stmt(conn, &sql, chunk.iter().map(|&id| id.into())))
-            .await?;
-        for row in rows {
-            let id: Id = row.try_get("", "id")?;
-            if let Ok(spec) = from_json::<ProgramSpec>(row.try_get("", "spec")?) {
-                out.insert(id, spec);
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// The facilitators assigned to each of these `(org, group)` pairs.

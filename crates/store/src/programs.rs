@@ -84,3 +84,32 @@ impl Store {
         to_record(active.update(&self.write).await?)
     }
 }
+
+/// The designs of these programs; one whose stored design no longer reads is left out.
+pub(crate) async fn program_specs(
+    conn: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<std::collections::HashMap<Id, ProgramSpec>> {
+    let mut ids: Vec<Id> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
+        let rows = conn
+            .query_all_raw(crate::joined_reads::stmt(
+                conn,
+                &sql,
+                chunk.iter().map(|&id| id.into()),
+            ))
+            .await?;
+        for row in rows {
+            let id: Id = row.try_get("", "id")?;
+            if let Ok(spec) = from_json::<ProgramSpec>(row.try_get("", "spec")?) {
+                out.insert(id, spec);
+            }
+        }
+    }
+    Ok(out)
+}

@@ -4,10 +4,10 @@
 //! leave out the sequence, so a session moved after a reminder went out does not remind
 //! anyone twice: those people get one "changed" notice per sequence instead.
 
-use crate::coordinator_notices::program_specs;
 use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::{session_group_program, stmt};
+use crate::programs::program_specs;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;

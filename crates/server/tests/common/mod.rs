@@ -101,3 +101,12 @@ impl Process {
         );
     }
 }
+
+/// Runs `peergroup token create` through `c` (the binary, configured).
+pub fn token_create(mut c: Command, org: &str, email: &str, role: &str) -> std::process::Output {
+    c.args([
+        "token", "create", "--org", org, "--email", email, "--role", role,
+    ])
+    .output()
+    .expect("peergroup runs")
+}
