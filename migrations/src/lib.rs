@@ -8,6 +8,7 @@ mod m20261125_000001_foundation;
 mod m20261125_000002_sessions;
 mod m20261126_000003_attendance;
 mod m20261127_000004_messaging;
+mod m20261128_000005_training;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_sessions::Migration),
             Box::new(m20261126_000003_attendance::Migration),
             Box::new(m20261127_000004_messaging::Migration),
+            Box::new(m20261128_000005_training::Migration),
         ]
     }
 }

@@ -344,7 +344,7 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
             &OrgSettings {
                 quiet_hours_start: "00:00".into(),
                 quiet_hours_end: "00:00".into(),
-                reply_to: None,
+                ..OrgSettings::default()
             },
         )
         .await?;

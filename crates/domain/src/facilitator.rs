@@ -18,6 +18,21 @@ pub struct AssignmentSpec {
     /// In the facilitator's words, the experience they share with the participants.
     #[serde(default)]
     pub lived_experience_note: Option<Text>,
+    /// Why this person may lead although they do not meet the role's requirements; taken
+    /// only where the organization's policy allows overrides, and kept on the assignment.
+    #[serde(default, skip_serializing)]
+    pub override_reason: Option<Text>,
+}
+
+/// A coordinator's decision to assign someone who did not meet the role's requirements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EligibilityOverride {
+    pub reason: String,
+    /// The coordinator who decided.
+    pub by_user_id: Option<Id>,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// What was missing when they were assigned.
+    pub unmet: Vec<String>,
 }
 
 impl AssignmentSpec {

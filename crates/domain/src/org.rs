@@ -25,6 +25,23 @@ impl Role {
     }
 }
 
+string_enum!(
+    /// What happens when a facilitator assigned to a group does not meet their role's
+    /// requirements.
+    TrainingPolicy {
+        /// The assignment is refused, listing what is missing.
+        Block => "block",
+        /// A coordinator may assign them anyway, giving a reason that is kept and shown.
+        Override => "override",
+    }
+);
+
+impl Default for TrainingPolicy {
+    fn default() -> Self {
+        TrainingPolicy::Block
+    }
+}
+
 /// What an organization sets for itself. Written whole by an admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +55,10 @@ pub struct OrgSettings {
     /// Where replies to the organization's mail go; none means the sender address.
     #[serde(default)]
     pub reply_to: Option<Email>,
+    /// Whether an assignment that breaks a role's requirements is refused (default) or
+    /// may be overridden with a reason.
+    #[serde(default)]
+    pub training_policy: TrainingPolicy,
 }
 
 impl Default for OrgSettings {
@@ -46,6 +67,7 @@ impl Default for OrgSettings {
             quiet_hours_start: "21:00".into(),
             quiet_hours_end: "08:00".into(),
             reply_to: None,
+            training_policy: TrainingPolicy::Block,
         }
     }
 }
@@ -94,7 +116,7 @@ mod tests {
         let none = OrgSettings {
             quiet_hours_start: "00:00".into(),
             quiet_hours_end: "00:00".into(),
-            reply_to: None,
+            ..OrgSettings::default()
         };
         assert!(none.validate().is_ok());
         assert!(!none.quiet_hours().contains(chrono::NaiveTime::MIN));

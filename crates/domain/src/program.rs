@@ -155,6 +155,11 @@ pub struct TrainingRequirement {
     pub hours: Option<f32>,
     #[serde(default)]
     pub description: Option<Text>,
+    #[serde(default)]
+    pub topics: Vec<Text>,
+    /// How long the training runs, as the design states it (`two days`, `8 weeks`).
+    #[serde(default)]
+    pub length: Option<Text>,
 }
 
 /// A practical support groups of this program offer by default.

@@ -84,6 +84,9 @@ pub struct FacilitatorAssignment {
     pub display_name: String,
     #[serde(flatten)]
     pub spec: AssignmentSpec,
+    /// Set when a coordinator assigned this person although they did not meet the role's
+    /// requirements.
+    pub eligibility_override: Option<crate::facilitator::EligibilityOverride>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -152,6 +155,9 @@ pub struct Session {
     pub starts_at_local: String,
     pub minutes: u32,
     pub status: SessionStatus,
+    /// For a scheduled session: each lead role of its phase the group's assigned
+    /// facilitators do not fill, such as `educator: 0 of 1`. Empty when all are filled.
+    pub roles_missing: Vec<String>,
     /// Bumped by every change, so calendars and reminders already sent can be corrected.
     pub sequence: u32,
     pub cancel_reason: Option<String>,

@@ -6,9 +6,10 @@
 //! ends: a refresher due on the session's date is already missing on that date.
 
 use crate::Id;
+use crate::program::{FacilitatorKind, ProgramSpec};
 use crate::validation::ValidationErrors;
 use crate::values::{Key, Language, Name, Text};
-use chrono::{Months, NaiveDate};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use utoipa::ToSchema;
@@ -43,7 +44,9 @@ pub struct ModuleSpec {
     pub title: Name,
     #[serde(default)]
     pub topics: Vec<Text>,
-    pub hours: f32,
+    /// Teaching hours; none where the design does not say.
+    #[serde(default)]
+    pub hours: Option<f32>,
     pub delivery_format: DeliveryFormat,
     /// Months a completion stays valid; none: it does not expire.
     #[serde(default)]
@@ -53,46 +56,15 @@ pub struct ModuleSpec {
 impl ModuleSpec {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        check_hours(&mut errors, "hours", self.hours);
+        if let Some(h) = self.hours {
+            check_hours(&mut errors, "hours", h);
+        }
         if let Some(m) = self.valid_for_months {
             errors.check(
                 (1..=MAX_VALID_MONTHS).contains(&m),
                 "valid_for_months",
                 format!("must be from 1 to {MAX_VALID_MONTHS}"),
             );
-        }
-        errors.into_result()
-    }
-}
-
-/// The training one program role needs: modules in order, and the hours in all.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CurriculumSpec {
-    pub role: Key,
-    pub modules: Vec<Id>,
-    /// Hours of completed modules the role needs in all; none: the modules' own hours.
-    #[serde(default)]
-    pub hours_required: Option<f32>,
-}
-
-impl CurriculumSpec {
-    pub fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut errors = ValidationErrors::new();
-        errors.check(
-            !self.modules.is_empty(),
-            "modules",
-            "name at least one module",
-        );
-        for (i, m) in self.modules.iter().enumerate() {
-            errors.check(
-                !self.modules[..i].contains(m),
-                format!("modules[{i}]"),
-                "is listed twice",
-            );
-        }
-        if let Some(h) = self.hours_required {
-            check_hours(&mut errors, "hours_required", h);
         }
         errors.into_result()
     }
@@ -222,12 +194,49 @@ pub enum Unmet {
     },
 }
 
-/// A role's requirements: its curriculum (modules and hours) and its conditions.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What a program asks of one facilitator role: its curriculum (training modules in order,
+/// and the hours in all) and its conditions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Requirements {
+    /// Training modules of the organization, in the order they are taught.
+    #[serde(default)]
     pub modules: Vec<Id>,
+    /// Hours of valid completions of these modules the role needs in all; none: no count.
+    #[serde(default)]
     pub hours_required: Option<f32>,
+    #[serde(default)]
     pub conditions: RoleConditions,
+}
+
+impl Requirements {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        for (i, m) in self.modules.iter().enumerate() {
+            errors.check(
+                !self.modules[..i].contains(m),
+                format!("modules[{i}]"),
+                "is listed twice",
+            );
+        }
+        if let Some(h) = self.hours_required {
+            check_hours(&mut errors, "hours_required", h);
+        }
+        if let Some(age) = self.conditions.min_age {
+            errors.check(
+                (14..=99).contains(&age),
+                "conditions.min_age",
+                "must be from 14 to 99",
+            );
+        }
+        errors.into_result()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.modules.is_empty()
+            && self.hours_required.is_none()
+            && self.conditions == RoleConditions::default()
+    }
 }
 
 /// Speaking a language is matched by its primary subtag: `pa` speaks `pa-Guru`.
@@ -313,8 +322,327 @@ pub fn unmet(
     out
 }
 
+/// A module as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TrainingModule {
+    pub id: Id,
+    #[serde(flatten)]
+    pub spec: ModuleSpec,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One program role's requirements as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct RoleRequirements {
+    pub program_id: Id,
+    pub role: String,
+    #[serde(flatten)]
+    pub requirements: Requirements,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A completion as stored; `expires_on` is the day it stops counting, from the module's
+/// validity unless the coordinator gave one.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CompletionRecord {
+    pub id: Id,
+    #[serde(flatten)]
+    pub spec: CompletionSpec,
+    pub module_title: String,
+    /// Whether it counts today.
+    pub valid_today: bool,
+    pub recorded_by: Option<Id>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// How a facilitator stands for one of their groups, checked on the day they first lead
+/// it (or today, for a group already under way).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AssignmentStanding {
+    pub group_id: Id,
+    pub group_name: String,
+    pub program_role: Option<String>,
+    pub checked_on: NaiveDate,
+    /// What is missing on that day, per role; empty when eligible.
+    pub unmet: Vec<String>,
+    /// Training valid on `checked_on` that ends before the group's last session.
+    pub expiring: Vec<String>,
+    /// The assignment carries a coordinator's override.
+    pub overridden: bool,
+}
+
+/// One person's training record: what a coordinator confirmed, what they completed, and
+/// where they stand for the groups they facilitate.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TrainingRecord {
+    pub person_id: Id,
+    pub display_name: String,
+    pub profile: FacilitatorProfile,
+    pub completions: Vec<CompletionRecord>,
+    pub assignments: Vec<AssignmentStanding>,
+}
+
+/// A training course run for a set of facilitators-in-training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CohortSpec {
+    pub title: Name,
+    pub starts_on: NaiveDate,
+    #[serde(default)]
+    pub ends_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub trainers: Vec<Name>,
+    /// Modules the cohort teaches.
+    #[serde(default)]
+    pub modules: Vec<Id>,
+    /// People in training.
+    #[serde(default)]
+    pub trainees: Vec<Id>,
+}
+
+impl CohortSpec {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if let Some(end) = self.ends_on {
+            errors.check(
+                end >= self.starts_on,
+                "ends_on",
+                "must not be before starts_on",
+            );
+        }
+        for (field, ids) in [("modules", &self.modules), ("trainees", &self.trainees)] {
+            for (i, id) in ids.iter().enumerate() {
+                errors.check(
+                    !ids[..i].contains(id),
+                    format!("{field}[{i}]"),
+                    "is listed twice",
+                );
+            }
+        }
+        errors.into_result()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Cohort {
+    pub id: Id,
+    #[serde(flatten)]
+    pub spec: CohortSpec,
+    pub sessions: Vec<TrainingSession>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One meeting of a cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingSessionSpec {
+    pub held_on: NaiveDate,
+    pub hours: f32,
+    /// The module it taught, one of the cohort's.
+    #[serde(default)]
+    pub module_id: Option<Id>,
+    #[serde(default)]
+    pub topic: Option<Name>,
+}
+
+impl TrainingSessionSpec {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        check_hours(&mut errors, "hours", self.hours);
+        errors.check(self.hours <= 24.0, "hours", "a session lasts at most 24 hours");
+        errors.into_result()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TrainingSession {
+    pub id: Id,
+    pub cohort_id: Id,
+    #[serde(flatten)]
+    pub spec: TrainingSessionSpec,
+    /// Trainees marked present; empty until attendance is taken.
+    pub present: Vec<Id>,
+    pub absent: Vec<Id>,
+}
+
+/// Who attended one training session: every trainee not listed is recorded absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingAttendanceSpec {
+    pub present: Vec<Id>,
+}
+
+string_enum!(
+    /// How a supervision contact took place.
+    SupervisionMode {
+        Meeting => "meeting",
+        Call => "call",
+    }
+);
+
+/// A professional mentor's supervision contact with a peer facilitator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionSpec {
+    pub mentor_person_id: Id,
+    pub peer_person_id: Id,
+    pub held_on: NaiveDate,
+    pub mode: SupervisionMode,
+    pub minutes: u16,
+    #[serde(default)]
+    pub topics: Vec<Name>,
+    #[serde(default)]
+    pub follow_up_needed: bool,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl SupervisionSpec {
+    pub fn validate(&self, today: NaiveDate) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        errors.check(
+            (1..=600).contains(&self.minutes),
+            "minutes",
+            "must be from 1 to 600",
+        );
+        errors.check(self.held_on <= today, "held_on", "cannot be in the future");
+        errors.check(
+            self.mentor_person_id != self.peer_person_id,
+            "peer_person_id",
+            "must be someone other than the mentor",
+        );
+        errors.into_result()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SupervisionContact {
+    pub id: Id,
+    #[serde(flatten)]
+    pub spec: SupervisionSpec,
+    pub recorded_by: Option<Id>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The latest day anywhere on Earth (UTC+14) at `now`: a date entered by a coordinator in
+/// any timezone is "not in the future" if it is not after this.
+pub fn latest_today(now: DateTime<Utc>) -> NaiveDate {
+    (now + chrono::Duration::hours(14)).date_naive()
+}
+
+/// The modules a program's stated training becomes when the program is copied into an
+/// organization: one per distinct title, with the roles that take it, in the design's order.
+pub fn modules_from_design(program: &ProgramSpec) -> Vec<(ModuleSpec, Vec<Key>)> {
+    let mut out: Vec<(ModuleSpec, Vec<Key>)> = Vec::new();
+    for t in &program.training {
+        if let Some((_, roles)) = out.iter_mut().find(|(m, _)| m.title == t.title) {
+            if !roles.contains(&t.role) {
+                roles.push(t.role.clone());
+            }
+            continue;
+        }
+        let module = ModuleSpec {
+            title: t.title.clone(),
+            topics: t.topics.clone(),
+            hours: t.hours,
+            delivery_format: DeliveryFormat::InPerson,
+            valid_for_months: None,
+        };
+        out.push((module, vec![t.role.clone()]));
+    }
+    out
+}
+
+/// A role's requirements from its modules (with their ids): all of them, and their hours in
+/// all when every one states its hours.
+pub fn requirements_of(modules: &[(Id, &ModuleSpec)]) -> Requirements {
+    let hours: Option<f32> = modules.iter().map(|(_, m)| m.hours).sum();
+    Requirements {
+        modules: modules.iter().map(|&(id, _)| id).collect(),
+        hours_required: hours.filter(|h| *h > 0.0),
+        conditions: RoleConditions::default(),
+    }
+}
+
 /// The completions of each person, by person id.
 pub type CompletionsByPerson = BTreeMap<Id, Vec<Completion>>;
+
+/// What a person lacks for one program role.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct RoleShortfall {
+    pub role: String,
+    pub unmet: Vec<Unmet>,
+}
+
+/// The program roles an assignment is checked against: the one it names, or with none
+/// named, every role of its kind (as [`crate::attendance::FacilitationCheck`] counts it).
+pub fn roles_for(program: &ProgramSpec, kind: FacilitatorKind, role: Option<&Key>) -> Vec<Key> {
+    match role {
+        Some(key) => vec![key.clone()],
+        None => program
+            .facilitator_roles
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| r.key.clone())
+            .collect(),
+    }
+}
+
+/// Whether a person may lead in one of `roles` on `day`: `Ok` when some role's
+/// requirements are all met (a role without requirements is met by anyone), otherwise what
+/// each role still lacks.
+pub fn check_roles(
+    roles: &[(Key, Option<&Requirements>)],
+    profile: &FacilitatorProfile,
+    completions: &[Completion],
+    day: NaiveDate,
+) -> Result<(), Vec<RoleShortfall>> {
+    let mut short = Vec::new();
+    for (role, req) in roles {
+        let Some(req) = req else { return Ok(()) };
+        let lacks = unmet(req, profile, completions, day);
+        if lacks.is_empty() {
+            return Ok(());
+        }
+        short.push(RoleShortfall {
+            role: role.to_string(),
+            unmet: lacks,
+        });
+    }
+    if roles.is_empty() { Ok(()) } else { Err(short) }
+}
+
+impl Unmet {
+    /// A sentence for a coordinator; `title` names a module by id.
+    pub fn describe(&self, title: impl Fn(Id) -> String) -> String {
+        match self {
+            Unmet::Module { module_id } => {
+                format!("training `{}` not completed", title(*module_id))
+            }
+            Unmet::Expired {
+                module_id,
+                expired_on,
+            } => format!(
+                "training `{}` expired on {expired_on}",
+                title(*module_id)
+            ),
+            Unmet::Hours {
+                required_tenths,
+                counted_tenths,
+            } => format!(
+                "{} of {} training hours",
+                f64::from(*counted_tenths) / 10.0,
+                f64::from(*required_tenths) / 10.0
+            ),
+            Unmet::LivedExperience => "shared lived experience not confirmed".into(),
+            Unmet::Language { language } => format!("language `{language}` not confirmed"),
+            Unmet::MinAge { min_age } => format!("not confirmed to be at least {min_age}"),
+            Unmet::Criterion { key } => format!("criterion `{key}` not confirmed"),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -414,7 +742,7 @@ mod tests {
         let module = ModuleSpec {
             title: Name::parse("Group dynamics".to_string()).unwrap(),
             topics: vec![],
-            hours: -2.0,
+            hours: Some(-2.0),
             delivery_format: DeliveryFormat::InPerson,
             valid_for_months: Some(0),
         };
@@ -426,10 +754,10 @@ mod tests {
             .map(|e| e.field.clone())
             .collect();
         assert_eq!(fields, ["hours", "valid_for_months"]);
-        let curriculum = CurriculumSpec {
-            role: Key::parse("peer_leader".to_string()).unwrap(),
+        let curriculum = Requirements {
             modules: vec![3, 4, 3],
             hours_required: Some(f32::NAN),
+            conditions: RoleConditions::default(),
         };
         let fields: Vec<String> = curriculum
             .validate()
@@ -456,6 +784,27 @@ mod tests {
             .map(|e| e.field.clone())
             .collect();
         assert_eq!(fields, ["completed_on", "expires_on"]);
+    }
+
+    #[test]
+    fn a_designs_training_becomes_modules_shared_by_the_roles_that_take_them() {
+        let stewart = crate::templates::find("stewart-2018").unwrap();
+        let modules = modules_from_design(&stewart.program);
+        assert_eq!(modules.len(), 1, "one training for both mentor roles");
+        let roles: Vec<&str> = modules[0].1.iter().map(|k| k.as_str()).collect();
+        assert_eq!(roles, ["peer_mentor", "professional_mentor"]);
+        assert_eq!(modules[0].0.topics.len(), 5);
+
+        let tang = crate::templates::find("tang-2015").unwrap();
+        let modules = modules_from_design(&tang.program);
+        let peer = modules
+            .iter()
+            .position(|(_, r)| r[0].as_str() == "peer_leader")
+            .unwrap();
+        let req = requirements_of(&[(7, &modules[peer].0)]);
+        assert_eq!((req.modules, req.hours_required), (vec![7], Some(20.0)));
+        let educator = modules.iter().find(|(_, r)| r[0].as_str() != "peer_leader").unwrap();
+        assert_eq!(requirements_of(&[(8, &educator.0)]).hours_required, None);
     }
 
     fn completion() -> impl Strategy<Value = Completion> {

@@ -2,6 +2,7 @@
 //! facilitators and participants with plausible, clearly fictional names ("(demo)").
 
 use chrono::{Datelike, Duration, NaiveDate};
+use peergroup_domain::training::CompletionSpec;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, LocalTime, Venue, Weekday};
 use peergroup_domain::org::Role;
@@ -97,9 +98,9 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
     let today = store.clock().now().date_naive();
     let mut serial = 0u32;
     for template in templates::all() {
-        let program = store
-            .create_program(org.id, &template.program, Some(&template.key))
-            .await?;
+        let program = store.copy_template(org.id, template, None).await?;
+        let requirements = store.list_requirements(org.id, program.id).await?;
+        let modules = store.list_modules(org.id).await?;
         let mut languages: Vec<String> = template
             .program
             .languages
@@ -143,8 +144,28 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                             )))
                         })
                         .transpose()?,
+                    override_reason: None,
                 };
-                store.assign_facilitator(org.id, group.id, &spec).await?;
+                // Demo facilitators completed their role's training a month ago.
+                let trained = requirements.iter().filter(|r| r.role == role.key.as_str());
+                for module_id in trained.flat_map(|r| r.requirements.modules.iter()) {
+                    let hours = modules
+                        .iter()
+                        .find(|m| m.id == *module_id)
+                        .and_then(|m| m.spec.hours)
+                        .unwrap_or(8.0);
+                    let completion = CompletionSpec {
+                        person_id: person.id,
+                        module_id: *module_id,
+                        completed_on: today - Duration::days(30),
+                        hours,
+                        trainer: None,
+                        evidence_note: None,
+                        expires_on: None,
+                    };
+                    store.record_completion(org.id, None, &completion).await?;
+                }
+                store.assign_facilitator(org.id, group.id, &spec, None).await?;
             }
             let participants = usize::from(group.spec.capacity).min(4);
             for (i, first) in names.iter().take(participants).enumerate() {

@@ -44,6 +44,7 @@ fn detail(m: organization::Model) -> Result<OrganizationDetail> {
             .map(Email::parse)
             .transpose()
             .map_err(StoreError::Corrupt)?,
+        training_policy: parse_stored(&m.training_policy)?,
     };
     Ok(OrganizationDetail {
         organization: organization(m)?,
@@ -111,6 +112,7 @@ impl Store {
         active.quiet_hours_start = Set(settings.quiet_hours_start.clone());
         active.quiet_hours_end = Set(settings.quiet_hours_end.clone());
         active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
+        active.training_policy = Set(settings.training_policy.as_str().to_string());
         active.updated_at = Set(self.now());
         detail(active.update(&self.write).await?)
     }

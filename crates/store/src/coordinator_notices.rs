@@ -39,17 +39,18 @@ pub struct RoleGap {
 }
 
 /// One scheduled session in a window, as the checks read it.
-struct Coming {
-    id: Id,
+pub(crate) struct Coming {
+    pub(crate) id: Id,
     org_id: Id,
-    group_id: Id,
+    pub(crate) group_id: Id,
+    pub(crate) starts_at: DateTime<Utc>,
     sequence: i32,
     phase: i32,
     program_id: Id,
 }
 
 /// Which scheduled sessions the checks read.
-enum Scope {
+pub(crate) enum Scope {
     All,
     Org(Id),
     Session(Id, Id),
@@ -57,14 +58,14 @@ enum Scope {
 
 /// The scheduled sessions of active groups starting in `(from, to]`, in `scope`. Read group
 /// by group through `(org_id, group_id, starts_at)`, as the reminder planner does.
-async fn coming_sessions(
+pub(crate) async fn coming_sessions(
     conn: &impl ConnectionTrait,
     scope: Scope,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Coming>> {
     let mut sql = String::from(
-        "SELECT s.id, s.org_id, s.group_id, s.sequence, s.phase, g.program_id \
+        "SELECT s.id, s.org_id, s.group_id, s.starts_at, s.sequence, s.phase, g.program_id \
          FROM peer_groups g CROSS JOIN sessions s \
          WHERE g.status IN ('planned', 'enrolling', 'running') \
          AND s.group_id = g.id AND s.org_id = g.org_id \
@@ -89,6 +90,7 @@ async fn coming_sessions(
                 id: row.try_get("", "id")?,
                 org_id: row.try_get("", "org_id")?,
                 group_id: row.try_get("", "group_id")?,
+                starts_at: row.try_get("", "starts_at")?,
                 sequence: row.try_get("", "sequence")?,
                 phase: row.try_get("", "phase")?,
                 program_id: row.try_get("", "program_id")?,
@@ -132,7 +134,7 @@ pub(crate) async fn assigned_facilitators(
 }
 
 /// The gaps among `sessions`: each checked against its group's assigned facilitators.
-async fn gaps_of(conn: &impl ConnectionTrait, sessions: &[Coming]) -> Result<Vec<RoleGap>> {
+pub(crate) async fn gaps_of(conn: &impl ConnectionTrait, sessions: &[Coming]) -> Result<Vec<RoleGap>> {
     let programs = program_specs(conn, sessions.iter().map(|s| s.program_id)).await?;
     let mut groups: Vec<(Id, Id)> = sessions.iter().map(|s| (s.org_id, s.group_id)).collect();
     groups.sort_unstable();

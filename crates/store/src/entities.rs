@@ -24,6 +24,8 @@ pub mod organization {
         pub quiet_hours_start: String,
         pub quiet_hours_end: String,
         pub reply_to: Option<String>,
+        /// `block` or `override`: what an assignment that breaks a role's requirements gets.
+        pub training_policy: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -170,6 +172,12 @@ pub mod facilitator_assignment {
         pub program_role: Option<String>,
         pub lived_experience_note: Option<String>,
         pub created_at: DateTimeUtc,
+        /// Set when a coordinator assigned someone who did not meet the role's requirements.
+        pub override_reason: Option<String>,
+        /// What was missing then, as shown to the coordinator: a JSON array of sentences.
+        pub override_unmet: Option<String>,
+        pub overridden_by: Option<i64>,
+        pub overridden_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }
@@ -493,6 +501,152 @@ pub mod service_key {
         #[sea_orm(primary_key, auto_increment = false)]
         pub name: String,
         pub secret: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod training_module {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_modules")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub title: String,
+        pub spec: Json,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod role_requirement {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "role_requirements")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub program_id: i64,
+        pub role: String,
+        pub spec: Json,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod training_completion {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_completions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub person_id: i64,
+        pub module_id: i64,
+        pub completed_on: Date,
+        pub hours_tenths: i32,
+        pub trainer: Option<String>,
+        pub evidence_note: Option<String>,
+        pub expires_on: Option<Date>,
+        pub recorded_by: Option<i64>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod facilitator_profile {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "facilitator_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub person_id: i64,
+        pub spec: Json,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod training_cohort {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_cohorts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub spec: Json,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod training_session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub cohort_id: i64,
+        pub module_id: Option<i64>,
+        pub held_on: Date,
+        pub hours_tenths: i32,
+        pub topic: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod training_attendance {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_attendance")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub training_session_id: i64,
+        pub person_id: i64,
+        pub present: bool,
+    }
+    no_relations!();
+}
+
+pub mod supervision_contact {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "supervision_contacts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub mentor_person_id: i64,
+        pub peer_person_id: i64,
+        pub held_on: Date,
+        pub mode: String,
+        pub minutes: i32,
+        pub topics: Json,
+        pub follow_up_needed: bool,
+        pub note: Option<String>,
+        pub recorded_by: Option<i64>,
         pub created_at: DateTimeUtc,
     }
     no_relations!();

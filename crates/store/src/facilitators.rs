@@ -5,7 +5,11 @@ use crate::entities::{enrollment, facilitator_assignment, person, session};
 use crate::groups::find_group_for_update;
 use crate::people::find_person;
 use crate::programs::find_program;
+use crate::training::{TrainingFacts, check_day, training_policy};
 use crate::{Result, Store, StoreError, from_json, parse_stored};
+use peergroup_domain::ValidationErrors;
+use peergroup_domain::facilitator::EligibilityOverride;
+use peergroup_domain::org::TrainingPolicy;
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
@@ -28,11 +32,27 @@ pub(crate) struct AssignmentRow {
     pub(crate) lived_experience_note: Option<String>,
     pub(crate) created_at: DateTimeUtc,
     pub(crate) display_name: String,
+    pub(crate) override_reason: Option<String>,
+    /// A JSON array of sentences.
+    pub(crate) override_unmet: Option<String>,
+    pub(crate) overridden_by: Option<Id>,
+    pub(crate) overridden_at: Option<DateTimeUtc>,
 }
 
 pub(crate) fn to_record(row: AssignmentRow) -> Result<FacilitatorAssignment> {
     let corrupt = StoreError::Corrupt;
+    let eligibility_override = match (row.override_reason, row.overridden_at) {
+        (Some(reason), Some(at)) => Some(EligibilityOverride {
+            reason,
+            by_user_id: row.overridden_by,
+            at,
+            unmet: serde_json::from_str(row.override_unmet.as_deref().unwrap_or("[]"))
+                .map_err(|e| corrupt(e.to_string()))?,
+        }),
+        _ => None,
+    };
     Ok(FacilitatorAssignment {
+        eligibility_override,
         id: row.id,
         group_id: row.group_id,
         display_name: row.display_name,
@@ -49,6 +69,7 @@ pub(crate) fn to_record(row: AssignmentRow) -> Result<FacilitatorAssignment> {
                 .map(Text::parse)
                 .transpose()
                 .map_err(corrupt)?,
+            override_reason: None,
         },
         created_at: row.created_at,
     })
@@ -70,6 +91,10 @@ pub(crate) async fn list_group_facilitators(
             F::ProgramRole,
             F::LivedExperienceNote,
             F::CreatedAt,
+            F::OverrideReason,
+            F::OverrideUnmet,
+            F::OverriddenBy,
+            F::OverriddenAt,
         ])
         .column(person::Column::DisplayName)
         .join(
@@ -90,12 +115,55 @@ pub(crate) async fn list_group_facilitators(
         .collect()
 }
 
+/// What an assignment of someone who does not meet the role's requirements (`checked`
+/// lists what is missing) gets under the organization's policy: refused, listing what is
+/// missing, or kept with the coordinator's reason. Returns the reason and the list to keep.
+fn decide_override(
+    policy: TrainingPolicy,
+    checked: std::result::Result<(), Vec<String>>,
+    reason: Option<&Text>,
+) -> Result<Option<(String, String)>> {
+    let missing = match checked {
+        Ok(()) => {
+            return match reason {
+                Some(_) => Err(StoreError::invalid(
+                    "override_reason",
+                    "this person meets the role's requirements; there is nothing to override",
+                )),
+                None => Ok(None),
+            };
+        }
+        Err(missing) => missing,
+    };
+    let mut errors = ValidationErrors::new();
+    for m in &missing {
+        errors.add("person_id", m.clone());
+    }
+    match (policy, reason) {
+        (TrainingPolicy::Override, Some(reason)) => {
+            let unmet = serde_json::to_string(&missing).unwrap_or_default();
+            return Ok(Some((reason.to_string(), unmet)));
+        }
+        (TrainingPolicy::Override, None) => errors.add(
+            "override_reason",
+            "give a reason to assign someone who does not meet the role's requirements",
+        ),
+        (TrainingPolicy::Block, Some(_)) => errors.add(
+            "override_reason",
+            "this organization's policy does not allow overrides",
+        ),
+        (TrainingPolicy::Block, None) => {}
+    }
+    Err(errors.into())
+}
+
 impl Store {
     pub async fn assign_facilitator(
         &self,
         org: Id,
         group_id: Id,
         spec: &AssignmentSpec,
+        by_user: Option<Id>,
     ) -> Result<FacilitatorAssignment> {
         let txn = self.write.begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
@@ -136,7 +204,25 @@ impl Store {
             })
             .collect();
         refuse_facilitator_clash(&txn, org, group_id, &[spec.person_id], &upcoming).await?;
+        let facts = TrainingFacts::load(&txn, org, &[group.program_id], &[spec.person_id]).await?;
+        let checked = facts.check(
+            group.program_id,
+            &program,
+            spec.person_id,
+            spec.role,
+            spec.program_role.as_ref(),
+            check_day(&group, now)?,
+        );
+        let overridden = decide_override(
+            training_policy(&txn, org).await?,
+            checked.map_err(|short| facts.describe(&short)),
+            spec.override_reason.as_ref(),
+        )?;
         let created = facilitator_assignment::ActiveModel {
+            override_reason: Set(overridden.as_ref().map(|(reason, _)| reason.clone())),
+            override_unmet: Set(overridden.as_ref().map(|(_, unmet)| unmet.clone())),
+            overridden_by: Set(overridden.as_ref().and(by_user)),
+            overridden_at: Set(overridden.as_ref().map(|_| now)),
             org_id: Set(org),
             group_id: Set(group_id),
             person_id: Set(spec.person_id),
@@ -164,6 +250,10 @@ impl Store {
             lived_experience_note: created.lived_experience_note,
             created_at: created.created_at,
             display_name: person.display_name,
+            override_reason: created.override_reason,
+            override_unmet: created.override_unmet,
+            overridden_by: created.overridden_by,
+            overridden_at: created.overridden_at,
         })
     }
 

@@ -6,6 +6,7 @@ use crate::facilitators::AssignmentRow;
 use crate::programs::find_program;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use peergroup_domain::Id;
+use crate::training_reports::{group_program, roles_without_eligible};
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
 use peergroup_domain::program::ProgramSpec;
@@ -301,6 +302,16 @@ impl Store {
         let existing = find_group_for_update(&txn, org, id).await?;
         let current: GroupStatus = parse_stored(&existing.status)?;
         current.transition(next).map_err(StoreError::Conflict)?;
+        if next == GroupStatus::Running {
+            let program = group_program(&txn, org, &existing).await?;
+            let gaps = roles_without_eligible(&txn, org, &existing, &program, self.now()).await?;
+            if !gaps.is_empty() {
+                return Err(StoreError::Conflict(format!(
+                    "the group cannot start until each lead role has an eligible facilitator: {}",
+                    gaps.join(" | ")
+                )));
+            }
+        }
         let mut active: group::ActiveModel = existing.into();
         active.status = Set(next.as_str().to_string());
         active.updated_at = Set(self.now());
@@ -339,7 +350,9 @@ fn detail_sql(backend: DbBackend) -> &'static str {
                CAST((SELECT {agg}({obj}('id', f.id, 'group_id', f.group_id, 'person_id', f.person_id, \
                         'role', f.role, 'program_role', f.program_role, \
                         'lived_experience_note', f.lived_experience_note, 'created_at', f.created_at, \
-                        'display_name', p.display_name)) \
+                        'display_name', p.display_name, 'override_reason', f.override_reason, \
+                        'override_unmet', f.override_unmet, 'overridden_by', f.overridden_by, \
+                        'overridden_at', f.overridden_at)) \
                      FROM facilitator_assignments f JOIN people p ON p.id = f.person_id \
                      WHERE f.org_id = g.org_id AND f.group_id = g.id) AS TEXT) AS facilitators_json \
              FROM peer_groups g WHERE g.id = {id} AND g.org_id = {org}"

@@ -28,6 +28,8 @@ pub mod reminders;
 mod service_keys;
 pub mod sessions;
 mod supports;
+mod training;
+pub mod training_reports;
 
 pub use access::NewToken;
 pub use error::StoreError;
@@ -202,6 +204,14 @@ impl Store {
             "messages",
             "absence_notices",
             "service_keys",
+            "training_modules",
+            "role_requirements",
+            "training_completions",
+            "facilitator_profiles",
+            "training_cohorts",
+            "training_sessions",
+            "training_attendance",
+            "supervision_contacts",
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self

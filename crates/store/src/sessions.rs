@@ -5,6 +5,7 @@
 //! number and updated in place, their sequence bumped when anything changed; sessions that no
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
+use crate::coordinator_notices::assigned_facilitators;
 use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings, venue_warnings_among};
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
@@ -14,6 +15,7 @@ use crate::reminders::changed_notice;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::group::{GroupStatus, Weekday};
 use peergroup_domain::group::{LocalTime, Venue};
 use peergroup_domain::program::ProgramSpec;
@@ -98,18 +100,30 @@ struct Context {
     program: Arc<ProgramSpec>,
     tz: TimeZone,
     venue: Venue,
+    /// Who is assigned to the group, for the phase's lead roles.
+    facilitators: Vec<AssignedFacilitator>,
 }
 
 async fn context(conn: &impl ConnectionTrait, org: Id, group: &group::Model) -> Result<Context> {
     let program = find_program(conn, org, group.program_id)
         .await?
         .ok_or(StoreError::NotFound("program"))?;
-    context_for(group, Arc::new(from_json(program.spec)?))
+    let mut facilitators = assigned_facilitators(conn, &[(org, group.id)]).await?;
+    context_for(
+        group,
+        Arc::new(from_json(program.spec)?),
+        facilitators.remove(&group.id).unwrap_or_default(),
+    )
 }
 
-fn context_for(group: &group::Model, program: Arc<ProgramSpec>) -> Result<Context> {
+fn context_for(
+    group: &group::Model,
+    program: Arc<ProgramSpec>,
+    facilitators: Vec<AssignedFacilitator>,
+) -> Result<Context> {
     let corrupt = StoreError::Corrupt;
     Ok(Context {
+        facilitators,
         program,
         tz: TimeZone::parse(&group.timezone).map_err(corrupt)?,
         venue: Venue {
@@ -155,7 +169,16 @@ fn session_record(m: session::Model, cx: &Context, display: chrono_tz::Tz) -> Re
         None => cx.venue.clone(),
     };
     let tz = cx.tz;
+    let status: SessionStatus = parse_stored(&m.status)?;
+    let roles_missing = match phase_spec {
+        Some(phase) if status == SessionStatus::Scheduled => {
+            let assigned: Vec<&AssignedFacilitator> = cx.facilitators.iter().collect();
+            FacilitationCheck::of(&cx.program, phase, &assigned).missing
+        }
+        _ => Vec::new(),
+    };
     Ok(Session {
+        roles_missing,
         id: m.id,
         group_id: m.group_id,
         kind: parse_stored(&m.kind)?,
@@ -173,7 +196,7 @@ fn session_record(m: session::Model, cx: &Context, display: chrono_tz::Tz) -> Re
         ends_at: m.starts_at + Duration::minutes(i64::from(minutes)),
         starts_at_local: m.starts_at.with_timezone(&display).to_rfc3339(),
         minutes,
-        status: parse_stored(&m.status)?,
+        status,
         sequence: u32::try_from(m.sequence).unwrap_or(0),
         cancel_reason: m.cancel_reason,
     })
@@ -291,6 +314,21 @@ impl Store {
             &changed,
         )
         .await?;
+        let assigned = assigned_facilitators(&txn, &[(org, group_id)])
+            .await?
+            .remove(&group_id)
+            .unwrap_or_default();
+        let assigned: Vec<&AssignedFacilitator> = assigned.iter().collect();
+        for phase in &program.phases {
+            let check = FacilitationCheck::of(&program, phase, &assigned);
+            if !check.missing.is_empty() {
+                outcome.warnings.push(format!(
+                    "phase `{}` is led by roles not yet assigned: {}",
+                    phase.name,
+                    check.missing.join(", ")
+                ));
+            }
+        }
 
         // People already reminded of a moved or dropped session hear about it.
         let mut notices = Vec::new();
@@ -397,13 +435,16 @@ impl Store {
         {
             programs.insert(p.id, Arc::new(from_json(p.spec)?));
         }
+        let pairs: Vec<(Id, Id)> = groups.iter().map(|g| (org, g.id)).collect();
+        let mut facilitators = assigned_facilitators(&self.read, &pairs).await?;
         let mut contexts = HashMap::new();
         for g in &groups {
             let program = programs
                 .get(&g.program_id)
                 .cloned()
                 .ok_or(StoreError::NotFound("program"))?;
-            contexts.insert(g.id, context_for(g, program)?);
+            let assigned = facilitators.remove(&g.id).unwrap_or_default();
+            contexts.insert(g.id, context_for(g, program, assigned)?);
         }
         rows.into_iter()
             .map(|m| {

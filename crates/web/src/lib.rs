@@ -71,6 +71,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::followups::router())
         .merge(routes::messages::router())
         .merge(routes::organization::router())
+        .merge(routes::training::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

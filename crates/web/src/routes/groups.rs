@@ -184,7 +184,10 @@ async fn list_facilitators(
     ))
 }
 
-/// Assigns a person as a peer or professional facilitator of the group.
+/// Assigns a person as a peer or professional facilitator of the group. They are checked
+/// against their role's requirements on the group's first day (or today, once it runs):
+/// per the organization's `training_policy`, a person who falls short is refused (422,
+/// each missing item under `person_id`) or assigned with an `override_reason`, which is kept.
 #[utoipa::path(post, path = "/groups/{id}/facilitators", tag = "groups", params(("id" = i64, Path)), request_body = AssignmentSpec, responses((status = 201, body = FacilitatorAssignment), WriteProblems))]
 async fn assign_facilitator(
     State(state): State<AppState>,
@@ -195,7 +198,7 @@ async fn assign_facilitator(
     require_manager(&who)?;
     let assignment = state
         .store
-        .assign_facilitator(who.org_id, id, &spec)
+        .assign_facilitator(who.org_id, id, &spec, Some(who.user_id))
         .await?;
     Ok((StatusCode::CREATED, axum::Json(assignment)))
 }

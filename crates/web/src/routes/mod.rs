@@ -13,6 +13,7 @@ pub mod people;
 pub mod programs;
 pub mod sessions;
 pub mod templates;
+pub mod training;
 
 use crate::error::{ApiError, ApiResult};
 use peergroup_store::PageRequest;

@@ -53,7 +53,8 @@ pub struct CopyTemplate {
     pub name: Option<Name>,
 }
 
-/// Copies a template into the caller's organization as an editable program.
+/// Copies a template into the caller's organization as an editable program, with the
+/// design's training as modules and each facilitator role's requirements.
 #[utoipa::path(
     post,
     path = "/templates/{key}/copy",
@@ -70,13 +71,9 @@ async fn copy_template(
 ) -> ApiResult<(StatusCode, axum::Json<Program>)> {
     require_manager(&who)?;
     let template = find(&key)?;
-    let mut spec = template.program.clone();
-    if let Some(name) = copy.name {
-        spec.name = name;
-    }
     let program = state
         .store
-        .create_program(who.org_id, &spec, Some(&template.key))
+        .copy_template(who.org_id, template, copy.name)
         .await?;
     Ok((StatusCode::CREATED, axum::Json(program)))
 }

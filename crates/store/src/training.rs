@@ -1,0 +1,529 @@
+//! Facilitator training: modules, the requirements of each program role, completions and
+//! profiles, and the facts that eligibility is checked against when a facilitator is
+//! assigned, when a group starts, and in the gaps report.
+
+use crate::entities::{
+    facilitator_profile, group, organization, program, role_requirement, training_completion,
+    training_module,
+};
+use crate::people::find_person;
+use crate::programs::{find_program, to_record as program_record};
+use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
+use chrono::{DateTime, NaiveDate, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::org::TrainingPolicy;
+use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
+use peergroup_domain::records::Program;
+use peergroup_domain::templates::ProgramTemplate;
+use peergroup_domain::training::{
+    Completion, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec, Requirements,
+    RoleRequirements, RoleShortfall, TrainingModule, check_roles, latest_today,
+    modules_from_design, requirements_of, roles_for,
+};
+use peergroup_domain::values::{Key, Name, Text, TimeZone};
+use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::HashMap;
+
+pub(crate) fn tenths(hours: f32) -> i32 {
+    (hours * 10.0).round() as i32
+}
+
+pub(crate) fn hours(tenths: i32) -> f32 {
+    tenths as f32 / 10.0
+}
+
+fn module_record(m: training_module::Model) -> Result<TrainingModule> {
+    Ok(TrainingModule {
+        id: m.id,
+        spec: from_json(m.spec)?,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+    })
+}
+
+fn requirements_record(m: role_requirement::Model) -> Result<RoleRequirements> {
+    Ok(RoleRequirements {
+        program_id: m.program_id,
+        role: m.role,
+        requirements: from_json(m.spec)?,
+        updated_at: m.updated_at,
+    })
+}
+
+fn completion(m: &training_completion::Model) -> Completion {
+    Completion {
+        module_id: m.module_id,
+        completed_on: m.completed_on,
+        hours: hours(m.hours_tenths),
+        expires_on: m.expires_on,
+    }
+}
+
+fn completion_record(
+    m: training_completion::Model,
+    module_title: String,
+    today: NaiveDate,
+) -> Result<CompletionRecord> {
+    let corrupt = StoreError::Corrupt;
+    Ok(CompletionRecord {
+        id: m.id,
+        valid_today: completion(&m).valid_on(today),
+        spec: CompletionSpec {
+            person_id: m.person_id,
+            module_id: m.module_id,
+            completed_on: m.completed_on,
+            hours: hours(m.hours_tenths),
+            trainer: m.trainer.map(Name::parse).transpose().map_err(corrupt)?,
+            evidence_note: m
+                .evidence_note
+                .map(Text::parse)
+                .transpose()
+                .map_err(corrupt)?,
+            expires_on: m.expires_on,
+        },
+        module_title,
+        recorded_by: m.recorded_by,
+        created_at: m.created_at,
+    })
+}
+
+/// The day a group's facilitators are checked on: the group's first day, or today in its
+/// timezone once it has begun.
+pub(crate) fn check_day(group: &group::Model, now: DateTime<Utc>) -> Result<NaiveDate> {
+    let tz = TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?;
+    Ok(group
+        .start_date
+        .max(now.with_timezone(&tz.tz()).date_naive()))
+}
+
+pub(crate) async fn training_policy(conn: &impl ConnectionTrait, org: Id) -> Result<TrainingPolicy> {
+    let org = organization::Entity::find_by_id(org)
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound("organization"))?;
+    parse_stored(&org.training_policy)
+}
+
+/// Titles of the organization's modules, by id.
+async fn module_titles(conn: &impl ConnectionTrait, org: Id) -> Result<HashMap<Id, String>> {
+    let rows: Vec<(Id, String)> = training_module::Entity::find()
+        .select_only()
+        .column(training_module::Column::Id)
+        .column(training_module::Column::Title)
+        .filter(training_module::Column::OrgId.eq(org))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// What eligibility is checked against, for some programs and people of one organization.
+pub(crate) struct TrainingFacts {
+    requirements: HashMap<(Id, String), Requirements>,
+    profiles: HashMap<Id, FacilitatorProfile>,
+    completions: HashMap<Id, Vec<Completion>>,
+    titles: HashMap<Id, String>,
+}
+
+impl TrainingFacts {
+    pub(crate) async fn load(
+        conn: &impl ConnectionTrait,
+        org: Id,
+        programs: &[Id],
+        people: &[Id],
+    ) -> Result<Self> {
+        let mut requirements = HashMap::new();
+        for m in role_requirement::Entity::find()
+            .filter(role_requirement::Column::OrgId.eq(org))
+            .filter(role_requirement::Column::ProgramId.is_in(programs.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            requirements.insert((m.program_id, m.role), from_json(m.spec)?);
+        }
+        let mut profiles = HashMap::new();
+        let mut completions: HashMap<Id, Vec<Completion>> = HashMap::new();
+        for chunk in people.chunks(500) {
+            for m in facilitator_profile::Entity::find()
+                .filter(facilitator_profile::Column::OrgId.eq(org))
+                .filter(facilitator_profile::Column::PersonId.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?
+            {
+                profiles.insert(m.person_id, from_json(m.spec)?);
+            }
+            for m in training_completion::Entity::find()
+                .filter(training_completion::Column::OrgId.eq(org))
+                .filter(training_completion::Column::PersonId.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?
+            {
+                completions
+                    .entry(m.person_id)
+                    .or_default()
+                    .push(completion(&m));
+            }
+        }
+        Ok(TrainingFacts {
+            requirements,
+            profiles,
+            completions,
+            titles: module_titles(conn, org).await?,
+        })
+    }
+
+    /// Whether `person` may lead in `role` (or, with none named, in a role of `kind`) of
+    /// `program` on `day`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn check(
+        &self,
+        program_id: Id,
+        program: &ProgramSpec,
+        person: Id,
+        kind: FacilitatorKind,
+        role: Option<&Key>,
+        day: NaiveDate,
+    ) -> Result<(), Vec<RoleShortfall>> {
+        let roles: Vec<(Key, Option<&Requirements>)> = roles_for(program, kind, role)
+            .into_iter()
+            .map(|r| {
+                let req = self.requirements.get(&(program_id, r.to_string()));
+                (r, req)
+            })
+            .collect();
+        let empty = FacilitatorProfile::default();
+        check_roles(
+            &roles,
+            self.profiles.get(&person).unwrap_or(&empty),
+            self.completions
+                .get(&person)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            day,
+        )
+    }
+
+    /// One sentence per thing missing, prefixed by its role.
+    pub(crate) fn describe(&self, short: &[RoleShortfall]) -> Vec<String> {
+        let title = |id: Id| {
+            self.titles
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| format!("module {id}"))
+        };
+        short
+            .iter()
+            .flat_map(|s| {
+                s.unmet
+                    .iter()
+                    .map(move |u| format!("{}: {}", s.role, u.describe(title)))
+            })
+            .collect()
+    }
+}
+
+/// Modules named by a requirement or a cohort must be the organization's own.
+pub(crate) async fn refuse_unknown_modules(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    field: &str,
+    ids: &[Id],
+) -> Result<()> {
+    let titles = module_titles(conn, org).await?;
+    let mut errors = peergroup_domain::ValidationErrors::new();
+    for (i, id) in ids.iter().enumerate() {
+        errors.check(
+            titles.contains_key(id),
+            format!("{field}[{i}]"),
+            "no such training module in this organization",
+        );
+    }
+    Ok(errors.into_result()?)
+}
+
+async fn insert_module(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    spec: &ModuleSpec,
+    now: DateTime<Utc>,
+) -> Result<training_module::Model> {
+    Ok(training_module::ActiveModel {
+        org_id: Set(org),
+        title: Set(spec.title.to_string()),
+        spec: Set(to_json(spec)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
+}
+
+async fn upsert_requirements(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    program_id: Id,
+    role: &str,
+    spec: &Requirements,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    use role_requirement::Column as R;
+    role_requirement::Entity::insert(role_requirement::ActiveModel {
+        org_id: Set(org),
+        program_id: Set(program_id),
+        role: Set(role.to_string()),
+        spec: Set(to_json(spec)),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([R::OrgId, R::ProgramId, R::Role])
+            .update_columns([R::Spec, R::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    pub async fn create_module(&self, org: Id, spec: &ModuleSpec) -> Result<TrainingModule> {
+        spec.validate()?;
+        module_record(insert_module(&self.write, org, spec, self.now()).await?)
+    }
+
+    pub async fn update_module(&self, org: Id, id: Id, spec: &ModuleSpec) -> Result<TrainingModule> {
+        spec.validate()?;
+        let existing = training_module::Entity::find_by_id(id)
+            .filter(training_module::Column::OrgId.eq(org))
+            .one(&self.write)
+            .await?
+            .ok_or(StoreError::NotFound("training module"))?;
+        let mut active: training_module::ActiveModel = existing.into();
+        active.title = Set(spec.title.to_string());
+        active.spec = Set(to_json(spec));
+        active.updated_at = Set(self.now());
+        module_record(active.update(&self.write).await?)
+    }
+
+    pub async fn get_module(&self, org: Id, id: Id) -> Result<TrainingModule> {
+        module_record(
+            training_module::Entity::find_by_id(id)
+                .filter(training_module::Column::OrgId.eq(org))
+                .one(&self.read)
+                .await?
+                .ok_or(StoreError::NotFound("training module"))?,
+        )
+    }
+
+    pub async fn list_modules(&self, org: Id) -> Result<Vec<TrainingModule>> {
+        training_module::Entity::find()
+            .filter(training_module::Column::OrgId.eq(org))
+            .order_by_asc(training_module::Column::Id)
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(module_record)
+            .collect()
+    }
+
+    /// The requirements of each role of a program that has any.
+    pub async fn list_requirements(&self, org: Id, program_id: Id) -> Result<Vec<RoleRequirements>> {
+        find_program(&self.read, org, program_id)
+            .await?
+            .ok_or(StoreError::NotFound("program"))?;
+        role_requirement::Entity::find()
+            .filter(role_requirement::Column::OrgId.eq(org))
+            .filter(role_requirement::Column::ProgramId.eq(program_id))
+            .order_by_asc(role_requirement::Column::Id)
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(requirements_record)
+            .collect()
+    }
+
+    /// Sets what one role of a program requires, replacing what it required before.
+    pub async fn set_requirements(
+        &self,
+        org: Id,
+        program_id: Id,
+        role: &str,
+        spec: &Requirements,
+    ) -> Result<RoleRequirements> {
+        let txn = self.write.begin().await?;
+        let program: ProgramSpec = from_json(
+            find_program(&txn, org, program_id)
+                .await?
+                .ok_or(StoreError::NotFound("program"))?
+                .spec,
+        )?;
+        if program.role(role).is_none() {
+            return Err(StoreError::NotFound("program role"));
+        }
+        spec.validate()?;
+        refuse_unknown_modules(&txn, org, "modules", &spec.modules).await?;
+        upsert_requirements(&txn, org, program_id, role, spec, self.now()).await?;
+        let stored = role_requirement::Entity::find()
+            .filter(role_requirement::Column::OrgId.eq(org))
+            .filter(role_requirement::Column::ProgramId.eq(program_id))
+            .filter(role_requirement::Column::Role.eq(role))
+            .one(&txn)
+            .await?
+            .ok_or(StoreError::NotFound("requirements"))?;
+        txn.commit().await?;
+        requirements_record(stored)
+    }
+
+    /// Copies a built-in template into the organization as a program, with its training as
+    /// modules and each role's requirements, in one transaction.
+    pub async fn copy_template(
+        &self,
+        org: Id,
+        template: &ProgramTemplate,
+        name: Option<Name>,
+    ) -> Result<Program> {
+        let mut spec = template.program.clone();
+        if let Some(name) = name {
+            spec.name = name;
+        }
+        spec.validate()?;
+        let now = self.now();
+        let txn = self.write.begin().await?;
+        let created = program::ActiveModel {
+            org_id: Set(org),
+            name: Set(spec.name.to_string()),
+            template_key: Set(Some(template.key.clone())),
+            spec: Set(to_json(&spec)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let mut by_role: Vec<(Key, Vec<(Id, ModuleSpec)>)> = Vec::new();
+        for (module, roles) in modules_from_design(&spec) {
+            let id = insert_module(&txn, org, &module, now).await?.id;
+            for role in roles {
+                match by_role.iter_mut().find(|(r, _)| *r == role) {
+                    Some((_, modules)) => modules.push((id, module.clone())),
+                    None => by_role.push((role, vec![(id, module.clone())])),
+                }
+            }
+        }
+        for (role, modules) in &by_role {
+            let refs: Vec<(Id, &ModuleSpec)> = modules.iter().map(|(id, m)| (*id, m)).collect();
+            upsert_requirements(&txn, org, created.id, role.as_str(), &requirements_of(&refs), now)
+                .await?;
+        }
+        txn.commit().await?;
+        program_record(created)
+    }
+
+    /// Records that a person completed a module. Without `expires_on`, a completion of a
+    /// module that expires stops counting after the module's validity.
+    pub async fn record_completion(
+        &self,
+        org: Id,
+        recorded_by: Option<Id>,
+        spec: &CompletionSpec,
+    ) -> Result<CompletionRecord> {
+        let now = self.now();
+        spec.validate(latest_today(now))?;
+        let txn = self.write.begin().await?;
+        find_person(&txn, org, spec.person_id)
+            .await?
+            .ok_or_else(|| StoreError::invalid("person_id", "no such person in this organization"))?;
+        let module = training_module::Entity::find_by_id(spec.module_id)
+            .filter(training_module::Column::OrgId.eq(org))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| {
+                StoreError::invalid("module_id", "no such training module in this organization")
+            })?;
+        let module_spec: ModuleSpec = from_json(module.spec)?;
+        let expires_on = spec
+            .expires_on
+            .or_else(|| Completion::expiry(spec.completed_on, module_spec.valid_for_months));
+        let created = training_completion::ActiveModel {
+            org_id: Set(org),
+            person_id: Set(spec.person_id),
+            module_id: Set(spec.module_id),
+            completed_on: Set(spec.completed_on),
+            hours_tenths: Set(tenths(spec.hours)),
+            trainer: Set(spec.trainer.as_ref().map(|t| t.to_string())),
+            evidence_note: Set(spec.evidence_note.as_ref().map(|t| t.to_string())),
+            expires_on: Set(expires_on),
+            recorded_by: Set(recorded_by),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        txn.commit().await?;
+        completion_record(created, module.title, now.date_naive())
+    }
+
+    /// A person's completions, newest first, with their modules' titles.
+    pub(crate) async fn completions_of(&self, org: Id, person: Id) -> Result<Vec<CompletionRecord>> {
+        let titles = module_titles(&self.read, org).await?;
+        let today = self.now().date_naive();
+        training_completion::Entity::find()
+            .filter(training_completion::Column::OrgId.eq(org))
+            .filter(training_completion::Column::PersonId.eq(person))
+            .order_by_desc(training_completion::Column::CompletedOn)
+            .order_by_desc(training_completion::Column::Id)
+            .all(&self.read)
+            .await?
+            .into_iter()
+            .map(|m| {
+                let title = titles.get(&m.module_id).cloned().unwrap_or_default();
+                completion_record(m, title, today)
+            })
+            .collect()
+    }
+
+    /// What a coordinator confirms about a facilitator, replaced whole.
+    pub async fn set_profile(
+        &self,
+        org: Id,
+        person: Id,
+        spec: &FacilitatorProfile,
+    ) -> Result<FacilitatorProfile> {
+        use facilitator_profile::Column as P;
+        let txn = self.write.begin().await?;
+        find_person(&txn, org, person)
+            .await?
+            .ok_or(StoreError::NotFound("person"))?;
+        facilitator_profile::Entity::insert(facilitator_profile::ActiveModel {
+            org_id: Set(org),
+            person_id: Set(person),
+            spec: Set(to_json(spec)),
+            updated_at: Set(self.now()),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([P::OrgId, P::PersonId])
+                .update_columns([P::Spec, P::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(spec.clone())
+    }
+
+    pub(crate) async fn profile_of(&self, org: Id, person: Id) -> Result<FacilitatorProfile> {
+        match facilitator_profile::Entity::find()
+            .filter(facilitator_profile::Column::OrgId.eq(org))
+            .filter(facilitator_profile::Column::PersonId.eq(person))
+            .one(&self.read)
+            .await?
+        {
+            Some(m) => from_json(m.spec),
+            None => Ok(FacilitatorProfile::default()),
+        }
+    }
+}

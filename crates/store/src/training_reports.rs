@@ -1,0 +1,333 @@
+//! Where facilitators stand against their roles' requirements: one person's training
+//! record, the organization's gaps report, and the check before a group starts.
+
+use crate::coordinator_notices::{Scope, coming_sessions, gaps_of};
+use crate::entities::group;
+use crate::facilitators::list_group_facilitators;
+use crate::joined_reads::stmt;
+use crate::people::find_person;
+use crate::programs::program_specs;
+use crate::training::{TrainingFacts, check_day};
+use crate::{Result, Store, StoreError, from_json, parse_stored};
+use chrono::{DateTime, NaiveDate, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
+use peergroup_domain::training::{AssignmentStanding, TrainingRecord};
+use peergroup_domain::values::Key;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// A facilitator who lacks, or will soon lack, training for a group they are assigned to.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FacilitatorGap {
+    pub person_id: Id,
+    pub display_name: String,
+    #[serde(flatten)]
+    pub standing: AssignmentStanding,
+}
+
+/// An upcoming session whose assigned facilitators do not fill its phase's lead roles.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionRoleGap {
+    pub session_id: Id,
+    pub group_id: Id,
+    pub starts_at: DateTime<Utc>,
+    /// Each lead role short of its count, such as `educator: 0 of 1`.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TrainingGaps {
+    pub facilitators: Vec<FacilitatorGap>,
+    pub sessions: Vec<SessionRoleGap>,
+}
+
+/// One assignment in an active group, with what its check needs.
+struct Assigned {
+    person_id: Id,
+    display_name: String,
+    kind: FacilitatorKind,
+    program_role: Option<Key>,
+    overridden: bool,
+    group: group::Model,
+    /// The group's last scheduled session, if any.
+    last_day: Option<NaiveDate>,
+}
+
+/// The assignments in the organization's planned, enrolling and running groups, of one
+/// person or of everyone, in one statement.
+async fn active_assignments(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    person: Option<Id>,
+) -> Result<Vec<Assigned>> {
+    let mut sql = String::from(
+        "SELECT f.person_id, f.role, f.program_role, f.override_reason, p.display_name, g.id AS g_id, \
+           CAST((SELECT MAX(s.local_date) FROM sessions s WHERE s.org_id = g.org_id \
+                 AND s.group_id = g.id AND s.status = 'scheduled') AS TEXT) AS last_day \
+         FROM facilitator_assignments f \
+         JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
+         JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
+         WHERE f.org_id = ? AND g.status IN ('planned', 'enrolling', 'running')",
+    );
+    let mut values = vec![org.into()];
+    if let Some(person) = person {
+        sql.push_str(" AND f.person_id = ?");
+        values.push(person.into());
+    }
+    sql.push_str(" ORDER BY p.display_name, f.person_id, g.id");
+    let rows = conn.query_all_raw(stmt(conn, &sql, values)).await?;
+    let group_ids: Vec<Id> = rows
+        .iter()
+        .map(|r| r.try_get("", "g_id"))
+        .collect::<std::result::Result<_, _>>()?;
+    let groups = groups_by_id(conn, org, &group_ids).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let group_id: Id = row.try_get("", "g_id")?;
+        let last_day: Option<String> = row.try_get("", "last_day")?;
+        out.push(Assigned {
+            person_id: row.try_get("", "person_id")?,
+            display_name: row.try_get("", "display_name")?,
+            kind: parse_stored(&row.try_get::<String>("", "role")?)?,
+            program_role: row
+                .try_get::<Option<String>>("", "program_role")?
+                .map(Key::parse)
+                .transpose()
+                .map_err(StoreError::Corrupt)?,
+            overridden: row
+                .try_get::<Option<String>>("", "override_reason")?
+                .is_some(),
+            group: groups
+                .get(&group_id)
+                .cloned()
+                .ok_or(StoreError::NotFound("group"))?,
+            last_day: last_day
+                .map(|d| d.parse())
+                .transpose()
+                .map_err(|e: chrono::ParseError| StoreError::Corrupt(e.to_string()))?,
+        });
+    }
+    Ok(out)
+}
+
+async fn groups_by_id(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    ids: &[Id],
+) -> Result<std::collections::HashMap<Id, group::Model>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        for g in group::Entity::find()
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            out.insert(g.id, g);
+        }
+    }
+    Ok(out)
+}
+
+/// Each assignment checked on its group's first day (or today), and again on the group's
+/// last scheduled session for training that runs out before then.
+async fn standings(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    person: Option<Id>,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Id, String, AssignmentStanding)>> {
+    let assigned = active_assignments(conn, org, person).await?;
+    let programs = program_specs(conn, assigned.iter().map(|a| a.group.program_id)).await?;
+    let program_ids: Vec<Id> = programs.keys().copied().collect();
+    let people: Vec<Id> = assigned.iter().map(|a| a.person_id).collect();
+    let facts = TrainingFacts::load(conn, org, &program_ids, &people).await?;
+    let mut out = Vec::new();
+    for a in assigned {
+        let Some(program) = programs.get(&a.group.program_id) else {
+            continue;
+        };
+        let day = check_day(&a.group, now)?;
+        let check = |on| {
+            facts
+                .check(
+                    a.group.program_id,
+                    program,
+                    a.person_id,
+                    a.kind,
+                    a.program_role.as_ref(),
+                    on,
+                )
+                .err()
+                .map(|short| facts.describe(&short))
+                .unwrap_or_default()
+        };
+        let unmet = check(day);
+        let expiring = match a.last_day {
+            Some(last) if last > day => check(last)
+                .into_iter()
+                .filter(|u| !unmet.contains(u))
+                .collect(),
+            _ => Vec::new(),
+        };
+        out.push((
+            a.person_id,
+            a.display_name,
+            AssignmentStanding {
+                group_id: a.group.id,
+                group_name: a.group.name,
+                program_role: a.program_role.map(|k| k.to_string()),
+                checked_on: day,
+                unmet,
+                expiring,
+                overridden: a.overridden,
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// The lead roles of `group` that no assigned facilitator can fill on the group's first
+/// day: nobody holds the role, or nobody holding it meets its requirements or carries a
+/// coordinator's override. Each with why, for the coordinator.
+pub(crate) async fn roles_without_eligible(
+    txn: &DatabaseTransaction,
+    org: Id,
+    group: &group::Model,
+    program: &ProgramSpec,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>> {
+    let assigned = list_group_facilitators(txn, org, group.id).await?;
+    let people: Vec<Id> = assigned.iter().map(|a| a.spec.person_id).collect();
+    let facts = TrainingFacts::load(txn, org, &[group.program_id], &people).await?;
+    let day = check_day(group, now)?;
+    let mut lead_roles: Vec<&Key> = Vec::new();
+    for lead in program.phases.iter().flat_map(|p| &p.leads) {
+        if !lead_roles.contains(&&lead.role) {
+            lead_roles.push(&lead.role);
+        }
+    }
+    let mut problems = Vec::new();
+    for role in lead_roles {
+        let kind = program.role(role.as_str()).map(|r| r.kind);
+        let holders: Vec<_> = assigned
+            .iter()
+            .filter(|a| match &a.spec.program_role {
+                Some(r) => r == role,
+                None => Some(a.spec.role) == kind,
+            })
+            .collect();
+        if holders.is_empty() {
+            problems.push(format!("{role}: nobody is assigned"));
+            continue;
+        }
+        let mut why = Vec::new();
+        let eligible = holders.iter().any(|a| {
+            if a.eligibility_override.is_some() {
+                return true;
+            }
+            match facts.check(
+                group.program_id,
+                program,
+                a.spec.person_id,
+                a.spec.role,
+                Some(role),
+                day,
+            ) {
+                Ok(()) => true,
+                Err(short) => {
+                    why.push(format!(
+                        "{} lacks {}",
+                        a.display_name,
+                        facts.describe(&short).join(", ")
+                    ));
+                    false
+                }
+            }
+        });
+        if !eligible {
+            problems.push(format!("{role}: {}", why.join("; ")));
+        }
+    }
+    Ok(problems)
+}
+
+impl Store {
+    /// One person's training record: their profile, completions, and how they stand for
+    /// each active group they facilitate.
+    pub async fn training_record(&self, org: Id, person: Id) -> Result<TrainingRecord> {
+        let found = find_person(&self.read, org, person)
+            .await?
+            .ok_or(StoreError::NotFound("person"))?;
+        let assignments = standings(&self.read, org, Some(person), self.now())
+            .await?
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect();
+        Ok(TrainingRecord {
+            person_id: person,
+            display_name: found.display_name,
+            profile: self.profile_of(org, person).await?,
+            completions: self.completions_of(org, person).await?,
+            assignments,
+        })
+    }
+
+    /// Every facilitator with missing or expiring training for a group they are assigned
+    /// to, and every upcoming session whose assigned facilitators do not fill its phase.
+    pub async fn training_gaps(&self, org: Id) -> Result<TrainingGaps> {
+        let now = self.now();
+        let facilitators = standings(&self.read, org, None, now)
+            .await?
+            .into_iter()
+            .filter(|(_, _, s)| !s.unmet.is_empty() || !s.expiring.is_empty())
+            .map(|(person_id, display_name, standing)| FacilitatorGap {
+                person_id,
+                display_name,
+                standing,
+            })
+            .collect();
+        let horizon = now + chrono::Duration::days(3660);
+        let coming = coming_sessions(&self.read, Scope::Org(org), now, horizon).await?;
+        let gaps = gaps_of(&self.read, &coming).await?;
+        let starts: std::collections::HashMap<Id, (Id, DateTime<Utc>)> = coming
+            .iter()
+            .map(|c| (c.id, (c.group_id, c.starts_at)))
+            .collect();
+        let mut sessions: Vec<SessionRoleGap> = gaps
+            .into_iter()
+            .filter_map(|g| {
+                let &(group_id, starts_at) = starts.get(&g.session_id)?;
+                Some(SessionRoleGap {
+                    session_id: g.session_id,
+                    group_id,
+                    starts_at,
+                    missing: g.missing,
+                })
+            })
+            .collect();
+        sessions.sort_by_key(|s| (s.starts_at, s.session_id));
+        Ok(TrainingGaps {
+            facilitators,
+            sessions,
+        })
+    }
+}
+
+/// The program of a group, read inside its transaction.
+pub(crate) async fn group_program(
+    txn: &DatabaseTransaction,
+    org: Id,
+    group: &group::Model,
+) -> Result<ProgramSpec> {
+    let program = crate::programs::find_program(txn, org, group.program_id)
+        .await?
+        .ok_or(StoreError::NotFound("program"))?;
+    from_json(program.spec)
+}
