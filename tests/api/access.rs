@@ -280,6 +280,42 @@ fn cases_against(a: &World, b: &World, message: i64) -> Vec<Case> {
         ),
         case(
             M::GET,
+            "/api/v1/training/modules/{id}",
+            format!("/api/v1/training/modules/{}", a.module),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/training/modules/{id}",
+            format!("/api/v1/training/modules/{}", a.module),
+            Some(json!({"title": "Taken over", "delivery_format": "online"})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/programs/{id}/requirements",
+            format!("/api/v1/programs/{}/requirements", a.program),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/peer_leader", a.program),
+            Some(json!({"modules": []})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/people/{id}/training",
+            format!("/api/v1/people/{}/training", a.facilitator),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/people/{id}/facilitator-profile",
+            format!("/api/v1/people/{}/facilitator-profile", a.facilitator),
+            Some(json!({"lived_experience": true})),
+        ),
+        case(
+            M::GET,
             "/api/v1/messages/{id}",
             format!("/api/v1/messages/{message}"),
             None,
@@ -375,6 +411,43 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         )
         .await;
     assert_eq!(r.fields(), ["person_id"]);
+
+    // Training: A's people and modules are not B's to record or require.
+    let r = app
+        .post(
+            &b.token,
+            "/api/v1/training/completions",
+            &json!({"person_id": a.facilitator, "module_id": b.module,
+                    "completed_on": "2026-11-01", "hours": 12}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["person_id"]);
+    let r = app
+        .post(
+            &b.token,
+            "/api/v1/training/completions",
+            &json!({"person_id": b.facilitator, "module_id": a.module,
+                    "completed_on": "2026-11-01", "hours": 12}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["module_id"]);
+    let r = app
+        .put(
+            &b.token,
+            &format!("/api/v1/programs/{}/requirements/peer_leader", b.program),
+            &json!({"modules": [a.module]}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["modules[0]"]);
+    let modules = app.get(&b.token, "/api/v1/training/modules").await;
+    let ids: Vec<i64> = modules
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, [b.module], "B lists only its own modules");
 
     let r = app
         .post(

@@ -619,6 +619,8 @@ async fn template_group(
     let pro = app
         .create_id(token, "/api/v1/people", &fixtures::person("Pro Leader"))
         .await;
+    app.train(token, program, peer, "peer_leader").await;
+    app.train(token, program, pro, professional).await;
     app.create_id(
         token,
         &format!("/api/v1/groups/{group}/facilitators"),

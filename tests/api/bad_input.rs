@@ -69,7 +69,14 @@ fn without(mut value: Value, pointer: &str) -> Value {
     value
 }
 
-fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session: i64) -> Vec<Bad> {
+/// `untrained`: a person of the organization with no training, in none of `w`'s groups.
+fn cases(
+    w: &World,
+    started_group: i64,
+    cancelled_group: i64,
+    cancelled_session: i64,
+    untrained: i64,
+) -> Vec<Bad> {
     use Method as M;
     let program = fixtures::program();
     let group = fixtures::group(w.program);
@@ -427,6 +434,23 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session:
             json!({"person_id": w.facilitator, "role": "peer", "program_role": "educator"}),
             422,
             Some("program_role"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": untrained, "role": "peer", "program_role": "peer_leader"}),
+            422,
+            Some("person_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/groups/{id}/facilitators",
+            facilitators.clone(),
+            json!({"person_id": untrained, "role": "peer", "program_role": "peer_leader",
+                   "override_reason": "Trained elsewhere; certificate to follow"}),
+            422,
+            Some("override_reason"),
         ),
         bad(
             M::POST,
@@ -884,6 +908,171 @@ fn cases(w: &World, started_group: i64, cancelled_group: i64, cancelled_session:
             404,
             None,
         ),
+        bad(
+            M::POST,
+            "/api/v1/training/modules",
+            "/api/v1/training/modules".into(),
+            json!({"title": "Listening", "hours": -2, "delivery_format": "in_person"}),
+            422,
+            Some("hours"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/modules",
+            "/api/v1/training/modules".into(),
+            json!({"title": "Listening", "hours": 5000, "delivery_format": "in_person"}),
+            422,
+            Some("hours"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/modules",
+            "/api/v1/training/modules".into(),
+            json!({"title": "Listening", "delivery_format": "in_person", "valid_for_months": 0}),
+            422,
+            Some("valid_for_months"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/modules",
+            "/api/v1/training/modules".into(),
+            json!({"title": "Listening", "delivery_format": "by_osmosis"}),
+            422,
+            Some("delivery_format"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/training/modules/{id}",
+            format!("/api/v1/training/modules/{}", w.module),
+            json!({"title": "", "delivery_format": "online"}),
+            422,
+            Some("title"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/training/modules/{id}",
+            "/api/v1/training/modules/999999".into(),
+            json!({"title": "Listening", "delivery_format": "online"}),
+            404,
+            None,
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/peer_leader", w.program),
+            json!({"modules": [w.module, w.module]}),
+            422,
+            Some("modules[1]"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/peer_leader", w.program),
+            json!({"modules": [999999]}),
+            422,
+            Some("modules[0]"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/peer_leader", w.program),
+            json!({"modules": [w.module], "hours_required": -1}),
+            422,
+            Some("hours_required"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/peer_leader", w.program),
+            json!({"conditions": {"min_age": 5}}),
+            422,
+            Some("conditions.min_age"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/programs/{id}/requirements/{role}",
+            format!("/api/v1/programs/{}/requirements/astronaut", w.program),
+            json!({"modules": [w.module]}),
+            404,
+            None,
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": w.facilitator, "module_id": w.module,
+                   "completed_on": "2027-06-01", "hours": 12}),
+            422,
+            Some("completed_on"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": w.facilitator, "module_id": w.module,
+                   "completed_on": "2026-10-01", "hours": 12, "expires_on": "2026-09-01"}),
+            422,
+            Some("expires_on"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": w.facilitator, "module_id": w.module,
+                   "completed_on": "2026-10-01", "hours": 0}),
+            422,
+            Some("hours"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": 999999, "module_id": w.module,
+                   "completed_on": "2026-10-01", "hours": 2}),
+            422,
+            Some("person_id"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": w.facilitator, "module_id": 999999,
+                   "completed_on": "2026-10-01", "hours": 2}),
+            422,
+            Some("module_id"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}/facilitator-profile",
+            format!("/api/v1/people/{}/facilitator-profile", w.facilitator),
+            json!({"languages": ["not a language tag"]}),
+            422,
+            Some("languages[0]"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}/facilitator-profile",
+            format!("/api/v1/people/{}/facilitator-profile", w.facilitator),
+            json!({"immigration_status": "refugee"}),
+            422,
+            Some("immigration_status"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}/facilitator-profile",
+            "/api/v1/people/999999/facilitator-profile".into(),
+            json!({}),
+            404,
+            None,
+        ),
+        as_admin(bad(
+            M::PUT,
+            "/api/v1/organization",
+            "/api/v1/organization".into(),
+            json!({"quiet_hours_start": "21:00", "quiet_hours_end": "08:00", "training_policy": "anything_goes"}),
+            422,
+            Some("training_policy"),
+        )),
         as_admin(bad(
             M::PUT,
             "/api/v1/organization",
@@ -958,6 +1147,21 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
         &json!({"person_id": p}),
     )
     .await;
+    for (name, role, program_role) in [
+        ("Started Peer", "peer", "peer_leader"),
+        ("Started Educator", "professional", "educator"),
+    ] {
+        let person = app
+            .create_id(&w.token, "/api/v1/people", &fixtures::person(name))
+            .await;
+        app.train(&w.token, w.program, person, program_role).await;
+        app.create_id(
+            &w.token,
+            &format!("/api/v1/groups/{started}/facilitators"),
+            &json!({"person_id": person, "role": role, "program_role": program_role}),
+        )
+        .await;
+    }
     for status in ["enrolling", "running"] {
         app.post(
             &w.token,
@@ -995,7 +1199,7 @@ async fn every_writing_endpoint_refuses_bad_input_with_a_problem_and_writes_noth
     )
     .await
     .ok(200);
-    let cases = cases(&w, started, cancelled, cancelled_session);
+    let cases = cases(&w, started, cancelled, cancelled_session, p);
     let mut covered: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.method.to_string(), c.route.to_string()))

@@ -80,13 +80,21 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/messages/{id}",
         "/api/v1/messages/{id}/retry",
         "/api/v1/organization",
+        "/api/v1/training/modules",
+        "/api/v1/training/modules/{id}",
+        "/api/v1/programs/{id}/requirements",
+        "/api/v1/programs/{id}/requirements/{role}",
+        "/api/v1/training/completions",
+        "/api/v1/people/{id}/training",
+        "/api/v1/people/{id}/facilitator-profile",
+        "/api/v1/reports/training-gaps",
         "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        49,
+        57,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -328,6 +328,33 @@ impl TestApp {
         .collect()
     }
 
+    /// Records that `person` completed every module `role` of `program` requires, on
+    /// 2026-11-01 with the module's hours (8 where it states none).
+    pub async fn train(&self, token: &str, program: i64, person: i64, role: &str) {
+        let requirements = self
+            .get(token, &format!("/api/v1/programs/{program}/requirements"))
+            .await;
+        for r in requirements.ok(200).as_array().unwrap() {
+            if r["role"] != role {
+                continue;
+            }
+            for module in r["modules"].as_array().unwrap() {
+                let m = self
+                    .get(token, &format!("/api/v1/training/modules/{module}"))
+                    .await;
+                let hours = m.ok(200)["hours"].as_f64().unwrap_or(8.0);
+                self.post(
+                    token,
+                    "/api/v1/training/completions",
+                    &json!({"person_id": person, "module_id": module,
+                            "completed_on": "2026-11-01", "hours": hours}),
+                )
+                .await
+                .ok(201);
+            }
+        }
+    }
+
     pub async fn put(&self, token: &str, path: &str, body: &Value) -> Reply {
         self.send(reqwest::Method::PUT, token, path, Some(body))
             .await
@@ -420,6 +447,8 @@ pub struct World {
     pub group: i64,
     pub person: i64,
     pub facilitator: i64,
+    /// A training module that the program's peer leaders need; the facilitator has it.
+    pub module: i64,
     pub assignment: i64,
     pub enrollment: i64,
     pub support: i64,
@@ -442,6 +471,22 @@ impl World {
         let facilitator = app
             .create_id(&token, "/api/v1/people", &fixtures::person("Gurpreet S"))
             .await;
+        let module = app
+            .create_id(
+                &token,
+                "/api/v1/training/modules",
+                &json!({"title": "Peer leader basics", "topics": ["active listening"],
+                        "hours": 12, "delivery_format": "in_person"}),
+            )
+            .await;
+        app.put(
+            &token,
+            &format!("/api/v1/programs/{program}/requirements/peer_leader"),
+            &json!({"modules": [module], "conditions": {"lived_experience": false}}),
+        )
+        .await
+        .ok(200);
+        app.train(&token, program, facilitator, "peer_leader").await;
         let assignment = app
             .create_id(
                 &token,
@@ -501,6 +546,7 @@ impl World {
             group,
             person,
             facilitator,
+            module,
             assignment,
             enrollment,
             support,
