@@ -89,7 +89,11 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone("created_at"))
                 .foreign_key(&mut fk("training_completions", "org_id", "organizations"))
                 .foreign_key(&mut fk("training_completions", "person_id", "people"))
-                .foreign_key(&mut fk("training_completions", "module_id", "training_modules"))
+                .foreign_key(&mut fk(
+                    "training_completions",
+                    "module_id",
+                    "training_modules",
+                ))
                 .foreign_key(&mut fk("training_completions", "recorded_by", "users"))
                 .to_owned(),
         )
@@ -150,17 +154,21 @@ impl MigrationTrait for Migration {
                 .col(string_null("topic"))
                 .col(timestamp_with_time_zone("created_at"))
                 .foreign_key(&mut fk("training_sessions", "org_id", "organizations"))
-                .foreign_key(&mut fk("training_sessions", "cohort_id", "training_cohorts"))
-                .foreign_key(&mut fk("training_sessions", "module_id", "training_modules"))
+                .foreign_key(&mut fk(
+                    "training_sessions",
+                    "cohort_id",
+                    "training_cohorts",
+                ))
+                .foreign_key(&mut fk(
+                    "training_sessions",
+                    "module_id",
+                    "training_modules",
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(
-            "training_sessions",
-            &["org_id", "cohort_id"],
-            false,
-        ))
-        .await?;
+        m.create_index(index("training_sessions", &["org_id", "cohort_id"], false))
+            .await?;
 
         m.create_table(
             Table::create()

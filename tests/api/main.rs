@@ -13,3 +13,4 @@ mod rule_model;
 mod sessions;
 mod setup_flow;
 mod templates;
+mod training;

@@ -28,19 +28,15 @@ impl Role {
 string_enum!(
     /// What happens when a facilitator assigned to a group does not meet their role's
     /// requirements.
+    #[derive(Default)]
     TrainingPolicy {
         /// The assignment is refused, listing what is missing.
+        #[default]
         Block => "block",
         /// A coordinator may assign them anyway, giving a reason that is kept and shown.
         Override => "override",
     }
 );
-
-impl Default for TrainingPolicy {
-    fn default() -> Self {
-        TrainingPolicy::Block
-    }
-}
 
 /// What an organization sets for itself. Written whole by an admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

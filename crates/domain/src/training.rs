@@ -451,7 +451,11 @@ impl TrainingSessionSpec {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         check_hours(&mut errors, "hours", self.hours);
-        errors.check(self.hours <= 24.0, "hours", "a session lasts at most 24 hours");
+        errors.check(
+            self.hours <= 24.0,
+            "hours",
+            "a session lasts at most 24 hours",
+        );
         errors.into_result()
     }
 }
@@ -624,10 +628,7 @@ impl Unmet {
             Unmet::Expired {
                 module_id,
                 expired_on,
-            } => format!(
-                "training `{}` expired on {expired_on}",
-                title(*module_id)
-            ),
+            } => format!("training `{}` expired on {expired_on}", title(*module_id)),
             Unmet::Hours {
                 required_tenths,
                 counted_tenths,
@@ -803,7 +804,10 @@ mod tests {
             .unwrap();
         let req = requirements_of(&[(7, &modules[peer].0)]);
         assert_eq!((req.modules, req.hours_required), (vec![7], Some(20.0)));
-        let educator = modules.iter().find(|(_, r)| r[0].as_str() != "peer_leader").unwrap();
+        let educator = modules
+            .iter()
+            .find(|(_, r)| r[0].as_str() != "peer_leader")
+            .unwrap();
         assert_eq!(requirements_of(&[(8, &educator.0)]).hours_required, None);
     }
 

@@ -2,7 +2,6 @@
 //! facilitators and participants with plausible, clearly fictional names ("(demo)").
 
 use chrono::{Datelike, Duration, NaiveDate};
-use peergroup_domain::training::CompletionSpec;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, LocalTime, Venue, Weekday};
 use peergroup_domain::org::Role;
@@ -12,6 +11,7 @@ use peergroup_domain::records::Organization;
 use peergroup_domain::schedule::ExclusionPolicy;
 use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_domain::templates;
+use peergroup_domain::training::CompletionSpec;
 use peergroup_domain::values::{Email, Language, Name, Phone, Slug, Text, TimeZone};
 use peergroup_store::{NewToken, PageRequest, Store};
 
@@ -165,7 +165,9 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     };
                     store.record_completion(org.id, None, &completion).await?;
                 }
-                store.assign_facilitator(org.id, group.id, &spec, None).await?;
+                store
+                    .assign_facilitator(org.id, group.id, &spec, None)
+                    .await?;
             }
             let participants = usize::from(group.spec.capacity).min(4);
             for (i, first) in names.iter().take(participants).enumerate() {

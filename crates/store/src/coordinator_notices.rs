@@ -134,7 +134,10 @@ pub(crate) async fn assigned_facilitators(
 }
 
 /// The gaps among `sessions`: each checked against its group's assigned facilitators.
-pub(crate) async fn gaps_of(conn: &impl ConnectionTrait, sessions: &[Coming]) -> Result<Vec<RoleGap>> {
+pub(crate) async fn gaps_of(
+    conn: &impl ConnectionTrait,
+    sessions: &[Coming],
+) -> Result<Vec<RoleGap>> {
     let programs = program_specs(conn, sessions.iter().map(|s| s.program_id)).await?;
     let mut groups: Vec<(Id, Id)> = sessions.iter().map(|s| (s.org_id, s.group_id)).collect();
     groups.sort_unstable();

@@ -5,8 +5,8 @@
 //! number and updated in place, their sequence bumped when anything changed; sessions that no
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
-use crate::coordinator_notices::assigned_facilitators;
 use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings, venue_warnings_among};
+use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
 use crate::joined_reads::{group_and_program, schedule_facts};

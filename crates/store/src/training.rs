@@ -98,7 +98,10 @@ pub(crate) fn check_day(group: &group::Model, now: DateTime<Utc>) -> Result<Naiv
         .max(now.with_timezone(&tz.tz()).date_naive()))
 }
 
-pub(crate) async fn training_policy(conn: &impl ConnectionTrait, org: Id) -> Result<TrainingPolicy> {
+pub(crate) async fn training_policy(
+    conn: &impl ConnectionTrait,
+    org: Id,
+) -> Result<TrainingPolicy> {
     let org = organization::Entity::find_by_id(org)
         .one(conn)
         .await?
@@ -176,7 +179,6 @@ impl TrainingFacts {
 
     /// Whether `person` may lead in `role` (or, with none named, in a role of `kind`) of
     /// `program` on `day`.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn check(
         &self,
         program_id: Id,
@@ -294,7 +296,12 @@ impl Store {
         module_record(insert_module(&self.write, org, spec, self.now()).await?)
     }
 
-    pub async fn update_module(&self, org: Id, id: Id, spec: &ModuleSpec) -> Result<TrainingModule> {
+    pub async fn update_module(
+        &self,
+        org: Id,
+        id: Id,
+        spec: &ModuleSpec,
+    ) -> Result<TrainingModule> {
         spec.validate()?;
         let existing = training_module::Entity::find_by_id(id)
             .filter(training_module::Column::OrgId.eq(org))
@@ -330,7 +337,11 @@ impl Store {
     }
 
     /// The requirements of each role of a program that has any.
-    pub async fn list_requirements(&self, org: Id, program_id: Id) -> Result<Vec<RoleRequirements>> {
+    pub async fn list_requirements(
+        &self,
+        org: Id,
+        program_id: Id,
+    ) -> Result<Vec<RoleRequirements>> {
         find_program(&self.read, org, program_id)
             .await?
             .ok_or(StoreError::NotFound("program"))?;
@@ -415,8 +426,15 @@ impl Store {
         }
         for (role, modules) in &by_role {
             let refs: Vec<(Id, &ModuleSpec)> = modules.iter().map(|(id, m)| (*id, m)).collect();
-            upsert_requirements(&txn, org, created.id, role.as_str(), &requirements_of(&refs), now)
-                .await?;
+            upsert_requirements(
+                &txn,
+                org,
+                created.id,
+                role.as_str(),
+                &requirements_of(&refs),
+                now,
+            )
+            .await?;
         }
         txn.commit().await?;
         program_record(created)
@@ -435,7 +453,9 @@ impl Store {
         let txn = self.write.begin().await?;
         find_person(&txn, org, spec.person_id)
             .await?
-            .ok_or_else(|| StoreError::invalid("person_id", "no such person in this organization"))?;
+            .ok_or_else(|| {
+                StoreError::invalid("person_id", "no such person in this organization")
+            })?;
         let module = training_module::Entity::find_by_id(spec.module_id)
             .filter(training_module::Column::OrgId.eq(org))
             .one(&txn)
@@ -467,7 +487,11 @@ impl Store {
     }
 
     /// A person's completions, newest first, with their modules' titles.
-    pub(crate) async fn completions_of(&self, org: Id, person: Id) -> Result<Vec<CompletionRecord>> {
+    pub(crate) async fn completions_of(
+        &self,
+        org: Id,
+        person: Id,
+    ) -> Result<Vec<CompletionRecord>> {
         let titles = module_titles(&self.read, org).await?;
         let today = self.now().date_naive();
         training_completion::Entity::find()
