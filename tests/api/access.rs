@@ -316,6 +316,33 @@ fn cases_against(a: &World, b: &World, message: i64) -> Vec<Case> {
         ),
         case(
             M::GET,
+            "/api/v1/training/cohorts/{id}",
+            format!("/api/v1/training/cohorts/{}", a.cohort),
+            None,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/training/cohorts/{id}",
+            format!("/api/v1/training/cohorts/{}", a.cohort),
+            Some(json!({"title": "Taken over", "starts_on": "2026-11-02"})),
+        ),
+        case(
+            M::POST,
+            "/api/v1/training/cohorts/{id}/sessions",
+            format!("/api/v1/training/cohorts/{}/sessions", a.cohort),
+            Some(json!({"held_on": "2026-11-03", "hours": 2})),
+        ),
+        case(
+            M::PUT,
+            "/api/v1/training/sessions/{id}/attendance",
+            format!(
+                "/api/v1/training/sessions/{}/attendance",
+                a.training_session
+            ),
+            Some(json!({"present": []})),
+        ),
+        case(
+            M::GET,
             "/api/v1/messages/{id}",
             format!("/api/v1/messages/{message}"),
             None,
@@ -448,6 +475,44 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         .map(|m| m["id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids, [b.module], "B lists only its own modules");
+    let r = app
+        .post(
+            &b.token,
+            "/api/v1/training/cohorts",
+            &json!({"title": "Mixed", "starts_on": "2026-11-02", "trainees": [a.facilitator]}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["trainees[0]"]);
+    let r = app
+        .post(
+            &b.token,
+            "/api/v1/supervision-contacts",
+            &json!({"mentor_person_id": b.person, "peer_person_id": a.facilitator,
+                    "held_on": "2026-11-20", "mode": "call", "minutes": 20}),
+        )
+        .await;
+    assert_eq!(r.fields(), ["peer_person_id"]);
+    let cohorts = app.get(&b.token, "/api/v1/training/cohorts").await;
+    assert_eq!(cohorts.ok(200).as_array().unwrap().len(), 1);
+    assert_eq!(cohorts.body[0]["id"], b.cohort);
+    for (path, key) in [
+        ("/api/v1/reports/supervision", "peers"),
+        ("/api/v1/reports/training-gaps", "facilitators"),
+    ] {
+        let report = app.get(&b.token, path).await;
+        let people: Vec<&Value> = report.ok(200)[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| &p["person_id"])
+            .collect();
+        assert!(
+            !people.contains(&&json!(a.facilitator)) && !people.contains(&&json!(a.person)),
+            "{path} shows another organization's people"
+        );
+    }
+    let peers = app.get(&b.token, "/api/v1/reports/supervision").await;
+    assert_eq!(peers.ok(200)["peers"][0]["person_id"], b.facilitator);
 
     let r = app
         .post(

@@ -88,13 +88,19 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/people/{id}/training",
         "/api/v1/people/{id}/facilitator-profile",
         "/api/v1/reports/training-gaps",
+        "/api/v1/training/cohorts",
+        "/api/v1/training/cohorts/{id}",
+        "/api/v1/training/cohorts/{id}/sessions",
+        "/api/v1/training/sessions/{id}/attendance",
+        "/api/v1/supervision-contacts",
+        "/api/v1/reports/supervision",
         "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        57,
+        63,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

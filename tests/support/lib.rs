@@ -449,6 +449,9 @@ pub struct World {
     pub facilitator: i64,
     /// A training module that the program's peer leaders need; the facilitator has it.
     pub module: i64,
+    /// A training cohort with the facilitator as trainee, and its one held session.
+    pub cohort: i64,
+    pub training_session: i64,
     pub assignment: i64,
     pub enrollment: i64,
     pub support: i64,
@@ -487,6 +490,23 @@ impl World {
         .await
         .ok(200);
         app.train(&token, program, facilitator, "peer_leader").await;
+        let cohort = app
+            .create_id(
+                &token,
+                "/api/v1/training/cohorts",
+                &json!({"title": "Autumn peer leaders", "starts_on": "2026-11-02",
+                        "trainers": ["Clinic educator"], "modules": [module],
+                        "trainees": [facilitator]}),
+            )
+            .await;
+        let with_session = app
+            .post(
+                &token,
+                &format!("/api/v1/training/cohorts/{cohort}/sessions"),
+                &json!({"held_on": "2026-11-02", "hours": 3, "module_id": module}),
+            )
+            .await;
+        let training_session = with_session.ok(201)["sessions"][0]["id"].as_i64().unwrap();
         let assignment = app
             .create_id(
                 &token,
@@ -547,6 +567,8 @@ impl World {
             person,
             facilitator,
             module,
+            cohort,
+            training_session,
             assignment,
             enrollment,
             support,

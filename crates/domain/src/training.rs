@@ -430,8 +430,17 @@ pub struct Cohort {
     #[serde(flatten)]
     pub spec: CohortSpec,
     pub sessions: Vec<TrainingSession>,
+    /// Each trainee's attended sessions and hours, to inform completions.
+    pub progress: Vec<TraineeProgress>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TraineeProgress {
+    pub person_id: Id,
+    pub sessions_attended: u32,
+    pub hours_attended: f32,
 }
 
 /// One meeting of a cohort.

@@ -8,6 +8,7 @@
 pub mod absences;
 mod access;
 pub mod attendance;
+mod cohorts;
 mod conflicts;
 mod contacts;
 pub mod coordinator_notices;
@@ -27,6 +28,7 @@ mod programs;
 pub mod reminders;
 mod service_keys;
 pub mod sessions;
+pub mod supervision;
 mod supports;
 mod training;
 pub mod training_reports;

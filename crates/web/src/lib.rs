@@ -72,6 +72,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::messages::router())
         .merge(routes::organization::router())
         .merge(routes::training::router())
+        .merge(routes::supervision::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

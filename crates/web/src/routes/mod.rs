@@ -12,6 +12,7 @@ pub mod organization;
 pub mod people;
 pub mod programs;
 pub mod sessions;
+pub mod supervision;
 pub mod templates;
 pub mod training;
 

@@ -11,8 +11,9 @@ use axum::http::StatusCode;
 use peergroup_domain::Id;
 use peergroup_domain::records::Principal;
 use peergroup_domain::training::{
-    CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec, Requirements,
-    RoleRequirements, TrainingModule, TrainingRecord,
+    Cohort, CohortSpec, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec,
+    Requirements, RoleRequirements, TrainingAttendanceSpec, TrainingModule, TrainingRecord,
+    TrainingSessionSpec,
 };
 use peergroup_store::training_reports::TrainingGaps;
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +29,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(training_record))
         .routes(routes!(set_profile))
         .routes(routes!(training_gaps))
+        .routes(routes!(list_cohorts, create_cohort))
+        .routes(routes!(get_cohort, replace_cohort))
+        .routes(routes!(add_training_session))
+        .routes(routes!(take_training_attendance))
 }
 
 #[utoipa::path(get, path = "/training/modules", tag = "training", responses((status = 200, body = Vec<TrainingModule>), ReadProblems))]
@@ -174,4 +179,82 @@ async fn training_gaps(
 ) -> ApiResult<axum::Json<TrainingGaps>> {
     require_manager(&who)?;
     Ok(axum::Json(state.store.training_gaps(who.org_id).await?))
+}
+
+#[utoipa::path(get, path = "/training/cohorts", tag = "training", responses((status = 200, body = Vec<Cohort>), ReadProblems))]
+async fn list_cohorts(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+) -> ApiResult<axum::Json<Vec<Cohort>>> {
+    require_manager(&who)?;
+    Ok(axum::Json(state.store.list_cohorts(who.org_id).await?))
+}
+
+/// A training course run for facilitators-in-training: dates, trainers, modules, trainees.
+#[utoipa::path(post, path = "/training/cohorts", tag = "training", request_body = CohortSpec, responses((status = 201, body = Cohort), WriteProblems))]
+async fn create_cohort(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Json(spec): Json<CohortSpec>,
+) -> ApiResult<(StatusCode, axum::Json<Cohort>)> {
+    require_manager(&who)?;
+    let cohort = state.store.create_cohort(who.org_id, &spec).await?;
+    Ok((StatusCode::CREATED, axum::Json(cohort)))
+}
+
+/// A cohort with its sessions, who attended each, and each trainee's attended hours.
+#[utoipa::path(get, path = "/training/cohorts/{id}", tag = "training", params(("id" = i64, Path)), responses((status = 200, body = Cohort), ReadProblems))]
+async fn get_cohort(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Cohort>> {
+    require_manager(&who)?;
+    Ok(axum::Json(state.store.get_cohort(who.org_id, id).await?))
+}
+
+#[utoipa::path(put, path = "/training/cohorts/{id}", tag = "training", params(("id" = i64, Path)), request_body = CohortSpec, responses((status = 200, body = Cohort), WriteProblems))]
+async fn replace_cohort(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<CohortSpec>,
+) -> ApiResult<axum::Json<Cohort>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state.store.update_cohort(who.org_id, id, &spec).await?,
+    ))
+}
+
+/// Adds a session to the cohort, within its dates.
+#[utoipa::path(post, path = "/training/cohorts/{id}/sessions", tag = "training", params(("id" = i64, Path)), request_body = TrainingSessionSpec, responses((status = 201, body = Cohort), WriteProblems))]
+async fn add_training_session(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<TrainingSessionSpec>,
+) -> ApiResult<(StatusCode, axum::Json<Cohort>)> {
+    require_manager(&who)?;
+    let cohort = state
+        .store
+        .add_training_session(who.org_id, id, &spec)
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(cohort)))
+}
+
+/// Who attended a held training session: trainees listed were present, the rest absent.
+#[utoipa::path(put, path = "/training/sessions/{id}/attendance", tag = "training", params(("id" = i64, Path)), request_body = TrainingAttendanceSpec, responses((status = 200, body = Cohort), WriteProblems))]
+async fn take_training_attendance(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(spec): Json<TrainingAttendanceSpec>,
+) -> ApiResult<axum::Json<Cohort>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state
+            .store
+            .set_training_attendance(who.org_id, id, &spec)
+            .await?,
+    ))
 }
