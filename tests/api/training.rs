@@ -431,3 +431,233 @@ async fn profile_conditions_and_expiry_decide_eligibility_on_the_groups_first_da
     assign().await.ok(201);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_cohort_records_who_attended_and_the_hours_each_trainee_has() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("cohorts").await;
+    let module = app
+        .create_id(
+            &t,
+            "/api/v1/training/modules",
+            &json!({"title": "Group facilitation", "hours": 6, "delivery_format": "in_person"}),
+        )
+        .await;
+    let ana = app
+        .create_id(&t, "/api/v1/people", &fixtures::person("Ana Trainee"))
+        .await;
+    let bo = app
+        .create_id(&t, "/api/v1/people", &fixtures::person("Bo Trainee"))
+        .await;
+    let cohort = app
+        .create_id(
+            &t,
+            "/api/v1/training/cohorts",
+            &json!({"title": "Winter facilitators", "starts_on": "2026-11-16",
+                    "ends_on": "2026-12-18", "trainers": ["Dr Okafor"],
+                    "modules": [module], "trainees": [ana, bo]}),
+        )
+        .await;
+    let mut sessions = Vec::new();
+    for (day, hours) in [
+        ("2026-11-16", 3.0),
+        ("2026-11-23", 2.5),
+        ("2026-12-07", 3.0),
+    ] {
+        let c = app
+            .post(
+                &t,
+                &format!("/api/v1/training/cohorts/{cohort}/sessions"),
+                &json!({"held_on": day, "hours": hours, "module_id": module,
+                        "topic": "Active listening"}),
+            )
+            .await;
+        sessions = c.ok(201)["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_i64().unwrap())
+            .collect();
+    }
+    let attend = |session: i64, present: Value| {
+        let (ap, tk) = (&app, t.as_str());
+        async move {
+            ap.put(
+                tk,
+                &format!("/api/v1/training/sessions/{session}/attendance"),
+                &json!({ "present": present }),
+            )
+            .await
+        }
+    };
+    attend(sessions[0], json!([ana, bo])).await.ok(200);
+    let c = attend(sessions[1], json!([ana])).await;
+    let progress: Vec<(Value, Value, Value)> = c.ok(200)["progress"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["person_id"].clone(),
+                p["sessions_attended"].clone(),
+                p["hours_attended"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        progress,
+        [
+            (json!(ana), json!(2), json!(5.5)),
+            (json!(bo), json!(1), json!(3.0))
+        ]
+    );
+    assert_eq!(c.body["sessions"][1]["absent"], json!([bo]));
+    // Taken again, the roll-call replaces the first one.
+    let c = attend(sessions[1], json!([])).await;
+    assert_eq!(c.ok(200)["progress"][0]["hours_attended"], 3.0);
+    assert_eq!(c.body["sessions"][1]["absent"], json!([ana, bo]));
+    // The December session has not been held yet.
+    let before = app.row_counts().await;
+    attend(sessions[2], json!([ana])).await.problem(409);
+    assert_eq!(app.row_counts().await, before);
+    let read = app
+        .get(&t, &format!("/api/v1/training/cohorts/{cohort}"))
+        .await;
+    assert_eq!(read.ok(200)["trainers"], json!(["Dr Okafor"]));
+    assert_eq!(read.body["sessions"].as_array().unwrap().len(), 3);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mentors_log_supervision_and_coordinators_see_who_is_overdue_and_how_busy_peers_are() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("supervision").await;
+    let program = app
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
+    let group = app
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
+    let person = |name: &'static str| {
+        let (ap, tk) = (&app, t.as_str());
+        async move {
+            ap.create_id(tk, "/api/v1/people", &fixtures::person(name))
+                .await
+        }
+    };
+    let (kiran, lena, mentor) = (
+        person("Kiran Peer").await,
+        person("Lena Peer").await,
+        person("Maya Mentor").await,
+    );
+    for (p, role) in [(kiran, "peer"), (lena, "peer"), (mentor, "professional")] {
+        app.create_id(
+            &t,
+            &format!("/api/v1/groups/{group}/facilitators"),
+            &json!({"person_id": p, "role": role}),
+        )
+        .await;
+    }
+    app.generate_sessions(&t, group).await;
+    let participant = person("Noor Participant").await;
+    let enrollment = app
+        .create_id(
+            &t,
+            &format!("/api/v1/groups/{group}/enrollments"),
+            &json!({"person_id": participant}),
+        )
+        .await;
+    let task = app
+        .create_id(
+            &t,
+            "/api/v1/follow-ups",
+            &json!({"enrollment_id": enrollment, "note": "Ask about transport"}),
+        )
+        .await;
+    app.post(
+        &t,
+        &format!("/api/v1/follow-ups/{task}/assign"),
+        &json!({"assignee_person_id": kiran}),
+    )
+    .await
+    .ok(200);
+
+    // Maya logs her call with Kiran herself; she cannot log one as someone else.
+    let maya = app
+        .token("supervision", "maya.mentor@example.org", Role::Facilitator)
+        .await;
+    let contact = json!({"mentor_person_id": mentor, "peer_person_id": kiran,
+                         "held_on": "2026-11-11", "mode": "call", "minutes": 25,
+                         "topics": ["a hard session", "self-care"], "follow_up_needed": true});
+    let logged = app
+        .post(&maya, "/api/v1/supervision-contacts", &contact)
+        .await;
+    assert_eq!(
+        logged.ok(201)["topics"],
+        json!(["a hard session", "self-care"])
+    );
+    let mut as_other = contact.clone();
+    as_other["mentor_person_id"] = json!(lena);
+    app.post(&maya, "/api/v1/supervision-contacts", &as_other)
+        .await
+        .problem(403);
+    let mine = app.get(&maya, "/api/v1/supervision-contacts").await;
+    assert_eq!(mine.ok(200).as_array().unwrap().len(), 1);
+    app.get(&maya, "/api/v1/reports/supervision")
+        .await
+        .problem(403);
+
+    // On 1 February, twelve weeks reach back to 9 November: Kiran's call on the 11th
+    // counts, Lena has none. Four weeks do not reach it.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 1, 12, 0, 0).unwrap());
+    let report = app.get(&t, "/api/v1/reports/supervision?weeks=12").await;
+    let rows: Vec<(Value, Value, Value, Value, Value, Value)> = report.ok(200)["peers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["display_name"].clone(),
+                p["last_contact_on"].clone(),
+                p["overdue"].clone(),
+                p["groups"].clone(),
+                p["sessions_next_30_days"].clone(),
+                p["open_follow_ups"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                json!("Lena Peer"),
+                Value::Null,
+                json!(true),
+                json!(1),
+                json!(4),
+                json!(0)
+            ),
+            (
+                json!("Kiran Peer"),
+                json!("2026-11-11"),
+                json!(false),
+                json!(1),
+                json!(4),
+                json!(1)
+            ),
+        ],
+        "overdue first; the professional mentor is not listed"
+    );
+    let strict = app.get(&t, "/api/v1/reports/supervision?weeks=4").await;
+    let overdue: Vec<&Value> = strict.ok(200)["peers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["overdue"])
+        .collect();
+    assert_eq!(overdue, [&json!(true), &json!(true)]);
+    let bad = app.get(&t, "/api/v1/reports/supervision?weeks=0").await;
+    assert_eq!(bad.problem(422)["errors"][0]["field"], "weeks");
+    app.stop().await;
+}

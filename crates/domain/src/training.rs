@@ -857,6 +857,40 @@ mod tests {
             }
         }
 
+        /// A person may lead when some role they could fill is fully met: `check_roles`
+        /// agrees with `unmet` role by role, and reports every role's shortfall otherwise.
+        #[test]
+        fn a_person_is_eligible_exactly_when_some_candidate_role_is_met(
+            completions in prop::collection::vec(completion(), 0..8),
+            role_modules in prop::collection::vec(
+                prop::option::of(prop::collection::btree_set(1i64..5, 0..3)), 0..3),
+            day in 0i64..900,
+        ) {
+            let day = d(2025, 1, 1) + chrono::Duration::days(day);
+            let reqs: Vec<Option<Requirements>> = role_modules
+                .iter()
+                .map(|m| m.as_ref().map(|set| req(&set.iter().copied().collect::<Vec<_>>())))
+                .collect();
+            let roles: Vec<(Key, Option<&Requirements>)> = reqs
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (Key::parse(format!("role_{i}")).unwrap(), r.as_ref()))
+                .collect();
+            let p = FacilitatorProfile::default();
+            let met = |r: &Option<Requirements>| {
+                r.as_ref().is_none_or(|r| unmet(r, &p, &completions, day).is_empty())
+            };
+            let expected = reqs.is_empty() || reqs.iter().any(met);
+            match check_roles(&roles, &p, &completions, day) {
+                Ok(()) => prop_assert!(expected),
+                Err(short) => {
+                    prop_assert!(!expected);
+                    prop_assert_eq!(short.len(), reqs.len());
+                    prop_assert!(short.iter().all(|s| !s.unmet.is_empty()));
+                }
+            }
+        }
+
         /// Adding a completion never adds a module or an hours shortfall.
         #[test]
         fn more_records_never_make_a_person_less_eligible(
