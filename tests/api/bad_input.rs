@@ -1060,6 +1060,14 @@ fn cases(
         bad(
             M::PUT,
             "/api/v1/people/{id}/facilitator-profile",
+            format!("/api/v1/people/{}/facilitator-profile", w.facilitator),
+            json!({"age_at_least": 7}),
+            422,
+            Some("age_at_least"),
+        ),
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}/facilitator-profile",
             "/api/v1/people/999999/facilitator-profile".into(),
             json!({}),
             404,

@@ -164,6 +164,20 @@ pub struct FacilitatorProfile {
     pub criteria: Vec<Key>,
 }
 
+impl FacilitatorProfile {
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if let Some(age) = self.age_at_least {
+            errors.check(
+                (14..=120).contains(&age),
+                "age_at_least",
+                "must be from 14 to 120",
+            );
+        }
+        errors.into_result()
+    }
+}
+
 /// One thing a person lacks for a role on a day.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -230,12 +244,6 @@ impl Requirements {
             );
         }
         errors.into_result()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.modules.is_empty()
-            && self.hours_required.is_none()
-            && self.conditions == RoleConditions::default()
     }
 }
 

@@ -83,6 +83,15 @@ fn the_embedded_default_runs_with_the_demo_and_keeps_its_data_across_restarts() 
     }
     let (_, programs) = get(&addr, &token, "/api/v1/programs");
     assert_eq!(programs["items"].as_array().unwrap().len(), 7);
+    // The seven designs' trainings, as modules; every demo facilitator has theirs.
+    let (_, modules) = get(&addr, &token, "/api/v1/training/modules");
+    assert_eq!(modules.as_array().unwrap().len(), 11);
+    let (status, gaps) = get(&addr, &token, "/api/v1/reports/training-gaps");
+    assert_eq!(status, 200);
+    assert!(
+        gaps["facilitators"].as_array().unwrap().is_empty(),
+        "{gaps}"
+    );
     stop(child);
 
     let (child, new_token, addr) = serve(dir.path());

@@ -278,3 +278,46 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(r: Result<Option<(String, String)>>) -> Vec<String> {
+        match r {
+            Err(StoreError::Invalid(e)) => e.errors().iter().map(|e| e.field.clone()).collect(),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_override_needs_the_policy_a_reason_and_something_to_override() {
+        let reason = Text::parse("Certificate on its way").unwrap();
+        let missing = || Err(vec!["peer_leader: 0 of 20 training hours".to_string()]);
+        use TrainingPolicy::{Block, Override};
+        assert_eq!(decide_override(Block, Ok(()), None).unwrap(), None);
+        assert_eq!(decide_override(Override, Ok(()), None).unwrap(), None);
+        assert_eq!(
+            fields(decide_override(Block, missing(), None)),
+            ["person_id"]
+        );
+        assert_eq!(
+            fields(decide_override(Block, missing(), Some(&reason))),
+            ["person_id", "override_reason"]
+        );
+        assert_eq!(
+            fields(decide_override(Override, missing(), None)),
+            ["person_id", "override_reason"]
+        );
+        assert_eq!(
+            fields(decide_override(Override, Ok(()), Some(&reason))),
+            ["override_reason"],
+            "nothing to override"
+        );
+        let (kept, unmet) = decide_override(Override, missing(), Some(&reason))
+            .unwrap()
+            .unwrap();
+        assert_eq!(kept, "Certificate on its way");
+        assert_eq!(unmet, r#"["peer_leader: 0 of 20 training hours"]"#);
+    }
+}

@@ -517,6 +517,7 @@ impl Store {
         spec: &FacilitatorProfile,
     ) -> Result<FacilitatorProfile> {
         use facilitator_profile::Column as P;
+        spec.validate()?;
         let txn = self.write.begin().await?;
         find_person(&txn, org, person)
             .await?
