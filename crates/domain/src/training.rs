@@ -37,6 +37,17 @@ fn check_hours(errors: &mut ValidationErrors, field: &str, hours: f32) {
     );
 }
 
+/// Refuses an id listed twice, naming the repeat (`modules[2]`).
+pub fn check_unique(errors: &mut ValidationErrors, field: &str, ids: &[Id]) {
+    for (i, id) in ids.iter().enumerate() {
+        errors.check(
+            !ids[..i].contains(id),
+            format!("{field}[{i}]"),
+            "is listed twice",
+        );
+    }
+}
+
 /// A unit of training an organization teaches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -226,13 +237,7 @@ pub struct Requirements {
 impl Requirements {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        for (i, m) in self.modules.iter().enumerate() {
-            errors.check(
-                !self.modules[..i].contains(m),
-                format!("modules[{i}]"),
-                "is listed twice",
-            );
-        }
+        check_unique(&mut errors, "modules", &self.modules);
         if let Some(h) = self.hours_required {
             check_hours(&mut errors, "hours_required", h);
         }
@@ -419,15 +424,8 @@ impl CohortSpec {
                 "must not be before starts_on",
             );
         }
-        for (field, ids) in [("modules", &self.modules), ("trainees", &self.trainees)] {
-            for (i, id) in ids.iter().enumerate() {
-                errors.check(
-                    !ids[..i].contains(id),
-                    format!("{field}[{i}]"),
-                    "is listed twice",
-                );
-            }
-        }
+        check_unique(&mut errors, "modules", &self.modules);
+        check_unique(&mut errors, "trainees", &self.trainees);
         errors.into_result()
     }
 }

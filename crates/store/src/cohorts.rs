@@ -7,7 +7,7 @@ use crate::training::{hours, refuse_unknown_modules, tenths};
 use crate::{Result, Store, StoreError, from_json, to_json};
 use peergroup_domain::training::{
     Cohort, CohortSpec, TraineeProgress, TrainingAttendanceSpec, TrainingSession,
-    TrainingSessionSpec, latest_today,
+    TrainingSessionSpec, check_unique, latest_today,
 };
 use peergroup_domain::values::Name;
 use peergroup_domain::{Id, ValidationErrors};
@@ -243,16 +243,12 @@ impl Store {
         let cohort = find_cohort(&txn, org, session.cohort_id).await?;
         let cs: CohortSpec = from_json(cohort.spec.clone())?;
         let mut errors = ValidationErrors::new();
+        check_unique(&mut errors, "present", &spec.present);
         for (i, p) in spec.present.iter().enumerate() {
             errors.check(
                 cs.trainees.contains(p),
                 format!("present[{i}]"),
                 "is not a trainee of this cohort",
-            );
-            errors.check(
-                !spec.present[..i].contains(p),
-                format!("present[{i}]"),
-                "is listed twice",
             );
         }
         errors.into_result()?;

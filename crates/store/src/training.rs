@@ -336,15 +336,19 @@ impl Store {
             .collect()
     }
 
-    /// The requirements of each role of a program that has any.
+    /// The requirements of each role of a program that has any. Those of a role the
+    /// design no longer has are kept, unused, in case it comes back, and not listed.
     pub async fn list_requirements(
         &self,
         org: Id,
         program_id: Id,
     ) -> Result<Vec<RoleRequirements>> {
-        find_program(&self.read, org, program_id)
-            .await?
-            .ok_or(StoreError::NotFound("program"))?;
+        let program: ProgramSpec = from_json(
+            find_program(&self.read, org, program_id)
+                .await?
+                .ok_or(StoreError::NotFound("program"))?
+                .spec,
+        )?;
         role_requirement::Entity::find()
             .filter(role_requirement::Column::OrgId.eq(org))
             .filter(role_requirement::Column::ProgramId.eq(program_id))
@@ -352,6 +356,7 @@ impl Store {
             .all(&self.read)
             .await?
             .into_iter()
+            .filter(|m| program.role(&m.role).is_some())
             .map(requirements_record)
             .collect()
     }
