@@ -139,10 +139,26 @@ pub(crate) async fn group_and_program(
 pub(crate) struct ScheduleFacts {
     /// Dates with no session: the group's own and the organization's.
     pub exclusions: BTreeSet<NaiveDate>,
-    /// The group's facilitators (people).
-    pub facilitators: Vec<Id>,
+    /// The group's facilitators, with their kind and program role.
+    pub facilitators: Vec<AssignedFacilitator>,
     /// Other groups meeting at the group's venue.
     pub same_venue: Vec<Id>,
+}
+
+/// `person_id:kind:program_role` (the role may be empty), as `schedule_facts` aggregates it.
+fn assigned_facilitator(text: &str) -> Option<AssignedFacilitator> {
+    let mut parts = text.splitn(3, ':');
+    let person_id = parts.next()?.parse().ok()?;
+    let kind = parts.next()?.parse().ok()?;
+    let program_role = match parts.next()? {
+        "" => None,
+        role => Some(Key::parse(role).ok()?),
+    };
+    Some(AssignedFacilitator {
+        person_id,
+        kind,
+        program_role,
+    })
 }
 
 /// The exclusion calendar, the facilitators and the groups at the same venue, as three
@@ -165,8 +181,8 @@ pub(crate) async fn schedule_facts(
         "SELECT \
          (SELECT {agg}({date}, ',') FROM calendar_exclusions \
           WHERE org_id = ? AND (group_id IS NULL OR group_id = ?)) AS exclusions, \
-         (SELECT {agg}({}, ',') FROM facilitator_assignments \
-          WHERE org_id = ? AND group_id = ?) AS facilitators, \
+         (SELECT {agg}({} || ':' || role || ':' || COALESCE(program_role, ''), ',') \
+          FROM facilitator_assignments WHERE org_id = ? AND group_id = ?) AS facilitators, \
          (SELECT {agg}({}, ',') FROM peer_groups \
           WHERE org_id = ? AND venue_key = ? AND id <> ?) AS same_venue",
         text("person_id"),
@@ -202,9 +218,8 @@ pub(crate) async fn schedule_facts(
             .collect::<Result<_>>()?,
         facilitators: list("facilitators")?
             .iter()
-            .map(|p| {
-                p.parse()
-                    .map_err(|_| StoreError::Corrupt("schedule facts".into()))
+            .map(|f| {
+                assigned_facilitator(f).ok_or_else(|| StoreError::Corrupt("schedule facts".into()))
             })
             .collect::<Result<_>>()?,
         same_venue: list("same_venue")?

@@ -304,7 +304,8 @@ impl Store {
                 ends_at: p.ends_at(),
             })
             .collect();
-        refuse_facilitator_clash(&txn, org, group_id, &facts.facilitators, &changed).await?;
+        let people: Vec<Id> = facts.facilitators.iter().map(|f| f.person_id).collect();
+        refuse_facilitator_clash(&txn, org, group_id, &people, &changed).await?;
         outcome.warnings = venue_warnings_among(
             &txn,
             org,
@@ -314,11 +315,7 @@ impl Store {
             &changed,
         )
         .await?;
-        let assigned = assigned_facilitators(&txn, &[(org, group_id)])
-            .await?
-            .remove(&group_id)
-            .unwrap_or_default();
-        let assigned: Vec<&AssignedFacilitator> = assigned.iter().collect();
+        let assigned: Vec<&AssignedFacilitator> = facts.facilitators.iter().collect();
         for phase in &program.phases {
             let check = FacilitationCheck::of(&program, phase, &assigned);
             if !check.missing.is_empty() {
