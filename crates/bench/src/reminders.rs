@@ -198,6 +198,37 @@ async fn plan(store: &Store, groups: usize) -> anyhow::Result<()> {
     }
     txn.commit().await?;
     let insert = t.elapsed();
+    // On PostgreSQL the planner sends its rows as JSON documents of 10,000: the same, raw.
+    let insert_json = if backend == DbBackend::Postgres {
+        let t = Instant::now();
+        let txn = write.begin().await?;
+        for chunk in (0..jobs).collect::<Vec<_>>().chunks(10_000) {
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|i| {
+                    json!({"dedupe_key": format!("ceiling-json:{i}"),
+                           "payload": {"session_id": i, "audience": "participants",
+                                       "hours_before": 24, "sequence": 0},
+                           "run_at": now})
+                })
+                .collect();
+            txn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                "INSERT INTO jobs (kind, dedupe_key, payload, state, attempts, max_attempts, \
+                 run_at, created_at, updated_at) \
+                 SELECT 'ceiling', t.dedupe_key, t.payload, 'done', 0, 8, t.run_at, $2, $2 \
+                 FROM json_to_recordset($1::json) \
+                 AS t(dedupe_key text, payload json, run_at timestamptz)",
+                [serde_json::Value::from(rows).to_string().into(), now.into()],
+            ))
+            .await?;
+        }
+        txn.commit().await?;
+        Some(t.elapsed())
+    } else {
+        None
+    };
+    let ceiling = insert_json.map_or(insert, |j| j.min(insert));
     // Out of the way of the delivery runs: the planned jobs (no participants) and groups.
     write.execute_unprepared("DELETE FROM jobs").await?;
     write
@@ -234,9 +265,15 @@ async fn plan(store: &Store, groups: usize) -> anyhow::Result<()> {
         "| ceiling: raw INSERT of {jobs} job rows, 500 a statement, one transaction | {:.3} s | {jobs} |",
         insert.as_secs_f64()
     );
+    if let Some(j) = insert_json {
+        println!(
+            "| ceiling: raw INSERT of {jobs} job rows as JSON, 10,000 a statement, one transaction | {:.3} s | {jobs} |",
+            j.as_secs_f64()
+        );
+    }
     println!(
-        "| planner / (SELECT + INSERT) | {:.0}% | |",
-        100.0 * (select + insert).as_secs_f64() / planning.as_secs_f64()
+        "| planner's rate / (SELECT + the faster INSERT) | {:.0}% | |",
+        100.0 * (select + ceiling).as_secs_f64() / planning.as_secs_f64()
     );
     Ok(())
 }

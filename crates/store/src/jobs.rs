@@ -89,12 +89,18 @@ pub struct JobCounts {
 /// Rows per multi-row INSERT; 10 binds each stays under SQLite's 32,766 and PostgreSQL's 65,535.
 const INSERT_CHUNK: usize = 500;
 
+/// Rows per statement on PostgreSQL, where they travel as one JSON document.
+const POSTGRES_CHUNK: usize = 10_000;
+
 /// Inserts jobs, skipping any whose `dedupe_key` exists. Returns how many were inserted.
 pub(crate) async fn enqueue(
     conn: &impl ConnectionTrait,
     jobs: &[NewJob],
     now: DateTime<Utc>,
 ) -> Result<u64> {
+    if conn.get_database_backend() == DbBackend::Postgres {
+        return enqueue_postgres(conn, jobs, now).await;
+    }
     let mut inserted = 0;
     for chunk in jobs.chunks(INSERT_CHUNK) {
         let mut sql = String::from(
@@ -120,6 +126,55 @@ pub(crate) async fn enqueue(
         }
         sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING");
         let result = conn.execute_raw(stmt(conn, &sql, values)).await?;
+        inserted += result.rows_affected();
+    }
+    Ok(inserted)
+}
+
+/// PostgreSQL takes thousands of rows as one JSON parameter unpacked by
+/// `json_to_recordset`: one statement to parse and plan instead of one per 500 rows.
+async fn enqueue_postgres(
+    conn: &impl ConnectionTrait,
+    jobs: &[NewJob],
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        org_id: Option<Id>,
+        kind: &'a str,
+        dedupe_key: Option<&'a str>,
+        payload: &'a serde_json::Value,
+        max_attempts: i32,
+        run_at: DateTime<Utc>,
+    }
+    let mut inserted = 0;
+    for chunk in jobs.chunks(POSTGRES_CHUNK) {
+        let rows: Vec<Row> = chunk
+            .iter()
+            .map(|j| Row {
+                org_id: j.org_id,
+                kind: &j.kind,
+                dedupe_key: j.dedupe_key.as_deref(),
+                payload: &j.payload,
+                max_attempts: j.max_attempts,
+                run_at: j.run_at,
+            })
+            .collect();
+        let rows = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
+        let sql = "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, attempts, \
+                   max_attempts, run_at, created_at, updated_at) \
+                   SELECT t.org_id, t.kind, t.dedupe_key, t.payload, 'queued', 0, \
+                   t.max_attempts, t.run_at, $2, $2 \
+                   FROM json_to_recordset($1::json) AS t(org_id bigint, kind text, \
+                   dedupe_key text, payload json, max_attempts integer, run_at timestamptz) \
+                   ON CONFLICT (dedupe_key) DO NOTHING";
+        let result = conn
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                sql,
+                [rows.into(), now.into()],
+            ))
+            .await?;
         inserted += result.rows_affected();
     }
     Ok(inserted)
