@@ -180,6 +180,15 @@ async fn enqueue_postgres(
     Ok(inserted)
 }
 
+/// The state a job is left in after `outcome`, and when it runs again if it does.
+pub(crate) fn finished_state(outcome: &JobOutcome) -> (&'static str, Option<DateTime<Utc>>) {
+    match outcome {
+        JobOutcome::Done => (DONE, None),
+        JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
+        JobOutcome::Dead { .. } => (DEAD, None),
+    }
+}
+
 /// Sets a claimed job's outcome, if this claim still holds it. Returns whether it did.
 pub(crate) async fn finish(
     conn: &impl ConnectionTrait,
@@ -187,11 +196,7 @@ pub(crate) async fn finish(
     outcome: &JobOutcome,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let (state, run_at) = match outcome {
-        JobOutcome::Done => (DONE, None),
-        JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
-        JobOutcome::Dead { .. } => (DEAD, None),
-    };
+    let (state, run_at) = finished_state(outcome);
     // `locked_by` stays: which claim ran the job last.
     let sql = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
                locked_until = NULL, updated_at = ? \

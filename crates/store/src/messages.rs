@@ -4,7 +4,7 @@
 
 use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST, coordinators};
 use crate::entities::{follow_up_task, job, message, notification_event};
-use crate::jobs::{ClaimedJob, JobOutcome, finish};
+use crate::jobs::{ClaimedJob, JobOutcome, finish, finished_state};
 use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored};
@@ -13,6 +13,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::MessageState;
+use sea_orm::DbBackend;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, TransactionTrait};
 use serde::Serialize;
@@ -364,15 +365,16 @@ impl Store {
     }
 
     /// Records the outcome of a delivery on the message, while this claim still holds its
-    /// job, and returns what the job's outcome is to be (`finish_job` it next). Once the
-    /// message says `sent`, a worker that claims the job again (this one died in between)
-    /// finds nothing to send: this one statement is where a message counts as sent.
+    /// job. Once the message says `sent`, a worker that claims the job again (this one died
+    /// in between) finds nothing to send: this one statement is where a message counts as
+    /// sent. On PostgreSQL the same statement finishes the job, saving a round trip; on
+    /// SQLite the job's outcome is returned, to `finish_job` once the send permit is free.
     pub async fn record_delivery(
         &self,
         job: &ClaimedJob,
         message_id: Id,
         outcome: &DeliveryOutcome,
-    ) -> Result<JobOutcome> {
+    ) -> Result<Option<JobOutcome>> {
         let now = self.now();
         let (state, job_outcome, error) = match outcome {
             DeliveryOutcome::Sent { .. } => (MessageState::Sent, JobOutcome::Done, None),
@@ -394,30 +396,50 @@ impl Store {
             }
             _ => (None, None, None),
         };
-        let sql = "UPDATE messages SET state = ?, attempts = ?, last_error = ?, updated_at = ?, \
-                   locale = COALESCE(?, locale), sequence = COALESCE(?, sequence), \
-                   sent_at = COALESCE(?, sent_at) \
-                   WHERE id = ? AND EXISTS (SELECT 1 FROM jobs \
-                   WHERE id = ? AND locked_by = ? AND state = 'running')";
+        let mark = "UPDATE messages SET state = ?, attempts = ?, last_error = ?, updated_at = ?, \
+                    locale = COALESCE(?, locale), sequence = COALESCE(?, sequence), \
+                    sent_at = COALESCE(?, sent_at) \
+                    WHERE id = ? AND EXISTS (SELECT 1 FROM jobs \
+                    WHERE id = ? AND locked_by = ? AND state = 'running')";
+        let mut values: Vec<sea_orm::Value> = vec![
+            state.as_str().into(),
+            job.attempts.into(),
+            error.into(),
+            now.into(),
+            locale.into(),
+            sequence.into(),
+            sent_at.into(),
+            message_id.into(),
+            job.id.into(),
+            job.lease_token.clone().into(),
+        ];
+        if self.backend() != DbBackend::Postgres {
+            self.write
+                .execute_raw(stmt(&self.write, mark, values))
+                .await?;
+            return Ok(Some(job_outcome));
+        }
+        // Both parts see the job as it was before the statement: the message is marked
+        // and the job finished only while this claim holds it.
+        let (job_state, run_at) = finished_state(&job_outcome);
+        let sql = format!(
+            "WITH marked AS ({mark} RETURNING id) \
+             UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
+             locked_until = NULL, updated_at = ? \
+             WHERE id = ? AND locked_by = ? AND state = 'running'"
+        );
+        values.extend([
+            job_state.into(),
+            run_at.into(),
+            job_outcome.error().map(str::to_string).into(),
+            now.into(),
+            job.id.into(),
+            job.lease_token.clone().into(),
+        ]);
         self.write
-            .execute_raw(stmt(
-                &self.write,
-                sql,
-                [
-                    state.as_str().into(),
-                    job.attempts.into(),
-                    error.into(),
-                    now.into(),
-                    locale.into(),
-                    sequence.into(),
-                    sent_at.into(),
-                    message_id.into(),
-                    job.id.into(),
-                    job.lease_token.clone().into(),
-                ],
-            ))
+            .execute_raw(stmt(&self.write, &sql, values))
             .await?;
-        Ok(job_outcome)
+        Ok(None)
     }
 
     /// Runs a `notify_event` job: one message to each coordinator and admin of the
