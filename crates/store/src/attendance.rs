@@ -11,7 +11,7 @@ use crate::entities::{
 use crate::joined_reads::{
     params, roster_and_facilitators, roster_facilitators_notices, session_group_program,
 };
-use crate::programs::find_program;
+use crate::programs::program_spec;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
 use peergroup_domain::Id;
@@ -439,7 +439,7 @@ async fn group_with_program(
         .one(conn)
         .await?
         .ok_or(StoreError::NotFound("group"))?;
-    let program = program_of(conn, org, &g).await?;
+    let program = program_spec(conn, org, g.program_id).await?;
     Ok((g, program))
 }
 
@@ -459,13 +459,6 @@ pub(crate) async fn user_emails(
         .await?
         .into_iter()
         .collect())
-}
-
-async fn program_of(conn: &impl ConnectionTrait, org: Id, g: &group::Model) -> Result<ProgramSpec> {
-    let program = find_program(conn, org, g.program_id)
-        .await?
-        .ok_or(StoreError::NotFound("program"))?;
-    from_json(program.spec)
 }
 
 impl Store {
@@ -980,12 +973,7 @@ impl Store {
 
     /// The same figures over every group of a program (without the retention curve).
     pub async fn program_figures(&self, org: Id, program_id: Id) -> Result<Figures> {
-        let program: ProgramSpec = from_json(
-            find_program(&self.read, org, program_id)
-                .await?
-                .ok_or(StoreError::NotFound("program"))?
-                .spec,
-        )?;
+        let program = program_spec(&self.read, org, program_id).await?;
         let groups = group::Entity::find()
             .filter(group::Column::OrgId.eq(org))
             .filter(group::Column::ProgramId.eq(program_id))
@@ -1139,7 +1127,7 @@ impl Store {
                     if let std::collections::hash_map::Entry::Vacant(e) =
                         programs.entry(g.program_id)
                     {
-                        e.insert(Arc::new(program_of(&self.read, org, g).await?));
+                        e.insert(Arc::new(program_spec(&self.read, org, g.program_id).await?));
                     }
                 }
                 self.rebuild_chunk(org, &groups, first, last, &programs, &mut out)

@@ -4,16 +4,15 @@ use crate::conflicts::{Slot, refuse_facilitator_clash};
 use crate::entities::{enrollment, facilitator_assignment, person, session};
 use crate::groups::find_group_for_update;
 use crate::people::find_person;
-use crate::programs::find_program;
+use crate::programs::program_spec;
 use crate::training::{TrainingFacts, check_day, training_policy};
-use crate::{Result, Store, StoreError, from_json, parse_stored};
+use crate::{Result, Store, StoreError, parse_stored};
 use peergroup_domain::Id;
 use peergroup_domain::ValidationErrors;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::facilitator::EligibilityOverride;
 use peergroup_domain::org::TrainingPolicy;
-use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{FacilitatorAssignment, SessionStatus};
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
@@ -172,10 +171,7 @@ impl Store {
             .ok_or_else(|| {
                 StoreError::invalid("person_id", "no such person in this organization")
             })?;
-        let program = find_program(&txn, org, group.program_id)
-            .await?
-            .ok_or(StoreError::NotFound("program"))?;
-        let program: ProgramSpec = from_json(program.spec)?;
+        let program = program_spec(&txn, org, group.program_id).await?;
         spec.validate(&program)?;
         let participant = enrollment::Entity::find()
             .filter(enrollment::Column::OrgId.eq(org))

@@ -8,7 +8,7 @@ use crate::entities::{
     call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, support_need,
 };
-use crate::programs::find_program;
+use crate::programs::program_spec;
 use crate::supports::write_spec;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, Utc};
@@ -17,7 +17,6 @@ use peergroup_domain::followup::{
     AssignTaskSpec, CallAttempt, CallAttemptSpec, CloseTaskSpec, FollowUpTask, NewTaskSpec,
     NextStep, TaskKind, TaskState,
 };
-use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
@@ -249,12 +248,7 @@ impl Store {
             .one(&txn)
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        let program: ProgramSpec = from_json(
-            find_program(&txn, org, g.program_id)
-                .await?
-                .ok_or(StoreError::NotFound("program"))?
-                .spec,
-        )?;
+        let program = program_spec(&txn, org, g.program_id).await?;
         let due_at = spec
             .due_at
             .unwrap_or(now + Duration::days(i64::from(program.follow_up.due_within_days)));

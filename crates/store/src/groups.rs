@@ -4,7 +4,8 @@ use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
 use crate::entities::{enrollment, group};
 use crate::facilitators::AssignmentRow;
 use crate::programs::find_program;
-use crate::training_reports::{group_program, roles_without_eligible};
+use crate::programs::program_spec;
+use crate::training_reports::roles_without_eligible;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
@@ -303,7 +304,7 @@ impl Store {
         let current: GroupStatus = parse_stored(&existing.status)?;
         current.transition(next).map_err(StoreError::Conflict)?;
         if next == GroupStatus::Running {
-            let program = group_program(&txn, org, &existing).await?;
+            let program = program_spec(&txn, org, existing.program_id).await?;
             let gaps = roles_without_eligible(&txn, org, &existing, &program, self.now()).await?;
             if !gaps.is_empty() {
                 return Err(StoreError::Conflict(format!(

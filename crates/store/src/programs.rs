@@ -30,6 +30,18 @@ pub(crate) async fn find_program(
         .await?)
 }
 
+/// The design of a program of `org`, or 404.
+pub(crate) async fn program_spec(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    id: Id,
+) -> Result<ProgramSpec> {
+    let found = find_program(conn, org, id)
+        .await?
+        .ok_or(StoreError::NotFound("program"))?;
+    from_json(found.spec)
+}
+
 impl Store {
     pub async fn create_program(
         &self,

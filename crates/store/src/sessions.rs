@@ -10,7 +10,7 @@ use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::groups::find_group_for_update;
 use crate::joined_reads::{group_and_program, schedule_facts};
-use crate::programs::find_program;
+use crate::programs::program_spec;
 use crate::reminders::changed_notice;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -105,13 +105,11 @@ struct Context {
 }
 
 async fn context(conn: &impl ConnectionTrait, org: Id, group: &group::Model) -> Result<Context> {
-    let program = find_program(conn, org, group.program_id)
-        .await?
-        .ok_or(StoreError::NotFound("program"))?;
+    let program = program_spec(conn, org, group.program_id).await?;
     let mut facilitators = assigned_facilitators(conn, &[(org, group.id)]).await?;
     context_for(
         group,
-        Arc::new(from_json(program.spec)?),
+        Arc::new(program),
         facilitators.remove(&group.id).unwrap_or_default(),
     )
 }

@@ -7,7 +7,7 @@ use crate::entities::{
     training_module,
 };
 use crate::people::find_person;
-use crate::programs::{find_program, to_record as program_record};
+use crate::programs::{program_spec, to_record as program_record};
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
@@ -343,12 +343,7 @@ impl Store {
         org: Id,
         program_id: Id,
     ) -> Result<Vec<RoleRequirements>> {
-        let program: ProgramSpec = from_json(
-            find_program(&self.read, org, program_id)
-                .await?
-                .ok_or(StoreError::NotFound("program"))?
-                .spec,
-        )?;
+        let program = program_spec(&self.read, org, program_id).await?;
         role_requirement::Entity::find()
             .filter(role_requirement::Column::OrgId.eq(org))
             .filter(role_requirement::Column::ProgramId.eq(program_id))
@@ -370,12 +365,7 @@ impl Store {
         spec: &Requirements,
     ) -> Result<RoleRequirements> {
         let txn = self.write.begin().await?;
-        let program: ProgramSpec = from_json(
-            find_program(&txn, org, program_id)
-                .await?
-                .ok_or(StoreError::NotFound("program"))?
-                .spec,
-        )?;
+        let program = program_spec(&txn, org, program_id).await?;
         if program.role(role).is_none() {
             return Err(StoreError::NotFound("program role"));
         }

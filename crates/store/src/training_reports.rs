@@ -8,7 +8,7 @@ use crate::joined_reads::stmt;
 use crate::people::find_person;
 use crate::programs::program_specs;
 use crate::training::{TrainingFacts, check_day};
-use crate::{Result, Store, StoreError, from_json, parse_stored};
+use crate::{Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
@@ -318,16 +318,4 @@ impl Store {
             sessions,
         })
     }
-}
-
-/// The program of a group, read inside its transaction.
-pub(crate) async fn group_program(
-    txn: &DatabaseTransaction,
-    org: Id,
-    group: &group::Model,
-) -> Result<ProgramSpec> {
-    let program = crate::programs::find_program(txn, org, group.program_id)
-        .await?
-        .ok_or(StoreError::NotFound("program"))?;
-    from_json(program.spec)
 }
