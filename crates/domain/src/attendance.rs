@@ -414,20 +414,29 @@ pub struct FacilitationCheck {
     pub missing: Vec<String>,
 }
 
+/// Whether a facilitator of `kind`, assigned with `program_role`, fills the program's role
+/// `lead`: they hold that role, or, with no program role named on their assignment, their
+/// kind is the role's kind.
+pub fn fills(
+    program: &ProgramSpec,
+    kind: FacilitatorKind,
+    program_role: Option<&Key>,
+    lead: &Key,
+) -> bool {
+    match program_role {
+        Some(role) => role == lead,
+        None => program.role(lead.as_str()).map(|r| r.kind) == Some(kind),
+    }
+}
+
 impl FacilitationCheck {
-    /// A facilitator fills a lead when they hold its program role, or, with no program role
-    /// named on their assignment, when their kind matches the role's kind.
     pub fn of(program: &ProgramSpec, phase: &Phase, present: &[&AssignedFacilitator]) -> Self {
         let count = |kind| present.iter().filter(|f| f.kind == kind).count() as u32;
         let mut missing = Vec::new();
         for lead in &phase.leads {
-            let kind = program.role(lead.role.as_str()).map(|r| r.kind);
             let filled = present
                 .iter()
-                .filter(|f| match &f.program_role {
-                    Some(role) => role == &lead.role,
-                    None => Some(f.kind) == kind,
-                })
+                .filter(|f| fills(program, f.kind, f.program_role.as_ref(), &lead.role))
                 .count();
             if filled < usize::from(lead.count) {
                 missing.push(format!("{}: {filled} of {}", lead.role, lead.count));

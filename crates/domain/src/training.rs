@@ -6,6 +6,7 @@
 //! ends: a refresher due on the session's date is already missing on that date.
 
 use crate::Id;
+use crate::attendance::fills;
 use crate::program::{FacilitatorKind, ProgramSpec};
 use crate::validation::ValidationErrors;
 use crate::values::{Key, Language, Name, Text};
@@ -595,15 +596,14 @@ pub struct RoleShortfall {
     pub unmet: Vec<Unmet>,
 }
 
-/// The program roles an assignment is checked against: the one it names, or with none
-/// named, every role of its kind (as [`crate::attendance::FacilitationCheck`] counts it).
+/// The program roles an assignment is checked against: those it [`fills`].
 pub fn roles_for(program: &ProgramSpec, kind: FacilitatorKind, role: Option<&Key>) -> Vec<Key> {
     match role {
         Some(key) => vec![key.clone()],
         None => program
             .facilitator_roles
             .iter()
-            .filter(|r| r.kind == kind)
+            .filter(|r| fills(program, kind, None, &r.key))
             .map(|r| r.key.clone())
             .collect(),
     }

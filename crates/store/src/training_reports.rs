@@ -11,6 +11,7 @@ use crate::training::{TrainingFacts, check_day};
 use crate::{Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::attendance::fills;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
 use peergroup_domain::training::{AssignmentStanding, TrainingRecord};
 use peergroup_domain::values::Key;
@@ -215,13 +216,9 @@ pub(crate) async fn roles_without_eligible(
     }
     let mut problems = Vec::new();
     for role in lead_roles {
-        let kind = program.role(role.as_str()).map(|r| r.kind);
         let holders: Vec<_> = assigned
             .iter()
-            .filter(|a| match &a.spec.program_role {
-                Some(r) => r == role,
-                None => Some(a.spec.role) == kind,
-            })
+            .filter(|a| fills(program, a.spec.role, a.spec.program_role.as_ref(), role))
             .collect();
         if holders.is_empty() {
             problems.push(format!("{role}: nobody is assigned"));
