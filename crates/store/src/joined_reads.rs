@@ -22,7 +22,7 @@ use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Stateme
 use std::collections::{BTreeSet, HashMap};
 
 /// `alias.column AS prefix_column, …` for every column of `E`.
-fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
+pub(crate) fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
     E::Column::iter()
         .map(|c| format!("{alias}.{0} AS {prefix}{0}", c.as_str()))
         .collect::<Vec<_>>()

@@ -126,7 +126,8 @@ async fn module_titles(conn: &impl ConnectionTrait, org: Id) -> Result<HashMap<I
 pub(crate) struct TrainingFacts {
     requirements: HashMap<(Id, String), Requirements>,
     profiles: HashMap<Id, FacilitatorProfile>,
-    completions: HashMap<Id, Vec<Completion>>,
+    /// Each person's completions as stored, newest first.
+    completions: HashMap<Id, Vec<training_completion::Model>>,
     titles: HashMap<Id, String>,
 }
 
@@ -147,7 +148,7 @@ impl TrainingFacts {
             requirements.insert((m.program_id, m.role), from_json(m.spec)?);
         }
         let mut profiles = HashMap::new();
-        let mut completions: HashMap<Id, Vec<Completion>> = HashMap::new();
+        let mut completions: HashMap<Id, Vec<training_completion::Model>> = HashMap::new();
         for chunk in people.chunks(500) {
             for m in facilitator_profile::Entity::find()
                 .filter(facilitator_profile::Column::OrgId.eq(org))
@@ -160,13 +161,12 @@ impl TrainingFacts {
             for m in training_completion::Entity::find()
                 .filter(training_completion::Column::OrgId.eq(org))
                 .filter(training_completion::Column::PersonId.is_in(chunk.iter().copied()))
+                .order_by_desc(training_completion::Column::CompletedOn)
+                .order_by_desc(training_completion::Column::Id)
                 .all(conn)
                 .await?
             {
-                completions
-                    .entry(m.person_id)
-                    .or_default()
-                    .push(completion(&m));
+                completions.entry(m.person_id).or_default().push(m);
             }
         }
         Ok(TrainingFacts {
@@ -196,15 +196,39 @@ impl TrainingFacts {
             })
             .collect();
         let empty = FacilitatorProfile::default();
+        let completions: Vec<Completion> = self
+            .completions
+            .get(&person)
+            .map(|c| c.iter().map(completion).collect())
+            .unwrap_or_default();
         check_roles(
             &roles,
             self.profiles.get(&person).unwrap_or(&empty),
-            self.completions
-                .get(&person)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
+            &completions,
             day,
         )
+    }
+
+    /// What a coordinator has confirmed about `person` (nothing, if no profile is kept).
+    pub(crate) fn profile(&self, person: Id) -> FacilitatorProfile {
+        self.profiles.get(&person).cloned().unwrap_or_default()
+    }
+
+    /// `person`'s completions, newest first, with their modules' titles.
+    pub(crate) fn completion_records(
+        &self,
+        person: Id,
+        today: NaiveDate,
+    ) -> Result<Vec<CompletionRecord>> {
+        self.completions
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .map(|m| {
+                let title = self.titles.get(&m.module_id).cloned().unwrap_or_default();
+                completion_record(m.clone(), title, today)
+            })
+            .collect()
     }
 
     /// One sentence per thing missing, prefixed by its role.
@@ -270,24 +294,25 @@ async fn upsert_requirements(
     role: &str,
     spec: &Requirements,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<role_requirement::Model> {
     use role_requirement::Column as R;
-    role_requirement::Entity::insert(role_requirement::ActiveModel {
-        org_id: Set(org),
-        program_id: Set(program_id),
-        role: Set(role.to_string()),
-        spec: Set(to_json(spec)),
-        updated_at: Set(now),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([R::OrgId, R::ProgramId, R::Role])
-            .update_columns([R::Spec, R::UpdatedAt])
-            .to_owned(),
+    Ok(
+        role_requirement::Entity::insert(role_requirement::ActiveModel {
+            org_id: Set(org),
+            program_id: Set(program_id),
+            role: Set(role.to_string()),
+            spec: Set(to_json(spec)),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([R::OrgId, R::ProgramId, R::Role])
+                .update_columns([R::Spec, R::UpdatedAt])
+                .to_owned(),
+        )
+        .exec_with_returning(conn)
+        .await?,
     )
-    .exec_without_returning(conn)
-    .await?;
-    Ok(())
 }
 
 impl Store {
@@ -371,14 +396,7 @@ impl Store {
         }
         spec.validate()?;
         refuse_unknown_modules(&txn, org, "modules", &spec.modules).await?;
-        upsert_requirements(&txn, org, program_id, role, spec, self.now()).await?;
-        let stored = role_requirement::Entity::find()
-            .filter(role_requirement::Column::OrgId.eq(org))
-            .filter(role_requirement::Column::ProgramId.eq(program_id))
-            .filter(role_requirement::Column::Role.eq(role))
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound("requirements"))?;
+        let stored = upsert_requirements(&txn, org, program_id, role, spec, self.now()).await?;
         txn.commit().await?;
         requirements_record(stored)
     }
@@ -481,29 +499,6 @@ impl Store {
         completion_record(created, module.title, now.date_naive())
     }
 
-    /// A person's completions, newest first, with their modules' titles.
-    pub(crate) async fn completions_of(
-        &self,
-        org: Id,
-        person: Id,
-    ) -> Result<Vec<CompletionRecord>> {
-        let titles = module_titles(&self.read, org).await?;
-        let today = self.now().date_naive();
-        training_completion::Entity::find()
-            .filter(training_completion::Column::OrgId.eq(org))
-            .filter(training_completion::Column::PersonId.eq(person))
-            .order_by_desc(training_completion::Column::CompletedOn)
-            .order_by_desc(training_completion::Column::Id)
-            .all(&self.read)
-            .await?
-            .into_iter()
-            .map(|m| {
-                let title = titles.get(&m.module_id).cloned().unwrap_or_default();
-                completion_record(m, title, today)
-            })
-            .collect()
-    }
-
     /// What a coordinator confirms about a facilitator, replaced whole.
     pub async fn set_profile(
         &self,
@@ -533,17 +528,5 @@ impl Store {
         .await?;
         txn.commit().await?;
         Ok(spec.clone())
-    }
-
-    pub(crate) async fn profile_of(&self, org: Id, person: Id) -> Result<FacilitatorProfile> {
-        match facilitator_profile::Entity::find()
-            .filter(facilitator_profile::Column::OrgId.eq(org))
-            .filter(facilitator_profile::Column::PersonId.eq(person))
-            .one(&self.read)
-            .await?
-        {
-            Some(m) => from_json(m.spec),
-            None => Ok(FacilitatorProfile::default()),
-        }
     }
 }

@@ -4,7 +4,7 @@
 use crate::coordinator_notices::{Scope, coming_sessions, gaps_of};
 use crate::entities::group;
 use crate::facilitators::list_group_facilitators;
-use crate::joined_reads::stmt;
+use crate::joined_reads::{columns, stmt};
 use crate::people::find_person;
 use crate::programs::program_specs;
 use crate::training::{TrainingFacts, check_day};
@@ -15,8 +15,9 @@ use peergroup_domain::attendance::fills;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
 use peergroup_domain::training::{AssignmentStanding, TrainingRecord};
 use peergroup_domain::values::Key;
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult};
 use serde::Serialize;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 /// A facilitator who lacks, or will soon lack, training for a group they are assigned to.
@@ -57,20 +58,21 @@ struct Assigned {
 }
 
 /// The assignments in the organization's planned, enrolling and running groups, of one
-/// person or of everyone, in one statement.
+/// person or of everyone, with their groups, in one statement.
 async fn active_assignments(
     conn: &impl ConnectionTrait,
     org: Id,
     person: Option<Id>,
 ) -> Result<Vec<Assigned>> {
-    let mut sql = String::from(
-        "SELECT f.person_id, f.role, f.program_role, f.override_reason, p.display_name, g.id AS g_id, \
+    let mut sql = format!(
+        "SELECT f.person_id, f.role, f.program_role, f.override_reason, p.display_name, {}, \
            CAST((SELECT MAX(s.local_date) FROM sessions s WHERE s.org_id = g.org_id \
                  AND s.group_id = g.id AND s.status = 'scheduled') AS TEXT) AS last_day \
          FROM facilitator_assignments f \
          JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
          JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
          WHERE f.org_id = ? AND g.status IN ('planned', 'enrolling', 'running')",
+        columns::<group::Entity>("g", "g_")
     );
     let mut values = vec![org.into()];
     if let Some(person) = person {
@@ -79,14 +81,8 @@ async fn active_assignments(
     }
     sql.push_str(" ORDER BY p.display_name, f.person_id, g.id");
     let rows = conn.query_all_raw(stmt(conn, &sql, values)).await?;
-    let group_ids: Vec<Id> = rows
-        .iter()
-        .map(|r| r.try_get("", "g_id"))
-        .collect::<std::result::Result<_, _>>()?;
-    let groups = groups_by_id(conn, org, &group_ids).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let group_id: Id = row.try_get("", "g_id")?;
         let last_day: Option<String> = row.try_get("", "last_day")?;
         out.push(Assigned {
             person_id: row.try_get("", "person_id")?,
@@ -100,10 +96,7 @@ async fn active_assignments(
             overridden: row
                 .try_get::<Option<String>>("", "override_reason")?
                 .is_some(),
-            group: groups
-                .get(&group_id)
-                .cloned()
-                .ok_or(StoreError::NotFound("group"))?,
+            group: group::Model::from_query_result(&row, "g_")?,
             last_day: last_day
                 .map(|d| d.parse())
                 .transpose()
@@ -113,42 +106,32 @@ async fn active_assignments(
     Ok(out)
 }
 
-async fn groups_by_id(
+/// The assignments of one person or of everyone, their programs, and the training facts of
+/// those programs and people (for one person, theirs even without an assignment).
+async fn assignments_and_facts(
     conn: &impl ConnectionTrait,
     org: Id,
-    ids: &[Id],
-) -> Result<std::collections::HashMap<Id, group::Model>> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut out = std::collections::HashMap::new();
-    for chunk in ids.chunks(500) {
-        for g in group::Entity::find()
-            .filter(group::Column::OrgId.eq(org))
-            .filter(group::Column::Id.is_in(chunk.iter().copied()))
-            .all(conn)
-            .await?
-        {
-            out.insert(g.id, g);
-        }
-    }
-    Ok(out)
+    person: Option<Id>,
+) -> Result<(Vec<Assigned>, HashMap<Id, ProgramSpec>, TrainingFacts)> {
+    let assigned = active_assignments(conn, org, person).await?;
+    let programs = program_specs(conn, assigned.iter().map(|a| a.group.program_id)).await?;
+    let program_ids: Vec<Id> = programs.keys().copied().collect();
+    let mut people: Vec<Id> = assigned.iter().map(|a| a.person_id).collect();
+    people.extend(person);
+    people.sort_unstable();
+    people.dedup();
+    let facts = TrainingFacts::load(conn, org, &program_ids, &people).await?;
+    Ok((assigned, programs, facts))
 }
 
 /// Each assignment checked on its group's first day (or today), and again on the group's
 /// last scheduled session for training that runs out before then.
-async fn standings(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    person: Option<Id>,
+fn standings(
+    assigned: Vec<Assigned>,
+    programs: &HashMap<Id, ProgramSpec>,
+    facts: &TrainingFacts,
     now: DateTime<Utc>,
 ) -> Result<Vec<(Id, String, AssignmentStanding)>> {
-    let assigned = active_assignments(conn, org, person).await?;
-    let programs = program_specs(conn, assigned.iter().map(|a| a.group.program_id)).await?;
-    let program_ids: Vec<Id> = programs.keys().copied().collect();
-    let people: Vec<Id> = assigned.iter().map(|a| a.person_id).collect();
-    let facts = TrainingFacts::load(conn, org, &program_ids, &people).await?;
     let mut out = Vec::new();
     for a in assigned {
         let Some(program) = programs.get(&a.group.program_id) else {
@@ -262,16 +245,18 @@ impl Store {
         let found = find_person(&self.read, org, person)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
-        let assignments = standings(&self.read, org, Some(person), self.now())
-            .await?
+        let now = self.now();
+        let (assigned, programs, facts) =
+            assignments_and_facts(&self.read, org, Some(person)).await?;
+        let assignments = standings(assigned, &programs, &facts, now)?
             .into_iter()
             .map(|(_, _, s)| s)
             .collect();
         Ok(TrainingRecord {
             person_id: person,
             display_name: found.display_name,
-            profile: self.profile_of(org, person).await?,
-            completions: self.completions_of(org, person).await?,
+            profile: facts.profile(person),
+            completions: facts.completion_records(person, now.date_naive())?,
             assignments,
         })
     }
@@ -280,8 +265,8 @@ impl Store {
     /// to, and every upcoming session whose assigned facilitators do not fill its phase.
     pub async fn training_gaps(&self, org: Id) -> Result<TrainingGaps> {
         let now = self.now();
-        let facilitators = standings(&self.read, org, None, now)
-            .await?
+        let (assigned, programs, facts) = assignments_and_facts(&self.read, org, None).await?;
+        let facilitators = standings(assigned, &programs, &facts, now)?
             .into_iter()
             .filter(|(_, _, s)| !s.unmet.is_empty() || !s.expiring.is_empty())
             .map(|(person_id, display_name, standing)| FacilitatorGap {
