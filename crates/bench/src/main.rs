@@ -146,12 +146,7 @@ async fn ceiling_insert(
 }
 
 async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
-    let store = Store::connect(&StoreOptions {
-        url: url.to_string(),
-        max_connections: pool,
-    })
-    .await?;
-    store.migrate().await?;
+    let store = crate::open_store(url, pool).await?;
     let (org, token) = bench_org(&store).await?;
     let group_id = seed(&store, org.id).await?;
 
@@ -178,6 +173,17 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     let b = tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
     let _ = tokio::join!(a, b);
     Ok(())
+}
+
+/// The store at `url` with a pool of `pool`, migrated.
+pub(crate) async fn open_store(url: &str, pool: u32) -> anyhow::Result<Store> {
+    let store = Store::connect(&StoreOptions {
+        url: url.to_string(),
+        max_connections: pool,
+    })
+    .await?;
+    store.migrate().await?;
+    Ok(store)
 }
 
 /// The benchmark's organization and a coordinator's token secret.

@@ -16,8 +16,8 @@ use mailin_embedded::{Handler, Response, Server, response};
 use peergroup_domain::group::Weekday;
 use peergroup_domain::org::OrgSettings;
 use peergroup_jobs::Runtime;
+use peergroup_store::Store;
 use peergroup_store::jobs::NewJob;
-use peergroup_store::{Store, StoreOptions};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
 use serde_json::json;
 use std::sync::Arc;
@@ -54,12 +54,7 @@ fn start_sink() -> anyhow::Result<(String, Arc<AtomicUsize>)> {
 }
 
 pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
-    let store = Store::connect(&StoreOptions {
-        url: url.to_string(),
-        max_connections: pool,
-    })
-    .await?;
-    store.migrate().await?;
+    let store = crate::open_store(url, pool).await?;
     let backend = store.backend();
     println!("backend: {backend:?}, pool: {pool}");
     plan(&store, groups).await?;

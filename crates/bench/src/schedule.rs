@@ -5,7 +5,6 @@
 use chrono::{Duration, TimeZone, Utc};
 use peergroup_domain::schedule::{self, ExclusionPolicy, ScheduleInput};
 use peergroup_store::sessions::{SessionRange, SessionScope};
-use peergroup_store::{Store, StoreOptions};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -43,12 +42,7 @@ pub(crate) fn placeholders(backend: DbBackend, rows: usize, columns: usize) -> S
 }
 
 pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
-    let store = Store::connect(&StoreOptions {
-        url: url.to_string(),
-        max_connections: pool,
-    })
-    .await?;
-    store.migrate().await?;
+    let store = crate::open_store(url, pool).await?;
     let (org, _) = crate::bench_org(&store).await?;
     let template = peergroup_domain::templates::find("tang-2015").unwrap();
     let program = store

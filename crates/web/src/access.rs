@@ -45,3 +45,17 @@ pub async fn require_group_visible(
         _ => Ok(()),
     }
 }
+
+/// Coordinators and admins may see any person; a facilitator only themself (matched by
+/// email, as for groups). Another person answers 404.
+pub async fn require_self_or_manager(
+    state: &AppState,
+    who: &Principal,
+    person: Id,
+) -> ApiResult<()> {
+    if who.role.can_manage() || state.store.people_of_user(who).await?.contains(&person) {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("person"))
+    }
+}

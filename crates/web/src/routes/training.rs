@@ -3,13 +3,12 @@
 //! gaps report.
 
 use crate::AppState;
-use crate::access::require_manager;
-use crate::error::{ApiError, ApiResult, ReadProblems, WriteProblems};
+use crate::access::{require_manager, require_self_or_manager};
+use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
-use peergroup_domain::records::Principal;
 use peergroup_domain::training::{
     Cohort, CohortSpec, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec,
     Requirements, RoleRequirements, TrainingAttendanceSpec, TrainingModule, TrainingRecord,
@@ -132,15 +131,6 @@ async fn record_completion(
     Ok((StatusCode::CREATED, axum::Json(record)))
 }
 
-/// A facilitator may read only their own record: another person's answers 404.
-async fn require_own_record(state: &AppState, who: &Principal, person: Id) -> ApiResult<()> {
-    if who.role.can_manage() || state.store.people_of_user(who).await?.contains(&person) {
-        Ok(())
-    } else {
-        Err(ApiError::not_found("person"))
-    }
-}
-
 /// A person's training record: profile, completions, and how they stand for each active
 /// group they facilitate. Facilitators may read their own.
 #[utoipa::path(get, path = "/people/{id}/training", tag = "training", params(("id" = i64, Path)), responses((status = 200, body = TrainingRecord), ReadProblems))]
@@ -149,7 +139,7 @@ async fn training_record(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<TrainingRecord>> {
-    require_own_record(&state, &who, id).await?;
+    require_self_or_manager(&state, &who, id).await?;
     Ok(axum::Json(
         state.store.training_record(who.org_id, id).await?,
     ))
