@@ -7,6 +7,7 @@ mod bad_input;
 mod feeds;
 mod idempotency;
 mod jobs;
+mod mail;
 mod openapi;
 mod reminders;
 mod rule_model;

@@ -56,20 +56,23 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
     Ok(())
 }
 
-/// Writes the message out, then takes a sending permit (kept in `permit`) and sends it.
+/// Writes the message out and gives the mail server all of it but its end; then takes a
+/// sending permit (kept in `permit`) and ends it. The server takes a message only at its
+/// end, so a crash before that delivers nothing, and only the end waits for the permit.
 async fn send<'a>(
     rt: &'a Runtime,
     outgoing: &Outgoing,
     permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
 ) -> Result<(), SendError> {
     let built = build(outgoing)?;
+    let started = rt.mailer.start(&built).await?;
     *permit = Some(
         rt.sends
             .acquire()
             .await
             .map_err(|_| SendError::Transient("shutting down".into()))?,
     );
-    rt.mailer.send_built(&built).await
+    started.finish().await
 }
 
 fn session_info(s: &DeliverySession) -> SessionInfo {

@@ -122,37 +122,61 @@ pub fn outcome_for(
     }
 }
 
-/// Claims and runs jobs until `stop` turns true. Returns once the jobs in hand are done.
+/// Claims and runs jobs until `stop` turns true, up to `concurrency` at once. More are
+/// claimed as soon as half the places are free, so that the jobs in hand keep going (and
+/// keep the mail server busy) while the next ones are claimed; waiting for a whole batch to
+/// end left the sends idle at every claim. Returns once the jobs in hand are done.
 pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
-    let limit = rt.settings.concurrency.max(1);
-    loop {
-        if *stop.borrow() {
-            return;
-        }
-        let claimed = match rt
-            .store
-            .claim_jobs(&rt.settings.worker_id, limit, rt.settings.lease)
-            .await
-        {
-            Ok(jobs) => jobs,
-            Err(e) => {
-                tracing::warn!(error = %e, "claiming jobs failed");
-                Vec::new()
+    let limit = rt.settings.concurrency.max(1) as usize;
+    // A claim costs one statement however many jobs it takes.
+    let refill = limit.div_ceil(2);
+    let mut running = JoinSet::new();
+    let mut queue_empty = false;
+    while !*stop.borrow() {
+        let free = limit - running.len();
+        if free >= refill {
+            let claimed = claim(&rt, free).await;
+            queue_empty = claimed.len() < free;
+            for job in claimed {
+                let rt = rt.clone();
+                running.spawn(async move { run_one(&rt, job).await });
             }
-        };
-        if claimed.is_empty() {
+        }
+        let poll = tokio::time::sleep(rt.settings.idle_poll);
+        if running.is_empty() {
             tokio::select! {
-                _ = tokio::time::sleep(rt.settings.idle_poll) => {}
+                _ = poll => {}
                 _ = stop.changed() => {}
             }
-            continue;
+        } else if queue_empty {
+            // Claim again when a job ends or new ones may have come due.
+            tokio::select! {
+                _ = running.join_next() => {}
+                _ = poll => {}
+                _ = stop.changed() => {}
+            }
+        } else {
+            tokio::select! {
+                _ = running.join_next() => {}
+                _ = stop.changed() => {}
+            }
         }
-        let mut running = JoinSet::new();
-        for job in claimed {
-            let rt = rt.clone();
-            running.spawn(async move { run_one(&rt, job).await });
+    }
+    while running.join_next().await.is_some() {}
+}
+
+async fn claim(rt: &Runtime, n: usize) -> Vec<ClaimedJob> {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    match rt
+        .store
+        .claim_jobs(&rt.settings.worker_id, n, rt.settings.lease)
+        .await
+    {
+        Ok(jobs) => jobs,
+        Err(e) => {
+            tracing::warn!(error = %e, "claiming jobs failed");
+            Vec::new()
         }
-        while running.join_next().await.is_some() {}
     }
 }
 

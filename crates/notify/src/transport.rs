@@ -8,7 +8,9 @@ use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::error::Error as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// One email, ready to send.
 #[derive(Debug, Clone)]
@@ -41,6 +43,8 @@ pub enum Mailer {
     Smtp {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         timeout: Duration,
+        /// Connections open at once: a message waiting for its end holds one.
+        connections: Arc<Semaphore>,
     },
     File {
         transport: AsyncFileTransport<Tokio1Executor>,
@@ -57,7 +61,11 @@ impl Mailer {
             .timeout(Some(timeout))
             .pool_config(PoolConfig::new().max_size(pool_size.max(1)))
             .build();
-        Ok(Mailer::Smtp { transport, timeout })
+        Ok(Mailer::Smtp {
+            transport,
+            timeout,
+            connections: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
+        })
     }
 
     /// Writes each message as `<uuid>.eml` under `dir`, creating it.
@@ -71,30 +79,86 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: &Outgoing) -> Result<(), SendError> {
-        self.send_built(&build(mail)?).await
+        self.start(&build(mail)?).await?.finish().await
     }
 
-    /// Sends a message already written out, so that the time spent in the hands of the
-    /// mail server is only the conversation with it.
-    pub async fn send_built(&self, mail: &Built) -> Result<(), SendError> {
+    /// Gives the mail server all of a message but its end. Nothing is delivered until
+    /// [`Started::finish`], so the moment the server takes the message (and a crash could
+    /// send it twice) is one short exchange, not the whole conversation.
+    pub async fn start<'a>(&'a self, mail: &'a Built) -> Result<Started<'a>, SendError> {
         match self {
-            Mailer::Smtp { transport, timeout } => {
+            Mailer::Smtp {
+                transport,
+                timeout,
+                connections,
+            } => {
+                let connection = connections
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .map_err(|_| SendError::Transient("shutting down".into()))?;
                 // lettre's own timeout covers only connecting; a server that goes quiet
                 // mid-conversation would hold the job forever.
-                match tokio::time::timeout(
+                let send = tokio::time::timeout(
                     *timeout * 3,
-                    transport.send_raw(&mail.envelope, &mail.bytes),
+                    transport.start_send(&mail.envelope, &mail.bytes),
                 )
                 .await
-                {
-                    Err(_) => Err(SendError::Transient(
-                        "the mail server stopped answering".into(),
-                    )),
-                    Ok(Ok(_)) => Ok(()),
-                    Ok(Err(e)) => Err(classify(&e)),
-                }
+                .map_err(|_| stopped_answering())?
+                .map_err(|e| classify(&e))?;
+                Ok(Started::Smtp {
+                    send: Box::new(send),
+                    timeout: *timeout,
+                    _connection: connection,
+                })
             }
-            Mailer::File { transport, dir } => transport
+            Mailer::File { transport, dir } => Ok(Started::File {
+                transport,
+                dir,
+                mail,
+            }),
+        }
+    }
+}
+
+fn stopped_answering() -> SendError {
+    SendError::Transient("the mail server stopped answering".into())
+}
+
+/// A message the mail server holds all of but its end. Dropped unfinished, it is not sent.
+pub enum Started<'a> {
+    Smtp {
+        /// Boxed: it holds the whole connection.
+        send: Box<lettre::transport::smtp::StartedSend>,
+        timeout: Duration,
+        _connection: OwnedSemaphorePermit,
+    },
+    /// A file is written whole, at the end.
+    File {
+        transport: &'a AsyncFileTransport<Tokio1Executor>,
+        dir: &'a PathBuf,
+        mail: &'a Built,
+    },
+}
+
+impl Started<'_> {
+    /// Hands the message over: once this returns `Ok`, the mail server has it.
+    pub async fn finish(self) -> Result<(), SendError> {
+        match self {
+            Started::Smtp {
+                send,
+                timeout,
+                _connection,
+            } => match tokio::time::timeout(timeout, send.finish()).await {
+                Err(_) => Err(stopped_answering()),
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(e)) => Err(classify(&e)),
+            },
+            Started::File {
+                transport,
+                dir,
+                mail,
+            } => transport
                 .send_raw(&mail.envelope, &mail.bytes)
                 .await
                 .map(|_| ())

@@ -268,26 +268,36 @@ impl Store {
             DbBackend::Postgres => " FOR UPDATE SKIP LOCKED",
             _ => "",
         };
+        // Each kind of claimable job is read along the (state, run_at) index and stops at
+        // `limit`: one `OR` of the two read and sorted every due job at each claim (a
+        // fan-out queues hundreds at once). Jobs due at the same moment come in index order.
         let sql = format!(
-            "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, \
+            "WITH due AS (SELECT id, run_at FROM jobs WHERE state = 'queued' AND run_at <= ? \
+               ORDER BY run_at LIMIT ?{lock}), \
+             stale AS (SELECT id, run_at FROM jobs WHERE state = 'running' AND locked_until <= ? \
+               ORDER BY run_at LIMIT ?{lock}) \
+             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, \
              locked_until = ?, updated_at = ? \
-             WHERE id IN (SELECT id FROM jobs \
-               WHERE (state = 'queued' AND run_at <= ?) OR (state = 'running' AND locked_until <= ?) \
-               ORDER BY run_at, id LIMIT ?{lock}) \
+             WHERE id IN (SELECT id FROM (SELECT id, run_at FROM due \
+               UNION ALL SELECT id, run_at FROM stale) AS claimable \
+               ORDER BY run_at, id LIMIT ?) \
              RETURNING id, org_id, kind, payload, attempts, max_attempts"
         );
+        let limit = i64::from(limit);
         let rows = self
             .write
             .query_all_raw(stmt(
                 &self.write,
                 &sql,
                 [
+                    now.into(),
+                    limit.into(),
+                    now.into(),
+                    limit.into(),
                     token.clone().into(),
                     until.into(),
                     now.into(),
-                    now.into(),
-                    now.into(),
-                    i64::from(limit).into(),
+                    limit.into(),
                 ],
             ))
             .await?;

@@ -86,6 +86,52 @@ impl AsyncTransport for AsyncSmtpTransport<Tokio1Executor> {
     }
 }
 
+// peergroup patch: a send in two steps through the pool, so that the caller chooses the
+// moment the server takes the message.
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+impl AsyncSmtpTransport<Tokio1Executor> {
+    /// Sends the envelope and the message content, all but the final `.` line, on a pooled
+    /// connection that the returned [`StartedSend`] holds. Nothing is delivered until
+    /// [`StartedSend::finish`]; dropping it closes the connection and the server discards
+    /// the message.
+    pub async fn start_send(&self, envelope: &Envelope, email: &[u8]) -> Result<StartedSend, Error> {
+        let mut conn = self.inner.connection().await?;
+        conn.send_all_but_end(envelope, email).await?;
+        Ok(StartedSend { conn: Some(conn) })
+    }
+}
+
+/// A message sent up to its final `.` line, waiting to be handed over.
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+pub struct StartedSend {
+    conn: Option<super::pool::async_impl::PooledConnection<Tokio1Executor>>,
+}
+
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+impl StartedSend {
+    /// Ends the message: the server takes it now, and its answer is returned.
+    pub async fn finish(mut self) -> Result<Response, Error> {
+        let mut conn = self.conn.take().expect("a started send is finished once");
+        conn.end_message().await
+    }
+}
+
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+impl Drop for StartedSend {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.as_mut() {
+            conn.set_broken();
+        }
+    }
+}
+
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+impl Debug for StartedSend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StartedSend").finish_non_exhaustive()
+    }
+}
+
 #[cfg(feature = "async-std1")]
 #[async_trait]
 impl AsyncTransport for AsyncSmtpTransport<AsyncStd1Executor> {

@@ -193,6 +193,8 @@ use client::Tls;
 
 #[cfg(any(feature = "tokio1", feature = "async-std1"))]
 pub use self::async_transport::{AsyncSmtpTransport, AsyncSmtpTransportBuilder};
+#[cfg(all(feature = "tokio1", feature = "pool"))]
+pub use self::async_transport::StartedSend;
 #[cfg(feature = "pool")]
 pub use self::pool::PoolConfig;
 pub use self::{

@@ -152,6 +152,16 @@ impl AsyncSmtpConnection {
     }
 
     pub async fn send(&mut self, envelope: &Envelope, email: &[u8]) -> Result<Response, Error> {
+        self.send_all_but_end(envelope, email).await?;
+        self.end_message().await
+    }
+
+    // peergroup patch: a send in two steps, so that the caller chooses the moment the
+    // server takes the message (the final `.`, RFC 5321 section 4.1.1.4). A connection
+    // dropped before it leaves nothing delivered.
+    /// Sends the envelope and the message content, all but the final `.` line: nothing is
+    /// delivered until [`end_message`](Self::end_message).
+    pub async fn send_all_but_end(&mut self, envelope: &Envelope, email: &[u8]) -> Result<(), Error> {
         // Mail
         let mut mail_options = vec![];
 
@@ -199,8 +209,28 @@ impl AsyncSmtpConnection {
         try_smtp!(self.command(Data).await, self);
 
         // Message content
-        let result = try_smtp!(self.message(email).await, self);
-        Ok(result)
+        try_smtp!(self.write_content(std::iter::once(email)).await, self);
+        Ok(())
+    }
+
+    /// Ends the content started by [`send_all_but_end`](Self::send_all_but_end): the
+    /// server takes the message now. The connection counts as broken until the server
+    /// answers, so one given up half-way is closed rather than used again.
+    pub async fn end_message(&mut self) -> Result<Response, Error> {
+        let was_broken = self.panic;
+        self.panic = true;
+        let result = self.end_content().await;
+        // An answer, even a refusal, puts the conversation back in step.
+        if result.as_ref().map_or_else(|e| e.is_transient() || e.is_permanent(), |_| true) {
+            self.panic = was_broken;
+        }
+        Ok(try_smtp!(result, self))
+    }
+
+    /// Marks the connection broken: it is closed, without a `QUIT` that would be taken for
+    /// message content, instead of being used again.
+    pub fn set_broken(&mut self) {
+        self.panic = true;
     }
 
     pub fn has_broken(&self) -> bool {
@@ -320,6 +350,16 @@ impl AsyncSmtpConnection {
         I: Iterator<Item = B>,
         B: AsRef<[u8]>,
     {
+        self.write_content(message).await?;
+        self.end_content().await
+    }
+
+    /// Writes message content, dot-stuffed, without the final `.` line.
+    async fn write_content<I, B>(&mut self, message: I) -> Result<(), Error>
+    where
+        I: Iterator<Item = B>,
+        B: AsRef<[u8]>,
+    {
         let mut codec = ClientCodec::new();
         for message_part in message {
             let message_part = message_part.as_ref();
@@ -327,8 +367,12 @@ impl AsyncSmtpConnection {
             codec.encode(message_part, &mut out_buf);
             self.write(out_buf.as_slice()).await?;
         }
-        self.write(b"\r\n.\r\n").await?;
+        Ok(())
+    }
 
+    /// Writes the final `.` line and reads the server's answer.
+    async fn end_content(&mut self) -> Result<Response, Error> {
+        self.write(b"\r\n.\r\n").await?;
         self.read_response().await
     }
 
