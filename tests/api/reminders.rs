@@ -442,6 +442,10 @@ async fn a_busy_server_gets_each_message_once_and_a_refusing_one_leaves_it_dead_
     // Three refusals spread over the two messages: neither or one has arrived, the rest wait.
     let retrying = messages(&app, &s.token, "state=retrying").await;
     assert!(!retrying.is_empty());
+    // Recording a delivery's outcome also ends its job: none is left running.
+    let store = app.server().store.clone();
+    let jobs = store.job_counts().await.unwrap();
+    assert_eq!((jobs.running, jobs.retrying), (0, retrying.len() as i64));
     assert!(
         retrying
             .iter()
@@ -454,6 +458,8 @@ async fn a_busy_server_gets_each_message_once_and_a_refusing_one_leaves_it_dead_
     let got = smtp.received();
     assert_eq!(got.len(), 2, "each exactly once: {got:#?}");
     assert_eq!(messages(&app, &s.token, "state=sent").await.len(), 2);
+    let jobs = store.job_counts().await.unwrap();
+    assert_eq!((jobs.running, jobs.retrying), (0, 0));
 
     // A refusing server: dead after one attempt, with the error, and retryable by hand.
     smtp.refuse(true);

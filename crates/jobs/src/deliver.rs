@@ -46,13 +46,9 @@ pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<
         },
     };
     // The message is marked before the permit goes, so a crash can only repeat messages
-    // holding one. Where the mark did not also finish the job (SQLite), the job is finished
-    // after, out of the way of the next send.
-    let pending = store.record_delivery(job, message_id, &outcome).await?;
+    // holding one.
+    store.record_delivery(job, message_id, &outcome).await?;
     drop(sending);
-    if let Some(job_outcome) = pending {
-        store.finish_job(job, &job_outcome).await?;
-    }
     Ok(())
 }
 

@@ -180,13 +180,30 @@ async fn enqueue_postgres(
     Ok(inserted)
 }
 
-/// The state a job is left in after `outcome`, and when it runs again if it does.
-pub(crate) fn finished_state(outcome: &JobOutcome) -> (&'static str, Option<DateTime<Utc>>) {
-    match outcome {
+/// Sets a claimed job's outcome, if this claim still holds it; `finish_values` are its
+/// parameters. `locked_by` stays: which claim ran the job last.
+pub(crate) const FINISH: &str = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), \
+    last_error = ?, locked_until = NULL, updated_at = ? \
+    WHERE id = ? AND locked_by = ? AND state = 'running'";
+
+pub(crate) fn finish_values(
+    job: &ClaimedJob,
+    outcome: &JobOutcome,
+    now: DateTime<Utc>,
+) -> [Value; 6] {
+    let (state, run_at) = match outcome {
         JobOutcome::Done => (DONE, None),
         JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
         JobOutcome::Dead { .. } => (DEAD, None),
-    }
+    };
+    [
+        state.into(),
+        run_at.into(),
+        outcome.error().map(str::to_string).into(),
+        now.into(),
+        job.id.into(),
+        job.lease_token.clone().into(),
+    ]
 }
 
 /// Sets a claimed job's outcome, if this claim still holds it. Returns whether it did.
@@ -196,25 +213,8 @@ pub(crate) async fn finish(
     outcome: &JobOutcome,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let (state, run_at) = finished_state(outcome);
-    // `locked_by` stays: which claim ran the job last.
-    let sql = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
-               locked_until = NULL, updated_at = ? \
-               WHERE id = ? AND locked_by = ? AND state = 'running'";
-    let result = conn
-        .execute_raw(stmt(
-            conn,
-            sql,
-            [
-                state.into(),
-                run_at.into(),
-                outcome.error().map(str::to_string).into(),
-                now.into(),
-                job.id.into(),
-                job.lease_token.clone().into(),
-            ],
-        ))
-        .await?;
+    let values = finish_values(job, outcome, now);
+    let result = conn.execute_raw(stmt(conn, FINISH, values)).await?;
     Ok(result.rows_affected() == 1)
 }
 

@@ -4,7 +4,7 @@
 
 use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST, coordinators};
 use crate::entities::{follow_up_task, job, message, notification_event};
-use crate::jobs::{ClaimedJob, JobOutcome, finish, finished_state};
+use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
 use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored};
@@ -364,17 +364,16 @@ impl Store {
         }))
     }
 
-    /// Records the outcome of a delivery on the message, while this claim still holds its
-    /// job. Once the message says `sent`, a worker that claims the job again (this one died
-    /// in between) finds nothing to send: this one statement is where a message counts as
-    /// sent. On PostgreSQL the same statement finishes the job, saving a round trip; on
-    /// SQLite the job's outcome is returned, to `finish_job` once the send permit is free.
+    /// Records the outcome of a delivery on the message and finishes its job, while this
+    /// claim still holds the job: one call to the database. Once the message says `sent`, a
+    /// worker that claims the job again (this one died in between) finds nothing to send:
+    /// this is where a message counts as sent.
     pub async fn record_delivery(
         &self,
         job: &ClaimedJob,
         message_id: Id,
         outcome: &DeliveryOutcome,
-    ) -> Result<Option<JobOutcome>> {
+    ) -> Result<()> {
         let now = self.now();
         let (state, job_outcome, error) = match outcome {
             DeliveryOutcome::Sent { .. } => (MessageState::Sent, JobOutcome::Done, None),
@@ -413,33 +412,21 @@ impl Store {
             job.id.into(),
             job.lease_token.clone().into(),
         ];
-        if self.backend() != DbBackend::Postgres {
-            self.write
-                .execute_raw(stmt(&self.write, mark, values))
-                .await?;
-            return Ok(Some(job_outcome));
-        }
-        // Both parts see the job as it was before the statement: the message is marked
-        // and the job finished only while this claim holds it.
-        let (job_state, run_at) = finished_state(&job_outcome);
-        let sql = format!(
-            "WITH marked AS ({mark} RETURNING id) \
-             UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), last_error = ?, \
-             locked_until = NULL, updated_at = ? \
-             WHERE id = ? AND locked_by = ? AND state = 'running'"
-        );
-        values.extend([
-            job_state.into(),
-            run_at.into(),
-            job_outcome.error().map(str::to_string).into(),
-            now.into(),
-            job.id.into(),
-            job.lease_token.clone().into(),
-        ]);
+        let sql = if self.backend() == DbBackend::Postgres {
+            // Both parts see the job as it was before the statement: the message is marked
+            // and the job finished only while this claim holds it.
+            format!("WITH marked AS ({mark} RETURNING id) {FINISH}")
+        } else {
+            // Two statements in one call to SQLite's one writer. A crash between them
+            // leaves the job running with its message marked: claimed again, it sends
+            // nothing.
+            format!("{mark}; {FINISH}")
+        };
+        values.extend(finish_values(job, &job_outcome, now));
         self.write
             .execute_raw(stmt(&self.write, &sql, values))
             .await?;
-        Ok(None)
+        Ok(())
     }
 
     /// Runs a `notify_event` job: one message to each coordinator and admin of the
