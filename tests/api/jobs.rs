@@ -161,6 +161,32 @@ async fn the_servers_own_worker_runs_due_jobs_and_stops_cleanly() {
 }
 
 #[tokio::test]
+async fn a_worker_whose_stop_signal_is_gone_finishes_its_jobs_and_returns() {
+    let app = TestApp::spawn().await;
+    let store = app.server().store.clone();
+    let jobs: Vec<NewJob> = (0..40).map(|i| noop(&format!("g{i}"), &app)).collect();
+    store.enqueue_jobs(&jobs).await.unwrap();
+    let links = peergroup::jobs::link_signer(&store).await.unwrap();
+    let rt = peergroup::jobs::runtime(&app.config, &store, links).unwrap();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(peergroup_jobs::run(std::sync::Arc::new(rt), stopped));
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while store.job_counts().await.unwrap().done < 40 {
+        assert!(std::time::Instant::now() < deadline, "the worker stalled");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    // Dropped without saying stop: the worker neither spins nor runs on.
+    drop(stop);
+    tokio::time::timeout(Duration::from_secs(5), worker)
+        .await
+        .expect("the worker returned")
+        .unwrap();
+    let counts = store.job_counts().await.unwrap();
+    assert_eq!((counts.done, counts.running, counts.queued), (40, 0, 0));
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_daily_sweep_deletes_done_jobs_after_two_weeks_and_keeps_dead_and_waiting_ones() {
     let app = TestApp::spawn().await;
     let store = app.server().store.clone();

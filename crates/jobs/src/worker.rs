@@ -125,7 +125,8 @@ pub fn outcome_for(
 /// Claims and runs jobs until `stop` turns true, up to `concurrency` at once. More are
 /// claimed as soon as half the places are free, so that the jobs in hand keep going (and
 /// keep the mail server busy) while the next ones are claimed; waiting for a whole batch to
-/// end left the sends idle at every claim. Returns once the jobs in hand are done.
+/// end left the sends idle at every claim. Stops, too, when the sender of `stop` is gone;
+/// returns once the jobs in hand are done.
 pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
     let limit = rt.settings.concurrency.max(1) as usize;
     // A claim costs one statement however many jobs it takes.
@@ -146,19 +147,19 @@ pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
         if running.is_empty() {
             tokio::select! {
                 _ = poll => {}
-                _ = stop.changed() => {}
+                changed = stop.changed() => if changed.is_err() { break }
             }
         } else if queue_empty {
             // Claim again when a job ends or new ones may have come due.
             tokio::select! {
                 _ = running.join_next() => {}
                 _ = poll => {}
-                _ = stop.changed() => {}
+                changed = stop.changed() => if changed.is_err() { break }
             }
         } else {
             tokio::select! {
                 _ = running.join_next() => {}
-                _ = stop.changed() => {}
+                changed = stop.changed() => if changed.is_err() { break }
             }
         }
     }
