@@ -166,8 +166,7 @@ async fn a_worker_whose_stop_signal_is_gone_finishes_its_jobs_and_returns() {
     let store = app.server().store.clone();
     let jobs: Vec<NewJob> = (0..40).map(|i| noop(&format!("g{i}"), &app)).collect();
     store.enqueue_jobs(&jobs).await.unwrap();
-    let links = peergroup::jobs::link_signer(&store).await.unwrap();
-    let rt = peergroup::jobs::runtime(&app.config, &store, links).unwrap();
+    let rt = app.job_runtime(&app.config).await;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(peergroup_jobs::run(std::sync::Arc::new(rt), stopped));
     let deadline = std::time::Instant::now() + Duration::from_secs(20);

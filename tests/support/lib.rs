@@ -201,12 +201,16 @@ impl TestApp {
 
     /// Runs every job due on the test clock, one at a time, until none is left; mail goes
     /// through `config`'s transport. Returns how many jobs ran.
+    /// The job runtime the server would build from `config`, on this app's store.
+    pub async fn job_runtime(&self, config: &Config) -> peergroup_jobs::Runtime {
+        let store = &self.server().store;
+        let links = peergroup::jobs::link_signer(store).await.expect("link key");
+        peergroup::jobs::runtime(config, store, links).expect("job runtime")
+    }
+
     pub async fn run_jobs_with(&self, config: &Config) -> usize {
         let store = self.server().store.clone();
-        let links = peergroup::jobs::link_signer(&store)
-            .await
-            .expect("link key");
-        let rt = peergroup::jobs::runtime(config, &store, links).expect("job runtime");
+        let rt = self.job_runtime(config).await;
         let mut ran = 0;
         loop {
             let jobs = store

@@ -143,24 +143,12 @@ pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
                 running.spawn(async move { run_one(&rt, job).await });
             }
         }
-        let poll = tokio::time::sleep(rt.settings.idle_poll);
-        if running.is_empty() {
-            tokio::select! {
-                _ = poll => {}
-                changed = stop.changed() => if changed.is_err() { break }
-            }
-        } else if queue_empty {
-            // Claim again when a job ends or new ones may have come due.
-            tokio::select! {
-                _ = running.join_next() => {}
-                _ = poll => {}
-                changed = stop.changed() => if changed.is_err() { break }
-            }
-        } else {
-            tokio::select! {
-                _ = running.join_next() => {}
-                changed = stop.changed() => if changed.is_err() { break }
-            }
+        // Claim again when a job ends; or, when there was nothing to claim, once new jobs
+        // may have come due.
+        tokio::select! {
+            Some(_) = running.join_next(), if !running.is_empty() => {}
+            _ = tokio::time::sleep(rt.settings.idle_poll), if running.is_empty() || queue_empty => {}
+            changed = stop.changed() => if changed.is_err() { break },
         }
     }
     while running.join_next().await.is_some() {}
