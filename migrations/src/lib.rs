@@ -9,6 +9,7 @@ mod m20261125_000002_sessions;
 mod m20261126_000003_attendance;
 mod m20261127_000004_messaging;
 mod m20261128_000005_training;
+mod m20261201_000006_group_revision;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_attendance::Migration),
             Box::new(m20261127_000004_messaging::Migration),
             Box::new(m20261128_000005_training::Migration),
+            Box::new(m20261201_000006_group_revision::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod access;
 mod attendance;
 mod bad_input;
 mod feeds;
+mod group_detail;
 mod idempotency;
 mod jobs;
 mod mail;

@@ -2,7 +2,8 @@
 //! in the same run, and the server's resident memory.
 //!
 //! The parent process starts itself again as the server (`serve`), which runs the real app on
-//! one port and bare axum handlers on another, both on the same store and pool:
+//! one port, the app keeping no group details on a second, and bare axum handlers on a third,
+//! all on the same store and pool:
 //! `/ceiling/select` does one primary-key SELECT, `/ceiling/insert` one INSERT. The parent
 //! drives closed-loop load over keep-alive HTTP/1.1 connections and samples the server's RSS.
 
@@ -151,6 +152,8 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     let group_id = seed(&store, org.id).await?;
 
     let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
+    // The same app keeping no group details, so that every answer reads the whole roster.
+    let cold = peergroup_web::app(peergroup_web::AppState::new(store.clone()).with_detail_cache(0));
     let ceiling = axum::Router::new()
         .route("/ceiling/select", get(ceiling_select))
         .route("/ceiling/insert", post(ceiling_insert))
@@ -162,16 +165,19 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
         });
     let app_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let cold_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     println!(
-        "READY {} {} {} {}",
+        "READY {} {} {} {} {}",
         app_listener.local_addr()?,
         ceiling_listener.local_addr()?,
+        cold_listener.local_addr()?,
         token,
         group_id
     );
     let a = tokio::spawn(async move { axum::serve(app_listener, app).await });
     let b = tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
-    let _ = tokio::join!(a, b);
+    let c = tokio::spawn(async move { axum::serve(cold_listener, cold).await });
+    let _ = tokio::join!(a, b, c);
     Ok(())
 }
 
@@ -244,6 +250,8 @@ struct Server {
     child: Child,
     app: String,
     ceiling: String,
+    /// The app without kept group details.
+    cold: String,
     token: String,
     group_id: i64,
 }
@@ -266,15 +274,16 @@ fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line)?;
     let parts: Vec<&str> = line.split_whitespace().collect();
-    if parts.len() != 5 || parts[0] != "READY" {
+    if parts.len() != 6 || parts[0] != "READY" {
         bail!("server did not start: {line}");
     }
     Ok(Server {
         child,
         app: format!("http://{}", parts[1]),
         ceiling: format!("http://{}", parts[2]),
-        token: parts[3].to_string(),
-        group_id: parts[4].parse()?,
+        cold: format!("http://{}", parts[3]),
+        token: parts[4].to_string(),
+        group_id: parts[5].parse()?,
     })
 }
 
@@ -293,6 +302,7 @@ fn rss_kib(pid: u32) -> u64 {
 enum Scenario {
     CeilingSelect,
     GetGroup,
+    GetGroupCold,
     CeilingInsert,
     CreatePerson,
 }
@@ -302,6 +312,7 @@ impl Scenario {
         match self {
             Scenario::CeilingSelect => "ceiling: bare PK SELECT",
             Scenario::GetGroup => "GET /groups/{id} (12 enrolments)",
+            Scenario::GetGroupCold => "GET /groups/{id}, no kept details",
             Scenario::CeilingInsert => "ceiling: bare INSERT",
             Scenario::CreatePerson => "POST /people",
         }
@@ -327,9 +338,10 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
             .build()
             .unwrap();
         let (stop, measuring, errors) = (stop.clone(), measuring.clone(), errors.clone());
-        let (app, ceiling, token, group) = (
+        let (app, ceiling, cold, token, group) = (
             server.app.clone(),
             server.ceiling.clone(),
+            server.cold.clone(),
             server.token.clone(),
             server.group_id,
         );
@@ -343,6 +355,7 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
                     Scenario::CeilingSelect => client.get(format!("{ceiling}/ceiling/select")),
                     Scenario::CeilingInsert => client.post(format!("{ceiling}/ceiling/insert")),
                     Scenario::GetGroup => client.get(format!("{app}/api/v1/groups/{group}")).bearer_auth(&token),
+                    Scenario::GetGroupCold => client.get(format!("{cold}/api/v1/groups/{group}")).bearer_auth(&token),
                     Scenario::CreatePerson => client.post(format!("{app}/api/v1/people")).bearer_auth(&token).json(&json!({
                         "display_name": format!("Bench person {w}-{n}"), "preferred_language": "ar",
                         "email": "bench.person@example.org", "phone": "+16045550123",
@@ -446,12 +459,13 @@ async fn drive(args: &Args) -> anyhow::Result<()> {
         for scenario in [
             Scenario::CeilingSelect,
             Scenario::GetGroup,
+            Scenario::GetGroupCold,
             Scenario::CeilingInsert,
             Scenario::CreatePerson,
         ] {
             outcomes.push((scenario, run(&server, scenario, conns, args.seconds).await));
         }
-        let (select, insert) = (outcomes[0].1.rps, outcomes[2].1.rps);
+        let (select, insert) = (outcomes[0].1.rps, outcomes[3].1.rps);
         for (scenario, o) in outcomes {
             println!(
                 "| {} | {conns} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {:.1} |",

@@ -193,10 +193,31 @@ impl Store {
         group_record(&self.read, org, m).await
     }
 
-    /// A group with its roster and facilitators, in one statement that returns one row:
-    /// the roster and the facilitators come back as JSON arrays. On SQLite every result row
-    /// is a hand-off between threads, so one row instead of dozens is most of the cost.
-    pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<GroupDetail> {
+    /// The group's revision: the database raises it whenever anything its detail shows
+    /// changes (migration `m20261201_000006_group_revision`). One primary-key read.
+    pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
+        let backend = self.read.get_database_backend();
+        let sql = match backend {
+            DbBackend::Postgres => "SELECT revision FROM peer_groups WHERE id = $1 AND org_id = $2",
+            _ => "SELECT revision FROM peer_groups WHERE id = ? AND org_id = ?",
+        };
+        let row = self
+            .read
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [id.into(), org.into()],
+            ))
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        Ok(row.try_get("", "revision")?)
+    }
+
+    /// A group with its roster and facilitators, and the revision they were read at, in one
+    /// statement that returns one row: the roster and the facilitators come back as JSON
+    /// arrays. On SQLite every result row is a hand-off between threads, so one row instead
+    /// of dozens is most of the cost.
+    pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<(GroupDetail, i64)> {
         let backend = self.read.get_database_backend();
         let stmt =
             Statement::from_sql_and_values(backend, detail_sql(backend), [id.into(), org.into()]);
@@ -206,6 +227,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         let m = group::Model::from_query_result(&row, "")?;
+        let revision: i64 = row.try_get("", "revision")?;
         let mut enrollments: Vec<EnrollmentRow> = json_rows(row.try_get("", "enrollments_json")?)?;
         let mut facilitators: Vec<AssignmentRow> =
             json_rows(row.try_get("", "facilitators_json")?)?;
@@ -229,11 +251,12 @@ impl Store {
                 .filter(|e| e.status == EnrollmentStatus::Waitlisted)
                 .count() as u32,
         };
-        Ok(GroupDetail {
+        let detail = GroupDetail {
             group: to_record(m, places)?,
             enrollments,
             facilitators,
-        })
+        };
+        Ok((detail, revision))
     }
 
     pub async fn list_groups(

@@ -2,6 +2,7 @@
 //! store, map the result. Every error is RFC 9457 problem+json.
 
 mod access;
+mod detail_cache;
 pub mod error;
 pub mod extract;
 mod health;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub store: Store,
     pub body_limit: usize,
     tokens: Arc<middleware::TokenCache>,
+    /// Group details as last answered, served again while the group's revision stands.
+    details: Arc<detail_cache::DetailCache>,
     /// Checks "I can't come" links; without it those links answer 404.
     links: Option<LinkSigner>,
 }
@@ -45,8 +48,17 @@ impl AppState {
             store,
             body_limit: DEFAULT_BODY_LIMIT,
             tokens: Arc::new(middleware::TokenCache::new(auth_cache)),
+            details: Arc::new(detail_cache::DetailCache::new(
+                detail_cache::DEFAULT_DETAIL_CACHE,
+            )),
             links: None,
         }
+    }
+
+    /// Keeps at most `entries` group details in memory (zero: none, every answer is read).
+    pub fn with_detail_cache(mut self, entries: usize) -> Self {
+        self.details = Arc::new(detail_cache::DetailCache::new(entries));
+        self
     }
 
     /// Accepts "I can't come" links signed with this key.

@@ -3,10 +3,12 @@
 use super::page;
 use crate::AppState;
 use crate::access::{require_group_visible, require_manager, visible_groups};
-use crate::error::{ApiResult, ReadProblems, WriteProblems};
+use crate::error::{ApiError, ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
@@ -77,11 +79,25 @@ async fn get_group(
     State(state): State<AppState>,
     Caller(who): Caller,
     Path(id): Path<Id>,
-) -> ApiResult<axum::Json<GroupDetail>> {
+) -> ApiResult<Response> {
     require_group_visible(&state, &who, id).await?;
-    Ok(axum::Json(
-        state.store.get_group_detail(who.org_id, id).await?,
-    ))
+    let key = (who.org_id, id);
+    // A kept detail costs one primary-key read of the revision instead of the whole roster.
+    if state.details.holds(key) {
+        let revision = state.store.group_revision(who.org_id, id).await?;
+        if let Some(body) = state.details.get(key, revision) {
+            return Ok(json_body(body));
+        }
+    }
+    let (detail, revision) = state.store.get_group_detail(who.org_id, id).await?;
+    let body = Bytes::from(serde_json::to_vec(&detail).map_err(|_| ApiError::internal())?);
+    state.details.put(key, revision, body.clone());
+    Ok(json_body(body))
+}
+
+/// JSON already written, answered as `axum::Json` would answer it.
+fn json_body(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Replaces a group's settings. Capacity cannot go below the participants enrolled; more
