@@ -36,12 +36,7 @@ fn names(list: &Value) -> Vec<&str> {
 async fn every_change_to_what_a_group_detail_shows_is_in_the_next_answer() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("surrey").await;
-    let program = app
-        .create_id(&t, "/api/v1/programs", &fixtures::program())
-        .await;
-    let group = app
-        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
-        .await;
+    let (program, group) = app.fixture_group(&t).await;
     let current = |app| assert_detail_is_current(app, &t, "surrey", group);
     let d = current(&app).await;
     assert!(d["enrollments"].as_array().unwrap().is_empty());
@@ -167,12 +162,7 @@ async fn every_change_to_what_a_group_detail_shows_is_in_the_next_answer() {
 async fn a_change_made_through_another_server_is_in_the_next_answer() {
     let app = TestApp::spawn().await;
     let t = app.coordinator("surrey").await;
-    let program = app
-        .create_id(&t, "/api/v1/programs", &fixtures::program())
-        .await;
-    let group = app
-        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
-        .await;
+    let (_, group) = app.fixture_group(&t).await;
     let person = app
         .create_id(&t, "/api/v1/people", &fixtures::person("Amrit A"))
         .await;

@@ -310,6 +310,17 @@ impl TestApp {
             .expect("the created object has an id")
     }
 
+    /// The fixture program and a group of it: `(program, group)`.
+    pub async fn fixture_group(&self, token: &str) -> (i64, i64) {
+        let program = self
+            .create_id(token, "/api/v1/programs", &fixtures::program())
+            .await;
+        let group = self
+            .create_id(token, "/api/v1/groups", &fixtures::group(program))
+            .await;
+        (program, group)
+    }
+
     /// Generates a group's sessions (asserting success) and returns their ids in order.
     pub async fn generate_sessions(&self, token: &str, group: i64) -> Vec<i64> {
         self.post(
