@@ -73,7 +73,7 @@ fn postgres_triggers() -> Vec<String> {
              IF TG_OP <> 'INSERT' THEN \
                UPDATE peer_groups SET revision = revision + 1 WHERE id = OLD.group_id; \
              END IF; \
-             IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.group_id <> OLD.group_id) THEN \
+             IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.group_id <> OLD.group_id) THEN \
                UPDATE peer_groups SET revision = revision + 1 WHERE id = NEW.group_id; \
              END IF; \
              RETURN NULL; \

@@ -298,7 +298,7 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Scenario {
     CeilingSelect,
     GetGroup,
@@ -465,7 +465,13 @@ async fn drive(args: &Args) -> anyhow::Result<()> {
         ] {
             outcomes.push((scenario, run(&server, scenario, conns, args.seconds).await));
         }
-        let (select, insert) = (outcomes[0].1.rps, outcomes[3].1.rps);
+        let rps = |wanted: Scenario| {
+            outcomes
+                .iter()
+                .find(|(s, _)| *s == wanted)
+                .map_or(0.0, |(_, o)| o.rps)
+        };
+        let (select, insert) = (rps(Scenario::CeilingSelect), rps(Scenario::CeilingInsert));
         for (scenario, o) in outcomes {
             println!(
                 "| {} | {conns} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {:.1} |",

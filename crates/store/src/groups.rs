@@ -3,6 +3,7 @@
 use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
 use crate::entities::{enrollment, group};
 use crate::facilitators::AssignmentRow;
+use crate::joined_reads::stmt;
 use crate::programs::find_program;
 use crate::programs::program_spec;
 use crate::training_reports::roles_without_eligible;
@@ -196,18 +197,10 @@ impl Store {
     /// The group's revision: the database raises it whenever anything its detail shows
     /// changes (migration `m20261201_000006_group_revision`). One primary-key read.
     pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
-        let backend = self.read.get_database_backend();
-        let sql = match backend {
-            DbBackend::Postgres => "SELECT revision FROM peer_groups WHERE id = $1 AND org_id = $2",
-            _ => "SELECT revision FROM peer_groups WHERE id = ? AND org_id = ?",
-        };
+        let sql = "SELECT revision FROM peer_groups WHERE id = ? AND org_id = ?";
         let row = self
             .read
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                sql,
-                [id.into(), org.into()],
-            ))
+            .query_one_raw(stmt(&self.read, sql, [id.into(), org.into()]))
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         Ok(row.try_get("", "revision")?)

@@ -28,17 +28,9 @@ impl DetailCache {
         }
     }
 
-    /// Whether a detail of this group is kept, at whatever revision.
-    pub fn holds(&self, key: GroupKey) -> bool {
-        self.lock().contains_key(&key)
-    }
-
-    /// The kept detail if it was read at `revision`.
-    pub fn get(&self, key: GroupKey, revision: i64) -> Option<Bytes> {
-        self.lock()
-            .get(&key)
-            .filter(|(kept, _)| *kept == revision)
-            .map(|(_, body)| body.clone())
+    /// The kept detail of this group and the revision it was read at.
+    pub fn get(&self, key: GroupKey) -> Option<(i64, Bytes)> {
+        self.lock().get(&key).cloned()
     }
 
     /// Keeps `body`, read at `revision`, unless a later one is kept already. When full, one
@@ -74,14 +66,12 @@ mod tests {
     }
 
     #[test]
-    fn a_detail_is_served_only_at_the_revision_it_was_read_at() {
+    fn a_detail_is_kept_with_the_revision_it_was_read_at() {
         let cache = DetailCache::new(10);
-        assert!(!cache.holds((1, 7)));
+        assert_eq!(cache.get((1, 7)), None);
         cache.put((1, 7), 3, body("three"));
-        assert!(cache.holds((1, 7)));
-        assert_eq!(cache.get((1, 7), 3), Some(body("three")));
-        assert_eq!(cache.get((1, 7), 4), None);
-        assert_eq!(cache.get((2, 7), 3), None, "another organization's key");
+        assert_eq!(cache.get((1, 7)), Some((3, body("three"))));
+        assert_eq!(cache.get((2, 7)), None, "another organization's key");
     }
 
     #[test]
@@ -89,9 +79,9 @@ mod tests {
         let cache = DetailCache::new(10);
         cache.put((1, 7), 5, body("five"));
         cache.put((1, 7), 4, body("four"));
-        assert_eq!(cache.get((1, 7), 5), Some(body("five")));
+        assert_eq!(cache.get((1, 7)), Some((5, body("five"))));
         cache.put((1, 7), 6, body("six"));
-        assert_eq!(cache.get((1, 7), 6), Some(body("six")));
+        assert_eq!(cache.get((1, 7)), Some((6, body("six"))));
     }
 
     #[test]
@@ -100,10 +90,10 @@ mod tests {
         for id in 0..10 {
             cache.put((1, id), 0, body("x"));
             assert!(cache.lock().len() <= 3);
-            assert!(cache.holds((1, id)), "the newest is kept");
+            assert!(cache.get((1, id)).is_some(), "the newest is kept");
         }
         let none = DetailCache::new(0);
         none.put((1, 1), 0, body("x"));
-        assert!(!none.holds((1, 1)));
+        assert_eq!(none.get((1, 1)), None);
     }
 }

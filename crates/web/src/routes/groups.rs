@@ -83,11 +83,10 @@ async fn get_group(
     require_group_visible(&state, &who, id).await?;
     let key = (who.org_id, id);
     // A kept detail costs one primary-key read of the revision instead of the whole roster.
-    if state.details.holds(key) {
-        let revision = state.store.group_revision(who.org_id, id).await?;
-        if let Some(body) = state.details.get(key, revision) {
-            return Ok(json_body(body));
-        }
+    if let Some((kept, body)) = state.details.get(key)
+        && state.store.group_revision(who.org_id, id).await? == kept
+    {
+        return Ok(json_body(body));
     }
     let (detail, revision) = state.store.get_group_detail(who.org_id, id).await?;
     let body = Bytes::from(serde_json::to_vec(&detail).map_err(|_| ApiError::internal())?);
