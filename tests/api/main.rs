@@ -10,6 +10,7 @@ mod idempotency;
 mod jobs;
 mod mail;
 mod openapi;
+mod person_inserts;
 mod reminders;
 mod rule_model;
 mod sessions;

@@ -24,6 +24,7 @@ pub mod jobs;
 mod joined_reads;
 pub mod messages;
 mod people;
+mod person_inserts;
 mod programs;
 pub mod reminders;
 mod service_keys;
@@ -62,6 +63,7 @@ pub struct Store {
     read: DatabaseConnection,
     write: DatabaseConnection,
     clock: Arc<dyn Clock>,
+    people: person_inserts::PersonInserts,
 }
 
 /// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
@@ -119,7 +121,7 @@ impl Store {
             create_sqlite_parent_dir(url)?;
             let write = connect_sqlite(url, 1).await?;
             let read = connect_sqlite(url, options.max_connections.max(1)).await?;
-            Ok(Store { read, write, clock })
+            Ok(Store::new(read, write, clock))
         } else {
             let mut opt = ConnectOptions::new(url);
             opt.max_connections(options.max_connections.max(1))
@@ -127,11 +129,17 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
-            Ok(Store {
-                read: pool.clone(),
-                write: pool,
-                clock,
-            })
+            Ok(Store::new(pool.clone(), pool, clock))
+        }
+    }
+
+    fn new(read: DatabaseConnection, write: DatabaseConnection, clock: Arc<dyn Clock>) -> Store {
+        let people = person_inserts::PersonInserts::start(write.clone());
+        Store {
+            read,
+            write,
+            clock,
+            people,
         }
     }
 

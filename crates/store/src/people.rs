@@ -83,7 +83,7 @@ impl Store {
             spec,
             Consent::default().update(spec.consent, now),
         );
-        to_record(active.insert(&self.write).await?)
+        to_record(self.people.insert(active).await?)
     }
 
     pub async fn get_person(&self, org: Id, id: Id) -> Result<Person> {
