@@ -103,11 +103,12 @@ async fn groups_at(
 }
 
 async fn analyze(store: &Store) -> anyhow::Result<()> {
-    // This machine's PostgreSQL runs with autovacuum off: gather the statistics it would,
-    // and write out the set-up's dirty pages now rather than in the middle of a measure.
+    // This machine's PostgreSQL runs with autovacuum off: clear the dead rows and gather
+    // the statistics it would, and write out the set-up's dirty pages now rather than in
+    // the middle of a measure.
     if store.backend() == DbBackend::Postgres {
         let db = store.write_connection();
-        db.execute_unprepared("ANALYZE").await?;
+        db.execute_unprepared("VACUUM ANALYZE").await?;
         db.execute_unprepared("CHECKPOINT").await?;
     }
     Ok(())
@@ -415,6 +416,11 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
              WHERE kind = 'deliver_message'",
         ] {
             write.execute_unprepared(sql).await?;
+        }
+        // Queuing them again left a dead version of every row, which fresh messages would
+        // not have and autovacuum (off on this machine) would clear.
+        if store.backend() == DbBackend::Postgres {
+            write.execute_unprepared("VACUUM messages, jobs").await?;
         }
         let before = received.load(Ordering::Relaxed);
         let count = || {
