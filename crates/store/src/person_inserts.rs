@@ -16,22 +16,28 @@ type Reply = oneshot::Sender<Result<person::Model, DbErr>>;
 #[derive(Clone)]
 pub(crate) struct PersonInserts {
     queue: mpsc::UnboundedSender<(person::ActiveModel, Reply)>,
+    db: DatabaseConnection,
 }
 
 impl PersonInserts {
     /// Starts the writing task on `db`; it ends when the last handle is dropped.
     pub(crate) fn start(db: DatabaseConnection) -> Self {
         let (queue, waiting) = mpsc::unbounded_channel();
-        tokio::spawn(write_batches(db, waiting));
-        PersonInserts { queue }
+        tokio::spawn(write_batches(db.clone(), waiting));
+        PersonInserts { queue, db }
     }
 
     /// Inserts one person, in the next batch; returns the row as written.
     pub(crate) async fn insert(&self, row: person::ActiveModel) -> Result<person::Model, DbErr> {
         let (reply, answer) = oneshot::channel();
-        let stopped = || DbErr::Custom("the person writer has stopped".into());
-        self.queue.send((row, reply)).map_err(|_| stopped())?;
-        answer.await.map_err(|_| stopped())?
+        if let Err(mpsc::error::SendError((row, _))) = self.queue.send((row, reply)) {
+            // The writing task is gone (only a panic ends it while handles live): the row
+            // was not queued, so it goes in alone rather than every create failing from now.
+            return row.insert(&self.db).await;
+        }
+        answer
+            .await
+            .map_err(|_| DbErr::Custom("the person writer stopped".into()))?
     }
 }
 
@@ -76,5 +82,56 @@ async fn write_batch(db: &DatabaseConnection, batch: &mut Vec<(person::ActiveMod
                 let _ = reply.send(row.insert(db).await);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Store, StoreOptions};
+    use peergroup_domain::values::{Name, Slug};
+    use sea_orm::ActiveValue::Set;
+
+    #[tokio::test]
+    async fn a_person_is_still_written_once_the_writing_task_is_gone() {
+        let path = std::env::temp_dir().join(format!("pg-inserts-{}.db", std::process::id()));
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let store = Store::connect(&StoreOptions {
+            url,
+            max_connections: 1,
+        })
+        .await
+        .unwrap();
+        store.migrate().await.unwrap();
+        let slug = Slug::parse("surrey").unwrap();
+        let (org, _) = store
+            .ensure_organization(&slug, &Name::parse("Surrey").unwrap())
+            .await
+            .unwrap();
+        let (queue, waiting) = mpsc::unbounded_channel();
+        drop(waiting);
+        let inserts = PersonInserts {
+            queue,
+            db: store.write.clone(),
+        };
+        let now = chrono::Utc::now();
+        let written = inserts
+            .insert(person::ActiveModel {
+                org_id: Set(org.id),
+                display_name: Set("Amrit A".into()),
+                preferred_language: Set("pa-Guru".into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let read = person::Entity::find_by_id(written.id)
+            .one(&store.read)
+            .await
+            .unwrap();
+        assert_eq!(read, Some(written));
+        store.close().await;
+        let _ = std::fs::remove_file(&path);
     }
 }
