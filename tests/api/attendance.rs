@@ -340,8 +340,7 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
         "true"
     );
     let after_fifth = app.row_counts().await;
-    let count =
-        |counts: &[(&str, i64)], table: &str| counts.iter().find(|(t, _)| *t == table).unwrap().1;
+    let count = peergroup_blackbox::count_of;
     assert_eq!(
         count(&after_fifth, "session_log_revisions"),
         count(&counts, "session_log_revisions") + 1

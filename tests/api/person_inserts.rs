@@ -1,15 +1,11 @@
 //! People created at the same moment are written in one statement: each caller must still get
 //! its own row, in its own organization, and one bad row must not take the others down.
 
-use peergroup_blackbox::{TestApp, fixtures, json};
+use peergroup_blackbox::{TestApp, count_of as count, fixtures, json};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::values::{Name, Slug};
 use std::collections::HashSet;
 use tokio::task::JoinSet;
-
-fn count(counts: &[(&str, i64)], table: &str) -> i64 {
-    counts.iter().find(|(t, _)| *t == table).unwrap().1
-}
 
 #[tokio::test]
 async fn people_created_at_once_each_get_their_own_row_in_their_own_organization() {

@@ -380,6 +380,15 @@ impl TestApp {
     }
 }
 
+/// The rows of `table` in a snapshot taken with [`TestApp::row_counts`].
+pub fn count_of(counts: &[(&str, i64)], table: &str) -> i64 {
+    counts
+        .iter()
+        .find(|(t, _)| *t == table)
+        .unwrap_or_else(|| panic!("no table {table}"))
+        .1
+}
+
 pub async fn into_reply(response: reqwest::Response) -> Reply {
     let status = response.status();
     let headers = response.headers().clone();

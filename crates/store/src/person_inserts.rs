@@ -53,35 +53,33 @@ async fn write_batches(
 
 /// Writes the batch and answers each caller with its own row.
 async fn write_batch(db: &DatabaseConnection, batch: &mut Vec<(person::ActiveModel, Reply)>) {
-    if batch.len() == 1 {
-        let (row, reply) = batch.remove(0);
-        let _ = reply.send(row.insert(db).await);
-        return;
+    if batch.len() > 1 {
+        let rows = batch.iter().map(|(row, _)| row.clone());
+        match person::Entity::insert_many(rows)
+            .exec_with_returning(db)
+            .await
+        {
+            Ok(mut written) if written.len() == batch.len() => {
+                // Ids are given in the order of the rows; RETURNING need not keep that order.
+                written.sort_by_key(|p| p.id);
+                for ((_, reply), row) in batch.drain(..).zip(written) {
+                    let _ = reply.send(Ok(row));
+                }
+                return;
+            }
+            Ok(written) => {
+                let e = format!("{} rows written for {} people", written.len(), batch.len());
+                for (_, reply) in batch.drain(..) {
+                    let _ = reply.send(Err(DbErr::Custom(e.clone())));
+                }
+                return;
+            }
+            // One bad row fails the whole statement: each row goes in alone, to fail alone.
+            Err(_) => {}
+        }
     }
-    let rows = batch.iter().map(|(row, _)| row.clone());
-    match person::Entity::insert_many(rows)
-        .exec_with_returning(db)
-        .await
-    {
-        Ok(mut written) if written.len() == batch.len() => {
-            // Ids are given in the order of the rows; RETURNING need not keep that order.
-            written.sort_by_key(|p| p.id);
-            for ((_, reply), row) in batch.drain(..).zip(written) {
-                let _ = reply.send(Ok(row));
-            }
-        }
-        Ok(written) => {
-            let e = format!("{} rows written for {} people", written.len(), batch.len());
-            for (_, reply) in batch.drain(..) {
-                let _ = reply.send(Err(DbErr::Custom(e.clone())));
-            }
-        }
-        // One bad row fails the whole statement: each row goes in alone, to fail alone.
-        Err(_) => {
-            for (row, reply) in batch.drain(..) {
-                let _ = reply.send(row.insert(db).await);
-            }
-        }
+    for (row, reply) in batch.drain(..) {
+        let _ = reply.send(row.insert(db).await);
     }
 }
 
