@@ -767,3 +767,158 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
     assert_eq!(digests().len(), 1);
     app.stop().await;
 }
+
+/// Runs every due job but deliveries, which stay claimed and unsent; returns them.
+async fn run_all_but_deliveries(
+    app: &TestApp,
+    config: &peergroup::Config,
+) -> Vec<peergroup_store::jobs::ClaimedJob> {
+    let store = app.server().store.clone();
+    let rt = app.job_runtime(config).await;
+    let mut held = Vec::new();
+    loop {
+        let claimed = store
+            .claim_jobs("test", 1, std::time::Duration::from_secs(60))
+            .await
+            .unwrap();
+        let Some(job) = claimed.into_iter().next() else {
+            return held;
+        };
+        if job.kind == peergroup_store::reminders::JOB_DELIVER {
+            held.push(job);
+        } else {
+            peergroup_jobs::run_one(&rt, job).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_each() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "together").await;
+    let store = app.server().store.clone();
+    // A day before: two participants' reminders and the facilitator's.
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    let held = run_all_but_deliveries(&app, &config).await;
+    assert_eq!(held.len(), 3);
+    let ids: Vec<i64> = held
+        .iter()
+        .map(|j| j.payload["message_id"].as_i64().unwrap())
+        .collect();
+
+    // Read together, each participant's reminder is what it is read alone; the
+    // facilitator's, which needs more reads, is left to its own job.
+    let together = store.deliveries(&ids).await.unwrap();
+    assert_eq!(together.len(), 2);
+    for id in &ids {
+        let alone = store.delivery(*id).await.unwrap().expect("queued");
+        match together.get(id) {
+            Some(d) => assert_eq!(format!("{d:?}"), format!("{alone:?}")),
+            None => assert_eq!(alone.kind, "facilitator_reminder"),
+        }
+    }
+    assert!(together.values().any(|d| d.supports == ["childcare"]));
+
+    // A message sent already is not read to be sent again.
+    let rt = app.job_runtime(&config).await;
+    let first = ids.iter().position(|id| together.contains_key(id)).unwrap();
+    peergroup_jobs::run_one(&rt, held[first].clone()).await;
+    let again = store.deliveries(&ids).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert!(!again.contains_key(&ids[first]));
+
+    // The worker itself, once the held claims lapse: it claims the other two together, and
+    // each person gets their own message once.
+    app.clock.advance(chrono::Duration::seconds(61));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(peergroup_jobs::run(std::sync::Arc::new(rt), stopped));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while smtp.received().len() < 3 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    stop.send(true).unwrap();
+    worker.await.unwrap();
+    let mut got = smtp.received();
+    got.sort_by(|a, b| a.to.cmp(&b.to));
+    let to: Vec<&str> = got.iter().map(|m| m.to.as_str()).collect();
+    assert_eq!(
+        to,
+        [
+            "amina.k@example.org",
+            "lucia.m@example.org",
+            "rosa.t@example.org"
+        ]
+    );
+    assert!(
+        got[1].text.to_lowercase().contains("cuidado"),
+        "{}",
+        got[1].text
+    );
+    assert!(!got[0].text.contains("Childcare"));
+    assert!(got[2].text.contains("Lucia M"), "{}", got[2].text);
+    let sent = messages(&app, &s.token, &format!("session_id={}", s.sessions[0])).await;
+    assert_eq!(sent.iter().filter(|m| m["state"] == "sent").count(), 3);
+    app.stop().await;
+}
+
+/// On PostgreSQL a sent message is marked on a connection of its own (SQLite marks through
+/// its one writer): when that connection is cut, the mark still lands and the next one
+/// opens it again.
+#[tokio::test]
+async fn a_cut_marking_connection_loses_no_mark_and_is_opened_again() {
+    if !peergroup_blackbox::on_postgres() {
+        return;
+    }
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "cut").await;
+    let store = app.server().store.clone();
+    let db = store.write_connection();
+    let marking = |sql: &'static str| {
+        let sql = sql.replace("{name}", peergroup_store::MARKS_APPLICATION_NAME);
+        async move {
+            db.query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                sql,
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap()
+        }
+    };
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(smtp.received().len(), 2);
+    let cut = marking(
+        "SELECT COUNT(pg_terminate_backend(pid)) AS n FROM pg_stat_activity \
+         WHERE application_name = '{name}' AND datname = current_database()",
+    )
+    .await;
+    assert_eq!(cut, 1, "the marks had a connection of their own");
+
+    app.clock.set(at(2027, 3, 16, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let got = smtp.received();
+    assert_eq!(got.len(), 5, "{got:#?}");
+    let ids: std::collections::HashSet<&str> = got.iter().map(|m| m.message_id.as_str()).collect();
+    assert_eq!(ids.len(), 5, "each message once");
+    let all = messages(&app, &s.token, "").await;
+    assert_eq!(all.len(), 5);
+    assert!(all.iter().all(|m| m["state"] == "sent"), "{all:#?}");
+    let open = marking(
+        "SELECT COUNT(*) AS n FROM pg_stat_activity \
+         WHERE application_name = '{name}' AND datname = current_database()",
+    )
+    .await;
+    assert_eq!(open, 1, "opened again");
+    app.stop().await;
+}

@@ -418,9 +418,13 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
             write.execute_unprepared(sql).await?;
         }
         // Queuing them again left a dead version of every row, which fresh messages would
-        // not have and autovacuum (off on this machine) would clear.
+        // not have and autovacuum (off on this machine) would clear. It would also gather
+        // statistics on the messages, which were not there at the last ANALYZE: without them
+        // the read of a claim's messages is planned for an empty table.
         if store.backend() == DbBackend::Postgres {
-            write.execute_unprepared("VACUUM messages, jobs").await?;
+            write
+                .execute_unprepared("VACUUM ANALYZE messages, jobs")
+                .await?;
         }
         let before = received.load(Ordering::Relaxed);
         let count = || {

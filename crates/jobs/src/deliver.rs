@@ -11,10 +11,20 @@ use peergroup_store::coordinator_notices::{KIND_ROLES_MISSING, KIND_WEEKLY_DIGES
 use peergroup_store::jobs::ClaimedJob;
 use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
 
-pub async fn deliver(rt: &Runtime, job: &ClaimedJob, message_id: i64) -> Result<(), Failure> {
+/// Sends the message `message_id`, read as `ahead` if it already was.
+pub async fn deliver(
+    rt: &Runtime,
+    job: &ClaimedJob,
+    message_id: i64,
+    ahead: Option<Delivery>,
+) -> Result<(), Failure> {
     let store = &rt.store;
     let now = store.clock().now();
-    let Some(d) = store.delivery(message_id).await? else {
+    let d = match ahead {
+        Some(d) => Some(d),
+        None => store.delivery(message_id).await?,
+    };
+    let Some(d) = d else {
         store
             .finish_job(job, &peergroup_store::jobs::JobOutcome::Done)
             .await?;

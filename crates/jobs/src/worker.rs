@@ -8,10 +8,12 @@ use peergroup_notify::Mailer;
 use peergroup_notify::links::LinkSigner;
 use peergroup_store::coordinator_notices::{JOB_CHECK_ROLES, JOB_WEEKLY_DIGEST};
 use peergroup_store::jobs::{ClaimedJob, JobOutcome};
+use peergroup_store::messages::Delivery;
 use peergroup_store::reminders::{
     ChangedJob, DeliverJob, JOB_DELIVER, JOB_SESSION_CHANGED, JOB_SESSION_REMINDER, ReminderJob,
 };
 use peergroup_store::{Store, StoreError};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -138,9 +140,11 @@ pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
         if free >= refill {
             let claimed = claim(&rt, free).await;
             queue_empty = claimed.len() < free;
+            let mut read = read_ahead(&rt, &claimed).await;
             for job in claimed {
                 let rt = rt.clone();
-                running.spawn(async move { run_one(&rt, job).await });
+                let ahead = message_of(&job).and_then(|id| read.remove(&id));
+                running.spawn(async move { run_claimed(&rt, job, ahead).await });
             }
         }
         // Claim again when a job ends; or, when there was nothing to claim, once new jobs
@@ -169,8 +173,35 @@ async fn claim(rt: &Runtime, n: usize) -> Vec<ClaimedJob> {
     }
 }
 
+/// The message a delivery job sends.
+fn message_of(job: &ClaimedJob) -> Option<i64> {
+    (job.kind == JOB_DELIVER)
+        .then(|| payload::<DeliverJob>(job).ok())
+        .flatten()
+        .map(|d| d.message_id)
+}
+
+/// The claimed deliveries' messages, read in one statement rather than one each: on
+/// PostgreSQL each statement is a round trip and an executor start. A message not in it is
+/// read by its own job.
+async fn read_ahead(rt: &Runtime, claimed: &[ClaimedJob]) -> HashMap<i64, Delivery> {
+    let ids: Vec<i64> = claimed.iter().filter_map(message_of).collect();
+    if ids.len() < 2 {
+        return HashMap::new();
+    }
+    rt.store.deliveries(&ids).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "reading claimed messages failed");
+        HashMap::new()
+    })
+}
+
 /// Runs one claimed job and records its outcome.
 pub async fn run_one(rt: &Runtime, job: ClaimedJob) {
+    run_claimed(rt, job, None).await;
+}
+
+/// [`run_one`], for a delivery whose message may have been read with others.
+async fn run_claimed(rt: &Runtime, job: ClaimedJob, ahead: Option<Delivery>) {
     if job.attempts > job.max_attempts {
         // Claimed again after its worker died on the last attempt: do not loop forever.
         let outcome = JobOutcome::Dead {
@@ -179,7 +210,7 @@ pub async fn run_one(rt: &Runtime, job: ClaimedJob) {
         record(rt, &job, &outcome).await;
         return;
     }
-    if let Err(failure) = dispatch(rt, &job).await {
+    if let Err(failure) = dispatch(rt, &job, ahead).await {
         let (Failure::Transient(e) | Failure::Permanent(e)) = &failure;
         tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
         let outcome = outcome_for(
@@ -212,7 +243,7 @@ fn payload<T: serde::de::DeserializeOwned>(job: &ClaimedJob) -> Result<T, Failur
 
 /// Runs the job. Jobs that write their own outcome (in the transaction of their work)
 /// return `Ok`; the rest are marked done here.
-async fn dispatch(rt: &Runtime, job: &ClaimedJob) -> Result<(), Failure> {
+async fn dispatch(rt: &Runtime, job: &ClaimedJob, ahead: Option<Delivery>) -> Result<(), Failure> {
     let store = &rt.store;
     match job.kind.as_str() {
         JOB_PLAN_REMINDERS => {
@@ -269,7 +300,7 @@ async fn dispatch(rt: &Runtime, job: &ClaimedJob) -> Result<(), Failure> {
         }
         JOB_DELIVER => {
             let d: DeliverJob = payload(job)?;
-            deliver(rt, job, d.message_id).await
+            deliver(rt, job, d.message_id, ahead).await
         }
         // Benchmarks measure the queue itself with jobs that do nothing.
         "noop" => done(rt, job).await,

@@ -22,6 +22,7 @@ pub mod groups;
 mod idempotency;
 pub mod jobs;
 mod joined_reads;
+mod mark_connection;
 pub mod messages;
 mod people;
 mod person_inserts;
@@ -37,6 +38,7 @@ pub mod training_reports;
 pub use access::NewToken;
 pub use error::StoreError;
 pub use idempotency::IdempotencyBegin;
+pub use mark_connection::APPLICATION_NAME as MARKS_APPLICATION_NAME;
 
 use peergroup_domain::clock::{Clock, SystemClock};
 use peergroup_migrations::{Migrator, MigratorTrait};
@@ -64,6 +66,8 @@ pub struct Store {
     write: DatabaseConnection,
     clock: Arc<dyn Clock>,
     people: person_inserts::PersonInserts,
+    /// PostgreSQL only: the connection that marks sent messages.
+    marks: Option<Arc<mark_connection::MarkConnection>>,
 }
 
 /// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
@@ -121,7 +125,7 @@ impl Store {
             create_sqlite_parent_dir(url)?;
             let write = connect_sqlite(url, 1).await?;
             let read = connect_sqlite(url, options.max_connections.max(1)).await?;
-            Ok(Store::new(read, write, clock))
+            Ok(Store::new(read, write, clock, None))
         } else {
             let mut opt = ConnectOptions::new(url);
             opt.max_connections(options.max_connections.max(1))
@@ -129,17 +133,24 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
-            Ok(Store::new(pool.clone(), pool, clock))
+            let marks = mark_connection::MarkConnection::new(url)?;
+            Ok(Store::new(pool.clone(), pool, clock, Some(Arc::new(marks))))
         }
     }
 
-    fn new(read: DatabaseConnection, write: DatabaseConnection, clock: Arc<dyn Clock>) -> Store {
+    fn new(
+        read: DatabaseConnection,
+        write: DatabaseConnection,
+        clock: Arc<dyn Clock>,
+        marks: Option<Arc<mark_connection::MarkConnection>>,
+    ) -> Store {
         let people = person_inserts::PersonInserts::start(write.clone());
         Store {
             read,
             write,
             clock,
             people,
+            marks,
         }
     }
 
@@ -183,6 +194,9 @@ impl Store {
     }
 
     pub async fn close(self) {
+        if let Some(marks) = &self.marks {
+            marks.close().await;
+        }
         let _ = self.read.close().await;
         let _ = self.write.close().await;
     }

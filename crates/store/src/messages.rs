@@ -17,9 +17,13 @@ use sea_orm::DbBackend;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, TransactionTrait};
 use serde::Serialize;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 pub const JOB_NOTIFY_EVENT: &str = "notify_event";
+
+/// Mail about a session to the participant it concerns.
+const PARTICIPANT_KINDS: [&str; 3] = ["session_reminder", "session_changed", "session_cancelled"];
 
 /// A message as coordinators see it: no address and no content, only what and how it went.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -141,8 +145,35 @@ fn session_of(row: &sea_orm::QueryResult, enrollment: Option<Id>) -> Result<Deli
 impl Store {
     /// Reads a message and what it is about, or `None` when it is gone or not queued.
     pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
-        // One statement: the message, its recipient, its session and group, and the
-        // supports arranged for a participant (in the order they were recorded).
+        match self.delivery_rows(&[message_id]).await?.into_iter().next() {
+            Some(row) => self.delivery_of(row).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Reads, in one statement, the messages of `ids` that are participants' session mail
+    /// still to send: a worker reads the messages it claimed together. Those left out
+    /// (sent already, other kinds, which read more, or a row that does not decode) are
+    /// read alone by [`Store::delivery`].
+    pub async fn deliveries(&self, ids: &[Id]) -> Result<HashMap<Id, Delivery>> {
+        let mut ready = HashMap::new();
+        if ids.is_empty() {
+            return Ok(ready);
+        }
+        for row in self.delivery_rows(ids).await? {
+            let kind: String = row.try_get("", "kind")?;
+            if PARTICIPANT_KINDS.contains(&kind.as_str())
+                && let Ok(Some(d)) = self.delivery_of(row).await
+            {
+                ready.insert(d.message_id, d);
+            }
+        }
+        Ok(ready)
+    }
+
+    /// The message, its recipient, its session and group, and the supports arranged for a
+    /// participant (in the order they were recorded): one row per message.
+    async fn delivery_rows(&self, ids: &[Id]) -> Result<Vec<sea_orm::QueryResult>> {
         let arranged = match self.backend() {
             sea_orm::DbBackend::Postgres => "string_agg(n.kind, ',' ORDER BY n.id)",
             // SQLite 3.44 and later order an aggregate's input too.
@@ -165,15 +196,19 @@ impl Store {
              LEFT JOIN users u ON u.id = m.user_id AND u.org_id = m.org_id \
              LEFT JOIN sessions s ON s.id = m.session_id AND s.org_id = m.org_id \
              LEFT JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-             WHERE m.id = ?"
+             WHERE m.id IN ({})",
+            vec!["?"; ids.len()].join(", ")
         );
-        let Some(row) = self
+        Ok(self
             .read
-            .query_one_raw(stmt(&self.read, &sql, [message_id.into()]))
-            .await?
-        else {
-            return Ok(None);
-        };
+            .query_all_raw(stmt(&self.read, &sql, ids.iter().map(|&id| id.into())))
+            .await?)
+    }
+
+    /// A delivery from its row, with whatever more its kind needs; `None` when the message
+    /// is no longer to send.
+    async fn delivery_of(&self, row: sea_orm::QueryResult) -> Result<Option<Delivery>> {
+        let message_id: Id = row.try_get("", "id")?;
         let state: String = row.try_get("", "state")?;
         if !matches!(state.as_str(), "queued" | "retrying") {
             // Sent, skipped or dead already: a job claimed again after its worker died
@@ -186,10 +221,7 @@ impl Store {
         let session_id: Option<Id> = row.try_get("", "session_id")?;
         let user_email: Option<String> = row.try_get("", "user_email")?;
         let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
-        let participant_mail = matches!(
-            kind.as_str(),
-            "session_reminder" | "session_changed" | "session_cancelled"
-        ) && subject.is_some();
+        let participant_mail = PARTICIPANT_KINDS.contains(&kind.as_str()) && subject.is_some();
         let staff = user_email.is_some();
         let recipient = Recipient {
             name: row
@@ -423,9 +455,20 @@ impl Store {
             format!("{mark}; {FINISH}")
         };
         values.extend(finish_values(job, &job_outcome, now));
-        self.write
-            .execute_raw(stmt(&self.write, &sql, values))
-            .await?;
+        let statement = stmt(&self.write, &sql, values);
+        if let Some(marks) = &self.marks {
+            match marks.execute(&statement).await {
+                Some(Ok(_)) => return Ok(()),
+                // Run again through the pool: fenced by the claim, a mark that did commit
+                // before the error changes nothing the second time.
+                Some(Err(e)) => {
+                    tracing::warn!(error = %e, "marking a message on its own connection failed")
+                }
+                // Another send holds the connection (`mail.parallel_sends` above 1).
+                None => {}
+            }
+        }
+        self.write.execute_raw(statement).await?;
         Ok(())
     }
 
