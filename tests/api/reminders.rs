@@ -768,30 +768,6 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
     app.stop().await;
 }
 
-/// Runs every due job but deliveries, which stay claimed and unsent; returns them.
-async fn run_all_but_deliveries(
-    app: &TestApp,
-    config: &peergroup::Config,
-) -> Vec<peergroup_store::jobs::ClaimedJob> {
-    let store = app.server().store.clone();
-    let rt = app.job_runtime(config).await;
-    let mut held = Vec::new();
-    loop {
-        let claimed = store
-            .claim_jobs("test", 1, std::time::Duration::from_secs(60))
-            .await
-            .unwrap();
-        let Some(job) = claimed.into_iter().next() else {
-            return held;
-        };
-        if job.kind == peergroup_store::reminders::JOB_DELIVER {
-            held.push(job);
-        } else {
-            peergroup_jobs::run_one(&rt, job).await;
-        }
-    }
-}
-
 #[tokio::test]
 async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_each() {
     let app = TestApp::spawn().await;
@@ -802,7 +778,11 @@ async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_
     // A day before: two participants' reminders and the facilitator's.
     app.clock.set(at(2027, 3, 16, 17, 30));
     tick(&app).await;
-    let held = run_all_but_deliveries(&app, &config).await;
+    let held = app
+        .run_jobs_holding(&config, |j| {
+            j.kind == peergroup_store::reminders::JOB_DELIVER
+        })
+        .await;
     assert_eq!(held.len(), 3);
     let ids: Vec<i64> = held
         .iter()

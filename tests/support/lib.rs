@@ -199,8 +199,6 @@ impl TestApp {
         }
     }
 
-    /// Runs every job due on the test clock, one at a time, until none is left; mail goes
-    /// through `config`'s transport. Returns how many jobs ran.
     /// The job runtime the server would build from `config`, on this app's store.
     pub async fn job_runtime(&self, config: &Config) -> peergroup_jobs::Runtime {
         let store = &self.server().store;
@@ -208,19 +206,35 @@ impl TestApp {
         peergroup::jobs::runtime(config, store, links).expect("job runtime")
     }
 
-    pub async fn run_jobs_with(&self, config: &Config) -> usize {
+    /// Runs every job due on the test clock, one at a time, until none is left; mail goes
+    /// through `config`'s transport.
+    pub async fn run_jobs_with(&self, config: &Config) {
+        self.run_jobs_holding(config, |_| false).await;
+    }
+
+    /// [`TestApp::run_jobs_with`], except that jobs for which `hold` is true stay claimed and
+    /// unrun; returns them.
+    pub async fn run_jobs_holding(
+        &self,
+        config: &Config,
+        hold: impl Fn(&peergroup_store::jobs::ClaimedJob) -> bool,
+    ) -> Vec<peergroup_store::jobs::ClaimedJob> {
         let store = self.server().store.clone();
         let rt = self.job_runtime(config).await;
-        let mut ran = 0;
+        let (mut ran, mut held) = (0, Vec::new());
         loop {
             let jobs = store
                 .claim_jobs("test", 1, std::time::Duration::from_secs(60))
                 .await
                 .expect("claim");
             let Some(job) = jobs.into_iter().next() else {
-                return ran;
+                return held;
             };
-            peergroup_jobs::run_one(&rt, job).await;
+            if hold(&job) {
+                held.push(job);
+            } else {
+                peergroup_jobs::run_one(&rt, job).await;
+            }
             ran += 1;
             assert!(ran < 100_000, "jobs keep coming");
         }

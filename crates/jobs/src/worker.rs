@@ -140,10 +140,9 @@ pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
         if free >= refill {
             let claimed = claim(&rt, free).await;
             queue_empty = claimed.len() < free;
-            let mut read = read_ahead(&rt, &claimed).await;
-            for job in claimed {
+            let read = read_ahead(&rt, &claimed).await;
+            for (job, ahead) in claimed.into_iter().zip(read) {
                 let rt = rt.clone();
-                let ahead = message_of(&job).and_then(|id| read.remove(&id));
                 running.spawn(async move { run_claimed(&rt, job, ahead).await });
             }
         }
@@ -173,26 +172,29 @@ async fn claim(rt: &Runtime, n: usize) -> Vec<ClaimedJob> {
     }
 }
 
-/// The message a delivery job sends.
-fn message_of(job: &ClaimedJob) -> Option<i64> {
-    (job.kind == JOB_DELIVER)
-        .then(|| payload::<DeliverJob>(job).ok())
-        .flatten()
-        .map(|d| d.message_id)
-}
-
-/// The claimed deliveries' messages, read in one statement rather than one each: on
-/// PostgreSQL each statement is a round trip and an executor start. A message not in it is
-/// read by its own job.
-async fn read_ahead(rt: &Runtime, claimed: &[ClaimedJob]) -> HashMap<i64, Delivery> {
-    let ids: Vec<i64> = claimed.iter().filter_map(message_of).collect();
-    if ids.len() < 2 {
-        return HashMap::new();
+/// The claimed deliveries' messages, read in one statement rather than one each (on
+/// PostgreSQL each statement is a round trip and an executor start), in the order of
+/// `claimed`. A job given `None` reads its message itself.
+async fn read_ahead(rt: &Runtime, claimed: &[ClaimedJob]) -> Vec<Option<Delivery>> {
+    let messages: Vec<Option<i64>> = claimed
+        .iter()
+        .map(|job| {
+            let d = (job.kind == JOB_DELIVER).then(|| payload::<DeliverJob>(job).ok());
+            d.flatten().map(|d| d.message_id)
+        })
+        .collect();
+    let ids: Vec<i64> = messages.iter().flatten().copied().collect();
+    let mut read = HashMap::new();
+    if ids.len() > 1 {
+        read = rt.store.deliveries(&ids).await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "reading claimed messages failed");
+            HashMap::new()
+        });
     }
-    rt.store.deliveries(&ids).await.unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "reading claimed messages failed");
-        HashMap::new()
-    })
+    messages
+        .into_iter()
+        .map(|id| id.and_then(|id| read.remove(&id)))
+        .collect()
 }
 
 /// Runs one claimed job and records its outcome.

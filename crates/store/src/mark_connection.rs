@@ -40,9 +40,8 @@ impl MarkConnection {
         })
     }
 
-    /// Runs `statement` on the kept connection and returns the rows it changed; `None`
-    /// when another caller is using the connection.
-    pub async fn execute(&self, statement: &Statement) -> Option<Result<u64, sqlx::Error>> {
+    /// Runs `statement` on the kept connection; `None` when another caller is using it.
+    pub async fn execute(&self, statement: &Statement) -> Option<Result<(), sqlx::Error>> {
         let mut held = self.connection.try_lock().ok()?;
         Some(self.execute_on(&mut held, statement).await)
     }
@@ -51,13 +50,13 @@ impl MarkConnection {
         &self,
         held: &mut Option<PgConnection>,
         statement: &Statement,
-    ) -> Result<u64, sqlx::Error> {
+    ) -> Result<(), sqlx::Error> {
         let connection = match held {
             Some(c) => c,
             None => held.insert(
                 tokio::time::timeout(CONNECT_TIMEOUT, PgConnection::connect_with(&self.options))
                     .await
-                    .map_err(|_| sqlx::Error::PoolTimedOut)??,
+                    .map_err(|_| sqlx::Error::Io(std::io::ErrorKind::TimedOut.into()))??,
             ),
         };
         let values = SqlxValues(
@@ -68,7 +67,7 @@ impl MarkConnection {
         );
         let query = sqlx::query_with(sqlx::AssertSqlSafe(statement.sql.as_str()), values);
         match sqlx::Executor::execute(&mut *connection, query).await {
-            Ok(done) => Ok(done.rows_affected()),
+            Ok(_) => Ok(()),
             Err(e) => {
                 // It may be broken: the next mark opens another.
                 *held = None;
