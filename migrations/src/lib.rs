@@ -10,6 +10,7 @@ mod m20261126_000003_attendance;
 mod m20261127_000004_messaging;
 mod m20261128_000005_training;
 mod m20261201_000006_group_revision;
+mod m20261204_000007_idempotency_per_caller;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_messaging::Migration),
             Box::new(m20261128_000005_training::Migration),
             Box::new(m20261201_000006_group_revision::Migration),
+            Box::new(m20261204_000007_idempotency_per_caller::Migration),
         ]
     }
 }

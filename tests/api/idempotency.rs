@@ -141,3 +141,60 @@ async fn futures_join(
     }
     replies
 }
+
+#[tokio::test]
+async fn a_key_is_its_senders_own_and_a_facilitator_cannot_replay_a_coordinators() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.coordinator("idem-own").await;
+    let body = fixtures::person("Kept Private");
+    let first = post_with_key(&app, &coordinator, "/api/v1/people", "k-1", &body).await;
+    let first_body = first.ok(201).clone();
+
+    // A facilitator sending the same key and body is refused as if there were no key.
+    let facilitator = app
+        .token(
+            "idem-own",
+            "peer@idem-own.example.org",
+            peergroup_domain::org::Role::Facilitator,
+        )
+        .await;
+    let after_first = app.row_counts().await;
+    let theirs = post_with_key(&app, &facilitator, "/api/v1/people", "k-1", &body).await;
+    let problem = theirs.problem(403);
+    assert!(problem.get("id").is_none() && problem.get("email").is_none());
+    assert!(theirs.headers.get("idempotent-replayed").is_none());
+    assert_eq!(app.row_counts().await, after_first);
+
+    // Another coordinator's identical key is theirs, not a replay of the first.
+    let other = app
+        .token(
+            "idem-own",
+            "second@idem-own.example.org",
+            peergroup_domain::org::Role::Coordinator,
+        )
+        .await;
+    let second = post_with_key(&app, &other, "/api/v1/people", "k-1", &body).await;
+    assert_ne!(second.ok(201)["id"], first_body["id"]);
+    assert!(second.headers.get("idempotent-replayed").is_none());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_replay_needs_the_role_the_key_was_first_used_with() {
+    let app = TestApp::spawn().await;
+    let email = "coordinator@idem-role.example.org";
+    let coordinator = app.coordinator("idem-role").await;
+    let body = fixtures::person("Before Demotion");
+    post_with_key(&app, &coordinator, "/api/v1/people", "k-2", &body)
+        .await
+        .ok(201);
+    // The same user, now a facilitator, sends the same request again.
+    let demoted = app
+        .token("idem-role", email, peergroup_domain::org::Role::Facilitator)
+        .await;
+    let again = post_with_key(&app, &demoted, "/api/v1/people", "k-2", &body).await;
+    let problem = again.problem(403);
+    assert!(problem.get("id").is_none());
+    assert!(again.headers.get("idempotent-replayed").is_none());
+    app.stop().await;
+}

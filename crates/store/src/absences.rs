@@ -7,7 +7,7 @@ use crate::reminders::{NewMessage, insert_messages, reminded_facilitators};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 
 /// What the "I can't come" page shows: nothing about the group or anyone else.
 #[derive(Debug, Clone)]
@@ -43,9 +43,9 @@ impl Store {
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                    WHERE s.org_id = ? AND s.id = ? AND e.id = ?";
         let row = self
-            .read
+            .reader()
             .query_one_raw(stmt(
-                &self.read,
+                &self.reader(),
                 sql,
                 [org.into(), session_id.into(), enrollment_id.into()],
             ))
@@ -88,7 +88,7 @@ impl Store {
             ));
         }
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let sql = "INSERT INTO absence_notices (org_id, session_id, enrollment_id, reason, created_at) \
                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, session_id, enrollment_id) DO NOTHING";
         let inserted = txn

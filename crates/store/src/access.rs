@@ -54,13 +54,13 @@ fn detail(m: organization::Model) -> Result<OrganizationDetail> {
 
 impl Store {
     pub async fn organization_count(&self) -> Result<u64> {
-        Ok(organization::Entity::find().count(&self.read).await?)
+        Ok(organization::Entity::find().count(&self.reader()).await?)
     }
 
     pub async fn find_organization(&self, slug: &Slug) -> Result<Option<Organization>> {
         organization::Entity::find()
             .filter(organization::Column::Slug.eq(slug.as_str()))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .map(organization)
             .transpose()
@@ -83,7 +83,7 @@ impl Store {
             updated_at: Set(now),
             ..Default::default()
         }
-        .insert(&self.write)
+        .insert(&self.writer())
         .await?;
         Ok((organization(created)?, true))
     }
@@ -91,7 +91,7 @@ impl Store {
     /// The caller's organization with its settings.
     pub async fn organization_detail(&self, org: Id) -> Result<OrganizationDetail> {
         let m = organization::Entity::find_by_id(org)
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("organization"))?;
         detail(m)
@@ -105,7 +105,7 @@ impl Store {
     ) -> Result<OrganizationDetail> {
         settings.validate()?;
         let m = organization::Entity::find_by_id(org)
-            .one(&self.write)
+            .one(&self.writer())
             .await?
             .ok_or(StoreError::NotFound("organization"))?;
         let mut active: organization::ActiveModel = m.into();
@@ -114,7 +114,7 @@ impl Store {
         active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
         active.training_policy = Set(settings.training_policy.as_str().to_string());
         active.updated_at = Set(self.now());
-        detail(active.update(&self.write).await?)
+        detail(active.update(&self.writer()).await?)
     }
 
     /// Issues a token for the user with this email in `org`, creating the user if needed or
@@ -133,7 +133,7 @@ impl Store {
         let existing = user::Entity::find()
             .filter(user::Column::OrgId.eq(org.id))
             .filter(user::Column::Email.eq(email_lower.clone()))
-            .one(&self.write)
+            .one(&self.writer())
             .await?;
         let user = match existing {
             Some(u) if u.role == role.as_str() => u,
@@ -141,7 +141,7 @@ impl Store {
                 let mut active: user::ActiveModel = u.into();
                 active.role = Set(role.as_str().to_string());
                 active.updated_at = Set(now);
-                active.update(&self.write).await?
+                active.update(&self.writer()).await?
             }
             None => {
                 user::ActiveModel {
@@ -152,7 +152,7 @@ impl Store {
                     updated_at: Set(now),
                     ..Default::default()
                 }
-                .insert(&self.write)
+                .insert(&self.writer())
                 .await?
             }
         };
@@ -163,7 +163,7 @@ impl Store {
                 .filter(api_token::Column::UserId.eq(user.id))
                 .filter(api_token::Column::Label.eq(label))
                 .filter(api_token::Column::RevokedAt.is_null())
-                .exec(&self.write)
+                .exec(&self.writer())
                 .await?;
         }
         let mut bytes = [0u8; 32];
@@ -178,7 +178,7 @@ impl Store {
             revoked_at: Set(None),
             ..Default::default()
         }
-        .insert(&self.write)
+        .insert(&self.writer())
         .await?;
         Ok(NewToken {
             secret,
@@ -202,7 +202,7 @@ impl Store {
                     .into(),
             )
             .select_also(user::Entity)
-            .one(&self.read)
+            .one(&self.reader())
             .await?;
         let Some((token, Some(user))) = found else {
             return Ok(None);
@@ -231,7 +231,7 @@ impl Store {
             .filter(facilitator_assignment::Column::OrgId.eq(who.org_id))
             .filter(facilitator_assignment::Column::PersonId.is_in(people))
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?)
     }
 
@@ -247,7 +247,7 @@ impl Store {
                     .eq(who.email.to_lowercase()),
             )
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         Ok(people)
     }

@@ -30,7 +30,7 @@ use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
 use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
 use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -484,7 +484,7 @@ impl Store {
         };
         let org = who.org_id;
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let (s, g, program) = session_group_program(&txn, org, session_id).await?;
         // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
         // no log yet.
@@ -690,19 +690,19 @@ impl Store {
         let m = session_log::Entity::find()
             .filter(session_log::Column::OrgId.eq(org))
             .filter(session_log::Column::SessionId.eq(session_id))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("session log"))?;
         let s = session::Entity::find_by_id(session_id)
             .filter(session::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("session"))?;
-        let (g, program) = group_with_program(&self.read, org, m.group_id).await?;
-        let (_, facilitators) = roster_and_facilitators(&self.read, org, g.id).await?;
-        let marks = marks_of_session(&self.read, org, session_id).await?;
+        let (g, program) = group_with_program(&self.reader(), org, m.group_id).await?;
+        let (_, facilitators) = roster_and_facilitators(&self.reader(), org, g.id).await?;
+        let marks = marks_of_session(&self.reader(), org, session_id).await?;
         let spec = spec_of(&m, marks)?;
-        log_record(&self.read, org, m, spec, &program, &s, &facilitators).await
+        log_record(&self.reader(), org, m, spec, &program, &s, &facilitators).await
     }
 
     /// A participant's marks in their group, in schedule order, with their current streak.
@@ -713,22 +713,22 @@ impl Store {
     ) -> Result<AttendanceHistory> {
         let e = enrollment::Entity::find_by_id(enrollment_id)
             .filter(enrollment::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("enrollment"))?;
-        let (_, program) = group_with_program(&self.read, org, e.group_id).await?;
+        let (_, program) = group_with_program(&self.reader(), org, e.group_id).await?;
         let marks = attendance::Entity::find()
             .filter(attendance::Column::OrgId.eq(org))
             .filter(attendance::Column::GroupId.eq(e.group_id))
             .filter(attendance::Column::PersonId.eq(e.person_id))
             .order_by_asc(attendance::Column::StartsAt)
             .order_by_asc(attendance::Column::SessionId)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let sessions: HashMap<Id, session::Model> = session::Entity::find()
             .filter(session::Column::OrgId.eq(org))
             .filter(session::Column::Id.is_in(marks.iter().map(|m| m.session_id)))
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(|s| (s.id, s))
@@ -758,7 +758,7 @@ impl Store {
             .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
             .order_by_asc(follow_up_task::Column::Id)
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         Ok(AttendanceHistory {
             enrollment_id,
@@ -831,10 +831,10 @@ impl Store {
         use peergroup_domain::support::{SupportKind, SupportStatus};
         let s = session::Entity::find_by_id(session_id)
             .filter(session::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("session"))?;
-        let (roster, _) = roster_and_facilitators(&self.read, org, s.group_id).await?;
+        let (roster, _) = roster_and_facilitators(&self.reader(), org, s.group_id).await?;
         let enrollments: Vec<Id> = roster
             .placed
             .iter()
@@ -845,7 +845,7 @@ impl Store {
             .filter(support_need::Column::EnrollmentId.is_in(enrollments))
             .filter(support_need::Column::Status.ne(SupportStatus::Declined.as_str()))
             .order_by_asc(support_need::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let mut out = SupportHeadcount {
             session_id,
@@ -965,24 +965,24 @@ async fn group_facts(
 impl Store {
     /// Attendance, dose, completion, retention, absences by reason and fidelity for a group.
     pub async fn group_figures(&self, org: Id, group_id: Id) -> Result<Figures> {
-        let (g, program) = group_with_program(&self.read, org, group_id).await?;
+        let (g, program) = group_with_program(&self.reader(), org, group_id).await?;
         Ok(group_figures(
-            &group_facts(&self.read, org, &g, &program).await?,
+            &group_facts(&self.reader(), org, &g, &program).await?,
         ))
     }
 
     /// The same figures over every group of a program (without the retention curve).
     pub async fn program_figures(&self, org: Id, program_id: Id) -> Result<Figures> {
-        let program = program_spec(&self.read, org, program_id).await?;
+        let program = program_spec(&self.reader(), org, program_id).await?;
         let groups = group::Entity::find()
             .filter(group::Column::OrgId.eq(org))
             .filter(group::Column::ProgramId.eq(program_id))
             .order_by_asc(group::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let mut facts = Vec::with_capacity(groups.len());
         for g in &groups {
-            facts.push(group_facts(&self.read, org, g, &program).await?);
+            facts.push(group_facts(&self.reader(), org, g, &program).await?);
         }
         Ok(figures(&facts))
     }
@@ -1104,7 +1104,7 @@ impl Store {
             .select_only()
             .column(crate::entities::organization::Column::Id)
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let mut programs: HashMap<Id, Arc<ProgramSpec>> = HashMap::new();
         for org in orgs {
@@ -1115,7 +1115,7 @@ impl Store {
                     .filter(group::Column::Id.gt(after))
                     .order_by_asc(group::Column::Id)
                     .limit(REBUILD_CHUNK)
-                    .all(&self.read)
+                    .all(&self.reader())
                     .await?;
                 let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
                     break;
@@ -1127,7 +1127,9 @@ impl Store {
                     if let std::collections::hash_map::Entry::Vacant(e) =
                         programs.entry(g.program_id)
                     {
-                        e.insert(Arc::new(program_spec(&self.read, org, g.program_id).await?));
+                        e.insert(Arc::new(
+                            program_spec(&self.reader(), org, g.program_id).await?,
+                        ));
                     }
                 }
                 self.rebuild_chunk(org, &groups, first, last, &programs, &mut out)
@@ -1149,7 +1151,7 @@ impl Store {
         // Reads and writes in one transaction; on PostgreSQL the chunk's groups are locked
         // as a roll-call locks its group, so the two never interleave. (SQLite has one
         // writer.)
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         if txn.get_database_backend() == DbBackend::Postgres {
             group::Entity::find()
                 .filter(group::Column::OrgId.eq(org))
@@ -1304,7 +1306,7 @@ impl Store {
             .column(session::Column::GroupId)
             .filter(session::Column::OrgId.eq(org))
             .into_tuple()
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("session"))
     }

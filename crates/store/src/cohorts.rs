@@ -12,7 +12,7 @@ use peergroup_domain::training::{
 use peergroup_domain::values::Name;
 use peergroup_domain::{Id, ValidationErrors};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
 use std::collections::BTreeSet;
 
 async fn find_cohort(
@@ -116,7 +116,7 @@ async fn cohort_record(conn: &impl ConnectionTrait, m: training_cohort::Model) -
 impl Store {
     pub async fn create_cohort(&self, org: Id, spec: &CohortSpec) -> Result<Cohort> {
         spec.validate()?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         refuse_unknown(&txn, org, spec).await?;
         let now = self.now();
         let created = training_cohort::ActiveModel {
@@ -137,7 +137,7 @@ impl Store {
     /// recorded must still fit: their module stays one of the cohort's.
     pub async fn update_cohort(&self, org: Id, id: Id, spec: &CohortSpec) -> Result<Cohort> {
         spec.validate()?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let existing = find_cohort(&txn, org, id).await?;
         refuse_unknown(&txn, org, spec).await?;
         let taught: Vec<Id> = training_session::Entity::find()
@@ -167,19 +167,19 @@ impl Store {
     }
 
     pub async fn get_cohort(&self, org: Id, id: Id) -> Result<Cohort> {
-        let m = find_cohort(&self.read, org, id).await?;
-        cohort_record(&self.read, m).await
+        let m = find_cohort(&self.reader(), org, id).await?;
+        cohort_record(&self.reader(), m).await
     }
 
     pub async fn list_cohorts(&self, org: Id) -> Result<Vec<Cohort>> {
         let rows = training_cohort::Entity::find()
             .filter(training_cohort::Column::OrgId.eq(org))
             .order_by_asc(training_cohort::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let mut out = Vec::with_capacity(rows.len());
         for m in rows {
-            out.push(cohort_record(&self.read, m).await?);
+            out.push(cohort_record(&self.reader(), m).await?);
         }
         Ok(out)
     }
@@ -192,7 +192,7 @@ impl Store {
         spec: &TrainingSessionSpec,
     ) -> Result<Cohort> {
         spec.validate()?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let cohort = find_cohort(&txn, org, cohort_id).await?;
         let cs: CohortSpec = from_json(cohort.spec.clone())?;
         let mut errors = ValidationErrors::new();
@@ -234,7 +234,7 @@ impl Store {
         session_id: Id,
         spec: &TrainingAttendanceSpec,
     ) -> Result<Cohort> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let session = training_session::Entity::find_by_id(session_id)
             .filter(training_session::Column::OrgId.eq(org))
             .one(&txn)

@@ -15,7 +15,7 @@ use peergroup_domain::followup::TaskState;
 pub use peergroup_domain::reminders::Digest;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
-use sea_orm::{QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
 
 pub const JOB_CHECK_ROLES: &str = "check_roles";
@@ -189,8 +189,9 @@ impl Store {
     /// their phase's lead roles, across every organization.
     pub async fn role_gaps(&self) -> Result<Vec<RoleGap>> {
         let now = self.now();
-        let sessions = coming_sessions(&self.read, Scope::All, now, now + roles_window()).await?;
-        gaps_of(&self.read, &sessions).await
+        let sessions =
+            coming_sessions(&self.reader(), Scope::All, now, now + roles_window()).await?;
+        gaps_of(&self.reader(), &sessions).await
     }
 
     /// What one session still lacks, if it is still scheduled and coming: the check
@@ -198,8 +199,8 @@ impl Store {
     pub async fn session_role_gap(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
         let now = self.now();
         let scope = Scope::Session(org, session_id);
-        let sessions = coming_sessions(&self.read, scope, now, now + roles_window()).await?;
-        Ok(gaps_of(&self.read, &sessions)
+        let sessions = coming_sessions(&self.reader(), scope, now, now + roles_window()).await?;
+        Ok(gaps_of(&self.reader(), &sessions)
             .await?
             .into_iter()
             .flat_map(|g| g.missing)
@@ -211,7 +212,7 @@ impl Store {
     pub async fn notify_role_gaps(&self, job: &ClaimedJob) -> Result<u64> {
         let gaps = self.role_gaps().await?;
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let mut messages = Vec::new();
         let mut staff: HashMap<Id, Vec<Id>> = HashMap::new();
         for gap in &gaps {
@@ -246,7 +247,7 @@ impl Store {
         week_start: DateTime<Utc>,
     ) -> Result<u64> {
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let sql = "SELECT u.id, u.org_id FROM users u \
                    WHERE u.role IN ('coordinator', 'admin') AND EXISTS (\
                    SELECT 1 FROM peer_groups g WHERE g.org_id = u.org_id \
@@ -277,12 +278,17 @@ impl Store {
     pub async fn weekly_digest(&self, org: Id, from: DateTime<Utc>) -> Result<Digest> {
         let now = self.now();
         let org_name = organization::Entity::find_by_id(org)
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("organization"))?
             .name;
-        let sessions =
-            coming_sessions(&self.read, Scope::Org(org), from, from + Duration::days(7)).await?;
+        let sessions = coming_sessions(
+            &self.reader(),
+            Scope::Org(org),
+            from,
+            from + Duration::days(7),
+        )
+        .await?;
         let mut per_group: BTreeMap<Id, (u32, Id)> = BTreeMap::new();
         for s in &sessions {
             per_group.entry(s.group_id).or_insert((0, s.id)).0 += 1;
@@ -309,10 +315,10 @@ impl Store {
         let open = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(org))
             .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()));
-        digest.open_follow_ups = open.clone().count(&self.read).await? as u32;
+        digest.open_follow_ups = open.clone().count(&self.reader()).await? as u32;
         digest.overdue_follow_ups = open
             .filter(follow_up_task::Column::DueAt.lt(now))
-            .count(&self.read)
+            .count(&self.reader())
             .await? as u32;
         Ok(digest)
     }

@@ -12,9 +12,7 @@ use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
-use sea_orm::{
-    ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect};
 
 /// An enrolment with its person's display name, as rosters show it.
 #[derive(Debug, FromQueryResult, serde::Deserialize)]
@@ -146,7 +144,7 @@ impl Store {
     /// Enrols a person in a group: a place if there is one, else the waitlist; refused once
     /// the closed group has started.
     pub async fn enroll(&self, org: Id, group_id: Id, person_id: Id) -> Result<Enrollment> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
         if find_person(&txn, org, person_id).await?.is_none() {
             return Err(StoreError::invalid(
@@ -209,7 +207,7 @@ impl Store {
     }
 
     pub async fn get_enrollment(&self, org: Id, id: Id) -> Result<Enrollment> {
-        one_record(&self.read, org, id).await
+        one_record(&self.reader(), org, id).await
     }
 
     pub async fn list_enrollments(
@@ -228,7 +226,7 @@ impl Store {
         let rows = page
             .apply(query, enrollment::Column::Id)
             .into_model::<EnrollmentRow>()
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let items = rows
             .into_iter()
@@ -258,7 +256,7 @@ impl Store {
                 "only a withdrawal has a reason",
             ));
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let existing = enrollment::Entity::find_by_id(id)
             .filter(enrollment::Column::OrgId.eq(org))
             .one(&txn)

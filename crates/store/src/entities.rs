@@ -212,6 +212,9 @@ pub mod idempotency_key {
         #[sea_orm(primary_key)]
         pub id: i64,
         pub org_id: i64,
+        pub user_id: i64,
+        /// The sender's role when the key was first used; a replay needs the same role.
+        pub role: String,
         pub idempotency_key: String,
         pub request_hash: String,
         pub response_status: Option<i32>,

@@ -16,9 +16,7 @@ use peergroup_domain::org::TrainingPolicy;
 use peergroup_domain::records::{FacilitatorAssignment, SessionStatus};
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
-use sea_orm::{
-    ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect};
 
 /// An assignment with its person's display name.
 #[derive(Debug, FromQueryResult, serde::Deserialize)]
@@ -164,7 +162,7 @@ impl Store {
         spec: &AssignmentSpec,
         by_user: Option<Id>,
     ) -> Result<FacilitatorAssignment> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
         let person = find_person(&txn, org, spec.person_id)
             .await?
@@ -258,7 +256,7 @@ impl Store {
         org: Id,
         group_id: Id,
     ) -> Result<Vec<FacilitatorAssignment>> {
-        list_group_facilitators(&self.read, org, group_id).await
+        list_group_facilitators(&self.reader(), org, group_id).await
     }
 
     pub async fn remove_facilitator(&self, org: Id, group_id: Id, id: Id) -> Result<()> {
@@ -266,7 +264,7 @@ impl Store {
             .filter(facilitator_assignment::Column::OrgId.eq(org))
             .filter(facilitator_assignment::Column::GroupId.eq(group_id))
             .filter(facilitator_assignment::Column::Id.eq(id))
-            .exec(&self.write)
+            .exec(&self.writer())
             .await?;
         if deleted.rows_affected == 0 {
             return Err(StoreError::NotFound("facilitator assignment"));

@@ -54,7 +54,7 @@ impl Store {
             (FeedKind::Group, Some(id)) => {
                 let found = group::Entity::find_by_id(id)
                     .filter(group::Column::OrgId.eq(org))
-                    .count(&self.read)
+                    .count(&self.reader())
                     .await?;
                 if found == 0 {
                     return Err(StoreError::invalid(
@@ -67,7 +67,7 @@ impl Store {
                 let found = facilitator_assignment::Entity::find()
                     .filter(facilitator_assignment::Column::OrgId.eq(org))
                     .filter(facilitator_assignment::Column::PersonId.eq(id))
-                    .count(&self.read)
+                    .count(&self.reader())
                     .await?;
                 if found == 0 {
                     return Err(StoreError::invalid(
@@ -89,7 +89,7 @@ impl Store {
             revoked_at: Set(None),
             ..Default::default()
         }
-        .insert(&self.write)
+        .insert(&self.writer())
         .await?;
         record(m, Some(format!("/calendar/{secret}.ics")))
     }
@@ -98,7 +98,7 @@ impl Store {
         calendar_feed::Entity::find()
             .filter(calendar_feed::Column::OrgId.eq(org))
             .order_by_asc(calendar_feed::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(|m| record(m, None))
@@ -109,7 +109,7 @@ impl Store {
     pub async fn revoke_feed(&self, org: Id, id: Id) -> Result<CalendarFeed> {
         let m = calendar_feed::Entity::find_by_id(id)
             .filter(calendar_feed::Column::OrgId.eq(org))
-            .one(&self.write)
+            .one(&self.writer())
             .await?
             .ok_or(StoreError::NotFound("calendar feed"))?;
         if m.revoked_at.is_some() {
@@ -117,7 +117,7 @@ impl Store {
         }
         let mut active: calendar_feed::ActiveModel = m.into();
         active.revoked_at = Set(Some(self.now()));
-        record(active.update(&self.write).await?, None)
+        record(active.update(&self.writer()).await?, None)
     }
 
     /// The live feed with this secret, if any.
@@ -125,7 +125,7 @@ impl Store {
         let found = calendar_feed::Entity::find()
             .filter(calendar_feed::Column::TokenHash.eq(hash_token(secret)))
             .filter(calendar_feed::Column::RevokedAt.is_null())
-            .one(&self.read)
+            .one(&self.reader())
             .await?;
         found
             .map(|m| {
@@ -152,7 +152,7 @@ impl Store {
             .filter(group::Column::OrgId.eq(org))
             .filter(group::Column::Id.is_in(ids.iter().copied()))
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         Ok(rows.into_iter().collect())
     }

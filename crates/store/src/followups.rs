@@ -19,7 +19,7 @@ use peergroup_domain::followup::{
 };
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Which tasks a queue shows. `groups` limits a facilitator to their own groups.
@@ -193,11 +193,11 @@ impl Store {
         }
         let rows = page
             .apply(query, follow_up_task::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let page_rows = Page::from_rows(rows, page.limit, |t| t.id);
         Ok(Page {
-            items: records(&self.read, org, page_rows.items, now).await?,
+            items: records(&self.reader(), org, page_rows.items, now).await?,
             next_cursor: page_rows.next_cursor,
         })
     }
@@ -205,10 +205,10 @@ impl Store {
     pub async fn get_follow_up(&self, org: Id, id: Id) -> Result<FollowUpTask> {
         let t = follow_up_task::Entity::find_by_id(id)
             .filter(follow_up_task::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("follow-up task"))?;
-        let mut out = records(&self.read, org, vec![t], self.now()).await?;
+        let mut out = records(&self.reader(), org, vec![t], self.now()).await?;
         out.pop().ok_or(StoreError::NotFound("follow-up task"))
     }
 
@@ -219,7 +219,7 @@ impl Store {
             .column(follow_up_task::Column::GroupId)
             .filter(follow_up_task::Column::OrgId.eq(org))
             .into_tuple()
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("follow-up task"))
     }
@@ -232,7 +232,7 @@ impl Store {
         {
             return Err(StoreError::invalid("due_at", "must be in the future"));
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let e = enrollment::Entity::find_by_id(spec.enrollment_id)
             .filter(enrollment::Column::OrgId.eq(org))
             .one(&txn)
@@ -290,7 +290,7 @@ impl Store {
         let org = who.org_id;
         let now = self.now();
         spec.validate(now)?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let t = task_for_update(&txn, org, id).await?;
         require_open(&t)?;
         let support_need_id = match (&spec.support, spec.next_step) {
@@ -348,7 +348,7 @@ impl Store {
     ) -> Result<FollowUpTask> {
         spec.validate()?;
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let t = task_for_update(&txn, org, id).await?;
         require_open(&t)?;
         let mut active: follow_up_task::ActiveModel = t.into();
@@ -368,7 +368,7 @@ impl Store {
         id: Id,
         spec: &AssignTaskSpec,
     ) -> Result<FollowUpTask> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let t = task_for_update(&txn, org, id).await?;
         require_open(&t)?;
         if let Some(p) = spec.assignee_person_id {
@@ -386,7 +386,7 @@ impl Store {
     /// each, with a notification event for the coordinators. Returns how many.
     pub async fn escalate_due_follow_ups(&self) -> Result<u64> {
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let due = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
             .filter(follow_up_task::Column::DueAt.lte(now))
@@ -428,7 +428,7 @@ impl Store {
             .filter(notification_event::Column::DeliveredAt.is_null())
             .order_by_asc(notification_event::Column::Id)
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?)
     }
 }

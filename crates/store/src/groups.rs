@@ -17,7 +17,6 @@ use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::{
     ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QuerySelect, Statement,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -171,7 +170,7 @@ async fn program_for(
 
 impl Store {
     pub async fn create_group(&self, org: Id, spec: &GroupSpec) -> Result<Group> {
-        let program = program_for(&self.write, org, spec).await?;
+        let program = program_for(&self.writer(), org, spec).await?;
         spec.validate(&program)?;
         let now = self.now();
         let mut active = group::ActiveModel {
@@ -182,16 +181,16 @@ impl Store {
             ..Default::default()
         };
         write_spec(&mut active, spec);
-        to_record(active.insert(&self.write).await?, Places::default())
+        to_record(active.insert(&self.writer()).await?, Places::default())
     }
 
     pub async fn get_group(&self, org: Id, id: Id) -> Result<Group> {
         let m = group::Entity::find_by_id(id)
             .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        group_record(&self.read, org, m).await
+        group_record(&self.reader(), org, m).await
     }
 
     /// The group's revision: the database raises it whenever anything its detail shows
@@ -199,8 +198,8 @@ impl Store {
     pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
         let sql = "SELECT revision FROM peer_groups WHERE id = ? AND org_id = ?";
         let row = self
-            .read
-            .query_one_raw(stmt(&self.read, sql, [id.into(), org.into()]))
+            .reader()
+            .query_one_raw(stmt(&self.reader(), sql, [id.into(), org.into()]))
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         Ok(row.try_get("", "revision")?)
@@ -211,11 +210,11 @@ impl Store {
     /// arrays. On SQLite every result row is a hand-off between threads, so one row instead
     /// of dozens is most of the cost.
     pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<(GroupDetail, i64)> {
-        let backend = self.read.get_database_backend();
+        let backend = self.reader().get_database_backend();
         let stmt =
             Statement::from_sql_and_values(backend, detail_sql(backend), [id.into(), org.into()]);
         let row = self
-            .read
+            .reader()
             .query_one_raw(stmt)
             .await?
             .ok_or(StoreError::NotFound("group"))?;
@@ -268,9 +267,12 @@ impl Store {
         if let Some(only) = &filter.only {
             query = query.filter(group::Column::Id.is_in(only.iter().copied()));
         }
-        let rows = page.apply(query, group::Column::Id).all(&self.read).await?;
+        let rows = page
+            .apply(query, group::Column::Id)
+            .all(&self.reader())
+            .await?;
         let ids: Vec<Id> = rows.iter().map(|g| g.id).collect();
-        let counts = places(&self.read, org, &ids).await?;
+        let counts = places(&self.reader(), org, &ids).await?;
         let items = rows
             .into_iter()
             .map(|g| {
@@ -284,7 +286,7 @@ impl Store {
     /// Replaces a group's settings. Capacity cannot drop below the places already taken;
     /// more capacity moves people up from the waitlist.
     pub async fn update_group(&self, org: Id, id: Id, spec: &GroupSpec) -> Result<Group> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let existing = find_group_for_update(&txn, org, id).await?;
         let program = program_for(&txn, org, spec).await?;
         let current = group_record(&txn, org, existing.clone()).await?;
@@ -315,7 +317,7 @@ impl Store {
 
     /// Moves a group along planned → enrolling → running → completed, or cancels it.
     pub async fn set_group_status(&self, org: Id, id: Id, next: GroupStatus) -> Result<Group> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let existing = find_group_for_update(&txn, org, id).await?;
         let current: GroupStatus = parse_stored(&existing.status)?;
         current.transition(next).map_err(StoreError::Conflict)?;

@@ -12,7 +12,7 @@ use crate::joined_reads::stmt;
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use serde::Serialize;
 
 pub const QUEUED: &str = "queued";
@@ -246,7 +246,7 @@ impl JobOutcome {
 impl Store {
     /// Inserts jobs now, each at most once per `dedupe_key`. Returns how many were new.
     pub async fn enqueue_jobs(&self, jobs: &[NewJob]) -> Result<u64> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let n = enqueue(&txn, jobs, self.now()).await?;
         txn.commit().await?;
         Ok(n)
@@ -285,9 +285,9 @@ impl Store {
         );
         let limit = i64::from(limit);
         let rows = self
-            .write
+            .writer()
             .query_all_raw(stmt(
-                &self.write,
+                &self.writer(),
                 &sql,
                 [
                     now.into(),
@@ -323,7 +323,7 @@ impl Store {
     /// Records a claimed job's outcome. Returns false when the claim had lost its lease
     /// (another worker holds the job now), in which case nothing changed.
     pub async fn finish_job(&self, job: &ClaimedJob, outcome: &JobOutcome) -> Result<bool> {
-        finish(&self.write, job, outcome, self.now()).await
+        finish(&self.writer(), job, outcome, self.now()).await
     }
 
     /// Deletes done jobs due before `before`, a batch at a time; returns how many. Dead jobs
@@ -336,8 +336,8 @@ impl Store {
         let mut deleted = 0;
         loop {
             let n = self
-                .write
-                .execute_raw(stmt(&self.write, sql, [before.into()]))
+                .writer()
+                .execute_raw(stmt(&self.writer(), sql, [before.into()]))
                 .await?
                 .rows_affected();
             deleted += n;
@@ -353,7 +353,7 @@ impl Store {
         let sql = "SELECT state, CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS tried, \
                    COUNT(*) AS n FROM jobs GROUP BY state, tried";
         let rows = self
-            .read
+            .reader()
             .query_all_raw(Statement::from_string(backend, sql))
             .await?;
         let mut counts = JobCounts::default();

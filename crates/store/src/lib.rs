@@ -7,6 +7,7 @@
 
 pub mod absences;
 mod access;
+mod ambient;
 pub mod attendance;
 mod cohorts;
 mod conflicts;
@@ -37,7 +38,7 @@ pub mod training_reports;
 
 pub use access::NewToken;
 pub use error::StoreError;
-pub use idempotency::IdempotencyBegin;
+pub use idempotency::{Finished, Keyed, KeyedRequest, SavedResponse};
 pub use mark_connection::APPLICATION_NAME as MARKS_APPLICATION_NAME;
 
 use peergroup_domain::clock::{Clock, SystemClock};
@@ -154,6 +155,16 @@ impl Store {
         }
     }
 
+    /// Where reads go: the read pool, or the transaction of the request this task runs.
+    fn reader(&self) -> ambient::Db<'_> {
+        ambient::Db::or_ambient(&self.read)
+    }
+
+    /// Where writes go: the write connection, or the transaction of the request this task runs.
+    fn writer(&self) -> ambient::Db<'_> {
+        ambient::Db::or_ambient(&self.write)
+    }
+
     pub fn backend(&self) -> DbBackend {
         self.write.get_database_backend()
     }
@@ -239,7 +250,7 @@ impl Store {
         ] {
             let sql = format!("SELECT COUNT(*) AS n FROM {table}");
             let row = self
-                .read
+                .reader()
                 .query_one_raw(Statement::from_string(self.backend(), sql))
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("no count for {table}")))?;

@@ -13,9 +13,9 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::MessageState;
+use sea_orm::ActiveValue::Set;
 use sea_orm::DbBackend;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, TransactionTrait};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -200,8 +200,8 @@ impl Store {
             vec!["?"; ids.len()].join(", ")
         );
         Ok(self
-            .read
-            .query_all_raw(stmt(&self.read, &sql, ids.iter().map(|&id| id.into())))
+            .reader()
+            .query_all_raw(stmt(&self.reader(), &sql, ids.iter().map(|&id| id.into())))
             .await?)
     }
 
@@ -312,8 +312,8 @@ impl Store {
                    JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
                    WHERE s.org_id = ? AND s.id = ?";
         let Some(row) = self
-            .read
-            .query_one_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
+            .reader()
+            .query_one_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
             .await?
         else {
             return Ok(None);
@@ -334,8 +334,8 @@ impl Store {
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                    WHERE s.org_id = ? AND s.id = ? AND e.status = 'enrolled' ORDER BY p.display_name";
         let rows = self
-            .read
-            .query_all_raw(stmt(&self.read, sql, [org.into(), session_id.into()]))
+            .reader()
+            .query_all_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
             .await?;
         rows.into_iter()
             .map(|r| Ok(r.try_get("", "display_name")?))
@@ -353,9 +353,9 @@ impl Store {
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                    WHERE a.org_id = ? AND a.session_id = ? AND a.enrollment_id = ?";
         let row = self
-            .read
+            .reader()
             .query_one_raw(stmt(
-                &self.read,
+                &self.reader(),
                 sql,
                 [org.into(), session_id.into(), enrollment_id.into()],
             ))
@@ -369,7 +369,7 @@ impl Store {
         let n = absence_notice::Entity::find()
             .filter(absence_notice::Column::OrgId.eq(org))
             .filter(absence_notice::Column::SessionId.eq(session_id))
-            .count(&self.read)
+            .count(&self.reader())
             .await?;
         Ok(n as u32)
     }
@@ -377,14 +377,14 @@ impl Store {
     async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
         let Some(t) = follow_up_task::Entity::find_by_id(task_id)
             .filter(follow_up_task::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
         else {
             return Ok(None);
         };
         let g = crate::entities::group::Entity::find_by_id(t.group_id)
             .filter(crate::entities::group::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
@@ -455,7 +455,7 @@ impl Store {
             format!("{mark}; {FINISH}")
         };
         values.extend(finish_values(job, &job_outcome, now));
-        let statement = stmt(&self.write, &sql, values);
+        let statement = stmt(&self.writer(), &sql, values);
         if let Some(marks) = &self.marks {
             match marks.execute(&statement).await {
                 Some(Ok(())) => return Ok(()),
@@ -468,7 +468,7 @@ impl Store {
                 None => {}
             }
         }
-        self.write.execute_raw(statement).await?;
+        self.writer().execute_raw(statement).await?;
         Ok(())
     }
 
@@ -477,7 +477,7 @@ impl Store {
     pub async fn fan_out_event(&self, job: &ClaimedJob, event_id: Id) -> Result<u64> {
         let now = self.now();
         let org = job.org_id.unwrap_or_default();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let event = notification_event::Entity::find_by_id(event_id)
             .filter(notification_event::Column::OrgId.eq(org))
             .one(&txn)
@@ -531,7 +531,10 @@ impl Store {
         if let Some(state) = filter.state {
             q = q.filter(message::Column::State.eq(state.as_str()));
         }
-        let rows = page.apply(q, message::Column::Id).all(&self.read).await?;
+        let rows = page
+            .apply(q, message::Column::Id)
+            .all(&self.reader())
+            .await?;
         let items = rows
             .into_iter()
             .map(message_record)
@@ -542,7 +545,7 @@ impl Store {
     pub async fn get_message(&self, org: Id, id: Id) -> Result<MessageRecord> {
         let m = message::Entity::find_by_id(id)
             .filter(message::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("message"))?;
         message_record(m)
@@ -551,7 +554,7 @@ impl Store {
     /// Sends a dead message again: its delivery job is queued now with a fresh count.
     pub async fn retry_message(&self, org: Id, id: Id) -> Result<MessageRecord> {
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let m = message::Entity::find_by_id(id)
             .filter(message::Column::OrgId.eq(org))
             .one(&txn)

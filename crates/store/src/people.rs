@@ -88,7 +88,7 @@ impl Store {
 
     pub async fn get_person(&self, org: Id, id: Id) -> Result<Person> {
         to_record(
-            find_person(&self.read, org, id)
+            find_person(&self.reader(), org, id)
                 .await?
                 .ok_or(StoreError::NotFound("person"))?,
         )
@@ -98,7 +98,7 @@ impl Store {
         let query = person::Entity::find().filter(person::Column::OrgId.eq(org));
         let rows = page
             .apply(query, person::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let items = rows
             .into_iter()
@@ -109,7 +109,7 @@ impl Store {
 
     pub async fn update_person(&self, org: Id, id: Id, spec: &PersonSpec) -> Result<Person> {
         spec.validate()?;
-        let existing = find_person(&self.write, org, id)
+        let existing = find_person(&self.writer(), org, id)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
         let now = self.now();
@@ -121,6 +121,6 @@ impl Store {
         let mut active: person::ActiveModel = existing.into();
         write_spec(&mut active, spec, consent);
         active.updated_at = Set(now);
-        to_record(active.update(&self.write).await?)
+        to_record(active.update(&self.writer()).await?)
     }
 }

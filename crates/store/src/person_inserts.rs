@@ -27,8 +27,13 @@ impl PersonInserts {
         PersonInserts { queue, db }
     }
 
-    /// Inserts one person, in the next batch; returns the row as written.
+    /// Inserts one person, in the next batch; returns the row as written. Inside a request's
+    /// own transaction the row goes in there, alone: the writing task is outside it.
     pub(crate) async fn insert(&self, row: person::ActiveModel) -> Result<person::Model, DbErr> {
+        let db = crate::ambient::Db::or_ambient(&self.db);
+        if db.is_ambient() {
+            return row.insert(&db).await;
+        }
         let (reply, answer) = oneshot::channel();
         if let Err(mpsc::error::SendError((row, _))) = self.queue.send((row, reply)) {
             // The writing task is gone (only a panic ends it while handles live): the row

@@ -60,13 +60,13 @@ impl Store {
             updated_at: Set(now),
             ..Default::default()
         }
-        .insert(&self.write)
+        .insert(&self.writer())
         .await?;
         to_record(created)
     }
 
     pub async fn get_program(&self, org: Id, id: Id) -> Result<Program> {
-        let found = find_program(&self.read, org, id).await?;
+        let found = find_program(&self.reader(), org, id).await?;
         to_record(found.ok_or(StoreError::NotFound("program"))?)
     }
 
@@ -74,7 +74,7 @@ impl Store {
         let query = program::Entity::find().filter(program::Column::OrgId.eq(org));
         let rows = page
             .apply(query, program::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let items = rows
             .into_iter()
@@ -86,14 +86,14 @@ impl Store {
     /// Replaces a program's design. Groups already running keep their stored settings.
     pub async fn update_program(&self, org: Id, id: Id, spec: &ProgramSpec) -> Result<Program> {
         spec.validate()?;
-        let existing = find_program(&self.write, org, id)
+        let existing = find_program(&self.writer(), org, id)
             .await?
             .ok_or(StoreError::NotFound("program"))?;
         let mut active: program::ActiveModel = existing.into();
         active.name = Set(spec.name.to_string());
         active.spec = Set(to_json(spec));
         active.updated_at = Set(self.now());
-        to_record(active.update(&self.write).await?)
+        to_record(active.update(&self.writer()).await?)
     }
 }
 

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
 use peergroup_domain::reminders::{self, MAX_HOURS_BEFORE, QuietHours, ReminderPolicy};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -172,8 +172,8 @@ impl Store {
                    AND s.group_id = g.id AND s.org_id = g.org_id \
                    AND s.starts_at > ? AND s.starts_at <= ? AND s.status = 'scheduled'";
         let rows = self
-            .read
-            .query_all_raw(stmt(&self.read, sql, [now.into(), last_start.into()]))
+            .reader()
+            .query_all_raw(stmt(&self.reader(), sql, [now.into(), last_start.into()]))
             .await?;
         let mut upcoming = Vec::with_capacity(rows.len());
         for row in rows {
@@ -191,7 +191,7 @@ impl Store {
             });
         }
         let policies: HashMap<Id, ReminderPolicy> =
-            program_specs(&self.read, upcoming.iter().map(|s| s.program_id))
+            program_specs(&self.reader(), upcoming.iter().map(|s| s.program_id))
                 .await?
                 .into_iter()
                 .map(|(id, spec)| (id, spec.reminders))
@@ -233,7 +233,7 @@ impl Store {
                 }
             }
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let jobs_new = enqueue(&txn, &jobs, now).await?;
         txn.commit().await?;
         Ok(PlanStats {
@@ -247,7 +247,7 @@ impl Store {
     pub async fn fan_out_reminder(&self, job: &ClaimedJob, r: &ReminderJob) -> Result<u64> {
         let now = self.now();
         let org = job.org_id.unwrap_or_default();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let facts = reminder_facts(&txn, org, r.session_id).await?;
         let mut n = 0;
         if let Some(f) = facts {
@@ -299,7 +299,7 @@ impl Store {
     pub async fn fan_out_change(&self, job: &ClaimedJob, c: &ChangedJob) -> Result<u64> {
         let now = self.now();
         let org = job.org_id.unwrap_or_default();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let facts = reminder_facts(&txn, org, c.session_id).await?;
         let mut n = 0;
         if let Some(f) = facts.filter(|f| f.sequence == c.sequence && f.starts_at > now) {

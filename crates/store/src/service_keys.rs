@@ -3,14 +3,14 @@
 
 use crate::entities::service_key;
 use crate::{Result, Store};
+use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, TransactionTrait};
 
 impl Store {
     /// The secret named `name`, created with 32 random bytes if there is none yet.
     pub async fn service_key(&self, name: &str) -> Result<Vec<u8>> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         service_key::Entity::insert(service_key::ActiveModel {
             name: Set(name.into()),
             secret: Set(hex::encode(rand::random::<[u8; 32]>())),

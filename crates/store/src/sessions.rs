@@ -24,9 +24,7 @@ use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, Schedule
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
-use sea_orm::{
-    ActiveValue::Set, Condition, DatabaseTransaction, DbBackend, QueryOrder, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, Condition, DatabaseTransaction, DbBackend, QueryOrder};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -243,7 +241,7 @@ impl Store {
     /// weekdays, local time, timezone and the exclusion calendar. Refused (409) when one of
     /// the group's facilitators would be in two sessions at once.
     pub async fn generate_sessions(&self, org: Id, group_id: Id) -> Result<GenerateOutcome> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let (group, program) = group_and_program(&txn, org, group_id).await?;
         let status: GroupStatus = parse_stored(&group.status)?;
         if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
@@ -411,13 +409,13 @@ impl Store {
         let rows = query
             .order_by_asc(session::Column::StartsAt)
             .order_by_asc(session::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         let group_ids: BTreeSet<Id> = rows.iter().map(|m| m.group_id).collect();
         let groups = group::Entity::find()
             .filter(group::Column::OrgId.eq(org))
             .filter(group::Column::Id.is_in(group_ids))
-            .all(&self.read)
+            .all(&self.reader())
             .await?;
         // Each program once, however many of its groups the listing touches.
         let program_ids: BTreeSet<Id> = groups.iter().map(|g| g.program_id).collect();
@@ -425,13 +423,13 @@ impl Store {
         for p in program::Entity::find()
             .filter(program::Column::OrgId.eq(org))
             .filter(program::Column::Id.is_in(program_ids))
-            .all(&self.read)
+            .all(&self.reader())
             .await?
         {
             programs.insert(p.id, Arc::new(from_json(p.spec)?));
         }
         let pairs: Vec<(Id, Id)> = groups.iter().map(|g| (org, g.id)).collect();
-        let mut facilitators = assigned_facilitators(&self.read, &pairs).await?;
+        let mut facilitators = assigned_facilitators(&self.reader(), &pairs).await?;
         let mut contexts = HashMap::new();
         for g in &groups {
             let program = programs
@@ -461,7 +459,7 @@ impl Store {
             .filter(fa::Column::OrgId.eq(org))
             .filter(fa::Column::PersonId.eq(person_id))
             .into_tuple()
-            .all(&self.read)
+            .all(&self.reader())
             .await?)
     }
 
@@ -480,7 +478,7 @@ impl Store {
                 format!("give from 1 to {MAX_EXCLUSIONS_PER_REQUEST} dates"),
             ));
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         if let Some(group_id) = group_id {
             let exists = group::Entity::find_by_id(group_id)
                 .filter(group::Column::OrgId.eq(org))
@@ -541,7 +539,7 @@ impl Store {
         Ok(query
             .order_by_asc(calendar_exclusion::Column::Date)
             .order_by_asc(calendar_exclusion::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(exclusion_record)
@@ -552,7 +550,7 @@ impl Store {
         let deleted = calendar_exclusion::Entity::delete_many()
             .filter(calendar_exclusion::Column::OrgId.eq(org))
             .filter(calendar_exclusion::Column::Id.eq(id))
-            .exec(&self.write)
+            .exec(&self.writer())
             .await?;
         if deleted.rows_affected == 0 {
             return Err(StoreError::NotFound("exclusion"));
@@ -636,13 +634,13 @@ fn set_venue(active: &mut session::ActiveModel, venue: Option<&Venue>) {
 
 impl Store {
     pub async fn get_session(&self, org: Id, id: Id) -> Result<Session> {
-        let m = session_for_update(&self.read, org, id).await?;
+        let m = session_for_update(&self.reader(), org, id).await?;
         let group = group::Entity::find_by_id(m.group_id)
             .filter(group::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        let cx = context(&self.read, org, &group).await?;
+        let cx = context(&self.reader(), org, &group).await?;
         session_record(m, &cx, cx.tz.tz())
     }
 
@@ -660,7 +658,7 @@ impl Store {
                 "give a new local_date, local_time or venue",
             ));
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let (m, group) = session_and_group_for_update(&txn, org, id).await?;
         match parse_stored::<SessionStatus>(&m.status)? {
             SessionStatus::Held => {
@@ -736,7 +734,7 @@ impl Store {
 
     /// Cancels a session with a reason; it stays visible, marked cancelled.
     pub async fn cancel_session(&self, org: Id, id: Id, reason: &Text) -> Result<Session> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let (m, group) = session_and_group_for_update(&txn, org, id).await?;
         match parse_stored::<SessionStatus>(&m.status)? {
             SessionStatus::Scheduled => {}
@@ -774,7 +772,7 @@ impl Store {
         if !(15..=720).contains(&extra.minutes) {
             return Err(StoreError::invalid("minutes", "must be from 15 to 720"));
         }
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let group = find_group_for_update(&txn, org, group_id).await?;
         let status: GroupStatus = parse_stored(&group.status)?;
         if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {

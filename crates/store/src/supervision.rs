@@ -96,7 +96,7 @@ impl Store {
             .filter(person::Column::OrgId.eq(org))
             .filter(person::Column::Id.is_in(ids))
             .into_tuple()
-            .all(&self.write)
+            .all(&self.writer())
             .await?;
         let mut errors = ValidationErrors::new();
         for (field, id) in [("mentor_person_id", ids[0]), ("peer_person_id", ids[1])] {
@@ -122,7 +122,7 @@ impl Store {
             created_at: Set(now),
             ..Default::default()
         }
-        .insert(&self.write)
+        .insert(&self.writer())
         .await?;
         contact_record(created)
     }
@@ -145,7 +145,7 @@ impl Store {
         query
             .order_by_desc(C::HeldOn)
             .order_by_desc(C::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(contact_record)
@@ -157,7 +157,7 @@ impl Store {
     pub async fn supervision_report(&self, org: Id, weeks: u32) -> Result<SupervisionReport> {
         let now: DateTime<Utc> = self.now();
         let since = now.date_naive() - Duration::weeks(i64::from(weeks));
-        let conn = &self.read;
+        let conn = &self.reader();
         let rows = conn
             .query_all_raw(stmt(
                 conn,

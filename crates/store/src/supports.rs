@@ -58,7 +58,7 @@ impl Store {
         spec.validate()?;
         let exists = enrollment::Entity::find_by_id(enrollment_id)
             .filter(enrollment::Column::OrgId.eq(org))
-            .count(&self.write)
+            .count(&self.writer())
             .await?;
         if exists == 0 {
             return Err(StoreError::NotFound("enrollment"));
@@ -74,7 +74,7 @@ impl Store {
         write_spec(&mut active, spec);
         to_record(
             active
-                .insert(&self.write)
+                .insert(&self.writer())
                 .await
                 .map_err(|e| duplicate_kind(e, spec))?,
         )
@@ -85,7 +85,7 @@ impl Store {
             .filter(support_need::Column::OrgId.eq(org))
             .filter(support_need::Column::EnrollmentId.eq(enrollment_id))
             .order_by_asc(support_need::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(to_record)
@@ -95,7 +95,7 @@ impl Store {
     pub async fn get_support_need(&self, org: Id, id: Id) -> Result<SupportNeed> {
         let m = support_need::Entity::find_by_id(id)
             .filter(support_need::Column::OrgId.eq(org))
-            .one(&self.read)
+            .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("support need"))?;
         to_record(m)
@@ -110,7 +110,7 @@ impl Store {
         spec.validate()?;
         let existing = support_need::Entity::find_by_id(id)
             .filter(support_need::Column::OrgId.eq(org))
-            .one(&self.write)
+            .one(&self.writer())
             .await?
             .ok_or(StoreError::NotFound("support need"))?;
         let mut active: support_need::ActiveModel = existing.into();
@@ -118,7 +118,7 @@ impl Store {
         active.updated_at = Set(self.now());
         to_record(
             active
-                .update(&self.write)
+                .update(&self.writer())
                 .await
                 .map_err(|e| duplicate_kind(e, spec))?,
         )

@@ -23,7 +23,7 @@ use peergroup_domain::training::{
 use peergroup_domain::values::{Key, Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 pub(crate) fn tenths(hours: f32) -> i32 {
@@ -318,7 +318,7 @@ async fn upsert_requirements(
 impl Store {
     pub async fn create_module(&self, org: Id, spec: &ModuleSpec) -> Result<TrainingModule> {
         spec.validate()?;
-        module_record(insert_module(&self.write, org, spec, self.now()).await?)
+        module_record(insert_module(&self.writer(), org, spec, self.now()).await?)
     }
 
     pub async fn update_module(
@@ -330,21 +330,21 @@ impl Store {
         spec.validate()?;
         let existing = training_module::Entity::find_by_id(id)
             .filter(training_module::Column::OrgId.eq(org))
-            .one(&self.write)
+            .one(&self.writer())
             .await?
             .ok_or(StoreError::NotFound("training module"))?;
         let mut active: training_module::ActiveModel = existing.into();
         active.title = Set(spec.title.to_string());
         active.spec = Set(to_json(spec));
         active.updated_at = Set(self.now());
-        module_record(active.update(&self.write).await?)
+        module_record(active.update(&self.writer()).await?)
     }
 
     pub async fn get_module(&self, org: Id, id: Id) -> Result<TrainingModule> {
         module_record(
             training_module::Entity::find_by_id(id)
                 .filter(training_module::Column::OrgId.eq(org))
-                .one(&self.read)
+                .one(&self.reader())
                 .await?
                 .ok_or(StoreError::NotFound("training module"))?,
         )
@@ -354,7 +354,7 @@ impl Store {
         training_module::Entity::find()
             .filter(training_module::Column::OrgId.eq(org))
             .order_by_asc(training_module::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .map(module_record)
@@ -368,12 +368,12 @@ impl Store {
         org: Id,
         program_id: Id,
     ) -> Result<Vec<RoleRequirements>> {
-        let program = program_spec(&self.read, org, program_id).await?;
+        let program = program_spec(&self.reader(), org, program_id).await?;
         role_requirement::Entity::find()
             .filter(role_requirement::Column::OrgId.eq(org))
             .filter(role_requirement::Column::ProgramId.eq(program_id))
             .order_by_asc(role_requirement::Column::Id)
-            .all(&self.read)
+            .all(&self.reader())
             .await?
             .into_iter()
             .filter(|m| program.role(&m.role).is_some())
@@ -389,7 +389,7 @@ impl Store {
         role: &str,
         spec: &Requirements,
     ) -> Result<RoleRequirements> {
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let program = program_spec(&txn, org, program_id).await?;
         if program.role(role).is_none() {
             return Err(StoreError::NotFound("program role"));
@@ -415,7 +415,7 @@ impl Store {
         }
         spec.validate()?;
         let now = self.now();
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         let created = program::ActiveModel {
             org_id: Set(org),
             name: Set(spec.name.to_string()),
@@ -463,7 +463,7 @@ impl Store {
     ) -> Result<CompletionRecord> {
         let now = self.now();
         spec.validate(latest_today(now))?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         find_person(&txn, org, spec.person_id)
             .await?
             .ok_or_else(|| {
@@ -508,7 +508,7 @@ impl Store {
     ) -> Result<FacilitatorProfile> {
         use facilitator_profile::Column as P;
         spec.validate()?;
-        let txn = self.write.begin().await?;
+        let txn = self.writer().begin().await?;
         find_person(&txn, org, person)
             .await?
             .ok_or(StoreError::NotFound("person"))?;

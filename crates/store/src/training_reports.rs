@@ -242,12 +242,12 @@ impl Store {
     /// One person's training record: their profile, completions, and how they stand for
     /// each active group they facilitate.
     pub async fn training_record(&self, org: Id, person: Id) -> Result<TrainingRecord> {
-        let found = find_person(&self.read, org, person)
+        let found = find_person(&self.reader(), org, person)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
         let now = self.now();
         let (assigned, programs, facts) =
-            assignments_and_facts(&self.read, org, Some(person)).await?;
+            assignments_and_facts(&self.reader(), org, Some(person)).await?;
         let assignments = standings(assigned, &programs, &facts, now)?
             .into_iter()
             .map(|(_, _, s)| s)
@@ -265,7 +265,7 @@ impl Store {
     /// to, and every upcoming session whose assigned facilitators do not fill its phase.
     pub async fn training_gaps(&self, org: Id) -> Result<TrainingGaps> {
         let now = self.now();
-        let (assigned, programs, facts) = assignments_and_facts(&self.read, org, None).await?;
+        let (assigned, programs, facts) = assignments_and_facts(&self.reader(), org, None).await?;
         let facilitators = standings(assigned, &programs, &facts, now)?
             .into_iter()
             .filter(|(_, _, s)| !s.unmet.is_empty() || !s.expiring.is_empty())
@@ -276,8 +276,8 @@ impl Store {
             })
             .collect();
         let horizon = now + chrono::Duration::days(3660);
-        let coming = coming_sessions(&self.read, Scope::Org(org), now, horizon).await?;
-        let gaps = gaps_of(&self.read, &coming).await?;
+        let coming = coming_sessions(&self.reader(), Scope::Org(org), now, horizon).await?;
+        let gaps = gaps_of(&self.reader(), &coming).await?;
         let starts: std::collections::HashMap<Id, (Id, DateTime<Utc>)> = coming
             .iter()
             .map(|c| (c.id, (c.group_id, c.starts_at)))

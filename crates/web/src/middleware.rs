@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use peergroup_domain::records::Principal;
-use peergroup_store::IdempotencyBegin;
+use peergroup_store::{Finished, Keyed, KeyedRequest, SavedResponse};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -85,8 +85,10 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     }
 }
 
-/// A POST with an `Idempotency-Key` is done once: a repeat with the same body gets the saved
-/// response, a repeat with another body is refused, and a failed attempt frees the key.
+/// A POST with an `Idempotency-Key` is done once per user and key: a repeat with the same
+/// body gets the saved response, a repeat with another body (or by the same user under
+/// another role) is refused, and a failed attempt leaves the key free. The work and its
+/// saved response commit together (`Store::run_keyed`), so a crash cannot split them.
 pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if req.method() != Method::POST {
         return next.run(req).await;
@@ -101,80 +103,82 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
                 .into_response();
         }
     };
-    let Some(org) = req.extensions().get::<Principal>().map(|p| p.org_id) else {
+    let Some(caller) = req.extensions().get::<Principal>().cloned() else {
         return next.run(req).await;
     };
     let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, state.body_limit).await {
-        Ok(b) => b,
-        Err(_) => {
-            return ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too-large",
-                "Payload too large",
-                "the request body is too large",
-            )
-            .into_response();
+    let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            "Payload too large",
+            "the request body is too large",
+        )
+        .into_response();
+    };
+    let hash = request_hash(&parts, &bytes);
+    let request = KeyedRequest {
+        caller: &caller,
+        key: &key,
+        request_hash: &hash,
+    };
+    let work = || async move {
+        let response = next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
+        let (parts, body) = response.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+            return Finished {
+                answer: ApiError::internal().into_response(),
+                save: None,
+            };
+        };
+        let save = parts.status.is_success().then(|| SavedResponse {
+            status: parts.status.as_u16(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        });
+        Finished {
+            answer: Response::from_parts(parts, Body::from(bytes)),
+            save,
         }
     };
+    match state.store.run_keyed(request, work).await {
+        Ok(Keyed::Ran(response)) => response,
+        Ok(Keyed::Replay(saved)) => replay(saved),
+        Ok(Keyed::Mismatch) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency-key-reused",
+            "Idempotency key reused",
+            "this Idempotency-Key was already used for a different request",
+        )
+        .into_response(),
+        Ok(Keyed::RoleChanged) => ApiError::forbidden(
+            "this Idempotency-Key was used when you had another role; send the request with a new key",
+        )
+        .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+/// What a keyed request asks for: its method, path and body.
+fn request_hash(parts: &axum::http::request::Parts, body: &[u8]) -> String {
     let mut hasher = Sha256::new();
     hasher.update(parts.method.as_str());
     hasher.update(b" ");
     hasher.update(parts.uri.path());
     hasher.update(b"\n");
-    hasher.update(&bytes);
-    let hash = hex::encode(hasher.finalize());
+    hasher.update(body);
+    hex::encode(hasher.finalize())
+}
 
-    match state.store.begin_idempotent(org, &key, &hash).await {
-        Err(e) => return ApiError::from(e).into_response(),
-        Ok(IdempotencyBegin::Replay { status, body }) => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-            let mut response = (status, body).into_response();
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return response;
-        }
-        Ok(IdempotencyBegin::Mismatch) => {
-            return ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency-key-reused",
-                "Idempotency key reused",
-                "this Idempotency-Key was already used for a different request",
-            )
-            .into_response();
-        }
-        Ok(IdempotencyBegin::InProgress) => {
-            return ApiError::conflict(
-                "a request with this Idempotency-Key is still being processed; retry shortly",
-            )
-            .into_response();
-        }
-        Ok(IdempotencyBegin::Claimed) => {}
-    }
-
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
-    let (parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
-        let _ = state.store.abandon_idempotent(org, &key).await;
-        return ApiError::internal().into_response();
-    };
-    let saved = if parts.status.is_success() {
-        let text = String::from_utf8_lossy(&bytes);
-        state
-            .store
-            .finish_idempotent(org, &key, parts.status.as_u16(), &text)
-            .await
-    } else {
-        state.store.abandon_idempotent(org, &key).await
-    };
-    if let Err(e) = saved {
-        return ApiError::from(e).into_response();
-    }
-    Response::from_parts(parts, Body::from(bytes))
+fn replay(saved: SavedResponse) -> Response {
+    let status = StatusCode::from_u16(saved.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, saved.body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
+    response
 }
