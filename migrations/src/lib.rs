@@ -11,6 +11,7 @@ mod m20261127_000004_messaging;
 mod m20261128_000005_training;
 mod m20261201_000006_group_revision;
 mod m20261204_000007_idempotency_per_caller;
+mod m20261204_000008_lost_claims;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_training::Migration),
             Box::new(m20261201_000006_group_revision::Migration),
             Box::new(m20261204_000007_idempotency_per_caller::Migration),
+            Box::new(m20261204_000008_lost_claims::Migration),
         ]
     }
 }

@@ -34,8 +34,18 @@ pub async fn deliver(
     let mut sending = None;
     let outcome = match prepare(rt, &d, now) {
         Err(why) => DeliveryOutcome::Skipped { why },
-        Ok((outgoing, sequence)) => match send(rt, &outgoing, &mut sending).await {
-            Ok(()) => DeliveryOutcome::Sent {
+        Ok((outgoing, sequence)) => match send(rt, job, &outgoing, &mut sending).await {
+            Ok(Handed::ClaimLost) => {
+                // Another worker holds the job now and sends the message; the mark below
+                // would be fenced off anyway.
+                tracing::warn!(
+                    message = message_id,
+                    "not sent: this worker lost the message's job (paused past its lease?)"
+                );
+                store.count_lost_claim(message_id).await?;
+                return Ok(());
+            }
+            Ok(Handed::Sent) => DeliveryOutcome::Sent {
                 locale: outgoing.rendered.locale.to_string(),
                 sequence,
             },
@@ -62,23 +72,69 @@ pub async fn deliver(
     Ok(())
 }
 
+/// Whether the mail server took the message, or this worker found it no longer held the
+/// message's job and left it unsent.
+enum Handed {
+    Sent,
+    ClaimLost,
+}
+
 /// Writes the message out and gives the mail server all of it but its end; then takes a
 /// sending permit (kept in `permit`) and ends it. The server takes a message only at its
 /// end, so a crash before that delivers nothing, and only the end waits for the permit.
+///
+/// Right before the end the claim is checked: the database must still give this worker the
+/// job with `claim_margin` of its lease left, and no more than that margin may have passed
+/// on this process's clock since it said so (a process stopped in between finds it gone).
+/// A worker paused past its lease, whose job another worker took over, sends nothing.
 async fn send<'a>(
     rt: &'a Runtime,
+    job: &ClaimedJob,
     outgoing: &Outgoing,
     permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
-) -> Result<(), SendError> {
+) -> Result<Handed, SendError> {
     let built = build(outgoing)?;
     let started = rt.mailer.start(&built).await?;
+    let margin = claim_margin(rt.settings.lease);
+    let Some(mut checked) = check_claim(rt, job, margin).await? else {
+        return Ok(Handed::ClaimLost);
+    };
     *permit = Some(
         rt.sends
             .acquire()
             .await
             .map_err(|_| SendError::Transient("shutting down".into()))?,
     );
-    started.finish().await
+    while checked.elapsed() >= margin {
+        let Some(again) = check_claim(rt, job, margin).await? else {
+            return Ok(Handed::ClaimLost);
+        };
+        checked = again;
+    }
+    started.finish().await.map(|()| Handed::Sent)
+}
+
+/// How much of its lease a claim must have left to send: time for the wait for a sending
+/// permit and the message's last exchange, with room to spare.
+fn claim_margin(lease: std::time::Duration) -> std::time::Duration {
+    (lease / 4).min(std::time::Duration::from_secs(30))
+}
+
+/// When the claim was last seen holding with `margin` to spare, or `None` if it no longer
+/// does. The instant is taken before asking, so a pause anywhere after it counts against
+/// the margin.
+async fn check_claim(
+    rt: &Runtime,
+    job: &ClaimedJob,
+    margin: std::time::Duration,
+) -> Result<Option<std::time::Instant>, SendError> {
+    let asked = std::time::Instant::now();
+    let holds = rt
+        .store
+        .claim_holds(job, margin)
+        .await
+        .map_err(|e| SendError::Transient(format!("checking the job's claim: {e}")))?;
+    Ok(holds.then_some(asked))
 }
 
 fn session_info(s: &DeliverySession) -> SessionInfo {

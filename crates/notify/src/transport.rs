@@ -5,9 +5,9 @@ use crate::render::Rendered;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, Message, Tokio1Executor};
 use std::error::Error as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -47,7 +47,6 @@ pub enum Mailer {
         connections: Arc<Semaphore>,
     },
     File {
-        transport: AsyncFileTransport<Tokio1Executor>,
         dir: PathBuf,
     },
 }
@@ -68,14 +67,11 @@ impl Mailer {
         })
     }
 
-    /// Writes each message as `<uuid>.eml` under `dir`, creating it.
+    /// Writes each message as `<random hex>.eml` under `dir`, creating it.
     pub fn file(dir: impl Into<PathBuf>) -> Result<Mailer, String> {
         let dir = dir.into();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        Ok(Mailer::File {
-            transport: AsyncFileTransport::new(&dir),
-            dir,
-        })
+        Ok(Mailer::File { dir })
     }
 
     pub async fn send(&self, mail: &Outgoing) -> Result<(), SendError> {
@@ -112,11 +108,7 @@ impl Mailer {
                     _connection: connection,
                 })
             }
-            Mailer::File { transport, dir } => Ok(Started::File {
-                transport,
-                dir,
-                mail,
-            }),
+            Mailer::File { dir } => Ok(Started::File { dir, mail }),
         }
     }
 }
@@ -134,11 +126,7 @@ pub enum Started<'a> {
         _connection: OwnedSemaphorePermit,
     },
     /// A file is written whole, at the end.
-    File {
-        transport: &'a AsyncFileTransport<Tokio1Executor>,
-        dir: &'a PathBuf,
-        mail: &'a Built,
-    },
+    File { dir: &'a PathBuf, mail: &'a Built },
 }
 
 impl Started<'_> {
@@ -154,17 +142,24 @@ impl Started<'_> {
                 Ok(Ok(_)) => Ok(()),
                 Ok(Err(e)) => Err(classify(&e)),
             },
-            Started::File {
-                transport,
-                dir,
-                mail,
-            } => transport
-                .send_raw(&mail.envelope, &mail.bytes)
+            Started::File { dir, mail } => write_eml(dir, &mail.bytes)
                 .await
-                .map(|_| ())
                 .map_err(|e| SendError::Transient(format!("writing to {}: {e}", dir.display()))),
         }
     }
+}
+
+/// Writes `bytes` under a temporary name, then renames it to `<random hex>.eml`: whoever
+/// reads the folder sees a whole message or none, even if the process dies mid-write.
+async fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let name = format!("{:032x}", rand::random::<u128>());
+    let partial = dir.join(format!(".{name}.partial"));
+    let mut file = tokio::fs::File::create(&partial).await?;
+    file.write_all(bytes).await?;
+    file.sync_all().await?;
+    drop(file);
+    tokio::fs::rename(&partial, dir.join(format!("{name}.eml"))).await
 }
 
 /// A message written out as the bytes that go on the wire, with its envelope.
@@ -238,4 +233,49 @@ pub fn build(mail: &Outgoing) -> Result<Built, SendError> {
         envelope: message.envelope().clone(),
         bytes: message.formatted(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outgoing() -> Outgoing {
+        Outgoing {
+            from: "peergroup <no-reply@peergroup.invalid>".into(),
+            reply_to: None,
+            to_name: "Amina".into(),
+            to_email: "amina@example.org".into(),
+            message_id: "<m1.o1@peergroup.invalid>".into(),
+            list_unsubscribe: None,
+            rendered: Rendered {
+                locale: "en",
+                subject: "Reminder".into(),
+                blocks: Vec::new(),
+            },
+        }
+    }
+
+    #[tokio::test]
+    async fn the_file_outbox_holds_whole_messages_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mailer = Mailer::file(dir.path()).unwrap();
+        let mail = outgoing();
+        mailer.send(&mail).await.unwrap();
+        mailer.send(&mail).await.unwrap();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        for name in names {
+            assert!(name.ends_with(".eml") && !name.starts_with('.'), "{name}");
+            let text = String::from_utf8(std::fs::read(dir.path().join(name)).unwrap()).unwrap();
+            assert!(
+                text.contains("Message-ID: <m1.o1@peergroup.invalid>"),
+                "{text}"
+            );
+            // The closing boundary: the message is there to its end.
+            assert!(text.trim_end().ends_with("--"), "{text}");
+        }
+    }
 }

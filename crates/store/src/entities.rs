@@ -474,6 +474,7 @@ pub mod message {
         pub sent_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        pub lost_claims: i32,
     }
     no_relations!();
 }

@@ -320,6 +320,18 @@ impl Store {
         Ok(jobs)
     }
 
+    /// Whether this claim still holds its job with at least `margin` of its lease left. A
+    /// worker checks right before it hands a message over: one that was paused past its
+    /// lease (a stall, a frozen machine) finds the job taken over and sends nothing.
+    pub async fn claim_holds(&self, job: &ClaimedJob, margin: std::time::Duration) -> Result<bool> {
+        let until = self.now() + Duration::from_std(margin).unwrap_or(Duration::zero());
+        let sql = "SELECT id FROM jobs WHERE id = ? AND locked_by = ? AND state = 'running' \
+                   AND locked_until > ?";
+        let values = [job.id.into(), job.lease_token.clone().into(), until.into()];
+        let db = self.reader();
+        Ok(db.query_one_raw(stmt(&db, sql, values)).await?.is_some())
+    }
+
     /// Records a claimed job's outcome. Returns false when the claim had lost its lease
     /// (another worker holds the job now), in which case nothing changed.
     pub async fn finish_job(&self, job: &ClaimedJob, outcome: &JobOutcome) -> Result<bool> {

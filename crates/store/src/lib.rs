@@ -51,6 +51,9 @@ use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The advisory lock key that migrations hold on PostgreSQL ("peergrp" in ASCII).
+const MIGRATION_LOCK: i64 = 0x0070_6565_7267_7270;
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// How to reach the database.
@@ -69,6 +72,8 @@ pub struct Store {
     people: person_inserts::PersonInserts,
     /// PostgreSQL only: the connection that marks sent messages.
     marks: Option<Arc<mark_connection::MarkConnection>>,
+    /// SQLite only: the file that processes migrating the same database lock in turn.
+    migration_lock: Option<std::path::PathBuf>,
 }
 
 /// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
@@ -126,7 +131,9 @@ impl Store {
             create_sqlite_parent_dir(url)?;
             let write = connect_sqlite(url, 1).await?;
             let read = connect_sqlite(url, options.max_connections.max(1)).await?;
-            Ok(Store::new(read, write, clock, None))
+            let mut store = Store::new(read, write, clock, None);
+            store.migration_lock = sqlite_path(url).map(|p| p.with_extension("migrate-lock"));
+            Ok(store)
         } else {
             let mut opt = ConnectOptions::new(url);
             opt.max_connections(options.max_connections.max(1))
@@ -152,6 +159,7 @@ impl Store {
             clock,
             people,
             marks,
+            migration_lock: None,
         }
     }
 
@@ -187,7 +195,23 @@ impl Store {
         &self.write
     }
 
+    /// Applies pending migrations, one process at a time: replicas started together wait
+    /// for each other instead of each creating the same tables, and the ones that come
+    /// second find nothing left to do. PostgreSQL: one transaction holding an advisory lock;
+    /// SQLite: an exclusive lock on a file beside the database.
     pub async fn migrate(&self) -> Result<()> {
+        if self.backend() == DbBackend::Postgres {
+            let txn = sea_orm::TransactionTrait::begin(&self.write).await?;
+            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+                .await?;
+            Migrator::up(&txn, None).await?;
+            txn.commit().await?;
+            return Ok(());
+        }
+        let _held = match &self.migration_lock {
+            Some(path) => Some(lock_file(path.clone()).await?),
+            None => None,
+        };
         Migrator::up(&self.write, None).await?;
         Ok(())
     }
@@ -276,24 +300,44 @@ async fn connect_sqlite(url: &str, connections: u32) -> Result<DatabaseConnectio
     Ok(Database::connect(opt).await?)
 }
 
-/// `sqlite://var/peergroup.db?mode=rwc` names a file whose folder may not exist yet.
-fn create_sqlite_parent_dir(url: &str) -> Result<()> {
+/// The file a `sqlite:` URL names, if any (`sqlite://var/peergroup.db?mode=rwc`).
+fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     let path = url
         .trim_start_matches("sqlite:")
         .trim_start_matches("//")
         .split('?')
         .next()
         .unwrap_or("");
-    if path.is_empty() || path == ":memory:" {
-        return Ok(());
-    }
-    if let Some(parent) = std::path::Path::new(path).parent()
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+/// The file's folder may not exist yet.
+fn create_sqlite_parent_dir(url: &str) -> Result<()> {
+    if let Some(parent) = sqlite_path(url)
+        .as_deref()
+        .and_then(std::path::Path::parent)
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)
             .map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", parent.display())))?;
     }
     Ok(())
+}
+
+/// Waits for an exclusive lock on `path` (created if missing); dropping the file frees it.
+async fn lock_file(path: std::path::PathBuf) -> Result<std::fs::File> {
+    let locked = tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)?;
+        file.lock()?;
+        Ok::<_, std::io::Error>(file)
+    })
+    .await
+    .map_err(|e| StoreError::Corrupt(format!("locking for migrations: {e}")))?;
+    locked.map_err(|e| StoreError::Corrupt(format!("locking for migrations: {e}")))
 }
 
 /// Reads a stored enumeration or value back into its domain type.

@@ -44,6 +44,9 @@ pub struct MessageRecord {
     pub send_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Times a worker stopped short of sending it because another worker had taken its job
+    /// over (the first was paused past its lease). Above zero, a server is stalling.
+    pub lost_claims: u32,
 }
 
 /// Filters for the message list.
@@ -472,6 +475,14 @@ impl Store {
         Ok(())
     }
 
+    /// Counts a send stopped short because its worker had lost the message's job.
+    pub async fn count_lost_claim(&self, message_id: Id) -> Result<()> {
+        let db = self.writer();
+        let sql = "UPDATE messages SET lost_claims = lost_claims + 1 WHERE id = ?";
+        db.execute_raw(stmt(&db, sql, [message_id.into()])).await?;
+        Ok(())
+    }
+
     /// Runs a `notify_event` job: one message to each coordinator and admin of the
     /// organization about a follow-up task opened or escalated.
     pub async fn fan_out_event(&self, job: &ClaimedJob, event_id: Id) -> Result<u64> {
@@ -613,5 +624,6 @@ fn message_record(m: message::Model) -> Result<MessageRecord> {
         send_at: m.send_at,
         sent_at: m.sent_at,
         created_at: m.created_at,
+        lost_claims: u32::try_from(m.lost_claims).unwrap_or(0),
     })
 }
