@@ -6,6 +6,7 @@ mod attendance;
 mod bad_input;
 mod feeds;
 mod group_detail;
+mod hygiene;
 mod idempotency;
 mod jobs;
 mod mail;

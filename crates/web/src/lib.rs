@@ -138,7 +138,16 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(health)
         .merge(api)
+        .method_not_allowed_fallback(|| async {
+            error::ApiError::new(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                "this route does not take this method; `Allow` lists those it takes",
+            )
+        })
         .fallback(|| async { error::ApiError::not_found("route") })
         .layer(DefaultBodyLimit::max(state.body_limit))
+        .layer(axum::middleware::map_response(middleware::security_headers))
         .with_state(state)
 }

@@ -182,3 +182,40 @@ fn replay(saved: SavedResponse) -> Response {
     headers.insert("idempotent-replayed", HeaderValue::from_static("true"));
     response
 }
+
+/// The page's content security policy: nothing from elsewhere, its own inline style only, a
+/// form that posts back to this service, and never inside another site's frame.
+const PAGE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+                           base-uri 'none'; frame-ancestors 'none'";
+
+/// Headers every response carries: no content sniffing; no caching, since answers hold
+/// personal data; a content security policy on HTML pages; and `WWW-Authenticate` on 401.
+pub async fn security_headers(mut response: Response) -> Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let unauthorized = response.status() == StatusCode::UNAUTHORIZED;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    if is_html {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PAGE_POLICY),
+        );
+    }
+    if unauthorized {
+        headers.insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"peergroup\""),
+        );
+    }
+    response
+}
