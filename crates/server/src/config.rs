@@ -26,6 +26,16 @@ pub struct ServerConfig {
     pub auth_cache_seconds: u64,
     /// The start of links in messages, such as `https://groups.example.org`.
     pub public_url: String,
+    /// Seconds a request's line and headers may take to arrive (also on a new connection).
+    pub header_timeout_seconds: u64,
+    /// Seconds a request's body may take to arrive in full; then 408.
+    pub body_timeout_seconds: u64,
+    /// Seconds a kept-alive connection may wait for its next request before it is closed.
+    pub idle_timeout_seconds: u64,
+    /// Token look-ups (cache misses) one client address may make at once, then per second;
+    /// beyond them 429.
+    pub auth_lookups_burst: u32,
+    pub auth_lookups_per_second: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -125,6 +135,35 @@ impl Config {
         if self.server.auth_cache_seconds > 300 {
             bail!("server.auth_cache_seconds must be at most 300");
         }
+        for (key, value) in [
+            (
+                "server.header_timeout_seconds",
+                self.server.header_timeout_seconds,
+            ),
+            (
+                "server.body_timeout_seconds",
+                self.server.body_timeout_seconds,
+            ),
+            (
+                "server.idle_timeout_seconds",
+                self.server.idle_timeout_seconds,
+            ),
+        ] {
+            if !(1..=3600).contains(&value) {
+                bail!("{key} must be 1 to 3600");
+            }
+        }
+        for (key, value) in [
+            ("server.auth_lookups_burst", self.server.auth_lookups_burst),
+            (
+                "server.auth_lookups_per_second",
+                self.server.auth_lookups_per_second,
+            ),
+        ] {
+            if !(1..=100_000).contains(&value) {
+                bail!("{key} must be 1 to 100000");
+            }
+        }
         if !(1..=256).contains(&self.database.max_connections) {
             bail!("database.max_connections must be from 1 to 256");
         }
@@ -189,6 +228,17 @@ fn redact_url(url: &str) -> String {
             format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
         }
         _ => url.to_string(),
+    }
+}
+
+impl ServerConfig {
+    pub(crate) fn timeouts(&self) -> crate::serve::Timeouts {
+        let seconds = std::time::Duration::from_secs;
+        crate::serve::Timeouts {
+            header_read: seconds(self.header_timeout_seconds),
+            body: seconds(self.body_timeout_seconds),
+            idle: seconds(self.idle_timeout_seconds),
+        }
     }
 }
 

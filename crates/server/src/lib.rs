@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod jobs;
+mod serve;
 
 use anyhow::Context;
 use peergroup_domain::clock::{Clock, SystemClock};
@@ -78,18 +79,20 @@ pub async fn start_with_clock(
     let addr = listener.local_addr()?;
     let auth_cache = std::time::Duration::from_secs(config.server.auth_cache_seconds);
     let links = jobs::link_signer(&store).await?;
+    let timeouts = config.server.timeouts();
     let app = peergroup_web::app(
         peergroup_web::AppState::with_auth_cache(store.clone(), auth_cache)
+            .with_body_timeout(timeouts.body)
+            .with_auth_limit(
+                config.server.auth_lookups_burst,
+                config.server.auth_lookups_per_second,
+            )
             .with_links(links.clone()),
     );
     let (shutdown, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(serve::serve(listener, app, timeouts, async {
+        let _ = stopped.await;
+    }));
     let jobs = if config.jobs.enabled || config.jobs.scheduler {
         Some(jobs::start(config, &store, links).await?)
     } else {

@@ -2,6 +2,7 @@
 //! store, map the result. Every error is RFC 9457 problem+json.
 
 mod access;
+mod auth_limit;
 mod detail_cache;
 pub mod error;
 pub mod extract;
@@ -23,6 +24,13 @@ pub use openapi::openapi;
 /// Largest request body accepted, in bytes; a program with 20 phases fits easily.
 pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
 
+/// Token look-ups (cache misses) one client address may make at once, then per second.
+pub const DEFAULT_AUTH_BURST: u32 = 20;
+pub const DEFAULT_AUTH_PER_SECOND: u32 = 2;
+
+/// How long a request's body may take to arrive.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How long an authenticated token is remembered before it is looked up again.
 pub const DEFAULT_AUTH_CACHE: Duration = Duration::from_secs(10);
 
@@ -30,7 +38,11 @@ pub const DEFAULT_AUTH_CACHE: Duration = Duration::from_secs(10);
 pub struct AppState {
     pub store: Store,
     pub body_limit: usize,
+    /// How long a request's body may take to arrive in full (408 after).
+    pub body_timeout: Duration,
     tokens: Arc<middleware::TokenCache>,
+    /// Token look-ups per client address.
+    auth_limit: Arc<auth_limit::AuthLimiter>,
     /// Group details as last answered, served again while the group's revision stands.
     details: Arc<detail_cache::DetailCache>,
     /// Checks "I can't come" links; without it those links answer 404.
@@ -47,7 +59,12 @@ impl AppState {
         Self {
             store,
             body_limit: DEFAULT_BODY_LIMIT,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
             tokens: Arc::new(middleware::TokenCache::new(auth_cache)),
+            auth_limit: Arc::new(auth_limit::AuthLimiter::new(
+                DEFAULT_AUTH_BURST,
+                DEFAULT_AUTH_PER_SECOND,
+            )),
             details: Arc::new(detail_cache::DetailCache::new(
                 detail_cache::DEFAULT_DETAIL_CACHE,
             )),
@@ -58,6 +75,18 @@ impl AppState {
     /// Keeps at most `entries` group details in memory (zero: none, every answer is read).
     pub fn with_detail_cache(mut self, entries: usize) -> Self {
         self.details = Arc::new(detail_cache::DetailCache::new(entries));
+        self
+    }
+
+    /// Refuses (408) a request whose body has not arrived in full after `timeout`.
+    pub fn with_body_timeout(mut self, timeout: Duration) -> Self {
+        self.body_timeout = timeout;
+        self
+    }
+
+    /// Allows one client address `burst` token look-ups at once, then `per_second`.
+    pub fn with_auth_limit(mut self, burst: u32, per_second: u32) -> Self {
+        self.auth_limit = Arc::new(auth_limit::AuthLimiter::new(burst, per_second));
         self
     }
 
@@ -148,6 +177,10 @@ pub fn app(state: AppState) -> Router {
         })
         .fallback(|| async { error::ApiError::not_found("route") })
         .layer(DefaultBodyLimit::max(state.body_limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::body_timeout,
+        ))
         .layer(axum::middleware::map_response(middleware::security_headers))
         .with_state(state)
 }

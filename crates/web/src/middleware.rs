@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::error::ApiError;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -11,6 +11,7 @@ use peergroup_domain::records::Principal;
 use peergroup_store::{Finished, Keyed, KeyedRequest, SavedResponse};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -73,6 +74,24 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     if let Some(principal) = state.tokens.get(token) {
         req.extensions_mut().insert(principal);
         return next.run(req).await;
+    }
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip());
+    if let Err(wait) = state.auth_limit.check(client) {
+        let mut response = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too-many-requests",
+            "Too many requests",
+            "too many tokens tried from this address; wait and try again",
+        )
+        .into_response();
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        return response;
     }
     match state.store.authenticate(token).await {
         Ok(Some(principal)) => {
@@ -218,4 +237,38 @@ pub async fn security_headers(mut response: Response) -> Response {
         );
     }
     response
+}
+
+/// Reads the request's body in full within `body_timeout`, or answers 408: a client that
+/// trickles its body cannot hold a connection and a handler. Bodies are small JSON or form
+/// data (at most the body limit), so holding one in memory costs nothing worth keeping.
+pub async fn body_timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    // One more byte than the limit, so that the extractors still see an oversized body.
+    let read = axum::body::to_bytes(body, state.body_limit + 1);
+    match tokio::time::timeout(state.body_timeout, read).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Ok(Err(e)) if is_too_long(&e) => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            "Payload too large",
+            "the request body is too large",
+        )
+        .into_response(),
+        Ok(Err(_)) => ApiError::bad_request("the request body could not be read").into_response(),
+        Err(_) => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request-timeout",
+            "Request timeout",
+            "the request body did not arrive in time",
+        )
+        .into_response(),
+    }
+}
+
+fn is_too_long(e: &axum::Error) -> bool {
+    std::error::Error::source(e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>())
 }
