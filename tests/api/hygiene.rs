@@ -180,3 +180,49 @@ async fn a_client_trying_token_after_token_is_slowed_down() {
     app.get(&good, "/api/v1/people").await.ok(200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_kept_alive_connection_in_use_stays_open_past_the_idle_timeout() {
+    let app = with_timeouts(30, 30, 1).await;
+    let mut stream = connect(&app).await;
+    // A request every 0.6 s for 2.4 s: never idle for the full second, open well past it.
+    for _ in 0..4 {
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: peergroup\r\n\r\n")
+            .await
+            .unwrap();
+        let answer = read_response(&mut stream).await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        tokio::time::sleep(Duration::from_millis(600)).await;
+    }
+    app.stop().await;
+}
+
+/// Reads one response with a body of known length from a kept-alive connection.
+async fn read_response(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buf))
+            .await
+            .expect("an answer")
+            .expect("the connection is open");
+        assert!(n > 0, "closed; got {:?}", String::from_utf8_lossy(&got));
+        got.extend_from_slice(&buf[..n]);
+        let text = String::from_utf8_lossy(&got).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length: usize = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().parse().unwrap())
+                })
+                .unwrap_or(0);
+            if body.len() >= length {
+                return text;
+            }
+        }
+    }
+}

@@ -9,9 +9,9 @@ use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::future::Future;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -65,21 +65,20 @@ async fn connection(
     timeouts: Timeouts,
     mut stopping: watch::Receiver<bool>,
 ) {
-    // Requests being served on this connection; idle time counts only while there are none.
-    let in_flight = Arc::new(AtomicUsize::new(0));
-    let counted = in_flight.clone();
-    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
-        let app = app.clone();
-        let in_flight = counted.clone();
-        in_flight.fetch_add(1, Ordering::SeqCst);
-        async move {
-            let mut request = request.map(axum::body::Body::new);
-            request.extensions_mut().insert(ConnectInfo(peer));
-            let response = app.oneshot(request).await;
-            in_flight.fetch_sub(1, Ordering::SeqCst);
-            response
-        }
-    });
+    let activity = Arc::new(Activity::new());
+    let service = {
+        let activity = activity.clone();
+        hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+            let app = app.clone();
+            let serving = Serving::start(&activity);
+            async move {
+                let _serving = serving;
+                let mut request = request.map(axum::body::Body::new);
+                request.extensions_mut().insert(ConnectInfo(peer));
+                app.oneshot(request).await
+            }
+        })
+    };
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
@@ -87,7 +86,6 @@ async fn connection(
         .keep_alive(true);
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
-    let mut idle_since = tokio::time::Instant::now();
     let mut closing = false;
     let mut tick = tokio::time::interval(IDLE_CHECK);
     loop {
@@ -98,13 +96,58 @@ async fn connection(
                 closing = true;
             }
             _ = tick.tick(), if !closing => {
-                if in_flight.load(Ordering::SeqCst) > 0 {
-                    idle_since = tokio::time::Instant::now();
-                } else if idle_since.elapsed() >= timeouts.idle {
+                if activity.idle_for().is_some_and(|idle| idle >= timeouts.idle) {
                     conn.as_mut().graceful_shutdown();
                     closing = true;
                 }
             }
         }
+    }
+}
+
+/// What a connection is doing: how many requests it is serving, and when it last finished
+/// one (or opened).
+struct Activity {
+    in_flight: AtomicUsize,
+    last_done: Mutex<Instant>,
+}
+
+impl Activity {
+    fn new() -> Self {
+        Activity {
+            in_flight: AtomicUsize::new(0),
+            last_done: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// How long the connection has served nothing; `None` while it serves a request.
+    fn idle_for(&self) -> Option<Duration> {
+        if self.in_flight.load(Ordering::SeqCst) > 0 {
+            return None;
+        }
+        Some(
+            self.last_done
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .elapsed(),
+        )
+    }
+}
+
+/// One request being served; when it ends (or is dropped, the client gone) the connection's
+/// idle time starts again from then.
+struct Serving(Arc<Activity>);
+
+impl Serving {
+    fn start(activity: &Arc<Activity>) -> Self {
+        activity.in_flight.fetch_add(1, Ordering::SeqCst);
+        Serving(activity.clone())
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        *self.0.last_done.lock().unwrap_or_else(|e| e.into_inner()) = Instant::now();
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }
