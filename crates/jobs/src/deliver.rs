@@ -83,10 +83,9 @@ enum Handed {
 /// sending permit (kept in `permit`) and ends it. The server takes a message only at its
 /// end, so a crash before that delivers nothing, and only the end waits for the permit.
 ///
-/// Right before the end the claim is checked: the database must still give this worker the
-/// job with `claim_margin` of its lease left, and no more than that margin may have passed
-/// on this process's clock since it said so (a process stopped in between finds it gone).
-/// A worker paused past its lease, whose job another worker took over, sends nothing.
+/// Right before the end the lease is checked on the clock the claim was made by: a worker
+/// paused past its lease (a stall, a frozen machine), whose job another worker may hold now,
+/// sends nothing.
 async fn send<'a>(
     rt: &'a Runtime,
     job: &ClaimedJob,
@@ -95,46 +94,22 @@ async fn send<'a>(
 ) -> Result<Handed, SendError> {
     let built = build(outgoing)?;
     let started = rt.mailer.start(&built).await?;
-    let margin = claim_margin(rt.settings.lease);
-    let Some(mut checked) = check_claim(rt, job, margin).await? else {
-        return Ok(Handed::ClaimLost);
-    };
     *permit = Some(
         rt.sends
             .acquire()
             .await
             .map_err(|_| SendError::Transient("shutting down".into()))?,
     );
-    while checked.elapsed() >= margin {
-        let Some(again) = check_claim(rt, job, margin).await? else {
-            return Ok(Handed::ClaimLost);
-        };
-        checked = again;
+    if !job.holds_at(rt.store.clock().now(), claim_margin(rt.settings.lease)) {
+        return Ok(Handed::ClaimLost);
     }
     started.finish().await.map(|()| Handed::Sent)
 }
 
-/// How much of its lease a claim must have left to send: time for the wait for a sending
-/// permit and the message's last exchange, with room to spare.
+/// How much of its lease a claim must have left to send: time for the message's last
+/// exchange and its mark, with room to spare.
 fn claim_margin(lease: std::time::Duration) -> std::time::Duration {
     (lease / 4).min(std::time::Duration::from_secs(30))
-}
-
-/// When the claim was last seen holding with `margin` to spare, or `None` if it no longer
-/// does. The instant is taken before asking, so a pause anywhere after it counts against
-/// the margin.
-async fn check_claim(
-    rt: &Runtime,
-    job: &ClaimedJob,
-    margin: std::time::Duration,
-) -> Result<Option<std::time::Instant>, SendError> {
-    let asked = std::time::Instant::now();
-    let holds = rt
-        .store
-        .claim_holds(job, margin)
-        .await
-        .map_err(|e| SendError::Transient(format!("checking the job's claim: {e}")))?;
-    Ok(holds.then_some(asked))
 }
 
 fn session_info(s: &DeliverySession) -> SessionInfo {

@@ -74,6 +74,19 @@ pub struct ClaimedJob {
     pub attempts: i32,
     pub max_attempts: i32,
     pub lease_token: String,
+    /// When the lease runs out: from then on another worker may claim the job.
+    pub locked_until: DateTime<Utc>,
+}
+
+impl ClaimedJob {
+    /// Whether the lease still has `margin` left at `now`. Claims are taken over only once a
+    /// lease has run out, so until then no other worker holds the job.
+    pub fn holds_at(&self, now: DateTime<Utc>, margin: std::time::Duration) -> bool {
+        Duration::from_std(margin)
+            .ok()
+            .and_then(|margin| now.checked_add_signed(margin))
+            .is_some_and(|end| end < self.locked_until)
+    }
 }
 
 /// How many jobs are in each state, and how many of the queued ones have failed before.
@@ -312,24 +325,13 @@ impl Store {
                     attempts: row.try_get("", "attempts")?,
                     max_attempts: row.try_get("", "max_attempts")?,
                     lease_token: token.clone(),
+                    locked_until: until,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         // RETURNING gives no order.
         jobs.sort_by_key(|j| j.id);
         Ok(jobs)
-    }
-
-    /// Whether this claim still holds its job with at least `margin` of its lease left. A
-    /// worker checks right before it hands a message over: one that was paused past its
-    /// lease (a stall, a frozen machine) finds the job taken over and sends nothing.
-    pub async fn claim_holds(&self, job: &ClaimedJob, margin: std::time::Duration) -> Result<bool> {
-        let until = self.now() + Duration::from_std(margin).unwrap_or(Duration::zero());
-        let sql = "SELECT id FROM jobs WHERE id = ? AND locked_by = ? AND state = 'running' \
-                   AND locked_until > ?";
-        let values = [job.id.into(), job.lease_token.clone().into(), until.into()];
-        let db = self.reader();
-        Ok(db.query_one_raw(stmt(&db, sql, values)).await?.is_some())
     }
 
     /// Records a claimed job's outcome. Returns false when the claim had lost its lease
@@ -382,5 +384,34 @@ impl Store {
             }
         }
         Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_claim_holds_only_with_the_margin_left_on_its_lease() {
+        let claimed = Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap();
+        let job = ClaimedJob {
+            id: 1,
+            org_id: None,
+            kind: "deliver_message".into(),
+            payload: serde_json::Value::Null,
+            attempts: 1,
+            max_attempts: 8,
+            lease_token: "w:1".into(),
+            locked_until: claimed + Duration::seconds(300),
+        };
+        let margin = std::time::Duration::from_secs(30);
+        assert!(job.holds_at(claimed, margin));
+        assert!(job.holds_at(claimed + Duration::seconds(269), margin));
+        // Too close to the end, at the end, and long after it (a worker woken from a pause).
+        assert!(!job.holds_at(claimed + Duration::seconds(270), margin));
+        assert!(!job.holds_at(claimed + Duration::seconds(300), margin));
+        assert!(!job.holds_at(claimed + Duration::hours(1), margin));
+        assert!(!job.holds_at(claimed, std::time::Duration::MAX));
     }
 }
