@@ -84,6 +84,15 @@ impl ApiError {
         )
     }
 
+    pub fn too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+            "Payload too large",
+            "the request body is too large",
+        )
+    }
+
     pub fn forbidden(detail: &str) -> Self {
         Self::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", detail)
     }

@@ -37,14 +37,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|rejection| {
-                let status = rejection.status();
-                if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(
-                        status,
-                        "too-large",
-                        "Payload too large",
-                        "the request body is too large",
-                    )
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large()
                 } else {
                     ApiError::bad_request("the request body could not be read")
                 }

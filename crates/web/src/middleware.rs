@@ -127,13 +127,7 @@ pub async fn idempotency(State(state): State<AppState>, req: Request, next: Next
     };
     let (parts, body) = req.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, state.body_limit).await else {
-        return ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-            "Payload too large",
-            "the request body is too large",
-        )
-        .into_response();
+        return ApiError::too_large().into_response();
     };
     let hash = request_hash(&parts, &bytes);
     let request = KeyedRequest {
@@ -244,20 +238,13 @@ pub async fn security_headers(mut response: Response) -> Response {
 /// data (at most the body limit), so holding one in memory costs nothing worth keeping.
 pub async fn body_timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
-    // One more byte than the limit, so that the extractors still see an oversized body.
-    let read = axum::body::to_bytes(body, state.body_limit + 1);
+    let read = axum::body::to_bytes(body, state.body_limit);
     match tokio::time::timeout(state.body_timeout, read).await {
         Ok(Ok(bytes)) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await
         }
-        Ok(Err(e)) if is_too_long(&e) => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-            "Payload too large",
-            "the request body is too large",
-        )
-        .into_response(),
+        Ok(Err(e)) if is_too_long(&e) => ApiError::too_large().into_response(),
         Ok(Err(_)) => ApiError::bad_request("the request body could not be read").into_response(),
         Err(_) => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
