@@ -59,8 +59,8 @@ impl Store {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Finished<T>>,
     {
-        let txn = match self.claim_key(&request).await? {
-            Ok(txn) => Arc::new(txn),
+        let (txn, claimed) = match self.claim_key(&request).await? {
+            Ok((txn, claimed)) => (Arc::new(txn), claimed),
             Err(earlier) => return Ok(earlier),
         };
         let finished = ambient::within(Arc::clone(&txn), work()).await;
@@ -68,7 +68,7 @@ impl Store {
             .map_err(|_| StoreError::Corrupt("a request's transaction outlived it".into()))?;
         match finished.save {
             Some(response) => {
-                save(&txn, &request, &response).await?;
+                save(&txn, claimed, response).await?;
                 txn.commit().await?;
             }
             None => txn.rollback().await?,
@@ -76,19 +76,20 @@ impl Store {
         Ok(Keyed::Ran(finished.answer))
     }
 
-    /// A transaction holding the key's new row, or what an earlier use of the key says.
+    /// A transaction holding the key's new row (and the row), or what an earlier use of the
+    /// key says.
     async fn claim_key<T>(
         &self,
         request: &KeyedRequest<'_>,
-    ) -> Result<std::result::Result<DatabaseTransaction, Keyed<T>>> {
+    ) -> Result<std::result::Result<(DatabaseTransaction, idempotency_key::Model), Keyed<T>>> {
         for _ in 0..ATTEMPTS {
             let txn = self.write.begin().await?;
-            if let Some(row) = find(&txn, request).await? {
+            if let Some(row) = scoped(request).one(&txn).await? {
                 txn.rollback().await?;
                 return Ok(Err(earlier_use(row, request)));
             }
             match claim(&txn, request, self.now()).await {
-                Ok(()) => return Ok(Ok(txn)),
+                Ok(claimed) => return Ok(Ok((txn, claimed))),
                 Err(e) => {
                     txn.rollback().await?;
                     match StoreError::from(e) {
@@ -112,13 +113,6 @@ fn scoped(request: &KeyedRequest<'_>) -> Select<idempotency_key::Entity> {
         .filter(idempotency_key::Column::IdempotencyKey.eq(request.key))
 }
 
-async fn find(
-    txn: &DatabaseTransaction,
-    request: &KeyedRequest<'_>,
-) -> Result<Option<idempotency_key::Model>> {
-    Ok(scoped(request).one(txn).await?)
-}
-
 fn earlier_use<T>(row: idempotency_key::Model, request: &KeyedRequest<'_>) -> Keyed<T> {
     if row.request_hash != request.request_hash {
         return Keyed::Mismatch;
@@ -140,7 +134,7 @@ async fn claim(
     txn: &DatabaseTransaction,
     request: &KeyedRequest<'_>,
     now: chrono::DateTime<chrono::Utc>,
-) -> std::result::Result<(), DbErr> {
+) -> std::result::Result<idempotency_key::Model, DbErr> {
     idempotency_key::ActiveModel {
         org_id: Set(request.caller.org_id),
         user_id: Set(request.caller.user_id),
@@ -154,27 +148,17 @@ async fn claim(
     }
     .insert(txn)
     .await
-    .map(|_| ())
 }
 
+/// Keeps the response on the key's row, in the transaction of the work.
 async fn save(
     txn: &DatabaseTransaction,
-    request: &KeyedRequest<'_>,
-    response: &SavedResponse,
+    claimed: idempotency_key::Model,
+    response: SavedResponse,
 ) -> Result<()> {
-    idempotency_key::Entity::update_many()
-        .col_expr(
-            idempotency_key::Column::ResponseStatus,
-            Expr::value(i32::from(response.status)),
-        )
-        .col_expr(
-            idempotency_key::Column::ResponseBody,
-            Expr::value(response.body.clone()),
-        )
-        .filter(idempotency_key::Column::OrgId.eq(request.caller.org_id))
-        .filter(idempotency_key::Column::UserId.eq(request.caller.user_id))
-        .filter(idempotency_key::Column::IdempotencyKey.eq(request.key))
-        .exec(txn)
-        .await?;
+    let mut row: idempotency_key::ActiveModel = claimed.into();
+    row.response_status = Set(Some(i32::from(response.status)));
+    row.response_body = Set(Some(response.body));
+    row.update(txn).await?;
     Ok(())
 }

@@ -131,9 +131,8 @@ impl Store {
             create_sqlite_parent_dir(url)?;
             let write = connect_sqlite(url, 1).await?;
             let read = connect_sqlite(url, options.max_connections.max(1)).await?;
-            let mut store = Store::new(read, write, clock, None);
-            store.migration_lock = sqlite_path(url).map(|p| p.with_extension("migrate-lock"));
-            Ok(store)
+            let migration_lock = sqlite_path(url).map(|p| p.with_extension("migrate-lock"));
+            Ok(Store::new(read, write, clock, None, migration_lock))
         } else {
             let mut opt = ConnectOptions::new(url);
             opt.max_connections(options.max_connections.max(1))
@@ -142,7 +141,13 @@ impl Store {
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
             let marks = mark_connection::MarkConnection::new(url)?;
-            Ok(Store::new(pool.clone(), pool, clock, Some(Arc::new(marks))))
+            Ok(Store::new(
+                pool.clone(),
+                pool,
+                clock,
+                Some(Arc::new(marks)),
+                None,
+            ))
         }
     }
 
@@ -151,6 +156,7 @@ impl Store {
         write: DatabaseConnection,
         clock: Arc<dyn Clock>,
         marks: Option<Arc<mark_connection::MarkConnection>>,
+        migration_lock: Option<std::path::PathBuf>,
     ) -> Store {
         let people = person_inserts::PersonInserts::start(write.clone());
         Store {
@@ -159,7 +165,7 @@ impl Store {
             clock,
             people,
             marks,
-            migration_lock: None,
+            migration_lock,
         }
     }
 
