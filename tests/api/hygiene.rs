@@ -56,12 +56,12 @@ async fn a_method_the_route_does_not_have_is_a_problem_naming_the_allowed_ones()
 
 /// The server with these timeouts, in seconds: headers, body, idle.
 async fn with_timeouts(header: u64, body: u64, idle: u64) -> TestApp {
-    let db = peergroup_blackbox::TestDb::new().await;
-    let mut config = peergroup_blackbox::test_config(&db);
-    config.server.header_timeout_seconds = header;
-    config.server.body_timeout_seconds = body;
-    config.server.idle_timeout_seconds = idle;
-    TestApp::spawn_on(db, config).await
+    TestApp::spawn_with(|config| {
+        config.server.header_timeout_seconds = header;
+        config.server.body_timeout_seconds = body;
+        config.server.idle_timeout_seconds = idle;
+    })
+    .await
 }
 
 /// A raw connection to the server, as a slow or silent client holds one.
@@ -150,11 +150,11 @@ async fn a_kept_alive_connection_left_idle_is_closed() {
 
 #[tokio::test]
 async fn a_client_trying_token_after_token_is_slowed_down() {
-    let db = peergroup_blackbox::TestDb::new().await;
-    let mut config = peergroup_blackbox::test_config(&db);
-    config.server.auth_lookups_burst = 5;
-    config.server.auth_lookups_per_second = 1;
-    let app = TestApp::spawn_on(db, config).await;
+    let app = TestApp::spawn_with(|config| {
+        config.server.auth_lookups_burst = 5;
+        config.server.auth_lookups_per_second = 1;
+    })
+    .await;
     let good = app.coordinator("guessing").await;
     let mut statuses = Vec::new();
     let mut retry_after = None;

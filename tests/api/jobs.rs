@@ -1,7 +1,7 @@
 //! The job queue on the real database: one row per key, one holder per job, leases that
 //! expire, and outcomes fenced by the claim that holds the job.
 
-use peergroup_blackbox::{TestApp, TestDb, test_config};
+use peergroup_blackbox::TestApp;
 use peergroup_domain::clock::Clock;
 use peergroup_store::jobs::{JobOutcome, NewJob};
 use std::collections::HashSet;
@@ -124,11 +124,11 @@ async fn workers_claiming_at_the_same_time_each_get_different_jobs() {
 
 #[tokio::test]
 async fn the_servers_own_worker_runs_due_jobs_and_stops_cleanly() {
-    let db = TestDb::new().await;
-    let mut config = test_config(&db);
-    config.jobs.enabled = true;
-    config.jobs.idle_poll_ms = 20;
-    let app = TestApp::spawn_on(db, config).await;
+    let app = TestApp::spawn_with(|config| {
+        config.jobs.enabled = true;
+        config.jobs.idle_poll_ms = 20;
+    })
+    .await;
     let store = app.server().store.clone();
     let jobs: Vec<NewJob> = (0..40).map(|i| noop(&format!("w{i}"), &app)).collect();
     store.enqueue_jobs(&jobs).await.unwrap();

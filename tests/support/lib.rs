@@ -186,6 +186,14 @@ impl TestApp {
         Self::spawn_on(db, config).await
     }
 
+    /// The server on a fresh database, with the test configuration changed by `adjust`.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let db = TestDb::new().await;
+        let mut config = test_config(&db);
+        adjust(&mut config);
+        Self::spawn_on(db, config).await
+    }
+
     pub async fn spawn_on(db: TestDb, config: Config) -> TestApp {
         let clock = ManualClock::new(
             chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 25, 12, 0, 0).unwrap(),

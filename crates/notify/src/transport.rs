@@ -149,17 +149,36 @@ impl Started<'_> {
     }
 }
 
-/// Writes `bytes` under a temporary name, then renames it to `<random hex>.eml`: whoever
-/// reads the folder sees a whole message or none, even if the process dies mid-write.
+/// Writes `bytes` as `<random hex>.eml` under `dir`: whoever reads the folder sees a whole
+/// message or none, even if the process dies mid-write.
 async fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use tokio::io::AsyncWriteExt;
-    let name = format!("{:032x}", rand::random::<u128>());
-    let partial = dir.join(format!(".{name}.partial"));
-    let mut file = tokio::fs::File::create(&partial).await?;
-    file.write_all(bytes).await?;
-    file.sync_all().await?;
-    drop(file);
-    tokio::fs::rename(&partial, dir.join(format!("{name}.eml"))).await
+    Staged::write(dir, bytes).await?.publish().await
+}
+
+/// A message written in full under a hidden temporary name; nothing in the outbox yet.
+struct Staged {
+    partial: PathBuf,
+    eml: PathBuf,
+}
+
+impl Staged {
+    async fn write(dir: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+        use tokio::io::AsyncWriteExt;
+        let name = format!("{:032x}", rand::random::<u128>());
+        let partial = dir.join(format!(".{name}.partial"));
+        let mut file = tokio::fs::File::create(&partial).await?;
+        file.write_all(bytes).await?;
+        file.sync_all().await?;
+        Ok(Staged {
+            partial,
+            eml: dir.join(format!("{name}.eml")),
+        })
+    }
+
+    /// Puts the message in the outbox in one step (a rename).
+    async fn publish(self) -> std::io::Result<()> {
+        tokio::fs::rename(&self.partial, &self.eml).await
+    }
 }
 
 /// A message written out as the bytes that go on the wire, with its envelope.
@@ -253,6 +272,31 @@ mod tests {
                 blocks: Vec::new(),
             },
         }
+    }
+
+    fn emls(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".eml"))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn a_message_is_in_the_outbox_only_once_written_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = build(&outgoing()).unwrap().bytes;
+        // A process killed here, anywhere in the write, leaves no `.eml` behind.
+        let staged = Staged::write(dir.path(), &bytes).await.unwrap();
+        assert!(emls(dir.path()).is_empty());
+        staged.publish().await.unwrap();
+        let published = emls(dir.path());
+        assert_eq!(published.len(), 1);
+        assert_eq!(
+            std::fs::read(dir.path().join(&published[0])).unwrap(),
+            bytes
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[tokio::test]

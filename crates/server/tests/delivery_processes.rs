@@ -5,9 +5,9 @@
 mod common;
 
 use chrono::{Datelike, Duration, Timelike, Utc};
-use common::{command, spawn, token_create};
+use common::{command, issued_token, on_postgres_or_say_so, spawn};
 use peergroup_blackbox::smtp::{SmtpServer, decode};
-use peergroup_blackbox::{TestDb, fixtures, json, on_postgres};
+use peergroup_blackbox::{TestDb, fixtures, json};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -82,13 +82,7 @@ impl Api {
 async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
     let mut c = command(dir);
     c.env("PEERGROUP__DATABASE__URL", &db.url);
-    let out = token_create(c, "riverside", "admin@riverside.example.org", "admin");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let token = issued_token(c, "riverside", "admin@riverside.example.org", "admin");
     let (setup, _) = spawn(server(dir, db, smtp, false));
     let api = Api {
         client: reqwest::Client::new(),
@@ -231,10 +225,7 @@ async fn sigkill_during_a_backlog_loses_no_reminder_and_repeats_at_most_one_per_
 
 #[tokio::test]
 async fn two_processes_on_one_postgresql_database_send_each_reminder_once() {
-    if !on_postgres() {
-        eprintln!(
-            "two processes share a PostgreSQL database: run with PEERGROUP_TEST_DATABASE=postgres"
-        );
+    if !on_postgres_or_say_so() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -288,10 +279,7 @@ fn signal(p: &common::Process, name: &str) {
 
 #[tokio::test]
 async fn a_replica_paused_past_its_lease_does_not_send_again_what_another_sent() {
-    if !on_postgres() {
-        eprintln!(
-            "two processes share a PostgreSQL database: run with PEERGROUP_TEST_DATABASE=postgres"
-        );
+    if !on_postgres_or_say_so() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{command, spawn, token_create};
+use common::{command, issued_token, spawn};
 use peergroup_blackbox::{TestDb, json, on_postgres};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -105,13 +105,7 @@ async fn keyed_writes_killed_mid_burst_happen_once_and_none_answered_is_lost() {
     let db = TestDb::new().await;
     let mut c = command(dir.path());
     c.env("PEERGROUP__DATABASE__URL", &db.url);
-    let out = token_create(c, "keyed", "coordinator@keyed.example.org", "coordinator");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let token = issued_token(c, "keyed", "coordinator@keyed.example.org", "coordinator");
 
     let answers: Answers = Arc::new(Mutex::new((0..PEOPLE).map(|i| (i, None)).collect()));
     let mut cut = 0;

@@ -110,3 +110,26 @@ pub fn token_create(mut c: Command, org: &str, email: &str, role: &str) -> std::
     .output()
     .expect("peergroup runs")
 }
+
+/// The token `peergroup token create` prints, through `c` (the binary, configured).
+pub fn issued_token(c: Command, org: &str, email: &str, role: &str) -> String {
+    let out = token_create(c, org, email, role);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Whether this run is on PostgreSQL; says so on standard error when it is not, for tests
+/// that only mean something with several processes on one PostgreSQL database.
+pub fn on_postgres_or_say_so() -> bool {
+    let on = peergroup_blackbox::on_postgres();
+    if !on {
+        eprintln!(
+            "several processes share a PostgreSQL database: run with PEERGROUP_TEST_DATABASE=postgres"
+        );
+    }
+    on
+}
