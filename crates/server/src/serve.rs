@@ -24,9 +24,6 @@ pub struct Timeouts {
     pub idle: Duration,
 }
 
-/// How often a connection looks at whether it has been idle too long.
-const IDLE_CHECK: Duration = Duration::from_millis(250);
-
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -87,15 +84,18 @@ async fn connection(
     let conn = builder.serve_connection(TokioIo::new(stream), service);
     tokio::pin!(conn);
     let mut closing = false;
-    let mut tick = tokio::time::interval(IDLE_CHECK);
     loop {
+        // Wake when the connection would have been idle long enough, and look again.
+        let idle_left = activity
+            .idle_for()
+            .map_or(timeouts.idle, |idle| timeouts.idle.saturating_sub(idle));
         tokio::select! {
             _ = conn.as_mut() => return,
             _ = stopping.changed(), if !closing => {
                 conn.as_mut().graceful_shutdown();
                 closing = true;
             }
-            _ = tick.tick(), if !closing => {
+            () = tokio::time::sleep(idle_left), if !closing => {
                 if activity.idle_for().is_some_and(|idle| idle >= timeouts.idle) {
                     conn.as_mut().graceful_shutdown();
                     closing = true;
