@@ -151,8 +151,8 @@ async fn a_kept_alive_connection_left_idle_is_closed() {
 #[tokio::test]
 async fn a_client_trying_token_after_token_is_slowed_down() {
     let app = TestApp::spawn_with(|config| {
-        config.server.auth_lookups_burst = 5;
-        config.server.auth_lookups_per_second = 1;
+        config.server.auth_failures_burst = 5;
+        config.server.auth_failures_per_second = 1;
     })
     .await;
     let good = app.coordinator("guessing").await;
@@ -175,6 +175,9 @@ async fn a_client_trying_token_after_token_is_slowed_down() {
     assert!(statuses[5..].contains(&429), "{statuses:?}");
     let seconds: u64 = retry_after.unwrap().to_str().unwrap().parse().unwrap();
     assert!((1..=2).contains(&seconds), "Retry-After: {seconds}");
+    // Meanwhile no token from that address is looked up, not even a real one.
+    let meanwhile = app.get(&good, "/api/v1/people").await;
+    meanwhile.problem(429);
     // Once the address has waited, a real token works again.
     tokio::time::sleep(Duration::from_secs(seconds)).await;
     app.get(&good, "/api/v1/people").await.ok(200);
@@ -225,4 +228,27 @@ async fn read_response(stream: &mut tokio::net::TcpStream) -> String {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn many_requests_at_once_with_one_real_token_are_never_refused() {
+    let app = TestApp::spawn_with(|config| {
+        config.server.auth_failures_burst = 5;
+        config.server.auth_failures_per_second = 1;
+    })
+    .await;
+    let token = app.coordinator("busy-client").await;
+    // 40 at once, none of them finding the token in the cache yet.
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let request = app
+            .client
+            .get(format!("{}/api/v1/people", app.base))
+            .bearer_auth(&token);
+        requests.spawn(async move { request.send().await.unwrap().status() });
+    }
+    while let Some(status) = requests.join_next().await {
+        assert_eq!(status.unwrap(), 200);
+    }
+    app.stop().await;
 }

@@ -85,9 +85,9 @@ pub fn test_config(db: &TestDb) -> Config {
             "4".to_string(),
         ),
         ("PEERGROUP__DEMO__ENABLED".to_string(), "false".to_string()),
-        // Suites try many tokens from one address; the limit has a test of its own.
+        // Suites try many unknown tokens from one address; the limit has tests of its own.
         (
-            "PEERGROUP__SERVER__AUTH_LOOKUPS_BURST".to_string(),
+            "PEERGROUP__SERVER__AUTH_FAILURES_BURST".to_string(),
             "100000".to_string(),
         ),
         (

@@ -32,10 +32,9 @@ pub struct ServerConfig {
     pub body_timeout_seconds: u64,
     /// Seconds a kept-alive connection may wait for its next request before it is closed.
     pub idle_timeout_seconds: u64,
-    /// Token look-ups (cache misses) one client address may make at once, then per second;
-    /// beyond them 429.
-    pub auth_lookups_burst: u32,
-    pub auth_lookups_per_second: u32,
+    /// Unknown tokens one client address may try at once, then per second; beyond them 429.
+    pub auth_failures_burst: u32,
+    pub auth_failures_per_second: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -154,10 +153,13 @@ impl Config {
             }
         }
         for (key, value) in [
-            ("server.auth_lookups_burst", self.server.auth_lookups_burst),
             (
-                "server.auth_lookups_per_second",
-                self.server.auth_lookups_per_second,
+                "server.auth_failures_burst",
+                self.server.auth_failures_burst,
+            ),
+            (
+                "server.auth_failures_per_second",
+                self.server.auth_failures_per_second,
             ),
         ] {
             if !(1..=100_000).contains(&value) {

@@ -84,8 +84,8 @@ pub async fn start_with_clock(
         peergroup_web::AppState::with_auth_cache(store.clone(), auth_cache)
             .with_body_timeout(timeouts.body)
             .with_auth_limit(
-                config.server.auth_lookups_burst,
-                config.server.auth_lookups_per_second,
+                config.server.auth_failures_burst,
+                config.server.auth_failures_per_second,
             )
             .with_links(links.clone()),
     );

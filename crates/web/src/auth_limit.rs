@@ -1,40 +1,62 @@
-//! Slowing down token guessing: token look-ups that miss the cache of known tokens are
-//! limited per client address (a burst, then a steady rate). A known token is looked up at
-//! most once per `server.auth_cache_seconds`, so its user is rarely counted; a client that
-//! tries token after token is answered 429 with `Retry-After` instead of having each checked.
+//! Slowing down token guessing: failed token look-ups are counted per client address (a
+//! burst, then a steady rate, with `governor`). An address that has used up its allowance is
+//! refused with 429 and `Retry-After`, and no token it sends is looked up until then. A real
+//! token costs nothing, however many requests carry it at once.
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
-/// Addresses remembered before those with a full bucket again are forgotten.
+/// Addresses remembered before those with nothing left to count are forgotten.
 const MAX_TRACKED: usize = 10_000;
 
 pub struct AuthLimiter {
-    limiter: DefaultKeyedRateLimiter<IpAddr>,
+    failures: DefaultKeyedRateLimiter<IpAddr>,
     clock: DefaultClock,
+    /// Addresses refused until the time given: their next failure would be over the limit.
+    blocked: Mutex<HashMap<IpAddr, Instant>>,
 }
 
 impl AuthLimiter {
-    /// `burst` look-ups at once from one address, then `per_second`.
+    /// `burst` failures at once from one address, then `per_second`.
     pub fn new(burst: u32, per_second: u32) -> Self {
         let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
         let rate = NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN);
         Self {
-            limiter: RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)),
+            failures: RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)),
             clock: DefaultClock::default(),
+            blocked: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Takes one look-up from `client`'s allowance, or says how long until it may try again.
-    pub fn check(&self, client: IpAddr) -> Result<(), Duration> {
-        if self.limiter.len() > MAX_TRACKED {
-            self.limiter.retain_recent();
+    /// How long `client` must still wait before a token from it is looked up, if at all.
+    pub fn blocked(&self, client: IpAddr) -> Option<Duration> {
+        let blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
+        let until = *blocked.get(&client)?;
+        until.checked_duration_since(Instant::now())
+    }
+
+    /// Counts a failed look-up from `client`. Past its allowance the address is blocked, and
+    /// the wait is returned.
+    pub fn failed(&self, client: IpAddr) -> Option<Duration> {
+        if self.failures.len() > MAX_TRACKED {
+            self.failures.retain_recent();
         }
-        self.limiter
+        let wait = self
+            .failures
             .check_key(&client)
-            .map_err(|not_until| not_until.wait_time_from(self.clock.now()))
+            .err()?
+            .wait_time_from(self.clock.now());
+        let mut blocked = self.blocked.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if blocked.len() > MAX_TRACKED {
+            blocked.retain(|_, until| *until > now);
+        }
+        blocked.insert(client, now + wait);
+        Some(wait)
     }
 }

@@ -24,9 +24,9 @@ pub use openapi::openapi;
 /// Largest request body accepted, in bytes; a program with 20 phases fits easily.
 pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
 
-/// Token look-ups (cache misses) one client address may make at once, then per second.
-pub const DEFAULT_AUTH_BURST: u32 = 20;
-pub const DEFAULT_AUTH_PER_SECOND: u32 = 2;
+/// Unknown tokens one client address may try at once, then per second.
+pub const DEFAULT_AUTH_FAILURES_BURST: u32 = 20;
+pub const DEFAULT_AUTH_FAILURES_PER_SECOND: u32 = 2;
 
 /// How long a request's body may take to arrive.
 pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -41,7 +41,7 @@ pub struct AppState {
     /// How long a request's body may take to arrive in full (408 after).
     pub body_timeout: Duration,
     tokens: Arc<middleware::TokenCache>,
-    /// Token look-ups per client address.
+    /// Unknown tokens tried per client address.
     auth_limit: Arc<auth_limit::AuthLimiter>,
     /// Group details as last answered, served again while the group's revision stands.
     details: Arc<detail_cache::DetailCache>,
@@ -62,8 +62,8 @@ impl AppState {
             body_timeout: DEFAULT_BODY_TIMEOUT,
             tokens: Arc::new(middleware::TokenCache::new(auth_cache)),
             auth_limit: Arc::new(auth_limit::AuthLimiter::new(
-                DEFAULT_AUTH_BURST,
-                DEFAULT_AUTH_PER_SECOND,
+                DEFAULT_AUTH_FAILURES_BURST,
+                DEFAULT_AUTH_FAILURES_PER_SECOND,
             )),
             details: Arc::new(detail_cache::DetailCache::new(
                 detail_cache::DEFAULT_DETAIL_CACHE,
@@ -84,7 +84,7 @@ impl AppState {
         self
     }
 
-    /// Allows one client address `burst` token look-ups at once, then `per_second`.
+    /// Allows one client address `burst` unknown tokens at once, then `per_second`.
     pub fn with_auth_limit(mut self, burst: u32, per_second: u32) -> Self {
         self.auth_limit = Arc::new(auth_limit::AuthLimiter::new(burst, per_second));
         self

@@ -79,19 +79,8 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip());
-    if let Err(wait) = state.auth_limit.check(client) {
-        let mut response = ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too-many-requests",
-            "Too many requests",
-            "too many tokens tried from this address; wait and try again",
-        )
-        .into_response();
-        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
-        return response;
+    if let Some(wait) = state.auth_limit.blocked(client) {
+        return too_many_tries(wait);
     }
     match state.store.authenticate(token).await {
         Ok(Some(principal)) => {
@@ -99,9 +88,28 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             req.extensions_mut().insert(principal);
             next.run(req).await
         }
-        Ok(None) => ApiError::unauthorized("the token is unknown or revoked").into_response(),
+        Ok(None) => match state.auth_limit.failed(client) {
+            Some(wait) => too_many_tries(wait),
+            None => ApiError::unauthorized("the token is unknown or revoked").into_response(),
+        },
         Err(e) => ApiError::from(e).into_response(),
     }
+}
+
+/// 429 with `Retry-After` in whole seconds, at least one.
+fn too_many_tries(wait: Duration) -> Response {
+    let mut response = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-requests",
+        "Too many requests",
+        "too many unknown tokens from this address; wait and try again",
+    )
+    .into_response();
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+    response
 }
 
 /// A POST with an `Idempotency-Key` is done once per user and key: a repeat with the same
