@@ -174,9 +174,24 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
         token,
         group_id
     );
-    let a = tokio::spawn(async move { axum::serve(app_listener, app).await });
+    // The application is served as the binary serves it (its timeouts and all); the
+    // ceilings as bare axum.
+    let timeouts = peergroup::Config::load_from(None, Vec::new())?
+        .server
+        .timeouts();
+    let a = tokio::spawn(peergroup::serve::serve(
+        app_listener,
+        app,
+        timeouts,
+        std::future::pending(),
+    ));
     let b = tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
-    let c = tokio::spawn(async move { axum::serve(cold_listener, cold).await });
+    let c = tokio::spawn(peergroup::serve::serve(
+        cold_listener,
+        cold,
+        timeouts,
+        std::future::pending(),
+    ));
     let _ = tokio::join!(a, b, c);
     Ok(())
 }

@@ -234,7 +234,7 @@ fn redact_url(url: &str) -> String {
 }
 
 impl ServerConfig {
-    pub(crate) fn timeouts(&self) -> crate::serve::Timeouts {
+    pub fn timeouts(&self) -> crate::serve::Timeouts {
         let seconds = std::time::Duration::from_secs;
         crate::serve::Timeouts {
             header_read: seconds(self.header_timeout_seconds),

@@ -4,7 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod jobs;
-mod serve;
+pub mod serve;
 
 use anyhow::Context;
 use peergroup_domain::clock::{Clock, SystemClock};

@@ -24,6 +24,8 @@ pub struct Timeouts {
     pub idle: Duration,
 }
 
+/// Serves `app` on `listener` until `shutdown` completes, then lets each connection finish
+/// the request it is serving.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
