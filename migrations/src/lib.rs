@@ -12,6 +12,7 @@ mod m20261128_000005_training;
 mod m20261201_000006_group_revision;
 mod m20261204_000007_idempotency_per_caller;
 mod m20261204_000008_lost_claims;
+mod m20261204_000009_token_expiry;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_group_revision::Migration),
             Box::new(m20261204_000007_idempotency_per_caller::Migration),
             Box::new(m20261204_000008_lost_claims::Migration),
+            Box::new(m20261204_000009_token_expiry::Migration),
         ]
     }
 }

@@ -11,6 +11,8 @@ struct Case {
     route: &'static str,
     path: String,
     body: Option<Value>,
+    /// Sent with B's admin token instead of B's coordinator's.
+    admin: bool,
 }
 
 fn case(method: Method, route: &'static str, path: String, body: Option<Value>) -> Case {
@@ -19,7 +21,12 @@ fn case(method: Method, route: &'static str, path: String, body: Option<Value>) 
         route,
         path,
         body,
+        admin: false,
     }
+}
+
+fn as_admin(c: Case) -> Case {
+    Case { admin: true, ..c }
 }
 
 /// A message to A's coordinators: their follow-up tasks escalate four days on, and
@@ -35,7 +42,7 @@ async fn coordinator_message(app: &TestApp, a: &World) -> i64 {
 }
 
 /// Every route that takes an id, aimed at organization A's objects.
-fn cases_against(a: &World, b: &World, message: i64) -> Vec<Case> {
+fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> {
     use Method as M;
     vec![
         case(
@@ -353,6 +360,12 @@ fn cases_against(a: &World, b: &World, message: i64) -> Vec<Case> {
             format!("/api/v1/messages/{message}/retry"),
             Some(json!({})),
         ),
+        as_admin(case(
+            M::POST,
+            "/api/v1/tokens/{id}/revoke",
+            format!("/api/v1/tokens/{a_token}/revoke"),
+            Some(json!({})),
+        )),
     ]
 }
 
@@ -387,9 +400,18 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         .ok(200)
         .clone();
     let message = coordinator_message(&app, &a).await;
+    let a_admin = app
+        .token("org-a", "admin@org-a.example.org", Role::Admin)
+        .await;
+    let a_token = app.get(&a_admin, "/api/v1/tokens").await.ok(200)[0]["id"]
+        .as_i64()
+        .unwrap();
+    let b_admin = app
+        .token("org-b", "admin@org-b.example.org", Role::Admin)
+        .await;
     let counts_before = app.row_counts().await;
 
-    let cases = cases_against(&a, &b, message);
+    let cases = cases_against(&a, &b, message, a_token);
     let mut covered: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.method.to_string(), c.route.to_string()))
@@ -403,8 +425,9 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
     );
 
     for c in &cases {
+        let token = if c.admin { &b_admin } else { &b.token };
         let reply = app
-            .send(c.method.clone(), &b.token, &c.path, c.body.as_ref())
+            .send(c.method.clone(), token, &c.path, c.body.as_ref())
             .await;
         reply.problem(404);
         let text = reply.body.to_string();

@@ -17,4 +17,5 @@ mod rule_model;
 mod sessions;
 mod setup_flow;
 mod templates;
+mod tokens;
 mod training;

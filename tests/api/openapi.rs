@@ -80,6 +80,8 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/messages/{id}",
         "/api/v1/messages/{id}/retry",
         "/api/v1/organization",
+        "/api/v1/tokens",
+        "/api/v1/tokens/{id}/revoke",
         "/api/v1/training/modules",
         "/api/v1/training/modules/{id}",
         "/api/v1/programs/{id}/requirements",
@@ -100,7 +102,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        63,
+        65,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -284,7 +284,14 @@ impl TestApp {
             .await
             .unwrap();
         store
-            .issue_token(&org, &Email::parse(email).unwrap(), role, "test", true)
+            .issue_token(
+                &org,
+                &Email::parse(email).unwrap(),
+                role,
+                "test",
+                true,
+                None,
+            )
             .await
             .unwrap()
             .secret

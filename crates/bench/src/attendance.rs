@@ -382,7 +382,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     .await?;
     store.migrate().await?;
     let (org, token) = crate::bench_org(&store).await?;
-    let who = store.authenticate(&token).await?.unwrap();
+    let who = store.authenticate(&token).await?.unwrap().principal;
     let started = Instant::now();
     let seeded = Arc::new(seed(&store, org.id, groups).await?);
     let seeding = started.elapsed();

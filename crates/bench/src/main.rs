@@ -224,6 +224,7 @@ pub(crate) async fn bench_org(
             Role::Coordinator,
             "bench",
             true,
+            None,
         )
         .await?;
     Ok((org, token.secret))

@@ -29,6 +29,23 @@ pub struct Principal {
     pub role: Role,
 }
 
+/// A bearer token as its organization's admins see it. The secret is shown once, when the
+/// token is issued, and is not stored.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TokenRecord {
+    pub id: Id,
+    /// The user the token signs in as.
+    pub email: String,
+    pub role: Role,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+    /// After this instant the token is refused; none: it does not expire.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When the token was last looked up, to within a minute (and the server's token cache).
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Program {
     pub id: Id,

@@ -90,7 +90,7 @@ pub async fn ensure_demo(store: &Store) -> anyhow::Result<NewToken> {
     }
     let email = parse(Email::parse(DEMO_COORDINATOR))?;
     Ok(store
-        .issue_token(&org, &email, Role::Coordinator, "demo-console", true)
+        .issue_token(&org, &email, Role::Coordinator, "demo-console", true, None)
         .await?)
 }
 

@@ -57,7 +57,18 @@ enum TokenCommand {
         /// The organization's display name, when it is created.
         #[arg(long)]
         org_name: Option<String>,
+        /// Refuse the token after this many days (1 to 3650); without it, it does not expire.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=3650))]
+        expires_in_days: Option<u16>,
     },
+    /// List an organization's tokens: who, role, label, created, expires, last used, revoked.
+    List {
+        #[arg(long)]
+        org: String,
+    },
+    /// Revoke a token by its id (from `token list`). Servers stop accepting it within
+    /// `server.auth_cache_seconds`.
+    Revoke { id: i64 },
 }
 
 #[tokio::main]
@@ -93,36 +104,95 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
-        Command::Token {
-            command:
-                TokenCommand::Create {
-                    org,
-                    email,
-                    role,
-                    org_name,
-                },
+        Command::Token { command } => token_command(&config, command).await,
+        Command::CheckConfig => {
+            println!("{}", serde_json::to_string_pretty(&config.redacted())?);
+            Ok(())
+        }
+    }
+}
+
+async fn token_command(config: &Config, command: TokenCommand) -> anyhow::Result<()> {
+    match command {
+        TokenCommand::Create {
+            org,
+            email,
+            role,
+            org_name,
+            expires_in_days,
         } => {
             let slug = Slug::parse(org).map_err(|e| anyhow::anyhow!("--org: {e}"))?;
             let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
             let name = Name::parse(org_name.unwrap_or_else(|| slug.to_string()))
                 .map_err(|e| anyhow::anyhow!("--org-name: {e}"))?;
-            let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
+            let store = peergroup::open_store(config, Arc::new(SystemClock)).await?;
             let (org, created) = store.ensure_organization(&slug, &name).await?;
             if created {
                 eprintln!("created organization `{}`", org.slug);
             }
-            let token = store.issue_token(&org, &email, role, "cli", false).await?;
+            let expires_at = expires_in_days
+                .map(|days| chrono::Utc::now() + chrono::TimeDelta::days(i64::from(days)));
+            let token = store
+                .issue_token(&org, &email, role, "cli", false, expires_at)
+                .await;
+            store.close().await;
+            let token = token?;
+            let until = token.expires_at.map_or(String::new(), |at| {
+                format!(", valid until {}", at.to_rfc3339())
+            });
             eprintln!(
-                "token for {} ({}) in `{}`; it is shown only now:",
-                token.email, token.role, org.slug
+                "token {} for {} ({}) in `{}`{until}; it is shown only now:",
+                token.id, token.email, token.role, org.slug
             );
             println!("{}", token.secret);
-            store.close().await;
             Ok(())
         }
-        Command::CheckConfig => {
-            println!("{}", serde_json::to_string_pretty(&config.redacted())?);
+        TokenCommand::List { org } => {
+            let slug = Slug::parse(org).map_err(|e| anyhow::anyhow!("--org: {e}"))?;
+            let store = peergroup::open_store(config, Arc::new(SystemClock)).await?;
+            let tokens = match store.find_organization(&slug).await {
+                Ok(Some(org)) => store.tokens(org.id).await.map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            };
+            store.close().await;
+            let Some(tokens) = tokens? else {
+                anyhow::bail!("no organization `{slug}`");
+            };
+            println!("id\temail\trole\tlabel\tcreated\texpires\tlast used\trevoked");
+            let when = |at: Option<chrono::DateTime<chrono::Utc>>| {
+                at.map_or("-".to_string(), |at| {
+                    at.format("%Y-%m-%d %H:%M").to_string()
+                })
+            };
+            for t in tokens {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    t.id,
+                    t.email,
+                    t.role,
+                    t.label,
+                    when(Some(t.created_at)),
+                    when(t.expires_at),
+                    when(t.last_used_at),
+                    when(t.revoked_at)
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { id } => {
+            let store = peergroup::open_store(config, Arc::new(SystemClock)).await?;
+            let revoked = store.revoke_token(id, None).await;
+            store.close().await;
+            let t = revoked.map_err(|e| match e {
+                peergroup_store::StoreError::NotFound(_) => anyhow::anyhow!("no token {id}"),
+                e => e.into(),
+            })?;
+            eprintln!(
+                "token {} ({}, {}) is revoked; servers refuse it within server.auth_cache_seconds",
+                t.id, t.email, t.label
+            );
             Ok(())
         }
     }

@@ -6,6 +6,7 @@ mod common;
 use common::{Process, command, spawn, token_create};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 /// Starts `peergroup` (no subcommand: serve) and waits for its token and address.
 fn serve(dir: &std::path::Path) -> (Child, String, String) {
@@ -218,4 +219,102 @@ fn rebuild_follow_ups_runs_on_the_demo_database_and_finds_nothing_to_change() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("0 participants brought in line"), "{text}");
     assert!(text.contains("11 groups"), "{text}");
+}
+
+#[test]
+fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiet = || {
+        let mut c = command(dir.path());
+        c.env("PEERGROUP__DEMO__ENABLED", "false")
+            .env("PEERGROUP__SERVER__AUTH_CACHE_SECONDS", "1");
+        c
+    };
+    let mut c = quiet();
+    c.args([
+        "token",
+        "create",
+        "--org",
+        "harbour",
+        "--email",
+        "ana@example.org",
+    ])
+    .args(["--role", "facilitator", "--expires-in-days", "30"]);
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(said.contains("valid until"), "{said}");
+
+    let mut bad = quiet();
+    bad.args([
+        "token",
+        "create",
+        "--org",
+        "harbour",
+        "--email",
+        "x@example.org",
+    ])
+    .args(["--role", "facilitator", "--expires-in-days", "0"]);
+    let out = bad.output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--expires-in-days"));
+
+    let (mut server, _) = spawn(quiet());
+    assert_eq!(get(&server.addr, &token, "/api/v1/me").0, 200);
+
+    let list = |org: &str| {
+        quiet()
+            .args(["token", "list", "--org", org])
+            .output()
+            .unwrap()
+    };
+    let out = list("harbour");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = table.lines().nth(1).unwrap().split('\t').collect();
+    assert_eq!(
+        &row[1..4],
+        ["ana@example.org", "facilitator", "cli"],
+        "{table}"
+    );
+    assert_ne!(row[5], "-", "expires: {table}");
+    assert_ne!(row[6], "-", "last used: {table}");
+    assert_eq!(row[7], "-", "revoked: {table}");
+    assert!(!table.contains(&token));
+    assert!(!list("nowhere").status.success());
+
+    let revoke = |id: &str| quiet().args(["token", "revoke", id]).output().unwrap();
+    let missing = revoke("999999");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no token 999999"));
+    let out = revoke(row[0]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // The server learns of it within its one-second token cache.
+    let refused_after = std::time::Instant::now();
+    while get(&server.addr, &token, "/api/v1/me").0 == 200 {
+        assert!(
+            refused_after.elapsed() < Duration::from_secs(5),
+            "still accepted"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(get(&server.addr, &token, "/api/v1/me").0, 401);
+    let table = String::from_utf8(list("harbour").stdout).unwrap();
+    assert_ne!(table.lines().nth(1).unwrap().split('\t').nth(7), Some("-"));
+    let _ = server.child.kill();
+    let _ = server.child.wait();
 }

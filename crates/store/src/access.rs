@@ -3,24 +3,40 @@
 
 use crate::entities::{api_token, facilitator_assignment, organization, person, user};
 use crate::{Result, Store, StoreError, parse_stored};
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::org::{OrgSettings, Role};
-use peergroup_domain::records::{Organization, OrganizationDetail, Principal};
+use peergroup_domain::records::{Organization, OrganizationDetail, Principal, TokenRecord};
 use peergroup_domain::values::{Email, Name, Slug};
 use rand::RngCore;
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{ActiveValue::Set, ExprTrait, QuerySelect};
+use sea_orm::{ActiveValue::Set, ExprTrait, QueryOrder, QuerySelect};
 use sha2::{Digest, Sha256};
 
 /// A freshly issued token: `secret` is shown to the user once and never stored.
 #[derive(Debug, Clone)]
 pub struct NewToken {
+    pub id: Id,
     pub secret: String,
     pub org: Organization,
     pub email: String,
     pub role: Role,
+    pub expires_at: Option<DateTime<Utc>>,
 }
+
+/// Who a bearer token signs in as, and which token it was (so that a cache of it can be
+/// dropped when the token is revoked, and kept no longer than it is valid).
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub principal: Principal,
+    pub token_id: Id,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// "Last used" is written at most this often per token, so that reading a token is not a
+/// write on every request.
+const LAST_USED_RESOLUTION: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
 
 pub fn hash_token(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
@@ -49,6 +65,27 @@ fn detail(m: organization::Model) -> Result<OrganizationDetail> {
     Ok(OrganizationDetail {
         organization: organization(m)?,
         settings,
+    })
+}
+
+/// The token's user, joined by hand: the entities declare no relations.
+fn token_user() -> sea_orm::RelationDef {
+    api_token::Entity::belongs_to(user::Entity)
+        .from(api_token::Column::UserId)
+        .to(user::Column::Id)
+        .into()
+}
+
+fn token_record(t: api_token::Model, u: user::Model) -> Result<TokenRecord> {
+    Ok(TokenRecord {
+        id: t.id,
+        email: u.email,
+        role: parse_stored(&u.role)?,
+        label: t.label,
+        created_at: t.created_at,
+        expires_at: t.expires_at,
+        last_used_at: t.last_used_at,
+        revoked_at: t.revoked_at,
     })
 }
 
@@ -119,7 +156,8 @@ impl Store {
 
     /// Issues a token for the user with this email in `org`, creating the user if needed or
     /// changing their role to `role`. With `replace`, the user's earlier tokens with the same
-    /// `label` are revoked (the demo prints a fresh token at every start).
+    /// `label` are revoked (the demo prints a fresh token at every start). A token with
+    /// `expires_at` is refused from that instant.
     pub async fn issue_token(
         &self,
         org: &Organization,
@@ -127,8 +165,12 @@ impl Store {
         role: Role,
         label: &str,
         replace: bool,
+        expires_at: Option<DateTime<Utc>>,
     ) -> Result<NewToken> {
         let now = self.now();
+        if expires_at.is_some_and(|at| at <= now) {
+            return Err(StoreError::invalid("expires_at", "must be in the future"));
+        }
         let email_lower = email.as_str().to_lowercase();
         let existing = user::Entity::find()
             .filter(user::Column::OrgId.eq(org.id))
@@ -169,52 +211,102 @@ impl Store {
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
         let secret = format!("pg_{}", hex::encode(bytes));
-        api_token::ActiveModel {
+        let token = api_token::ActiveModel {
             org_id: Set(org.id),
             user_id: Set(user.id),
             token_hash: Set(hash_token(&secret)),
             label: Set(label.to_string()),
             created_at: Set(now),
             revoked_at: Set(None),
+            expires_at: Set(expires_at),
+            last_used_at: Set(None),
             ..Default::default()
         }
         .insert(&self.writer())
         .await?;
         Ok(NewToken {
+            id: token.id,
             secret,
             org: org.clone(),
             email: email_lower,
             role,
+            expires_at,
         })
     }
 
-    /// The user a bearer token belongs to, if the token exists and is not revoked.
-    pub async fn authenticate(&self, secret: &str) -> Result<Option<Principal>> {
-        // The token's user, joined by hand: the entities declare no relations.
+    /// The organization's tokens, newest first, revoked and expired ones included.
+    pub async fn tokens(&self, org: Id) -> Result<Vec<TokenRecord>> {
+        let rows = api_token::Entity::find()
+            .filter(api_token::Column::OrgId.eq(org))
+            .join(sea_orm::JoinType::InnerJoin, token_user())
+            .select_also(user::Entity)
+            .order_by_desc(api_token::Column::Id)
+            .all(&self.reader())
+            .await?;
+        rows.into_iter()
+            .filter_map(|(t, u)| u.map(|u| token_record(t, u)))
+            .collect()
+    }
+
+    /// Revokes a token; revoking it again changes nothing. `org` scopes the look-up to one
+    /// organization (a token of another answers not found); the operator's command line
+    /// passes none.
+    pub async fn revoke_token(&self, id: Id, org: Option<Id>) -> Result<TokenRecord> {
+        let mut query = api_token::Entity::find_by_id(id);
+        if let Some(org) = org {
+            query = query.filter(api_token::Column::OrgId.eq(org));
+        }
+        let (token, user) = query
+            .join(sea_orm::JoinType::InnerJoin, token_user())
+            .select_also(user::Entity)
+            .one(&self.writer())
+            .await?
+            .and_then(|(t, u)| u.map(|u| (t, u)))
+            .ok_or(StoreError::NotFound("token"))?;
+        if token.revoked_at.is_some() {
+            return token_record(token, user);
+        }
+        let mut active: api_token::ActiveModel = token.into();
+        active.revoked_at = Set(Some(self.now()));
+        token_record(active.update(&self.writer()).await?, user)
+    }
+
+    /// The user a bearer token belongs to, if the token exists, is not revoked and has not
+    /// expired. Notes when the token was used, at most once a minute.
+    pub async fn authenticate(&self, secret: &str) -> Result<Option<Authenticated>> {
+        let now = self.now();
         let found = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(hash_token(secret)))
             .filter(api_token::Column::RevokedAt.is_null())
-            .join(
-                sea_orm::JoinType::InnerJoin,
-                api_token::Entity::belongs_to(user::Entity)
-                    .from(api_token::Column::UserId)
-                    .to(user::Column::Id)
-                    .into(),
-            )
+            .join(sea_orm::JoinType::InnerJoin, token_user())
             .select_also(user::Entity)
             .one(&self.reader())
             .await?;
         let Some((token, Some(user))) = found else {
             return Ok(None);
         };
-        if user.org_id != token.org_id {
+        if user.org_id != token.org_id || token.expires_at.is_some_and(|at| at <= now) {
             return Ok(None);
         }
-        Ok(Some(Principal {
-            org_id: token.org_id,
-            user_id: user.id,
-            email: user.email,
-            role: parse_stored(&user.role)?,
+        if token
+            .last_used_at
+            .is_none_or(|at| now - at >= LAST_USED_RESOLUTION)
+        {
+            api_token::Entity::update_many()
+                .col_expr(api_token::Column::LastUsedAt, Expr::value(now))
+                .filter(api_token::Column::Id.eq(token.id))
+                .exec(&self.writer())
+                .await?;
+        }
+        Ok(Some(Authenticated {
+            principal: Principal {
+                org_id: token.org_id,
+                user_id: user.id,
+                email: user.email,
+                role: parse_stored(&user.role)?,
+            },
+            token_id: token.id,
+            expires_at: token.expires_at,
         }))
     }
 

@@ -63,6 +63,8 @@ pub mod api_token {
         pub label: String,
         pub created_at: DateTimeUtc,
         pub revoked_at: Option<DateTimeUtc>,
+        pub expires_at: Option<DateTimeUtc>,
+        pub last_used_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }

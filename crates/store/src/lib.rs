@@ -36,7 +36,7 @@ mod supports;
 mod training;
 pub mod training_reports;
 
-pub use access::NewToken;
+pub use access::{Authenticated, NewToken};
 pub use error::StoreError;
 pub use idempotency::{Finished, Keyed, KeyedRequest, SavedResponse};
 pub use mark_connection::APPLICATION_NAME as MARKS_APPLICATION_NAME;

@@ -112,6 +112,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::followups::router())
         .merge(routes::messages::router())
         .merge(routes::organization::router())
+        .merge(routes::tokens::router())
         .merge(routes::training::router())
         .merge(routes::supervision::router())
 }

@@ -7,8 +7,9 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use peergroup_domain::Id;
 use peergroup_domain::records::Principal;
-use peergroup_store::{Finished, Keyed, KeyedRequest, SavedResponse};
+use peergroup_store::{Authenticated, Finished, Keyed, KeyedRequest, SavedResponse};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -18,10 +19,17 @@ use std::time::{Duration, Instant};
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
 /// Principals of recently seen tokens, so that a busy client does not cost a token lookup
-/// per request. A revoked token keeps working in this process for at most `ttl`.
+/// per request. A token revoked through this process is dropped at once; one revoked
+/// elsewhere keeps working here for at most `ttl`. An entry never outlives its token's expiry.
 pub struct TokenCache {
     ttl: Duration,
-    entries: Mutex<HashMap<String, (Principal, Instant)>>,
+    entries: Mutex<HashMap<String, Cached>>,
+}
+
+struct Cached {
+    principal: Principal,
+    token_id: Id,
+    until: Instant,
 }
 
 const TOKEN_CACHE_MAX: usize = 10_000;
@@ -41,22 +49,42 @@ impl TokenCache {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
             .get(token)
-            .filter(|(_, at)| at.elapsed() < self.ttl)
-            .map(|(p, _)| p.clone())
+            .filter(|c| Instant::now() < c.until)
+            .map(|c| c.principal.clone())
     }
 
-    fn put(&self, token: &str, principal: &Principal) {
+    /// Remembers a token found valid at `now` (the store's clock).
+    fn put(&self, token: &str, found: &Authenticated, now: chrono::DateTime<chrono::Utc>) {
         if self.ttl.is_zero() {
             return;
         }
+        let mut ttl = self.ttl;
+        if let Some(expires_at) = found.expires_at {
+            let left = (expires_at - now).to_std().unwrap_or_default();
+            ttl = ttl.min(left);
+        }
+        let now = Instant::now();
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= TOKEN_CACHE_MAX {
-            entries.retain(|_, (_, at)| at.elapsed() < self.ttl);
+            entries.retain(|_, c| now < c.until);
             if entries.len() >= TOKEN_CACHE_MAX {
                 entries.clear();
             }
         }
-        entries.insert(token.to_string(), (principal.clone(), Instant::now()));
+        entries.insert(
+            token.to_string(),
+            Cached {
+                principal: found.principal.clone(),
+                token_id: found.token_id,
+                until: now + ttl,
+            },
+        );
+    }
+
+    /// Drops a revoked token, so that this process refuses it from the next request.
+    pub fn forget(&self, token_id: Id) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|_, c| c.token_id != token_id);
     }
 }
 
@@ -83,9 +111,9 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         return too_many_tries(wait);
     }
     match state.store.authenticate(token).await {
-        Ok(Some(principal)) => {
-            state.tokens.put(token, &principal);
-            req.extensions_mut().insert(principal);
+        Ok(Some(found)) => {
+            state.tokens.put(token, &found, state.store.clock().now());
+            req.extensions_mut().insert(found.principal);
             next.run(req).await
         }
         Ok(None) => match state.auth_limit.failed(client) {

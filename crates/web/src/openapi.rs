@@ -23,7 +23,7 @@ use utoipa::{Modify, OpenApi};
         (name = "attendance", description = "Session logs (the roll-call), attendance history, support headcounts"),
         (name = "follow-ups", description = "Follow-up calls after missed sessions, and the coordinators' queue"),
         (name = "reminders", description = "Messages sent to participants, facilitators and coordinators, with their delivery state"),
-        (name = "organization", description = "The caller's organization and its settings"),
+        (name = "organization", description = "The caller's organization, its settings and its bearer tokens"),
         (name = "training", description = "Facilitator training: modules, each program role's requirements, cohorts, completions, profiles, and the gaps report"),
         (name = "supervision", description = "Supervision contacts with peer facilitators, and peers' supervision and workload"),
         (name = "health", description = "Liveness and readiness"),

@@ -14,6 +14,7 @@ pub mod programs;
 pub mod sessions;
 pub mod supervision;
 pub mod templates;
+pub mod tokens;
 pub mod training;
 
 use crate::error::{ApiError, ApiResult};
