@@ -1482,3 +1482,38 @@ async fn session_listings_refuse_bad_ranges_naming_the_field() {
         .problem(400);
     app.stop().await;
 }
+
+/// What the published schema says is what the server takes: no struct written as an
+/// array, dates and times written in full, `12.0` as the integer it is, and sets without
+/// repeats.
+#[tokio::test]
+async fn bodies_are_read_exactly_as_the_document_describes_them() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("wire").await;
+    let program = app
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
+    let before = app.row_counts().await;
+    let group = fixtures::group(program);
+    let refused = [
+        ("/api/v1/people", json!(["Array person", "en"]), "body"),
+        ("/api/v1/groups", with(group.clone(), "/venue", json!(["x"])), "venue"),
+        ("/api/v1/groups", with(group.clone(), "/start_date", json!("2027-2-3")), "start_date"),
+        ("/api/v1/groups", with(group.clone(), "/start_time", json!("7:00")), "start_time"),
+        ("/api/v1/groups", with(group.clone(), "/start_time", json!("12:00:00")), "start_time"),
+    ];
+    for (path, body, field) in refused {
+        let reply = app.post(&t, path, &body).await;
+        reply.problem(422);
+        assert!(reply.fields().contains(&field.to_string()), "{body}: {}", reply.body);
+    }
+    assert_eq!(app.row_counts().await, before, "a refused body wrote something");
+
+    let mut fine = with(group, "/capacity", json!(3.0));
+    fine["languages"] = json!(["pa-Guru", "en", "pa-Guru", "en"]);
+    let created = app.post(&t, "/api/v1/groups", &fine).await;
+    let created = created.ok(201);
+    assert_eq!(created["capacity"], 3);
+    assert_eq!(created["languages"], json!(["pa-Guru", "en"]));
+    app.stop().await;
+}

@@ -2,8 +2,8 @@
 //! of the plan was covered, and which practical supports were delivered.
 
 use crate::Id;
-use crate::program::{FacilitatorKind, Phase, ProgramSpec};
-use crate::validation::ValidationErrors;
+use crate::program::{FacilitatorKind, MAX_PLAN_PARTS, Phase, ProgramSpec};
+use crate::validation::{MAX_SET_ITEMS, ValidationErrors, distinct};
 use crate::values::{Currency, Key, Language, Name, Text};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -54,8 +54,10 @@ pub struct Mark {
 #[serde(deny_unknown_fields)]
 pub struct TransportReimbursed {
     /// How many participants were paid back.
+    #[schema(minimum = 1, maximum = 500)]
     pub people: u16,
     /// The total, in the currency's minor unit (cents).
+    #[schema(maximum = 10000000)]
     pub amount_minor: u64,
     pub currency: Currency,
 }
@@ -65,11 +67,13 @@ pub struct TransportReimbursed {
 pub struct SupportsDelivered {
     /// Children looked after during the session.
     #[serde(default)]
+    #[schema(maximum = 200)]
     pub childcare_places: u16,
     #[serde(default)]
     pub transport: Option<TransportReimbursed>,
-    /// Languages an interpreter was present for.
-    #[serde(default)]
+    /// Languages an interpreter was present for, each once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub interpreters: Vec<Language>,
     #[serde(default)]
     pub food_provided: bool,
@@ -86,9 +90,11 @@ pub struct SessionLogSpec {
     pub started_at: Option<DateTime<Utc>>,
     /// How long it actually lasted; the planned length when absent.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 720)]
     pub minutes: Option<u32>,
-    /// Assigned facilitators (person ids) who were there.
+    /// Assigned facilitators (person ids) who were there, each once.
     #[serde(default)]
+    #[schema(schema_with = facilitators_present_schema)]
     pub facilitators_present: Vec<Id>,
     /// One status for every enrolled participant; empty when the session was not held.
     #[serde(default)]
@@ -96,14 +102,24 @@ pub struct SessionLogSpec {
     /// Whether the session plan's topic was covered.
     #[serde(default)]
     pub topic_covered: Option<bool>,
-    /// Parts of the session plan's structure that were skipped, such as `homework`.
-    #[serde(default)]
+    /// Parts of the session plan's structure that were skipped, such as `homework`; a
+    /// repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_PLAN_PARTS, _, _>")]
+    #[schema(max_items = 20)]
     pub structure_skipped: Vec<Name>,
     #[serde(default)]
     pub supports: SupportsDelivered,
     /// Seen only by the group's facilitators and the coordinators.
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+fn facilitators_present_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    crate::validation::integer_list(utoipa::openapi::KnownFormat::Int64, None, None)
+        .unique_items(true)
+        .description(Some(
+            "Assigned facilitators (person ids) who were there, each once.",
+        ))
 }
 
 /// An assigned facilitator, as a roll-call checks them.
@@ -252,6 +268,11 @@ impl SessionLogSpec {
     }
 
     fn validate_plan(&self, cx: &LogContext<'_>, errors: &mut ValidationErrors) {
+        errors.check(
+            self.structure_skipped.len() <= MAX_PLAN_PARTS,
+            "structure_skipped",
+            format!("at most {MAX_PLAN_PARTS} parts"),
+        );
         let mut seen = HashSet::new();
         for (i, part) in self.structure_skipped.iter().enumerate() {
             let field = format!("structure_skipped[{i}]");
@@ -284,6 +305,11 @@ impl SupportsDelivered {
                 format!("must be at most {MAX_REIMBURSED_MINOR}"),
             );
         }
+        errors.check(
+            self.interpreters.len() <= MAX_SET_ITEMS,
+            "supports.interpreters",
+            format!("at most {MAX_SET_ITEMS} languages"),
+        );
         let mut seen = HashSet::new();
         for (i, language) in self.interpreters.iter().enumerate() {
             errors.check(
@@ -522,6 +548,38 @@ mod tests {
         match spec.validate(&cx) {
             Ok(()) => vec![],
             Err(e) => e.errors().iter().map(|e| e.field.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_published_ranges_are_the_validated_ones() {
+        use AttendanceStatus::*;
+        use utoipa::PartialSchema;
+        let mut valid = serde_json::to_value(held(vec![mark(1, Present), mark(2, Late)])).unwrap();
+        valid["minutes"] = serde_json::json!(90);
+        valid["supports"] = serde_json::json!({
+            "childcare_places": 3,
+            "transport": {"people": 2, "amount_minor": 1200, "currency": "CAD"},
+        });
+        let accepts = |v: serde_json::Value| {
+            serde_json::from_value::<SessionLogSpec>(v).is_ok_and(|s| fields(&s).is_empty())
+        };
+        let of = |schema: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>| {
+            serde_json::to_value(schema).unwrap()["properties"].clone()
+        };
+        let log = of(SessionLogSpec::schema());
+        let supports = of(SupportsDelivered::schema());
+        let transport = of(TransportReimbursed::schema());
+        for (pointer, bounds) in [
+            ("/minutes", &log["minutes"]),
+            ("/supports/childcare_places", &supports["childcare_places"]),
+            ("/supports/transport/people", &transport["people"]),
+            (
+                "/supports/transport/amount_minor",
+                &transport["amount_minor"],
+            ),
+        ] {
+            crate::validation::assert_bounds_agree(&valid, pointer, bounds, accepts);
         }
     }
 

@@ -82,12 +82,23 @@ string_enum!(
     }
 );
 
+crate::validation::unique_list_schema!(
+    /// The schema of `CallAttemptSpec::barriers`, as `validate` holds it.
+    Barriers,
+    Barrier,
+    0,
+    Barrier::ALL.len(),
+    "What keeps the participant from coming, each once; only when `reached`."
+);
+
 /// One call (or visit) made for a task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CallAttemptSpec {
     pub outcome: CallOutcome,
+    // Described by `Barriers`.
     #[serde(default)]
+    #[schema(value_type = Barriers, inline)]
     pub barriers: Vec<Barrier>,
     #[serde(default)]
     pub next_step: Option<NextStep>,

@@ -4,7 +4,7 @@
 use crate::Id;
 use crate::program::ProgramSpec;
 use crate::schedule::ExclusionPolicy;
-use crate::validation::ValidationErrors;
+use crate::validation::{ValidationErrors, distinct};
 use crate::values::{Language, Name, Text, TimeZone};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,8 @@ use std::collections::HashSet;
 use utoipa::ToSchema;
 
 pub const MAX_CAPACITY: u16 = 500;
+/// Languages a group may meet in.
+pub const MAX_LANGUAGES: usize = 5;
 
 string_enum!(
     Weekday {
@@ -85,17 +87,17 @@ impl GroupStatus {
     }
 }
 
-/// A wall-clock time of day, written `HH:MM` (seconds are accepted and must be zero).
+/// A wall-clock time of day, written exactly `HH:MM`, 00:00 to 23:59.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct LocalTime(NaiveTime);
 
 impl LocalTime {
     pub fn parse(raw: &str) -> Result<Self, String> {
-        NaiveTime::parse_from_str(raw, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(raw, "%H:%M:%S"))
-            .ok()
-            .filter(|t| chrono::Timelike::second(t) == 0)
+        // chrono also reads `7:00`; the document promises two digits each.
+        Some(raw)
+            .filter(|raw| raw.len() == 5)
+            .and_then(|raw| NaiveTime::parse_from_str(raw, "%H:%M").ok())
             .map(Self)
             .ok_or_else(|| format!("`{raw}` is not a time of day written HH:MM, such as 18:30"))
     }
@@ -128,13 +130,16 @@ impl utoipa::PartialSchema for LocalTime {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some("^[0-2][0-9]:[0-5][0-9]$"))
+            .pattern(Some(HH_MM))
             .description(Some("local wall-clock time, HH:MM"))
             .into()
     }
 }
 
 impl utoipa::ToSchema for LocalTime {}
+
+/// `HH:MM`, 00:00 to 23:59, as a JSON Schema pattern.
+pub const HH_MM: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -146,19 +151,35 @@ pub struct Venue {
     pub accessibility_notes: Option<Text>,
 }
 
+crate::validation::unique_list_schema!(
+    /// The schema of `GroupSpec::weekdays`, as `validate` holds it.
+    Weekdays,
+    Weekday,
+    1,
+    Weekday::ALL.len(),
+    "Each once, and at least as many as the program meets times a week."
+);
+
 /// Everything a coordinator writes to create or replace a group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupSpec {
     pub program_id: Id,
     pub name: Name,
-    /// The languages the group meets in, BCP 47, the main one first.
+    /// The languages the group meets in, BCP 47, the main one first; a repeat is dropped.
+    #[serde(deserialize_with = "distinct::<MAX_LANGUAGES, _, _>")]
+    #[schema(min_items = 1, max_items = 5)]
     pub languages: Vec<Language>,
     pub timezone: TimeZone,
     pub venue: Venue,
+    /// In the years 2000 to 2100.
     pub start_date: NaiveDate,
+    // Described by `Weekdays`.
+    #[schema(value_type = Weekdays, inline)]
     pub weekdays: Vec<Weekday>,
     pub start_time: LocalTime,
+    /// At most the program's `group_size.max`.
+    #[schema(minimum = 1, maximum = 500)]
     pub capacity: u16,
     /// Who the group is for when the program segments groups, such as "Sudanese mothers".
     #[serde(default)]
@@ -183,9 +204,9 @@ impl GroupSpec {
             "name at least one language",
         );
         errors.check(
-            self.languages.len() <= 5,
+            self.languages.len() <= MAX_LANGUAGES,
             "languages",
-            "at most 5 languages",
+            format!("at most {MAX_LANGUAGES} languages"),
         );
         let mut seen = HashSet::new();
         for (i, l) in self.languages.iter().enumerate() {
@@ -274,6 +295,45 @@ mod tests {
     }
 
     #[test]
+    fn repeated_languages_are_dropped_but_count_against_the_limit() {
+        let mut value = serde_json::to_value(group()).unwrap();
+        value["languages"] = serde_json::json!(["ne", "en", "ne"]);
+        let g: GroupSpec = serde_json::from_value(value.clone()).unwrap();
+        let languages: Vec<&str> = g.languages.iter().map(|l| l.as_str()).collect();
+        assert_eq!(languages, ["ne", "en"]);
+        g.validate(&peer_only_program()).unwrap();
+
+        // Six as sent is more than the five published, repeats or not.
+        value["languages"] = serde_json::json!(["ne", "en", "ne", "ar", "fa", "prs"]);
+        let g: GroupSpec = serde_json::from_value(value).unwrap();
+        let errors = g.validate(&peer_only_program()).unwrap_err();
+        assert_eq!(errors.errors()[0].field, "languages");
+        assert_eq!(errors.errors()[0].message, "at most 5 languages");
+    }
+
+    #[test]
+    fn the_published_capacity_and_years_are_the_validated_ones() {
+        use utoipa::PartialSchema;
+        let props = serde_json::to_value(GroupSpec::schema()).unwrap()["properties"].clone();
+        let valid = serde_json::to_value(group()).unwrap();
+        let program = peer_only_program();
+        let accepts = |v: serde_json::Value| {
+            serde_json::from_value::<GroupSpec>(v).is_ok_and(|g| g.validate(&program).is_ok())
+        };
+        crate::validation::assert_bounds_agree(&valid, "/capacity", &props["capacity"], accepts);
+        for (date, ok) in [
+            ("1999-12-31", false),
+            ("2000-01-01", true),
+            ("2100-12-31", true),
+            ("2101-01-01", false),
+        ] {
+            let mut v = valid.clone();
+            v["start_date"] = serde_json::json!(date);
+            assert_eq!(accepts(v), ok, "{date}");
+        }
+    }
+
+    #[test]
     fn a_twice_weekly_program_needs_two_weekdays() {
         let mut program = peer_only_program();
         program.phases[0].cadence = crate::program::Cadence::TimesPerWeek { times: 2 };
@@ -283,8 +343,7 @@ mod tests {
     #[test]
     fn times_must_be_hh_mm() {
         assert_eq!(String::from(LocalTime::parse("18:30").unwrap()), "18:30");
-        assert!(LocalTime::parse("18:30:00").is_ok());
-        for bad in ["6pm", "25:00", "18:30:15", "", "18"] {
+        for bad in ["6pm", "25:00", "18:30:15", "18:30:00", "7:00", "", "18"] {
             assert!(LocalTime::parse(bad).is_err(), "{bad}");
         }
     }

@@ -10,9 +10,14 @@
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
+        // Names on the wire are the variants in snake_case, said once at the container so
+        // that serde and the OpenAPI derive read the same rule (utoipa does not see a
+        // per-variant `rename` whose value comes from a macro argument). `StringEnum`'s
+        // test holds the texts below to it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
 
         impl $name {
@@ -20,6 +25,15 @@ macro_rules! string_enum {
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl $crate::StringEnum for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn as_str(self) -> &'static str {
+                self.as_str()
             }
         }
 
@@ -62,6 +76,13 @@ pub mod validation;
 pub mod values;
 
 pub use validation::{FieldError, ValidationErrors};
+
+/// A closed set of names, as `string_enum!` declares them: stored, sent and published as
+/// the same snake_case text.
+pub trait StringEnum: Copy + serde::Serialize + 'static {
+    fn all() -> &'static [Self];
+    fn as_str(self) -> &'static str;
+}
 
 /// Database identity of any stored object. Objects are always looked up together with
 /// their organization, so an id alone never reveals another tenant's data.

@@ -44,9 +44,9 @@ string_enum!(
 pub struct OrgSettings {
     /// No reminder goes out between these local times (`HH:MM`, in each group's timezone);
     /// one due inside them waits for their end. Equal times mean no quiet hours.
-    #[schema(example = "21:00")]
+    #[schema(example = "21:00", pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     pub quiet_hours_start: String,
-    #[schema(example = "08:00")]
+    #[schema(example = "08:00", pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     pub quiet_hours_end: String,
     /// Where replies to the organization's mail go; none means the sender address.
     #[serde(default)]

@@ -3,7 +3,7 @@
 
 use crate::reminders::ReminderPolicy;
 use crate::support::SupportKind;
-use crate::validation::ValidationErrors;
+use crate::validation::{MAX_SET_ITEMS, ValidationErrors, distinct};
 use crate::values::{Key, Language, Name, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -13,6 +13,10 @@ use utoipa::ToSchema;
 pub const MAX_SESSIONS_PER_PHASE: u16 = 200;
 pub const MAX_SESSIONS_PER_PROGRAM: u32 = 500;
 pub const MAX_PHASES: usize = 20;
+/// Facilitator roles a program may name.
+pub const MAX_ROLES: usize = 10;
+/// Parts a session plan's structure may list.
+pub const MAX_PLAN_PARTS: usize = 20;
 
 string_enum!(
     /// Whether groups are led by peers alone or by peers together with a professional.
@@ -65,9 +69,15 @@ pub struct ProgramRole {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cadence {
     /// One session every `weeks` weeks (1 = weekly, 2 = fortnightly), on the group's first weekday.
-    EveryNWeeks { weeks: u8 },
+    EveryNWeeks {
+        #[schema(minimum = 1, maximum = 12)]
+        weeks: u8,
+    },
     /// `times` sessions each week, on the first `times` of the group's weekdays.
-    TimesPerWeek { times: u8 },
+    TimesPerWeek {
+        #[schema(minimum = 1, maximum = 7)]
+        times: u8,
+    },
     /// A single session after the previous phase, such as a retreat.
     OneOff,
 }
@@ -78,6 +88,7 @@ pub enum Cadence {
 pub struct PhaseLead {
     pub role: Key,
     #[serde(default = "one")]
+    #[schema(minimum = 1, maximum = 10)]
     pub count: u8,
 }
 
@@ -92,6 +103,7 @@ fn one() -> u8 {
 pub struct SessionPlan {
     pub topic: Name,
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub structure: Vec<Name>,
 }
 
@@ -99,13 +111,18 @@ pub struct SessionPlan {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub name: Name,
+    /// Exactly 1 in a `one_off` phase.
+    #[schema(minimum = 1, maximum = 200)]
     pub sessions: u16,
     pub cadence: Cadence,
+    #[schema(minimum = 15, maximum = 720)]
     pub session_minutes: u16,
-    /// Which roles lead every session of this phase.
+    /// Which roles lead every session of this phase, each role once.
+    #[schema(min_items = 1, max_items = 10)]
     pub leads: Vec<PhaseLead>,
     /// Plans for the phase's sessions, in order; at most one per session.
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub session_plans: Vec<SessionPlan>,
 }
 
@@ -129,13 +146,16 @@ pub struct ScheduledContact {
     /// The phase (0-based) it belongs to: required for a one-to-one meeting; for check-in
     /// calls, every phase when absent.
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 19)]
     pub phase: Option<u8>,
     /// Planned length in minutes.
     #[serde(default)]
+    #[schema(minimum = 5, maximum = 480)]
     pub minutes: Option<u16>,
     /// A check-in call is due this many days after its session (default 7). A one-to-one
     /// meeting is due by the start of the phase's last session.
     #[serde(default = "default_contact_days")]
+    #[schema(minimum = 1, maximum = 30)]
     pub due_within_days: u8,
     #[serde(default)]
     pub purpose: Option<Text>,
@@ -152,10 +172,13 @@ pub struct TrainingRequirement {
     pub role: Key,
     pub title: Name,
     #[serde(default)]
+    #[schema(minimum = 0.1, maximum = 1000)]
     pub hours: Option<f32>,
     #[serde(default)]
     pub description: Option<Text>,
-    #[serde(default)]
+    /// Each topic once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub topics: Vec<Text>,
     /// How long the training runs, as the design states it (`two days`, `8 weeks`).
     #[serde(default)]
@@ -176,11 +199,13 @@ pub struct SupportOffer {
 pub struct FollowUpPolicy {
     /// Consecutive unexcused absences at held sessions that open a follow-up call.
     #[serde(default = "default_misses")]
+    #[schema(minimum = 1, maximum = 20)]
     pub consecutive_misses: u8,
     #[serde(default = "default_caller")]
     pub caller: FollowUpCaller,
     /// Days the caller has to make a first attempt before the task escalates to coordinators.
     #[serde(default = "default_due_days")]
+    #[schema(minimum = 1, maximum = 30)]
     pub due_within_days: u8,
 }
 
@@ -209,11 +234,23 @@ impl Default for FollowUpPolicy {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupSize {
+    /// Not more than `max`.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 65535)]
     pub min: Option<u16>,
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 500)]
     pub max: Option<u16>,
 }
+
+crate::validation::unique_list_schema!(
+    /// The schema of `ProgramSpec::segmentation`, as `validate` holds it.
+    Segmentations,
+    Segmentation,
+    0,
+    Segmentation::ALL.len(),
+    "How groups of the program are composed, each once."
+);
 
 /// Everything a coordinator writes to create or replace a program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -228,27 +265,38 @@ pub struct ProgramSpec {
     #[serde(default)]
     pub condition: Option<Text>,
     pub facilitation_model: FacilitationModel,
+    /// Each key once; at least one peer role, and a professional one exactly when co-led.
+    #[schema(min_items = 1, max_items = 10)]
     pub facilitator_roles: Vec<ProgramRole>,
+    /// At most 500 sessions in all.
+    #[schema(min_items = 1, max_items = 20)]
     pub phases: Vec<Phase>,
     #[serde(default)]
     pub training: Vec<TrainingRequirement>,
+    /// Each kind once.
     #[serde(default)]
+    #[schema(max_items = 6)]
     pub supports_offered: Vec<SupportOffer>,
     #[serde(default)]
     pub follow_up: FollowUpPolicy,
     #[serde(default)]
     pub group_size: GroupSize,
+    // Described by `Segmentations`.
     #[serde(default)]
+    #[schema(value_type = Segmentations, inline)]
     pub segmentation: Vec<Segmentation>,
-    /// Languages the program's materials exist in.
-    #[serde(default)]
+    /// Languages the program's materials exist in, each once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub languages: Vec<Language>,
     /// A participant completes the program by attending at least this share of the group's
     /// sessions, in percent (default 75).
     #[serde(default = "default_completion_percent")]
+    #[schema(minimum = 1, maximum = 100)]
     pub completion_percent: u8,
     /// Check-in calls and one-to-one meetings planned for every participant.
     #[serde(default)]
+    #[schema(max_items = 10)]
     pub scheduled_contacts: Vec<ScheduledContact>,
     /// When session reminders go out, to participants and to facilitators.
     #[serde(default)]
@@ -297,11 +345,18 @@ impl ProgramSpec {
             );
             if let Some(hours) = t.hours {
                 errors.check(
-                    hours.is_finite() && hours > 0.0 && hours <= 1000.0,
+                    hours.is_finite()
+                        && (crate::training::MIN_HOURS..=crate::training::MAX_HOURS)
+                            .contains(&hours),
                     format!("training[{i}].hours"),
-                    "must be more than 0 and at most 1000",
+                    "must be from 0.1 to 1000",
                 );
             }
+            errors.check(
+                t.topics.len() <= MAX_SET_ITEMS,
+                format!("training[{i}].topics"),
+                format!("at most {MAX_SET_ITEMS} topics"),
+            );
         }
         for (field, message) in self.reminders.problems() {
             errors.add(field, message);
@@ -365,6 +420,11 @@ impl ProgramSpec {
                 format!("`{s}` is listed twice"),
             );
         }
+        errors.check(
+            self.languages.len() <= MAX_SET_ITEMS,
+            "languages",
+            format!("at most {MAX_SET_ITEMS} languages"),
+        );
         let mut langs = HashSet::new();
         for (i, l) in self.languages.iter().enumerate() {
             errors.check(
@@ -430,9 +490,9 @@ impl ProgramSpec {
             "name at least one facilitator role",
         );
         errors.check(
-            self.facilitator_roles.len() <= 10,
+            self.facilitator_roles.len() <= MAX_ROLES,
             "facilitator_roles",
-            "at most 10 roles",
+            format!("at most {MAX_ROLES} roles"),
         );
         let mut keys = HashSet::new();
         for (i, r) in self.facilitator_roles.iter().enumerate() {
@@ -541,9 +601,9 @@ impl ProgramSpec {
             );
             for (j, plan) in phase.session_plans.iter().enumerate() {
                 errors.check(
-                    plan.structure.len() <= 20,
+                    plan.structure.len() <= MAX_PLAN_PARTS,
                     format!("phases[{i}].session_plans[{j}].structure"),
-                    "at most 20 parts",
+                    format!("at most {MAX_PLAN_PARTS} parts"),
                 );
             }
         }
@@ -626,6 +686,115 @@ pub(crate) mod tests {
         let mut value = serde_json::to_value(peer_only_program()).unwrap();
         value["phases"][0]["cadence"] = serde_json::json!({"type": "monthly"});
         assert!(serde_json::from_value::<ProgramSpec>(value).is_err());
+    }
+
+    #[test]
+    fn repeated_languages_and_topics_are_dropped_and_too_many_refused() {
+        let mut value = serde_json::to_value(peer_only_program()).unwrap();
+        value["languages"] = serde_json::json!(["so", "en", "so"]);
+        value["training"] = serde_json::json!([{
+            "role": "peer_facilitator", "title": "Basics", "hours": 12,
+            "topics": ["listening", "referral", "listening"],
+        }]);
+        let program: ProgramSpec = serde_json::from_value(value.clone()).unwrap();
+        let languages: Vec<&str> = program.languages.iter().map(|l| l.as_str()).collect();
+        assert_eq!(languages, ["so", "en"]);
+        assert_eq!(program.training[0].topics.len(), 2);
+        program.validate().unwrap();
+
+        // An enum list is published with `uniqueItems`, and a repeat refused.
+        let mut repeated = value.clone();
+        repeated["segmentation"] = serde_json::json!(["gender", "language", "gender"]);
+        let program: ProgramSpec = serde_json::from_value(repeated).unwrap();
+        assert_eq!(fields(program.validate().unwrap_err()), ["segmentation[2]"]);
+        let schema = serde_json::to_value(<ProgramSpec as utoipa::PartialSchema>::schema());
+        assert_eq!(
+            schema.unwrap()["properties"]["segmentation"]["uniqueItems"],
+            true
+        );
+
+        let topics: Vec<String> = (0..=MAX_SET_ITEMS).map(|i| format!("topic {i}")).collect();
+        value["training"][0]["topics"] = serde_json::json!(topics);
+        let program: ProgramSpec = serde_json::from_value(value).unwrap();
+        assert_eq!(
+            fields(program.validate().unwrap_err()),
+            ["training[0].topics"]
+        );
+    }
+
+    #[test]
+    fn the_published_ranges_are_the_validated_ones() {
+        let mut valid = serde_json::to_value(peer_only_program()).unwrap();
+        valid["training"] =
+            serde_json::json!([{"role": "peer_facilitator", "title": "Basics", "hours": 12}]);
+        valid["scheduled_contacts"] = serde_json::json!([{"kind": "check_in_call", "role": "peer_facilitator", "minutes": 20, "due_within_days": 7}]);
+        valid["group_size"] = serde_json::json!({"max": 12});
+        let accepts = |v: serde_json::Value| {
+            serde_json::from_value::<ProgramSpec>(v).is_ok_and(|p| p.validate().is_ok())
+        };
+        let prop = |schema: serde_json::Value, field: &str| schema["properties"][field].clone();
+        let of = |schema: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>| {
+            serde_json::to_value(schema).unwrap()
+        };
+        use utoipa::PartialSchema;
+        let spec = of(ProgramSpec::schema());
+        let phase = of(Phase::schema());
+        let contact = of(ScheduledContact::schema());
+        let follow_up = of(FollowUpPolicy::schema());
+        let cadence = of(Cadence::schema());
+        for (pointer, bounds) in [
+            (
+                "/completion_percent",
+                prop(spec.clone(), "completion_percent"),
+            ),
+            ("/phases/0/sessions", prop(phase.clone(), "sessions")),
+            (
+                "/phases/0/session_minutes",
+                prop(phase.clone(), "session_minutes"),
+            ),
+            (
+                "/phases/0/leads/0/count",
+                prop(of(PhaseLead::schema()), "count"),
+            ),
+            (
+                "/phases/0/cadence/weeks",
+                cadence["oneOf"][0]["properties"]["weeks"].clone(),
+            ),
+            (
+                "/scheduled_contacts/0/minutes",
+                prop(contact.clone(), "minutes"),
+            ),
+            (
+                "/scheduled_contacts/0/due_within_days",
+                prop(contact.clone(), "due_within_days"),
+            ),
+            (
+                "/follow_up/consecutive_misses",
+                prop(follow_up.clone(), "consecutive_misses"),
+            ),
+            (
+                "/follow_up/due_within_days",
+                prop(follow_up.clone(), "due_within_days"),
+            ),
+            ("/group_size/max", prop(of(GroupSize::schema()), "max")),
+            (
+                "/training/0/hours",
+                prop(of(TrainingRequirement::schema()), "hours"),
+            ),
+            (
+                "/reminders/participants_hours_before/1",
+                prop(of(ReminderPolicy::schema()), "participants_hours_before")["items"].clone(),
+            ),
+        ] {
+            crate::validation::assert_bounds_agree(&valid, pointer, &bounds, accepts);
+        }
+        // `min` alone is bounded only by its type; with `max` it may not pass it.
+        valid["group_size"] = serde_json::json!({"min": 4});
+        let min = prop(of(GroupSize::schema()), "min");
+        crate::validation::assert_bounds_agree(&valid, "/group_size/min", &min, accepts);
+        valid["phases"][0]["cadence"] = serde_json::json!({"type": "times_per_week", "times": 1});
+        let times = cadence["oneOf"][1]["properties"]["times"].clone();
+        crate::validation::assert_bounds_agree(&valid, "/phases/0/cadence/times", &times, accepts);
     }
 
     #[test]

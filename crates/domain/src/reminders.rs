@@ -29,10 +29,33 @@ string_enum!(
 pub struct ReminderPolicy {
     /// For participants holding a place (default 7 days and 24 hours).
     #[serde(default = "default_participant_hours")]
+    #[schema(schema_with = participant_hours_schema)]
     pub participants_hours_before: Vec<u16>,
     /// For the group's facilitators, with the roster and the supports (default 24 hours).
     #[serde(default = "default_facilitator_hours")]
+    #[schema(schema_with = facilitator_hours_schema)]
     pub facilitators_hours_before: Vec<u16>,
+}
+
+/// Distinct hours from 1 to [`MAX_HOURS_BEFORE`], as `problems` checks them.
+fn hours_before_schema(description: &str) -> utoipa::openapi::schema::ArrayBuilder {
+    crate::validation::integer_list(
+        utoipa::openapi::KnownFormat::Int32,
+        Some(1),
+        Some(i64::from(MAX_HOURS_BEFORE)),
+    )
+    .unique_items(true)
+    .description(Some(description))
+}
+
+fn participant_hours_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    hours_before_schema("For participants holding a place (default 7 days and 24 hours).")
+}
+
+fn facilitator_hours_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    hours_before_schema(
+        "For the group's facilitators, with the roster and the supports (default 24 hours).",
+    )
 }
 
 fn default_participant_hours() -> Vec<u16> {

@@ -37,6 +37,7 @@ pub struct SupportNeedSpec {
     pub status: SupportStatus,
     /// Childcare only: the age in years of each child who needs care.
     #[serde(default)]
+    #[schema(schema_with = children_ages_schema)]
     pub children_ages: Vec<u8>,
     /// Interpreter only: the language to interpret into.
     #[serde(default)]
@@ -44,6 +45,16 @@ pub struct SupportNeedSpec {
     /// What is needed, such as "halal, no pork" or "bus tickets".
     #[serde(default)]
     pub details: Option<Text>,
+}
+
+/// What `validate` holds every list to, whatever the kind: childcare needs 1 to
+/// [`MAX_CHILDREN`] ages, any other kind none.
+fn children_ages_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    crate::validation::integer_list(utoipa::openapi::KnownFormat::Int32, Some(0), Some(17))
+        .max_items(Some(MAX_CHILDREN))
+        .description(Some(
+            "Childcare only: the age in years (0 to 17) of each child who needs care.",
+        ))
 }
 
 fn requested() -> SupportStatus {
@@ -121,6 +132,25 @@ mod tests {
                 .validate()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn the_published_ages_and_count_are_the_validated_ones() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(SupportNeedSpec::schema()).unwrap();
+        let ages = &schema["properties"]["children_ages"];
+        let valid = serde_json::json!({"kind": "childcare", "children_ages": [2, 5]});
+        let accepts = |v: serde_json::Value| {
+            serde_json::from_value::<SupportNeedSpec>(v).is_ok_and(|n| n.validate().is_ok())
+        };
+        crate::validation::assert_bounds_agree(&valid, "/children_ages/1", &ages["items"], accepts);
+        let max = ages["maxItems"].as_u64().unwrap() as usize;
+        assert!(accepts(
+            serde_json::json!({"kind": "childcare", "children_ages": vec![4; max]})
+        ));
+        assert!(!accepts(
+            serde_json::json!({"kind": "childcare", "children_ages": vec![4; max + 1]})
+        ));
     }
 
     #[test]

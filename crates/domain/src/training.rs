@@ -8,7 +8,7 @@
 use crate::Id;
 use crate::attendance::fills;
 use crate::program::{FacilitatorKind, ProgramSpec};
-use crate::validation::ValidationErrors;
+use crate::validation::{MAX_SET_ITEMS, ValidationErrors, distinct};
 use crate::values::{Key, Language, Name, Text};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,8 @@ use utoipa::ToSchema;
 
 /// Hours a module, a curriculum or a completion may count, at most.
 pub const MAX_HOURS: f32 = 1000.0;
+/// Hours are counted in tenths: less than one is nothing.
+pub const MIN_HOURS: f32 = 0.1;
 /// Months a completion may stay valid, at most (10 years).
 pub const MAX_VALID_MONTHS: u16 = 120;
 
@@ -30,11 +32,27 @@ string_enum!(
     }
 );
 
+/// Refuses a set of more than [`MAX_SET_ITEMS`] entries; `what` names them.
+fn check_set(errors: &mut ValidationErrors, field: &str, len: usize, what: &str) {
+    errors.check(
+        len <= MAX_SET_ITEMS,
+        field,
+        format!("at most {MAX_SET_ITEMS} {what}"),
+    );
+}
+
+/// A list of distinct ids (`check_unique` refuses a repeat).
+fn distinct_ids(description: &str) -> utoipa::openapi::schema::ArrayBuilder {
+    crate::validation::integer_list(utoipa::openapi::KnownFormat::Int64, None, None)
+        .unique_items(true)
+        .description(Some(description))
+}
+
 fn check_hours(errors: &mut ValidationErrors, field: &str, hours: f32) {
     errors.check(
-        hours.is_finite() && hours > 0.0 && hours <= MAX_HOURS,
+        hours.is_finite() && (MIN_HOURS..=MAX_HOURS).contains(&hours),
         field,
-        format!("must be more than 0 and at most {MAX_HOURS}"),
+        format!("must be from {MIN_HOURS} to {MAX_HOURS}"),
     );
 }
 
@@ -54,20 +72,25 @@ pub fn check_unique(errors: &mut ValidationErrors, field: &str, ids: &[Id]) {
 #[serde(deny_unknown_fields)]
 pub struct ModuleSpec {
     pub title: Name,
-    #[serde(default)]
+    /// Each topic once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub topics: Vec<Text>,
     /// Teaching hours; none where the design does not say.
     #[serde(default)]
+    #[schema(minimum = 0.1, maximum = 1000)]
     pub hours: Option<f32>,
     pub delivery_format: DeliveryFormat,
     /// Months a completion stays valid; none: it does not expire.
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 120)]
     pub valid_for_months: Option<u16>,
 }
 
 impl ModuleSpec {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
+        check_set(&mut errors, "topics", self.topics.len(), "topics");
         if let Some(h) = self.hours {
             check_hours(&mut errors, "hours", h);
         }
@@ -89,6 +112,7 @@ pub struct CompletionSpec {
     pub person_id: Id,
     pub module_id: Id,
     pub completed_on: NaiveDate,
+    #[schema(minimum = 0.1, maximum = 1000)]
     pub hours: f32,
     #[serde(default)]
     pub trainer: Option<Name>,
@@ -149,14 +173,18 @@ pub struct RoleConditions {
     /// Shares the lived experience of the program's condition and of migration.
     #[serde(default)]
     pub lived_experience: bool,
-    /// Languages the person must speak well enough to lead in.
-    #[serde(default)]
+    /// Languages the person must speak well enough to lead in; a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub languages: Vec<Language>,
     /// The youngest age allowed, confirmed by a coordinator.
     #[serde(default)]
+    #[schema(minimum = 14, maximum = 99)]
     pub min_age: Option<u8>,
-    /// The organization's own yes/no criteria, by key (`police_check`, `first_aid`…).
-    #[serde(default)]
+    /// The organization's own yes/no criteria, by key (`police_check`, `first_aid`…); a
+    /// repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub criteria: Vec<Key>,
 }
 
@@ -166,19 +194,25 @@ pub struct RoleConditions {
 pub struct FacilitatorProfile {
     #[serde(default)]
     pub lived_experience: bool,
-    #[serde(default)]
+    /// Languages confirmed; a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub languages: Vec<Language>,
     /// Confirmed to be at least this old (no date of birth is kept).
     #[serde(default)]
+    #[schema(minimum = 14, maximum = 120)]
     pub age_at_least: Option<u8>,
-    /// Criteria met, by key.
-    #[serde(default)]
+    /// Criteria met, by key; a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub criteria: Vec<Key>,
 }
 
 impl FacilitatorProfile {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
+        check_set(&mut errors, "languages", self.languages.len(), "languages");
+        check_set(&mut errors, "criteria", self.criteria.len(), "criteria");
         if let Some(age) = self.age_at_least {
             errors.check(
                 (14..=120).contains(&age),
@@ -225,20 +259,39 @@ pub enum Unmet {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirements {
-    /// Training modules of the organization, in the order they are taught.
+    /// Training modules of the organization, in the order they are taught, each once.
     #[serde(default)]
+    #[schema(schema_with = requirement_modules_schema)]
     pub modules: Vec<Id>,
     /// Hours of valid completions of these modules the role needs in all; none: no count.
     #[serde(default)]
+    #[schema(minimum = 0.1, maximum = 1000)]
     pub hours_required: Option<f32>,
     #[serde(default)]
     pub conditions: RoleConditions,
+}
+
+fn requirement_modules_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    distinct_ids("Training modules of the organization, in the order they are taught, each once.")
 }
 
 impl Requirements {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         check_unique(&mut errors, "modules", &self.modules);
+        let c = &self.conditions;
+        check_set(
+            &mut errors,
+            "conditions.languages",
+            c.languages.len(),
+            "languages",
+        );
+        check_set(
+            &mut errors,
+            "conditions.criteria",
+            c.criteria.len(),
+            "criteria",
+        );
         if let Some(h) = self.hours_required {
             check_hours(&mut errors, "hours_required", h);
         }
@@ -405,14 +458,26 @@ pub struct CohortSpec {
     pub starts_on: NaiveDate,
     #[serde(default)]
     pub ends_on: Option<NaiveDate>,
-    #[serde(default)]
+    /// Each once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub trainers: Vec<Name>,
-    /// Modules the cohort teaches.
+    /// Modules the cohort teaches, each once.
     #[serde(default)]
+    #[schema(schema_with = cohort_modules_schema)]
     pub modules: Vec<Id>,
-    /// People in training.
+    /// People in training, each once.
     #[serde(default)]
+    #[schema(schema_with = cohort_trainees_schema)]
     pub trainees: Vec<Id>,
+}
+
+fn cohort_modules_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    distinct_ids("Modules the cohort teaches, each once.")
+}
+
+fn cohort_trainees_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    distinct_ids("People in training, each once.")
 }
 
 impl CohortSpec {
@@ -425,6 +490,7 @@ impl CohortSpec {
                 "must not be before starts_on",
             );
         }
+        check_set(&mut errors, "trainers", self.trainers.len(), "trainers");
         check_unique(&mut errors, "modules", &self.modules);
         check_unique(&mut errors, "trainees", &self.trainees);
         errors.into_result()
@@ -455,6 +521,7 @@ pub struct TraineeProgress {
 #[serde(deny_unknown_fields)]
 pub struct TrainingSessionSpec {
     pub held_on: NaiveDate,
+    #[schema(minimum = 0.1, maximum = 24)]
     pub hours: f32,
     /// The module it taught, one of the cohort's.
     #[serde(default)]
@@ -491,7 +558,13 @@ pub struct TrainingSession {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingAttendanceSpec {
+    /// Trainees of the cohort, each once.
+    #[schema(schema_with = attendance_present_schema)]
     pub present: Vec<Id>,
+}
+
+fn attendance_present_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    distinct_ids("Trainees of the cohort, each once.")
 }
 
 string_enum!(
@@ -510,8 +583,11 @@ pub struct SupervisionSpec {
     pub peer_person_id: Id,
     pub held_on: NaiveDate,
     pub mode: SupervisionMode,
+    #[schema(minimum = 1, maximum = 600)]
     pub minutes: u16,
-    #[serde(default)]
+    /// Each topic once: a repeat is dropped.
+    #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
+    #[schema(max_items = 50)]
     pub topics: Vec<Name>,
     #[serde(default)]
     pub follow_up_needed: bool,
@@ -527,6 +603,7 @@ impl SupervisionSpec {
             "minutes",
             "must be from 1 to 600",
         );
+        check_set(&mut errors, "topics", self.topics.len(), "topics");
         errors.check(self.held_on <= today, "held_on", "cannot be in the future");
         errors.check(
             self.mentor_person_id != self.peer_person_id,
@@ -824,6 +901,185 @@ mod tests {
             .find(|(_, r)| r[0].as_str() != "peer_leader")
             .unwrap();
         assert_eq!(requirements_of(&[(8, &educator.0)]).hours_required, None);
+    }
+
+    fn fields(result: Result<(), ValidationErrors>) -> Vec<(String, String)> {
+        result
+            .err()
+            .map(|e| {
+                e.errors()
+                    .iter()
+                    .map(|e| (e.field.clone(), e.message.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// `n` distinct keys, `k0`, `k1`…
+    fn keys(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("k{i}")).collect()
+    }
+
+    #[test]
+    fn the_published_ranges_are_the_validated_ones() {
+        use crate::validation::assert_bounds_agree;
+        use serde_json::{Value, json};
+        use utoipa::PartialSchema;
+        fn accepts<T: serde::de::DeserializeOwned>(
+            check: impl Fn(&T) -> Result<(), ValidationErrors>,
+        ) -> impl Fn(Value) -> bool {
+            move |v| serde_json::from_value::<T>(v).is_ok_and(|t| check(&t).is_ok())
+        }
+        let props = |schema: utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>| {
+            serde_json::to_value(schema).unwrap()["properties"].clone()
+        };
+        let today = d(2026, 6, 1);
+
+        let module = json!({"title": "Basics", "delivery_format": "online", "hours": 8, "valid_for_months": 12});
+        let p = props(ModuleSpec::schema());
+        for field in ["hours", "valid_for_months"] {
+            assert_bounds_agree(
+                &module,
+                &format!("/{field}"),
+                &p[field],
+                accepts(ModuleSpec::validate),
+            );
+        }
+        let completion =
+            json!({"person_id": 1, "module_id": 2, "completed_on": "2026-05-01", "hours": 8});
+        let p = props(CompletionSpec::schema());
+        assert_bounds_agree(
+            &completion,
+            "/hours",
+            &p["hours"],
+            accepts(|c: &CompletionSpec| c.validate(today)),
+        );
+        let profile = json!({"age_at_least": 30});
+        let p = props(FacilitatorProfile::schema());
+        assert_bounds_agree(
+            &profile,
+            "/age_at_least",
+            &p["age_at_least"],
+            accepts(FacilitatorProfile::validate),
+        );
+        let req = json!({"hours_required": 20, "conditions": {"min_age": 18}});
+        let p = props(Requirements::schema());
+        assert_bounds_agree(
+            &req,
+            "/hours_required",
+            &p["hours_required"],
+            accepts(Requirements::validate),
+        );
+        let p = props(RoleConditions::schema());
+        assert_bounds_agree(
+            &req,
+            "/conditions/min_age",
+            &p["min_age"],
+            accepts(Requirements::validate),
+        );
+        let session = json!({"held_on": "2026-05-01", "hours": 3});
+        let p = props(TrainingSessionSpec::schema());
+        assert_bounds_agree(
+            &session,
+            "/hours",
+            &p["hours"],
+            accepts(TrainingSessionSpec::validate),
+        );
+        let contact = json!({"mentor_person_id": 1, "peer_person_id": 2, "held_on": "2026-05-01", "mode": "call", "minutes": 30});
+        let p = props(SupervisionSpec::schema());
+        assert_bounds_agree(
+            &contact,
+            "/minutes",
+            &p["minutes"],
+            accepts(|s: &SupervisionSpec| s.validate(today)),
+        );
+    }
+
+    #[test]
+    fn sets_drop_repeats_in_order_and_refuse_more_than_fifty_entries() {
+        let profile: FacilitatorProfile = serde_json::from_value(serde_json::json!({
+            "languages": ["ar", "fa", "ar", "prs"],
+            "criteria": ["police_check", "first_aid", "police_check"],
+        }))
+        .unwrap();
+        let langs: Vec<&str> = profile.languages.iter().map(|l| l.as_str()).collect();
+        let criteria: Vec<&str> = profile.criteria.iter().map(|k| k.as_str()).collect();
+        assert_eq!(langs, ["ar", "fa", "prs"]);
+        assert_eq!(criteria, ["police_check", "first_aid"]);
+        profile.validate().unwrap();
+
+        // Fifty distinct and one repeat: fifty-one as sent, more than the schema allows.
+        let mut criteria = keys(MAX_SET_ITEMS);
+        criteria.push("k0".into());
+        let profile: FacilitatorProfile =
+            serde_json::from_value(serde_json::json!({ "criteria": criteria })).unwrap();
+        assert_eq!(
+            fields(profile.validate()),
+            [("criteria".to_string(), "at most 50 criteria".to_string())]
+        );
+        let profile: FacilitatorProfile =
+            serde_json::from_value(serde_json::json!({ "criteria": keys(MAX_SET_ITEMS) })).unwrap();
+        profile.validate().unwrap();
+
+        let req: Requirements = serde_json::from_value(serde_json::json!({
+            "conditions": {"criteria": keys(MAX_SET_ITEMS + 1), "languages": ["ne", "ne"]}
+        }))
+        .unwrap();
+        assert_eq!(req.conditions.languages.len(), 1);
+        assert_eq!(
+            fields(req.validate()),
+            [(
+                "conditions.criteria".to_string(),
+                "at most 50 criteria".to_string()
+            )]
+        );
+
+        let module: ModuleSpec = serde_json::from_value(serde_json::json!({
+            "title": "Active listening", "delivery_format": "in_person",
+            "topics": ["empathy", "silence", "empathy"],
+        }))
+        .unwrap();
+        let topics: Vec<&str> = module.topics.iter().map(|t| t.as_str()).collect();
+        assert_eq!(topics, ["empathy", "silence"]);
+        let module = ModuleSpec {
+            topics: keys(MAX_SET_ITEMS + 1)
+                .into_iter()
+                .map(|k| Text::parse(k).unwrap())
+                .collect(),
+            ..module
+        };
+        assert_eq!(fields(module.validate())[0].0, "topics");
+
+        let contact: SupervisionSpec = serde_json::from_value(serde_json::json!({
+            "mentor_person_id": 1, "peer_person_id": 2, "held_on": "2026-03-01",
+            "mode": "call", "minutes": 30, "topics": ["burnout", "burnout", "boundaries"],
+        }))
+        .unwrap();
+        assert_eq!(contact.topics.len(), 2);
+        contact.validate(d(2026, 3, 1)).unwrap();
+        let contact = SupervisionSpec {
+            topics: keys(MAX_SET_ITEMS + 1)
+                .into_iter()
+                .map(|k| Name::parse(k).unwrap())
+                .collect(),
+            ..contact
+        };
+        assert_eq!(fields(contact.validate(d(2026, 3, 1)))[0].0, "topics");
+
+        let cohort: CohortSpec = serde_json::from_value(serde_json::json!({
+            "title": "Spring cohort", "starts_on": "2026-03-01",
+            "trainers": ["Dr Okafor", "Dr Okafor"],
+        }))
+        .unwrap();
+        assert_eq!(cohort.trainers.len(), 1);
+        let cohort = CohortSpec {
+            trainers: keys(MAX_SET_ITEMS + 1)
+                .into_iter()
+                .map(|k| Name::parse(k).unwrap())
+                .collect(),
+            ..cohort
+        };
+        assert_eq!(fields(cohort.validate())[0].0, "trainers");
     }
 
     fn completion() -> impl Strategy<Value = Completion> {

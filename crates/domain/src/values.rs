@@ -66,14 +66,19 @@ fn string_schema(description: &str) -> utoipa::openapi::ObjectBuilder {
         .description(Some(description))
 }
 
-/// Trims and checks length in characters (not bytes: names are often not Latin).
+/// Some character that is not white space, and no control character but new line and tab:
+/// what `bounded` checks, as a JSON Schema pattern.
+const PRINTABLE: &str = r"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*[^\s\u0000-\u001F\u007F-\u009F][^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$";
+
+/// Checks length in characters as written (not bytes: names are often not Latin), then
+/// trims.
 fn bounded(raw: String, max: usize) -> Result<String, String> {
+    if raw.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err("must not be empty".into());
-    }
-    if trimmed.chars().count() > max {
-        return Err(format!("must be at most {max} characters"));
     }
     if trimmed
         .chars()
@@ -87,14 +92,14 @@ fn bounded(raw: String, max: usize) -> Result<String, String> {
 string_value!(
     /// A short name or title: 1 to 200 characters.
     Name,
-    || string_schema("1 to 200 characters").min_length(Some(1)).max_length(Some(200)),
+    || string_schema("1 to 200 characters, not all white space").min_length(Some(1)).max_length(Some(200)).pattern(Some(PRINTABLE)),
     |raw| bounded(raw, 200)
 );
 
 string_value!(
     /// A free-text description or note: 1 to 4000 characters.
     Text,
-    || string_schema("1 to 4000 characters").min_length(Some(1)).max_length(Some(4000)),
+    || string_schema("1 to 4000 characters, not all white space").min_length(Some(1)).max_length(Some(4000)).pattern(Some(PRINTABLE)),
     |raw| bounded(raw, 4000)
 );
 
@@ -229,7 +234,9 @@ impl fmt::Display for TimeZone {
 
 impl utoipa::PartialSchema for TimeZone {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        string_schema("an IANA timezone such as America/Vancouver").into()
+        string_schema("an IANA timezone such as America/Vancouver")
+            .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
+            .into()
     }
 }
 

@@ -180,13 +180,26 @@ fn responses(codes: &[(u16, &str)]) -> BTreeMap<String, RefOr<OaResponse>> {
 const UNAUTHORIZED: (u16, &str) = (401, "Missing, unknown or revoked bearer token");
 const NOT_FOUND: (u16, &str) = (404, "No such object in the caller's organization");
 const BAD_REQUEST: (u16, &str) = (400, "Malformed JSON, query or path");
+const FORBIDDEN: (u16, &str) = (403, "The caller's role may not do this");
+const INVALID: (u16, &str) = (422, "A field breaks a rule; `errors` lists each");
+const TOO_MANY: (u16, &str) = (
+    429,
+    "Too many unknown tokens from this address; `Retry-After` says when to try again",
+);
 
 /// The problems any authenticated read can return.
 pub struct ReadProblems;
 
 impl utoipa::IntoResponses for ReadProblems {
     fn responses() -> BTreeMap<String, RefOr<OaResponse>> {
-        responses(&[BAD_REQUEST, UNAUTHORIZED, NOT_FOUND])
+        responses(&[
+            BAD_REQUEST,
+            UNAUTHORIZED,
+            FORBIDDEN,
+            NOT_FOUND,
+            INVALID,
+            TOO_MANY,
+        ])
     }
 }
 
@@ -198,15 +211,17 @@ impl utoipa::IntoResponses for WriteProblems {
         responses(&[
             BAD_REQUEST,
             UNAUTHORIZED,
-            (403, "The caller's role may not do this"),
+            FORBIDDEN,
             NOT_FOUND,
+            (408, "The body did not arrive in time"),
             (
                 409,
                 "Clashes with the current state, or the Idempotency-Key was used for another request",
             ),
             (413, "Request body too large"),
             (415, "Body is not application/json"),
-            (422, "A field breaks a rule; `errors` lists each"),
+            INVALID,
+            TOO_MANY,
         ])
     }
 }

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 /// a value that fails to parse is reported with its JSON path.
 pub struct Json<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+impl<T: DeserializeOwned + utoipa::ToSchema, S: Send + Sync> FromRequest<S> for Json<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
@@ -43,28 +43,27 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
                     ApiError::bad_request("the request body could not be read")
                 }
             })?;
-        parse_json(&bytes).map(Json)
+        parse_json(&bytes, &T::name()).map(Json)
     }
 }
 
-/// Parses JSON, reporting the failing field's path and what was wrong with it.
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let message = strip_location(&inner.to_string());
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                ApiError::field(&field_name(&path, &message), message)
-            }
-            _ => ApiError::bad_request(format!("the body is not valid JSON: {message}")),
+/// Parses JSON held to the published schema `schema` (see `body_shape`), reporting the
+/// failing field's path and what was wrong with it.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], schema: &str) -> Result<T, ApiError> {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|err| {
+        let message = strip_location(&err.to_string());
+        if err.classify() == serde_json::error::Category::Syntax && message.contains("trailing") {
+            ApiError::bad_request("the body has trailing characters after the JSON value")
+        } else {
+            ApiError::bad_request(format!("the body is not valid JSON: {message}"))
         }
     })?;
-    deserializer.end().map_err(|_| {
-        ApiError::bad_request("the body has trailing characters after the JSON value")
-    })?;
-    Ok(value)
+    crate::body_shape::conform(&mut value, schema)?;
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let message = strip_location(&err.into_inner().to_string());
+        ApiError::field(&field_name(&path, &message), message)
+    })
 }
 
 /// The JSON path of the failing value. serde names an unknown field in the path already,

@@ -3,6 +3,7 @@
 
 mod access;
 mod auth_limit;
+mod body_shape;
 mod detail_cache;
 pub mod error;
 pub mod extract;
@@ -127,6 +128,7 @@ fn documented_app_parts() -> (Router<AppState>, utoipa::openapi::OpenApi, Router
         .merge(routes::absence::router())
         .split_for_parts();
     doc.merge(health_doc);
+    openapi::open_flattened_specs(&mut doc);
     let bearer =
         utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new());
     for (path, item) in doc.paths.paths.iter_mut() {

@@ -48,6 +48,8 @@ pub struct QueueParams {
     #[serde(default)]
     pub escalated: bool,
     pub after: Option<i64>,
+    /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

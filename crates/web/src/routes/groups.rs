@@ -39,6 +39,7 @@ pub struct GroupListParams {
     pub program_id: Option<Id>,
     pub after: Option<Id>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 
@@ -145,6 +146,7 @@ pub struct EnrollmentListParams {
     pub status: Option<EnrollmentStatus>,
     pub after: Option<Id>,
     /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

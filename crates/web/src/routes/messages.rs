@@ -32,6 +32,8 @@ pub struct MessageParams {
     /// `queued`, `sent`, `retrying`, `dead` or `skipped`.
     pub state: Option<MessageState>,
     pub after: Option<i64>,
+    /// 1 to 200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

@@ -33,6 +33,7 @@ pub struct PageParams {
     /// Return objects with ids greater than this.
     pub after: Option<i64>,
     /// How many objects, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
 }
 

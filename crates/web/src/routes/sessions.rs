@@ -62,15 +62,20 @@ async fn generate(
 #[into_params(parameter_in = Query)]
 pub struct RangeParams {
     /// First local date, inclusive (YYYY-MM-DD).
+    #[param(format = Date)]
     pub from: String,
     /// Last local date, exclusive (YYYY-MM-DD); at most two years after `from`.
+    #[param(format = Date)]
     pub to: String,
     /// IANA timezone the dates are in and starts are shown in; the group's by default.
+    #[param(value_type = Option<peergroup_domain::values::TimeZone>)]
     pub tz: Option<String>,
 }
 
 fn parse_date(field: &str, raw: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
-    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
+    let parsed = Some(raw)
+        .filter(|raw| crate::body_shape::is_strict_date(raw))
+        .and_then(|raw| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok());
     errors.check(
         parsed.is_some(),
         field,
@@ -213,6 +218,7 @@ pub struct NewExclusions {
     #[serde(default)]
     pub group_id: Option<Id>,
     /// 1 to 400 local dates.
+    #[schema(min_items = 1, max_items = 400)]
     pub dates: Vec<NaiveDate>,
     pub reason: Name,
 }

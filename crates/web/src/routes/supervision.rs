@@ -66,6 +66,7 @@ async fn record_contact(
 #[into_params(parameter_in = Query)]
 pub struct ReportParams {
     /// A peer with no contact in this many weeks is overdue: 1 to 52 (default 4).
+    #[param(minimum = 1, maximum = 52)]
     pub weeks: Option<u32>,
 }
 
