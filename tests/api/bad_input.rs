@@ -1497,17 +1497,41 @@ async fn bodies_are_read_exactly_as_the_document_describes_them() {
     let group = fixtures::group(program);
     let refused = [
         ("/api/v1/people", json!(["Array person", "en"]), "body"),
-        ("/api/v1/groups", with(group.clone(), "/venue", json!(["x"])), "venue"),
-        ("/api/v1/groups", with(group.clone(), "/start_date", json!("2027-2-3")), "start_date"),
-        ("/api/v1/groups", with(group.clone(), "/start_time", json!("7:00")), "start_time"),
-        ("/api/v1/groups", with(group.clone(), "/start_time", json!("12:00:00")), "start_time"),
+        (
+            "/api/v1/groups",
+            with(group.clone(), "/venue", json!(["x"])),
+            "venue",
+        ),
+        (
+            "/api/v1/groups",
+            with(group.clone(), "/start_date", json!("2027-2-3")),
+            "start_date",
+        ),
+        (
+            "/api/v1/groups",
+            with(group.clone(), "/start_time", json!("7:00")),
+            "start_time",
+        ),
+        (
+            "/api/v1/groups",
+            with(group.clone(), "/start_time", json!("12:00:00")),
+            "start_time",
+        ),
     ];
     for (path, body, field) in refused {
         let reply = app.post(&t, path, &body).await;
         reply.problem(422);
-        assert!(reply.fields().contains(&field.to_string()), "{body}: {}", reply.body);
+        assert!(
+            reply.fields().contains(&field.to_string()),
+            "{body}: {}",
+            reply.body
+        );
     }
-    assert_eq!(app.row_counts().await, before, "a refused body wrote something");
+    assert_eq!(
+        app.row_counts().await,
+        before,
+        "a refused body wrote something"
+    );
 
     let mut fine = with(group, "/capacity", json!(3.0));
     fine["languages"] = json!(["pa-Guru", "en", "pa-Guru", "en"]);

@@ -29,6 +29,34 @@ fn value(props: &[Property], name: &str) -> String {
     prop(props, name).value.clone().unwrap_or_default()
 }
 
+/// The session id in a UID `session-<id>.<installation>@peergroup`, and the installation.
+fn uid_parts(uid: &str) -> (String, String) {
+    let inner = uid
+        .strip_prefix("session-")
+        .and_then(|rest| rest.strip_suffix("@peergroup"))
+        .unwrap_or_else(|| panic!("UID {uid}"));
+    let (id, installation) = inner.split_once('.').unwrap_or_else(|| panic!("UID {uid}"));
+    assert_eq!(installation.len(), 16, "{uid}");
+    (id.to_string(), installation.to_string())
+}
+
+fn event_of<'a>(
+    calendar: &'a IcalCalendar,
+    session: &Value,
+) -> &'a ical::parser::ical::component::IcalEvent {
+    calendar
+        .events
+        .iter()
+        .find(|e| {
+            session["id"]
+                == uid_parts(&value(&e.properties, "UID"))
+                    .0
+                    .parse::<i64>()
+                    .unwrap()
+        })
+        .unwrap_or_else(|| panic!("no event for session {}", session["id"]))
+}
+
 fn param(p: &Property, name: &str) -> Option<String> {
     p.params
         .as_ref()?
@@ -92,12 +120,7 @@ fn list(reply: &Value) -> Vec<Value> {
 fn round_trip(calendar: &IcalCalendar, sessions: &[Value]) {
     assert_eq!(calendar.events.len(), sessions.len());
     for s in sessions {
-        let uid = format!("session-{}@peergroup", s["id"]);
-        let event = calendar
-            .events
-            .iter()
-            .find(|e| value(&e.properties, "UID") == uid)
-            .unwrap_or_else(|| panic!("no event {uid}"));
+        let event = event_of(calendar, s);
         let start = prop(&event.properties, "DTSTART");
         let tzid = param(start, "TZID").expect("DTSTART has a TZID");
         assert_eq!(tzid, s["timezone"].as_str().unwrap());
@@ -199,11 +222,7 @@ async fn group_facilitator_and_organization_feeds_round_trip_every_session() {
     let sessions = list(app.get(&t, &sessions_of(group)).await.ok(200));
     assert_eq!(sessions.len(), 24);
     round_trip(&calendar, &sessions);
-    let first = &calendar
-        .events
-        .iter()
-        .find(|e| value(&e.properties, "UID") == format!("session-{}@peergroup", sessions[0]["id"]))
-        .unwrap();
+    let first = event_of(&calendar, &sessions[0]);
     assert!(value(&first.properties, "LOCATION").contains("Gurdwara hall"));
     assert!(value(&first.properties, "DESCRIPTION").contains("What is diabetes"));
 
@@ -295,4 +314,33 @@ async fn group_facilitator_and_organization_feeds_round_trip_every_session() {
     );
     assert_eq!(fetch(&app, "/calendar/nope.ics").await.0, 404);
     app.stop().await;
+}
+
+/// The installation part of every UID in `app`'s feed at `url`.
+async fn installations(app: &TestApp, url: &str) -> Vec<String> {
+    let (status, _, text) = fetch(app, url).await;
+    assert_eq!(status, 200);
+    let calendar = parse(&text);
+    assert!(!calendar.events.is_empty());
+    calendar
+        .events
+        .iter()
+        .map(|e| uid_parts(&value(&e.properties, "UID")).1)
+        .collect()
+}
+
+#[tokio::test]
+async fn uids_name_the_installation_and_keep_it_across_restarts() {
+    let mut one = TestApp::spawn().await;
+    let other = TestApp::spawn().await;
+    let a = peergroup_blackbox::World::build(&one, "uid-a").await;
+    let b = peergroup_blackbox::World::build(&other, "uid-b").await;
+    let first = installations(&one, &a.feed_url).await;
+    let theirs = installations(&other, &b.feed_url).await;
+    assert!(first.iter().all(|i| i == &first[0]));
+    assert_ne!(first[0], theirs[0], "two installations, the same UIDs");
+    one.restart().await;
+    assert_eq!(installations(&one, &a.feed_url).await[0], first[0]);
+    one.stop().await;
+    other.stop().await;
 }

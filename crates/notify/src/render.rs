@@ -345,10 +345,19 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "follow-up-opened-subject",
                 &args([("group", group.clone())]),
             )?;
-            blocks.push(Block::Line(w.get(
-                "follow-up-opened-body",
-                &args([("group", group.clone()), ("misses", misses.to_string())]),
-            )?));
+            // A task a coordinator opened by hand follows no run of missed sessions.
+            let body = if *misses == 0 {
+                w.get(
+                    "follow-up-opened-by-hand-body",
+                    &args([("group", group.clone())]),
+                )?
+            } else {
+                w.get(
+                    "follow-up-opened-body",
+                    &args([("group", group.clone()), ("misses", misses.to_string())]),
+                )?
+            };
+            blocks.push(Block::Line(body));
             blocks.push(Block::Line(w.plain("queue-link")?));
         }
         Mail::FollowUpEscalated { group, due_at, tz } => {

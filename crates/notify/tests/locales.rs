@@ -246,3 +246,29 @@ proptest! {
         prop_assert!(date.contains(&local.year().to_string()));
     }
 }
+
+#[test]
+fn a_follow_up_opened_by_hand_counts_no_missed_sessions() {
+    for locale in LOCALES {
+        let by_hand = Mail::FollowUpOpened {
+            group: "Diabetes circle".into(),
+            misses: 0,
+        };
+        let after_misses = Mail::FollowUpOpened {
+            group: "Diabetes circle".into(),
+            misses: 3,
+        };
+        let hand = render_in(&by_hand, locale).unwrap().text();
+        let rule = render_in(&after_misses, locale).unwrap().text();
+        let counted = |misses: &str| {
+            let args = [
+                ("group", "Diabetes circle".to_string()),
+                ("misses", misses.into()),
+            ];
+            phrase(locale, "follow-up-opened-body", &args).unwrap()
+        };
+        assert!(!hand.contains(&counted("0")), "{locale}: {hand}");
+        assert!(hand.contains("Diabetes circle"), "{locale}");
+        assert!(rule.contains(&counted("3")), "{locale}: {rule}");
+    }
+}

@@ -12,6 +12,7 @@ mod middleware;
 mod openapi;
 mod routes;
 
+use crate::error::ApiResult;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use peergroup_notify::links::LinkSigner;
@@ -32,6 +33,9 @@ pub const DEFAULT_AUTH_FAILURES_PER_SECOND: u32 = 2;
 /// How long a request's body may take to arrive.
 pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The service key whose first bytes name this installation; random, and signs nothing.
+const INSTALLATION_KEY: &str = "installation";
+
 /// How long an authenticated token is remembered before it is looked up again.
 pub const DEFAULT_AUTH_CACHE: Duration = Duration::from_secs(10);
 
@@ -48,6 +52,8 @@ pub struct AppState {
     details: Arc<detail_cache::DetailCache>,
     /// Checks "I can't come" links; without it those links answer 404.
     links: Option<LinkSigner>,
+    /// This installation's random name, read once from the database (see `installation`).
+    installation: Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl AppState {
@@ -70,6 +76,7 @@ impl AppState {
                 detail_cache::DEFAULT_DETAIL_CACHE,
             )),
             links: None,
+            installation: Arc::new(tokio::sync::OnceCell::new()),
         }
     }
 
@@ -89,6 +96,20 @@ impl AppState {
     pub fn with_auth_limit(mut self, burst: u32, per_second: u32) -> Self {
         self.auth_limit = Arc::new(auth_limit::AuthLimiter::new(burst, per_second));
         self
+    }
+
+    /// A random name for this installation, the same on every replica and across restarts:
+    /// it keeps identifiers that leave the server (calendar UIDs) apart from another
+    /// installation's.
+    pub(crate) async fn installation(&self) -> ApiResult<&str> {
+        let name = self
+            .installation
+            .get_or_try_init(|| async {
+                let key = self.store.service_key(INSTALLATION_KEY).await?;
+                Ok::<_, peergroup_store::StoreError>(hex::encode(&key[..8]))
+            })
+            .await?;
+        Ok(name)
     }
 
     /// Accepts "I can't come" links signed with this key.

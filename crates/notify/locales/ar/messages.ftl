@@ -71,6 +71,7 @@ facilitator-reminder-absent = عدد من قالوا إنهم لا يستطيع�
 ## To coordinators
 follow-up-opened-subject = مطلوب اتصال متابعة في { $group }
 follow-up-opened-body = غاب أحد المشاركين في { $group } عن جلسات متتالية. عدد الجلسات: { $misses }. أصبح اتصال المتابعة الآن في قائمة الانتظار.
+follow-up-opened-by-hand-body = فتح أحد المنسقين اتصال متابعة لأحد المشاركين في { $group }. أصبح الاتصال الآن في قائمة الانتظار.
 follow-up-escalated-subject = اتصال متابعة متأخر في { $group }
 follow-up-escalated-body = كان موعد اتصال المتابعة في { $group } يوم { $date }. لم يتصل أحد حتى الآن.
 roles-missing-subject = نقص في الميسّرين: { $group } يوم { $date }

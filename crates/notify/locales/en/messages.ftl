@@ -71,6 +71,7 @@ facilitator-reminder-absent = Said they cannot come: { $count }
 ## To coordinators
 follow-up-opened-subject = Follow-up call needed in { $group }
 follow-up-opened-body = A participant in { $group } missed { $misses } sessions in a row. A follow-up call is now in the queue.
+follow-up-opened-by-hand-body = A coordinator opened a follow-up call for a participant in { $group }. It is now in the queue.
 follow-up-escalated-subject = Overdue follow-up call in { $group }
 follow-up-escalated-body = A follow-up call in { $group } was due on { $date }. Nobody has called yet.
 roles-missing-subject = Missing facilitators: { $group } on { $date }

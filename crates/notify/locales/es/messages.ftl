@@ -71,6 +71,7 @@ facilitator-reminder-absent = Avisaron que no pueden venir: { $count }
 ## To coordinators
 follow-up-opened-subject = Se necesita una llamada de seguimiento en { $group }
 follow-up-opened-body = Una persona de { $group } faltó a { $misses } sesiones seguidas. Ahora hay una llamada de seguimiento en la lista de pendientes.
+follow-up-opened-by-hand-body = Una persona coordinadora abrió una llamada de seguimiento para alguien de { $group }. Ahora está en la lista de pendientes.
 follow-up-escalated-subject = Llamada de seguimiento atrasada en { $group }
 follow-up-escalated-body = Una llamada de seguimiento en { $group } debía hacerse el { $date }. Todavía nadie ha llamado.
 roles-missing-subject = Faltan facilitadores: { $group } el { $date }

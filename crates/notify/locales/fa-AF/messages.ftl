@@ -71,6 +71,7 @@ facilitator-reminder-absent = تعداد کسانی که گفتند آمده ن�
 ## To coordinators
 follow-up-opened-subject = در { $group } به تماس پیگیری ضرورت است
 follow-up-opened-body = یک اشتراک‌کننده در { $group } در { $misses } جلسهٔ پی‌هم غیرحاضر بود. حالا یک تماس پیگیری در نوبت است.
+follow-up-opened-by-hand-body = یک هماهنگ‌کننده برای یک اشتراک‌کننده در { $group } تماس پیگیری باز کرد. حالا این تماس در نوبت است.
 follow-up-escalated-subject = وقت تماس پیگیری در { $group } گذشته است
 follow-up-escalated-body = یک تماس پیگیری در { $group } باید روز { $date } انجام می‌شد. هنوز کسی تماس نگرفته است.
 roles-missing-subject = کمبود تسهیل‌کننده: { $group }، روز { $date }

@@ -71,6 +71,7 @@ facilitator-reminder-absent = Personnes qui ont dit ne pas pouvoir venir : { $c
 ## To coordinators
 follow-up-opened-subject = Appel de suivi nécessaire dans { $group }
 follow-up-opened-body = Une personne de { $group } a manqué { $misses } séances de suite. Un appel de suivi est maintenant dans la file d'attente.
+follow-up-opened-by-hand-body = Une personne coordinatrice a ouvert un appel de suivi pour une personne de { $group }. Il est maintenant dans la file d'attente.
 follow-up-escalated-subject = Appel de suivi en retard dans { $group }
 follow-up-escalated-body = Un appel de suivi dans { $group } était prévu le { $date }. Personne n'a encore appelé.
 roles-missing-subject = Animateurs manquants : { $group } le { $date }

@@ -71,6 +71,7 @@ facilitator-reminder-absent = आउन सक्दिनँ भनेका: {
 ## To coordinators
 follow-up-opened-subject = { $group } मा फलो-अप फोन गर्नुपर्छ
 follow-up-opened-body = { $group } का एक जना सहभागी लगातार { $misses } वटा बैठकमा आउनुभएन। अब फलो-अप फोन सूचीमा राखिएको छ।
+follow-up-opened-by-hand-body = एक संयोजकले { $group } का एक जना सहभागीका लागि फलो-अप फोन खोल्नुभयो। अब यो सूचीमा छ।
 follow-up-escalated-subject = { $group } मा फलो-अप फोन गर्न ढिलो भयो
 follow-up-escalated-body = { $group } मा एउटा फलो-अप फोन { $date } मा गर्नुपर्ने थियो। अहिलेसम्म कसैले फोन गरेको छैन।
 roles-missing-subject = सहजकर्ताको कमी: { $group }, { $date }

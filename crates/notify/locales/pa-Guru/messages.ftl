@@ -71,6 +71,7 @@ facilitator-reminder-absent = ਜਿਨ੍ਹਾਂ ਨੇ ਕਿਹਾ ਕਿ �
 ## To coordinators
 follow-up-opened-subject = { $group } ਵਿੱਚ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਦੀ ਲੋੜ ਹੈ
 follow-up-opened-body = { $group } ਵਿੱਚ ਇੱਕ ਭਾਗੀਦਾਰ ਦੀਆਂ ਲਗਾਤਾਰ { $misses } ਮੀਟਿੰਗਾਂ ਖੁੰਝ ਗਈਆਂ ਹਨ। ਹੁਣ ਇੱਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਕਤਾਰ ਵਿੱਚ ਹੈ।
+follow-up-opened-by-hand-body = ਇੱਕ ਕੋਆਰਡੀਨੇਟਰ ਨੇ { $group } ਵਿੱਚ ਇੱਕ ਭਾਗੀਦਾਰ ਲਈ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਖੋਲ੍ਹੀ ਹੈ। ਹੁਣ ਇਹ ਕਤਾਰ ਵਿੱਚ ਹੈ।
 follow-up-escalated-subject = { $group } ਵਿੱਚ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਦਾ ਸਮਾਂ ਲੰਘ ਗਿਆ ਹੈ
 follow-up-escalated-body = { $group } ਵਿੱਚ ਇੱਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ { $date } ਨੂੰ ਕਰਨੀ ਸੀ। ਅਜੇ ਤੱਕ ਕਿਸੇ ਨੇ ਕਾਲ ਨਹੀਂ ਕੀਤੀ।
 roles-missing-subject = ਸੰਚਾਲਕਾਂ ਦੀ ਘਾਟ: { $group }, { $date }

@@ -72,6 +72,7 @@ facilitator-reminder-absent = Сказали, що не можуть прийт�
 ## To coordinators
 follow-up-opened-subject = Потрібен контрольний дзвінок у групі { $group }
 follow-up-opened-body = Одна людина з групи { $group } пропустила кілька зустрічей поспіль. Кількість пропусків: { $misses }. Контрольний дзвінок тепер у черзі.
+follow-up-opened-by-hand-body = Координатор відкрив контрольний дзвінок для однієї людини з групи { $group }. Тепер він у черзі.
 follow-up-escalated-subject = Прострочений контрольний дзвінок у групі { $group }
 follow-up-escalated-body = Контрольний дзвінок у групі { $group } треба було зробити { $date }. Ще ніхто не зателефонував.
 roles-missing-subject = Бракує ведучих: { $group }, { $date }

@@ -71,6 +71,7 @@ facilitator-reminder-absent = 表示不能来的人数：{ $count }
 ## To coordinators
 follow-up-opened-subject = { $group } 需要回访电话
 follow-up-opened-body = { $group } 的一位参加者已连续 { $misses } 次缺席活动。回访电话现已加入待办队列。
+follow-up-opened-by-hand-body = 一位协调员为 { $group } 的一位参加者安排了回访电话。该电话现已加入待办队列。
 follow-up-escalated-subject = { $group } 的回访电话已逾期
 follow-up-escalated-body = { $group } 的一个回访电话应在 { $date } 完成。目前还没有人打电话。
 roles-missing-subject = 缺少带领人：{ $group }，{ $date }

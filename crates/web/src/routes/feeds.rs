@@ -115,6 +115,7 @@ async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -> Ap
         to: now + Duration::days(FEED_FUTURE_DAYS),
     };
     let sessions = state.store.list_sessions(org, &scope, range, None).await?;
+    let installation = state.installation().await?;
     let ids: Vec<Id> = sessions.iter().map(|s| s.group_id).collect();
     let names = state.store.group_names(org, &ids).await?;
     let mut events = Vec::with_capacity(sessions.len());
@@ -139,7 +140,7 @@ async fn calendar(State(state): State<AppState>, Path(file): Path<String>) -> Ap
             None => s.venue.name.to_string(),
         };
         events.push(FeedEvent {
-            uid: format!("session-{}@peergroup", s.id),
+            uid: format!("session-{}.{installation}@peergroup", s.id),
             sequence: s.sequence,
             cancelled: s.status == SessionStatus::Cancelled,
             summary,
