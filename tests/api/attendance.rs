@@ -775,3 +775,36 @@ async fn simultaneous_roll_calls_and_calls_take_turns() {
     assert_eq!(t.body["call_attempts"].as_array().unwrap().len(), 2);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_session_is_logged_from_just_before_its_start_not_a_day_ahead() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "early").await;
+    let session = *s.sessions.last().unwrap();
+    let detail = app
+        .get(&s.token, &format!("/api/v1/sessions/{session}"))
+        .await;
+    let starts_at: chrono::DateTime<Utc> = detail.ok(200)["starts_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let path = format!("/api/v1/sessions/{session}/log");
+    let absent = roll_call(&s, ["absent", "absent", "absent"], &[s.peer]);
+
+    app.clock.set(starts_at - chrono::Duration::hours(2));
+    let before = app.row_counts().await;
+    let refused = app.post(&s.token, &path, &absent).await;
+    refused.problem(422);
+    assert_eq!(refused.fields(), ["session_id"]);
+    assert_eq!(
+        app.row_counts().await,
+        before,
+        "an early roll-call wrote something"
+    );
+
+    // At the door, a few minutes early, the roll-call is taken.
+    app.clock.set(starts_at - chrono::Duration::minutes(20));
+    app.post(&s.token, &path, &absent).await.ok(200);
+    app.stop().await;
+}

@@ -661,3 +661,42 @@ async fn mentors_log_supervision_and_coordinators_see_who_is_overdue_and_how_bus
     assert_eq!(bad.problem(422)["errors"][0]["field"], "weeks");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_completion_takes_the_modules_hours_or_records_none_instead_of_inventing_them() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("hours").await;
+    let person = app
+        .create_id(&t, "/api/v1/people", &fixtures::person("Noor Peer"))
+        .await;
+    // As the reviewed designs give it: "one day", no hours.
+    let one_day = app
+        .create_id(
+            &t,
+            "/api/v1/training/modules",
+            &json!({"title": "One-day mentor training", "delivery_format": "in_person"}),
+        )
+        .await;
+    let six_hours = app
+        .create_id(
+            &t,
+            "/api/v1/training/modules",
+            &json!({"title": "Group facilitation", "hours": 6, "delivery_format": "in_person"}),
+        )
+        .await;
+    let complete = |module: i64| json!({"person_id": person, "module_id": module, "completed_on": "2026-11-10"});
+    let none = app
+        .post(&t, "/api/v1/training/completions", &complete(one_day))
+        .await;
+    assert!(none.ok(201)["hours"].is_null(), "{}", none.body);
+    let six = app
+        .post(&t, "/api/v1/training/completions", &complete(six_hours))
+        .await;
+    assert_eq!(six.ok(201)["hours"], 6.0);
+    let training = app
+        .get(&t, &format!("/api/v1/people/{person}/training"))
+        .await;
+    let text = training.ok(200).to_string();
+    assert!(text.contains("One-day mentor training"), "{text}");
+    app.stop().await;
+}

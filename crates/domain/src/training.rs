@@ -112,8 +112,12 @@ pub struct CompletionSpec {
     pub person_id: Id,
     pub module_id: Id,
     pub completed_on: NaiveDate,
+    /// Hours of training. When absent, the module's hours; when the module has none either
+    /// (the reviewed designs often give a length, not hours), not recorded, and the
+    /// completion adds nothing towards a curriculum's required hours.
+    #[serde(default)]
     #[schema(minimum = 0.1, maximum = 1000)]
-    pub hours: f32,
+    pub hours: Option<f32>,
     #[serde(default)]
     pub trainer: Option<Name>,
     #[serde(default)]
@@ -127,7 +131,9 @@ impl CompletionSpec {
     /// `today` is the organization's date now: a completion cannot be in the future.
     pub fn validate(&self, today: NaiveDate) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        check_hours(&mut errors, "hours", self.hours);
+        if let Some(h) = self.hours {
+            check_hours(&mut errors, "hours", h);
+        }
         errors.check(
             self.completed_on <= today,
             "completed_on",
@@ -864,7 +870,7 @@ mod tests {
             person_id: 1,
             module_id: 3,
             completed_on: d(2026, 12, 1),
-            hours: 4.0,
+            hours: Some(4.0),
             trainer: None,
             evidence_note: None,
             expires_on: Some(d(2026, 11, 1)),

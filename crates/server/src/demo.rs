@@ -152,8 +152,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     let hours = modules
                         .iter()
                         .find(|m| m.id == *module_id)
-                        .and_then(|m| m.spec.hours)
-                        .unwrap_or(8.0);
+                        .and_then(|m| m.spec.hours);
                     let completion = CompletionSpec {
                         person_id: person.id,
                         module_id: *module_id,

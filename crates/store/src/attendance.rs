@@ -35,8 +35,9 @@ use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// How far ahead of its start a session may be logged (a roll-call taken at the door).
-pub const LOG_AHEAD_HOURS: i64 = 24;
+/// How long before its start a session may be logged: a facilitator opening the roll-call
+/// at the door. Earlier, an absence would count for a session that has not happened.
+pub const LOG_EARLY_MINUTES: i64 = 30;
 
 /// Notification kinds the reminders work delivers to coordinators.
 pub const EVENT_TASK_OPENED: &str = "follow_up_opened";
@@ -502,11 +503,11 @@ impl Store {
                 "this session was cancelled; it cannot be logged".into(),
             ));
         }
-        if s.starts_at > now + Duration::hours(LOG_AHEAD_HOURS) {
+        if s.starts_at > now + Duration::minutes(LOG_EARLY_MINUTES) {
             return Err(StoreError::invalid(
                 "session_id",
                 format!(
-                    "this session starts more than {LOG_AHEAD_HOURS} hours from now; log it when it has happened"
+                    "this session has not started; it can be logged from {LOG_EARLY_MINUTES} minutes before its start"
                 ),
             ));
         }

@@ -74,7 +74,8 @@ fn completion_record(
             person_id: m.person_id,
             module_id: m.module_id,
             completed_on: m.completed_on,
-            hours: hours(m.hours_tenths),
+            // Zero tenths: no hours were recorded.
+            hours: (m.hours_tenths > 0).then(|| hours(m.hours_tenths)),
             trainer: m.trainer.map(Name::parse).transpose().map_err(corrupt)?,
             evidence_note: m
                 .evidence_note
@@ -485,7 +486,7 @@ impl Store {
             person_id: Set(spec.person_id),
             module_id: Set(spec.module_id),
             completed_on: Set(spec.completed_on),
-            hours_tenths: Set(tenths(spec.hours)),
+            hours_tenths: Set(spec.hours.or(module_spec.hours).map_or(0, tenths)),
             trainer: Set(spec.trainer.as_ref().map(|t| t.to_string())),
             evidence_note: Set(spec.evidence_note.as_ref().map(|t| t.to_string())),
             expires_on: Set(expires_on),
