@@ -808,3 +808,54 @@ async fn a_session_is_logged_from_just_before_its_start_not_a_day_ahead() {
     app.post(&s.token, &path, &absent).await.ok(200);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn ending_a_group_closes_its_open_tasks_saying_why() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "ended").await;
+    let both = [s.peer, s.educator];
+    let mut opened = Vec::new();
+    for n in 0..3 {
+        let reply = app
+            .post(
+                &s.token,
+                &format!("/api/v1/sessions/{}/log", s.sessions[n]),
+                &roll_call(&s, ["absent", "present", "present"], &both),
+            )
+            .await;
+        opened.extend(ids(&reply.ok(200)["follow_ups"]["opened"]));
+    }
+    assert_eq!(opened.len(), 1, "three misses open one task");
+    let open = app
+        .get(
+            &s.token,
+            &format!("/api/v1/follow-ups?group_id={}&state=open", s.group),
+        )
+        .await;
+    assert_eq!(open.ok(200)["items"].as_array().unwrap().len(), 1);
+
+    app.post(
+        &s.token,
+        &format!("/api/v1/groups/{}/status", s.group),
+        &json!({"status": "cancelled"}),
+    )
+    .await
+    .ok(200);
+    let task = app
+        .get(&s.token, &format!("/api/v1/follow-ups/{}", opened[0]))
+        .await;
+    let task = task.ok(200);
+    assert_eq!(task["state"], "closed_with_group", "{task}");
+    assert_eq!(
+        task["closed_note"],
+        "closed because the group was cancelled"
+    );
+    let open = app
+        .get(
+            &s.token,
+            &format!("/api/v1/follow-ups?group_id={}&state=open", s.group),
+        )
+        .await;
+    assert!(open.ok(200)["items"].as_array().unwrap().is_empty());
+    app.stop().await;
+}

@@ -37,6 +37,9 @@ string_enum!(
         Unreachable => "unreachable",
         /// A correction broke the run before anyone called: closed by the rule, not a person.
         ClosedByCorrection => "closed_by_correction",
+        /// The group was completed or cancelled while the task was open; `closed_note` says
+        /// which.
+        ClosedWithGroup => "closed_with_group",
     }
 );
 

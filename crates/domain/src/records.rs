@@ -77,6 +77,11 @@ pub struct Person {
     pub spec: PersonSpec,
     /// When each consent was given; absent when not given.
     pub consent_given: Consent,
+    /// Other people of the organization with the same email address, on answers about
+    /// one person: a warning, not an error (a family may share an address), so that a
+    /// coordinator can tell a duplicate from a relative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_email_as: Vec<Id>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

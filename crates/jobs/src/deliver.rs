@@ -130,6 +130,11 @@ fn prepare(
     d: &Delivery,
     now: DateTime<Utc>,
 ) -> Result<(Outgoing, Option<i32>), String> {
+    if d.recipient.needs_consent && d.recipient.channel.as_deref() == Some("sms") {
+        return Err(
+            "the person prefers SMS, which is not set up yet: change their preferred channel to email to reach them".into(),
+        );
+    }
     let to = d
         .recipient
         .email

@@ -1,7 +1,7 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
 use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
-use crate::entities::{enrollment, group};
+use crate::entities::{enrollment, follow_up_task, group};
 use crate::facilitators::AssignmentRow;
 use crate::joined_reads::stmt;
 use crate::programs::find_program;
@@ -10,11 +10,13 @@ use crate::training_reports::roles_without_eligible;
 use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::followup::TaskState;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QuerySelect, Statement,
 };
@@ -335,10 +337,42 @@ impl Store {
         active.status = Set(next.as_str().to_string());
         active.updated_at = Set(self.now());
         let updated = active.update(&txn).await?;
+        if matches!(next, GroupStatus::Completed | GroupStatus::Cancelled) {
+            close_open_tasks(&txn, org, id, next, self.now()).await?;
+        }
         let record = group_record(&txn, org, updated).await?;
         txn.commit().await?;
         Ok(record)
     }
+}
+
+/// A group that has ended leaves no call to make: its open follow-up and planned-contact
+/// tasks close, saying why, so that the queue shows what happened to them.
+async fn close_open_tasks(
+    txn: &DatabaseTransaction,
+    org: Id,
+    group: Id,
+    ended: GroupStatus,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let note = match ended {
+        GroupStatus::Cancelled => "closed because the group was cancelled",
+        _ => "closed because the group was completed",
+    };
+    follow_up_task::Entity::update_many()
+        .col_expr(
+            follow_up_task::Column::State,
+            Expr::value(TaskState::ClosedWithGroup.as_str()),
+        )
+        .col_expr(follow_up_task::Column::ClosedAt, Expr::value(now))
+        .col_expr(follow_up_task::Column::ClosedNote, Expr::value(note))
+        .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
+        .filter(follow_up_task::Column::OrgId.eq(org))
+        .filter(follow_up_task::Column::GroupId.eq(group))
+        .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// A JSON array aggregated by the database; NULL (PostgreSQL, no rows) is empty.

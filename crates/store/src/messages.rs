@@ -90,6 +90,8 @@ pub struct Recipient {
     /// does not.
     pub needs_consent: bool,
     pub consented: bool,
+    /// How the person prefers to be reached (`email`, `phone`, `sms`), if they said.
+    pub channel: Option<String>,
     /// A coordinator or admin (a user, not a person): written in English, never in a
     /// group's language.
     pub staff: bool,
@@ -186,7 +188,8 @@ impl Store {
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
              m.created_at, o.reply_to, \
              p.display_name, p.email AS person_email, \
-             p.preferred_language, p.consent_reminders_at, u.email AS user_email, \
+             p.preferred_language, p.preferred_channel, p.consent_reminders_at, \
+             u.email AS user_email, \
              s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
              g.timezone, g.languages, g.venue_name AS g_venue, g.venue_address AS g_address, \
@@ -236,6 +239,7 @@ impl Store {
             language: row.try_get("", "preferred_language")?,
             needs_consent: participant_mail,
             consented: consent.is_some(),
+            channel: row.try_get("", "preferred_channel")?,
             staff,
         };
         let mut d = Delivery {

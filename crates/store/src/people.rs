@@ -8,6 +8,8 @@ use peergroup_domain::records::Person;
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::{Expr, Func, LikeExpr};
+use sea_orm::{Condition, ExprTrait, QueryOrder, QuerySelect};
 
 fn corrupt(e: String) -> StoreError {
     StoreError::Corrupt(e)
@@ -41,6 +43,7 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
             },
         },
         consent_given,
+        same_email_as: Vec::new(),
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
@@ -83,19 +86,52 @@ impl Store {
             spec,
             Consent::default().update(spec.consent, now),
         );
-        to_record(self.people.insert(active).await?)
+        let created = to_record(self.people.insert(active).await?)?;
+        self.with_same_email(org, created).await
     }
 
     pub async fn get_person(&self, org: Id, id: Id) -> Result<Person> {
-        to_record(
+        let found = to_record(
             find_person(&self.reader(), org, id)
                 .await?
                 .ok_or(StoreError::NotFound("person"))?,
-        )
+        )?;
+        self.with_same_email(org, found).await
     }
 
-    pub async fn list_people(&self, org: Id, page: PageRequest) -> Result<Page<Person>> {
-        let query = person::Entity::find().filter(person::Column::OrgId.eq(org));
+    /// `person` with the other people of `org` who have its email address.
+    async fn with_same_email(&self, org: Id, mut person: Person) -> Result<Person> {
+        let Some(email) = &person.spec.email else {
+            return Ok(person);
+        };
+        person.same_email_as = person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.ne(person.id))
+            .filter(
+                Expr::expr(Func::lower(Expr::col(person::Column::Email)))
+                    .eq(email.as_str().to_lowercase()),
+            )
+            .order_by_asc(person::Column::Id)
+            .into_tuple()
+            .all(&self.reader())
+            .await?;
+        Ok(person)
+    }
+
+    /// The organization's people, by id; with `search`, only those whose name or email
+    /// contains it (in any case) or whose phone number contains its digits.
+    pub async fn list_people(
+        &self,
+        org: Id,
+        search: Option<&str>,
+        page: PageRequest,
+    ) -> Result<Page<Person>> {
+        let mut query = person::Entity::find().filter(person::Column::OrgId.eq(org));
+        if let Some(search) = search {
+            query = query.filter(matching(search));
+        }
         let rows = page
             .apply(query, person::Column::Id)
             .all(&self.reader())
@@ -121,6 +157,29 @@ impl Store {
         let mut active: person::ActiveModel = existing.into();
         write_spec(&mut active, spec, consent);
         active.updated_at = Set(now);
-        to_record(active.update(&self.writer()).await?)
+        let updated = to_record(active.update(&self.writer()).await?)?;
+        self.with_same_email(org, updated).await
     }
+}
+
+/// Name or email containing `search` in any case, or a phone containing its digits (so
+/// that `604 555` finds `+16045550123`). `%` and `_` in `search` are taken literally.
+fn matching(search: &str) -> Condition {
+    let escape = |text: &str| {
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    };
+    let text = format!("%{}%", escape(&search.to_lowercase()));
+    let like = |column: person::Column| {
+        Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(text.clone()).escape('\\'))
+    };
+    let mut any = Condition::any()
+        .add(like(person::Column::DisplayName))
+        .add(like(person::Column::Email));
+    let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        any = any.add(Expr::col(person::Column::Phone).like(format!("%{digits}%")));
+    }
+    any
 }

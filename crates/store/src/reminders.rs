@@ -384,8 +384,9 @@ async fn reminder_facts(
     }))
 }
 
-/// Participants holding a place who agreed to reminders, have an email address and have
-/// not said they cannot come, as `(person, enrollment)`.
+/// Participants holding a place who agreed to reminders, have an email address (or prefer
+/// SMS: their reminder is recorded as skipped, so that a coordinator sees it) and have not
+/// said they cannot come, as `(person, enrollment)`.
 async fn reminded_participants(
     txn: &DatabaseTransaction,
     org: Id,
@@ -395,7 +396,8 @@ async fn reminded_participants(
     let sql = "SELECT p.id AS person_id, e.id AS enrollment_id FROM enrollments e \
                JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
                WHERE e.org_id = ? AND e.group_id = ? AND e.status = 'enrolled' \
-               AND p.email IS NOT NULL AND p.consent_reminders_at IS NOT NULL \
+               AND (p.email IS NOT NULL OR p.preferred_channel = 'sms') \
+               AND p.consent_reminders_at IS NOT NULL \
                AND NOT EXISTS (SELECT 1 FROM absence_notices a \
                  WHERE a.org_id = e.org_id AND a.session_id = ? AND a.enrollment_id = e.id) \
                ORDER BY p.id";

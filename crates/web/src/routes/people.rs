@@ -1,8 +1,9 @@
 //! People: participants and facilitators. Contact details are for coordinators only.
 
-use super::{PageParams, page};
+use super::page;
 use crate::AppState;
 use crate::access::require_manager;
+use crate::error::ApiError;
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
@@ -11,6 +12,8 @@ use peergroup_domain::Id;
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Person;
 use peergroup_store::Page;
+use serde::Deserialize;
+use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,15 +23,37 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_person, replace_person))
 }
 
-#[utoipa::path(get, path = "/people", tag = "people", params(PageParams), responses((status = 200, body = Page<Person>), ReadProblems))]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PeopleParams {
+    /// Only people whose name or email contains this, in any case, or whose phone number
+    /// contains its digits: 1 to 100 characters.
+    #[param(min_length = 1, max_length = 100)]
+    pub q: Option<String>,
+    /// Return people with ids greater than this.
+    pub after: Option<i64>,
+    /// How many people, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+}
+
+/// The organization's people, by id; `q` searches them.
+#[utoipa::path(get, path = "/people", tag = "people", params(PeopleParams), responses((status = 200, body = Page<Person>), ReadProblems))]
 async fn list_people(
     State(state): State<AppState>,
     Caller(who): Caller,
-    Query(params): Query<PageParams>,
+    Query(params): Query<PeopleParams>,
 ) -> ApiResult<axum::Json<Page<Person>>> {
     require_manager(&who)?;
     let page = page(params.after, params.limit)?;
-    Ok(axum::Json(state.store.list_people(who.org_id, page).await?))
+    let q = params.q.as_deref();
+    if q.is_some_and(|q| q.is_empty() || q.chars().count() > 100) {
+        return Err(ApiError::field("q", "must be 1 to 100 characters"));
+    }
+    Ok(axum::Json(
+        state.store.list_people(who.org_id, q, page).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/people", tag = "people", request_body = PersonSpec, responses((status = 201, body = Person), WriteProblems))]
