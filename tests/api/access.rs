@@ -268,6 +268,12 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             None,
         ),
         case(
+            M::GET,
+            "/api/v1/follow-ups/{id}/call-sheet",
+            format!("/api/v1/follow-ups/{}/call-sheet", a.task),
+            None,
+        ),
+        case(
             M::POST,
             "/api/v1/follow-ups/{id}/attempts",
             format!("/api/v1/follow-ups/{}/attempts", a.task),

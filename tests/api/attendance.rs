@@ -859,3 +859,91 @@ async fn ending_a_group_closes_its_open_tasks_saying_why() {
     assert!(open.ok(200)["items"].as_array().unwrap().is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_assigned_caller_is_told_and_sees_who_to_call_and_no_one_else_does() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "caller").await;
+    let both = [s.peer, s.educator];
+    let mut opened = Vec::new();
+    for n in 0..3 {
+        let reply = app
+            .post(
+                &s.token,
+                &format!("/api/v1/sessions/{}/log", s.sessions[n]),
+                &roll_call(&s, ["absent", "present", "present"], &both),
+            )
+            .await;
+        opened.extend(ids(&reply.ok(200)["follow_ups"]["opened"]));
+    }
+    let task = opened[0];
+    let sheet_of = |task: i64| format!("/api/v1/follow-ups/{task}/call-sheet");
+    let peer = app
+        .token("caller", "gurpreet.s@example.org", Role::Facilitator)
+        .await;
+    let educator = app
+        .token("caller", "dana.educator@example.org", Role::Facilitator)
+        .await;
+
+    let sheet = app.get(&peer, &sheet_of(task)).await;
+    let sheet = sheet.ok(200);
+    assert_eq!(sheet["display_name"], "Amina Y");
+    assert_eq!(sheet["phone"], "+16045550123");
+    assert_eq!(sheet["preferred_language"], "pa-Guru");
+    assert_eq!(sheet["calls_consented"], true);
+    let missed: Vec<i64> = sheet["missed_sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["session_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(missed, s.sessions[..3]);
+    // Nothing beyond the call: the person's record stays closed to the caller, and another
+    // facilitator of the group does not get the number.
+    app.get(&peer, &format!("/api/v1/people/{}", s.people[0]))
+        .await
+        .problem(403);
+    app.get(&educator, &sheet_of(task)).await.problem(403);
+    app.get(&s.token, &sheet_of(task)).await.ok(200);
+
+    // Without consent to calls, the number is not shown.
+    let mut amina = fixtures::person("Amina Y");
+    amina["consent"] = json!({"reminders": true, "calls": false});
+    app.put(&s.token, &format!("/api/v1/people/{}", s.people[0]), &amina)
+        .await
+        .ok(200);
+    let sheet = app.get(&peer, &sheet_of(task)).await;
+    assert!(sheet.ok(200)["phone"].is_null());
+    assert_eq!(sheet.body["calls_consented"], false);
+
+    // The caller is told, in a message of their own; a new caller is told too.
+    app.run_jobs_with(&app.config).await;
+    let told = |person: i64| {
+        let app = &app;
+        let token = s.token.clone();
+        async move {
+            app.get(&token, &format!("/api/v1/messages?person_id={person}"))
+                .await
+                .ok(200)["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["kind"] == "follow_up_assigned")
+                .count()
+        }
+    };
+    assert_eq!(told(s.peer).await, 1);
+    assert_eq!(told(s.educator).await, 0);
+    app.post(
+        &s.token,
+        &format!("/api/v1/follow-ups/{task}/assign"),
+        &json!({"assignee_person_id": s.educator}),
+    )
+    .await
+    .ok(200);
+    app.run_jobs_with(&app.config).await;
+    assert_eq!(told(s.educator).await, 1);
+    app.get(&educator, &sheet_of(task)).await.ok(200);
+    app.get(&peer, &sheet_of(task)).await.problem(403);
+    app.stop().await;
+}

@@ -73,6 +73,7 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/programs/{id}/figures",
         "/api/v1/follow-ups",
         "/api/v1/follow-ups/{id}",
+        "/api/v1/follow-ups/{id}/call-sheet",
         "/api/v1/follow-ups/{id}/attempts",
         "/api/v1/follow-ups/{id}/close",
         "/api/v1/follow-ups/{id}/assign",
@@ -102,7 +103,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        65,
+        66,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

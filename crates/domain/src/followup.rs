@@ -224,6 +224,37 @@ pub struct FollowUpTask {
     pub updated_at: DateTime<Utc>,
 }
 
+/// What the caller of one task needs to make the call, and nothing more: shown to the
+/// facilitator the task is assigned to (who may not read the person's record) and to
+/// coordinators.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CallSheet {
+    pub task_id: Id,
+    pub person_id: Id,
+    pub display_name: String,
+    pub preferred_language: String,
+    /// Whether the participant agreed to be called. Without it the number is not shown.
+    pub calls_consented: bool,
+    /// Only when the participant agreed to calls.
+    pub phone: Option<String>,
+    /// Someone who can pass on a message; only when the participant agreed to calls.
+    pub alternative_contact: Option<String>,
+    pub group_name: String,
+    /// The group's timezone, for the sessions' local dates.
+    pub timezone: String,
+    /// The sessions missed in a row (for a missed-session task), in order.
+    pub missed_sessions: Vec<MissedSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct MissedSession {
+    pub session_id: Id,
+    /// The session's number in the group's schedule.
+    pub number: u32,
+    pub local_date: chrono::NaiveDate,
+    pub starts_at: DateTime<Utc>,
+}
+
 /// A task a coordinator opens by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

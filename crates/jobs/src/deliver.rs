@@ -185,6 +185,18 @@ fn prepare(
                 reason,
             }
         }
+        "follow_up_assigned" => {
+            let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
+            if !t.open {
+                return Err("the task was closed before the message went".into());
+            }
+            Mail::FollowUpAssigned {
+                name,
+                group: t.group_name.clone(),
+                due_at: t.due_at,
+                tz: t.timezone.parse().unwrap_or(Tz::UTC),
+            }
+        }
         "follow_up_opened" | "follow_up_escalated" => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
             if d.kind == "follow_up_opened" {

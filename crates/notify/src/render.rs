@@ -74,6 +74,13 @@ pub enum Mail {
         due_at: DateTime<Utc>,
         tz: Tz,
     },
+    /// To the facilitator a follow-up call is assigned to.
+    FollowUpAssigned {
+        name: String,
+        group: String,
+        due_at: DateTime<Utc>,
+        tz: Tz,
+    },
     /// To coordinators: a session soon without the facilitators its phase needs.
     RolesMissing {
         group: String,
@@ -97,6 +104,7 @@ impl Mail {
             Mail::AbsenceNotice { .. } => "absence_notice",
             Mail::FollowUpOpened { .. } => "follow_up_opened",
             Mail::FollowUpEscalated { .. } => "follow_up_escalated",
+            Mail::FollowUpAssigned { .. } => "follow_up_assigned",
             Mail::RolesMissing { .. } => "roles_missing",
             Mail::WeeklyDigest { .. } => "weekly_digest",
         }
@@ -359,6 +367,25 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             };
             blocks.push(Block::Line(body));
             blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+        Mail::FollowUpAssigned {
+            name,
+            group,
+            due_at,
+            tz,
+        } => {
+            let (date, _) = w.date_time(*due_at, *tz)?;
+            subject = w.get(
+                "follow-up-assigned-subject",
+                &args([("group", group.clone())]),
+            )?;
+            blocks.push(Block::Line(
+                w.get("greeting", &args([("name", name.clone())]))?,
+            ));
+            blocks.push(Block::Line(w.get(
+                "follow-up-assigned-body",
+                &args([("group", group.clone()), ("date", date)]),
+            )?));
         }
         Mail::FollowUpEscalated { group, due_at, tz } => {
             let (date, _) = w.date_time(*due_at, *tz)?;

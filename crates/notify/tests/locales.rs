@@ -148,6 +148,12 @@ fn every_kind() -> Vec<Mail> {
             due_at: s.starts_at,
             tz: s.tz,
         },
+        Mail::FollowUpAssigned {
+            name: "Rosa".into(),
+            group: "Diabetes circle".into(),
+            due_at: s.starts_at,
+            tz: s.tz,
+        },
         Mail::RolesMissing {
             group: "Diabetes circle".into(),
             starts_at: s.starts_at,

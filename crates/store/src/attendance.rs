@@ -42,6 +42,8 @@ pub const LOG_EARLY_MINUTES: i64 = 30;
 /// Notification kinds the reminders work delivers to coordinators.
 pub const EVENT_TASK_OPENED: &str = "follow_up_opened";
 pub const EVENT_TASK_ESCALATED: &str = "follow_up_escalated";
+/// A task given a (new) caller; fanned out to that caller only.
+pub const EVENT_TASK_ASSIGNED: &str = "follow_up_assigned";
 
 /// The participants of a group by enrolment status.
 pub(crate) struct Roster {

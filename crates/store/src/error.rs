@@ -9,6 +9,9 @@ pub enum StoreError {
     /// The request is well-formed but clashes with the current state.
     #[error("{0}")]
     Conflict(String),
+    /// The caller's role or relation to the object does not allow this.
+    #[error("{0}")]
+    Forbidden(String),
     /// The input breaks a rule; nothing was written.
     #[error("{0}")]
     Invalid(ValidationErrors),

@@ -2,11 +2,12 @@
 //! opened by hand, and escalation of tasks nobody has called for by their due date.
 
 use crate::attendance::{
-    EVENT_TASK_ESCALATED, EVENT_TASK_OPENED, display_names, record_event, user_emails,
+    EVENT_TASK_ASSIGNED, EVENT_TASK_ESCALATED, EVENT_TASK_OPENED, display_names, record_event,
+    user_emails,
 };
 use crate::entities::{
     call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group,
-    notification_event, support_need,
+    notification_event, person, session, support_need,
 };
 use crate::programs::program_spec;
 use crate::supports::write_spec;
@@ -14,8 +15,8 @@ use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_store
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
-    AssignTaskSpec, CallAttempt, CallAttemptSpec, CloseTaskSpec, FollowUpTask, NewTaskSpec,
-    NextStep, TaskKind, TaskState,
+    AssignTaskSpec, CallAttempt, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask,
+    MissedSession, NewTaskSpec, NextStep, TaskKind, TaskState,
 };
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
@@ -212,6 +213,67 @@ impl Store {
         out.pop().ok_or(StoreError::NotFound("follow-up task"))
     }
 
+    /// The participant's contact details and missed sessions, for the task's caller (the
+    /// assigned facilitator, matched by email as for groups) or a coordinator; anyone else
+    /// is refused. The phone number needs the participant's consent to calls.
+    pub async fn call_sheet(&self, who: &Principal, id: Id) -> Result<CallSheet> {
+        let org = who.org_id;
+        let db = self.reader();
+        let t = follow_up_task::Entity::find_by_id(id)
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .one(&db)
+            .await?
+            .ok_or(StoreError::NotFound("follow-up task"))?;
+        let caller = match t.assignee_person_id {
+            Some(p) => self.people_of_user(who).await?.contains(&p),
+            None => false,
+        };
+        if !caller && !who.role.can_manage() {
+            return Err(StoreError::Forbidden(
+                "only the task's caller and coordinators see the participant's contact details"
+                    .into(),
+            ));
+        }
+        let p = person::Entity::find_by_id(t.person_id)
+            .filter(person::Column::OrgId.eq(org))
+            .one(&db)
+            .await?
+            .ok_or(StoreError::NotFound("person"))?;
+        let g = group::Entity::find_by_id(t.group_id)
+            .filter(group::Column::OrgId.eq(org))
+            .one(&db)
+            .await?
+            .ok_or(StoreError::NotFound("group"))?;
+        let ids: Vec<Id> = from_json(t.sessions)?;
+        let mut missed: Vec<MissedSession> = session::Entity::find()
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::Id.is_in(ids))
+            .all(&db)
+            .await?
+            .into_iter()
+            .map(|s| MissedSession {
+                session_id: s.id,
+                number: u32::try_from(s.number).unwrap_or(0),
+                local_date: s.local_date,
+                starts_at: s.starts_at,
+            })
+            .collect();
+        missed.sort_by_key(|s| s.starts_at);
+        let consented = p.consent_calls_at.is_some();
+        Ok(CallSheet {
+            task_id: t.id,
+            person_id: p.id,
+            display_name: p.display_name,
+            preferred_language: p.preferred_language,
+            calls_consented: consented,
+            phone: p.phone.filter(|_| consented),
+            alternative_contact: p.alternative_contact.filter(|_| consented),
+            group_name: g.name,
+            timezone: g.timezone,
+            missed_sessions: missed,
+        })
+    }
+
     /// The group a task belongs to, for access checks.
     pub async fn follow_up_group(&self, org: Id, id: Id) -> Result<Id> {
         follow_up_task::Entity::find_by_id(id)
@@ -374,10 +436,14 @@ impl Store {
         if let Some(p) = spec.assignee_person_id {
             require_facilitator(&txn, org, t.group_id, p).await?;
         }
+        let changed = t.assignee_person_id != spec.assignee_person_id;
         let mut active: follow_up_task::ActiveModel = t.into();
         active.assignee_person_id = Set(spec.assignee_person_id);
         active.updated_at = Set(self.now());
         active.update(&txn).await?;
+        if changed && spec.assignee_person_id.is_some() {
+            record_event(&txn, org, EVENT_TASK_ASSIGNED, id, self.now()).await?;
+        }
         txn.commit().await?;
         self.get_follow_up(org, id).await
     }

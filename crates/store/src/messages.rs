@@ -2,6 +2,7 @@
 //! message needs at send time (so a reminder always carries the session as it is now),
 //! and records the outcome on the message (where it counts as sent), then on its job.
 
+use crate::attendance::{EVENT_TASK_ASSIGNED, EVENT_TASK_OPENED};
 use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST, coordinators};
 use crate::entities::{follow_up_task, job, message, notification_event};
 use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
@@ -30,7 +31,7 @@ const PARTICIPANT_KINDS: [&str; 3] = ["session_reminder", "session_changed", "se
 pub struct MessageRecord {
     pub id: Id,
     /// `session_reminder`, `facilitator_reminder`, `session_changed`, `session_cancelled`,
-    /// `absence_notice`, `follow_up_opened`, `follow_up_escalated`, `roles_missing`,
+    /// `absence_notice`, `follow_up_opened`, `follow_up_escalated`, `follow_up_assigned`, `roles_missing`,
     /// `weekly_digest`.
     pub kind: String,
     pub state: MessageState,
@@ -116,6 +117,8 @@ pub struct DeliverySession {
 
 #[derive(Debug, Clone)]
 pub struct DeliveryTask {
+    /// Still open: a call assigned and since closed is not asked for.
+    pub open: bool,
     pub group_name: String,
     pub timezone: String,
     pub sessions_missed: u32,
@@ -286,7 +289,7 @@ impl Store {
                     d.headcount = Some(headcount);
                 }
             }
-            "follow_up_opened" | "follow_up_escalated" => {
+            "follow_up_opened" | "follow_up_escalated" | "follow_up_assigned" => {
                 d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
             }
             KIND_ROLES_MISSING => {
@@ -396,6 +399,7 @@ impl Store {
             .ok_or(StoreError::NotFound("group"))?;
         let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
         Ok(Some(DeliveryTask {
+            open: t.state == peergroup_domain::followup::TaskState::Open.as_str(),
             group_name: g.name,
             timezone: g.timezone,
             sessions_missed: sessions.len() as u32,
@@ -499,12 +503,16 @@ impl Store {
             .await?;
         let mut n = 0;
         if let Some(event) = event.filter(|e| e.delivered_at.is_none()) {
-            let coordinators = coordinators(&txn, org).await?;
+            // An assignment is news only to the facilitator who is to call.
+            let coordinators = match event.kind.as_str() {
+                EVENT_TASK_ASSIGNED => Vec::new(),
+                _ => coordinators(&txn, org).await?,
+            };
             let kind: &'static str = match event.kind.as_str() {
                 "follow_up_escalated" => "follow_up_escalated",
                 _ => "follow_up_opened",
             };
-            let messages: Vec<NewMessage> = coordinators
+            let mut messages: Vec<NewMessage> = coordinators
                 .into_iter()
                 .map(|u| NewMessage {
                     org_id: org,
@@ -517,6 +525,26 @@ impl Store {
                     send_at: now,
                 })
                 .collect();
+            // A task opened with a caller, or given one, tells that caller.
+            if matches!(event.kind.as_str(), EVENT_TASK_OPENED | EVENT_TASK_ASSIGNED) {
+                let assignee = follow_up_task::Entity::find_by_id(event.subject_id)
+                    .filter(follow_up_task::Column::OrgId.eq(org))
+                    .one(&txn)
+                    .await?
+                    .and_then(|t| t.assignee_person_id);
+                if let Some(p) = assignee {
+                    messages.push(NewMessage {
+                        org_id: org,
+                        kind: "follow_up_assigned",
+                        dedupe_key: format!("p{p}:e{}", event.id),
+                        session_id: None,
+                        person_id: Some(p),
+                        user_id: None,
+                        subject_id: Some(event.subject_id),
+                        send_at: now,
+                    });
+                }
+            }
             n = insert_messages(&txn, &messages, now).await?;
             notification_event::Entity::update_many()
                 .col_expr(notification_event::Column::DeliveredAt, Expr::value(now))

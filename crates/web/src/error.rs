@@ -120,6 +120,7 @@ impl From<StoreError> for ApiError {
         match err {
             StoreError::NotFound(what) => ApiError::not_found(what),
             StoreError::Conflict(detail) => ApiError::conflict(detail),
+            StoreError::Forbidden(detail) => ApiError::forbidden(&detail),
             StoreError::Invalid(errors) => ApiError::validation(&errors),
             StoreError::Db(_) | StoreError::Corrupt(_) => {
                 // Messages may quote stored values (personal data): log only the kind.

@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
-    AssignTaskSpec, CallAttemptSpec, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
+    AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
 use peergroup_domain::records::Principal;
 use peergroup_store::Page;
@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_tasks, open_task))
         .routes(routes!(get_task))
+        .routes(routes!(get_call_sheet))
         .routes(routes!(record_attempt))
         .routes(routes!(close_task))
         .routes(routes!(assign_task))
@@ -109,6 +110,19 @@ async fn open_task(
     require_manager(&who)?;
     let task = state.store.open_follow_up(who.org_id, &spec).await?;
     Ok((StatusCode::CREATED, axum::Json(task)))
+}
+
+/// Who to call and how: the participant's name, language, phone (with their consent to
+/// calls) and the sessions they missed. For the facilitator the task is assigned to, and
+/// coordinators; another facilitator of the group is refused (403).
+#[utoipa::path(get, path = "/follow-ups/{id}/call-sheet", tag = "follow-ups", params(("id" = i64, Path)), responses((status = 200, body = CallSheet), ReadProblems))]
+async fn get_call_sheet(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<CallSheet>> {
+    visible_task(&state, &who, id).await?;
+    Ok(axum::Json(state.store.call_sheet(&who, id).await?))
 }
 
 #[utoipa::path(get, path = "/follow-ups/{id}", tag = "follow-ups", params(("id" = i64, Path)), responses((status = 200, body = FollowUpTask), ReadProblems))]
