@@ -947,3 +947,46 @@ async fn the_assigned_caller_is_told_and_sees_who_to_call_and_no_one_else_does()
     app.get(&peer, &sheet_of(task)).await.problem(403);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn coordinators_get_one_message_per_sweep_listing_every_overdue_call() {
+    use peergroup_blackbox::smtp::{SmtpServer, smtp_config};
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "storm").await;
+    let both = [s.peer, s.educator];
+    for n in 0..3 {
+        app.post(
+            &s.token,
+            &format!("/api/v1/sessions/{}/log", s.sessions[n]),
+            &roll_call(&s, ["absent", "absent", "present"], &both),
+        )
+        .await
+        .ok(200);
+    }
+    app.run_jobs_with(&config).await;
+    let before = smtp.received().len();
+
+    // Both calls come due unmade: one sweep, one message to the coordinator, both listed.
+    app.clock.advance(Duration::days(4));
+    let store = &app.server().store;
+    assert_eq!(store.escalate_due_follow_ups().await.unwrap(), 2);
+    app.run_jobs_with(&config).await;
+    let got = smtp.received();
+    let escalations: Vec<_> = got[before..]
+        .iter()
+        .filter(|m| m.subject.starts_with("Overdue follow-up"))
+        .collect();
+    assert_eq!(escalations.len(), 1, "{:#?}", &got[before..]);
+    let mail = escalations[0];
+    assert_eq!(mail.to, "coordinator@storm.example.org");
+    assert_eq!(mail.subject, "Overdue follow-up calls: 2");
+    assert_eq!(
+        mail.text.matches("Nobody has called yet").count(),
+        2,
+        "{}",
+        mail.text
+    );
+    app.stop().await;
+}

@@ -5,6 +5,7 @@ use crate::worker::{Failure, Runtime, outcome_for};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_notify::links::AbsenceLink;
+use peergroup_notify::render::EscalatedCall;
 use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
 use peergroup_store::coordinator_notices::{KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
@@ -197,19 +198,27 @@ fn prepare(
                 tz: t.timezone.parse().unwrap_or(Tz::UTC),
             }
         }
-        "follow_up_opened" | "follow_up_escalated" => {
+        "follow_up_opened" => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
-            if d.kind == "follow_up_opened" {
-                Mail::FollowUpOpened {
-                    group: t.group_name.clone(),
-                    misses: t.sessions_missed,
-                }
-            } else {
-                Mail::FollowUpEscalated {
-                    group: t.group_name.clone(),
-                    due_at: t.due_at,
-                    tz: t.timezone.parse().unwrap_or(Tz::UTC),
-                }
+            Mail::FollowUpOpened {
+                group: t.group_name.clone(),
+                misses: t.sessions_missed,
+            }
+        }
+        "follow_up_escalated" => {
+            if d.escalated.is_empty() {
+                return Err("every escalated call has been made or closed since".into());
+            }
+            Mail::FollowUpEscalated {
+                tasks: d
+                    .escalated
+                    .iter()
+                    .map(|t| EscalatedCall {
+                        group: t.group_name.clone(),
+                        due_at: t.due_at,
+                        tz: t.timezone.parse().unwrap_or(Tz::UTC),
+                    })
+                    .collect(),
             }
         }
         KIND_ROLES_MISSING => {

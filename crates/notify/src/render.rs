@@ -69,10 +69,9 @@ pub enum Mail {
         group: String,
         misses: u32,
     },
+    /// To coordinators, once a sweep: every call that came due with nobody having called.
     FollowUpEscalated {
-        group: String,
-        due_at: DateTime<Utc>,
-        tz: Tz,
+        tasks: Vec<EscalatedCall>,
     },
     /// To the facilitator a follow-up call is assigned to.
     FollowUpAssigned {
@@ -91,6 +90,14 @@ pub enum Mail {
     },
     /// To coordinators, weekly: the coming week in counts.
     WeeklyDigest(Digest),
+}
+
+/// One overdue call in a coordinator's escalation message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EscalatedCall {
+    pub group: String,
+    pub due_at: DateTime<Utc>,
+    pub tz: Tz,
 }
 
 impl Mail {
@@ -387,16 +394,24 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 &args([("group", group.clone()), ("date", date)]),
             )?));
         }
-        Mail::FollowUpEscalated { group, due_at, tz } => {
-            let (date, _) = w.date_time(*due_at, *tz)?;
-            subject = w.get(
-                "follow-up-escalated-subject",
-                &args([("group", group.clone())]),
-            )?;
-            blocks.push(Block::Line(w.get(
-                "follow-up-escalated-body",
-                &args([("group", group.clone()), ("date", date)]),
-            )?));
+        Mail::FollowUpEscalated { tasks } => {
+            subject = match tasks.as_slice() {
+                [one] => w.get(
+                    "follow-up-escalated-subject",
+                    &args([("group", one.group.clone())]),
+                )?,
+                _ => w.get(
+                    "follow-ups-escalated-subject",
+                    &args([("count", tasks.len().to_string())]),
+                )?,
+            };
+            for t in tasks {
+                let (date, _) = w.date_time(t.due_at, t.tz)?;
+                blocks.push(Block::Line(w.get(
+                    "follow-up-escalated-body",
+                    &args([("group", t.group.clone()), ("date", date)]),
+                )?));
+            }
             blocks.push(Block::Line(w.plain("queue-link")?));
         }
         Mail::RolesMissing {

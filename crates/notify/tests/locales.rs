@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::attendance::{ChildcareCount, InterpreterCount, SupportHeadcount};
-use peergroup_notify::render::{date_time, phrase};
+use peergroup_notify::render::{EscalatedCall, date_time, phrase};
 use peergroup_notify::{LOCALES, Mail, SessionInfo, render, render_in};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -144,9 +144,18 @@ fn every_kind() -> Vec<Mail> {
             misses: 3,
         },
         Mail::FollowUpEscalated {
-            group: "Diabetes circle".into(),
-            due_at: s.starts_at,
-            tz: s.tz,
+            tasks: vec![
+                EscalatedCall {
+                    group: "Diabetes circle".into(),
+                    due_at: s.starts_at,
+                    tz: s.tz,
+                },
+                EscalatedCall {
+                    group: "Parents' circle".into(),
+                    due_at: s.starts_at,
+                    tz: s.tz,
+                },
+            ],
         },
         Mail::FollowUpAssigned {
             name: "Rosa".into(),

@@ -461,6 +461,9 @@ impl Store {
             .all(&txn)
             .await?;
         let mut n = 0;
+        // One event per organization and sweep: its coordinators get one message listing
+        // every call the sweep found, not one message each.
+        let mut told = std::collections::HashSet::new();
         for t in due {
             // Stamped only if still unstamped, so that replicas sweeping at the same time
             // raise one event per task.
@@ -473,7 +476,9 @@ impl Store {
                 .exec(&txn)
                 .await?;
             if stamped.rows_affected == 1 {
-                record_event(&txn, t.org_id, EVENT_TASK_ESCALATED, t.id, now).await?;
+                if told.insert(t.org_id) {
+                    record_event(&txn, t.org_id, EVENT_TASK_ESCALATED, t.id, now).await?;
+                }
                 n += 1;
             }
         }

@@ -12,11 +12,12 @@ use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_store
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
+use peergroup_domain::followup::TaskState;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::reminders::MessageState;
 use sea_orm::ActiveValue::Set;
-use sea_orm::DbBackend;
 use sea_orm::entity::prelude::*;
+use sea_orm::{DbBackend, QueryOrder};
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -75,6 +76,8 @@ pub struct Delivery {
     /// For facilitators: how many said they cannot come.
     pub absences: u32,
     pub task: Option<DeliveryTask>,
+    /// For `follow_up_escalated`: the calls escalated in the same sweep, still waiting.
+    pub escalated: Vec<DeliveryTask>,
     /// For `absence_notice`: who said they cannot come, and why.
     pub absence: Option<(String, String)>,
     /// For `roles_missing`: the lead roles the session still lacks (none: filled since).
@@ -257,6 +260,7 @@ impl Store {
             headcount: None,
             absences: 0,
             task: None,
+            escalated: Vec::new(),
             absence: None,
             missing_roles: Vec::new(),
             digest: None,
@@ -289,8 +293,13 @@ impl Store {
                     d.headcount = Some(headcount);
                 }
             }
-            "follow_up_opened" | "follow_up_escalated" | "follow_up_assigned" => {
+            "follow_up_opened" | "follow_up_assigned" => {
                 d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
+            }
+            "follow_up_escalated" => {
+                d.escalated = self
+                    .escalated_with(org, subject.unwrap_or_default())
+                    .await?;
             }
             KIND_ROLES_MISSING => {
                 d.missing_roles = self
@@ -384,6 +393,36 @@ impl Store {
         Ok(n as u32)
     }
 
+    /// The tasks escalated in the same sweep as `task_id` (they share its `escalated_at`)
+    /// that still wait for a first call, by due date.
+    async fn escalated_with(&self, org: Id, task_id: Id) -> Result<Vec<DeliveryTask>> {
+        let db = self.reader();
+        let Some(at) = follow_up_task::Entity::find_by_id(task_id)
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .one(&db)
+            .await?
+            .and_then(|t| t.escalated_at)
+        else {
+            return Ok(Vec::new());
+        };
+        let mut tasks = Vec::new();
+        for t in follow_up_task::Entity::find()
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .filter(follow_up_task::Column::EscalatedAt.eq(at))
+            .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
+            .filter(follow_up_task::Column::Attempts.eq(0))
+            .order_by_asc(follow_up_task::Column::DueAt)
+            .order_by_asc(follow_up_task::Column::Id)
+            .all(&db)
+            .await?
+        {
+            if let Some(task) = self.delivery_task(org, t.id).await? {
+                tasks.push(task);
+            }
+        }
+        Ok(tasks)
+    }
+
     async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
         let Some(t) = follow_up_task::Entity::find_by_id(task_id)
             .filter(follow_up_task::Column::OrgId.eq(org))
@@ -399,7 +438,7 @@ impl Store {
             .ok_or(StoreError::NotFound("group"))?;
         let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
         Ok(Some(DeliveryTask {
-            open: t.state == peergroup_domain::followup::TaskState::Open.as_str(),
+            open: t.state == TaskState::Open.as_str(),
             group_name: g.name,
             timezone: g.timezone,
             sessions_missed: sessions.len() as u32,

@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = فتح أحد المنسقين اتصال متا
 follow-up-assigned-subject = اتصال متابعة مطلوب منك في { $group }
 follow-up-assigned-body = نطلب منك الاتصال بأحد المشاركين في { $group } قبل { $date }. افتح المهمة في peergroup لترى بمن تتصل وكيف تصل إليه والجلسات التي غاب عنها.
 follow-up-escalated-subject = اتصال متابعة متأخر في { $group }
+follow-ups-escalated-subject = اتصالات متابعة متأخرة: { $count }
 follow-up-escalated-body = كان موعد اتصال المتابعة في { $group } يوم { $date }. لم يتصل أحد حتى الآن.
 roles-missing-subject = نقص في الميسّرين: { $group } يوم { $date }
 roles-missing-body = الجلسة يوم { $date } الساعة { $time } ليس لها كل الميسّرين الذين تحتاجهم: { $missing }.

@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = A coordinator opened a follow-up call for a part
 follow-up-assigned-subject = A follow-up call for you in { $group }
 follow-up-assigned-body = You are asked to call a participant of { $group } by { $date }. Open the task in peergroup to see who to call, how to reach them and the sessions they missed.
 follow-up-escalated-subject = Overdue follow-up call in { $group }
+follow-ups-escalated-subject = Overdue follow-up calls: { $count }
 follow-up-escalated-body = A follow-up call in { $group } was due on { $date }. Nobody has called yet.
 roles-missing-subject = Missing facilitators: { $group } on { $date }
 roles-missing-body = The session on { $date } at { $time } does not have the facilitators it needs: { $missing }.

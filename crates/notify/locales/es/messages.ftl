@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = Una persona coordinadora abrió una llamada de s
 follow-up-assigned-subject = Una llamada de seguimiento para ti en { $group }
 follow-up-assigned-body = Te pedimos que llames a una persona de { $group } antes del { $date }. Abre la tarea en peergroup para ver a quién llamar, cómo contactarla y las sesiones a las que faltó.
 follow-up-escalated-subject = Llamada de seguimiento atrasada en { $group }
+follow-ups-escalated-subject = Llamadas de seguimiento atrasadas: { $count }
 follow-up-escalated-body = Una llamada de seguimiento en { $group } debía hacerse el { $date }. Todavía nadie ha llamado.
 roles-missing-subject = Faltan facilitadores: { $group } el { $date }
 roles-missing-body = La sesión del { $date } a las { $time } no tiene los facilitadores que necesita: { $missing }.

@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = یک هماهنگ‌کننده برای یک ا�
 follow-up-assigned-subject = یک تماس پیگیری برای شما در { $group }
 follow-up-assigned-body = از شما خواسته می‌شود تا { $date } با یک اشتراک‌کننده در { $group } تماس بگیرید. وظیفه را در peergroup باز کنید تا ببینید با چه کسی، چگونه تماس بگیرید و او در کدام جلسه‌ها غیرحاضر بوده است.
 follow-up-escalated-subject = وقت تماس پیگیری در { $group } گذشته است
+follow-ups-escalated-subject = تماس‌های پیگیری عقب‌افتاده: { $count }
 follow-up-escalated-body = یک تماس پیگیری در { $group } باید روز { $date } انجام می‌شد. هنوز کسی تماس نگرفته است.
 roles-missing-subject = کمبود تسهیل‌کننده: { $group }، روز { $date }
 roles-missing-body = جلسهٔ روز { $date } ساعت { $time } تسهیل‌کننده‌های لازم را ندارد: { $missing }.

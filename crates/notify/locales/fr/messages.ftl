@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = Une personne coordinatrice a ouvert un appel de 
 follow-up-assigned-subject = Un appel de suivi pour vous dans { $group }
 follow-up-assigned-body = Nous vous demandons d'appeler une personne de { $group } d'ici le { $date }. Ouvrez la tâche dans peergroup pour voir qui appeler, comment la joindre et les séances manquées.
 follow-up-escalated-subject = Appel de suivi en retard dans { $group }
+follow-ups-escalated-subject = Appels de suivi en retard : { $count }
 follow-up-escalated-body = Un appel de suivi dans { $group } était prévu le { $date }. Personne n'a encore appelé.
 roles-missing-subject = Animateurs manquants : { $group } le { $date }
 roles-missing-body = La séance du { $date } à { $time } n'a pas les animateurs nécessaires : { $missing }.

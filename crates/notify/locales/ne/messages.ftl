@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = एक संयोजकले { $group } क�
 follow-up-assigned-subject = { $group } मा तपाईंका लागि एउटा फलो-अप फोन
 follow-up-assigned-body = कृपया { $date } सम्ममा { $group } का एक जना सहभागीलाई फोन गर्नुहोस्। कसलाई फोन गर्ने, कसरी सम्पर्क गर्ने र उहाँ कुन बैठकमा आउनुभएन भनेर हेर्न peergroup मा काम खोल्नुहोस्।
 follow-up-escalated-subject = { $group } मा फलो-अप फोन गर्न ढिलो भयो
+follow-ups-escalated-subject = ढिला भएका फलो-अप फोनहरू: { $count }
 follow-up-escalated-body = { $group } मा एउटा फलो-अप फोन { $date } मा गर्नुपर्ने थियो। अहिलेसम्म कसैले फोन गरेको छैन।
 roles-missing-subject = सहजकर्ताको कमी: { $group }, { $date }
 roles-missing-body = { $date }, { $time } बजेको बैठकमा चाहिने सहजकर्ताहरू छैनन्: { $missing }।

@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = ਇੱਕ ਕੋਆਰਡੀਨੇਟਰ ਨੇ 
 follow-up-assigned-subject = { $group } ਵਿੱਚ ਤੁਹਾਡੇ ਲਈ ਇੱਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ
 follow-up-assigned-body = ਕਿਰਪਾ ਕਰਕੇ { $date } ਤੱਕ { $group } ਦੇ ਇੱਕ ਭਾਗੀਦਾਰ ਨੂੰ ਕਾਲ ਕਰੋ। ਕਿਸ ਨੂੰ ਕਾਲ ਕਰਨੀ ਹੈ, ਕਿਵੇਂ ਸੰਪਰਕ ਕਰਨਾ ਹੈ ਅਤੇ ਕਿਹੜੀਆਂ ਮੀਟਿੰਗਾਂ ਖੁੰਝੀਆਂ, ਇਹ ਦੇਖਣ ਲਈ peergroup ਵਿੱਚ ਕੰਮ ਖੋਲ੍ਹੋ।
 follow-up-escalated-subject = { $group } ਵਿੱਚ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਦਾ ਸਮਾਂ ਲੰਘ ਗਿਆ ਹੈ
+follow-ups-escalated-subject = ਦੇਰੀ ਵਾਲੀਆਂ ਫਾਲੋ-ਅੱਪ ਕਾਲਾਂ: { $count }
 follow-up-escalated-body = { $group } ਵਿੱਚ ਇੱਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ { $date } ਨੂੰ ਕਰਨੀ ਸੀ। ਅਜੇ ਤੱਕ ਕਿਸੇ ਨੇ ਕਾਲ ਨਹੀਂ ਕੀਤੀ।
 roles-missing-subject = ਸੰਚਾਲਕਾਂ ਦੀ ਘਾਟ: { $group }, { $date }
 roles-missing-body = { $date } ਨੂੰ { $time } ਵਜੇ ਵਾਲੀ ਮੀਟਿੰਗ ਲਈ ਲੋੜੀਂਦੇ ਸੰਚਾਲਕ ਨਹੀਂ ਹਨ: { $missing }।

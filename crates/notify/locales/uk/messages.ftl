@@ -76,6 +76,7 @@ follow-up-opened-by-hand-body = Координатор відкрив контр
 follow-up-assigned-subject = Контрольний дзвінок для вас у групі { $group }
 follow-up-assigned-body = Просимо вас зателефонувати одній людині з групи { $group } до { $date }. Відкрийте завдання в peergroup, щоб побачити, кому телефонувати, як зв'язатися і які зустрічі пропущено.
 follow-up-escalated-subject = Прострочений контрольний дзвінок у групі { $group }
+follow-ups-escalated-subject = Прострочені контрольні дзвінки: { $count }
 follow-up-escalated-body = Контрольний дзвінок у групі { $group } треба було зробити { $date }. Ще ніхто не зателефонував.
 roles-missing-subject = Бракує ведучих: { $group }, { $date }
 roles-missing-body = Зустрічі { $date } о { $time } бракує потрібних ведучих: { $missing }.

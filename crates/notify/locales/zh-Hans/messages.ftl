@@ -75,6 +75,7 @@ follow-up-opened-by-hand-body = 一位协调员为 { $group } 的一位参加者
 follow-up-assigned-subject = { $group } 有一个需要您拨打的回访电话
 follow-up-assigned-body = 请在 { $date } 之前致电 { $group } 的一位参加者。在 peergroup 中打开该任务，查看要联系谁、如何联系以及缺席了哪些活动。
 follow-up-escalated-subject = { $group } 的回访电话已逾期
+follow-ups-escalated-subject = 逾期的回访电话：{ $count }
 follow-up-escalated-body = { $group } 的一个回访电话应在 { $date } 完成。目前还没有人打电话。
 roles-missing-subject = 缺少带领人：{ $group }，{ $date }
 roles-missing-body = { $date } { $time } 的活动缺少所需的带领人：{ $missing }。
