@@ -937,3 +937,60 @@ async fn a_participant_who_prefers_sms_is_shown_as_skipped_not_silently_left_out
     assert!(why.contains("prefers SMS"), "{why}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn i_cant_come_shows_on_the_session_and_leaves_the_headcount() {
+    let app = TestApp::spawn().await;
+    let smtp = SmtpServer::start();
+    let config = smtp_config(&app.config, &smtp.url());
+    let s = setup(&app, "netted").await;
+    app.clock.set(at(2027, 3, 10, 17, 30));
+    tick(&app).await;
+    app.run_jobs_with(&config).await;
+    let lucia = smtp
+        .received()
+        .into_iter()
+        .find(|m| m.to == "lucia.m@example.org")
+        .unwrap();
+    let url = lucia
+        .text
+        .split_whitespace()
+        .find(|w| w.contains("/r/"))
+        .unwrap()
+        .to_string();
+    let path = url[url.find("/r/").unwrap()..].to_string();
+    let session = format!("/api/v1/sessions/{}", s.sessions[0]);
+    let supports = format!("{session}/supports");
+    let before = app.get(&s.token, &supports).await.ok(200).clone();
+    assert_eq!(before["childcare"]["participants"], 1, "{before}");
+    assert_eq!(app.get(&s.token, &session).await.ok(200)["cannot_come"], 0);
+
+    let chosen = app
+        .client
+        .post(format!("{}{path}", app.base))
+        .form(&[("reason", "childcare")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chosen.status(), 200);
+
+    assert_eq!(app.get(&s.token, &session).await.ok(200)["cannot_come"], 1);
+    let listed = app
+        .get(
+            &s.token,
+            &format!(
+                "/api/v1/groups/{}/sessions?from=2027-03-17&to=2027-03-18",
+                s.group
+            ),
+        )
+        .await;
+    assert_eq!(listed.ok(200)[0]["cannot_come"], 1);
+    let after = app.get(&s.token, &supports).await.ok(200).clone();
+    assert_eq!(after["cannot_come"], 1);
+    assert_eq!(
+        after["participants"],
+        before["participants"].as_u64().unwrap() - 1
+    );
+    assert_eq!(after["childcare"]["participants"], 0, "{after}");
+    app.stop().await;
+}

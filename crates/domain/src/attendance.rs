@@ -419,7 +419,10 @@ pub struct InterpreterCount {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
 pub struct SupportHeadcount {
     pub session_id: Id,
+    /// Participants expected: holding a place, less those who said they cannot come.
     pub participants: u32,
+    /// Participants holding a place who said "I can't come"; their needs are not counted.
+    pub cannot_come: u32,
     pub childcare: ChildcareCount,
     pub transport: u32,
     pub interpreters: Vec<InterpreterCount>,

@@ -180,6 +180,8 @@ pub struct Session {
     /// For a scheduled session: each lead role of its phase the group's assigned
     /// facilitators do not fill, such as `educator: 0 of 1`. Empty when all are filled.
     pub roles_missing: Vec<String>,
+    /// Participants who said "I can't come" through their reminder's link.
+    pub cannot_come: u32,
     /// Bumped by every change, so calendars and reminders already sent can be corrected.
     pub sequence: u32,
     pub cancel_reason: Option<String>,

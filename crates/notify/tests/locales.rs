@@ -117,6 +117,7 @@ fn every_kind() -> Vec<Mail> {
             headcount: SupportHeadcount {
                 session_id: 1,
                 participants: 2,
+                cannot_come: 1,
                 childcare: ChildcareCount {
                     participants: 1,
                     children: 2,

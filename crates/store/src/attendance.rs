@@ -838,21 +838,32 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("session"))?;
         let (roster, _) = roster_and_facilitators(&self.reader(), org, s.group_id).await?;
+        // Who said "I can't come" needs no childcare, transport or seat that day.
+        let cannot_come: Vec<Id> = crate::entities::absence_notice::Entity::find()
+            .select_only()
+            .column(crate::entities::absence_notice::Column::EnrollmentId)
+            .filter(crate::entities::absence_notice::Column::OrgId.eq(org))
+            .filter(crate::entities::absence_notice::Column::SessionId.eq(session_id))
+            .into_tuple()
+            .all(&self.reader())
+            .await?;
         let enrollments: Vec<Id> = roster
             .placed
             .iter()
             .filter_map(|p| roster.enrollment_of.get(p).copied())
+            .filter(|e| !cannot_come.contains(e))
             .collect();
         let needs = support_need::Entity::find()
             .filter(support_need::Column::OrgId.eq(org))
-            .filter(support_need::Column::EnrollmentId.is_in(enrollments))
+            .filter(support_need::Column::EnrollmentId.is_in(enrollments.iter().copied()))
             .filter(support_need::Column::Status.ne(SupportStatus::Declined.as_str()))
             .order_by_asc(support_need::Column::Id)
             .all(&self.reader())
             .await?;
         let mut out = SupportHeadcount {
             session_id,
-            participants: roster.placed.len() as u32,
+            participants: enrollments.len() as u32,
+            cannot_come: (roster.placed.len() - enrollments.len()) as u32,
             ..Default::default()
         };
         let mut interpreters: std::collections::BTreeMap<String, u32> = Default::default();

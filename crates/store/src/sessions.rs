@@ -140,7 +140,46 @@ fn context_for(
     })
 }
 
-fn session_record(m: session::Model, cx: &Context, display: chrono_tz::Tz) -> Result<Session> {
+/// How many participants said "I can't come" to each of `sessions`.
+async fn cannot_come_counts(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    sessions: &[Id],
+) -> Result<HashMap<Id, u32>> {
+    use crate::entities::absence_notice;
+    use sea_orm::QuerySelect;
+    if sessions.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Id, i64)> = absence_notice::Entity::find()
+        .select_only()
+        .column(absence_notice::Column::SessionId)
+        .column_as(absence_notice::Column::Id.count(), "n")
+        .filter(absence_notice::Column::OrgId.eq(org))
+        .filter(absence_notice::Column::SessionId.is_in(sessions.iter().copied()))
+        .group_by(absence_notice::Column::SessionId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(s, n)| (s, u32::try_from(n).unwrap_or(0)))
+        .collect())
+}
+
+async fn cannot_come_count(conn: &impl ConnectionTrait, org: Id, session: Id) -> Result<u32> {
+    Ok(cannot_come_counts(conn, org, &[session])
+        .await?
+        .remove(&session)
+        .unwrap_or(0))
+}
+
+fn session_record(
+    m: session::Model,
+    cx: &Context,
+    display: chrono_tz::Tz,
+    cannot_come: u32,
+) -> Result<Session> {
     let phase = usize::try_from(m.phase).unwrap_or(usize::MAX);
     let phase_spec = cx.program.phases.get(phase);
     let planned_topic = m
@@ -175,6 +214,7 @@ fn session_record(m: session::Model, cx: &Context, display: chrono_tz::Tz) -> Re
     };
     Ok(Session {
         roles_missing,
+        cannot_come,
         id: m.id,
         group_id: m.group_id,
         kind: parse_stored(&m.kind)?,
@@ -439,12 +479,15 @@ impl Store {
             let assigned = facilitators.remove(&g.id).unwrap_or_default();
             contexts.insert(g.id, context_for(g, program, assigned)?);
         }
+        let ids: Vec<Id> = rows.iter().map(|m| m.id).collect();
+        let notices = cannot_come_counts(&self.reader(), org, &ids).await?;
         rows.into_iter()
             .map(|m| {
                 let cx = contexts
                     .get(&m.group_id)
                     .ok_or(StoreError::NotFound("group"))?;
-                session_record(m, cx, display.unwrap_or(cx.tz.tz()))
+                let n = notices.get(&m.id).copied().unwrap_or(0);
+                session_record(m, cx, display.unwrap_or(cx.tz.tz()), n)
             })
             .collect()
     }
@@ -641,7 +684,8 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         let cx = context(&self.reader(), org, &group).await?;
-        session_record(m, &cx, cx.tz.tz())
+        let n = cannot_come_count(&self.reader(), org, m.id).await?;
+        session_record(m, &cx, cx.tz.tz(), n)
     }
 
     /// Moves a session to another date, time or venue. A held session cannot move, nor can
@@ -726,8 +770,9 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
+        let n = cannot_come_count(&self.reader(), org, id).await?;
         Ok(SessionChange {
-            session: session_record(updated, &cx, cx.tz.tz())?,
+            session: session_record(updated, &cx, cx.tz.tz(), n)?,
             warnings,
         })
     }
@@ -759,7 +804,8 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
-        session_record(updated, &cx, cx.tz.tz())
+        let n = cannot_come_count(&self.reader(), org, id).await?;
+        session_record(updated, &cx, cx.tz.tz(), n)
     }
 
     /// Adds a session outside the plan, such as a make-up session.
@@ -828,7 +874,7 @@ impl Store {
         let created = active.insert(&txn).await?;
         txn.commit().await?;
         Ok(SessionChange {
-            session: session_record(created, &cx, cx.tz.tz())?,
+            session: session_record(created, &cx, cx.tz.tz(), 0)?,
             warnings,
         })
     }
