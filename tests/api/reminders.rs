@@ -328,8 +328,13 @@ async fn i_cant_come_records_an_excused_absence_tells_the_facilitators_and_canno
         html.contains("Wednesday, March 17, 2027 at 10:00 AM"),
         "{html}"
     );
-    // Nothing about the group or anyone in it.
-    for secret in ["Surrey", "Lucia", "Rosa", "Gurdwara"] {
+    // Which session: the group, and where it meets; nobody else in it.
+    assert!(html.contains("Surrey Punjabi group"), "{html}");
+    assert!(
+        html.contains("Place: Gurdwara hall, 123 Example Rd"),
+        "{html}"
+    );
+    for secret in ["Lucia", "Rosa"] {
         assert!(!html.contains(secret), "{secret} on the page");
     }
 
@@ -342,6 +347,21 @@ async fn i_cant_come_records_an_excused_absence_tells_the_facilitators_and_canno
         .await
         .unwrap();
     assert_eq!(bad.status(), 422);
+    assert!(
+        bad.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let again = bad.text().await.unwrap();
+    assert!(
+        again.contains("Please choose one of the reasons"),
+        "{again}"
+    );
+    assert!(
+        again.contains("name=\"reason\""),
+        "the reasons are offered again"
+    );
     assert_eq!(app.row_counts().await, before);
     let chosen = app
         .client
@@ -392,14 +412,25 @@ async fn i_cant_come_records_an_excused_absence_tells_the_facilitators_and_canno
     let mut forged = token.to_string();
     let last = forged.pop().unwrap();
     forged.push(if last == 'A' { 'B' } else { 'A' });
+    // A phone user sees a page in their browser's language, not a JSON problem.
     for t in [forged.as_str(), "nonsense", "a.b"] {
         let r = app
             .client
             .get(format!("{}/r/{t}", app.base))
+            .header("accept-language", "es-MX,es;q=0.9,en;q=0.5")
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), 404, "{t}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        let html = r.text().await.unwrap();
+        assert!(html.contains("lang=\"es\""), "{html}");
+        assert!(html.contains("Este enlace no funciona"), "{html}");
     }
     // After the session the link has expired.
     app.clock.set(at(2027, 3, 18, 0, 0));

@@ -17,6 +17,10 @@ pub struct AbsenceContext {
     pub languages: Vec<String>,
     pub starts_at: DateTime<Utc>,
     pub timezone: String,
+    pub group_name: String,
+    /// Where the session meets: its own venue if it was moved, else the group's.
+    pub venue_name: String,
+    pub venue_address: Option<String>,
     /// False once the session was cancelled or has started.
     pub open: bool,
     pub reason: Option<String>,
@@ -34,6 +38,9 @@ impl Store {
         enrollment_id: Id,
     ) -> Result<AbsenceContext> {
         let sql = "SELECT s.group_id, s.starts_at, s.status, g.timezone, g.languages, p.preferred_language, \
+                   g.name AS group_name, COALESCE(s.venue_name, g.venue_name) AS venue_name, \
+                   CASE WHEN s.venue_name IS NULL THEN g.venue_address ELSE s.venue_address END \
+                     AS venue_address, \
                    e.status AS enrollment_status, \
                    (SELECT a.reason FROM absence_notices a WHERE a.org_id = s.org_id \
                      AND a.session_id = s.id AND a.enrollment_id = e.id) AS reason \
@@ -61,6 +68,9 @@ impl Store {
             languages,
             starts_at,
             timezone: row.try_get("", "timezone")?,
+            group_name: row.try_get("", "group_name")?,
+            venue_name: row.try_get("", "venue_name")?,
+            venue_address: row.try_get("", "venue_address")?,
             open: enrolled && status == "scheduled" && starts_at > self.now(),
             reason: row.try_get("", "reason")?,
         })
