@@ -1,7 +1,8 @@
 //! Cron ticks, in UTC. A tick does no work itself: it inserts one job keyed by its kind and
 //! the time it was scheduled for, so any number of replicas firing together make one job.
-//! At start, the latest tick of each kind that should have fired is inserted once, which
-//! catches up after a downtime without repeating every missed tick.
+//! At start, the latest tick of each kind that should have fired is inserted once, if it is
+//! recent enough to still mean something: this catches up after a downtime without
+//! repeating every missed tick, and a first start on a Friday does not send Monday's digest.
 
 use crate::worker::{JOB_ESCALATE, JOB_PLAN_REMINDERS, JOB_PRUNE};
 use chrono::{DateTime, SubsecRound, Utc};
@@ -12,18 +13,20 @@ use peergroup_store::coordinator_notices::{JOB_CHECK_ROLES, JOB_WEEKLY_DIGEST};
 use peergroup_store::jobs::NewJob;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
-/// Every tick: its job kind and its UTC cron expression (with seconds).
-pub const TICKS: [(&str, &str); 5] = [
+/// Every tick: its job kind, its UTC cron expression (with seconds), and how long after it
+/// was due a missed tick is still caught up at start, in minutes.
+pub const TICKS: [(&str, &str, i64); 5] = [
     // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
-    (JOB_PLAN_REMINDERS, "0 */5 * * * *"),
-    (JOB_ESCALATE, "0 * * * * *"),
+    // Planning again changes nothing planned already, so a start always plans.
+    (JOB_PLAN_REMINDERS, "0 */5 * * * *", 5),
+    (JOB_ESCALATE, "0 * * * * *", 1),
     // Sessions in the next 48 hours without their facilitators, checked hourly.
-    (JOB_CHECK_ROLES, "0 30 * * * *"),
+    (JOB_CHECK_ROLES, "0 30 * * * *", 60),
     // The coordinators' digest, Mondays at 06:00 UTC (morning in Europe and Africa,
-    // Sunday night in the Americas).
-    (JOB_WEEKLY_DIGEST, "0 0 6 * * Mon"),
+    // Sunday night in the Americas); still worth sending until noon, not on Friday.
+    (JOB_WEEKLY_DIGEST, "0 0 6 * * Mon", 6 * 60),
     // Done jobs older than two weeks are deleted daily.
-    (JOB_PRUNE, "0 17 3 * * *"),
+    (JOB_PRUNE, "0 17 3 * * *", 24 * 60),
 ];
 
 fn parse(expr: &str) -> Cron {
@@ -43,14 +46,15 @@ pub fn tick_job(kind: &str, at: DateTime<Utc>) -> NewJob {
         .max_attempts(3)
 }
 
-/// The latest time each tick was due at or before `now`.
+/// The latest time each tick was due at or before `now`, for the ticks whose catch-up
+/// window that time is still within.
 pub fn latest_ticks(now: DateTime<Utc>) -> Vec<NewJob> {
     let now = now.trunc_subsecs(0);
     TICKS
         .iter()
-        .filter_map(|(kind, expr)| {
+        .filter_map(|(kind, expr, window)| {
             let at = parse(expr).find_previous_occurrence(&now, true).ok()?;
-            Some(tick_job(kind, at))
+            (now - at <= chrono::Duration::minutes(*window)).then(|| tick_job(kind, at))
         })
         .collect()
 }
@@ -63,7 +67,7 @@ pub async fn catch_up(store: &Store) -> peergroup_store::Result<u64> {
 /// Starts the ticks. Dropping the scheduler does not stop it: call `shutdown`.
 pub async fn start(store: Store) -> Result<JobScheduler, tokio_cron_scheduler::JobSchedulerError> {
     let scheduler = JobScheduler::new().await?;
-    for (kind, expr) in TICKS {
+    for (kind, expr, _) in TICKS {
         let store = store.clone();
         let job = Job::new_async(expr, move |_, _| {
             let store = store.clone();
@@ -99,11 +103,18 @@ mod tests {
                 "tick:plan_reminders:2026-11-25T12:05:00+00:00",
                 "tick:escalate_follow_ups:2026-11-25T12:07:00+00:00",
                 "tick:check_roles:2026-11-25T11:30:00+00:00",
-                // A Wednesday: the digest of Monday 06:00.
-                "tick:weekly_digest:2026-11-23T06:00:00+00:00",
+                // A Wednesday: Monday's digest is not sent now.
                 "tick:prune_jobs:2026-11-25T03:17:00+00:00",
             ]
         );
+        // Monday at 09:00, three hours late, the digest still goes; at 13:00 it does not.
+        let late = |h| {
+            latest_ticks(Utc.with_ymd_and_hms(2026, 11, 23, h, 0, 0).unwrap())
+                .iter()
+                .any(|j| j.kind == JOB_WEEKLY_DIGEST)
+        };
+        assert!(late(9));
+        assert!(!late(13));
         // Exactly on a tick, that tick.
         let on = Utc.with_ymd_and_hms(2026, 11, 25, 12, 10, 0).unwrap();
         assert_eq!(latest_ticks(on)[0].run_at, on);

@@ -41,6 +41,9 @@ enum Command {
     /// Recompute every participant's run of missed sessions from the attendance history and
     /// bring the follow-up tasks in line (after a restore, say); prints what changed.
     RebuildFollowUps,
+    /// Plan the reminders of the coming `jobs.plan_horizon_hours` now, instead of at the
+    /// next 5-minute tick (after an import, say); running servers send them when due.
+    PlanReminders,
 }
 
 #[derive(Subcommand)]
@@ -94,6 +97,18 @@ async fn main() -> anyhow::Result<()> {
             println!(
                 "{} groups, {} marks read; {} participants brought in line: {} tasks opened, {} updated, {} closed",
                 o.groups, o.marks, o.participants_changed, o.opened, o.updated, o.closed
+            );
+            Ok(())
+        }
+        Command::PlanReminders => {
+            let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
+            let horizon = chrono::Duration::hours(i64::from(config.jobs.plan_horizon_hours));
+            let planned = store.plan_reminders(horizon).await;
+            store.close().await;
+            let stats = planned?;
+            println!(
+                "{} upcoming sessions read; {} reminders newly planned (those due in the next {} hours)",
+                stats.sessions, stats.jobs_new, config.jobs.plan_horizon_hours
             );
             Ok(())
         }

@@ -318,3 +318,37 @@ fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
     let _ = server.child.kill();
     let _ = server.child.wait();
 }
+
+#[test]
+fn plan_reminders_plans_now_and_a_second_run_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = command(dir.path()).arg("demo").output().unwrap();
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    // The demo's first sessions are a few weeks out: a long horizon reaches their reminders.
+    let plan = || {
+        let out = command(dir.path())
+            .env("PEERGROUP__JOBS__PLAN_HORIZON_HOURS", "1000")
+            .arg("plan-reminders")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let planned: u64 = text
+            .split("; ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{text}"));
+        planned
+    };
+    assert!(plan() > 0, "the first run plans the coming reminders");
+    assert_eq!(plan(), 0, "planning again changes nothing");
+}
