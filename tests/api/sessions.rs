@@ -530,3 +530,77 @@ async fn a_facilitator_cannot_be_in_two_sessions_at_once_and_venue_clashes_are_r
     );
     app.stop().await;
 }
+
+/// A group that was running before it was brought in: its past sessions are named, not
+/// dropped; created when asked, logged, and never reminded of.
+#[tokio::test]
+async fn a_running_group_is_brought_in_with_its_past_sessions_on_request() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("brought-in").await;
+    let program = app
+        .create_id(&t, "/api/v1/programs", &fixtures::program())
+        .await;
+    let group = app
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
+    // Weekly from Wednesday 3 February 2027: three sessions have happened by the 20th.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 20, 12, 0, 0).unwrap());
+    let generate = format!("/api/v1/groups/{group}/sessions/generate");
+    let list = format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01");
+
+    let first = app.post(&t, &generate, &json!({})).await;
+    let first = first.ok(200).clone();
+    assert_eq!(first["created"], 21);
+    assert_eq!(first["skipped_past"], 3);
+    let warnings = first["warnings"].to_string();
+    assert!(
+        warnings.contains("sessions 1 to 3 fall before now"),
+        "{warnings}"
+    );
+    assert_eq!(sessions(app.get(&t, &list).await.ok(200)).len(), 21);
+
+    let past = app
+        .post(&t, &format!("{generate}?include_past=true"), &json!({}))
+        .await;
+    let past = past.ok(200).clone();
+    assert_eq!(past["created"], 3, "{past}");
+    assert_eq!(past["skipped_past"], 0);
+    let all = sessions(app.get(&t, &list).await.ok(200));
+    let numbers: Vec<u64> = all.iter().map(|s| s["number"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (1..=24).collect::<Vec<u64>>());
+
+    // The first session can be logged, and no reminder is planned for any of the three.
+    let log = app
+        .post(
+            &t,
+            &format!("/api/v1/sessions/{}/log", all[0]["id"]),
+            &json!({"held": true, "attendance": []}),
+        )
+        .await;
+    log.ok(200);
+    let planned = app
+        .server()
+        .store
+        .plan_reminders(chrono::Duration::days(7))
+        .await
+        .unwrap();
+    let past_ids: Vec<i64> = all[..3].iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    let messages = app.get(&t, "/api/v1/messages?limit=200").await;
+    for m in messages.ok(200)["items"].as_array().unwrap() {
+        assert!(
+            !past_ids.contains(&m["session_id"].as_i64().unwrap_or(0)),
+            "{m}"
+        );
+    }
+    assert!(planned.sessions > 0);
+
+    // A session added by hand in the past needs saying so.
+    let extra = json!({"local_date": "2027-02-06", "local_time": "10:00", "minutes": 60});
+    let path = format!("/api/v1/groups/{group}/sessions");
+    app.post(&t, &path, &extra).await.problem(422);
+    let mut said = extra.clone();
+    said["in_the_past"] = json!(true);
+    app.post(&t, &path, &said).await.ok(201);
+    app.stop().await;
+}

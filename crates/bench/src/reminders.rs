@@ -96,7 +96,7 @@ async fn groups_at(
             let person = store.create_person(org, &person).await?;
             store.enroll(org, g, person.id).await?;
         }
-        store.generate_sessions(org, g).await?;
+        store.generate_sessions(org, g, false).await?;
         ids.push(g);
     }
     Ok(ids)

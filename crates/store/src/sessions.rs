@@ -62,6 +62,9 @@ pub struct GenerateOutcome {
     pub cancelled: u32,
     /// Held or started sessions, left as they were.
     pub kept: u32,
+    /// Sessions of the plan that fall before now and were not created (see `warnings`);
+    /// generating with `include_past` creates them.
+    pub skipped_past: u32,
     /// Other groups at the same venue at the same time (allowed, but worth a look).
     pub warnings: Vec<String>,
 }
@@ -280,7 +283,15 @@ impl Store {
     /// Lays out (or lays out again) a group's sessions from its program, start date,
     /// weekdays, local time, timezone and the exclusion calendar. Refused (409) when one of
     /// the group's facilitators would be in two sessions at once.
-    pub async fn generate_sessions(&self, org: Id, group_id: Id) -> Result<GenerateOutcome> {
+    /// With `include_past`, the plan's sessions that fall before now are created too (a
+    /// group that was running before it was brought in), to be logged; without, they are
+    /// counted in `skipped_past` and named in a warning. Neither gets reminders.
+    pub async fn generate_sessions(
+        &self,
+        org: Id,
+        group_id: Id,
+        include_past: bool,
+    ) -> Result<GenerateOutcome> {
         let txn = self.writer().begin().await?;
         let (group, program) = group_and_program(&txn, org, group_id).await?;
         let status: GroupStatus = parse_stored(&group.status)?;
@@ -321,10 +332,20 @@ impl Store {
         // Decide everything first, check conflicts, then write.
         let mut updates = Vec::new();
         let mut creates = Vec::new();
-        for p in plan
-            .iter()
-            .filter(|p| p.starts_at > now && !frozen.contains(&(p.number as i32)))
-        {
+        let mut skipped = Vec::new();
+        for p in plan.iter().filter(|p| !frozen.contains(&(p.number as i32))) {
+            if p.starts_at <= now {
+                // A session of the plan that has no row and whose time has passed.
+                if by_number.contains_key(&(p.number as i32)) {
+                    continue;
+                }
+                if include_past {
+                    creates.push(p);
+                } else {
+                    skipped.push(p.number);
+                }
+                continue;
+            }
             match by_number.remove(&(p.number as i32)) {
                 Some(m) if same_slot(&m, p) => outcome.unchanged += 1,
                 Some(m) => updates.push((m, p)),
@@ -351,6 +372,18 @@ impl Store {
             &changed,
         )
         .await?;
+        if let (Some(first), Some(last)) = (skipped.first(), skipped.last()) {
+            outcome.skipped_past = skipped.len() as u32;
+            let which = if first == last {
+                format!("session {first} falls")
+            } else {
+                format!("sessions {first} to {last} fall")
+            };
+            outcome.warnings.push(format!(
+                "{which} before now and {} not created; generate with include_past=true to add them and log them",
+                if skipped.len() == 1 { "was" } else { "were" }
+            ));
+        }
         let assigned: Vec<&AssignedFacilitator> = facts.facilitators.iter().collect();
         for phase in &program.phases {
             let check = FacilitationCheck::of(&program, phase, &assigned);
@@ -631,7 +664,12 @@ pub struct Reschedule {
 pub struct ExtraSession {
     pub local_date: NaiveDate,
     pub local_time: LocalTime,
+    #[schema(minimum = 15, maximum = 720)]
     pub minutes: u16,
+    /// Say so to add a session that has already happened (bringing in a group that was
+    /// running before peergroup), so that it can be logged; it gets no reminders.
+    #[serde(default)]
+    pub in_the_past: bool,
     #[serde(default)]
     pub topic: Option<Name>,
     #[serde(default)]
@@ -829,10 +867,10 @@ impl Store {
         let cx = context(&txn, org, &group).await?;
         let (starts_at, local_time) =
             schedule::localize(cx.tz.tz(), extra.local_date, extra.local_time.time());
-        if starts_at <= self.now() {
+        if starts_at <= self.now() && !extra.in_the_past {
             return Err(StoreError::invalid(
                 "local_date",
-                "a session cannot be added in the past",
+                "this is in the past: to record a session that has happened, say in_the_past",
             ));
         }
         let slot = Slot {

@@ -45,15 +45,29 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Local wall-clock time stays fixed across DST changes. A start time that does not exist on
 /// a day (the spring-forward gap) moves forward by the length of the gap; an ambiguous one
 /// (the fall-back hour) takes the earlier instant.
-#[utoipa::path(post, path = "/groups/{id}/sessions/generate", tag = "sessions", params(("id" = i64, Path)), responses((status = 200, body = GenerateOutcome), WriteProblems))]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct GenerateParams {
+    /// Also create the plan's sessions that fall before now (bringing in a group that was
+    /// already running), so that they can be logged; they get no reminders.
+    #[serde(default)]
+    pub include_past: bool,
+}
+
+#[utoipa::path(post, path = "/groups/{id}/sessions/generate", tag = "sessions", params(("id" = i64, Path), GenerateParams), responses((status = 200, body = GenerateOutcome), WriteProblems))]
 async fn generate(
     State(state): State<AppState>,
     Caller(who): Caller,
     Path(id): Path<Id>,
+    Query(params): Query<GenerateParams>,
 ) -> ApiResult<axum::Json<GenerateOutcome>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state.store.generate_sessions(who.org_id, id).await?,
+        state
+            .store
+            .generate_sessions(who.org_id, id, params.include_past)
+            .await?,
     ))
 }
 
