@@ -604,3 +604,51 @@ async fn a_running_group_is_brought_in_with_its_past_sessions_on_request() {
     app.post(&t, &path, &said).await.ok(201);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_retreat_phase_meets_on_its_own_day_time_and_length() {
+    let app = TestApp::spawn().await;
+    let t = app.coordinator("retreat").await;
+    let mut program = fixtures::program();
+    program["phases"].as_array_mut().unwrap().push(json!({
+        "name": "Retreat", "sessions": 1, "cadence": {"type": "one_off"},
+        "session_minutes": 240, "weekdays": ["saturday"], "start_time": "10:00",
+        "leads": [{"role": "peer_leader", "count": 1}]
+    }));
+    let program = app.create_id(&t, "/api/v1/programs", &program).await;
+    let stored = app.get(&t, &format!("/api/v1/programs/{program}")).await;
+    assert_eq!(stored.ok(200)["phases"][2]["weekdays"], json!(["saturday"]));
+    let group = app
+        .create_id(&t, "/api/v1/groups", &fixtures::group(program))
+        .await;
+    app.post(
+        &t,
+        &format!("/api/v1/groups/{group}/sessions/generate"),
+        &json!({}),
+    )
+    .await
+    .ok(200);
+    let all = sessions(
+        app.get(
+            &t,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200),
+    );
+    assert_eq!(all.len(), 25);
+    let evening = &all[23];
+    assert_eq!(
+        (
+            evening["local_date"].as_str(),
+            evening["local_time"].as_str()
+        ),
+        (Some("2027-07-14"), Some("18:00"))
+    );
+    let retreat = &all[24];
+    assert_eq!(retreat["local_date"], "2027-07-17", "the Saturday after");
+    assert_eq!(retreat["local_time"], "10:00");
+    assert_eq!(retreat["minutes"], 240);
+    assert_eq!(retreat["phase_name"], "Retreat");
+    app.stop().await;
+}

@@ -117,6 +117,14 @@ pub struct Phase {
     pub cadence: Cadence,
     #[schema(minimum = 15, maximum = 720)]
     pub session_minutes: u16,
+    /// The days this phase meets, when not the group's (a weekend retreat in a program of
+    /// weekday evenings). Each once; at least as many as the phase meets a week.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(max_items = 7)]
+    pub weekdays: Vec<crate::group::Weekday>,
+    /// The local time this phase's sessions start, when not the group's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<crate::group::LocalTime>,
     /// Which roles lead every session of this phase, each role once.
     #[schema(min_items = 1, max_items = 10)]
     pub leads: Vec<PhaseLead>,
@@ -318,11 +326,12 @@ impl ProgramSpec {
             .find(|r| r.key.as_str() == key)
     }
 
-    /// The largest number of sessions a week any phase needs, which is how many weekdays a
-    /// group of this program must name.
+    /// The largest number of sessions a week any phase on the group's days needs, which is
+    /// how many weekdays a group of this program must name.
     pub fn weekdays_needed(&self) -> u8 {
         self.phases
             .iter()
+            .filter(|p| p.weekdays.is_empty())
             .map(|p| match p.cadence {
                 Cadence::TimesPerWeek { times } => times,
                 _ => 1,
@@ -568,6 +577,21 @@ impl ProgramSpec {
                 at("session_minutes"),
                 "must be from 15 to 720 minutes",
             );
+            let mut days = HashSet::new();
+            for (j, day) in phase.weekdays.iter().enumerate() {
+                errors.check(
+                    days.insert(*day),
+                    format!("phases[{i}].weekdays[{j}]"),
+                    format!("`{day}` is listed twice"),
+                );
+            }
+            if let Cadence::TimesPerWeek { times } = phase.cadence {
+                errors.check(
+                    phase.weekdays.is_empty() || days.len() >= usize::from(times),
+                    at("weekdays"),
+                    format!("the phase meets {times} times a week: name at least {times} days"),
+                );
+            }
             errors.check(
                 !phase.leads.is_empty(),
                 at("leads"),
@@ -638,6 +662,27 @@ pub(crate) mod tests {
         program.validate().unwrap();
         assert_eq!(program.follow_up.consecutive_misses, 3);
         assert_eq!(program.total_sessions(), 8);
+    }
+
+    #[test]
+    fn a_phase_on_its_own_days_names_each_once_and_enough_of_them() {
+        use crate::group::Weekday;
+        let mut program = peer_only_program();
+        program.phases[0].cadence = Cadence::TimesPerWeek { times: 2 };
+        // The group no longer needs two days for a phase that brings its own.
+        program.phases[0].weekdays = vec![Weekday::Saturday, Weekday::Sunday];
+        program.validate().unwrap();
+        assert_eq!(program.weekdays_needed(), 1);
+        program.phases[0].weekdays = vec![Weekday::Saturday, Weekday::Saturday];
+        assert_eq!(
+            fields(program.validate().unwrap_err()),
+            ["phases[0].weekdays[1]", "phases[0].weekdays"]
+        );
+        let json = serde_json::to_value(peer_only_program()).unwrap();
+        assert!(
+            json["phases"][0].get("weekdays").is_none(),
+            "absent when the group's"
+        );
     }
 
     #[test]

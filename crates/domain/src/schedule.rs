@@ -152,7 +152,14 @@ pub fn generate(input: &ScheduleInput) -> Vec<PlannedSession> {
         let wanted = usize::from(phase.sessions);
         // With `shift`, every exclusion can push the series one slot further, no more.
         let limit = wanted + input.exclusions.len();
-        let mut candidates = slots(&phase.cadence, input.weekdays, from).take(limit);
+        // A phase may meet on its own days and at its own time.
+        let weekdays = if phase.weekdays.is_empty() {
+            input.weekdays
+        } else {
+            &phase.weekdays
+        };
+        let start_time = phase.start_time.map_or(input.start_time, |t| t.time());
+        let mut candidates = slots(&phase.cadence, weekdays, from).take(limit);
         let mut dates = Vec::with_capacity(wanted);
         let mut considered = 0;
         let mut last = None;
@@ -174,7 +181,7 @@ pub fn generate(input: &ScheduleInput) -> Vec<PlannedSession> {
             }
         }
         for (i, date) in dates.iter().enumerate() {
-            let (starts_at, local_time) = localize(input.timezone, *date, input.start_time);
+            let (starts_at, local_time) = localize(input.timezone, *date, start_time);
             sessions.push(PlannedSession {
                 number: sessions.len() as u32 + 1,
                 phase: phase_index,
@@ -207,6 +214,8 @@ mod tests {
             sessions,
             cadence,
             session_minutes: minutes,
+            weekdays: Vec::new(),
+            start_time: None,
             leads: vec![PhaseLead {
                 role: Key::parse("peer").unwrap(),
                 count: 1,
@@ -249,6 +258,32 @@ mod tests {
 
     fn utc_hour(s: &PlannedSession) -> u32 {
         chrono::Timelike::hour(&s.starts_at)
+    }
+
+    #[test]
+    fn a_phase_with_its_own_day_and_time_meets_then_for_its_own_length() {
+        // Six Wednesday evenings, then a four-hour retreat on the Saturday after, at 10:00.
+        let mut retreat = phase(1, Cadence::OneOff, 240);
+        retreat.weekdays = vec![Weekday::Saturday];
+        retreat.start_time = Some(crate::group::LocalTime::parse("10:00").unwrap());
+        let s = run(
+            &[phase(6, Cadence::EveryNWeeks { weeks: 1 }, 120), retreat],
+            "2027-01-06",
+            &[Weekday::Wednesday],
+            "18:30",
+            chrono_tz::America::Mexico_City,
+        );
+        assert_eq!(s.len(), 7);
+        assert!(
+            s[..6]
+                .iter()
+                .all(|x| x.local_time == time("18:30") && x.minutes == 120)
+        );
+        assert_eq!(s[5].local_date, date("2027-02-10"));
+        let last = &s[6];
+        assert_eq!(last.local_date, date("2027-02-13"), "the Saturday after");
+        assert_eq!(last.local_date.weekday(), chrono::Weekday::Sat);
+        assert_eq!((last.local_time, last.minutes), (time("10:00"), 240));
     }
 
     #[test]
