@@ -90,6 +90,24 @@ fn roll_call(s: &Setup, statuses: [&str; 3], facilitators: &[i64]) -> Value {
     json!({"held": true, "facilitators_present": facilitators, "attendance": attendance})
 }
 
+/// Logs the first three sessions with these marks for A, B and C, both facilitators
+/// present; returns the tasks they opened.
+async fn log_first_three(app: &TestApp, s: &Setup, statuses: [&str; 3]) -> Vec<i64> {
+    let both = [s.peer, s.educator];
+    let mut opened = Vec::new();
+    for session in &s.sessions[..3] {
+        let reply = app
+            .post(
+                &s.token,
+                &format!("/api/v1/sessions/{session}/log"),
+                &roll_call(s, statuses, &both),
+            )
+            .await;
+        opened.extend(ids(&reply.ok(200)["follow_ups"]["opened"]));
+    }
+    opened
+}
+
 fn ids(v: &Value) -> Vec<i64> {
     v.as_array()
         .unwrap()
@@ -813,18 +831,7 @@ async fn a_session_is_logged_from_just_before_its_start_not_a_day_ahead() {
 async fn ending_a_group_closes_its_open_tasks_saying_why() {
     let app = TestApp::spawn().await;
     let s = setup(&app, "ended").await;
-    let both = [s.peer, s.educator];
-    let mut opened = Vec::new();
-    for n in 0..3 {
-        let reply = app
-            .post(
-                &s.token,
-                &format!("/api/v1/sessions/{}/log", s.sessions[n]),
-                &roll_call(&s, ["absent", "present", "present"], &both),
-            )
-            .await;
-        opened.extend(ids(&reply.ok(200)["follow_ups"]["opened"]));
-    }
+    let opened = log_first_three(&app, &s, ["absent", "present", "present"]).await;
     assert_eq!(opened.len(), 1, "three misses open one task");
     let open = app
         .get(
@@ -864,18 +871,7 @@ async fn ending_a_group_closes_its_open_tasks_saying_why() {
 async fn the_assigned_caller_is_told_and_sees_who_to_call_and_no_one_else_does() {
     let app = TestApp::spawn().await;
     let s = setup(&app, "caller").await;
-    let both = [s.peer, s.educator];
-    let mut opened = Vec::new();
-    for n in 0..3 {
-        let reply = app
-            .post(
-                &s.token,
-                &format!("/api/v1/sessions/{}/log", s.sessions[n]),
-                &roll_call(&s, ["absent", "present", "present"], &both),
-            )
-            .await;
-        opened.extend(ids(&reply.ok(200)["follow_ups"]["opened"]));
-    }
+    let opened = log_first_three(&app, &s, ["absent", "present", "present"]).await;
     let task = opened[0];
     let sheet_of = |task: i64| format!("/api/v1/follow-ups/{task}/call-sheet");
     let peer = app
@@ -955,16 +951,7 @@ async fn coordinators_get_one_message_per_sweep_listing_every_overdue_call() {
     let smtp = SmtpServer::start();
     let config = smtp_config(&app.config, &smtp.url());
     let s = setup(&app, "storm").await;
-    let both = [s.peer, s.educator];
-    for n in 0..3 {
-        app.post(
-            &s.token,
-            &format!("/api/v1/sessions/{}/log", s.sessions[n]),
-            &roll_call(&s, ["absent", "absent", "present"], &both),
-        )
-        .await
-        .ok(200);
-    }
+    log_first_three(&app, &s, ["absent", "absent", "present"]).await;
     app.run_jobs_with(&config).await;
     let before = smtp.received().len();
 

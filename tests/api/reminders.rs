@@ -105,6 +105,18 @@ async fn tick_of(app: &TestApp, kind: &str, now: chrono::DateTime<Utc>) {
         .unwrap();
 }
 
+/// The path of the "I can't come" link in the reminder sent to `to`.
+fn cant_come_path(smtp: &SmtpServer, to: &str) -> String {
+    let mail = smtp.received().into_iter().find(|m| m.to == to).unwrap();
+    let url = mail
+        .text
+        .split_whitespace()
+        .find(|w| w.contains("/r/"))
+        .unwrap()
+        .to_string();
+    url[url.find("/r/").unwrap()..].to_string()
+}
+
 async fn messages(app: &TestApp, token: &str, query: &str) -> Vec<Value> {
     app.get(token, &format!("/api/v1/messages?{query}"))
         .await
@@ -299,18 +311,7 @@ async fn i_cant_come_records_an_excused_absence_tells_the_facilitators_and_canno
     app.clock.set(at(2027, 3, 10, 17, 30));
     tick(&app).await;
     app.run_jobs_with(&config).await;
-    let en = smtp
-        .received()
-        .into_iter()
-        .find(|m| m.to == "amina.k@example.org")
-        .unwrap();
-    let url = en
-        .text
-        .split_whitespace()
-        .find(|w| w.contains("/r/"))
-        .unwrap()
-        .to_string();
-    let path = &url[url.find("/r/").unwrap()..];
+    let path = &cant_come_path(&smtp, "amina.k@example.org");
     let page = app
         .client
         .get(format!("{}{path}", app.base))
@@ -978,18 +979,7 @@ async fn i_cant_come_shows_on_the_session_and_leaves_the_headcount() {
     app.clock.set(at(2027, 3, 10, 17, 30));
     tick(&app).await;
     app.run_jobs_with(&config).await;
-    let lucia = smtp
-        .received()
-        .into_iter()
-        .find(|m| m.to == "lucia.m@example.org")
-        .unwrap();
-    let url = lucia
-        .text
-        .split_whitespace()
-        .find(|w| w.contains("/r/"))
-        .unwrap()
-        .to_string();
-    let path = url[url.find("/r/").unwrap()..].to_string();
+    let path = cant_come_path(&smtp, "lucia.m@example.org");
     let session = format!("/api/v1/sessions/{}", s.sessions[0]);
     let supports = format!("{session}/supports");
     let before = app.get(&s.token, &supports).await.ok(200).clone();
