@@ -833,7 +833,10 @@ async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_
         let alone = store.delivery(*id).await.unwrap().expect("queued");
         match together.get(id) {
             Some(d) => assert_eq!(format!("{d:?}"), format!("{alone:?}")),
-            None => assert_eq!(alone.kind, "facilitator_reminder"),
+            None => assert_eq!(
+                alone.kind,
+                peergroup_domain::reminders::MessageKind::FacilitatorReminder
+            ),
         }
     }
     assert!(together.values().any(|d| d.supports == ["childcare"]));

@@ -8,6 +8,44 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 string_enum!(
+    /// What a message is: which mail it becomes, and who it goes to.
+    MessageKind {
+        /// To a participant, before a session.
+        SessionReminder => "session_reminder",
+        /// To someone already reminded: the session moved.
+        SessionChanged => "session_changed",
+        /// To someone already reminded: the session was cancelled.
+        SessionCancelled => "session_cancelled",
+        /// To a facilitator, before a session: roster, supports, topic.
+        FacilitatorReminder => "facilitator_reminder",
+        /// To the facilitators: a participant said they cannot come.
+        AbsenceNotice => "absence_notice",
+        /// To coordinators: a follow-up task opened.
+        FollowUpOpened => "follow_up_opened",
+        /// To coordinators: calls overdue with nobody having called, once a sweep.
+        FollowUpEscalated => "follow_up_escalated",
+        /// To the facilitator a follow-up call is assigned to.
+        FollowUpAssigned => "follow_up_assigned",
+        /// To coordinators: a session soon without the facilitators its phase needs.
+        RolesMissing => "roles_missing",
+        /// To coordinators, weekly: the coming week in counts.
+        WeeklyDigest => "weekly_digest",
+    }
+);
+
+impl MessageKind {
+    /// Participants' session mail: it needs their consent and carries their enrolment.
+    pub fn is_participant_mail(self) -> bool {
+        matches!(
+            self,
+            MessageKind::SessionReminder
+                | MessageKind::SessionChanged
+                | MessageKind::SessionCancelled
+        )
+    }
+}
+
+string_enum!(
     /// Where a message is on its way out.
     MessageState {
         /// Waiting for its time or for a worker.

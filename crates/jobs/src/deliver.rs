@@ -4,11 +4,11 @@
 use crate::worker::{Failure, Runtime, outcome_for};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
+use peergroup_domain::reminders::MessageKind;
 use peergroup_notify::links::AbsenceLink;
 use peergroup_notify::render::EscalatedCall;
 use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
-use peergroup_store::coordinator_notices::{KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST};
 use peergroup_store::jobs::ClaimedJob;
 use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
 
@@ -147,37 +147,40 @@ fn prepare(
     let session = d.session.as_ref();
     let upcoming = session.is_some_and(|s| s.status == "scheduled" && s.starts_at > now);
     let name = d.recipient.name.clone();
-    let mail = match d.kind.as_str() {
-        "session_reminder" | "session_changed" | "facilitator_reminder" | "absence_notice"
+    let mail = match d.kind {
+        MessageKind::SessionReminder
+        | MessageKind::SessionChanged
+        | MessageKind::FacilitatorReminder
+        | MessageKind::AbsenceNotice
             if !upcoming =>
         {
             return Err("the session was cancelled or has started".into());
         }
-        "session_cancelled" if session.is_none_or(|s| s.status != "cancelled") => {
+        MessageKind::SessionCancelled if session.is_none_or(|s| s.status != "cancelled") => {
             return Err("the session is no longer cancelled".into());
         }
-        "session_reminder" | "session_changed" => {
+        MessageKind::SessionReminder | MessageKind::SessionChanged => {
             let s = session.ok_or("no session")?;
             Mail::SessionReminder {
                 name,
                 session: session_info(s),
                 supports: d.supports.clone(),
                 cant_come_url: s.enrollment_id.map(|e| absence_url(rt, d.org_id, s, e)),
-                changed: d.kind == "session_changed",
+                changed: d.kind == MessageKind::SessionChanged,
             }
         }
-        "session_cancelled" => Mail::SessionCancelled {
+        MessageKind::SessionCancelled => Mail::SessionCancelled {
             name,
             session: session_info(session.ok_or("no session")?),
         },
-        "facilitator_reminder" => Mail::FacilitatorReminder {
+        MessageKind::FacilitatorReminder => Mail::FacilitatorReminder {
             name,
             session: session_info(session.ok_or("no session")?),
             roster: d.roster.clone(),
             headcount: d.headcount.clone().unwrap_or_default(),
             absences: d.absences,
         },
-        "absence_notice" => {
+        MessageKind::AbsenceNotice => {
             let (participant, reason) = d.absence.clone().ok_or("the notice is gone")?;
             Mail::AbsenceNotice {
                 name,
@@ -186,7 +189,7 @@ fn prepare(
                 reason,
             }
         }
-        "follow_up_assigned" => {
+        MessageKind::FollowUpAssigned => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
             if !t.open {
                 return Err("the task was closed before the message went".into());
@@ -198,14 +201,14 @@ fn prepare(
                 tz: t.timezone.parse().unwrap_or(Tz::UTC),
             }
         }
-        "follow_up_opened" => {
+        MessageKind::FollowUpOpened => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
             Mail::FollowUpOpened {
                 group: t.group_name.clone(),
                 misses: t.sessions_missed,
             }
         }
-        "follow_up_escalated" => {
+        MessageKind::FollowUpEscalated => {
             if d.escalated.is_empty() {
                 return Err("every escalated call has been made or closed since".into());
             }
@@ -221,7 +224,7 @@ fn prepare(
                     .collect(),
             }
         }
-        KIND_ROLES_MISSING => {
+        MessageKind::RolesMissing => {
             let s = session
                 .filter(|_| upcoming)
                 .ok_or("the session was cancelled or has started")?;
@@ -235,14 +238,13 @@ fn prepare(
                 missing: d.missing_roles.clone(),
             }
         }
-        KIND_WEEKLY_DIGEST => {
+        MessageKind::WeeklyDigest => {
             let g = d.digest.as_ref().ok_or("no digest")?;
             if g.is_empty() {
                 return Err("nothing to report this week".into());
             }
             Mail::WeeklyDigest(g.clone())
         }
-        other => return Err(format!("unknown message kind `{other}`")),
     };
     // The person's language, then the group's, then English. Coordinators' mail is in
     // English: users have no language of their own yet.

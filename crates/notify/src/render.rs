@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, static_loader};
 use peergroup_domain::attendance::SupportHeadcount;
-use peergroup_domain::reminders::Digest;
+use peergroup_domain::reminders::{Digest, MessageKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -102,18 +102,18 @@ pub struct EscalatedCall {
 
 impl Mail {
     /// The message kind, as stored on the message row.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> MessageKind {
         match self {
-            Mail::SessionReminder { changed: false, .. } => "session_reminder",
-            Mail::SessionReminder { changed: true, .. } => "session_changed",
-            Mail::SessionCancelled { .. } => "session_cancelled",
-            Mail::FacilitatorReminder { .. } => "facilitator_reminder",
-            Mail::AbsenceNotice { .. } => "absence_notice",
-            Mail::FollowUpOpened { .. } => "follow_up_opened",
-            Mail::FollowUpEscalated { .. } => "follow_up_escalated",
-            Mail::FollowUpAssigned { .. } => "follow_up_assigned",
-            Mail::RolesMissing { .. } => "roles_missing",
-            Mail::WeeklyDigest { .. } => "weekly_digest",
+            Mail::SessionReminder { changed: false, .. } => MessageKind::SessionReminder,
+            Mail::SessionReminder { changed: true, .. } => MessageKind::SessionChanged,
+            Mail::SessionCancelled { .. } => MessageKind::SessionCancelled,
+            Mail::FacilitatorReminder { .. } => MessageKind::FacilitatorReminder,
+            Mail::AbsenceNotice { .. } => MessageKind::AbsenceNotice,
+            Mail::FollowUpOpened { .. } => MessageKind::FollowUpOpened,
+            Mail::FollowUpEscalated { .. } => MessageKind::FollowUpEscalated,
+            Mail::FollowUpAssigned { .. } => MessageKind::FollowUpAssigned,
+            Mail::RolesMissing { .. } => MessageKind::RolesMissing,
+            Mail::WeeklyDigest { .. } => MessageKind::WeeklyDigest,
         }
     }
 }
@@ -480,7 +480,7 @@ pub fn render(mail: &Mail, locale: &'static str) -> Rendered {
         Ok(r) => r,
         Err(_) => render_in(mail, FALLBACK).unwrap_or_else(|e| Rendered {
             locale: FALLBACK,
-            subject: mail.kind().into(),
+            subject: mail.kind().as_str().into(),
             blocks: vec![Block::Line(e.to_string())],
         }),
     }

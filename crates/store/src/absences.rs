@@ -7,6 +7,7 @@ use crate::reminders::{NewMessage, insert_messages, reminded_facilitators};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::reminders::MessageKind;
 use sea_orm::ConnectionTrait;
 
 /// What the "I can't come" page shows: nothing about the group or anyone else.
@@ -122,7 +123,7 @@ impl Store {
             for (person, _) in facilitators {
                 messages.push(NewMessage {
                     org_id: org,
-                    kind: "absence_notice",
+                    kind: MessageKind::AbsenceNotice,
                     dedupe_key: format!("p{person}:s{session_id}:absence:{enrollment_id}"),
                     session_id: Some(session_id),
                     person_id: Some(person),

@@ -13,6 +13,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::followup::TaskState;
 pub use peergroup_domain::reminders::Digest;
+use peergroup_domain::reminders::MessageKind;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{QueryOrder, QuerySelect};
@@ -20,8 +21,6 @@ use std::collections::{BTreeMap, HashMap};
 
 pub const JOB_CHECK_ROLES: &str = "check_roles";
 pub const JOB_WEEKLY_DIGEST: &str = "weekly_digest";
-pub const KIND_ROLES_MISSING: &str = "roles_missing";
-pub const KIND_WEEKLY_DIGEST: &str = "weekly_digest";
 
 /// How far ahead a session without its facilitators is reported.
 pub fn roles_window() -> Duration {
@@ -222,7 +221,7 @@ impl Store {
             for &u in &staff[&gap.org_id] {
                 messages.push(NewMessage {
                     org_id: gap.org_id,
-                    kind: KIND_ROLES_MISSING,
+                    kind: MessageKind::RolesMissing,
                     dedupe_key: format!("u{u}:roles:s{}:q{}", gap.session_id, gap.sequence),
                     session_id: Some(gap.session_id),
                     person_id: None,
@@ -259,7 +258,7 @@ impl Store {
             let u: Id = row.try_get("", "id")?;
             messages.push(NewMessage {
                 org_id: row.try_get("", "org_id")?,
-                kind: KIND_WEEKLY_DIGEST,
+                kind: MessageKind::WeeklyDigest,
                 dedupe_key: format!("u{u}:digest:{day}"),
                 session_id: None,
                 person_id: None,

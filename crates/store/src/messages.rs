@@ -2,8 +2,8 @@
 //! message needs at send time (so a reminder always carries the session as it is now),
 //! and records the outcome on the message (where it counts as sent), then on its job.
 
-use crate::attendance::{EVENT_TASK_ASSIGNED, EVENT_TASK_OPENED};
-use crate::coordinator_notices::{Digest, KIND_ROLES_MISSING, KIND_WEEKLY_DIGEST, coordinators};
+use crate::attendance::{EVENT_TASK_ASSIGNED, EVENT_TASK_ESCALATED, EVENT_TASK_OPENED};
+use crate::coordinator_notices::{Digest, coordinators};
 use crate::entities::{follow_up_task, job, message, notification_event};
 use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
 use crate::joined_reads::stmt;
@@ -14,7 +14,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::followup::TaskState;
 use peergroup_domain::program::ProgramSpec;
-use peergroup_domain::reminders::MessageState;
+use peergroup_domain::reminders::{MessageKind, MessageState};
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 use sea_orm::{DbBackend, QueryOrder};
@@ -24,17 +24,11 @@ use utoipa::ToSchema;
 
 pub const JOB_NOTIFY_EVENT: &str = "notify_event";
 
-/// Mail about a session to the participant it concerns.
-const PARTICIPANT_KINDS: [&str; 3] = ["session_reminder", "session_changed", "session_cancelled"];
-
 /// A message as coordinators see it: no address and no content, only what and how it went.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct MessageRecord {
     pub id: Id,
-    /// `session_reminder`, `facilitator_reminder`, `session_changed`, `session_cancelled`,
-    /// `absence_notice`, `follow_up_opened`, `follow_up_escalated`, `follow_up_assigned`, `roles_missing`,
-    /// `weekly_digest`.
-    pub kind: String,
+    pub kind: MessageKind,
     pub state: MessageState,
     pub session_id: Option<Id>,
     pub person_id: Option<Id>,
@@ -64,7 +58,7 @@ pub struct MessageFilter {
 pub struct Delivery {
     pub message_id: Id,
     pub org_id: Id,
-    pub kind: String,
+    pub kind: MessageKind,
     pub reply_to: Option<String>,
     pub recipient: Recipient,
     pub session: Option<DeliverySession>,
@@ -173,7 +167,9 @@ impl Store {
         }
         for row in self.delivery_rows(ids).await? {
             let kind = row.try_get::<String>("", "kind").unwrap_or_default();
-            if PARTICIPANT_KINDS.contains(&kind.as_str())
+            if kind
+                .parse::<MessageKind>()
+                .is_ok_and(MessageKind::is_participant_mail)
                 && let Ok(Some(d)) = self.delivery_of(row).await
             {
                 ready.insert(d.message_id, d);
@@ -228,12 +224,12 @@ impl Store {
             return Ok(None);
         }
         let org: Id = row.try_get("", "org_id")?;
-        let kind: String = row.try_get("", "kind")?;
+        let kind: MessageKind = parse_stored(&row.try_get::<String>("", "kind")?)?;
         let subject: Option<Id> = row.try_get("", "subject_id")?;
         let session_id: Option<Id> = row.try_get("", "session_id")?;
         let user_email: Option<String> = row.try_get("", "user_email")?;
         let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
-        let participant_mail = PARTICIPANT_KINDS.contains(&kind.as_str()) && subject.is_some();
+        let participant_mail = kind.is_participant_mail() && subject.is_some();
         let staff = user_email.is_some();
         let recipient = Recipient {
             name: row
@@ -251,7 +247,7 @@ impl Store {
         let mut d = Delivery {
             message_id,
             org_id: org,
-            kind: kind.clone(),
+            kind,
             reply_to: row.try_get("", "reply_to")?,
             recipient,
             session: None,
@@ -271,8 +267,8 @@ impl Store {
                 participant_mail.then_some(subject).flatten(),
             )?);
         }
-        match kind.as_str() {
-            "session_reminder" | "session_changed" if participant_mail => {
+        match kind {
+            MessageKind::SessionReminder | MessageKind::SessionChanged if participant_mail => {
                 let arranged: Option<String> = row.try_get("", "arranged")?;
                 d.supports = arranged
                     .iter()
@@ -280,7 +276,7 @@ impl Store {
                     .map(str::to_string)
                     .collect();
             }
-            "facilitator_reminder" => {
+            MessageKind::FacilitatorReminder => {
                 if let Some(sid) = session_id {
                     // Only facilitators are told the topic; the curriculum's, unless the
                     // session names its own.
@@ -293,24 +289,24 @@ impl Store {
                     d.headcount = Some(headcount);
                 }
             }
-            "follow_up_opened" | "follow_up_assigned" => {
+            MessageKind::FollowUpOpened | MessageKind::FollowUpAssigned => {
                 d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
             }
-            "follow_up_escalated" => {
+            MessageKind::FollowUpEscalated => {
                 d.escalated = self
                     .escalated_with(org, subject.unwrap_or_default())
                     .await?;
             }
-            KIND_ROLES_MISSING => {
+            MessageKind::RolesMissing => {
                 d.missing_roles = self
                     .session_role_gap(org, session_id.unwrap_or_default())
                     .await?;
             }
-            KIND_WEEKLY_DIGEST => {
+            MessageKind::WeeklyDigest => {
                 let written: DateTime<Utc> = row.try_get("", "created_at")?;
                 d.digest = Some(self.weekly_digest(org, written).await?);
             }
-            "absence_notice" => {
+            MessageKind::AbsenceNotice => {
                 d.absence = self
                     .absence_of(
                         org,
@@ -319,7 +315,9 @@ impl Store {
                     )
                     .await?;
             }
-            _ => {}
+            MessageKind::SessionReminder
+            | MessageKind::SessionChanged
+            | MessageKind::SessionCancelled => {}
         }
         Ok(Some(d))
     }
@@ -547,9 +545,9 @@ impl Store {
                 EVENT_TASK_ASSIGNED => Vec::new(),
                 _ => coordinators(&txn, org).await?,
             };
-            let kind: &'static str = match event.kind.as_str() {
-                "follow_up_escalated" => "follow_up_escalated",
-                _ => "follow_up_opened",
+            let kind = match event.kind.as_str() {
+                EVENT_TASK_ESCALATED => MessageKind::FollowUpEscalated,
+                _ => MessageKind::FollowUpOpened,
             };
             let mut messages: Vec<NewMessage> = coordinators
                 .into_iter()
@@ -574,7 +572,7 @@ impl Store {
                 if let Some(p) = assignee {
                     messages.push(NewMessage {
                         org_id: org,
-                        kind: "follow_up_assigned",
+                        kind: MessageKind::FollowUpAssigned,
                         dedupe_key: format!("p{p}:e{}", event.id),
                         session_id: None,
                         person_id: Some(p),
@@ -684,7 +682,7 @@ pub enum DeliveryOutcome {
 fn message_record(m: message::Model) -> Result<MessageRecord> {
     Ok(MessageRecord {
         id: m.id,
-        kind: m.kind,
+        kind: parse_stored(&m.kind)?,
         state: parse_stored(&m.state)?,
         session_id: m.session_id,
         person_id: m.person_id,

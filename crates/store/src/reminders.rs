@@ -12,7 +12,9 @@ use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
-use peergroup_domain::reminders::{self, MAX_HOURS_BEFORE, QuietHours, ReminderPolicy};
+use peergroup_domain::reminders::{
+    self, MAX_HOURS_BEFORE, MessageKind, QuietHours, ReminderPolicy,
+};
 use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -20,11 +22,6 @@ use std::collections::HashMap;
 pub const JOB_SESSION_REMINDER: &str = "session_reminder";
 pub const JOB_SESSION_CHANGED: &str = "session_changed";
 pub const JOB_DELIVER: &str = "deliver_message";
-
-pub const KIND_PARTICIPANT_REMINDER: &str = "session_reminder";
-pub const KIND_FACILITATOR_REMINDER: &str = "facilitator_reminder";
-pub const KIND_SESSION_CHANGED: &str = "session_changed";
-pub const KIND_SESSION_CANCELLED: &str = "session_cancelled";
 
 /// Who a session reminder is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +63,7 @@ pub struct PlanStats {
 /// A message to insert; its delivery job follows it when it is new.
 pub(crate) struct NewMessage {
     pub org_id: Id,
-    pub kind: &'static str,
+    pub kind: MessageKind,
     pub dedupe_key: String,
     pub session_id: Option<Id>,
     pub person_id: Option<Id>,
@@ -95,7 +92,7 @@ pub(crate) async fn insert_messages(
             sql.push_str("(?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)");
             values.extend([
                 m.org_id.into(),
-                m.kind.into(),
+                m.kind.as_str().into(),
                 m.dedupe_key.clone().into(),
                 m.session_id.into(),
                 m.person_id.into(),
@@ -262,11 +259,11 @@ impl Store {
             if current {
                 let (kind, recipients) = match r.audience {
                     Audience::Participants => (
-                        KIND_PARTICIPANT_REMINDER,
+                        MessageKind::SessionReminder,
                         reminded_participants(&txn, org, f.group_id, r.session_id).await?,
                     ),
                     Audience::Facilitators => (
-                        KIND_FACILITATOR_REMINDER,
+                        MessageKind::FacilitatorReminder,
                         reminded_facilitators(&txn, org, f.group_id).await?,
                     ),
                 };
@@ -304,9 +301,9 @@ impl Store {
         let mut n = 0;
         if let Some(f) = facts.filter(|f| f.sequence == c.sequence && f.starts_at > now) {
             let kind = if f.status == "cancelled" {
-                KIND_SESSION_CANCELLED
+                MessageKind::SessionCancelled
             } else {
-                KIND_SESSION_CHANGED
+                MessageKind::SessionChanged
             };
             // One notice per person, with the enrolment their reminder carried, if any.
             let sql = "SELECT person_id, MAX(subject_id) AS subject_id FROM messages \

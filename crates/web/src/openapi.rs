@@ -107,7 +107,7 @@ mod tests {
         ContactKind, FacilitationModel, FacilitatorKind, FollowUpCaller, Segmentation,
     };
     use peergroup_domain::records::{FeedKind, SessionKind, SessionStatus};
-    use peergroup_domain::reminders::MessageState;
+    use peergroup_domain::reminders::{MessageKind, MessageState};
     use peergroup_domain::schedule::ExclusionPolicy;
     use peergroup_domain::support::{SupportKind, SupportStatus};
     use peergroup_domain::training::{DeliveryFormat, SupervisionMode};
@@ -157,6 +157,7 @@ mod tests {
             published_equals_wire::<FeedKind>(&doc),
             published_equals_wire::<FollowUpCaller>(&doc),
             published_equals_wire::<GroupStatus>(&doc),
+            published_equals_wire::<MessageKind>(&doc),
             published_equals_wire::<MessageState>(&doc),
             published_equals_wire::<NextStep>(&doc),
             published_equals_wire::<Role>(&doc),
