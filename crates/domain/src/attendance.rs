@@ -33,6 +33,18 @@ string_enum!(
     }
 );
 
+impl AbsenceReason {
+    /// The reasons a participant can choose on the "I can't come" page: the few a phone
+    /// screen shows as buttons (a facilitator's roll-call can record the others).
+    pub const ONE_TAP: [AbsenceReason; 5] = [
+        AbsenceReason::Childcare,
+        AbsenceReason::Transport,
+        AbsenceReason::Work,
+        AbsenceReason::Illness,
+        AbsenceReason::Other,
+    ];
+}
+
 /// Longest session a log may record, in minutes (a full-day retreat).
 pub const MAX_LOGGED_MINUTES: u32 = 720;
 /// Largest transport reimbursement in one log, in minor units (cents).

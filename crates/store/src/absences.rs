@@ -7,6 +7,7 @@ use crate::reminders::{NewMessage, insert_messages, reminded_facilitators};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::attendance::AbsenceReason;
 use peergroup_domain::reminders::MessageKind;
 use sea_orm::ConnectionTrait;
 
@@ -26,9 +27,6 @@ pub struct AbsenceContext {
     pub open: bool,
     pub reason: Option<String>,
 }
-
-/// The reasons a participant can give.
-pub const REASONS: [&str; 5] = ["childcare", "transport", "work", "illness", "other"];
 
 impl Store {
     /// The session and participant a link names, if both are still there and belong together.
@@ -86,10 +84,15 @@ impl Store {
         enrollment_id: Id,
         reason: &str,
     ) -> Result<bool> {
-        if !REASONS.contains(&reason) {
+        let offered = AbsenceReason::ONE_TAP;
+        if !reason
+            .parse::<AbsenceReason>()
+            .is_ok_and(|r| offered.contains(&r))
+        {
+            let names: Vec<&str> = offered.iter().map(|r| r.as_str()).collect();
             return Err(StoreError::invalid(
                 "reason",
-                format!("must be one of: {}", REASONS.join(", ")),
+                format!("must be one of: {}", names.join(", ")),
             ));
         }
         let cx = self.absence_context(org, session_id, enrollment_id).await?;

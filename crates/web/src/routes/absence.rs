@@ -9,10 +9,11 @@ use crate::extract::Path;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use peergroup_domain::attendance::AbsenceReason;
 use peergroup_notify::links::{AbsenceLink, LinkError};
 use peergroup_notify::locale::{is_rtl, negotiate};
 use peergroup_notify::render::{date_time, escape, phrase};
-use peergroup_store::absences::{AbsenceContext, REASONS};
+use peergroup_store::absences::AbsenceContext;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -171,7 +172,7 @@ fn reasons_form(locale: &'static str) -> String {
         "<p>{}</p>\n<form method=\"post\">\n",
         escape(&say(locale, "absence-page-question", &[]))
     );
-    for reason in REASONS {
+    for reason in AbsenceReason::ONE_TAP {
         form.push_str(&format!(
             "<button type=\"submit\" name=\"reason\" value=\"{reason}\">{}</button>\n",
             escape(&say(locale, &format!("absence-reason-{reason}"), &[]))
