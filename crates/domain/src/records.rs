@@ -231,3 +231,45 @@ pub struct OrganizationDetail {
     pub organization: Organization,
     pub settings: crate::org::OrgSettings,
 }
+
+/// What a (re)generation did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+pub struct GenerateOutcome {
+    pub created: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Future sessions that no longer fit the plan, now cancelled.
+    pub cancelled: u32,
+    /// Held or started sessions, left as they were.
+    pub kept: u32,
+    /// Sessions of the plan that fall before now and were not created (see `warnings`);
+    /// generating with `include_past` creates them.
+    pub skipped_past: u32,
+    /// Other groups at the same venue at the same time (allowed, but worth a look).
+    pub warnings: Vec<String>,
+}
+
+/// A session after a change, with any venue clash worth a look.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionChange {
+    #[serde(flatten)]
+    pub session: Session,
+    pub warnings: Vec<String>,
+}
+
+/// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<i64>,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from up to `limit + 1` rows: the extra row only says there is more.
+    pub fn from_rows(mut items: Vec<T>, limit: u64, id: impl Fn(&T) -> i64) -> Self {
+        let more = items.len() as u64 > limit;
+        items.truncate(limit as usize);
+        let next_cursor = if more { items.last().map(id) } else { None };
+        Page { items, next_cursor }
+    }
+}

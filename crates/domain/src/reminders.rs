@@ -238,6 +238,27 @@ impl Digest {
     }
 }
 
+/// A message as coordinators see it: no address and no content, only what and how it went.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct MessageRecord {
+    pub id: crate::Id,
+    pub kind: MessageKind,
+    pub state: MessageState,
+    pub session_id: Option<crate::Id>,
+    pub person_id: Option<crate::Id>,
+    pub user_id: Option<crate::Id>,
+    /// The locale it was written in, once sent (`ar`, `pa-Guru`…).
+    pub locale: Option<String>,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub send_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    /// Times a worker stopped short of sending it because another worker had taken its job
+    /// over (the first was paused past its lease). Above zero, a server is stalling.
+    pub lost_claims: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,6 +200,36 @@ pub fn generate(input: &ScheduleInput) -> Vec<PlannedSession> {
     sessions
 }
 
+/// A change to one session: a new date, time or venue (any of them).
+#[derive(Debug, Clone, Default, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reschedule {
+    #[serde(default)]
+    pub local_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub local_time: Option<crate::group::LocalTime>,
+    #[serde(default)]
+    pub venue: Option<crate::group::Venue>,
+}
+
+/// A session added by hand outside the plan.
+#[derive(Debug, Clone, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraSession {
+    pub local_date: NaiveDate,
+    pub local_time: crate::group::LocalTime,
+    #[schema(minimum = 15, maximum = 720)]
+    pub minutes: u16,
+    /// Say so to add a session that has already happened (bringing in a group that was
+    /// running before peergroup), so that it can be logged; it gets no reminders.
+    #[serde(default)]
+    pub in_the_past: bool,
+    #[serde(default)]
+    pub topic: Option<crate::values::Name>,
+    #[serde(default)]
+    pub venue: Option<crate::group::Venue>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -743,6 +743,56 @@ impl Unmet {
     }
 }
 
+/// A peer facilitator of an active group: when they were last supervised, and how much
+/// they carry.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct PeerSupervision {
+    pub person_id: Id,
+    pub display_name: String,
+    pub last_contact_on: Option<NaiveDate>,
+    /// No contact within the report's weeks.
+    pub overdue: bool,
+    /// Planned, enrolling and running groups they facilitate.
+    pub groups: u32,
+    /// Sessions of those groups in the next 30 days.
+    pub sessions_next_30_days: u32,
+    /// Follow-up calls assigned to them and still open.
+    pub open_follow_ups: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SupervisionReport {
+    pub weeks: u32,
+    /// Peers with no contact on or after this day are overdue.
+    pub since: NaiveDate,
+    pub peers: Vec<PeerSupervision>,
+}
+
+/// A facilitator who lacks, or will soon lack, training for a group they are assigned to.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FacilitatorGap {
+    pub person_id: Id,
+    pub display_name: String,
+    #[serde(flatten)]
+    pub standing: AssignmentStanding,
+}
+
+/// An upcoming session whose assigned facilitators do not fill its phase's lead roles.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct SessionRoleGap {
+    pub session_id: Id,
+    pub group_id: Id,
+    pub starts_at: DateTime<Utc>,
+    /// Each lead role short of its count, such as `educator: 0 of 1`.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct TrainingGaps {
+    pub facilitators: Vec<FacilitatorGap>,
+    pub sessions: Vec<SessionRoleGap>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,12 +4,13 @@
 use crate::entities::{enrollment, facilitator_assignment, group, person};
 use crate::groups::find_group_for_update;
 use crate::people::find_person;
-use crate::{Page, PageRequest, Result, Store, StoreError, parse_stored};
+use crate::{PageRequest, Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::{self as rules, EnrollmentAction, EnrollmentStatus};
 use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
+use peergroup_domain::records::Page;
 use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect};

@@ -11,13 +11,14 @@ use crate::entities::{
 };
 use crate::programs::program_spec;
 use crate::supports::write_spec;
-use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
+use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttempt, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask,
     MissedSession, NewTaskSpec, NextStep, TaskKind, TaskState,
 };
+use peergroup_domain::records::Page;
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};

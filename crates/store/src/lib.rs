@@ -76,28 +76,11 @@ pub struct Store {
     migration_lock: Option<std::path::PathBuf>,
 }
 
-/// One page of a list, in id order. Pass `next_cursor` as `after` to get the next page.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next_cursor: Option<i64>,
-}
-
 /// Where a list starts and how long it is; `limit` is already clamped by the caller.
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest {
     pub after: Option<i64>,
     pub limit: u64,
-}
-
-impl<T> Page<T> {
-    /// Builds a page from up to `limit + 1` rows: the extra row only says there is more.
-    fn from_rows(mut items: Vec<T>, limit: u64, id: impl Fn(&T) -> i64) -> Self {
-        let more = items.len() as u64 > limit;
-        items.truncate(limit as usize);
-        let next_cursor = if more { items.last().map(id) } else { None };
-        Page { items, next_cursor }
-    }
 }
 
 impl PageRequest {

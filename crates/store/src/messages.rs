@@ -8,42 +8,21 @@ use crate::entities::{follow_up_task, job, message, notification_event};
 use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
 use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
-use crate::{Page, PageRequest, Result, Store, StoreError, from_json, parse_stored};
+use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::followup::TaskState;
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::Page;
+use peergroup_domain::reminders::MessageRecord;
 use peergroup_domain::reminders::{MessageKind, MessageState};
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 use sea_orm::{DbBackend, QueryOrder};
-use serde::Serialize;
 use std::collections::HashMap;
-use utoipa::ToSchema;
 
 pub const JOB_NOTIFY_EVENT: &str = "notify_event";
-
-/// A message as coordinators see it: no address and no content, only what and how it went.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct MessageRecord {
-    pub id: Id,
-    pub kind: MessageKind,
-    pub state: MessageState,
-    pub session_id: Option<Id>,
-    pub person_id: Option<Id>,
-    pub user_id: Option<Id>,
-    /// The locale it was written in, once sent (`ar`, `pa-Guru`…).
-    pub locale: Option<String>,
-    pub attempts: u32,
-    pub last_error: Option<String>,
-    pub send_at: DateTime<Utc>,
-    pub sent_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    /// Times a worker stopped short of sending it because another worker had taken its job
-    /// over (the first was paused past its lease). Above zero, a server is stalling.
-    pub lost_claims: u32,
-}
 
 /// Filters for the message list.
 #[derive(Debug, Default, Clone)]

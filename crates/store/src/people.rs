@@ -1,9 +1,10 @@
 //! People: participants and facilitators of an organization.
 
 use crate::entities::person;
-use crate::{Page, PageRequest, Result, Store, StoreError, parse_stored};
+use crate::{PageRequest, Result, Store, StoreError, parse_stored};
 use peergroup_domain::Id;
 use peergroup_domain::person::{Consent, ConsentInput, PersonSpec};
+use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
 use sea_orm::ActiveValue::Set;

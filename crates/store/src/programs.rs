@@ -1,9 +1,10 @@
 //! Programs: a design document (`spec`, validated JSON) with a name for listing.
 
 use crate::entities::program;
-use crate::{Page, PageRequest, Result, Store, StoreError, from_json, to_json};
+use crate::{PageRequest, Result, Store, StoreError, from_json, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::Page;
 use peergroup_domain::records::Program;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, ConnectionTrait};

@@ -20,15 +20,15 @@ use peergroup_domain::group::{GroupStatus, Weekday};
 use peergroup_domain::group::{LocalTime, Venue};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Exclusion, Session, SessionKind, SessionStatus};
+use peergroup_domain::records::{GenerateOutcome, SessionChange};
 use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, ScheduleInput};
+use peergroup_domain::schedule::{ExtraSession, Reschedule};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, Condition, DatabaseTransaction, DbBackend, QueryOrder};
-use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
-use utoipa::ToSchema;
 
 /// Whose sessions to list.
 #[derive(Debug, Clone)]
@@ -51,31 +51,6 @@ pub enum SessionRange {
 
 /// At most this many dates in one exclusion request.
 pub const MAX_EXCLUSIONS_PER_REQUEST: usize = 400;
-
-/// What a (re)generation did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
-pub struct GenerateOutcome {
-    pub created: u32,
-    pub updated: u32,
-    pub unchanged: u32,
-    /// Future sessions that no longer fit the plan, now cancelled.
-    pub cancelled: u32,
-    /// Held or started sessions, left as they were.
-    pub kept: u32,
-    /// Sessions of the plan that fall before now and were not created (see `warnings`);
-    /// generating with `include_past` creates them.
-    pub skipped_past: u32,
-    /// Other groups at the same venue at the same time (allowed, but worth a look).
-    pub warnings: Vec<String>,
-}
-
-/// A session after a change, with any venue clash worth a look.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct SessionChange {
-    #[serde(flatten)]
-    pub session: Session,
-    pub warnings: Vec<String>,
-}
 
 /// The people assigned to facilitate a group.
 pub(crate) async fn group_facilitators(
@@ -644,36 +619,6 @@ fn write_plan(active: &mut session::ActiveModel, p: &PlannedSession) {
     active.starts_at = Set(p.starts_at);
     active.ends_at = Set(p.ends_at());
     active.minutes = Set(i32::from(p.minutes));
-}
-
-/// A change to one session: a new date, time or venue (any of them).
-#[derive(Debug, Clone, Default, serde::Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reschedule {
-    #[serde(default)]
-    pub local_date: Option<NaiveDate>,
-    #[serde(default)]
-    pub local_time: Option<LocalTime>,
-    #[serde(default)]
-    pub venue: Option<Venue>,
-}
-
-/// A session added by hand outside the plan.
-#[derive(Debug, Clone, serde::Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExtraSession {
-    pub local_date: NaiveDate,
-    pub local_time: LocalTime,
-    #[schema(minimum = 15, maximum = 720)]
-    pub minutes: u16,
-    /// Say so to add a session that has already happened (bringing in a group that was
-    /// running before peergroup), so that it can be logged; it gets no reminders.
-    #[serde(default)]
-    pub in_the_past: bool,
-    #[serde(default)]
-    pub topic: Option<Name>,
-    #[serde(default)]
-    pub venue: Option<Venue>,
 }
 
 async fn session_for_update(

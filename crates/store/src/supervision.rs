@@ -5,39 +5,14 @@ use crate::entities::{person, supervision_contact};
 use crate::joined_reads::stmt;
 use crate::{Result, Store, StoreError, parse_stored, to_json};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use peergroup_domain::training::{SupervisionContact, SupervisionSpec, latest_today};
+use peergroup_domain::training::{
+    PeerSupervision, SupervisionContact, SupervisionReport, SupervisionSpec, latest_today,
+};
 use peergroup_domain::values::{Name, Text};
 use peergroup_domain::{Id, ValidationErrors};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, ExprTrait, QueryOrder, QuerySelect};
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use utoipa::ToSchema;
-
-/// A peer facilitator of an active group: when they were last supervised, and how much
-/// they carry.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct PeerSupervision {
-    pub person_id: Id,
-    pub display_name: String,
-    pub last_contact_on: Option<NaiveDate>,
-    /// No contact within the report's weeks.
-    pub overdue: bool,
-    /// Planned, enrolling and running groups they facilitate.
-    pub groups: u32,
-    /// Sessions of those groups in the next 30 days.
-    pub sessions_next_30_days: u32,
-    /// Follow-up calls assigned to them and still open.
-    pub open_follow_ups: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct SupervisionReport {
-    pub weeks: u32,
-    /// Peers with no contact on or after this day are overdue.
-    pub since: NaiveDate,
-    pub peers: Vec<PeerSupervision>,
-}
 
 fn contact_record(m: supervision_contact::Model) -> Result<SupervisionContact> {
     let corrupt = StoreError::Corrupt;

@@ -14,36 +14,10 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::fills;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
 use peergroup_domain::training::{AssignmentStanding, TrainingRecord};
+use peergroup_domain::training::{FacilitatorGap, SessionRoleGap, TrainingGaps};
 use peergroup_domain::values::Key;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult};
-use serde::Serialize;
 use std::collections::HashMap;
-use utoipa::ToSchema;
-
-/// A facilitator who lacks, or will soon lack, training for a group they are assigned to.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct FacilitatorGap {
-    pub person_id: Id,
-    pub display_name: String,
-    #[serde(flatten)]
-    pub standing: AssignmentStanding,
-}
-
-/// An upcoming session whose assigned facilitators do not fill its phase's lead roles.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct SessionRoleGap {
-    pub session_id: Id,
-    pub group_id: Id,
-    pub starts_at: DateTime<Utc>,
-    /// Each lead role short of its count, such as `educator: 0 of 1`.
-    pub missing: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct TrainingGaps {
-    pub facilitators: Vec<FacilitatorGap>,
-    pub sessions: Vec<SessionRoleGap>,
-}
 
 /// One assignment in an active group, with what its check needs.
 struct Assigned {

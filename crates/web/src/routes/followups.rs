@@ -13,8 +13,8 @@ use peergroup_domain::Id;
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
+use peergroup_domain::records::Page;
 use peergroup_domain::records::Principal;
-use peergroup_store::Page;
 use peergroup_store::followups::TaskFilter;
 use serde::Deserialize;
 use utoipa::IntoParams;

@@ -9,8 +9,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::Page;
 use peergroup_domain::records::Program;
-use peergroup_store::Page;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -9,14 +9,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use peergroup_domain::records::{Exclusion, Session};
+use peergroup_domain::records::{GenerateOutcome, SessionChange};
 use peergroup_domain::schedule::localize;
+use peergroup_domain::schedule::{ExtraSession, Reschedule};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use peergroup_domain::{Id, ValidationErrors};
-use peergroup_store::sessions::{
-    ExtraSession, GenerateOutcome, MAX_EXCLUSIONS_PER_REQUEST, Reschedule, SessionChange,
-    SessionRange, SessionScope,
-};
+use peergroup_store::sessions::{MAX_EXCLUSIONS_PER_REQUEST, SessionRange, SessionScope};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;

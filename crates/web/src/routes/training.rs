@@ -9,12 +9,12 @@ use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
+use peergroup_domain::training::TrainingGaps;
 use peergroup_domain::training::{
     Cohort, CohortSpec, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec,
     Requirements, RoleRequirements, TrainingAttendanceSpec, TrainingModule, TrainingRecord,
     TrainingSessionSpec,
 };
-use peergroup_store::training_reports::TrainingGaps;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
