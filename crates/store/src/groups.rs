@@ -384,8 +384,9 @@ fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec
     }
 }
 
-/// The group-detail statement for one backend: the only place where the SQL dialects differ
-/// (JSON aggregation functions and placeholders).
+/// The group-detail statement for one backend: the two dialects differ here in their JSON
+/// aggregation functions and placeholders (other statements differ elsewhere; issue 18 is
+/// to gather them behind one seam).
 fn detail_sql(backend: DbBackend) -> &'static str {
     static SQLITE: OnceLock<String> = OnceLock::new();
     static POSTGRES: OnceLock<String> = OnceLock::new();
