@@ -4,7 +4,7 @@
 
 use crate::attendance::{EVENT_TASK_ASSIGNED, EVENT_TASK_ESCALATED, EVENT_TASK_OPENED};
 use crate::coordinator_notices::{Digest, coordinators};
-use crate::entities::{follow_up_task, job, message, notification_event};
+use crate::entities::{follow_up_task, group, job, message, notification_event};
 use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
 use crate::joined_reads::stmt;
 use crate::reminders::{NewMessage, insert_messages};
@@ -99,6 +99,18 @@ pub struct DeliveryTask {
     pub timezone: String,
     pub sessions_missed: u32,
     pub due_at: DateTime<Utc>,
+}
+
+/// What a message about a follow-up task says of it.
+fn delivery_task(t: follow_up_task::Model, g: &group::Model) -> DeliveryTask {
+    let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
+    DeliveryTask {
+        open: t.state == TaskState::Open.as_str(),
+        group_name: g.name.clone(),
+        timezone: g.timezone.clone(),
+        sessions_missed: sessions.len() as u32,
+        due_at: t.due_at,
+    }
 }
 
 /// The session part of a delivery's row: a session moved elsewhere names its own venue.
@@ -382,8 +394,7 @@ impl Store {
         else {
             return Ok(Vec::new());
         };
-        let mut tasks = Vec::new();
-        for t in follow_up_task::Entity::find()
+        let tasks = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(org))
             .filter(follow_up_task::Column::EscalatedAt.eq(at))
             .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
@@ -391,13 +402,25 @@ impl Store {
             .order_by_asc(follow_up_task::Column::DueAt)
             .order_by_asc(follow_up_task::Column::Id)
             .all(&db)
+            .await?;
+        // Each group once, however many of its calls the sweep found.
+        let groups: HashMap<Id, group::Model> = group::Entity::find()
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::Id.is_in(tasks.iter().map(|t| t.group_id)))
+            .all(&db)
             .await?
-        {
-            if let Some(task) = self.delivery_task(org, t.id).await? {
-                tasks.push(task);
-            }
-        }
-        Ok(tasks)
+            .into_iter()
+            .map(|g| (g.id, g))
+            .collect();
+        tasks
+            .into_iter()
+            .map(|t| {
+                let g = groups
+                    .get(&t.group_id)
+                    .ok_or(StoreError::NotFound("group"))?;
+                Ok(delivery_task(t, g))
+            })
+            .collect()
     }
 
     async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
@@ -408,19 +431,12 @@ impl Store {
         else {
             return Ok(None);
         };
-        let g = crate::entities::group::Entity::find_by_id(t.group_id)
-            .filter(crate::entities::group::Column::OrgId.eq(org))
+        let g = group::Entity::find_by_id(t.group_id)
+            .filter(group::Column::OrgId.eq(org))
             .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("group"))?;
-        let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
-        Ok(Some(DeliveryTask {
-            open: t.state == TaskState::Open.as_str(),
-            group_name: g.name,
-            timezone: g.timezone,
-            sessions_missed: sessions.len() as u32,
-            due_at: t.due_at,
-        }))
+        Ok(Some(delivery_task(t, &g)))
     }
 
     /// Records the outcome of a delivery on the message and finishes its job, while this
