@@ -621,21 +621,7 @@ async fn a_retreat_phase_meets_on_its_own_day_time_and_length() {
     let group = app
         .create_id(&t, "/api/v1/groups", &fixtures::group(program))
         .await;
-    app.post(
-        &t,
-        &format!("/api/v1/groups/{group}/sessions/generate"),
-        &json!({}),
-    )
-    .await
-    .ok(200);
-    let all = sessions(
-        app.get(
-            &t,
-            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
-        )
-        .await
-        .ok(200),
-    );
+    let all = app.generate_session_list(&t, group).await;
     assert_eq!(all.len(), 25);
     let evening = &all[23];
     assert_eq!(

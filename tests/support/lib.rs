@@ -357,6 +357,15 @@ impl TestApp {
 
     /// Generates a group's sessions (asserting success) and returns their ids in order.
     pub async fn generate_sessions(&self, token: &str, group: i64) -> Vec<i64> {
+        self.generate_session_list(token, group)
+            .await
+            .iter()
+            .map(|s| s["id"].as_i64().expect("a session id"))
+            .collect()
+    }
+
+    /// [`TestApp::generate_sessions`], answering the sessions as listed in 2027.
+    pub async fn generate_session_list(&self, token: &str, group: i64) -> Vec<Value> {
         self.post(
             token,
             &format!("/api/v1/groups/{group}/sessions/generate"),
@@ -372,9 +381,7 @@ impl TestApp {
         .ok(200)
         .as_array()
         .expect("a list of sessions")
-        .iter()
-        .map(|s| s["id"].as_i64().expect("a session id"))
-        .collect()
+        .clone()
     }
 
     /// Records that `person` completed every module `role` of `program` requires, on

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Process, command, spawn, token_create};
+use common::{Process, command, spawn, succeeded, token_create};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -118,11 +118,7 @@ fn token_create_issues_a_working_token_and_refuses_bad_arguments() {
     let mut c = command(dir.path());
     c.env("PEERGROUP__DEMO__ENABLED", "false");
     let out = token_create(c, "riverside", "maria@example.org", "coordinator");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(token.starts_with("pg_") && token.len() > 40);
     assert!(String::from_utf8_lossy(&out.stderr).contains("created organization `riverside`"));
@@ -190,11 +186,7 @@ fn check_config_prints_the_configuration_without_secrets_and_refuses_bad_keys() 
 fn migrate_prepares_an_empty_database() {
     let dir = tempfile::tempdir().unwrap();
     let out = command(dir.path()).arg("migrate").output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     assert!(dir.path().join("var/peergroup.db").exists());
 }
 
@@ -202,20 +194,12 @@ fn migrate_prepares_an_empty_database() {
 fn rebuild_follow_ups_runs_on_the_demo_database_and_finds_nothing_to_change() {
     let dir = tempfile::tempdir().unwrap();
     let demo = command(dir.path()).arg("demo").output().unwrap();
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
+    succeeded(&demo);
     let out = command(dir.path())
         .arg("rebuild-follow-ups")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("0 participants brought in line"), "{text}");
     assert!(text.contains("11 groups"), "{text}");
@@ -241,11 +225,7 @@ fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
     ])
     .args(["--role", "facilitator", "--expires-in-days", "30"]);
     let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let said = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(said.contains("valid until"), "{said}");
@@ -274,11 +254,7 @@ fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
             .unwrap()
     };
     let out = list("harbour");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
     let table = String::from_utf8(out.stdout).unwrap();
     let row: Vec<&str> = table.lines().nth(1).unwrap().split('\t').collect();
     assert_eq!(
@@ -297,11 +273,7 @@ fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no token 999999"));
     let out = revoke(row[0]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&out);
 
     // The server learns of it within its one-second token cache.
     let refused_after = std::time::Instant::now();
@@ -323,11 +295,7 @@ fn token_list_and_revoke_reach_a_running_server_within_its_auth_cache() {
 fn plan_reminders_plans_now_and_a_second_run_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let demo = command(dir.path()).arg("demo").output().unwrap();
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
+    succeeded(&demo);
     // The demo's first sessions are a few weeks out: a long horizon reaches their reminders.
     let plan = || {
         let out = command(dir.path())
@@ -335,11 +303,7 @@ fn plan_reminders_plans_now_and_a_second_run_adds_nothing() {
             .arg("plan-reminders")
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        succeeded(&out);
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         let planned: u64 = text
             .split("; ")

@@ -111,14 +111,20 @@ pub fn token_create(mut c: Command, org: &str, email: &str, role: &str) -> std::
     .expect("peergroup runs")
 }
 
-/// The token `peergroup token create` prints, through `c` (the binary, configured).
-pub fn issued_token(c: Command, org: &str, email: &str, role: &str) -> String {
-    let out = token_create(c, org, email, role);
+/// Asserts the command succeeded, showing what it said on standard error if not.
+#[track_caller]
+pub fn succeeded(out: &std::process::Output) {
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The token `peergroup token create` prints, through `c` (the binary, configured).
+pub fn issued_token(c: Command, org: &str, email: &str, role: &str) -> String {
+    let out = token_create(c, org, email, role);
+    succeeded(&out);
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
 
