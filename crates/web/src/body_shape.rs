@@ -7,16 +7,12 @@
 use crate::error::ApiError;
 use serde_json::{Map, Value};
 
-/// The published component schemas, read once.
+/// The published component schemas.
 fn components() -> &'static Map<String, Value> {
-    static COMPONENTS: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    COMPONENTS.get_or_init(|| {
-        let doc = serde_json::to_value(crate::openapi()).expect("the document serializes");
-        doc["components"]["schemas"]
-            .as_object()
-            .cloned()
-            .unwrap_or_default()
-    })
+    static NONE: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    crate::openapi::openapi_json().0["components"]["schemas"]
+        .as_object()
+        .unwrap_or_else(|| NONE.get_or_init(Map::new))
 }
 
 /// Checks `value` against the component schema `name` (a type with no published schema is

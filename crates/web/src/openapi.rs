@@ -94,6 +94,17 @@ pub fn openapi() -> &'static Document {
     DOC.get_or_init(|| crate::documented_app_parts().1)
 }
 
+/// The document as JSON, written once: what `/api/openapi.json` sends and what request
+/// bodies are held to.
+pub(crate) fn openapi_json() -> &'static (Value, String) {
+    static JSON: std::sync::OnceLock<(Value, String)> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        let value = serde_json::to_value(openapi()).expect("the document serializes");
+        let text = value.to_string();
+        (value, text)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use peergroup_domain::StringEnum;
