@@ -3,12 +3,13 @@
 
 use peergroup_blackbox::TestApp;
 use peergroup_domain::clock::Clock;
+use peergroup_domain::jobs::{JobKind, NoopJob};
 use peergroup_store::jobs::{JobOutcome, NewJob};
 use std::collections::HashSet;
 use std::time::Duration;
 
 fn noop(key: &str, app: &TestApp) -> NewJob {
-    NewJob::new("noop", serde_json::json!({}), app.clock.now()).key(key)
+    NewJob::new(JobKind::Noop, &NoopJob {}, app.clock.now()).key(key)
 }
 
 #[tokio::test]
@@ -134,8 +135,8 @@ async fn the_servers_own_worker_runs_due_jobs_and_stops_cleanly() {
     store.enqueue_jobs(&jobs).await.unwrap();
     // A job for later stays queued until the clock gets there.
     let later = NewJob::new(
-        "noop",
-        serde_json::json!({}),
+        JobKind::Noop,
+        &NoopJob {},
         app.clock.now() + chrono::Duration::hours(1),
     );
     store.enqueue_jobs(&[later]).await.unwrap();
@@ -194,8 +195,8 @@ async fn the_daily_sweep_deletes_done_jobs_after_two_weeks_and_keeps_dead_and_wa
     // Due in three weeks: still waiting when the sweep runs.
     jobs.push(
         NewJob::new(
-            "noop",
-            serde_json::json!({}),
+            JobKind::Noop,
+            &NoopJob {},
             app.clock.now() + chrono::Duration::days(21),
         )
         .key("later"),
@@ -218,7 +219,7 @@ async fn the_daily_sweep_deletes_done_jobs_after_two_weeks_and_keeps_dead_and_wa
     }
     // Thirteen days on: nothing is old enough.
     app.clock.advance(chrono::Duration::days(13));
-    let tick = |at| peergroup_jobs::ticks::tick_job(peergroup_jobs::worker::JOB_PRUNE, at);
+    let tick = |at| peergroup_jobs::ticks::tick_job(JobKind::PruneJobs, at);
     store.enqueue_jobs(&[tick(app.clock.now())]).await.unwrap();
     app.run_jobs_with(&app.config).await;
     assert_eq!(store.job_counts().await.unwrap().done, 31, "30 + the sweep");

@@ -5,6 +5,7 @@ use chrono::{TimeZone, Utc};
 use peergroup_blackbox::smtp::{SmtpServer, smtp_config};
 use peergroup_blackbox::{TestApp, fixtures, json};
 use peergroup_domain::clock::Clock;
+use peergroup_domain::jobs::JobKind;
 use serde_json::Value;
 
 /// A Vancouver group meeting Wednesdays at 10:00 from 17 March 2027, just after the switch
@@ -93,11 +94,11 @@ async fn tick(app: &TestApp) {
 
 /// Inserts the reminder-planning tick scheduled for `now`.
 async fn tick_at(app: &TestApp, now: chrono::DateTime<Utc>) {
-    tick_of(app, peergroup_jobs::worker::JOB_PLAN_REMINDERS, now).await;
+    tick_of(app, JobKind::PlanReminders, now).await;
 }
 
 /// Inserts the tick of `kind` scheduled for `now`.
-async fn tick_of(app: &TestApp, kind: &str, now: chrono::DateTime<Utc>) {
+async fn tick_of(app: &TestApp, kind: JobKind, now: chrono::DateTime<Utc>) {
     app.server()
         .store
         .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(kind, now)])
@@ -641,7 +642,6 @@ async fn an_admin_sets_the_quiet_hours_and_reply_to_address_that_reminders_follo
 
 #[tokio::test]
 async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_once() {
-    use peergroup_store::coordinator_notices::JOB_CHECK_ROLES;
     let app = TestApp::spawn().await;
     let smtp = SmtpServer::start();
     let config = smtp_config(&app.config, &smtp.url());
@@ -655,12 +655,12 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     // The education phase needs an educator and 2 peer leaders; the group has 1 peer leader.
     // Its first session is 17 March 17:00 UTC: 48 hours before is 15 March 17:00.
     app.clock.set(at(2027, 3, 15, 16, 30));
-    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert!(smtp.received().is_empty(), "more than 48 hours ahead");
 
     app.clock.set(at(2027, 3, 15, 17, 30));
-    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let mut got = smtp.received();
     got.sort_by(|a, b| a.to.cmp(&b.to));
@@ -689,7 +689,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
 
     // An hour later the gap is still there: nobody is told twice.
     app.clock.set(at(2027, 3, 15, 18, 30));
-    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert_eq!(smtp.received().len(), 2);
 
@@ -697,7 +697,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     // are filled before it can go, so it is not sent.
     app.clock.set(at(2027, 3, 22, 17, 30));
     smtp.busy_for(2);
-    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let waiting = messages(&app, &s.token, "state=retrying").await;
     assert_eq!(waiting.len(), 2, "{waiting:#?}");
@@ -735,7 +735,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     );
     // And the check finds nothing for the sessions after.
     app.clock.set(at(2027, 3, 29, 17, 30));
-    tick_of(&app, JOB_CHECK_ROLES, app.clock.now()).await;
+    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert_eq!(smtp.received().len(), 2);
     app.stop().await;
@@ -743,7 +743,6 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
 
 #[tokio::test]
 async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() {
-    use peergroup_store::coordinator_notices::JOB_WEEKLY_DIGEST;
     let app = TestApp::spawn().await;
     let smtp = SmtpServer::start();
     let config = smtp_config(&app.config, &smtp.url());
@@ -773,7 +772,7 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
 
     // Monday 15 March 2027, 06:00 UTC: the week to come holds the first session (17 March).
     app.clock.set(at(2027, 3, 15, 6, 0));
-    tick_of(&app, JOB_WEEKLY_DIGEST, app.clock.now()).await;
+    tick_of(&app, JobKind::WeeklyDigest, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let digests = || {
         smtp.received()
@@ -798,7 +797,7 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
     }
     assert!(!d.text.contains("Lucia"), "no names in a digest");
     // The same week's tick again (a second replica) sends nothing more.
-    tick_of(&app, JOB_WEEKLY_DIGEST, at(2027, 3, 15, 6, 0)).await;
+    tick_of(&app, JobKind::WeeklyDigest, at(2027, 3, 15, 6, 0)).await;
     app.run_jobs_with(&config).await;
     assert_eq!(digests().len(), 1);
     app.stop().await;
@@ -815,9 +814,7 @@ async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_
     app.clock.set(at(2027, 3, 16, 17, 30));
     tick(&app).await;
     let held = app
-        .run_jobs_holding(&config, |j| {
-            j.kind == peergroup_store::reminders::JOB_DELIVER
-        })
+        .run_jobs_holding(&config, |j| j.kind == JobKind::DeliverMessage.as_str())
         .await;
     assert_eq!(held.len(), 3);
     let ids: Vec<i64> = held

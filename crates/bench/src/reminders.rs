@@ -14,6 +14,7 @@ use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mailin_embedded::{Handler, Response, Server, response};
 use peergroup_domain::group::Weekday;
+use peergroup_domain::jobs::{JobKind, NoopJob};
 use peergroup_domain::org::OrgSettings;
 use peergroup_jobs::Runtime;
 use peergroup_store::Store;
@@ -465,7 +466,7 @@ async fn queue(store: &Store) -> anyhow::Result<()> {
     let n = 20_000usize;
     let now = Utc::now();
     let jobs: Vec<NewJob> = (0..n)
-        .map(|i| NewJob::new("noop", json!({}), now).key(format!("noop:{i}")))
+        .map(|i| NewJob::new(JobKind::Noop, &NoopJob {}, now).key(format!("noop:{i}")))
         .collect();
     store.enqueue_jobs(&jobs).await?;
     analyze(store).await?;

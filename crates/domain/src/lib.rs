@@ -63,6 +63,7 @@ pub mod figures;
 pub mod followup;
 pub mod group;
 pub mod ical;
+pub mod jobs;
 pub mod org;
 pub mod person;
 pub mod program;

@@ -1,9 +1,11 @@
 //! Delivering one message: read it as things are now, decide whether it still should go,
 //! write it in the person's language and send it.
 
-use crate::worker::{Failure, Runtime, outcome_for};
+use crate::job::{Context, Job, done};
+use crate::runtime::{Failure, Runtime, outcome_for};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
+use peergroup_domain::jobs::{DeliverJob, JobKind};
 use peergroup_domain::reminders::MessageKind;
 use peergroup_notify::links::AbsenceLink;
 use peergroup_notify::render::EscalatedCall;
@@ -12,25 +14,37 @@ use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render
 use peergroup_store::jobs::ClaimedJob;
 use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
 
-/// Sends the message `message_id`, read as `ahead` if it already was.
-pub async fn deliver(
+/// Sends one message, read as things are now.
+pub struct DeliverMessage;
+
+impl Job for DeliverMessage {
+    const KIND: JobKind = JobKind::DeliverMessage;
+    type Payload = DeliverJob;
+
+    async fn run(mut cx: Context<'_>, d: DeliverJob) -> Result<(), Failure> {
+        let message_id = d.message_id;
+        let store = &cx.rt.store;
+        let d = match cx.ahead.take() {
+            Some(d) => Some(d),
+            None => store.delivery(message_id).await?,
+        };
+        match d {
+            Some(d) => deliver(cx.rt, cx.job, message_id, d).await,
+            // Gone with its organization or person: nothing to send.
+            None => done(&cx).await,
+        }
+    }
+}
+
+/// Sends the message `message_id`, read as `d`, and records the outcome.
+async fn deliver(
     rt: &Runtime,
     job: &ClaimedJob,
     message_id: i64,
-    ahead: Option<Delivery>,
+    d: Delivery,
 ) -> Result<(), Failure> {
     let store = &rt.store;
     let now = store.clock().now();
-    let d = match ahead {
-        Some(d) => Some(d),
-        None => store.delivery(message_id).await?,
-    };
-    let Some(d) = d else {
-        store
-            .finish_job(job, &peergroup_store::jobs::JobOutcome::Done)
-            .await?;
-        return Ok(());
-    };
     // Held from handing the message to the mail server until its outcome is recorded.
     let mut sending = None;
     let outcome = match prepare(rt, &d, now) {

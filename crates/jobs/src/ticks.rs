@@ -4,29 +4,28 @@
 //! recent enough to still mean something: this catches up after a downtime without
 //! repeating every missed tick, and a first start on a Friday does not send Monday's digest.
 
-use crate::worker::{JOB_ESCALATE, JOB_PLAN_REMINDERS, JOB_PRUNE};
 use chrono::{DateTime, SubsecRound, Utc};
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
+use peergroup_domain::jobs::{JobKind, Tick};
 use peergroup_store::Store;
-use peergroup_store::coordinator_notices::{JOB_CHECK_ROLES, JOB_WEEKLY_DIGEST};
 use peergroup_store::jobs::NewJob;
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// Every tick: its job kind, its UTC cron expression (with seconds), and how long after it
 /// was due a missed tick is still caught up at start, in minutes.
-pub const TICKS: [(&str, &str, i64); 5] = [
+pub const TICKS: [(JobKind, &str, i64); 5] = [
     // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
     // Planning again changes nothing planned already, so a start always plans.
-    (JOB_PLAN_REMINDERS, "0 */5 * * * *", 5),
-    (JOB_ESCALATE, "0 * * * * *", 1),
+    (JobKind::PlanReminders, "0 */5 * * * *", 5),
+    (JobKind::EscalateFollowUps, "0 * * * * *", 1),
     // Sessions in the next 48 hours without their facilitators, checked hourly.
-    (JOB_CHECK_ROLES, "0 30 * * * *", 60),
+    (JobKind::CheckRoles, "0 30 * * * *", 60),
     // The coordinators' digest, Mondays at 06:00 UTC (morning in Europe and Africa,
     // Sunday night in the Americas); still worth sending until noon, not on Friday.
-    (JOB_WEEKLY_DIGEST, "0 0 6 * * Mon", 6 * 60),
+    (JobKind::WeeklyDigest, "0 0 6 * * Mon", 6 * 60),
     // Done jobs older than two weeks are deleted daily.
-    (JOB_PRUNE, "0 17 3 * * *", 24 * 60),
+    (JobKind::PruneJobs, "0 17 3 * * *", 24 * 60),
 ];
 
 fn parse(expr: &str) -> Cron {
@@ -40,8 +39,8 @@ fn parse(expr: &str) -> Cron {
 }
 
 /// The tick of `kind` scheduled for `at`, as one job.
-pub fn tick_job(kind: &str, at: DateTime<Utc>) -> NewJob {
-    NewJob::new(kind, serde_json::json!({ "scheduled_for": at }), at)
+pub fn tick_job(kind: JobKind, at: DateTime<Utc>) -> NewJob {
+    NewJob::new(kind, &Tick { scheduled_for: at }, at)
         .key(format!("tick:{kind}:{}", at.to_rfc3339()))
         .max_attempts(3)
 }
@@ -54,7 +53,7 @@ pub fn latest_ticks(now: DateTime<Utc>) -> Vec<NewJob> {
         .iter()
         .filter_map(|(kind, expr, window)| {
             let at = parse(expr).find_previous_occurrence(&now, true).ok()?;
-            (now - at <= chrono::Duration::minutes(*window)).then(|| tick_job(kind, at))
+            (now - at <= chrono::Duration::minutes(*window)).then(|| tick_job(*kind, at))
         })
         .collect()
 }
@@ -77,7 +76,7 @@ pub async fn start(store: Store) -> Result<JobScheduler, tokio_cron_scheduler::J
                     return;
                 };
                 if let Err(e) = store.enqueue_jobs(&[tick_job(kind, at)]).await {
-                    tracing::warn!(tick = kind, error = %e, "enqueueing a tick failed");
+                    tracing::warn!(tick = %kind, error = %e, "enqueueing a tick failed");
                 }
             })
         })?;
@@ -111,7 +110,7 @@ mod tests {
         let late = |h| {
             latest_ticks(Utc.with_ymd_and_hms(2026, 11, 23, h, 0, 0).unwrap())
                 .iter()
-                .any(|j| j.kind == JOB_WEEKLY_DIGEST)
+                .any(|j| j.kind == JobKind::WeeklyDigest)
         };
         assert!(late(9));
         assert!(!late(13));

@@ -26,6 +26,7 @@ use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures, grou
 use peergroup_domain::followup::{
     self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
 };
+use peergroup_domain::jobs::{EventJob, EventKind, JobKind};
 use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
 use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
@@ -38,12 +39,6 @@ use std::sync::Arc;
 /// How long before its start a session may be logged: a facilitator opening the roll-call
 /// at the door. Earlier, an absence would count for a session that has not happened.
 pub const LOG_EARLY_MINUTES: i64 = 30;
-
-/// Notification kinds the reminders work delivers to coordinators.
-pub const EVENT_TASK_OPENED: &str = "follow_up_opened";
-pub const EVENT_TASK_ESCALATED: &str = "follow_up_escalated";
-/// A task given a (new) caller; fanned out to that caller only.
-pub const EVENT_TASK_ASSIGNED: &str = "follow_up_assigned";
 
 /// The participants of a group by enrolment status.
 pub(crate) struct Roster {
@@ -327,8 +322,14 @@ impl RuleRun<'_> {
                     Some(bulk) => bulk.lock().unwrap_or_else(|e| e.into_inner()).push(task),
                     None => {
                         let task = task.insert(self.txn).await?;
-                        record_event(self.txn, self.org, EVENT_TASK_OPENED, task.id, self.now)
-                            .await?;
+                        record_event(
+                            self.txn,
+                            self.org,
+                            EventKind::FollowUpOpened,
+                            task.id,
+                            self.now,
+                        )
+                        .await?;
                         changes.opened.push(task.id);
                     }
                 }
@@ -366,13 +367,13 @@ impl RuleRun<'_> {
 pub(crate) async fn record_event(
     conn: &impl ConnectionTrait,
     org: Id,
-    kind: &str,
+    kind: EventKind,
     subject_id: Id,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let event = notification_event::ActiveModel {
         org_id: Set(org),
-        kind: Set(kind.into()),
+        kind: Set(kind.as_str().into()),
         subject_id: Set(subject_id),
         created_at: Set(now),
         delivered_at: Set(None),
@@ -380,13 +381,9 @@ pub(crate) async fn record_event(
     }
     .insert(conn)
     .await?;
-    let job = crate::jobs::NewJob::new(
-        crate::messages::JOB_NOTIFY_EVENT,
-        serde_json::json!({ "event_id": event.id }),
-        now,
-    )
-    .org(org)
-    .key(format!("event:{}", event.id));
+    let job = crate::jobs::NewJob::new(JobKind::NotifyEvent, &EventJob { event_id: event.id }, now)
+        .org(org)
+        .key(format!("event:{}", event.id));
     crate::jobs::enqueue(conn, &[job], now).await?;
     Ok(())
 }

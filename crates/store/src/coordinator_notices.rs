@@ -19,9 +19,6 @@ use sea_orm::entity::prelude::*;
 use sea_orm::{QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
 
-pub const JOB_CHECK_ROLES: &str = "check_roles";
-pub const JOB_WEEKLY_DIGEST: &str = "weekly_digest";
-
 /// How far ahead a session without its facilitators is reported.
 pub fn roles_window() -> Duration {
     Duration::hours(48)

@@ -1,10 +1,7 @@
 //! Follow-up tasks: the coordinators' queue, call attempts, closing, reassigning, tasks
 //! opened by hand, and escalation of tasks nobody has called for by their due date.
 
-use crate::attendance::{
-    EVENT_TASK_ASSIGNED, EVENT_TASK_ESCALATED, EVENT_TASK_OPENED, display_names, record_event,
-    user_emails,
-};
+use crate::attendance::{display_names, record_event, user_emails};
 use crate::entities::{
     call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, support_need,
@@ -18,6 +15,7 @@ use peergroup_domain::followup::{
     AssignTaskSpec, CallAttempt, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask,
     MissedSession, NewTaskSpec, NextStep, TaskKind, TaskState,
 };
+use peergroup_domain::jobs::EventKind;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
@@ -337,7 +335,7 @@ impl Store {
         }
         .insert(&txn)
         .await?;
-        record_event(&txn, org, EVENT_TASK_OPENED, task.id, now).await?;
+        record_event(&txn, org, EventKind::FollowUpOpened, task.id, now).await?;
         txn.commit().await?;
         self.get_follow_up(org, task.id).await
     }
@@ -443,7 +441,7 @@ impl Store {
         active.updated_at = Set(self.now());
         active.update(&txn).await?;
         if changed && spec.assignee_person_id.is_some() {
-            record_event(&txn, org, EVENT_TASK_ASSIGNED, id, self.now()).await?;
+            record_event(&txn, org, EventKind::FollowUpAssigned, id, self.now()).await?;
         }
         txn.commit().await?;
         self.get_follow_up(org, id).await
@@ -478,7 +476,7 @@ impl Store {
                 .await?;
             if stamped.rows_affected == 1 {
                 if told.insert(t.org_id) {
-                    record_event(&txn, t.org_id, EVENT_TASK_ESCALATED, t.id, now).await?;
+                    record_event(&txn, t.org_id, EventKind::FollowUpEscalated, t.id, now).await?;
                 }
                 n += 1;
             }

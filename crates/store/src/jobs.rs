@@ -12,13 +12,9 @@ use crate::joined_reads::stmt;
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::jobs::{JobKind, JobState};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 use serde::Serialize;
-
-pub const QUEUED: &str = "queued";
-pub const RUNNING: &str = "running";
-pub const DONE: &str = "done";
-pub const DEAD: &str = "dead";
 
 /// Attempts before a job is dead, unless the job says otherwise.
 pub const DEFAULT_MAX_ATTEMPTS: i32 = 8;
@@ -27,7 +23,7 @@ pub const DEFAULT_MAX_ATTEMPTS: i32 = 8;
 #[derive(Debug, Clone)]
 pub struct NewJob {
     pub org_id: Option<Id>,
-    pub kind: String,
+    pub kind: JobKind,
     /// Jobs with the same key are one job: later inserts are ignored.
     pub dedupe_key: Option<String>,
     pub payload: serde_json::Value,
@@ -36,12 +32,14 @@ pub struct NewJob {
 }
 
 impl NewJob {
-    pub fn new(kind: &str, payload: serde_json::Value, run_at: DateTime<Utc>) -> Self {
+    /// A job of `kind` carrying `payload` (one of `peergroup_domain::jobs`' payloads).
+    pub fn new(kind: JobKind, payload: &impl Serialize, run_at: DateTime<Utc>) -> Self {
         NewJob {
             org_id: None,
-            kind: kind.into(),
+            kind,
             dedupe_key: None,
-            payload,
+            // Plain structs of numbers, strings and enums always serialize.
+            payload: serde_json::to_value(payload).unwrap_or_default(),
             run_at,
             max_attempts: DEFAULT_MAX_ATTEMPTS,
         }
@@ -68,6 +66,8 @@ impl NewJob {
 pub struct ClaimedJob {
     pub id: Id,
     pub org_id: Option<Id>,
+    /// The kind's stored name, read as a `JobKind` by the worker: a kind queued by a newer
+    /// version may be unknown to this one.
     pub kind: String,
     pub payload: serde_json::Value,
     /// Including this one.
@@ -128,7 +128,7 @@ pub(crate) async fn enqueue(
             sql.push_str("(?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)");
             values.extend([
                 job.org_id.into(),
-                job.kind.clone().into(),
+                job.kind.as_str().into(),
                 job.dedupe_key.clone().into(),
                 job.payload.clone().into(),
                 job.max_attempts.into(),
@@ -166,7 +166,7 @@ async fn enqueue_postgres(
             .iter()
             .map(|j| Row {
                 org_id: j.org_id,
-                kind: &j.kind,
+                kind: j.kind.as_str(),
                 dedupe_key: j.dedupe_key.as_deref(),
                 payload: &j.payload,
                 max_attempts: j.max_attempts,
@@ -205,12 +205,12 @@ pub(crate) fn finish_values(
     now: DateTime<Utc>,
 ) -> [Value; 6] {
     let (state, run_at) = match outcome {
-        JobOutcome::Done => (DONE, None),
-        JobOutcome::RetryAt { at, .. } => (QUEUED, Some(*at)),
-        JobOutcome::Dead { .. } => (DEAD, None),
+        JobOutcome::Done => (JobState::Done, None),
+        JobOutcome::RetryAt { at, .. } => (JobState::Queued, Some(*at)),
+        JobOutcome::Dead { .. } => (JobState::Dead, None),
     };
     [
-        state.into(),
+        state.as_str().into(),
         run_at.into(),
         outcome.error().map(str::to_string).into(),
         now.into(),
@@ -375,11 +375,11 @@ impl Store {
             let state: String = row.try_get("", "state")?;
             let tried: i32 = row.try_get("", "tried")?;
             let n: i64 = row.try_get("", "n")?;
-            match (state.as_str(), tried) {
-                (QUEUED, 0) => counts.queued += n,
-                (QUEUED, _) => counts.retrying += n,
-                (RUNNING, _) => counts.running += n,
-                (DONE, _) => counts.done += n,
+            match (state.parse(), tried) {
+                (Ok(JobState::Queued), 0) => counts.queued += n,
+                (Ok(JobState::Queued), _) => counts.retrying += n,
+                (Ok(JobState::Running), _) => counts.running += n,
+                (Ok(JobState::Done), _) => counts.done += n,
                 _ => counts.dead += n,
             }
         }

@@ -2,7 +2,6 @@
 //! message needs at send time (so a reminder always carries the session as it is now),
 //! and records the outcome on the message (where it counts as sent), then on its job.
 
-use crate::attendance::{EVENT_TASK_ASSIGNED, EVENT_TASK_ESCALATED, EVENT_TASK_OPENED};
 use crate::coordinator_notices::{Digest, coordinators};
 use crate::entities::{follow_up_task, group, job, message, notification_event};
 use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
@@ -13,6 +12,7 @@ use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::followup::TaskState;
+use peergroup_domain::jobs::{EventKind, JobState};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::reminders::MessageRecord;
@@ -21,8 +21,6 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 use sea_orm::{DbBackend, QueryOrder};
 use std::collections::HashMap;
-
-pub const JOB_NOTIFY_EVENT: &str = "notify_event";
 
 /// Filters for the message list.
 #[derive(Debug, Default, Clone)]
@@ -535,13 +533,14 @@ impl Store {
             .await?;
         let mut n = 0;
         if let Some(event) = event.filter(|e| e.delivered_at.is_none()) {
+            let event_kind: EventKind = parse_stored(&event.kind)?;
             // An assignment is news only to the facilitator who is to call.
-            let coordinators = match event.kind.as_str() {
-                EVENT_TASK_ASSIGNED => Vec::new(),
+            let coordinators = match event_kind {
+                EventKind::FollowUpAssigned => Vec::new(),
                 _ => coordinators(&txn, org).await?,
             };
-            let kind = match event.kind.as_str() {
-                EVENT_TASK_ESCALATED => MessageKind::FollowUpEscalated,
+            let kind = match event_kind {
+                EventKind::FollowUpEscalated => MessageKind::FollowUpEscalated,
                 _ => MessageKind::FollowUpOpened,
             };
             let mut messages: Vec<NewMessage> = coordinators
@@ -558,7 +557,10 @@ impl Store {
                 })
                 .collect();
             // A task opened with a caller, or given one, tells that caller.
-            if matches!(event.kind.as_str(), EVENT_TASK_OPENED | EVENT_TASK_ASSIGNED) {
+            if matches!(
+                event_kind,
+                EventKind::FollowUpOpened | EventKind::FollowUpAssigned
+            ) {
                 let assignee = follow_up_task::Entity::find_by_id(event.subject_id)
                     .filter(follow_up_task::Column::OrgId.eq(org))
                     .one(&txn)
@@ -642,12 +644,12 @@ impl Store {
             )));
         }
         job::Entity::update_many()
-            .col_expr(job::Column::State, Expr::value(crate::jobs::QUEUED))
+            .col_expr(job::Column::State, Expr::value(JobState::Queued.as_str()))
             .col_expr(job::Column::Attempts, Expr::value(0))
             .col_expr(job::Column::RunAt, Expr::value(now))
             .col_expr(job::Column::UpdatedAt, Expr::value(now))
             .filter(job::Column::DedupeKey.eq(format!("deliver:{id}")))
-            .filter(job::Column::State.eq(crate::jobs::DEAD))
+            .filter(job::Column::State.eq(JobState::Dead.as_str()))
             .exec(&txn)
             .await?;
         let mut active: message::ActiveModel = m.into();

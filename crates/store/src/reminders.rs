@@ -12,46 +12,13 @@ use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
+use peergroup_domain::jobs::{Audience, ChangedJob, DeliverJob, JobKind, ReminderJob};
 use peergroup_domain::reminders::{
     self, MAX_HOURS_BEFORE, MessageKind, QuietHours, ReminderPolicy,
 };
 use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, Value};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
-
-pub const JOB_SESSION_REMINDER: &str = "session_reminder";
-pub const JOB_SESSION_CHANGED: &str = "session_changed";
-pub const JOB_DELIVER: &str = "deliver_message";
-
-/// Who a session reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    Participants,
-    Facilitators,
-}
-
-/// The payload of a `session_reminder` job.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReminderJob {
-    pub session_id: Id,
-    pub audience: Audience,
-    pub hours_before: u16,
-    pub sequence: i32,
-}
-
-/// The payload of a `session_changed` job.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChangedJob {
-    pub session_id: Id,
-    pub sequence: i32,
-}
-
-/// The payload of a `deliver_message` job.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeliverJob {
-    pub message_id: Id,
-}
 
 /// What one planning run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -110,7 +77,7 @@ pub(crate) async fn insert_messages(
             let org: Id = row.try_get("", "org_id")?;
             let at: DateTime<Utc> = row.try_get("", "send_at")?;
             jobs.push(
-                NewJob::new(JOB_DELIVER, serde_json::json!({ "message_id": id }), at)
+                NewJob::new(JobKind::DeliverMessage, &DeliverJob { message_id: id }, at)
                     .org(org)
                     .key(format!("deliver:{id}")),
             );
@@ -132,8 +99,11 @@ pub(crate) fn timezone(name: &str) -> Tz {
 /// cancelled; inserted in the transaction that changed it.
 pub(crate) fn changed_notice(org: Id, session_id: Id, sequence: i32, now: DateTime<Utc>) -> NewJob {
     NewJob::new(
-        JOB_SESSION_CHANGED,
-        serde_json::json!({ "session_id": session_id, "sequence": sequence }),
+        JobKind::SessionChanged,
+        &ChangedJob {
+            session_id,
+            sequence,
+        },
         now,
     )
     .org(org)
@@ -219,13 +189,9 @@ impl Store {
                         Audience::Facilitators => "f",
                     };
                     jobs.push(
-                        NewJob::new(
-                            JOB_SESSION_REMINDER,
-                            serde_json::to_value(&payload).unwrap_or_default(),
-                            at.max(now),
-                        )
-                        .org(s.org_id)
-                        .key(format!("reminder:{}:{who}{h}:{}", s.id, s.sequence)),
+                        NewJob::new(JobKind::SessionReminder, &payload, at.max(now))
+                            .org(s.org_id)
+                            .key(format!("reminder:{}:{who}{h}:{}", s.id, s.sequence)),
                     );
                 }
             }

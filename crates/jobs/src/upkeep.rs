@@ -1,0 +1,93 @@
+//! The jobs cron ticks queue: planning reminders, escalating overdue follow-ups, pruning
+//! done jobs, and the coordinators' notices of missing facilitators and weekly digest.
+
+use crate::job::{Context, Job, done};
+use crate::runtime::Failure;
+use chrono::Duration;
+use peergroup_domain::jobs::{JobKind, Tick};
+
+/// Done jobs are kept this long, for looking into what happened.
+pub const DONE_JOBS_KEPT_DAYS: i64 = 14;
+
+pub struct PlanReminders;
+
+impl Job for PlanReminders {
+    const KIND: JobKind = JobKind::PlanReminders;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
+        let stats = cx
+            .rt
+            .store
+            .plan_reminders(cx.rt.settings.plan_horizon)
+            .await?;
+        tracing::info!(
+            sessions = stats.sessions,
+            jobs = stats.jobs_new,
+            "reminders planned"
+        );
+        done(&cx).await
+    }
+}
+
+pub struct EscalateFollowUps;
+
+impl Job for EscalateFollowUps {
+    const KIND: JobKind = JobKind::EscalateFollowUps;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
+        let n = cx.rt.store.escalate_due_follow_ups().await?;
+        if n > 0 {
+            tracing::info!(escalated = n, "follow-up tasks escalated");
+        }
+        done(&cx).await
+    }
+}
+
+pub struct PruneJobs;
+
+impl Job for PruneJobs {
+    const KIND: JobKind = JobKind::PruneJobs;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
+        let store = &cx.rt.store;
+        let before = store.clock().now() - Duration::days(DONE_JOBS_KEPT_DAYS);
+        let n = store.prune_done_jobs(before).await?;
+        tracing::info!(deleted = n, "done jobs pruned");
+        done(&cx).await
+    }
+}
+
+/// Records its own outcome with the notices it queues.
+pub struct CheckRoles;
+
+impl Job for CheckRoles {
+    const KIND: JobKind = JobKind::CheckRoles;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
+        let n = cx.rt.store.notify_role_gaps(cx.job).await?;
+        if n > 0 {
+            tracing::info!(notices = n, "sessions without their facilitators reported");
+        }
+        Ok(())
+    }
+}
+
+/// Records its own outcome with the digests it queues.
+pub struct WeeklyDigest;
+
+impl Job for WeeklyDigest {
+    const KIND: JobKind = JobKind::WeeklyDigest;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, tick: Tick) -> Result<(), Failure> {
+        cx.rt
+            .store
+            .queue_weekly_digests(cx.job, tick.scheduled_for)
+            .await?;
+        Ok(())
+    }
+}
