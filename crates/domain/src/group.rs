@@ -2,11 +2,12 @@
 //! their language, at a fixed local time in the group's timezone.
 
 use crate::Id;
+use crate::calendar::ExclusionPolicy;
+pub use crate::calendar::{HH_MM, LocalTime, Weekday};
 use crate::program::ProgramSpec;
-use crate::schedule::ExclusionPolicy;
 use crate::validation::{ValidationErrors, distinct};
 use crate::values::{Language, Name, Text, TimeZone};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::ToSchema;
@@ -14,32 +15,6 @@ use utoipa::ToSchema;
 pub const MAX_CAPACITY: u16 = 500;
 /// Languages a group may meet in.
 pub const MAX_LANGUAGES: usize = 5;
-
-string_enum!(
-    Weekday {
-        Monday => "monday",
-        Tuesday => "tuesday",
-        Wednesday => "wednesday",
-        Thursday => "thursday",
-        Friday => "friday",
-        Saturday => "saturday",
-        Sunday => "sunday",
-    }
-);
-
-impl Weekday {
-    pub fn to_chrono(self) -> chrono::Weekday {
-        match self {
-            Weekday::Monday => chrono::Weekday::Mon,
-            Weekday::Tuesday => chrono::Weekday::Tue,
-            Weekday::Wednesday => chrono::Weekday::Wed,
-            Weekday::Thursday => chrono::Weekday::Thu,
-            Weekday::Friday => chrono::Weekday::Fri,
-            Weekday::Saturday => chrono::Weekday::Sat,
-            Weekday::Sunday => chrono::Weekday::Sun,
-        }
-    }
-}
 
 string_enum!(
     /// planned → enrolling → running → completed; any but completed can be cancelled.
@@ -87,60 +62,6 @@ impl GroupStatus {
     }
 }
 
-/// A wall-clock time of day, written exactly `HH:MM`, 00:00 to 23:59.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct LocalTime(NaiveTime);
-
-impl LocalTime {
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        // chrono also reads `7:00`; the document promises two digits each.
-        Some(raw)
-            .filter(|raw| raw.len() == 5)
-            .and_then(|raw| NaiveTime::parse_from_str(raw, "%H:%M").ok())
-            .map(Self)
-            .ok_or_else(|| format!("`{raw}` is not a time of day written HH:MM, such as 18:30"))
-    }
-
-    pub fn time(self) -> NaiveTime {
-        self.0
-    }
-}
-
-impl From<NaiveTime> for LocalTime {
-    fn from(time: NaiveTime) -> Self {
-        Self(time)
-    }
-}
-
-impl TryFrom<String> for LocalTime {
-    type Error = String;
-    fn try_from(raw: String) -> Result<Self, String> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<LocalTime> for String {
-    fn from(value: LocalTime) -> String {
-        value.0.format("%H:%M").to_string()
-    }
-}
-
-impl utoipa::PartialSchema for LocalTime {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(HH_MM))
-            .description(Some("local wall-clock time, HH:MM"))
-            .into()
-    }
-}
-
-impl utoipa::ToSchema for LocalTime {}
-
-/// `HH:MM`, 00:00 to 23:59, as a JSON Schema pattern.
-pub const HH_MM: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Venue {
@@ -149,6 +70,11 @@ pub struct Venue {
     pub address: Option<Text>,
     #[serde(default)]
     pub accessibility_notes: Option<Text>,
+}
+
+/// How venues are compared: without case or surrounding spaces.
+pub fn venue_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 crate::validation::unique_list_schema!(

@@ -56,6 +56,7 @@ macro_rules! string_enum {
 }
 
 pub mod attendance;
+pub mod calendar;
 pub mod clock;
 pub mod enrollment;
 pub mod facilitator;

@@ -3,7 +3,7 @@
 
 use crate::reminders::ReminderPolicy;
 use crate::support::SupportKind;
-use crate::validation::{MAX_SET_ITEMS, ValidationErrors, distinct};
+use crate::validation::{MAX_SET_ITEMS, ValidationErrors, check_hours, distinct};
 use crate::values::{Key, Language, Name, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -121,10 +121,10 @@ pub struct Phase {
     /// weekday evenings). Each once; at least as many as the phase meets a week.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schema(max_items = 7)]
-    pub weekdays: Vec<crate::group::Weekday>,
+    pub weekdays: Vec<crate::calendar::Weekday>,
     /// The local time this phase's sessions start, when not the group's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_time: Option<crate::group::LocalTime>,
+    pub start_time: Option<crate::calendar::LocalTime>,
     /// Which roles lead every session of this phase, each role once.
     #[schema(min_items = 1, max_items = 10)]
     pub leads: Vec<PhaseLead>,
@@ -353,13 +353,7 @@ impl ProgramSpec {
                 format!("`{}` is not one of the program's facilitator roles", t.role),
             );
             if let Some(hours) = t.hours {
-                errors.check(
-                    hours.is_finite()
-                        && (crate::training::MIN_HOURS..=crate::training::MAX_HOURS)
-                            .contains(&hours),
-                    format!("training[{i}].hours"),
-                    "must be from 0.1 to 1000",
-                );
+                check_hours(&mut errors, &format!("training[{i}].hours"), hours);
             }
             errors.check(
                 t.topics.len() <= MAX_SET_ITEMS,
@@ -666,7 +660,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_phase_on_its_own_days_names_each_once_and_enough_of_them() {
-        use crate::group::Weekday;
+        use crate::calendar::Weekday;
         let mut program = peer_only_program();
         program.phases[0].cadence = Cadence::TimesPerWeek { times: 2 };
         // The group no longer needs two days for a phase that brings its own.

@@ -1,7 +1,7 @@
 //! When reminders go out: hours before a session, moved out of an organization's quiet
 //! hours in the group's timezone, and skipped when a closer reminder has come due too.
 
-use crate::schedule::localize;
+use crate::calendar::localize;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};

@@ -21,25 +21,14 @@
 //! plans go undelivered); with [`ExclusionPolicy::Shift`] the series moves to the next free
 //! slot and keeps its length.
 
-use crate::group::Weekday;
+use crate::calendar::Weekday;
+pub use crate::calendar::{ExclusionPolicy, localize};
 use crate::program::{Cadence, Phase};
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use utoipa::ToSchema;
-
-string_enum!(
-    /// What happens to a session that falls on an excluded date.
-    ExclusionPolicy {
-        /// The session is dropped; the series gets shorter.
-        Skip => "skip",
-        /// The series moves to the next free slot and keeps its length.
-        Shift => "shift",
-    }
-);
 
 /// What a schedule is generated from.
 #[derive(Debug, Clone)]
@@ -75,30 +64,6 @@ impl PlannedSession {
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.starts_at + Duration::minutes(i64::from(self.minutes))
     }
-}
-
-/// The instant a local date and wall-clock time names in `tz`, and the wall-clock time it
-/// actually is there (different only in a spring-forward gap).
-pub fn localize(tz: Tz, date: NaiveDate, time: NaiveTime) -> (DateTime<Utc>, NaiveTime) {
-    let wanted = date.and_time(time);
-    let at = match tz.from_local_datetime(&wanted) {
-        LocalResult::Single(t) => t,
-        LocalResult::Ambiguous(earliest, _) => earliest,
-        LocalResult::None => forward_over_gap(tz, wanted),
-    };
-    (at.with_timezone(&Utc), at.naive_local().time())
-}
-
-/// In a gap, read the wall time with the UTC offset in force just before the gap: the
-/// result lies after the gap, later by exactly the gap's length.
-fn forward_over_gap(tz: Tz, wanted: NaiveDateTime) -> DateTime<Tz> {
-    let before = (1..=24)
-        .map(|quarter| wanted - Duration::minutes(15 * quarter))
-        .find_map(|t| tz.from_local_datetime(&t).earliest())
-        .unwrap_or_else(|| tz.from_utc_datetime(&wanted));
-    let offset = chrono::Offset::fix(before.offset()).local_minus_utc();
-    let utc = wanted - Duration::seconds(i64::from(offset));
-    tz.from_utc_datetime(&utc)
 }
 
 fn next_on_or_after(date: NaiveDate, day: Weekday) -> NaiveDate {
@@ -207,7 +172,7 @@ pub struct Reschedule {
     #[serde(default)]
     pub local_date: Option<NaiveDate>,
     #[serde(default)]
-    pub local_time: Option<crate::group::LocalTime>,
+    pub local_time: Option<crate::calendar::LocalTime>,
     #[serde(default)]
     pub venue: Option<crate::group::Venue>,
 }
@@ -217,7 +182,7 @@ pub struct Reschedule {
 #[serde(deny_unknown_fields)]
 pub struct ExtraSession {
     pub local_date: NaiveDate,
-    pub local_time: crate::group::LocalTime,
+    pub local_time: crate::calendar::LocalTime,
     #[schema(minimum = 15, maximum = 720)]
     pub minutes: u16,
     /// Say so to add a session that has already happened (bringing in a group that was
@@ -233,6 +198,7 @@ pub struct ExtraSession {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
     use crate::program::{PhaseLead, SessionPlan};
     use crate::templates;
     use crate::values::{Key, Name};
@@ -295,7 +261,7 @@ mod tests {
         // Six Wednesday evenings, then a four-hour retreat on the Saturday after, at 10:00.
         let mut retreat = phase(1, Cadence::OneOff, 240);
         retreat.weekdays = vec![Weekday::Saturday];
-        retreat.start_time = Some(crate::group::LocalTime::parse("10:00").unwrap());
+        retreat.start_time = Some(crate::calendar::LocalTime::parse("10:00").unwrap());
         let s = run(
             &[phase(6, Cadence::EveryNWeeks { weeks: 1 }, 120), retreat],
             "2027-01-06",

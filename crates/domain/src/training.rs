@@ -8,17 +8,13 @@
 use crate::Id;
 use crate::attendance::fills;
 use crate::program::{FacilitatorKind, ProgramSpec};
-use crate::validation::{MAX_SET_ITEMS, ValidationErrors, distinct};
+use crate::validation::{MAX_SET_ITEMS, ValidationErrors, check_hours, distinct};
 use crate::values::{Key, Language, Name, Text};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use utoipa::ToSchema;
 
-/// Hours a module, a curriculum or a completion may count, at most.
-pub const MAX_HOURS: f32 = 1000.0;
-/// Hours are counted in tenths: less than one is nothing.
-pub const MIN_HOURS: f32 = 0.1;
 /// Months a completion may stay valid, at most (10 years).
 pub const MAX_VALID_MONTHS: u16 = 120;
 
@@ -46,14 +42,6 @@ fn distinct_ids(description: &str) -> utoipa::openapi::schema::ArrayBuilder {
     crate::validation::integer_list(utoipa::openapi::KnownFormat::Int64, None, None)
         .unique_items(true)
         .description(Some(description))
-}
-
-fn check_hours(errors: &mut ValidationErrors, field: &str, hours: f32) {
-    errors.check(
-        hours.is_finite() && (MIN_HOURS..=MAX_HOURS).contains(&hours),
-        field,
-        format!("must be from {MIN_HOURS} to {MAX_HOURS}"),
-    );
 }
 
 /// Refuses an id listed twice, naming the repeat (`modules[2]`).

@@ -155,6 +155,20 @@ impl std::error::Error for ValidationErrors {}
 /// Checks that the bounds a field's schema publishes (`bounds`: its `minimum`, `maximum`,
 /// `exclusiveMinimum`) are where `accepts` changes its mind: `valid` with the value at
 /// `pointer` set just inside each bound is accepted, just outside refused.
+/// Hours a module, a curriculum or a completion may count, at most.
+pub const MAX_HOURS: f32 = 1000.0;
+/// Hours are counted in tenths: less than one is nothing.
+pub const MIN_HOURS: f32 = 0.1;
+
+/// Refuses hours that are not a number from [`MIN_HOURS`] to [`MAX_HOURS`].
+pub fn check_hours(errors: &mut ValidationErrors, field: &str, hours: f32) {
+    errors.check(
+        hours.is_finite() && (MIN_HOURS..=MAX_HOURS).contains(&hours),
+        field,
+        format!("must be from {MIN_HOURS} to {MAX_HOURS}"),
+    );
+}
+
 #[cfg(test)]
 pub(crate) fn assert_bounds_agree(
     valid: &serde_json::Value,

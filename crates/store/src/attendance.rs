@@ -21,7 +21,6 @@ use peergroup_domain::attendance::{
     FollowUpChanges, InterpreterCount, LogContext, LogOutcome, LogRevision, SessionLog,
     SessionLogSpec, SupportHeadcount,
 };
-use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures, group_figures};
 use peergroup_domain::followup::{
     self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
@@ -39,30 +38,6 @@ use std::sync::Arc;
 /// How long before its start a session may be logged: a facilitator opening the roll-call
 /// at the door. Earlier, an absence would count for a session that has not happened.
 pub const LOG_EARLY_MINUTES: i64 = 30;
-
-/// The participants of a group by enrolment status.
-pub(crate) struct Roster {
-    /// Holding a place (enrolled or completed): each needs a mark.
-    pub placed: Vec<Id>,
-    /// Withdrawn: may still appear in a correction of an old session.
-    pub former: Vec<Id>,
-    pub enrollment_of: HashMap<Id, Id>,
-    /// Read only for a roll-call: the reason each participant gave through "I can't come"
-    /// for the session, by person.
-    pub said_cannot_come: HashMap<Id, AbsenceReason>,
-}
-
-impl Roster {
-    /// Files one enrolment (in id order); the waitlist is left out.
-    pub(crate) fn add(&mut self, id: Id, person_id: Id, status: EnrollmentStatus) {
-        match status {
-            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed => self.placed.push(person_id),
-            EnrollmentStatus::Withdrawn => self.former.push(person_id),
-            EnrollmentStatus::Waitlisted => return,
-        }
-        self.enrollment_of.insert(person_id, id);
-    }
-}
 
 /// The plan's structure for a session (empty for extra sessions or sessions with no plan).
 fn structure_of(program: &ProgramSpec, s: &session::Model) -> Vec<Name> {

@@ -3,10 +3,10 @@
 //! allowed (a big hall has rooms) but reported as a warning.
 
 use crate::entities::{facilitator_assignment, group, person, session};
-use crate::groups::venue_key;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::group::venue_key;
 use peergroup_domain::records::SessionStatus;
 use sea_orm::QuerySelect;
 use sea_orm::entity::prelude::*;

@@ -2,7 +2,7 @@
 //! is full, newcomers wait in arrival order and move up when a place frees.
 
 use crate::entities::{enrollment, facilitator_assignment, group, person};
-use crate::groups::find_group_for_update;
+use crate::group_lock::find_group_for_update;
 use crate::people::find_person;
 use crate::{PageRequest, Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, Utc};

@@ -2,7 +2,7 @@
 
 use crate::conflicts::{Slot, refuse_facilitator_clash};
 use crate::entities::{enrollment, facilitator_assignment, person, session};
-use crate::groups::find_group_for_update;
+use crate::group_lock::find_group_for_update;
 use crate::people::find_person;
 use crate::programs::program_spec;
 use crate::training::{TrainingFacts, check_day, training_policy};

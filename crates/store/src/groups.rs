@@ -3,6 +3,7 @@
 use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
 use crate::entities::{enrollment, follow_up_task, group};
 use crate::facilitators::AssignmentRow;
+use crate::group_lock::find_group_for_update;
 use crate::joined_reads::stmt;
 use crate::programs::find_program;
 use crate::programs::program_spec;
@@ -11,7 +12,7 @@ use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored, to_
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::followup::TaskState;
-use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
+use peergroup_domain::group::{GroupSpec, GroupStatus, Venue, venue_key};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::{Group, GroupDetail};
@@ -133,20 +134,6 @@ async fn places(
         }
     }
     Ok(out)
-}
-
-/// A group of `org`; on PostgreSQL inside a transaction the row is locked, so that
-/// concurrent enrolments into the last place are serialized. (SQLite has one writer.)
-pub(crate) async fn find_group_for_update(
-    txn: &DatabaseTransaction,
-    org: Id,
-    id: Id,
-) -> Result<group::Model> {
-    let mut query = group::Entity::find_by_id(id).filter(group::Column::OrgId.eq(org));
-    if txn.get_database_backend() == DbBackend::Postgres {
-        query = query.lock_exclusive();
-    }
-    query.one(txn).await?.ok_or(StoreError::NotFound("group"))
 }
 
 pub(crate) async fn group_record(
@@ -413,9 +400,4 @@ fn detail_sql(backend: DbBackend) -> &'static str {
              FROM peer_groups g WHERE g.id = {id} AND g.org_id = {org}"
         )
     })
-}
-
-/// How venues are compared: without case or surrounding spaces.
-pub(crate) fn venue_key(name: &str) -> String {
-    name.trim().to_lowercase()
 }

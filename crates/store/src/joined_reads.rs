@@ -7,19 +7,42 @@
 //! - The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
 //!   one row.
 
-use crate::attendance::Roster;
 use crate::entities::{group, session};
-use crate::groups::venue_key;
 use crate::{Result, StoreError, from_json, parse_stored};
 use chrono::NaiveDate;
 use peergroup_domain::Id;
-use peergroup_domain::attendance::AssignedFacilitator;
+use peergroup_domain::attendance::{AbsenceReason, AssignedFacilitator};
 use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::group::venue_key;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Statement};
 use std::collections::{BTreeSet, HashMap};
+
+/// The participants of a group by enrolment status.
+pub(crate) struct Roster {
+    /// Holding a place (enrolled or completed): each needs a mark.
+    pub placed: Vec<Id>,
+    /// Withdrawn: may still appear in a correction of an old session.
+    pub former: Vec<Id>,
+    pub enrollment_of: HashMap<Id, Id>,
+    /// Read only for a roll-call: the reason each participant gave through "I can't come"
+    /// for the session, by person.
+    pub said_cannot_come: HashMap<Id, AbsenceReason>,
+}
+
+impl Roster {
+    /// Files one enrolment (in id order); the waitlist is left out.
+    pub(crate) fn add(&mut self, id: Id, person_id: Id, status: EnrollmentStatus) {
+        match status {
+            EnrollmentStatus::Enrolled | EnrollmentStatus::Completed => self.placed.push(person_id),
+            EnrollmentStatus::Withdrawn => self.former.push(person_id),
+            EnrollmentStatus::Waitlisted => return,
+        }
+        self.enrollment_of.insert(person_id, id);
+    }
+}
 
 /// `alias.column AS prefix_column, …` for every column of `E`.
 pub(crate) fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {

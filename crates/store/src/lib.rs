@@ -19,6 +19,7 @@ mod error;
 mod facilitators;
 pub mod feeds;
 pub mod followups;
+mod group_lock;
 pub mod groups;
 mod idempotency;
 pub mod jobs;

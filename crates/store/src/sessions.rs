@@ -8,7 +8,7 @@
 use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings, venue_warnings_among};
 use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
-use crate::groups::find_group_for_update;
+use crate::group_lock::find_group_for_update;
 use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::programs::program_spec;
 use crate::reminders::changed_notice;
