@@ -10,6 +10,35 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::ToSchema;
 
+/// What the "I can't come" page shows and its rule needs: nothing about the group's other
+/// members.
+#[derive(Debug, Clone)]
+pub struct AbsenceContext {
+    pub group_id: Id,
+    /// The person's language, then the group's.
+    pub languages: Vec<String>,
+    pub starts_at: DateTime<Utc>,
+    pub timezone: String,
+    pub group_name: String,
+    /// Where the session meets: its own venue if it was moved, else the group's.
+    pub venue_name: String,
+    pub venue_address: Option<String>,
+    /// Still enrolled in the group (not withdrawn, waitlisted or done).
+    pub enrolled: bool,
+    /// The session is still scheduled (not cancelled, held or logged as not held).
+    pub scheduled: bool,
+    /// The reason given already, if any.
+    pub reason: Option<String>,
+}
+
+impl AbsenceContext {
+    /// Whether "I can't come" can still be said: by someone enrolled, about a scheduled
+    /// session that has not started.
+    pub fn open(&self, now: DateTime<Utc>) -> bool {
+        self.enrolled && self.scheduled && self.starts_at > now
+    }
+}
+
 string_enum!(
     AttendanceStatus {
         Present => "present",

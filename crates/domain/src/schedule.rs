@@ -198,10 +198,10 @@ pub struct ExtraSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
     use crate::program::{PhaseLead, SessionPlan};
     use crate::templates;
     use crate::values::{Key, Name};
+    use chrono::TimeZone;
     use proptest::prelude::*;
 
     fn phase(sessions: u16, cadence: Cadence, minutes: u16) -> Phase {

@@ -57,6 +57,16 @@ const MIGRATION_LOCK: i64 = 0x0070_6565_7267_7270;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// A write transaction that a use case reads and writes through: nothing it wrote is kept
+/// until [`Tx::commit`], and dropping it undoes everything.
+pub struct Tx(sea_orm::DatabaseTransaction);
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        Ok(self.0.commit().await?)
+    }
+}
+
 /// How to reach the database.
 #[derive(Debug, Clone)]
 pub struct StoreOptions {
@@ -169,6 +179,11 @@ impl Store {
 
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
+    }
+
+    /// Begins a write transaction (on SQLite, on the one write connection).
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(Tx(self.writer().begin().await?))
     }
 
     fn now(&self) -> chrono::DateTime<chrono::Utc> {

@@ -8,7 +8,7 @@ use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::{session_group_program, stmt};
 use crate::programs::program_specs;
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
@@ -28,7 +28,7 @@ pub struct PlanStats {
 }
 
 /// A message to insert; its delivery job follows it when it is new.
-pub(crate) struct NewMessage {
+pub struct NewMessage {
     pub org_id: Id,
     pub kind: MessageKind,
     pub dedupe_key: String,
@@ -37,6 +37,19 @@ pub(crate) struct NewMessage {
     pub user_id: Option<Id>,
     pub subject_id: Option<Id>,
     pub send_at: DateTime<Utc>,
+}
+
+impl Tx {
+    /// Inserts messages whose keys are new, each with a delivery job. Returns how many.
+    pub async fn queue_messages(&self, messages: &[NewMessage], now: DateTime<Utc>) -> Result<u64> {
+        insert_messages(&self.0, messages, now).await
+    }
+
+    /// The group's facilitators who can be written to.
+    pub async fn facilitators_with_email(&self, org: Id, group: Id) -> Result<Vec<Id>> {
+        let found = reminded_facilitators(&self.0, org, group).await?;
+        Ok(found.into_iter().map(|(person, _)| person).collect())
+    }
 }
 
 /// Inserts messages whose keys are new, each with a delivery job. Returns how many.

@@ -9,11 +9,12 @@ use crate::extract::Path;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use peergroup_app::absences;
+use peergroup_domain::attendance::AbsenceContext;
 use peergroup_domain::attendance::AbsenceReason;
 use peergroup_notify::links::{AbsenceLink, LinkError};
 use peergroup_notify::locale::{is_rtl, negotiate};
 use peergroup_notify::render::{date_time, escape, phrase};
-use peergroup_store::absences::AbsenceContext;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -132,7 +133,7 @@ async fn page(
         Err(page) => return page,
     };
     let locale = locale_of(&cx);
-    if expired || !cx.open {
+    if expired || !cx.open(state.store.clock().now()) {
         return closed(locale);
     }
     let mut body = about(locale, &cx);
@@ -210,14 +211,11 @@ async fn choose(
     if expired {
         return Ok(closed(locale));
     }
-    // The store checks the reason (a missing one is refused like a wrong one) and that the
-    // session is still ahead.
+    // The use case checks the reason (a missing one is refused like a wrong one) and that
+    // the session is still ahead.
     let reason = form.map(|f| f.0.reason).unwrap_or_default();
-    match state
-        .store
-        .record_absence_notice(link.org_id, link.session_id, link.enrollment_id, &reason)
-        .await
-    {
+    let (org, session, enrollment) = (link.org_id, link.session_id, link.enrollment_id);
+    match absences::record_notice(&state.store, org, session, enrollment, &reason).await {
         Ok(_) => {}
         Err(peergroup_store::StoreError::Conflict(_)) => return Ok(closed(locale)),
         Err(peergroup_store::StoreError::Invalid(_)) => {

@@ -1,0 +1,8 @@
+//! peergroup-app: the use cases. Each is written once, here, and the JSON routes, the job
+//! worker and the web pages call it: it reads through the store, decides by the domain's
+//! rules and writes through one store transaction. `web` speaks HTTP only, `jobs` runs
+//! jobs only, `store` holds entities and queries only, and `domain` stays pure.
+//!
+//! The use cases still written as `Store` methods move here one capability at a time.
+
+pub mod absences;
