@@ -6,3 +6,4 @@
 //! The use cases still written as `Store` methods move here one capability at a time.
 
 pub mod absences;
+pub mod roll_call;

@@ -5,6 +5,7 @@
 
 use crate::schedule::{percentile, placeholders};
 use chrono::{TimeZone, Utc};
+use peergroup_app::roll_call::log_session;
 use peergroup_domain::attendance::{AttendanceStatus, Mark, SessionLogSpec, SupportsDelivered};
 use peergroup_domain::clock::ManualClock;
 use peergroup_domain::schedule::{self, ExclusionPolicy, ScheduleInput};
@@ -404,9 +405,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     for gi in 0..quarter {
         let spec = roll_call(&seeded.people[gi], gi as u64);
         let t = Instant::now();
-        let outcome = store
-            .log_session(&who, seeded.sessions[gi][HISTORY], &spec)
-            .await?;
+        let outcome = log_session(&store, &who, seeded.sessions[gi][HISTORY], &spec).await?;
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
         opened += outcome.follow_ups.opened.len();
     }
@@ -444,7 +443,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
                             .await?;
                         } else {
                             let spec = roll_call(&seeded.people[gi], gi as u64);
-                            store.log_session(&who, session, &spec).await?;
+                            log_session(&store, &who, session, &spec).await?;
                         }
                     }
                 }));

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::ToSchema;
 
+/// How long before its start a session may be logged: a facilitator opening the roll-call
+/// at the door. Earlier, an absence would count for a session that has not happened.
+pub const LOG_EARLY_MINUTES: i64 = 30;
+
 /// What the "I can't come" page shows and its rule needs: nothing about the group's other
 /// members.
 #[derive(Debug, Clone)]

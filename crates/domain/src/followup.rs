@@ -7,7 +7,8 @@
 //! correction by the sessions the run and the task share.
 
 use crate::Id;
-use crate::attendance::AttendanceStatus;
+use crate::attendance::{AssignedFacilitator, AttendanceStatus};
+use crate::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
 use crate::support::SupportNeedSpec;
 use crate::validation::ValidationErrors;
 use crate::values::Text;
@@ -341,6 +342,26 @@ pub enum RuleAction {
         task: Id,
         reason: String,
     },
+}
+
+/// Who calls about a missed-sessions task by the program's policy: the group's first
+/// facilitator of that kind, or the coordinators (none) when the policy says so or nobody
+/// of that kind is assigned.
+pub fn caller(program: &ProgramSpec, facilitators: &[AssignedFacilitator]) -> Option<Id> {
+    let kind = match program.follow_up.caller {
+        FollowUpCaller::PeerFacilitator => FacilitatorKind::Peer,
+        FollowUpCaller::ProfessionalFacilitator => FacilitatorKind::Professional,
+        FollowUpCaller::Coordinator => return None,
+    };
+    facilitators
+        .iter()
+        .find(|f| f.kind == kind)
+        .map(|f| f.person_id)
+}
+
+/// When a task opened at `now` is due by the program's policy.
+pub fn due_at(program: &ProgramSpec, now: DateTime<Utc>) -> DateTime<Utc> {
+    now + chrono::Duration::days(i64::from(program.follow_up.due_within_days))
 }
 
 /// Brings one participant's rule tasks in line with their qualifying runs. Tasks someone has

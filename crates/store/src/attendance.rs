@@ -8,25 +8,25 @@ use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
+pub use crate::joined_reads::Roster;
 use crate::joined_reads::{
     params, roster_and_facilitators, roster_facilitators_notices, session_group_program,
 };
 use crate::programs::program_spec;
-use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
-use chrono::{DateTime, Duration, SubsecRound, Timelike, Utc};
+use crate::{Result, Store, StoreError, Tx, from_json, parse_stored, to_json};
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::AbsenceReason;
 use peergroup_domain::attendance::{
     AssignedFacilitator, AttendanceEntry, AttendanceHistory, AttendanceStatus, FacilitationCheck,
-    FollowUpChanges, InterpreterCount, LogContext, LogOutcome, LogRevision, SessionLog,
-    SessionLogSpec, SupportHeadcount,
+    FollowUpChanges, InterpreterCount, LogRevision, SessionLog, SessionLogSpec, SupportHeadcount,
 };
 use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures, group_figures};
 use peergroup_domain::followup::{
     self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
 };
 use peergroup_domain::jobs::{EventJob, EventKind, JobKind};
-use peergroup_domain::program::{FacilitatorKind, FollowUpCaller, ProgramSpec};
+use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
@@ -34,10 +34,6 @@ use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
 use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
-
-/// How long before its start a session may be logged: a facilitator opening the roll-call
-/// at the door. Earlier, an absence would count for a session that has not happened.
-pub const LOG_EARLY_MINUTES: i64 = 30;
 
 /// The plan's structure for a session (empty for extra sessions or sessions with no plan).
 fn structure_of(program: &ProgramSpec, s: &session::Model) -> Vec<Name> {
@@ -114,16 +110,6 @@ async fn marks_of_session(
         .collect()
 }
 
-/// The stored spec is compared with a new one after normalizing what the log defaults.
-fn same_log(a: &SessionLogSpec, b: &SessionLogSpec) -> bool {
-    let key = |s: &SessionLogSpec| {
-        let mut s = s.clone();
-        s.attendance.sort_by_key(|m| m.person_id);
-        s
-    };
-    key(a) == key(b)
-}
-
 /// A stored rule task as the rule sees it.
 fn rule_task(t: &follow_up_task::Model) -> Result<RuleTask> {
     Ok(RuleTask {
@@ -134,136 +120,34 @@ fn rule_task(t: &follow_up_task::Model) -> Result<RuleTask> {
     })
 }
 
-/// A session logged for the first time: its start, and who was absent without a reason.
-struct Appended {
-    session_id: Id,
-    absent: BTreeSet<Id>,
-}
-
-/// What the missed-session rule changed, applied inside the roll-call's transaction.
-struct RuleRun<'a> {
+/// The writes of the missed-session rule's decisions, in a roll-call's or a rebuild's
+/// transaction.
+struct RuleWrites<'a> {
     txn: &'a DatabaseTransaction,
     org: Id,
     group_id: Id,
     now: DateTime<Utc>,
-    program: &'a ProgramSpec,
-    facilitators: &'a [AssignedFacilitator],
+    /// Who calls about a task opened now, and by when.
+    caller: Option<Id>,
+    due_at: DateTime<Utc>,
     enrollment_of: &'a HashMap<Id, Id>,
     /// During a rebuild: where new tasks are collected to be inserted together, with no
     /// notification. A roll-call inserts each and records a notification event.
     opened_in_bulk: Option<&'a std::sync::Mutex<Vec<follow_up_task::ActiveModel>>>,
 }
 
-impl RuleRun<'_> {
-    /// Who calls by the program's policy: the group's first facilitator of that kind, or
-    /// the coordinators (none) when the policy says so or nobody of that kind is assigned.
-    fn caller(&self) -> Option<Id> {
-        let kind = match self.program.follow_up.caller {
-            FollowUpCaller::PeerFacilitator => FacilitatorKind::Peer,
-            FollowUpCaller::ProfessionalFacilitator => FacilitatorKind::Professional,
-            FollowUpCaller::Coordinator => return None,
-        };
-        self.facilitators
-            .iter()
-            .find(|f| f.kind == kind)
-            .map(|f| f.person_id)
-    }
-
-    /// Runs the rule for `people`. With `appended` (a first log of a session), it works
-    /// incrementally: when no held session of the group comes later, a new mark can only
-    /// extend a participant's last run, so only those absent now whose run reached the
-    /// threshold need their tasks read.
-    async fn apply(
-        &self,
-        people: &BTreeSet<Id>,
-        appended: Option<&Appended>,
-    ) -> Result<FollowUpChanges> {
-        let mut changes = FollowUpChanges::default();
-        if people.is_empty() {
-            return Ok(changes);
-        }
-        let group_id = self.group_id;
-        let by_person: HashMap<Id, Vec<(Id, AttendanceStatus)>> =
-            aggregated_marks(self.txn, self.org, MarksOf::People { group_id, people })
-                .await?
-                .into_iter()
-                .map(|((_, p), marks)| (p, marks))
-                .collect();
-        // The new marks are last in schedule order for everyone: no later held session.
-        let at_end = appended.filter(|a| {
-            by_person
-                .values()
-                .all(|marks| marks.last().is_none_or(|(s, _)| *s == a.session_id))
-        });
-        let threshold = u32::from(self.program.follow_up.consecutive_misses);
-        let people: BTreeSet<Id> = match at_end {
-            Some(a) => a
-                .absent
-                .iter()
-                .filter(|p| {
-                    current_streak(by_person.get(p).map(Vec::as_slice).unwrap_or(&[])) >= threshold
-                })
-                .copied()
-                .collect(),
-            None => people.clone(),
-        };
-        if people.is_empty() {
-            return Ok(changes);
-        }
-        let mut query = follow_up_task::Entity::find()
-            .filter(follow_up_task::Column::OrgId.eq(self.org))
-            .filter(follow_up_task::Column::GroupId.eq(self.group_id))
-            .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
-            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
-            .order_by_asc(follow_up_task::Column::Id);
-        // A call recorded meanwhile must be seen before deciding to close a task.
-        if self.txn.get_database_backend() == DbBackend::Postgres {
-            query = query.lock_exclusive();
-        }
-        let tasks = query.all(self.txn).await?;
-        let mut tasks_of: HashMap<Id, Vec<follow_up_task::Model>> = HashMap::new();
-        for t in tasks {
-            tasks_of.entry(t.person_id).or_default().push(t);
-        }
-        for person in &people {
-            let marks = by_person.get(person).map(Vec::as_slice).unwrap_or(&[]);
-            let existing = tasks_of.remove(person).unwrap_or_default();
-            self.reconcile_person(*person, marks, &existing, &mut changes)
-                .await?;
-        }
-        Ok(changes)
-    }
-
-    /// Brings one participant's rule tasks in line with their marks (held sessions, in
-    /// schedule order).
-    async fn reconcile_person(
-        &self,
-        person: Id,
-        marks: &[(Id, AttendanceStatus)],
-        existing: &[follow_up_task::Model],
-        changes: &mut FollowUpChanges,
-    ) -> Result<()> {
-        let runs = qualifying_runs(marks, self.program.follow_up.consecutive_misses);
-        let rule_tasks = existing.iter().map(rule_task).collect::<Result<Vec<_>>>()?;
-        for action in followup::reconcile(&runs, &rule_tasks) {
-            self.act(person, action, existing, changes).await?;
-        }
-        Ok(())
-    }
-
+impl RuleWrites<'_> {
     async fn act(
         &self,
         person: Id,
         action: RuleAction,
-        existing: &[follow_up_task::Model],
         changes: &mut FollowUpChanges,
     ) -> Result<()> {
-        let find = |id: Id| {
-            existing
-                .iter()
-                .find(|t| t.id == id)
-                .cloned()
-                .ok_or_else(|| StoreError::Corrupt(format!("task {id} vanished")))
+        let task_row = |task: Id| {
+            follow_up_task::Entity::update_many()
+                .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(self.now))
+                .filter(follow_up_task::Column::Id.eq(task))
+                .filter(follow_up_task::Column::OrgId.eq(self.org))
         };
         match action {
             RuleAction::Open { sessions } => {
@@ -271,7 +155,6 @@ impl RuleRun<'_> {
                     .enrollment_of
                     .get(&person)
                     .ok_or(StoreError::NotFound("enrollment"))?;
-                let days = i64::from(self.program.follow_up.due_within_days);
                 let task = follow_up_task::ActiveModel {
                     org_id: Set(self.org),
                     group_id: Set(self.group_id),
@@ -279,9 +162,9 @@ impl RuleRun<'_> {
                     person_id: Set(person),
                     kind: Set(TaskKind::MissedSessions.as_str().into()),
                     state: Set(TaskState::Open.as_str().into()),
-                    assignee_person_id: Set(self.caller()),
+                    assignee_person_id: Set(self.caller),
                     sessions: Set(to_json(&sessions)),
-                    due_at: Set(self.now + Duration::days(days)),
+                    due_at: Set(self.due_at),
                     escalated_at: Set(None),
                     attempts: Set(0),
                     note: Set(None),
@@ -314,26 +197,320 @@ impl RuleRun<'_> {
                 sessions,
                 reopen,
             } => {
-                let mut active: follow_up_task::ActiveModel = find(task)?.into();
-                active.sessions = Set(to_json(&sessions));
+                let mut update = task_row(task).col_expr(
+                    follow_up_task::Column::Sessions,
+                    Expr::value(to_json(&sessions)),
+                );
                 if reopen {
-                    active.state = Set(TaskState::Open.as_str().into());
-                    active.closed_at = Set(None);
-                    active.closed_note = Set(None);
+                    update = update
+                        .col_expr(
+                            follow_up_task::Column::State,
+                            Expr::value(TaskState::Open.as_str()),
+                        )
+                        .col_expr(
+                            follow_up_task::Column::ClosedAt,
+                            Expr::value(Option::<DateTime<Utc>>::None),
+                        )
+                        .col_expr(
+                            follow_up_task::Column::ClosedNote,
+                            Expr::value(Option::<String>::None),
+                        );
                 }
-                active.updated_at = Set(self.now);
-                active.update(self.txn).await?;
+                update.exec(self.txn).await?;
                 changes.updated.push(task);
             }
             RuleAction::Close { task, reason } => {
-                let mut active: follow_up_task::ActiveModel = find(task)?.into();
-                active.state = Set(TaskState::ClosedByCorrection.as_str().into());
-                active.closed_at = Set(Some(self.now));
-                active.closed_note = Set(Some(reason));
-                active.updated_at = Set(self.now);
-                active.update(self.txn).await?;
+                task_row(task)
+                    .col_expr(
+                        follow_up_task::Column::State,
+                        Expr::value(TaskState::ClosedByCorrection.as_str()),
+                    )
+                    .col_expr(
+                        follow_up_task::Column::ClosedAt,
+                        Expr::value(Some(self.now)),
+                    )
+                    .col_expr(
+                        follow_up_task::Column::ClosedNote,
+                        Expr::value(Some(reason)),
+                    )
+                    .exec(self.txn)
+                    .await?;
                 changes.closed.push(task);
             }
+        }
+        Ok(())
+    }
+}
+
+/// What a roll-call reads before it decides anything, in its transaction: the session, its
+/// group (locked on PostgreSQL) and program, the log so far, the roster and the
+/// facilitators with the "I can't come" notices.
+pub struct RollCall {
+    pub org: Id,
+    pub session_id: Id,
+    pub group_id: Id,
+    pub status: SessionStatus,
+    pub starts_at: DateTime<Utc>,
+    pub program: ProgramSpec,
+    /// The plan's structure for the session (empty for extra sessions).
+    pub structure: Vec<Name>,
+    /// The log so far; none before the first.
+    pub logged: Option<SessionLogSpec>,
+    pub roster: Roster,
+    pub facilitators: Vec<AssignedFacilitator>,
+    session: session::Model,
+    log: Option<session_log::Model>,
+}
+
+impl Tx {
+    /// Reads what a roll-call of `session_id` decides from.
+    pub async fn roll_call(&self, org: Id, session_id: Id) -> Result<RollCall> {
+        let txn = &self.0;
+        let (s, g, program) = session_group_program(txn, org, session_id).await?;
+        // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
+        // no log yet.
+        let log = if s.status == SessionStatus::Scheduled.as_str() {
+            None
+        } else {
+            session_log::Entity::find()
+                .filter(session_log::Column::OrgId.eq(org))
+                .filter(session_log::Column::SessionId.eq(session_id))
+                .one(txn)
+                .await?
+        };
+        let logged = match &log {
+            Some(m) => Some(spec_of(m, marks_of_session(txn, org, session_id).await?)?),
+            None => None,
+        };
+        let (roster, facilitators) =
+            roster_facilitators_notices(txn, org, g.id, Some(session_id)).await?;
+        Ok(RollCall {
+            org,
+            session_id,
+            group_id: g.id,
+            status: parse_stored(&s.status)?,
+            starts_at: s.starts_at,
+            structure: structure_of(&program, &s),
+            program,
+            logged,
+            roster,
+            facilitators,
+            session: s,
+            log,
+        })
+    }
+
+    /// Writes the log (or its next version), its revision and its marks in place of the
+    /// old ones. Returns the log as the API shows it.
+    pub async fn save_session_log(
+        &self,
+        rc: &RollCall,
+        who: &Principal,
+        spec: &SessionLogSpec,
+        now: DateTime<Utc>,
+    ) -> Result<SessionLog> {
+        let txn = &self.0;
+        let (org, session_id) = (rc.org, rc.session_id);
+        let version = rc.log.as_ref().map_or(1, |m| m.version + 1);
+        let mut active = match rc.log.clone() {
+            Some(m) => m.into(),
+            None => session_log::ActiveModel {
+                org_id: Set(org),
+                group_id: Set(rc.group_id),
+                session_id: Set(session_id),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        };
+        active.held = Set(spec.held);
+        active.started_at = Set(spec.started_at);
+        active.minutes = Set(spec.minutes.map(|m| m as i32));
+        active.facilitators_present = Set(to_json(&spec.facilitators_present));
+        active.topic_covered = Set(spec.topic_covered);
+        active.structure_skipped = Set(to_json(&spec.structure_skipped));
+        active.supports = Set(to_json(&spec.supports));
+        active.note = Set(spec.note.as_ref().map(|n| n.to_string()));
+        active.version = Set(version);
+        active.logged_by = Set(who.user_id);
+        active.updated_at = Set(now);
+        // A correction reads its row back for the response; a first log has nothing to read.
+        let corrected = if version > 1 {
+            Some(active.update(txn).await?)
+        } else {
+            session_log::Entity::insert(active)
+                .exec_without_returning(txn)
+                .await?;
+            None
+        };
+        session_log_revision::Entity::insert(session_log_revision::ActiveModel {
+            org_id: Set(org),
+            session_id: Set(session_id),
+            version: Set(version),
+            changed_by: Set(who.user_id),
+            changed_at: Set(now),
+            log: Set(to_json(spec)),
+            ..Default::default()
+        })
+        .exec_without_returning(txn)
+        .await?;
+        if version > 1 {
+            attendance::Entity::delete_many()
+                .filter(attendance::Column::OrgId.eq(org))
+                .filter(attendance::Column::SessionId.eq(session_id))
+                .exec(txn)
+                .await?;
+        }
+        if !spec.attendance.is_empty() {
+            attendance::Entity::insert_many(spec.attendance.iter().map(|mark| {
+                attendance::ActiveModel {
+                    org_id: Set(org),
+                    group_id: Set(rc.group_id),
+                    session_id: Set(session_id),
+                    person_id: Set(mark.person_id),
+                    starts_at: Set(rc.starts_at),
+                    status: Set(mark.status.as_str().into()),
+                    reason: Set(mark.reason.map(|r| r.as_str().to_string())),
+                    ..Default::default()
+                }
+            }))
+            .exec_without_returning(txn)
+            .await?;
+        }
+        let s = &rc.session;
+        Ok(match corrected {
+            Some(saved) => {
+                log_record(
+                    txn,
+                    org,
+                    saved,
+                    spec.clone(),
+                    &rc.program,
+                    s,
+                    &rc.facilitators,
+                )
+                .await?
+            }
+            // The first version is the only revision.
+            None => SessionLog {
+                session_id,
+                group_id: rc.group_id,
+                facilitation: facilitation(
+                    &rc.program,
+                    s,
+                    &rc.facilitators,
+                    &spec.facilitators_present,
+                ),
+                spec: spec.clone(),
+                version: 1,
+                revisions: vec![LogRevision {
+                    version: 1,
+                    changed_by: who.email.clone(),
+                    changed_at: now,
+                    log: spec.clone(),
+                }],
+                created_at: now,
+                updated_at: now,
+            },
+        })
+    }
+
+    /// Opens the check-in calls and meetings a held session triggers, or closes the
+    /// untouched check-in calls of one now not held. Returns those opened and closed.
+    pub async fn plan_contacts(
+        &self,
+        rc: &RollCall,
+        held: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<Id>, Vec<Id>)> {
+        ContactPlan {
+            txn: &self.0,
+            org: rc.org,
+            now,
+            program: &rc.program,
+            facilitators: &rc.facilitators,
+            placed: &rc.roster.placed,
+            enrollment_of: &rc.roster.enrollment_of,
+        }
+        .apply(&rc.session, held)
+        .await
+    }
+
+    /// Marks the session held, or cancelled as "not held".
+    pub async fn mark_session_held(
+        &self,
+        rc: &RollCall,
+        held: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        set_session_held(&self.0, &rc.session, held, now).await
+    }
+
+    /// Some participants' marks at the group's held sessions, in schedule order.
+    pub async fn held_marks(
+        &self,
+        org: Id,
+        group_id: Id,
+        people: &BTreeSet<Id>,
+    ) -> Result<HashMap<Id, Vec<(Id, AttendanceStatus)>>> {
+        Ok(
+            aggregated_marks(&self.0, org, MarksOf::People { group_id, people })
+                .await?
+                .into_iter()
+                .map(|((_, p), marks)| (p, marks))
+                .collect(),
+        )
+    }
+
+    /// Some participants' missed-sessions tasks in the group, by person; locked on
+    /// PostgreSQL, since a call recorded meanwhile must be seen before a task is closed.
+    pub async fn rule_tasks(
+        &self,
+        org: Id,
+        group_id: Id,
+        people: &BTreeSet<Id>,
+    ) -> Result<HashMap<Id, Vec<RuleTask>>> {
+        let txn = &self.0;
+        let mut query = follow_up_task::Entity::find()
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .filter(follow_up_task::Column::GroupId.eq(group_id))
+            .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
+            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
+            .order_by_asc(follow_up_task::Column::Id);
+        if txn.get_database_backend() == DbBackend::Postgres {
+            query = query.lock_exclusive();
+        }
+        let mut tasks_of: HashMap<Id, Vec<RuleTask>> = HashMap::new();
+        for t in query.all(txn).await? {
+            tasks_of
+                .entry(t.person_id)
+                .or_default()
+                .push(rule_task(&t)?);
+        }
+        Ok(tasks_of)
+    }
+
+    /// Carries out what the missed-session rule decided for one participant of the
+    /// roll-call's group. A task opened records a notification event and its job.
+    pub async fn apply_rule(
+        &self,
+        rc: &RollCall,
+        person: Id,
+        actions: Vec<RuleAction>,
+        now: DateTime<Utc>,
+        changes: &mut FollowUpChanges,
+    ) -> Result<()> {
+        let writes = RuleWrites {
+            txn: &self.0,
+            org: rc.org,
+            group_id: rc.group_id,
+            now,
+            caller: followup::caller(&rc.program, &rc.facilitators),
+            due_at: followup::due_at(&rc.program, now),
+            enrollment_of: &rc.roster.enrollment_of,
+            opened_in_bulk: None,
+        };
+        for action in actions {
+            writes.act(person, action, changes).await?;
         }
         Ok(())
     }
@@ -437,229 +614,6 @@ pub(crate) async fn user_emails(
 }
 
 impl Store {
-    /// Records (or corrects) what happened at a session, and runs the missed-session rule
-    /// for everyone whose marks changed. The same log sent again changes nothing.
-    pub async fn log_session(
-        &self,
-        who: &Principal,
-        session_id: Id,
-        spec: &SessionLogSpec,
-    ) -> Result<LogOutcome> {
-        // Stored instants keep microseconds: compare and store the log as it will read back.
-        let truncated;
-        let spec = match spec.started_at {
-            Some(at) if at.nanosecond() % 1000 != 0 => {
-                truncated = SessionLogSpec {
-                    started_at: Some(at.trunc_subsecs(6)),
-                    ..spec.clone()
-                };
-                &truncated
-            }
-            _ => spec,
-        };
-        let org = who.org_id;
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let (s, g, program) = session_group_program(&txn, org, session_id).await?;
-        // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
-        // no log yet.
-        let existing = if s.status == SessionStatus::Scheduled.as_str() {
-            None
-        } else {
-            session_log::Entity::find()
-                .filter(session_log::Column::OrgId.eq(org))
-                .filter(session_log::Column::SessionId.eq(session_id))
-                .one(&txn)
-                .await?
-        };
-        if existing.is_none() && s.status == SessionStatus::Cancelled.as_str() {
-            return Err(StoreError::Conflict(
-                "this session was cancelled; it cannot be logged".into(),
-            ));
-        }
-        if s.starts_at > now + Duration::minutes(LOG_EARLY_MINUTES) {
-            return Err(StoreError::invalid(
-                "session_id",
-                format!(
-                    "this session has not started; it can be logged from {LOG_EARLY_MINUTES} minutes before its start"
-                ),
-            ));
-        }
-        let (roster, facilitators) =
-            roster_facilitators_notices(&txn, org, g.id, Some(session_id)).await?;
-        let structure = structure_of(&program, &s);
-        spec.validate(&LogContext {
-            enrolled: &roster.placed,
-            formerly_enrolled: &roster.former,
-            facilitators: &facilitators,
-            structure: &structure,
-            now,
-        })?;
-
-        // Someone who said "I can't come" and is marked absent is excused, with their reason.
-        let excused;
-        let spec = match spec.excusing(&roster.said_cannot_come) {
-            Some(changed) => {
-                excused = changed;
-                &excused
-            }
-            None => spec,
-        };
-
-        // A first log has no earlier marks to compare or replace.
-        let old_marks = match &existing {
-            Some(_) => marks_of_session(&txn, org, session_id).await?,
-            None => Vec::new(),
-        };
-        if let Some(old) = &existing
-            && same_log(&spec_of(old, old_marks.clone())?, spec)
-        {
-            txn.commit().await?;
-            let log = self.get_session_log(org, session_id).await?;
-            return Ok(LogOutcome {
-                log,
-                changed: false,
-                follow_ups: FollowUpChanges::default(),
-            });
-        }
-
-        let version = existing.as_ref().map_or(1, |m| m.version + 1);
-        let mut active = match existing {
-            Some(m) => m.into(),
-            None => session_log::ActiveModel {
-                org_id: Set(org),
-                group_id: Set(g.id),
-                session_id: Set(session_id),
-                created_at: Set(now),
-                ..Default::default()
-            },
-        };
-        active.held = Set(spec.held);
-        active.started_at = Set(spec.started_at);
-        active.minutes = Set(spec.minutes.map(|m| m as i32));
-        active.facilitators_present = Set(to_json(&spec.facilitators_present));
-        active.topic_covered = Set(spec.topic_covered);
-        active.structure_skipped = Set(to_json(&spec.structure_skipped));
-        active.supports = Set(to_json(&spec.supports));
-        active.note = Set(spec.note.as_ref().map(|n| n.to_string()));
-        active.version = Set(version);
-        active.logged_by = Set(who.user_id);
-        active.updated_at = Set(now);
-        // A correction reads its row back for the response; a first log has nothing to read.
-        let corrected = if version > 1 {
-            Some(active.update(&txn).await?)
-        } else {
-            session_log::Entity::insert(active)
-                .exec_without_returning(&txn)
-                .await?;
-            None
-        };
-        session_log_revision::Entity::insert(session_log_revision::ActiveModel {
-            org_id: Set(org),
-            session_id: Set(session_id),
-            version: Set(version),
-            changed_by: Set(who.user_id),
-            changed_at: Set(now),
-            log: Set(to_json(spec)),
-            ..Default::default()
-        })
-        .exec_without_returning(&txn)
-        .await?;
-
-        // The marks are replaced whole; the rule looks again at everyone who had or has one.
-        if version > 1 {
-            attendance::Entity::delete_many()
-                .filter(attendance::Column::OrgId.eq(org))
-                .filter(attendance::Column::SessionId.eq(session_id))
-                .exec(&txn)
-                .await?;
-        }
-        if !spec.attendance.is_empty() {
-            attendance::Entity::insert_many(spec.attendance.iter().map(|mark| {
-                attendance::ActiveModel {
-                    org_id: Set(org),
-                    group_id: Set(g.id),
-                    session_id: Set(session_id),
-                    person_id: Set(mark.person_id),
-                    starts_at: Set(s.starts_at),
-                    status: Set(mark.status.as_str().into()),
-                    reason: Set(mark.reason.map(|r| r.as_str().to_string())),
-                    ..Default::default()
-                }
-            }))
-            .exec_without_returning(&txn)
-            .await?;
-        }
-        let (planned, closed) = ContactPlan {
-            txn: &txn,
-            org,
-            now,
-            program: &program,
-            facilitators: &facilitators,
-            placed: &roster.placed,
-            enrollment_of: &roster.enrollment_of,
-        }
-        .apply(&s, spec.held)
-        .await?;
-        set_session_held(&txn, &s, spec.held, now).await?;
-
-        let appended = (version == 1).then(|| Appended {
-            session_id,
-            absent: spec
-                .attendance
-                .iter()
-                .filter(|m| m.status == AttendanceStatus::Absent)
-                .map(|m| m.person_id)
-                .collect(),
-        });
-        let people: BTreeSet<Id> = old_marks
-            .iter()
-            .map(|m| m.person_id)
-            .chain(spec.attendance.iter().map(|m| m.person_id))
-            .collect();
-        let mut follow_ups = RuleRun {
-            txn: &txn,
-            org,
-            group_id: g.id,
-            now,
-            program: &program,
-            facilitators: &facilitators,
-            enrollment_of: &roster.enrollment_of,
-            opened_in_bulk: None,
-        }
-        .apply(&people, appended.as_ref())
-        .await?;
-        follow_ups.planned = planned;
-        follow_ups.closed.extend(closed);
-        let log = match corrected {
-            Some(saved) => {
-                log_record(&txn, org, saved, spec.clone(), &program, &s, &facilitators).await?
-            }
-            // The first version is the only revision.
-            None => SessionLog {
-                session_id,
-                group_id: g.id,
-                facilitation: facilitation(&program, &s, &facilitators, &spec.facilitators_present),
-                spec: spec.clone(),
-                version: 1,
-                revisions: vec![LogRevision {
-                    version: 1,
-                    changed_by: who.email.clone(),
-                    changed_at: now,
-                    log: spec.clone(),
-                }],
-                created_at: now,
-                updated_at: now,
-            },
-        };
-        txn.commit().await?;
-        Ok(LogOutcome {
-            log,
-            changed: true,
-            follow_ups,
-        })
-    }
-
     /// A session's current log with its earlier versions.
     pub async fn get_session_log(&self, org: Id, session_id: Id) -> Result<SessionLog> {
         let m = session_log::Entity::find()
@@ -1162,7 +1116,7 @@ impl Store {
             tasks.entry((t.group_id, t.person_id)).or_default().push(t);
         }
         // Who needs a change, decided without writing anything.
-        let mut dirty: Vec<(Id, Id)> = Vec::new();
+        let mut dirty: Vec<(Id, Id, Vec<RuleAction>)> = Vec::new();
         for g in groups {
             let threshold = programs[&g.program_id].follow_up.consecutive_misses;
             // Everyone with marks, and everyone with tasks (their marks may be gone).
@@ -1184,8 +1138,9 @@ impl Store {
                     .iter()
                     .map(rule_task)
                     .collect::<Result<_>>()?;
-                if !followup::reconcile(&runs, &existing).is_empty() {
-                    dirty.push((g.id, p));
+                let actions = followup::reconcile(&runs, &existing);
+                if !actions.is_empty() {
+                    dirty.push((g.id, p, actions));
                 }
             }
         }
@@ -1235,38 +1190,30 @@ impl Store {
         let none = HashMap::new();
         let now = self.now();
         let bulk = std::sync::Mutex::new(Vec::new());
-        for (group_id, person) in dirty {
+        for (group_id, person, actions) in dirty {
             let g = groups
                 .iter()
                 .find(|g| g.id == group_id)
                 .ok_or(StoreError::NotFound("group"))?;
-            let mut changes = FollowUpChanges::default();
-            RuleRun {
+            let program = &programs[&g.program_id];
+            let facilitators = facilitators
+                .get(&group_id)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let writes = RuleWrites {
                 txn: &txn,
                 org,
                 group_id,
                 now,
-                program: &programs[&g.program_id],
-                facilitators: facilitators
-                    .get(&group_id)
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]),
+                caller: followup::caller(program, facilitators),
+                due_at: followup::due_at(program, now),
                 enrollment_of: enrollments.get(&group_id).unwrap_or(&none),
                 opened_in_bulk: Some(&bulk),
+            };
+            let mut changes = FollowUpChanges::default();
+            for action in actions {
+                writes.act(person, action, &mut changes).await?;
             }
-            .reconcile_person(
-                person,
-                history
-                    .get(&(group_id, person))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]),
-                tasks
-                    .get(&(group_id, person))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]),
-                &mut changes,
-            )
-            .await?;
             out.participants_changed += 1;
             out.opened += changes.opened.len() as u64;
             out.updated += changes.updated.len() as u64;

@@ -21,7 +21,7 @@ use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Stateme
 use std::collections::{BTreeSet, HashMap};
 
 /// The participants of a group by enrolment status.
-pub(crate) struct Roster {
+pub struct Roster {
     /// Holding a place (enrolled or completed): each needs a mark.
     pub placed: Vec<Id>,
     /// Withdrawn: may still appear in a correction of an old session.

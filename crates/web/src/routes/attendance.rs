@@ -6,6 +6,7 @@ use crate::access::{require_group_visible, require_manager};
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
+use peergroup_app::roll_call;
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{
     AttendanceHistory, LogOutcome, SessionLog, SessionLogSpec, SupportHeadcount,
@@ -58,7 +59,9 @@ async fn log_session(
     Json(spec): Json<SessionLogSpec>,
 ) -> ApiResult<axum::Json<LogOutcome>> {
     require_session_visible(&state, &who, id).await?;
-    Ok(axum::Json(state.store.log_session(&who, id, &spec).await?))
+    Ok(axum::Json(
+        roll_call::log_session(&state.store, &who, id, &spec).await?,
+    ))
 }
 
 /// The session's current log, with every earlier version.
