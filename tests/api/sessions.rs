@@ -579,10 +579,7 @@ async fn a_running_group_is_brought_in_with_its_past_sessions_on_request() {
         )
         .await;
     log.ok(200);
-    let planned = app
-        .server()
-        .store
-        .plan_reminders(chrono::Duration::days(7))
+    let planned = peergroup_app::reminders::plan(&app.server().store, chrono::Duration::days(7))
         .await
         .unwrap();
     let past_ids: Vec<i64> = all[..3].iter().map(|s| s["id"].as_i64().unwrap()).collect();

@@ -6,4 +6,5 @@
 //! The use cases still written as `Store` methods move here one capability at a time.
 
 pub mod absences;
+pub mod reminders;
 pub mod roll_call;

@@ -13,6 +13,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mailin_embedded::{Handler, Response, Server, response};
+use peergroup_app::reminders;
 use peergroup_domain::group::Weekday;
 use peergroup_domain::jobs::{JobKind, NoopJob};
 use peergroup_domain::org::OrgSettings;
@@ -130,10 +131,10 @@ async fn plan(store: &Store, groups: usize) -> anyhow::Result<()> {
     analyze(store).await?;
 
     let t = Instant::now();
-    let first = store.plan_reminders(Duration::hours(168)).await?;
+    let first = reminders::plan(store, Duration::hours(168)).await?;
     let planning = t.elapsed();
     let t = Instant::now();
-    let again = store.plan_reminders(Duration::hours(168)).await?;
+    let again = reminders::plan(store, Duration::hours(168)).await?;
     let replanning = t.elapsed();
 
     // Ceilings: the planner's SELECT of the window's sessions alone, and as many job rows
@@ -399,7 +400,7 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
     let bare_16 = bare_lettre(&url, n, 16).await?;
 
     // The whole pipeline: planning, one fan-out job per session, one delivery per person.
-    store.plan_reminders(Duration::hours(168)).await?;
+    reminders::plan(store, Duration::hours(168)).await?;
     let before = received.load(Ordering::Relaxed);
     let count = || {
         let received = received.clone();

@@ -3,6 +3,7 @@
 
 use crate::job::{Context, Job};
 use crate::runtime::Failure;
+use peergroup_app::reminders;
 use peergroup_domain::jobs::{ChangedJob, EventJob, JobKind, ReminderJob};
 
 /// One reminder of one session.
@@ -13,7 +14,7 @@ impl Job for SessionReminder {
     type Payload = ReminderJob;
 
     async fn run(cx: Context<'_>, r: ReminderJob) -> Result<(), Failure> {
-        cx.rt.store.fan_out_reminder(cx.job, &r).await?;
+        reminders::fan_out_reminder(&cx.rt.store, cx.job, &r).await?;
         Ok(())
     }
 }
@@ -26,7 +27,7 @@ impl Job for SessionChanged {
     type Payload = ChangedJob;
 
     async fn run(cx: Context<'_>, c: ChangedJob) -> Result<(), Failure> {
-        cx.rt.store.fan_out_change(cx.job, &c).await?;
+        reminders::fan_out_change(&cx.rt.store, cx.job, &c).await?;
         Ok(())
     }
 }

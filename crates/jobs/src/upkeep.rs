@@ -4,6 +4,7 @@
 use crate::job::{Context, Job, done};
 use crate::runtime::Failure;
 use chrono::Duration;
+use peergroup_app::reminders;
 use peergroup_domain::jobs::{JobKind, Tick};
 
 /// Done jobs are kept this long, for looking into what happened.
@@ -16,11 +17,7 @@ impl Job for PlanReminders {
     type Payload = Tick;
 
     async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
-        let stats = cx
-            .rt
-            .store
-            .plan_reminders(cx.rt.settings.plan_horizon)
-            .await?;
+        let stats = reminders::plan(&cx.rt.store, cx.rt.settings.plan_horizon).await?;
         tracing::info!(
             sessions = stats.sessions,
             jobs = stats.jobs_new,

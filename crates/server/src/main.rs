@@ -103,7 +103,7 @@ async fn main() -> anyhow::Result<()> {
         Command::PlanReminders => {
             let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
             let horizon = chrono::Duration::hours(i64::from(config.jobs.plan_horizon_hours));
-            let planned = store.plan_reminders(horizon).await;
+            let planned = peergroup_app::reminders::plan(&store, horizon).await;
             store.close().await;
             let stats = planned?;
             println!(
