@@ -6,5 +6,6 @@
 //! The use cases still written as `Store` methods move here one capability at a time.
 
 pub mod absences;
+pub mod follow_up_notices;
 pub mod reminders;
 pub mod roll_call;

@@ -3,7 +3,7 @@
 
 use crate::job::{Context, Job};
 use crate::runtime::Failure;
-use peergroup_app::reminders;
+use peergroup_app::{follow_up_notices, reminders};
 use peergroup_domain::jobs::{ChangedJob, EventJob, JobKind, ReminderJob};
 
 /// One reminder of one session.
@@ -40,7 +40,7 @@ impl Job for NotifyEvent {
     type Payload = EventJob;
 
     async fn run(cx: Context<'_>, e: EventJob) -> Result<(), Failure> {
-        cx.rt.store.fan_out_event(cx.job, e.event_id).await?;
+        follow_up_notices::fan_out_event(&cx.rt.store, cx.job, e.event_id).await?;
         Ok(())
     }
 }

@@ -4,10 +4,9 @@
 
 use crate::coordinator_notices::{Digest, coordinators};
 use crate::entities::{follow_up_task, group, job, message, notification_event};
-use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish, finish_values};
+use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish_values};
 use crate::joined_reads::stmt;
-use crate::reminders::{NewMessage, insert_messages};
-use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored};
+use crate::{PageRequest, Result, Store, StoreError, Tx, from_json, parse_stored};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
@@ -521,76 +520,6 @@ impl Store {
         Ok(())
     }
 
-    /// Runs a `notify_event` job: one message to each coordinator and admin of the
-    /// organization about a follow-up task opened or escalated.
-    pub async fn fan_out_event(&self, job: &ClaimedJob, event_id: Id) -> Result<u64> {
-        let now = self.now();
-        let org = job.org_id.unwrap_or_default();
-        let txn = self.writer().begin().await?;
-        let event = notification_event::Entity::find_by_id(event_id)
-            .filter(notification_event::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?;
-        let mut n = 0;
-        if let Some(event) = event.filter(|e| e.delivered_at.is_none()) {
-            let event_kind: EventKind = parse_stored(&event.kind)?;
-            // An assignment is news only to the facilitator who is to call.
-            let coordinators = match event_kind {
-                EventKind::FollowUpAssigned => Vec::new(),
-                _ => coordinators(&txn, org).await?,
-            };
-            let kind = match event_kind {
-                EventKind::FollowUpEscalated => MessageKind::FollowUpEscalated,
-                _ => MessageKind::FollowUpOpened,
-            };
-            let mut messages: Vec<NewMessage> = coordinators
-                .into_iter()
-                .map(|u| NewMessage {
-                    org_id: org,
-                    kind,
-                    dedupe_key: format!("u{u}:e{}", event.id),
-                    session_id: None,
-                    person_id: None,
-                    user_id: Some(u),
-                    subject_id: Some(event.subject_id),
-                    send_at: now,
-                })
-                .collect();
-            // A task opened with a caller, or given one, tells that caller.
-            if matches!(
-                event_kind,
-                EventKind::FollowUpOpened | EventKind::FollowUpAssigned
-            ) {
-                let assignee = follow_up_task::Entity::find_by_id(event.subject_id)
-                    .filter(follow_up_task::Column::OrgId.eq(org))
-                    .one(&txn)
-                    .await?
-                    .and_then(|t| t.assignee_person_id);
-                if let Some(p) = assignee {
-                    messages.push(NewMessage {
-                        org_id: org,
-                        kind: MessageKind::FollowUpAssigned,
-                        dedupe_key: format!("p{p}:e{}", event.id),
-                        session_id: None,
-                        person_id: Some(p),
-                        user_id: None,
-                        subject_id: Some(event.subject_id),
-                        send_at: now,
-                    });
-                }
-            }
-            n = insert_messages(&txn, &messages, now).await?;
-            notification_event::Entity::update_many()
-                .col_expr(notification_event::Column::DeliveredAt, Expr::value(now))
-                .filter(notification_event::Column::Id.eq(event.id))
-                .exec(&txn)
-                .await?;
-        }
-        finish(&txn, job, &JobOutcome::Done, now).await?;
-        txn.commit().await?;
-        Ok(n)
-    }
-
     /// The organization's messages in the order they were written, filtered.
     pub async fn list_messages(
         &self,
@@ -692,4 +621,56 @@ fn message_record(m: message::Model) -> Result<MessageRecord> {
         created_at: m.created_at,
         lost_claims: u32::try_from(m.lost_claims).unwrap_or(0),
     })
+}
+
+/// A notification event not yet told to anyone.
+pub struct PendingEvent {
+    pub id: Id,
+    pub kind: EventKind,
+    /// The follow-up task it is about.
+    pub subject_id: Id,
+}
+
+impl Tx {
+    /// The event, unless it is gone or was told already.
+    pub async fn pending_event(&self, org: Id, event_id: Id) -> Result<Option<PendingEvent>> {
+        let event = notification_event::Entity::find_by_id(event_id)
+            .filter(notification_event::Column::OrgId.eq(org))
+            .one(&self.0)
+            .await?;
+        event
+            .filter(|e| e.delivered_at.is_none())
+            .map(|e| {
+                Ok(PendingEvent {
+                    id: e.id,
+                    kind: parse_stored(&e.kind)?,
+                    subject_id: e.subject_id,
+                })
+            })
+            .transpose()
+    }
+
+    /// Marks the event told.
+    pub async fn event_told(&self, event_id: Id, now: DateTime<Utc>) -> Result<()> {
+        notification_event::Entity::update_many()
+            .col_expr(notification_event::Column::DeliveredAt, Expr::value(now))
+            .filter(notification_event::Column::Id.eq(event_id))
+            .exec(&self.0)
+            .await?;
+        Ok(())
+    }
+
+    /// The organization's coordinators and admins, as users.
+    pub async fn coordinators(&self, org: Id) -> Result<Vec<Id>> {
+        coordinators(&self.0, org).await
+    }
+
+    /// Who is to call about a follow-up task, if anyone.
+    pub async fn task_caller(&self, org: Id, task_id: Id) -> Result<Option<Id>> {
+        Ok(follow_up_task::Entity::find_by_id(task_id)
+            .filter(follow_up_task::Column::OrgId.eq(org))
+            .one(&self.0)
+            .await?
+            .and_then(|t| t.assignee_person_id))
+    }
 }
