@@ -6,6 +6,7 @@
 //! The use cases still written as `Store` methods move here one capability at a time.
 
 pub mod absences;
+pub mod coordinator_notices;
 pub mod follow_up_notices;
 pub mod reminders;
 pub mod roll_call;

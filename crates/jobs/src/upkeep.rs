@@ -4,7 +4,7 @@
 use crate::job::{Context, Job, done};
 use crate::runtime::Failure;
 use chrono::Duration;
-use peergroup_app::reminders;
+use peergroup_app::{coordinator_notices, reminders};
 use peergroup_domain::jobs::{JobKind, Tick};
 
 /// Done jobs are kept this long, for looking into what happened.
@@ -65,7 +65,7 @@ impl Job for CheckRoles {
     type Payload = Tick;
 
     async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
-        let n = cx.rt.store.notify_role_gaps(cx.job).await?;
+        let n = coordinator_notices::notify_role_gaps(&cx.rt.store, cx.job).await?;
         if n > 0 {
             tracing::info!(notices = n, "sessions without their facilitators reported");
         }
@@ -81,10 +81,7 @@ impl Job for WeeklyDigest {
     type Payload = Tick;
 
     async fn run(cx: Context<'_>, tick: Tick) -> Result<(), Failure> {
-        cx.rt
-            .store
-            .queue_weekly_digests(cx.job, tick.scheduled_for)
-            .await?;
+        coordinator_notices::queue_weekly_digests(&cx.rt.store, cx.job, tick.scheduled_for).await?;
         Ok(())
     }
 }

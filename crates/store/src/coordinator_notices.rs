@@ -3,17 +3,14 @@
 //! are re-read when they are sent, so a gap filled in the meantime is not reported.
 
 use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
-use crate::jobs::{ClaimedJob, JobOutcome, finish};
 use crate::joined_reads::stmt;
 use crate::programs::program_specs;
-use crate::reminders::{NewMessage, insert_messages};
-use crate::{Result, Store, StoreError, parse_stored};
+use crate::{Result, Store, StoreError, Tx, parse_stored};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::followup::TaskState;
 pub use peergroup_domain::reminders::Digest;
-use peergroup_domain::reminders::MessageKind;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{QueryOrder, QuerySelect};
@@ -203,73 +200,6 @@ impl Store {
             .collect())
     }
 
-    /// Runs a `check_roles` tick: one notice per coordinator per session gap, once per
-    /// session version (a moved session is checked again).
-    pub async fn notify_role_gaps(&self, job: &ClaimedJob) -> Result<u64> {
-        let gaps = self.role_gaps().await?;
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let mut messages = Vec::new();
-        let mut staff: HashMap<Id, Vec<Id>> = HashMap::new();
-        for gap in &gaps {
-            if let std::collections::hash_map::Entry::Vacant(e) = staff.entry(gap.org_id) {
-                e.insert(coordinators(&txn, gap.org_id).await?);
-            }
-            for &u in &staff[&gap.org_id] {
-                messages.push(NewMessage {
-                    org_id: gap.org_id,
-                    kind: MessageKind::RolesMissing,
-                    dedupe_key: format!("u{u}:roles:s{}:q{}", gap.session_id, gap.sequence),
-                    session_id: Some(gap.session_id),
-                    person_id: None,
-                    user_id: Some(u),
-                    subject_id: None,
-                    send_at: now,
-                });
-            }
-        }
-        let n = insert_messages(&txn, &messages, now).await?;
-        finish(&txn, job, &JobOutcome::Done, now).await?;
-        txn.commit().await?;
-        Ok(n)
-    }
-
-    /// Runs a `weekly_digest` tick scheduled for `week_start`: one digest per coordinator
-    /// of every organization with an active group. Its figures are read when it is sent,
-    /// for the 7 days from when it was written.
-    pub async fn queue_weekly_digests(
-        &self,
-        job: &ClaimedJob,
-        week_start: DateTime<Utc>,
-    ) -> Result<u64> {
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let sql = "SELECT u.id, u.org_id FROM users u \
-                   WHERE u.role IN ('coordinator', 'admin') AND EXISTS (\
-                   SELECT 1 FROM peer_groups g WHERE g.org_id = u.org_id \
-                   AND g.status IN ('planned', 'enrolling', 'running')) ORDER BY u.id";
-        let rows = txn.query_all_raw(stmt(&txn, sql, [])).await?;
-        let day = week_start.format("%Y-%m-%d");
-        let mut messages = Vec::with_capacity(rows.len());
-        for row in rows {
-            let u: Id = row.try_get("", "id")?;
-            messages.push(NewMessage {
-                org_id: row.try_get("", "org_id")?,
-                kind: MessageKind::WeeklyDigest,
-                dedupe_key: format!("u{u}:digest:{day}"),
-                session_id: None,
-                person_id: None,
-                user_id: Some(u),
-                subject_id: None,
-                send_at: now,
-            });
-        }
-        let n = insert_messages(&txn, &messages, now).await?;
-        finish(&txn, job, &JobOutcome::Done, now).await?;
-        txn.commit().await?;
-        Ok(n)
-    }
-
     /// The digest of `org` for the 7 days from `from`, with follow-ups as they are now.
     pub async fn weekly_digest(&self, org: Id, from: DateTime<Utc>) -> Result<Digest> {
         let now = self.now();
@@ -317,5 +247,21 @@ impl Store {
             .count(&self.reader())
             .await? as u32;
         Ok(digest)
+    }
+}
+
+impl Tx {
+    /// The coordinators and admins of every organization with an active group, as
+    /// `(user, organization)`: who gets a weekly digest.
+    pub async fn digest_readers(&self) -> Result<Vec<(Id, Id)>> {
+        let txn = &self.0;
+        let sql = "SELECT u.id, u.org_id FROM users u \
+                   WHERE u.role IN ('coordinator', 'admin') AND EXISTS (\
+                   SELECT 1 FROM peer_groups g WHERE g.org_id = u.org_id \
+                   AND g.status IN ('planned', 'enrolling', 'running')) ORDER BY u.id";
+        let rows = txn.query_all_raw(stmt(txn, sql, [])).await?;
+        rows.into_iter()
+            .map(|row| Ok((row.try_get("", "id")?, row.try_get("", "org_id")?)))
+            .collect()
     }
 }
