@@ -1,7 +1,7 @@
 //! "I can't come": what a signed link names, and the notices kept from it, once per
 //! participant and session. The use case, telling the facilitators, is `peergroup-app`'s.
 
-use crate::joined_reads::stmt;
+use crate::dialect::stmt;
 use crate::{Result, Store, StoreError, Tx, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
@@ -30,7 +30,7 @@ impl Store {
                    JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
                    JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE s.org_id = ? AND s.id = ? AND e.id = ?";
+                   WHERE s.org_id = $1 AND s.id = $2 AND e.id = $3";
         let row = self
             .reader()
             .query_one_raw(stmt(
@@ -72,7 +72,7 @@ impl Tx {
     ) -> Result<bool> {
         let txn = &self.0;
         let sql = "INSERT INTO absence_notices (org_id, session_id, enrollment_id, reason, created_at) \
-                   VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id, session_id, enrollment_id) DO NOTHING";
+                   VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, session_id, enrollment_id) DO NOTHING";
         let values = [
             org.into(),
             session_id.into(),
@@ -93,8 +93,8 @@ impl Tx {
         reason: AbsenceReason,
     ) -> Result<()> {
         let txn = &self.0;
-        let sql = "UPDATE absence_notices SET reason = ? \
-                   WHERE org_id = ? AND session_id = ? AND enrollment_id = ?";
+        let sql = "UPDATE absence_notices SET reason = $1 \
+                   WHERE org_id = $2 AND session_id = $3 AND enrollment_id = $4";
         let values = [
             reason.as_str().into(),
             org.into(),

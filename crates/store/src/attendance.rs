@@ -4,13 +4,14 @@
 //! one per session), never the organization's history.
 
 use crate::contacts::ContactPlan;
+use crate::dialect::{self, stmt};
 use crate::entities::{
     attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
     notification_event, person, session, session_log, session_log_revision, user,
 };
 pub use crate::joined_reads::Roster;
 use crate::joined_reads::{
-    params, roster_and_facilitators, roster_facilitators_notices, session_group_program,
+    roster_and_facilitators, roster_facilitators_notices, session_group_program,
 };
 use crate::programs::program_spec;
 use crate::{Result, Store, StoreError, Tx, from_json, parse_stored, to_json};
@@ -31,7 +32,6 @@ use peergroup_domain::records::{Principal, SessionStatus};
 use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
-use sea_orm::{DbBackend, Statement};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -470,15 +470,13 @@ impl Tx {
         people: &BTreeSet<Id>,
     ) -> Result<HashMap<Id, Vec<RuleTask>>> {
         let txn = &self.0;
-        let mut query = follow_up_task::Entity::find()
+        let query = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(org))
             .filter(follow_up_task::Column::GroupId.eq(group_id))
             .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
             .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
             .order_by_asc(follow_up_task::Column::Id);
-        if txn.get_database_backend() == DbBackend::Postgres {
-            query = query.lock_exclusive();
-        }
+        let query = dialect::for_update(txn, query);
         let mut tasks_of: HashMap<Id, Vec<RuleTask>> = HashMap::new();
         for t in query.all(txn).await? {
             tasks_of
@@ -957,78 +955,51 @@ pub(crate) enum MarksOf<'a> {
 }
 
 /// Participants' marks at held sessions in schedule order, aggregated by the database into
-/// one string: one row instead of one per mark, which matters on SQLite, where every row
+/// one JSON array: one row instead of one per mark, which matters on SQLite, where every row
 /// crosses from the connection's thread to the caller's.
 pub(crate) async fn aggregated_marks(
     conn: &impl ConnectionTrait,
     org: Id,
     of: MarksOf<'_>,
 ) -> Result<BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>> {
-    let backend = conn.get_database_backend();
-    let aggregate = match backend {
-        DbBackend::Postgres => {
-            "string_agg(session_id::text || ':' || status, ',' ORDER BY starts_at, session_id)"
-        }
-        _ => "group_concat(session_id || ':' || status, ',' ORDER BY starts_at, session_id)",
-    };
+    let dialect = dialect::of(conn);
     let mut values: Vec<sea_orm::Value> = vec![org.into()];
     let filter = match of {
         MarksOf::Groups { first, last } => {
             values.extend([first.into(), last.into()]);
-            "group_id >= ? AND group_id <= ?".to_string()
+            "group_id >= $2 AND group_id <= $3".to_string()
         }
         MarksOf::People { group_id, people } => {
             values.push(group_id.into());
             values.extend(people.iter().map(|p| sea_orm::Value::from(*p)));
-            let list = vec!["?"; people.len()].join(", ");
-            format!("group_id = ? AND person_id IN ({list})")
+            format!(
+                "group_id = $2 AND person_id IN ({})",
+                dialect::numbered(3, people.len())
+            )
         }
     };
-    // One row in all: `group/person/session:status,…;…`.
-    let outer = match backend {
-        DbBackend::Postgres => {
-            "string_agg(group_id::text || '/' || person_id::text || '/' || marks, ';')"
-        }
-        _ => "group_concat(group_id || '/' || person_id || '/' || marks, ';')",
-    };
-    let sql = params(
-        backend,
-        &format!(
-            "SELECT {outer} AS all_marks FROM (SELECT group_id, person_id, {aggregate} AS marks \
-             FROM attendance WHERE org_id = ? AND {filter} GROUP BY group_id, person_id) AS m"
-        ),
+    // `[[group, person, session, status], …]`, each participant's marks in schedule order.
+    let marks = dialect.json_agg(
+        &dialect.json_array(&["group_id", "person_id", "session_id", "status"]),
+        "group_id, person_id, starts_at, session_id",
     );
-    let row = conn
-        .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
+    let sql = format!(
+        "SELECT CAST({marks} AS TEXT) AS all_marks FROM attendance WHERE org_id = $1 AND {filter}"
+    );
+    let row = conn.query_one_raw(stmt(conn, &sql, values)).await?;
     let text: Option<String> = match row {
         Some(row) => row.try_get("", "all_marks")?,
         None => None,
     };
-    let corrupt = || StoreError::Corrupt("aggregated mark".into());
-    let mut out = BTreeMap::new();
-    for participant in text.iter().flat_map(|t| t.split(';')) {
-        let mut parts = participant.splitn(3, '/');
-        let (Some(g), Some(p), Some(marks)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(corrupt());
-        };
-        let marks = marks
-            .split(',')
-            .map(|mark| {
-                let (session, status) = mark.split_once(':').ok_or_else(corrupt)?;
-                Ok((
-                    session.parse().map_err(|_| corrupt())?,
-                    parse_stored(status)?,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        out.insert(
-            (
-                g.parse().map_err(|_| corrupt())?,
-                p.parse().map_err(|_| corrupt())?,
-            ),
-            marks,
-        );
+    let rows: Vec<(Id, Id, Id, &str)> = match &text {
+        Some(text) => serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        None => Vec::new(),
+    };
+    let mut out: BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>> = BTreeMap::new();
+    for (group, person, session, status) in rows {
+        out.entry((group, person))
+            .or_default()
+            .push((session, parse_stored(status)?));
     }
     Ok(out)
 }
@@ -1092,7 +1063,7 @@ impl Store {
         // as a roll-call locks its group, so the two never interleave. (SQLite has one
         // writer.)
         let txn = self.writer().begin().await?;
-        if txn.get_database_backend() == DbBackend::Postgres {
+        if dialect::of(&txn).locks_rows() {
             group::Entity::find()
                 .filter(group::Column::OrgId.eq(org))
                 .filter(group::Column::Id.gte(first))

@@ -97,15 +97,14 @@ impl ContactPlan<'_> {
             return Ok((Vec::new(), Vec::new()));
         }
         let keys: Vec<String> = triggered.iter().map(|(k, _)| k.clone()).collect();
-        let mut query = follow_up_task::Entity::find()
+        let query = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(self.org))
             .filter(follow_up_task::Column::GroupId.eq(s.group_id))
             .filter(follow_up_task::Column::SourceKey.is_in(keys));
         // A call recorded meanwhile must be seen before closing a check-in call.
-        if self.txn.get_database_backend() == sea_orm::DbBackend::Postgres {
-            query = query.lock_exclusive();
-        }
-        let existing = query.all(self.txn).await?;
+        let existing = crate::dialect::for_update(self.txn, query)
+            .all(self.txn)
+            .await?;
         if !held {
             return Ok((Vec::new(), self.close_check_ins(existing).await?));
         }

@@ -2,8 +2,8 @@
 //! the next 48 hours without the facilitators its phase needs, and the weekly digest. Both
 //! are re-read when they are sent, so a gap filled in the meantime is not reported.
 
+use crate::dialect::stmt;
 use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
-use crate::joined_reads::stmt;
 use crate::programs::program_specs;
 use crate::{Result, Store, StoreError, Tx, parse_stored};
 use chrono::{DateTime, Duration, Utc};
@@ -62,17 +62,17 @@ pub(crate) async fn coming_sessions(
          FROM peer_groups g CROSS JOIN sessions s \
          WHERE g.status IN ('planned', 'enrolling', 'running') \
          AND s.group_id = g.id AND s.org_id = g.org_id \
-         AND s.starts_at > ? AND s.starts_at <= ? AND s.status = 'scheduled'",
+         AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = 'scheduled'",
     );
     let mut values = vec![from.into(), to.into()];
     match scope {
         Scope::All => {}
         Scope::Org(org) => {
-            sql.push_str(" AND g.org_id = ?");
+            sql.push_str(" AND g.org_id = $3");
             values.push(org.into());
         }
         Scope::Session(org, session) => {
-            sql.push_str(" AND g.org_id = ? AND s.id = ?");
+            sql.push_str(" AND g.org_id = $3 AND s.id = $4");
             values.extend([org.into(), session.into()]);
         }
     }

@@ -109,13 +109,10 @@ async fn task_for_update(
     org: Id,
     id: Id,
 ) -> Result<follow_up_task::Model> {
-    let mut query =
+    let query =
         follow_up_task::Entity::find_by_id(id).filter(follow_up_task::Column::OrgId.eq(org));
     // Calls, closing and the rule's changes to one task take turns.
-    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        query = query.lock_exclusive();
-    }
-    query
+    crate::dialect::for_update(txn, query)
         .one(txn)
         .await?
         .ok_or(StoreError::NotFound("follow-up task"))

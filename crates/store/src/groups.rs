@@ -1,10 +1,10 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
+use crate::dialect::{self, Dialect, json_rows, stmt};
 use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
 use crate::entities::{enrollment, follow_up_task, group};
 use crate::facilitators::AssignmentRow;
 use crate::group_lock::find_group_for_update;
-use crate::joined_reads::stmt;
 use crate::programs::find_program;
 use crate::programs::program_spec;
 use crate::training_reports::roles_without_eligible;
@@ -19,11 +19,8 @@ use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, DatabaseTransaction, DbBackend, FromQueryResult, QuerySelect, Statement,
-};
+use sea_orm::{ActiveValue::Set, DatabaseTransaction, FromQueryResult, QuerySelect};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Which groups to list.
 #[derive(Debug, Clone, Default)]
@@ -186,7 +183,7 @@ impl Store {
     /// The group's revision: the database raises it whenever anything its detail shows
     /// changes (migration `m20261201_000006_group_revision`). One primary-key read.
     pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
-        let sql = "SELECT revision FROM peer_groups WHERE id = ? AND org_id = ?";
+        let sql = "SELECT revision FROM peer_groups WHERE id = $1 AND org_id = $2";
         let row = self
             .reader()
             .query_one_raw(stmt(&self.reader(), sql, [id.into(), org.into()]))
@@ -200,21 +197,18 @@ impl Store {
     /// arrays. On SQLite every result row is a hand-off between threads, so one row instead
     /// of dozens is most of the cost.
     pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<(GroupDetail, i64)> {
-        let backend = self.reader().get_database_backend();
-        let stmt =
-            Statement::from_sql_and_values(backend, detail_sql(backend), [id.into(), org.into()]);
-        let row = self
-            .reader()
-            .query_one_raw(stmt)
+        let db = self.reader();
+        let sql = detail_sql(dialect::of(&db));
+        let row = db
+            .query_one_raw(stmt(&db, &sql, [id.into(), org.into()]))
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         let m = group::Model::from_query_result(&row, "")?;
         let revision: i64 = row.try_get("", "revision")?;
-        let mut enrollments: Vec<EnrollmentRow> = json_rows(row.try_get("", "enrollments_json")?)?;
-        let mut facilitators: Vec<AssignmentRow> =
-            json_rows(row.try_get("", "facilitators_json")?)?;
-        enrollments.sort_by_key(|e| e.id);
-        facilitators.sort_by_key(|f| f.id);
+        let enrollments: Option<String> = row.try_get("", "enrollments_json")?;
+        let facilitators: Option<String> = row.try_get("", "facilitators_json")?;
+        let enrollments: Vec<EnrollmentRow> = json_rows(enrollments.as_deref())?;
+        let facilitators: Vec<AssignmentRow> = json_rows(facilitators.as_deref())?;
         let enrollments = enrollments
             .into_iter()
             .map(crate::enrollments::to_record)
@@ -363,41 +357,41 @@ async fn close_open_tasks(
     Ok(())
 }
 
-/// A JSON array aggregated by the database; NULL (PostgreSQL, no rows) is empty.
-fn json_rows<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Vec<T>> {
-    match text {
-        None => Ok(Vec::new()),
-        Some(text) => serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string())),
-    }
-}
-
-/// The group-detail statement for one backend: the two dialects differ here in their JSON
-/// aggregation functions and placeholders (other statements differ elsewhere; issue 18 is
-/// to gather them behind one seam).
-fn detail_sql(backend: DbBackend) -> &'static str {
-    static SQLITE: OnceLock<String> = OnceLock::new();
-    static POSTGRES: OnceLock<String> = OnceLock::new();
-    let (cell, agg, obj, id, org) = match backend {
-        DbBackend::Postgres => (&POSTGRES, "json_agg", "json_build_object", "$1", "$2"),
-        _ => (&SQLITE, "json_group_array", "json_object", "?", "?"),
-    };
-    cell.get_or_init(|| {
-        format!(
-            "SELECT g.*, \
-               CAST((SELECT {agg}({obj}('id', e.id, 'group_id', e.group_id, 'person_id', e.person_id, \
-                        'status', e.status, 'withdrawn_reason', e.withdrawn_reason, \
-                        'created_at', e.created_at, 'updated_at', e.updated_at, 'display_name', p.display_name)) \
-                     FROM enrollments e JOIN people p ON p.id = e.person_id \
-                     WHERE e.org_id = g.org_id AND e.group_id = g.id) AS TEXT) AS enrollments_json, \
-               CAST((SELECT {agg}({obj}('id', f.id, 'group_id', f.group_id, 'person_id', f.person_id, \
-                        'role', f.role, 'program_role', f.program_role, \
-                        'lived_experience_note', f.lived_experience_note, 'created_at', f.created_at, \
-                        'display_name', p.display_name, 'override_reason', f.override_reason, \
-                        'override_unmet', f.override_unmet, 'overridden_by', f.overridden_by, \
-                        'overridden_at', f.overridden_at)) \
-                     FROM facilitator_assignments f JOIN people p ON p.id = f.person_id \
-                     WHERE f.org_id = g.org_id AND f.group_id = g.id) AS TEXT) AS facilitators_json \
-             FROM peer_groups g WHERE g.id = {id} AND g.org_id = {org}"
-        )
-    })
+/// The group-detail statement: the group's row, and its roster and facilitators each as a
+/// JSON array in id order.
+fn detail_sql(dialect: &dyn Dialect) -> String {
+    let enrollment = dialect.json_object(&[
+        ("id", "e.id"),
+        ("group_id", "e.group_id"),
+        ("person_id", "e.person_id"),
+        ("status", "e.status"),
+        ("withdrawn_reason", "e.withdrawn_reason"),
+        ("created_at", "e.created_at"),
+        ("updated_at", "e.updated_at"),
+        ("display_name", "p.display_name"),
+    ]);
+    let facilitator = dialect.json_object(&[
+        ("id", "f.id"),
+        ("group_id", "f.group_id"),
+        ("person_id", "f.person_id"),
+        ("role", "f.role"),
+        ("program_role", "f.program_role"),
+        ("lived_experience_note", "f.lived_experience_note"),
+        ("created_at", "f.created_at"),
+        ("display_name", "p.display_name"),
+        ("override_reason", "f.override_reason"),
+        ("override_unmet", "f.override_unmet"),
+        ("overridden_by", "f.overridden_by"),
+        ("overridden_at", "f.overridden_at"),
+    ]);
+    format!(
+        "SELECT g.*, \
+           CAST((SELECT {} FROM enrollments e JOIN people p ON p.id = e.person_id \
+                 WHERE e.org_id = g.org_id AND e.group_id = g.id) AS TEXT) AS enrollments_json, \
+           CAST((SELECT {} FROM facilitator_assignments f JOIN people p ON p.id = f.person_id \
+                 WHERE f.org_id = g.org_id AND f.group_id = g.id) AS TEXT) AS facilitators_json \
+         FROM peer_groups g WHERE g.id = $1 AND g.org_id = $2",
+        dialect.json_agg(&enrollment, "e.id"),
+        dialect.json_agg(&facilitator, "f.id"),
+    )
 }

@@ -8,12 +8,12 @@
 //! What to retry and when is the worker's decision (`peergroup-jobs`); this module only
 //! stores it.
 
-use crate::joined_reads::stmt;
+use crate::dialect::{self, stmt};
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::jobs::{JobKind, JobState};
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::{ConnectionTrait, Value};
 use serde::Serialize;
 
 /// Attempts before a job is dead, unless the job says otherwise.
@@ -99,105 +99,34 @@ pub struct JobCounts {
     pub dead: i64,
 }
 
-/// Rows per multi-row INSERT; 10 binds each stays under SQLite's 32,766 and PostgreSQL's 65,535.
-const INSERT_CHUNK: usize = 500;
-
-/// Rows per statement on PostgreSQL, where they travel as one JSON document.
-const POSTGRES_CHUNK: usize = 10_000;
-
 /// Inserts jobs, skipping any whose `dedupe_key` exists. Returns how many were inserted.
 pub(crate) async fn enqueue(
     conn: &impl ConnectionTrait,
     jobs: &[NewJob],
     now: DateTime<Utc>,
 ) -> Result<u64> {
-    if conn.get_database_backend() == DbBackend::Postgres {
-        return enqueue_postgres(conn, jobs, now).await;
-    }
     let mut inserted = 0;
-    for chunk in jobs.chunks(INSERT_CHUNK) {
-        let mut sql = String::from(
-            "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, attempts, \
-             max_attempts, run_at, created_at, updated_at) VALUES ",
-        );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 9);
-        for (i, job) in chunk.iter().enumerate() {
-            if i > 0 {
-                sql.push(',');
-            }
-            sql.push_str("(?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)");
-            values.extend([
-                job.org_id.into(),
-                job.kind.as_str().into(),
-                job.dedupe_key.clone().into(),
-                job.payload.clone().into(),
-                job.max_attempts.into(),
-                job.run_at.into(),
-                now.into(),
-                now.into(),
-            ]);
-        }
-        sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING");
-        let result = conn.execute_raw(stmt(conn, &sql, values)).await?;
-        inserted += result.rows_affected();
+    for statement in dialect::of(conn).insert_jobs(jobs, now) {
+        inserted += conn.execute_raw(statement).await?.rows_affected();
     }
     Ok(inserted)
 }
 
-/// PostgreSQL takes thousands of rows as one JSON parameter unpacked by
-/// `json_to_recordset`: one statement to parse and plan instead of one per 500 rows.
-async fn enqueue_postgres(
-    conn: &impl ConnectionTrait,
-    jobs: &[NewJob],
-    now: DateTime<Utc>,
-) -> Result<u64> {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        org_id: Option<Id>,
-        kind: &'a str,
-        dedupe_key: Option<&'a str>,
-        payload: &'a serde_json::Value,
-        max_attempts: i32,
-        run_at: DateTime<Utc>,
-    }
-    let mut inserted = 0;
-    for chunk in jobs.chunks(POSTGRES_CHUNK) {
-        let rows: Vec<Row> = chunk
-            .iter()
-            .map(|j| Row {
-                org_id: j.org_id,
-                kind: j.kind.as_str(),
-                dedupe_key: j.dedupe_key.as_deref(),
-                payload: &j.payload,
-                max_attempts: j.max_attempts,
-                run_at: j.run_at,
-            })
-            .collect();
-        let rows = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
-        let sql = "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, attempts, \
-                   max_attempts, run_at, created_at, updated_at) \
-                   SELECT t.org_id, t.kind, t.dedupe_key, t.payload, 'queued', 0, \
-                   t.max_attempts, t.run_at, $2, $2 \
-                   FROM json_to_recordset($1::json) AS t(org_id bigint, kind text, \
-                   dedupe_key text, payload json, max_attempts integer, run_at timestamptz) \
-                   ON CONFLICT (dedupe_key) DO NOTHING";
-        let result = conn
-            .execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                sql,
-                [rows.into(), now.into()],
-            ))
-            .await?;
-        inserted += result.rows_affected();
-    }
-    Ok(inserted)
+/// Sets a claimed job's outcome, if this claim still holds it; its parameters, numbered
+/// from `$first` to follow another statement's, are `finish_values`. `locked_by` stays:
+/// which claim ran the job last.
+pub(crate) fn finish_from(first: usize) -> String {
+    format!(
+        "UPDATE jobs SET state = ${first}, run_at = COALESCE(${}, run_at), \
+         last_error = ${}, locked_until = NULL, updated_at = ${} \
+         WHERE id = ${} AND locked_by = ${} AND state = 'running'",
+        first + 1,
+        first + 2,
+        first + 3,
+        first + 4,
+        first + 5
+    )
 }
-
-/// Sets a claimed job's outcome, if this claim still holds it; `finish_values` are its
-/// parameters. `locked_by` stays: which claim ran the job last.
-pub(crate) const FINISH: &str = "UPDATE jobs SET state = ?, run_at = COALESCE(?, run_at), \
-    last_error = ?, locked_until = NULL, updated_at = ? \
-    WHERE id = ? AND locked_by = ? AND state = 'running'";
 
 pub(crate) fn finish_values(
     job: &ClaimedJob,
@@ -227,7 +156,9 @@ pub(crate) async fn finish(
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let values = finish_values(job, outcome, now);
-    let result = conn.execute_raw(stmt(conn, FINISH, values)).await?;
+    let result = conn
+        .execute_raw(stmt(conn, &finish_from(1), values))
+        .await?;
     Ok(result.rows_affected() == 1)
 }
 
@@ -276,24 +207,20 @@ impl Store {
         let now = self.now();
         let until = now + Duration::from_std(lease).unwrap_or(Duration::minutes(5));
         let token = format!("{worker}:{}", hex::encode(rand::random::<[u8; 8]>()));
-        let backend = self.backend();
-        let lock = match backend {
-            DbBackend::Postgres => " FOR UPDATE SKIP LOCKED",
-            _ => "",
-        };
+        let lock = dialect::of(&self.writer()).for_update_skip_locked();
         // Each kind of claimable job is read along the (state, run_at) index and stops at
         // `limit`: one `OR` of the two read and sorted every due job at each claim (a
         // fan-out queues hundreds at once). Jobs due at the same moment come in index order.
         let sql = format!(
-            "WITH due AS (SELECT id, run_at FROM jobs WHERE state = 'queued' AND run_at <= ? \
-               ORDER BY run_at LIMIT ?{lock}), \
-             stale AS (SELECT id, run_at FROM jobs WHERE state = 'running' AND locked_until <= ? \
-               ORDER BY run_at LIMIT ?{lock}) \
-             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, \
-             locked_until = ?, updated_at = ? \
+            "WITH due AS (SELECT id, run_at FROM jobs WHERE state = 'queued' AND run_at <= $1 \
+               ORDER BY run_at LIMIT $2{lock}), \
+             stale AS (SELECT id, run_at FROM jobs WHERE state = 'running' AND locked_until <= $1 \
+               ORDER BY run_at LIMIT $2{lock}) \
+             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $3, \
+             locked_until = $4, updated_at = $1 \
              WHERE id IN (SELECT id FROM (SELECT id, run_at FROM due \
                UNION ALL SELECT id, run_at FROM stale) AS claimable \
-               ORDER BY run_at, id LIMIT ?) \
+               ORDER BY run_at, id LIMIT $2) \
              RETURNING id, org_id, kind, payload, attempts, max_attempts"
         );
         let limit = i64::from(limit);
@@ -302,16 +229,7 @@ impl Store {
             .query_all_raw(stmt(
                 &self.writer(),
                 &sql,
-                [
-                    now.into(),
-                    limit.into(),
-                    now.into(),
-                    limit.into(),
-                    token.clone().into(),
-                    until.into(),
-                    now.into(),
-                    limit.into(),
-                ],
+                [now.into(), limit.into(), token.clone().into(), until.into()],
             ))
             .await?;
         let mut jobs = rows
@@ -346,7 +264,7 @@ impl Store {
     pub async fn prune_done_jobs(&self, before: DateTime<Utc>) -> Result<u64> {
         // Through the (state, run_at) index; a batch keeps SQLite's one writer free between.
         let sql = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs \
-                   WHERE state = 'done' AND run_at < ? LIMIT 5000)";
+                   WHERE state = 'done' AND run_at < $1 LIMIT 5000)";
         let mut deleted = 0;
         loop {
             let n = self
@@ -363,12 +281,11 @@ impl Store {
 
     /// Counts jobs by state.
     pub async fn job_counts(&self) -> Result<JobCounts> {
-        let backend = self.backend();
         let sql = "SELECT state, CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS tried, \
                    COUNT(*) AS n FROM jobs GROUP BY state, tried";
         let rows = self
             .reader()
-            .query_all_raw(Statement::from_string(backend, sql))
+            .query_all_raw(stmt(&self.reader(), sql, []))
             .await?;
         let mut counts = JobCounts::default();
         for row in rows {

@@ -7,6 +7,7 @@
 //! - The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
 //!   one row.
 
+use crate::dialect::{self, json_rows, stmt};
 use crate::entities::{group, session};
 use crate::{Result, StoreError, from_json, parse_stored};
 use chrono::NaiveDate;
@@ -17,7 +18,7 @@ use peergroup_domain::group::venue_key;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
-use sea_orm::{DatabaseTransaction, DbBackend, FromQueryResult, Iterable, Statement};
+use sea_orm::{DatabaseTransaction, FromQueryResult, Iterable};
 use std::collections::{BTreeSet, HashMap};
 
 /// The participants of a group by enrolment status.
@@ -52,66 +53,28 @@ pub(crate) fn columns<E: EntityTrait>(alias: &str, prefix: &str) -> String {
         .join(", ")
 }
 
-/// Writes `?` placeholders as `$1, $2, …` for PostgreSQL.
-pub(crate) fn params(backend: DbBackend, sql: &str) -> String {
-    match backend {
-        DbBackend::Postgres => {
-            let mut n = 0;
-            sql.split('?')
-                .enumerate()
-                .map(|(i, part)| {
-                    if i == 0 {
-                        part.to_string()
-                    } else {
-                        n += 1;
-                        format!("${n}{part}")
-                    }
-                })
-                .collect()
-        }
-        _ => sql.to_string(),
-    }
-}
-
-/// A raw statement for `conn`'s backend, written with `?` placeholders.
-pub(crate) fn stmt(
-    conn: &impl ConnectionTrait,
-    sql: &str,
-    values: impl IntoIterator<Item = sea_orm::Value>,
-) -> Statement {
-    let backend = conn.get_database_backend();
-    Statement::from_sql_and_values(backend, params(backend, sql), values)
-}
-
 /// The session, its group and its program, or 404 for another organization's session.
 pub(crate) async fn session_group_program(
     txn: &DatabaseTransaction,
     org: Id,
     session_id: Id,
 ) -> Result<(session::Model, group::Model, ProgramSpec)> {
-    let backend = txn.get_database_backend();
-    let lock = match backend {
-        DbBackend::Postgres => " FOR UPDATE OF g",
-        _ => "",
-    };
+    let dialect = dialect::of(txn);
+    let lock = dialect.for_update_of("g");
     let sql = format!(
         "SELECT {}, {}, p.spec AS p_spec FROM sessions s \
          JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
          JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-         WHERE s.id = ? AND s.org_id = ?{lock}",
+         WHERE s.id = $1 AND s.org_id = $2{lock}",
         columns::<session::Entity>("s", "s_"),
         columns::<group::Entity>("g", "g_"),
     );
     let row = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, &sql),
-            [session_id.into(), org.into()],
-        ))
+        .query_one_raw(stmt(txn, &sql, [session_id.into(), org.into()]))
         .await?
         .ok_or(StoreError::NotFound("session"))?;
     let mut s = session::Model::from_query_result(&row, "s_")?;
-    if backend == DbBackend::Postgres {
+    if dialect.locks_rows() {
         // The statement's snapshot predates the wait for the group's lock: read the
         // session again now that concurrent changes to it have committed.
         s = session::Entity::find_by_id(session_id)
@@ -133,23 +96,15 @@ pub(crate) async fn group_and_program(
     org: Id,
     group_id: Id,
 ) -> Result<(group::Model, ProgramSpec)> {
-    let backend = txn.get_database_backend();
-    let lock = match backend {
-        DbBackend::Postgres => " FOR UPDATE OF g",
-        _ => "",
-    };
+    let lock = dialect::of(txn).for_update_of("g");
     let sql = format!(
         "SELECT {}, p.spec AS p_spec FROM peer_groups g \
          JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-         WHERE g.id = ? AND g.org_id = ?{lock}",
+         WHERE g.id = $1 AND g.org_id = $2{lock}",
         columns::<group::Entity>("g", "g_"),
     );
     let row = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, &sql),
-            [group_id.into(), org.into()],
-        ))
+        .query_one_raw(stmt(txn, &sql, [group_id.into(), org.into()]))
         .await?
         .ok_or(StoreError::NotFound("group"))?;
     Ok((
@@ -168,90 +123,56 @@ pub(crate) struct ScheduleFacts {
     pub same_venue: Vec<Id>,
 }
 
-/// `person_id:kind:program_role` (the role may be empty), as `schedule_facts` aggregates it.
-fn assigned_facilitator(text: &str) -> Option<AssignedFacilitator> {
-    let mut parts = text.splitn(3, ':');
-    let person_id = parts.next()?.parse().ok()?;
-    let kind = parts.next()?.parse().ok()?;
-    let program_role = match parts.next()? {
-        "" => None,
-        role => Some(Key::parse(role).ok()?),
-    };
-    Some(AssignedFacilitator {
-        person_id,
-        kind,
-        program_role,
-    })
-}
-
 /// The exclusion calendar, the facilitators and the groups at the same venue, as three
-/// aggregated subqueries of one statement.
+/// subqueries of one statement, each aggregated into a JSON array.
 pub(crate) async fn schedule_facts(
     txn: &DatabaseTransaction,
     org: Id,
     g: &group::Model,
 ) -> Result<ScheduleFacts> {
-    let backend = txn.get_database_backend();
-    let (agg, date) = match backend {
-        DbBackend::Postgres => ("string_agg", "to_char(date, 'YYYY-MM-DD')"),
-        _ => ("group_concat", "date"),
-    };
-    let text = |column: &str| match backend {
-        DbBackend::Postgres => format!("{column}::text"),
-        _ => column.to_string(),
-    };
+    let dialect = dialect::of(txn);
+    let facilitator = dialect.json_array(&["person_id", "role", "program_role"]);
     let sql = format!(
         "SELECT \
-         (SELECT {agg}({date}, ',') FROM calendar_exclusions \
-          WHERE org_id = ? AND (group_id IS NULL OR group_id = ?)) AS exclusions, \
-         (SELECT {agg}({} || ':' || role || ':' || COALESCE(program_role, ''), ',') \
-          FROM facilitator_assignments WHERE org_id = ? AND group_id = ?) AS facilitators, \
-         (SELECT {agg}({}, ',') FROM peer_groups \
-          WHERE org_id = ? AND venue_key = ? AND id <> ?) AS same_venue",
-        text("person_id"),
-        text("id"),
+         CAST((SELECT {} FROM calendar_exclusions \
+          WHERE org_id = $1 AND (group_id IS NULL OR group_id = $2)) AS TEXT) AS exclusions, \
+         CAST((SELECT {} FROM facilitator_assignments \
+          WHERE org_id = $1 AND group_id = $2) AS TEXT) AS facilitators, \
+         CAST((SELECT {} FROM peer_groups \
+          WHERE org_id = $1 AND venue_key = $3 AND id <> $2) AS TEXT) AS same_venue",
+        dialect.json_agg("date", "date"),
+        dialect.json_agg(&facilitator, "id"),
+        dialect.json_agg("id", "id"),
     );
     let row = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, &sql),
-            [
-                org.into(),
-                g.id.into(),
-                org.into(),
-                g.id.into(),
-                org.into(),
-                venue_key(&g.venue_name).into(),
-                g.id.into(),
-            ],
+        .query_one_raw(stmt(
+            txn,
+            &sql,
+            [org.into(), g.id.into(), venue_key(&g.venue_name).into()],
         ))
         .await?
         .ok_or_else(|| StoreError::Corrupt("schedule facts".into()))?;
-    let list = |column: &str| -> Result<Vec<String>> {
-        let text: Option<String> = row.try_get("", column)?;
-        Ok(text
-            .map(|t| t.split(',').map(str::to_string).collect())
-            .unwrap_or_default())
-    };
-    let corrupt = |_| StoreError::Corrupt("schedule facts".into());
+    let text = |column: &str| -> Result<Option<String>> { Ok(row.try_get("", column)?) };
+    let facilitators: Vec<(Id, String, Option<String>)> =
+        json_rows(text("facilitators")?.as_deref())?;
     Ok(ScheduleFacts {
-        exclusions: list("exclusions")?
-            .iter()
-            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(corrupt))
-            .collect::<Result<_>>()?,
-        facilitators: list("facilitators")?
-            .iter()
-            .map(|f| {
-                assigned_facilitator(f).ok_or_else(|| StoreError::Corrupt("schedule facts".into()))
+        exclusions: json_rows::<NaiveDate>(text("exclusions")?.as_deref())?
+            .into_iter()
+            .collect(),
+        facilitators: facilitators
+            .into_iter()
+            .map(|(person_id, kind, program_role)| {
+                Ok(AssignedFacilitator {
+                    person_id,
+                    kind: parse_stored(&kind)?,
+                    program_role: program_role
+                        .map(Key::parse)
+                        .transpose()
+                        .map_err(StoreError::Corrupt)?,
+                })
             })
             .collect::<Result<_>>()?,
-        same_venue: list("same_venue")?
-            .iter()
-            .map(|p| {
-                p.parse()
-                    .map_err(|_| StoreError::Corrupt("schedule facts".into()))
-            })
-            .collect::<Result<_>>()?,
+        same_venue: json_rows(text("same_venue")?.as_deref())?,
     })
 }
 
@@ -272,44 +193,33 @@ pub(crate) async fn roster_facilitators_notices(
     group_id: Id,
     session: Option<Id>,
 ) -> Result<(Roster, Vec<AssignedFacilitator>)> {
-    let backend = txn.get_database_backend();
-    let row_text = match backend {
-        DbBackend::Postgres => {
-            "string_agg(src || ',' || id::text || ',' || person_id::text || ',' || what || ',' || COALESCE(program_role, ''), ';' ORDER BY src, id)"
-        }
-        _ => {
-            "group_concat(src || ',' || id || ',' || person_id || ',' || what || ',' || COALESCE(program_role, ''), ';' ORDER BY src, id)"
-        }
-    };
-    // One row: `src,id,person,status-or-role,program-role;…`; a notice is
-    // `n,enrollment,0,reason,`.
+    let dialect = dialect::of(txn);
+    // One row: a JSON array of `[src, id, person, status-or-role, program-role]`; a notice
+    // is `["n", enrollment, 0, reason, null]`.
+    let people = dialect.json_agg(
+        &dialect.json_array(&["src", "id", "person_id", "what", "program_role"]),
+        "src, id",
+    );
     let notices = if session.is_some() {
         "UNION ALL SELECT 'n' AS src, enrollment_id AS id, 0 AS person_id, reason AS what, \
          CAST(NULL AS VARCHAR(64)) AS program_role \
-         FROM absence_notices WHERE org_id = ? AND session_id = ?"
+         FROM absence_notices WHERE org_id = $1 AND session_id = $3"
     } else {
         ""
     };
     let sql = format!(
-        "SELECT {row_text} AS people FROM (\
+        "SELECT CAST({people} AS TEXT) AS people FROM (\
          SELECT 'e' AS src, id, person_id, status AS what, CAST(NULL AS VARCHAR(64)) AS program_role \
-         FROM enrollments WHERE org_id = ? AND group_id = ? \
+         FROM enrollments WHERE org_id = $1 AND group_id = $2 \
          UNION ALL \
          SELECT 'f' AS src, id, person_id, role AS what, program_role \
-         FROM facilitator_assignments WHERE org_id = ? AND group_id = ? {notices}) AS p"
+         FROM facilitator_assignments WHERE org_id = $1 AND group_id = $2 {notices}) AS p"
     );
-    let mut values: Vec<sea_orm::Value> =
-        vec![org.into(), group_id.into(), org.into(), group_id.into()];
+    let mut values: Vec<sea_orm::Value> = vec![org.into(), group_id.into()];
     if let Some(s) = session {
-        values.extend([org.into(), s.into()]);
+        values.push(s.into());
     }
-    let row = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            params(backend, &sql),
-            values,
-        ))
-        .await?;
+    let row = txn.query_one_raw(stmt(txn, &sql, values)).await?;
     let text: Option<String> = match row {
         Some(row) => row.try_get("", "people")?,
         None => None,
@@ -321,34 +231,28 @@ pub(crate) async fn roster_facilitators_notices(
         said_cannot_come: HashMap::new(),
     };
     let mut facilitators = Vec::new();
-    let corrupt = || StoreError::Corrupt("aggregated roster".into());
-    for entry in text.iter().flat_map(|t| t.split(';')) {
-        let fields: Vec<&str> = entry.split(',').collect();
-        let [src, id, person_id, what, program_role] = fields[..] else {
-            return Err(corrupt());
-        };
-        let id: Id = id.parse().map_err(|_| corrupt())?;
-        let person_id: Id = person_id.parse().map_err(|_| corrupt())?;
-        if src == "e" {
-            roster.add(id, person_id, parse_stored::<EnrollmentStatus>(what)?);
-        } else if src == "n" {
-            // Enrolments come first ('e' < 'n'): the notice's person is known by now.
-            let person = roster
-                .enrollment_of
-                .iter()
-                .find_map(|(p, e)| (*e == id).then_some(*p));
-            if let Some(person) = person {
-                roster.said_cannot_come.insert(person, parse_stored(what)?);
+    let rows: Vec<(String, Id, Id, String, Option<String>)> = json_rows(text.as_deref())?;
+    for (src, id, person_id, what, program_role) in rows {
+        match src.as_str() {
+            "e" => roster.add(id, person_id, parse_stored::<EnrollmentStatus>(&what)?),
+            "n" => {
+                // Enrolments come first ('e' < 'n'): the notice's person is known by now.
+                let person = roster
+                    .enrollment_of
+                    .iter()
+                    .find_map(|(p, e)| (*e == id).then_some(*p));
+                if let Some(person) = person {
+                    roster.said_cannot_come.insert(person, parse_stored(&what)?);
+                }
             }
-        } else {
-            facilitators.push(AssignedFacilitator {
+            _ => facilitators.push(AssignedFacilitator {
                 person_id,
-                kind: parse_stored(what)?,
-                program_role: (!program_role.is_empty())
-                    .then(|| Key::parse(program_role))
+                kind: parse_stored(&what)?,
+                program_role: program_role
+                    .map(Key::parse)
                     .transpose()
                     .map_err(StoreError::Corrupt)?,
-            });
+            }),
         }
     }
     Ok((roster, facilitators))

@@ -13,6 +13,7 @@ mod cohorts;
 mod conflicts;
 mod contacts;
 pub mod coordinator_notices;
+mod dialect;
 mod enrollments;
 pub mod entities;
 mod error;
@@ -205,10 +206,9 @@ impl Store {
     /// second find nothing left to do. PostgreSQL: one transaction holding an advisory lock;
     /// SQLite: an exclusive lock on a file beside the database.
     pub async fn migrate(&self) -> Result<()> {
-        if self.backend() == DbBackend::Postgres {
+        if let Some(lock) = dialect::of(&self.write).migration_lock(MIGRATION_LOCK) {
             let txn = sea_orm::TransactionTrait::begin(&self.write).await?;
-            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
-                .await?;
+            txn.execute_unprepared(&lock).await?;
             Migrator::up(&txn, None).await?;
             txn.commit().await?;
             return Ok(());

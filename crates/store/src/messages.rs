@@ -3,9 +3,9 @@
 //! and records the outcome on the message (where it counts as sent), then on its job.
 
 use crate::coordinator_notices::{Digest, coordinators};
+use crate::dialect::{self, stmt};
 use crate::entities::{follow_up_task, group, job, message, notification_event};
-use crate::jobs::{ClaimedJob, FINISH, JobOutcome, finish_values};
-use crate::joined_reads::stmt;
+use crate::jobs::{ClaimedJob, JobOutcome, finish_from, finish_values};
 use crate::{PageRequest, Result, Store, StoreError, Tx, from_json, parse_stored};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
@@ -17,8 +17,8 @@ use peergroup_domain::records::Page;
 use peergroup_domain::reminders::MessageRecord;
 use peergroup_domain::reminders::{MessageKind, MessageState};
 use sea_orm::ActiveValue::Set;
+use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
-use sea_orm::{DbBackend, QueryOrder};
 use std::collections::HashMap;
 
 /// Filters for the message list.
@@ -169,11 +169,7 @@ impl Store {
     /// The message, its recipient, its session and group, and the supports arranged for a
     /// participant (in the order they were recorded): one row per message.
     async fn delivery_rows(&self, ids: &[Id]) -> Result<Vec<sea_orm::QueryResult>> {
-        let arranged = match self.backend() {
-            sea_orm::DbBackend::Postgres => "string_agg(n.kind, ',' ORDER BY n.id)",
-            // SQLite 3.44 and later order an aggregate's input too.
-            _ => "group_concat(n.kind, ',' ORDER BY n.id)",
-        };
+        let arranged = dialect::of(&self.reader()).json_agg("n.kind", "n.id");
         let sql = format!(
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
              m.created_at, o.reply_to, \
@@ -184,8 +180,8 @@ impl Store {
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
              g.timezone, g.languages, g.venue_name AS g_venue, g.venue_address AS g_address, \
              CASE WHEN m.kind IN ('session_reminder', 'session_changed') THEN \
-               (SELECT {arranged} FROM support_needs n WHERE n.org_id = m.org_id \
-                AND n.enrollment_id = m.subject_id AND n.status = 'arranged') \
+               CAST((SELECT {arranged} FROM support_needs n WHERE n.org_id = m.org_id \
+                AND n.enrollment_id = m.subject_id AND n.status = 'arranged') AS TEXT) \
              END AS arranged \
              FROM messages m JOIN organizations o ON o.id = m.org_id \
              LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
@@ -193,7 +189,7 @@ impl Store {
              LEFT JOIN sessions s ON s.id = m.session_id AND s.org_id = m.org_id \
              LEFT JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
              WHERE m.id IN ({})",
-            vec!["?"; ids.len()].join(", ")
+            dialect::numbered(1, ids.len())
         );
         Ok(self
             .reader()
@@ -258,11 +254,7 @@ impl Store {
         match kind {
             MessageKind::SessionReminder | MessageKind::SessionChanged if participant_mail => {
                 let arranged: Option<String> = row.try_get("", "arranged")?;
-                d.supports = arranged
-                    .iter()
-                    .flat_map(|a| a.split(','))
-                    .map(str::to_string)
-                    .collect();
+                d.supports = dialect::json_rows(arranged.as_deref())?;
             }
             MessageKind::FacilitatorReminder => {
                 if let Some(sid) = session_id {
@@ -315,7 +307,7 @@ impl Store {
         let sql = "SELECT s.phase, s.plan, p.spec FROM sessions s \
                    JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
                    JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-                   WHERE s.org_id = ? AND s.id = ?";
+                   WHERE s.org_id = $1 AND s.id = $2";
         let Some(row) = self
             .reader()
             .query_one_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
@@ -337,7 +329,7 @@ impl Store {
         let sql = "SELECT p.display_name FROM sessions s \
                    JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE s.org_id = ? AND s.id = ? AND e.status = 'enrolled' ORDER BY p.display_name";
+                   WHERE s.org_id = $1 AND s.id = $2 AND e.status = 'enrolled' ORDER BY p.display_name";
         let rows = self
             .reader()
             .query_all_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
@@ -356,7 +348,7 @@ impl Store {
         let sql = "SELECT p.display_name, a.reason FROM absence_notices a \
                    JOIN enrollments e ON e.id = a.enrollment_id AND e.org_id = a.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE a.org_id = ? AND a.session_id = ? AND a.enrollment_id = ?";
+                   WHERE a.org_id = $1 AND a.session_id = $2 AND a.enrollment_id = $3";
         let row = self
             .reader()
             .query_one_raw(stmt(
@@ -467,11 +459,11 @@ impl Store {
             }
             _ => (None, None, None),
         };
-        let mark = "UPDATE messages SET state = ?, attempts = ?, last_error = ?, updated_at = ?, \
-                    locale = COALESCE(?, locale), sequence = COALESCE(?, sequence), \
-                    sent_at = COALESCE(?, sent_at) \
-                    WHERE id = ? AND EXISTS (SELECT 1 FROM jobs \
-                    WHERE id = ? AND locked_by = ? AND state = 'running')";
+        let mark = "UPDATE messages SET state = $1, attempts = $2, last_error = $3, \
+                    updated_at = $4, locale = COALESCE($5, locale), \
+                    sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at) \
+                    WHERE id = $8 AND EXISTS (SELECT 1 FROM jobs \
+                    WHERE id = $9 AND locked_by = $10 AND state = 'running')";
         let mut values: Vec<sea_orm::Value> = vec![
             state.as_str().into(),
             job.attempts.into(),
@@ -484,16 +476,11 @@ impl Store {
             job.id.into(),
             job.lease_token.clone().into(),
         ];
-        let sql = if self.backend() == DbBackend::Postgres {
-            // Both parts see the job as it was before the statement: the message is marked
-            // and the job finished only while this claim holds it.
-            format!("WITH marked AS ({mark} RETURNING id) {FINISH}")
-        } else {
-            // Two statements in one call to SQLite's one writer. A crash between them
-            // leaves the job running with its message marked: claimed again, it sends
-            // nothing.
-            format!("{mark}; {FINISH}")
-        };
+        // On PostgreSQL one statement, whose two parts see the job as it was before it: the
+        // message is marked and the job finished only while this claim holds it. On SQLite
+        // two statements in one call to the one writer: a crash between them leaves the job
+        // running with its message marked, and claimed again it sends nothing.
+        let sql = dialect::of(&self.writer()).then(mark, &finish_from(11));
         values.extend(finish_values(job, &job_outcome, now));
         let statement = stmt(&self.writer(), &sql, values);
         if let Some(marks) = &self.marks {
@@ -515,7 +502,7 @@ impl Store {
     /// Counts a send stopped short because its worker had lost the message's job.
     pub async fn count_lost_claim(&self, message_id: Id) -> Result<()> {
         let db = self.writer();
-        let sql = "UPDATE messages SET lost_claims = lost_claims + 1 WHERE id = ?";
+        let sql = "UPDATE messages SET lost_claims = lost_claims + 1 WHERE id = $1";
         db.execute_raw(stmt(&db, sql, [message_id.into()])).await?;
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Programs: a design document (`spec`, validated JSON) with a name for listing.
 
+use crate::dialect;
 use crate::entities::program;
 use crate::{PageRequest, Result, Store, StoreError, from_json, to_json};
 use peergroup_domain::Id;
@@ -108,14 +109,12 @@ pub(crate) async fn program_specs(
     ids.dedup();
     let mut out = std::collections::HashMap::new();
     for chunk in ids.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let sql = format!("SELECT id, spec FROM programs WHERE id IN ({marks})");
+        let sql = format!(
+            "SELECT id, spec FROM programs WHERE id IN ({})",
+            dialect::numbered(1, chunk.len())
+        );
         let rows = conn
-            .query_all_raw(crate::joined_reads::stmt(
-                conn,
-                &sql,
-                chunk.iter().map(|&id| id.into()),
-            ))
+            .query_all_raw(dialect::stmt(conn, &sql, chunk.iter().map(|&id| id.into())))
             .await?;
         for row in rows {
             let id: Id = row.try_get("", "id")?;

@@ -2,9 +2,10 @@
 //! when its reminder runs, who is reminded, and the messages themselves, each inserted
 //! with its delivery job. The use cases are `peergroup-app`'s `reminders`.
 
+use crate::dialect::{self, stmt};
 use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
-use crate::joined_reads::{session_group_program, stmt};
+use crate::joined_reads::session_group_program;
 use crate::programs::program_specs;
 use crate::{Result, Store, StoreError, Tx, parse_stored};
 use chrono::{DateTime, Utc};
@@ -52,12 +53,19 @@ pub(crate) async fn insert_messages(
             "INSERT INTO messages (org_id, kind, dedupe_key, session_id, person_id, user_id, \
              subject_id, state, attempts, send_at, created_at, updated_at) VALUES ",
         );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 10);
+        // `$1` is the time; each message's 8 values follow.
+        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 8 + 1);
+        values.push(now.into());
         for (i, m) in chunk.iter().enumerate() {
             if i > 0 {
                 sql.push(',');
             }
-            sql.push_str("(?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)");
+            let n = 2 + i * 8;
+            sql.push_str(&format!(
+                "({}, 'queued', 0, ${}, $1, $1)",
+                dialect::numbered(n, 7),
+                n + 7
+            ));
             values.extend([
                 m.org_id.into(),
                 m.kind.as_str().into(),
@@ -67,8 +75,6 @@ pub(crate) async fn insert_messages(
                 m.user_id.into(),
                 m.subject_id.into(),
                 m.send_at.into(),
-                now.into(),
-                now.into(),
             ]);
         }
         sql.push_str(" ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING id, org_id, send_at");
@@ -140,7 +146,7 @@ impl Store {
                    JOIN organizations o ON o.id = g.org_id \
                    WHERE g.status IN ('planned', 'enrolling', 'running') \
                    AND s.group_id = g.id AND s.org_id = g.org_id \
-                   AND s.starts_at > ? AND s.starts_at <= ? AND s.status = 'scheduled'";
+                   AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = 'scheduled'";
         let rows = self
             .reader()
             .query_all_raw(stmt(&self.reader(), sql, [from.into(), to.into()]))
@@ -221,8 +227,8 @@ impl Tx {
     ) -> Result<Vec<(Id, Option<Id>)>> {
         let txn = &self.0;
         let sql = "SELECT person_id, MAX(subject_id) AS subject_id FROM messages \
-                   WHERE org_id = ? AND session_id = ? AND state = 'sent' \
-                   AND person_id IS NOT NULL AND sequence < ? \
+                   WHERE org_id = $1 AND session_id = $2 AND state = 'sent' \
+                   AND person_id IS NOT NULL AND sequence < $3 \
                    AND kind IN ('session_reminder', 'facilitator_reminder', 'session_changed') \
                    GROUP BY person_id ORDER BY person_id";
         let values = [org.into(), session_id.into(), sequence.into()];
@@ -282,11 +288,11 @@ async fn reminded_participants(
 ) -> Result<Vec<(Id, Id)>> {
     let sql = "SELECT p.id AS person_id, e.id AS enrollment_id FROM enrollments e \
                JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-               WHERE e.org_id = ? AND e.group_id = ? AND e.status = 'enrolled' \
+               WHERE e.org_id = $1 AND e.group_id = $2 AND e.status = 'enrolled' \
                AND (p.email IS NOT NULL OR p.preferred_channel = 'sms') \
                AND p.consent_reminders_at IS NOT NULL \
                AND NOT EXISTS (SELECT 1 FROM absence_notices a \
-                 WHERE a.org_id = e.org_id AND a.session_id = ? AND a.enrollment_id = e.id) \
+                 WHERE a.org_id = e.org_id AND a.session_id = $3 AND a.enrollment_id = e.id) \
                ORDER BY p.id";
     let rows = txn
         .query_all_raw(stmt(txn, sql, [org.into(), group.into(), session.into()]))
@@ -300,7 +306,7 @@ async fn reminded_participants(
 async fn reminded_facilitators(txn: &DatabaseTransaction, org: Id, group: Id) -> Result<Vec<Id>> {
     let sql = "SELECT DISTINCT p.id AS person_id FROM facilitator_assignments f \
                JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-               WHERE f.org_id = ? AND f.group_id = ? AND p.email IS NOT NULL ORDER BY p.id";
+               WHERE f.org_id = $1 AND f.group_id = $2 AND p.email IS NOT NULL ORDER BY p.id";
     let rows = txn
         .query_all_raw(stmt(txn, sql, [org.into(), group.into()]))
         .await?;

@@ -26,7 +26,7 @@ use peergroup_domain::schedule::{ExtraSession, Reschedule};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, Condition, DatabaseTransaction, DbBackend, QueryOrder};
+use sea_orm::{ActiveValue::Set, Condition, DatabaseTransaction, QueryOrder};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -643,7 +643,7 @@ pub(crate) async fn session_and_group_for_update(
 ) -> Result<(session::Model, group::Model)> {
     let first = session_for_update(txn, org, id).await?;
     let group = find_group_for_update(txn, org, first.group_id).await?;
-    let m = if txn.get_database_backend() == DbBackend::Postgres {
+    let m = if crate::dialect::of(txn).locks_rows() {
         session_for_update(txn, org, id).await?
     } else {
         first

@@ -1,8 +1,8 @@
 //! Supervision of peer facilitators: contacts logged by professional mentors, and the
 //! coordinators' view of peers without recent supervision and of their workload.
 
+use crate::dialect::stmt;
 use crate::entities::{person, supervision_contact};
-use crate::joined_reads::stmt;
 use crate::{Result, Store, StoreError, parse_stored, to_json};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::training::{
@@ -140,7 +140,7 @@ impl Store {
                  FROM facilitator_assignments f \
                  JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
                  JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-                 WHERE f.org_id = ? AND f.role = 'peer' \
+                 WHERE f.org_id = $1 AND f.role = 'peer' \
                  AND g.status IN ('planned', 'enrolling', 'running')",
                 [org.into()],
             ))
@@ -157,7 +157,7 @@ impl Store {
             .query_all_raw(stmt(
                 conn,
                 "SELECT peer_person_id AS k, CAST(MAX(held_on) AS TEXT) AS d \
-                 FROM supervision_contacts WHERE org_id = ? GROUP BY peer_person_id",
+                 FROM supervision_contacts WHERE org_id = $1 GROUP BY peer_person_id",
                 [org.into()],
             ))
             .await?
@@ -167,7 +167,7 @@ impl Store {
         let sessions = counts(
             conn,
             "SELECT group_id AS k, COUNT(*) AS n FROM sessions \
-             WHERE org_id = ? AND status <> 'cancelled' AND starts_at >= ? AND starts_at < ? \
+             WHERE org_id = $1 AND status <> 'cancelled' AND starts_at >= $2 AND starts_at < $3 \
              GROUP BY group_id",
             vec![org.into(), now.into(), (now + Duration::days(30)).into()],
         )
@@ -175,7 +175,7 @@ impl Store {
         let follow_ups = counts(
             conn,
             "SELECT assignee_person_id AS k, COUNT(*) AS n FROM follow_up_tasks \
-             WHERE org_id = ? AND state = 'open' AND assignee_person_id IS NOT NULL \
+             WHERE org_id = $1 AND state = 'open' AND assignee_person_id IS NOT NULL \
              GROUP BY assignee_person_id",
             vec![org.into()],
         )

@@ -2,9 +2,10 @@
 //! record, the organization's gaps report, and the check before a group starts.
 
 use crate::coordinator_notices::{Scope, coming_sessions, gaps_of};
+use crate::dialect::stmt;
 use crate::entities::group;
 use crate::facilitators::list_group_facilitators;
-use crate::joined_reads::{columns, stmt};
+use crate::joined_reads::columns;
 use crate::people::find_person;
 use crate::programs::program_specs;
 use crate::training::{TrainingFacts, check_day};
@@ -45,12 +46,12 @@ async fn active_assignments(
          FROM facilitator_assignments f \
          JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
          JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-         WHERE f.org_id = ? AND g.status IN ('planned', 'enrolling', 'running')",
+         WHERE f.org_id = $1 AND g.status IN ('planned', 'enrolling', 'running')",
         columns::<group::Entity>("g", "g_")
     );
     let mut values = vec![org.into()];
     if let Some(person) = person {
-        sql.push_str(" AND f.person_id = ?");
+        sql.push_str(" AND f.person_id = $2");
         values.push(person.into());
     }
     sql.push_str(" ORDER BY p.display_name, f.person_id, g.id");

@@ -1,0 +1,110 @@
+//! The one place where SQLite and PostgreSQL differ. Every other statement is written once,
+//! with sea-orm's query builder or as raw SQL numbering its parameters `$1, $2, …`: both
+//! sqlx drivers bind `$N` to the N-th value, so no statement is rewritten per backend.
+//!
+//! What differs, each in `sqlite.rs` and `postgres.rs`:
+//! - row locks: PostgreSQL runs writers side by side and locks the rows a write read;
+//!   SQLite has one writer, which already serializes them;
+//! - the JSON functions that aggregate many rows into one (one row instead of one per
+//!   record: on SQLite every row is a hand-off between threads);
+//! - how thousands of jobs are inserted at once, and how a message's mark and its job's
+//!   end are written together;
+//! - how migrations take turns.
+
+mod postgres;
+mod sqlite;
+
+use crate::jobs::NewJob;
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, QuerySelect, Statement, Value};
+
+pub(crate) trait Dialect: Sync {
+    /// Whether rows read for a write are locked (`FOR UPDATE`) until the transaction ends.
+    fn locks_rows(&self) -> bool;
+
+    /// The clause that locks the rows of table `alias` in a joined read ("" when
+    /// `locks_rows` is false).
+    fn for_update_of(&self, alias: &str) -> String;
+
+    /// The clause of a claim that locks what it reads and passes over rows another claim
+    /// holds.
+    fn for_update_skip_locked(&self) -> &'static str;
+
+    /// An aggregate of `value` over the group's rows into a JSON array in `order`. NULL or
+    /// `[]` when there are none; CAST it to TEXT to read it.
+    fn json_agg(&self, value: &str, order: &str) -> String;
+
+    /// A JSON array of the given expressions.
+    fn json_array(&self, items: &[&str]) -> String;
+
+    /// A JSON object of `(key, expression)` pairs.
+    fn json_object(&self, fields: &[(&str, &str)]) -> String;
+
+    /// Statements inserting `jobs`, skipping any whose `dedupe_key` exists.
+    fn insert_jobs(&self, jobs: &[NewJob], now: DateTime<Utc>) -> Vec<Statement>;
+
+    /// `first` and then `second` in one call, their `$n` parameters numbered across both.
+    /// `first` must be a write that can return `id`.
+    fn then(&self, first: &str, second: &str) -> String;
+
+    /// A statement that makes concurrent migrations wait for each other until the end of
+    /// the transaction, if the database has one.
+    fn migration_lock(&self, key: i64) -> Option<String>;
+}
+
+/// The dialect of `conn`'s database.
+pub(crate) fn of(conn: &impl ConnectionTrait) -> &'static dyn Dialect {
+    match conn.get_database_backend() {
+        DbBackend::Postgres => &postgres::Postgres,
+        _ => &sqlite::Sqlite,
+    }
+}
+
+/// A raw statement for `conn`, written with `$n` parameters.
+pub(crate) fn stmt(
+    conn: &impl ConnectionTrait,
+    sql: &str,
+    values: impl IntoIterator<Item = Value>,
+) -> Statement {
+    Statement::from_sql_and_values(conn.get_database_backend(), sql, values)
+}
+
+/// `$from, $from+1, …`: `count` parameters for an `IN (…)` list.
+pub(crate) fn numbered(from: usize, count: usize) -> String {
+    (from..from + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `query`, locking the rows it reads where the dialect locks rows.
+pub(crate) fn for_update<Q: QuerySelect>(conn: &impl ConnectionTrait, query: Q) -> Q {
+    if of(conn).locks_rows() {
+        query.lock_exclusive()
+    } else {
+        query
+    }
+}
+
+/// The JSON array that `json_agg` built, read as text; NULL (no rows) is empty.
+pub(crate) fn json_rows<T: serde::de::DeserializeOwned>(
+    text: Option<&str>,
+) -> crate::Result<Vec<T>> {
+    match text {
+        None => Ok(Vec::new()),
+        Some(text) => {
+            serde_json::from_str(text).map_err(|e| crate::StoreError::Corrupt(e.to_string()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_parameters_continue_from_the_given_one() {
+        assert_eq!(numbered(3, 3), "$3, $4, $5");
+        assert_eq!(numbered(1, 1), "$1");
+    }
+}
