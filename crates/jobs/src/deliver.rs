@@ -6,6 +6,7 @@ use crate::runtime::{Failure, Runtime, outcome_for};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::jobs::{DeliverJob, JobKind};
+use peergroup_domain::records::SessionStatus;
 use peergroup_domain::reminders::MessageKind;
 use peergroup_notify::links::AbsenceLink;
 use peergroup_notify::render::EscalatedCall;
@@ -159,7 +160,7 @@ fn prepare(
         return Err("the person has not agreed to reminders".into());
     }
     let session = d.session.as_ref();
-    let upcoming = session.is_some_and(|s| s.status == "scheduled" && s.starts_at > now);
+    let upcoming = session.is_some_and(|s| s.status == SessionStatus::Scheduled && s.starts_at > now);
     let name = d.recipient.name.clone();
     let mail = match d.kind {
         MessageKind::SessionReminder
@@ -170,7 +171,7 @@ fn prepare(
         {
             return Err("the session was cancelled or has started".into());
         }
-        MessageKind::SessionCancelled if session.is_none_or(|s| s.status != "cancelled") => {
+        MessageKind::SessionCancelled if session.is_none_or(|s| s.status != SessionStatus::Cancelled) => {
             return Err("the session is no longer cancelled".into());
         }
         MessageKind::SessionReminder | MessageKind::SessionChanged => {

@@ -13,7 +13,7 @@ use peergroup_domain::attendance::SupportHeadcount;
 use peergroup_domain::followup::TaskState;
 use peergroup_domain::jobs::{EventKind, JobState};
 use peergroup_domain::program::ProgramSpec;
-use peergroup_domain::records::Page;
+use peergroup_domain::records::{Page, SessionStatus};
 use peergroup_domain::reminders::MessageRecord;
 use peergroup_domain::reminders::{MessageKind, MessageState};
 use sea_orm::ActiveValue::Set;
@@ -75,7 +75,7 @@ pub struct Recipient {
 pub struct DeliverySession {
     pub id: Id,
     pub sequence: i32,
-    pub status: String,
+    pub status: SessionStatus,
     pub starts_at: DateTime<Utc>,
     pub minutes: i32,
     pub timezone: String,
@@ -118,7 +118,7 @@ fn session_of(row: &sea_orm::QueryResult, enrollment: Option<Id>) -> Result<Deli
     Ok(DeliverySession {
         id: row.try_get("", "s_id")?,
         sequence: row.try_get("", "sequence")?,
-        status: row.try_get("", "s_status")?,
+        status: parse_stored(&row.try_get::<String>("", "s_status")?)?,
         starts_at: row.try_get("", "starts_at")?,
         minutes: row.try_get("", "minutes")?,
         timezone: row.try_get("", "timezone")?,
@@ -201,8 +201,8 @@ impl Store {
     /// is no longer to send.
     async fn delivery_of(&self, row: sea_orm::QueryResult) -> Result<Option<Delivery>> {
         let message_id: Id = row.try_get("", "id")?;
-        let state: String = row.try_get("", "state")?;
-        if !matches!(state.as_str(), "queued" | "retrying") {
+        let state: MessageState = parse_stored(&row.try_get::<String>("", "state")?)?;
+        if !matches!(state, MessageState::Queued | MessageState::Retrying) {
             // Sent, skipped or dead already: a job claimed again after its worker died
             // between recording the message and finishing the job.
             return Ok(None);
