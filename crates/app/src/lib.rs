@@ -10,3 +10,4 @@ pub mod coordinator_notices;
 pub mod follow_up_notices;
 pub mod reminders;
 pub mod roll_call;
+pub mod session_changes;

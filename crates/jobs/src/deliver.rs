@@ -160,7 +160,8 @@ fn prepare(
         return Err("the person has not agreed to reminders".into());
     }
     let session = d.session.as_ref();
-    let upcoming = session.is_some_and(|s| s.status == SessionStatus::Scheduled && s.starts_at > now);
+    let upcoming =
+        session.is_some_and(|s| s.status == SessionStatus::Scheduled && s.starts_at > now);
     let name = d.recipient.name.clone();
     let mail = match d.kind {
         MessageKind::SessionReminder
@@ -171,7 +172,9 @@ fn prepare(
         {
             return Err("the session was cancelled or has started".into());
         }
-        MessageKind::SessionCancelled if session.is_none_or(|s| s.status != SessionStatus::Cancelled) => {
+        MessageKind::SessionCancelled
+            if session.is_none_or(|s| s.status != SessionStatus::Cancelled) =>
+        {
             return Err("the session is no longer cancelled".into());
         }
         MessageKind::SessionReminder | MessageKind::SessionChanged => {

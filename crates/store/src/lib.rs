@@ -32,6 +32,7 @@ mod person_inserts;
 mod programs;
 pub mod reminders;
 mod service_keys;
+pub mod session_writes;
 pub mod sessions;
 pub mod supervision;
 mod supports;

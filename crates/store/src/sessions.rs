@@ -5,7 +5,7 @@
 //! number and updated in place, their sequence bumped when anything changed; sessions that no
 //! longer fit the plan are cancelled (they stay visible), never deleted.
 
-use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings, venue_warnings_among};
+use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings_among};
 use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::group_lock::find_group_for_update;
@@ -16,13 +16,12 @@ use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
+use peergroup_domain::group::Venue;
 use peergroup_domain::group::{GroupStatus, Weekday};
-use peergroup_domain::group::{LocalTime, Venue};
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::GenerateOutcome;
 use peergroup_domain::records::{Exclusion, Session, SessionKind, SessionStatus};
-use peergroup_domain::records::{GenerateOutcome, SessionChange};
 use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, ScheduleInput};
-use peergroup_domain::schedule::{ExtraSession, Reschedule};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
@@ -651,7 +650,7 @@ pub(crate) async fn session_and_group_for_update(
     Ok((m, group))
 }
 
-fn set_venue(active: &mut session::ActiveModel, venue: Option<&Venue>) {
+pub(crate) fn set_venue(active: &mut session::ActiveModel, venue: Option<&Venue>) {
     active.venue_name = Set(venue.map(|v| v.name.to_string()));
     active.venue_address = Set(venue
         .and_then(|v| v.address.as_ref())
@@ -669,196 +668,5 @@ impl Store {
         let cx = context(&self.reader(), org, &group).await?;
         let n = cannot_come_count(&self.reader(), org, m.id).await?;
         session_record(m, &cx, cx.tz.tz(), n)
-    }
-
-    /// Moves a session to another date, time or venue. A held session cannot move, nor can
-    /// any session move into the past.
-    pub async fn reschedule_session(
-        &self,
-        org: Id,
-        id: Id,
-        change: &Reschedule,
-    ) -> Result<SessionChange> {
-        if change.local_date.is_none() && change.local_time.is_none() && change.venue.is_none() {
-            return Err(StoreError::invalid(
-                "body",
-                "give a new local_date, local_time or venue",
-            ));
-        }
-        let txn = self.writer().begin().await?;
-        let (m, group) = session_and_group_for_update(&txn, org, id).await?;
-        match parse_stored::<SessionStatus>(&m.status)? {
-            SessionStatus::Held => {
-                return Err(StoreError::Conflict(
-                    "a held session cannot be moved".into(),
-                ));
-            }
-            SessionStatus::Cancelled => {
-                return Err(StoreError::Conflict(
-                    "a cancelled session cannot be moved; add an extra session".into(),
-                ));
-            }
-            SessionStatus::Scheduled => {}
-        }
-        let cx = context(&txn, org, &group).await?;
-        let date = change.local_date.unwrap_or(m.local_date);
-        // Without a new time the session keeps its own wall-clock start.
-        let time = change
-            .local_time
-            .map(LocalTime::time)
-            .unwrap_or(m.local_time);
-        let (starts_at, local_time) = schedule::localize(cx.tz.tz(), date, time);
-        if starts_at <= self.now() {
-            let field = if change.local_date.is_some() {
-                "local_date"
-            } else {
-                "local_time"
-            };
-            return Err(StoreError::invalid(
-                field,
-                "a session cannot move into the past",
-            ));
-        }
-        let slot = Slot {
-            starts_at,
-            ends_at: starts_at + Duration::minutes(i64::from(m.minutes)),
-        };
-        let people = group_facilitators(&txn, org, group.id).await?;
-        refuse_facilitator_clash(&txn, org, group.id, &people, &[slot]).await?;
-        let venue_name = match &change.venue {
-            Some(v) => v.name.to_string(),
-            None => m
-                .venue_name
-                .clone()
-                .unwrap_or_else(|| group.venue_name.clone()),
-        };
-        let warnings = venue_warnings(&txn, org, group.id, &venue_name, &[slot]).await?;
-        let sequence = m.sequence + 1;
-        let mut active: session::ActiveModel = m.into();
-        active.local_date = Set(date);
-        active.local_time = Set(local_time);
-        active.starts_at = Set(starts_at);
-        active.ends_at = Set(slot.ends_at);
-        if let Some(venue) = &change.venue {
-            set_venue(&mut active, Some(venue));
-        }
-        active.manual = Set(true);
-        active.sequence = Set(sequence);
-        active.updated_at = Set(self.now());
-        let updated = active.update(&txn).await?;
-        crate::jobs::enqueue(
-            &txn,
-            &[changed_notice(org, id, sequence, self.now())],
-            self.now(),
-        )
-        .await?;
-        txn.commit().await?;
-        let n = cannot_come_count(&self.reader(), org, id).await?;
-        Ok(SessionChange {
-            session: session_record(updated, &cx, cx.tz.tz(), n)?,
-            warnings,
-        })
-    }
-
-    /// Cancels a session with a reason; it stays visible, marked cancelled.
-    pub async fn cancel_session(&self, org: Id, id: Id, reason: &Text) -> Result<Session> {
-        let txn = self.writer().begin().await?;
-        let (m, group) = session_and_group_for_update(&txn, org, id).await?;
-        match parse_stored::<SessionStatus>(&m.status)? {
-            SessionStatus::Scheduled => {}
-            other => {
-                return Err(StoreError::Conflict(format!(
-                    "a {other} session cannot be cancelled"
-                )));
-            }
-        }
-        let cx = context(&txn, org, &group).await?;
-        let sequence = m.sequence + 1;
-        let mut active: session::ActiveModel = m.into();
-        active.status = Set(SessionStatus::Cancelled.as_str().to_string());
-        active.cancel_reason = Set(Some(reason.to_string()));
-        active.sequence = Set(sequence);
-        active.updated_at = Set(self.now());
-        let updated = active.update(&txn).await?;
-        crate::jobs::enqueue(
-            &txn,
-            &[changed_notice(org, id, sequence, self.now())],
-            self.now(),
-        )
-        .await?;
-        txn.commit().await?;
-        let n = cannot_come_count(&self.reader(), org, id).await?;
-        session_record(updated, &cx, cx.tz.tz(), n)
-    }
-
-    /// Adds a session outside the plan, such as a make-up session.
-    pub async fn add_session(
-        &self,
-        org: Id,
-        group_id: Id,
-        extra: &ExtraSession,
-    ) -> Result<SessionChange> {
-        if !(15..=720).contains(&extra.minutes) {
-            return Err(StoreError::invalid("minutes", "must be from 15 to 720"));
-        }
-        let txn = self.writer().begin().await?;
-        let group = find_group_for_update(&txn, org, group_id).await?;
-        let status: GroupStatus = parse_stored(&group.status)?;
-        if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
-            return Err(StoreError::Conflict(format!(
-                "a {status} group gets no new sessions"
-            )));
-        }
-        let cx = context(&txn, org, &group).await?;
-        let (starts_at, local_time) =
-            schedule::localize(cx.tz.tz(), extra.local_date, extra.local_time.time());
-        if starts_at <= self.now() && !extra.in_the_past {
-            return Err(StoreError::invalid(
-                "local_date",
-                "this is in the past: to record a session that has happened, say in_the_past",
-            ));
-        }
-        let slot = Slot {
-            starts_at,
-            ends_at: starts_at + Duration::minutes(i64::from(extra.minutes)),
-        };
-        let people = group_facilitators(&txn, org, group_id).await?;
-        refuse_facilitator_clash(&txn, org, group_id, &people, &[slot]).await?;
-        let venue_name = extra
-            .venue
-            .as_ref()
-            .map(|v| v.name.to_string())
-            .unwrap_or_else(|| group.venue_name.clone());
-        let warnings = venue_warnings(&txn, org, group_id, &venue_name, &[slot]).await?;
-        let now = self.now();
-        let mut active = session::ActiveModel {
-            org_id: Set(org),
-            group_id: Set(group_id),
-            ends_at: Set(slot.ends_at),
-            number: Set(0),
-            phase: Set(0),
-            number_in_phase: Set(0),
-            plan: Set(None),
-            local_date: Set(extra.local_date),
-            local_time: Set(local_time),
-            starts_at: Set(starts_at),
-            minutes: Set(i32::from(extra.minutes)),
-            status: Set(SessionStatus::Scheduled.as_str().to_string()),
-            sequence: Set(0),
-            cancel_reason: Set(None),
-            kind: Set(SessionKind::Extra.as_str().to_string()),
-            manual: Set(true),
-            topic: Set(extra.topic.as_ref().map(|t| t.to_string())),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        };
-        set_venue(&mut active, extra.venue.as_ref());
-        let created = active.insert(&txn).await?;
-        txn.commit().await?;
-        Ok(SessionChange {
-            session: session_record(created, &cx, cx.tz.tz(), 0)?,
-            warnings,
-        })
     }
 }

@@ -8,6 +8,7 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
+use peergroup_app::session_changes;
 use peergroup_domain::records::{Exclusion, Session};
 use peergroup_domain::records::{GenerateOutcome, SessionChange};
 use peergroup_domain::schedule::localize;
@@ -293,10 +294,7 @@ async fn reschedule(
 ) -> ApiResult<axum::Json<SessionChange>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .reschedule_session(who.org_id, id, &change)
-            .await?,
+        session_changes::reschedule(&state.store, who.org_id, id, &change).await?,
     ))
 }
 
@@ -316,10 +314,7 @@ async fn cancel(
 ) -> ApiResult<axum::Json<Session>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .cancel_session(who.org_id, id, &c.reason)
-            .await?,
+        session_changes::cancel(&state.store, who.org_id, id, &c.reason).await?,
     ))
 }
 
@@ -332,6 +327,6 @@ async fn add_session(
     Json(extra): Json<ExtraSession>,
 ) -> ApiResult<(StatusCode, axum::Json<SessionChange>)> {
     require_manager(&who)?;
-    let session = state.store.add_session(who.org_id, id, &extra).await?;
+    let session = session_changes::add(&state.store, who.org_id, id, &extra).await?;
     Ok((StatusCode::CREATED, axum::Json(session)))
 }
