@@ -33,7 +33,9 @@ fn as_admin(c: Case) -> Case {
 /// the jobs that follow write the notice.
 async fn coordinator_message(app: &TestApp, a: &World) -> i64 {
     app.clock.advance(chrono::Duration::days(4));
-    app.server().store.escalate_due_follow_ups().await.unwrap();
+    peergroup_app::follow_ups::escalate_due(&app.server().store)
+        .await
+        .unwrap();
     app.run_jobs_with(&app.config).await;
     let list = app.get(&a.token, "/api/v1/messages").await;
     let items = list.ok(200)["items"].as_array().unwrap();

@@ -242,8 +242,15 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
     assert_eq!(ids(&escalated.ok(200)["items"]), [task_c]);
     // (The server sweeps once a minute too; whichever sweep runs first, it runs once.)
     let store = &app.server().store;
-    store.escalate_due_follow_ups().await.unwrap();
-    assert_eq!(store.escalate_due_follow_ups().await.unwrap(), 0);
+    peergroup_app::follow_ups::escalate_due(store)
+        .await
+        .unwrap();
+    assert_eq!(
+        peergroup_app::follow_ups::escalate_due(store)
+            .await
+            .unwrap(),
+        0
+    );
     let escalated = app
         .get(&s.token, &format!("/api/v1/follow-ups/{task_c}"))
         .await;
@@ -958,7 +965,12 @@ async fn coordinators_get_one_message_per_sweep_listing_every_overdue_call() {
     // Both calls come due unmade: one sweep, one message to the coordinator, both listed.
     app.clock.advance(Duration::days(4));
     let store = &app.server().store;
-    assert_eq!(store.escalate_due_follow_ups().await.unwrap(), 2);
+    assert_eq!(
+        peergroup_app::follow_ups::escalate_due(store)
+            .await
+            .unwrap(),
+        2
+    );
     app.run_jobs_with(&config).await;
     let got = smtp.received();
     let escalations: Vec<_> = got[before..]

@@ -34,7 +34,7 @@ impl Job for EscalateFollowUps {
     type Payload = Tick;
 
     async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
-        let n = cx.rt.store.escalate_due_follow_ups().await?;
+        let n = peergroup_app::follow_ups::escalate_due(&cx.rt.store).await?;
         if n > 0 {
             tracing::info!(escalated = n, "follow-up tasks escalated");
         }

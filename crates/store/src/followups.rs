@@ -1,25 +1,19 @@
-//! Follow-up tasks: the coordinators' queue, call attempts, closing, reassigning, tasks
-//! opened by hand, and escalation of tasks nobody has called for by their due date.
+//! Follow-up tasks as the coordinators' queue and the caller's call sheet show them. The
+//! changes to a task are use cases in `peergroup_app::follow_ups`, written through
+//! `task_writes`.
 
-use crate::attendance::{display_names, record_event, user_emails};
-use crate::entities::{
-    call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group,
-    notification_event, person, session, support_need,
-};
-use crate::programs::program_spec;
-use crate::supports::write_spec;
-use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
-use chrono::{DateTime, Duration, Utc};
+use crate::attendance::{display_names, user_emails};
+use crate::entities::{call_attempt, follow_up_task, group, notification_event, person, session};
+use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored};
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
-    AssignTaskSpec, CallAttempt, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask,
-    MissedSession, NewTaskSpec, NextStep, TaskKind, TaskState,
+    CallAttempt, CallAttemptSpec, CallSheet, FollowUpTask, MissedSession, TaskState,
 };
-use peergroup_domain::jobs::EventKind;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Principal;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
+use sea_orm::{QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Which tasks a queue shows. `groups` limits a facilitator to their own groups.
@@ -102,53 +96,6 @@ async fn records(
             })
         })
         .collect()
-}
-
-async fn task_for_update(
-    txn: &DatabaseTransaction,
-    org: Id,
-    id: Id,
-) -> Result<follow_up_task::Model> {
-    let query =
-        follow_up_task::Entity::find_by_id(id).filter(follow_up_task::Column::OrgId.eq(org));
-    // Calls, closing and the rule's changes to one task take turns.
-    crate::dialect::for_update(txn, query)
-        .one(txn)
-        .await?
-        .ok_or(StoreError::NotFound("follow-up task"))
-}
-
-fn require_open(t: &follow_up_task::Model) -> Result<()> {
-    if t.state == TaskState::Open.as_str() {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict(format!(
-            "this task is already closed ({})",
-            t.state
-        )))
-    }
-}
-
-/// A person may be given a task only if they facilitate the task's group.
-async fn require_facilitator(
-    conn: &impl ConnectionTrait,
-    org: Id,
-    group_id: Id,
-    person_id: Id,
-) -> Result<()> {
-    let n = fa::Entity::find()
-        .filter(fa::Column::OrgId.eq(org))
-        .filter(fa::Column::GroupId.eq(group_id))
-        .filter(fa::Column::PersonId.eq(person_id))
-        .count(conn)
-        .await?;
-    if n == 0 {
-        return Err(StoreError::invalid(
-            "assignee_person_id",
-            format!("person {person_id} is not a facilitator of this group"),
-        ));
-    }
-    Ok(())
 }
 
 impl Store {
@@ -280,206 +227,6 @@ impl Store {
             .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("follow-up task"))
-    }
-
-    /// A task a coordinator opens by hand for one enrolment.
-    pub async fn open_follow_up(&self, org: Id, spec: &NewTaskSpec) -> Result<FollowUpTask> {
-        let now = self.now();
-        if let Some(due) = spec.due_at
-            && due <= now
-        {
-            return Err(StoreError::invalid("due_at", "must be in the future"));
-        }
-        let txn = self.writer().begin().await?;
-        let e = enrollment::Entity::find_by_id(spec.enrollment_id)
-            .filter(enrollment::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                StoreError::invalid("enrollment_id", "no such enrolment in this organization")
-            })?;
-        if let Some(p) = spec.assignee_person_id {
-            require_facilitator(&txn, org, e.group_id, p).await?;
-        }
-        let g = group::Entity::find_by_id(e.group_id)
-            .filter(group::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound("group"))?;
-        let program = program_spec(&txn, org, g.program_id).await?;
-        let due_at = spec
-            .due_at
-            .unwrap_or(now + Duration::days(i64::from(program.follow_up.due_within_days)));
-        let task = follow_up_task::ActiveModel {
-            org_id: Set(org),
-            group_id: Set(e.group_id),
-            enrollment_id: Set(e.id),
-            person_id: Set(e.person_id),
-            kind: Set(TaskKind::Manual.as_str().into()),
-            state: Set(TaskState::Open.as_str().into()),
-            assignee_person_id: Set(spec.assignee_person_id),
-            sessions: Set(to_json(&Vec::<Id>::new())),
-            due_at: Set(due_at),
-            escalated_at: Set(None),
-            attempts: Set(0),
-            note: Set(Some(spec.note.to_string())),
-            source_key: Set(None),
-            closed_at: Set(None),
-            closed_note: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        record_event(&txn, org, EventKind::FollowUpOpened, task.id, now).await?;
-        txn.commit().await?;
-        self.get_follow_up(org, task.id).await
-    }
-
-    /// Records a call attempt. Agreeing that a support is needed creates the participant's
-    /// need of that kind, or updates the one they have.
-    pub async fn record_call_attempt(
-        &self,
-        who: &Principal,
-        id: Id,
-        spec: &CallAttemptSpec,
-    ) -> Result<FollowUpTask> {
-        let org = who.org_id;
-        let now = self.now();
-        spec.validate(now)?;
-        let txn = self.writer().begin().await?;
-        let t = task_for_update(&txn, org, id).await?;
-        require_open(&t)?;
-        let support_need_id = match (&spec.support, spec.next_step) {
-            (Some(need), Some(NextStep::NeedsSupport)) => {
-                let existing = support_need::Entity::find()
-                    .filter(support_need::Column::OrgId.eq(org))
-                    .filter(support_need::Column::EnrollmentId.eq(t.enrollment_id))
-                    .filter(support_need::Column::Kind.eq(need.kind.as_str()))
-                    .one(&txn)
-                    .await?;
-                let mut active = match existing {
-                    Some(m) => m.into(),
-                    None => support_need::ActiveModel {
-                        org_id: Set(org),
-                        enrollment_id: Set(t.enrollment_id),
-                        created_at: Set(now),
-                        ..Default::default()
-                    },
-                };
-                write_spec(&mut active, need);
-                active.updated_at = Set(now);
-                Some(active.save(&txn).await?.id.unwrap())
-            }
-            _ => None,
-        };
-        call_attempt::ActiveModel {
-            org_id: Set(org),
-            task_id: Set(id),
-            made_by: Set(who.user_id),
-            made_at: Set(spec.made_at.unwrap_or(now)),
-            outcome: Set(spec.outcome.as_str().into()),
-            barriers: Set(to_json(&spec.barriers)),
-            next_step: Set(spec.next_step.map(|s| s.as_str().to_string())),
-            support_need_id: Set(support_need_id),
-            note: Set(spec.note.as_ref().map(|n| n.to_string())),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let attempts = t.attempts + 1;
-        let mut active: follow_up_task::ActiveModel = t.into();
-        active.attempts = Set(attempts);
-        active.updated_at = Set(now);
-        active.update(&txn).await?;
-        txn.commit().await?;
-        self.get_follow_up(org, id).await
-    }
-
-    /// Ends an open task: resolved, the participant withdrew, or unreachable.
-    pub async fn close_follow_up(
-        &self,
-        org: Id,
-        id: Id,
-        spec: &CloseTaskSpec,
-    ) -> Result<FollowUpTask> {
-        spec.validate()?;
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let t = task_for_update(&txn, org, id).await?;
-        require_open(&t)?;
-        let mut active: follow_up_task::ActiveModel = t.into();
-        active.state = Set(spec.state.as_str().into());
-        active.closed_at = Set(Some(now));
-        active.closed_note = Set(spec.note.as_ref().map(|n| n.to_string()));
-        active.updated_at = Set(now);
-        active.update(&txn).await?;
-        txn.commit().await?;
-        self.get_follow_up(org, id).await
-    }
-
-    /// Gives an open task to a facilitator of its group, or to the coordinators.
-    pub async fn assign_follow_up(
-        &self,
-        org: Id,
-        id: Id,
-        spec: &AssignTaskSpec,
-    ) -> Result<FollowUpTask> {
-        let txn = self.writer().begin().await?;
-        let t = task_for_update(&txn, org, id).await?;
-        require_open(&t)?;
-        if let Some(p) = spec.assignee_person_id {
-            require_facilitator(&txn, org, t.group_id, p).await?;
-        }
-        let changed = t.assignee_person_id != spec.assignee_person_id;
-        let mut active: follow_up_task::ActiveModel = t.into();
-        active.assignee_person_id = Set(spec.assignee_person_id);
-        active.updated_at = Set(self.now());
-        active.update(&txn).await?;
-        if changed && spec.assignee_person_id.is_some() {
-            record_event(&txn, org, EventKind::FollowUpAssigned, id, self.now()).await?;
-        }
-        txn.commit().await?;
-        self.get_follow_up(org, id).await
-    }
-
-    /// Marks open tasks that nobody has called for by their due date as escalated, once
-    /// each, with a notification event for the coordinators. Returns how many.
-    pub async fn escalate_due_follow_ups(&self) -> Result<u64> {
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let due = follow_up_task::Entity::find()
-            .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
-            .filter(follow_up_task::Column::DueAt.lte(now))
-            .filter(follow_up_task::Column::Attempts.eq(0))
-            .filter(follow_up_task::Column::EscalatedAt.is_null())
-            .all(&txn)
-            .await?;
-        let mut n = 0;
-        // One event per organization and sweep: its coordinators get one message listing
-        // every call the sweep found, not one message each.
-        let mut told = std::collections::HashSet::new();
-        for t in due {
-            // Stamped only if still unstamped, so that replicas sweeping at the same time
-            // raise one event per task.
-            let stamped = follow_up_task::Entity::update_many()
-                .col_expr(follow_up_task::Column::EscalatedAt, Expr::value(now))
-                .filter(follow_up_task::Column::Id.eq(t.id))
-                .filter(follow_up_task::Column::EscalatedAt.is_null())
-                .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
-                .filter(follow_up_task::Column::Attempts.eq(0))
-                .exec(&txn)
-                .await?;
-            if stamped.rows_affected == 1 {
-                if told.insert(t.org_id) {
-                    record_event(&txn, t.org_id, EventKind::FollowUpEscalated, t.id, now).await?;
-                }
-                n += 1;
-            }
-        }
-        txn.commit().await?;
-        Ok(n)
     }
 
     /// Notification events of an organization not yet delivered, oldest first, as

@@ -36,6 +36,7 @@ pub mod session_writes;
 pub mod sessions;
 pub mod supervision;
 mod supports;
+pub mod task_writes;
 mod training;
 pub mod training_reports;
 

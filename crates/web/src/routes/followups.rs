@@ -9,6 +9,7 @@ use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
+use peergroup_app::follow_ups;
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
@@ -108,7 +109,7 @@ async fn open_task(
     Json(spec): Json<NewTaskSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<FollowUpTask>)> {
     require_manager(&who)?;
-    let task = state.store.open_follow_up(who.org_id, &spec).await?;
+    let task = follow_ups::open(&state.store, who.org_id, &spec).await?;
     Ok((StatusCode::CREATED, axum::Json(task)))
 }
 
@@ -146,7 +147,7 @@ async fn record_attempt(
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
     Ok(axum::Json(
-        state.store.record_call_attempt(&who, id, &spec).await?,
+        follow_ups::record_call(&state.store, &who, id, &spec).await?,
     ))
 }
 
@@ -160,7 +161,7 @@ async fn close_task(
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
     Ok(axum::Json(
-        state.store.close_follow_up(who.org_id, id, &spec).await?,
+        follow_ups::close(&state.store, who.org_id, id, &spec).await?,
     ))
 }
 
@@ -174,6 +175,6 @@ async fn assign_task(
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state.store.assign_follow_up(who.org_id, id, &spec).await?,
+        follow_ups::assign(&state.store, who.org_id, id, &spec).await?,
     ))
 }
