@@ -11,4 +11,5 @@ pub mod follow_up_notices;
 pub mod follow_ups;
 pub mod reminders;
 pub mod roll_call;
+pub mod schedules;
 pub mod session_changes;

@@ -98,7 +98,7 @@ async fn groups_at(
             let person = store.create_person(org, &person).await?;
             store.enroll(org, g, person.id).await?;
         }
-        store.generate_sessions(org, g, false).await?;
+        peergroup_app::schedules::generate(store, org, g, false).await?;
         ids.push(g);
     }
     Ok(ids)

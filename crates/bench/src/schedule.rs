@@ -124,7 +124,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
 
     let started = Instant::now();
     for g in &ids {
-        let outcome = store.generate_sessions(org.id, *g, false).await?;
+        let outcome = peergroup_app::schedules::generate(&store, org.id, *g, false).await?;
         assert_eq!(outcome.created, 24);
     }
     let generation = started.elapsed();

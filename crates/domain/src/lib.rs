@@ -69,6 +69,7 @@ pub mod org;
 pub mod person;
 pub mod program;
 pub mod records;
+pub mod regeneration;
 pub mod reminders;
 pub mod schedule;
 pub mod support;

@@ -121,7 +121,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                 serial,
             )?;
             let group = store.create_group(org.id, &group).await?;
-            store.generate_sessions(org.id, group.id, false).await?;
+            peergroup_app::schedules::generate(store, org.id, group.id, false).await?;
             let names = names(&language);
             for (i, role) in template.program.facilitator_roles.iter().enumerate() {
                 let first = if role.kind == FacilitatorKind::Peer {

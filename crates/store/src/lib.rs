@@ -31,6 +31,7 @@ mod people;
 mod person_inserts;
 mod programs;
 pub mod reminders;
+pub mod schedule_writes;
 mod service_keys;
 pub mod session_writes;
 pub mod sessions;

@@ -1,27 +1,18 @@
-//! A group's sessions, generated from its program and stored, and the exclusion calendar.
-//!
-//! Regenerating (after a program, group or calendar change) touches only the future: a held
-//! session or one that has started is never changed. Future scheduled sessions are matched by
-//! number and updated in place, their sequence bumped when anything changed; sessions that no
-//! longer fit the plan are cancelled (they stay visible), never deleted.
+//! A group's sessions as the API shows them, and the exclusion calendar. Laying sessions
+//! out is `peergroup_app::schedules`, written through `schedule_writes`; changes to one
+//! session are `peergroup_app::session_changes`, written through `session_writes`.
 
-use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings_among};
 use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::group_lock::find_group_for_update;
-use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::programs::program_spec;
-use crate::reminders::changed_notice;
 use crate::{Result, Store, StoreError, from_json, parse_stored};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::group::Venue;
-use peergroup_domain::group::{GroupStatus, Weekday};
 use peergroup_domain::program::ProgramSpec;
-use peergroup_domain::records::GenerateOutcome;
-use peergroup_domain::records::{Exclusion, Session, SessionKind, SessionStatus};
-use peergroup_domain::schedule::{self, ExclusionPolicy, PlannedSession, ScheduleInput};
+use peergroup_domain::records::{Exclusion, Session, SessionStatus};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use sea_orm::entity::prelude::*;
@@ -224,210 +215,7 @@ fn exclusion_record(m: calendar_exclusion::Model) -> Exclusion {
     }
 }
 
-fn plan_for(
-    group: &group::Model,
-    program: &ProgramSpec,
-    exclusions: &BTreeSet<NaiveDate>,
-) -> Result<Vec<PlannedSession>> {
-    let weekdays: Vec<Weekday> = from_json(group.weekdays.clone())?;
-    let tz = TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?;
-    let policy: ExclusionPolicy = parse_stored(&group.exclusion_policy)?;
-    Ok(schedule::generate(&ScheduleInput {
-        phases: &program.phases,
-        start_date: group.start_date,
-        weekdays: &weekdays,
-        start_time: group.start_time,
-        timezone: tz.tz(),
-        exclusions,
-        policy,
-    }))
-}
-
-fn same_slot(m: &session::Model, p: &PlannedSession) -> bool {
-    m.starts_at == p.starts_at
-        && m.local_date == p.local_date
-        && m.local_time == p.local_time
-        && m.minutes == i32::from(p.minutes)
-        && m.phase == p.phase as i32
-        && m.number_in_phase == p.number_in_phase as i32
-        && m.plan == p.plan.map(|x| x as i32)
-}
-
 impl Store {
-    /// Lays out (or lays out again) a group's sessions from its program, start date,
-    /// weekdays, local time, timezone and the exclusion calendar. Refused (409) when one of
-    /// the group's facilitators would be in two sessions at once.
-    /// With `include_past`, the plan's sessions that fall before now are created too (a
-    /// group that was running before it was brought in), to be logged; without, they are
-    /// counted in `skipped_past` and named in a warning. Neither gets reminders.
-    pub async fn generate_sessions(
-        &self,
-        org: Id,
-        group_id: Id,
-        include_past: bool,
-    ) -> Result<GenerateOutcome> {
-        let txn = self.writer().begin().await?;
-        let (group, program) = group_and_program(&txn, org, group_id).await?;
-        let status: GroupStatus = parse_stored(&group.status)?;
-        if matches!(status, GroupStatus::Completed | GroupStatus::Cancelled) {
-            return Err(StoreError::Conflict(format!(
-                "a {status} group's schedule cannot change"
-            )));
-        }
-        let facts = schedule_facts(&txn, org, &group).await?;
-        let plan = plan_for(&group, &program, &facts.exclusions)?;
-
-        let now = self.now();
-        let existing = session::Entity::find()
-            .filter(session::Column::OrgId.eq(org))
-            .filter(session::Column::GroupId.eq(group_id))
-            .all(&txn)
-            .await?;
-        let mut outcome = GenerateOutcome::default();
-        let mut by_number: HashMap<i32, session::Model> = HashMap::new();
-        let mut frozen: BTreeSet<i32> = BTreeSet::new();
-        for m in existing {
-            if m.kind == SessionKind::Extra.as_str() {
-                continue;
-            }
-            let held = m.status == SessionStatus::Held.as_str();
-            if held
-                || m.manual
-                || m.starts_at <= now
-                || m.status == SessionStatus::Cancelled.as_str()
-            {
-                // The past, the logged, and coordinators' changes stay as they are.
-                frozen.insert(m.number);
-                outcome.kept += 1;
-            } else {
-                by_number.insert(m.number, m);
-            }
-        }
-        // Decide everything first, check conflicts, then write.
-        let mut updates = Vec::new();
-        let mut creates = Vec::new();
-        let mut skipped = Vec::new();
-        for p in plan.iter().filter(|p| !frozen.contains(&(p.number as i32))) {
-            if p.starts_at <= now {
-                // A session of the plan that has no row and whose time has passed.
-                if by_number.contains_key(&(p.number as i32)) {
-                    continue;
-                }
-                if include_past {
-                    creates.push(p);
-                } else {
-                    skipped.push(p.number);
-                }
-                continue;
-            }
-            match by_number.remove(&(p.number as i32)) {
-                Some(m) if same_slot(&m, p) => outcome.unchanged += 1,
-                Some(m) => updates.push((m, p)),
-                None => creates.push(p),
-            }
-        }
-        let changed: Vec<Slot> = updates
-            .iter()
-            .map(|(_, p)| *p)
-            .chain(creates.iter().copied())
-            .map(|p| Slot {
-                starts_at: p.starts_at,
-                ends_at: p.ends_at(),
-            })
-            .collect();
-        let people: Vec<Id> = facts.facilitators.iter().map(|f| f.person_id).collect();
-        refuse_facilitator_clash(&txn, org, group_id, &people, &changed).await?;
-        outcome.warnings = venue_warnings_among(
-            &txn,
-            org,
-            group_id,
-            &group.venue_name,
-            &facts.same_venue,
-            &changed,
-        )
-        .await?;
-        if let (Some(first), Some(last)) = (skipped.first(), skipped.last()) {
-            outcome.skipped_past = skipped.len() as u32;
-            let which = if first == last {
-                format!("session {first} falls")
-            } else {
-                format!("sessions {first} to {last} fall")
-            };
-            outcome.warnings.push(format!(
-                "{which} before now and {} not created; generate with include_past=true to add them and log them",
-                if skipped.len() == 1 { "was" } else { "were" }
-            ));
-        }
-        let assigned: Vec<&AssignedFacilitator> = facts.facilitators.iter().collect();
-        for phase in &program.phases {
-            let check = FacilitationCheck::of(&program, phase, &assigned);
-            if !check.missing.is_empty() {
-                outcome.warnings.push(format!(
-                    "phase `{}` is led by roles not yet assigned: {}",
-                    phase.name,
-                    check.missing.join(", ")
-                ));
-            }
-        }
-
-        // People already reminded of a moved or dropped session hear about it.
-        let mut notices = Vec::new();
-        for (m, p) in updates {
-            let sequence = m.sequence + 1;
-            notices.push(changed_notice(org, m.id, sequence, now));
-            let mut active: session::ActiveModel = m.into();
-            write_plan(&mut active, p);
-            active.sequence = Set(sequence);
-            active.updated_at = Set(now);
-            active.update(&txn).await?;
-            outcome.updated += 1;
-        }
-        // One multi-row insert for the new sessions.
-        let new: Vec<session::ActiveModel> = creates
-            .iter()
-            .map(|p| {
-                let mut active = session::ActiveModel {
-                    org_id: Set(org),
-                    group_id: Set(group_id),
-                    number: Set(p.number as i32),
-                    status: Set(SessionStatus::Scheduled.as_str().to_string()),
-                    sequence: Set(0),
-                    cancel_reason: Set(None),
-                    kind: Set(SessionKind::Planned.as_str().to_string()),
-                    manual: Set(false),
-                    topic: Set(None),
-                    venue_name: Set(None),
-                    venue_address: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                };
-                write_plan(&mut active, p);
-                active
-            })
-            .collect();
-        outcome.created = new.len() as u32;
-        if !new.is_empty() {
-            session::Entity::insert_many(new)
-                .exec_without_returning(&txn)
-                .await?;
-        }
-        for (_, m) in by_number {
-            let sequence = m.sequence + 1;
-            notices.push(changed_notice(org, m.id, sequence, now));
-            let mut active: session::ActiveModel = m.into();
-            active.status = Set(SessionStatus::Cancelled.as_str().to_string());
-            active.cancel_reason = Set(Some("no longer in the schedule".into()));
-            active.sequence = Set(sequence);
-            active.updated_at = Set(now);
-            active.update(&txn).await?;
-            outcome.cancelled += 1;
-        }
-        crate::jobs::enqueue(&txn, &notices, now).await?;
-        txn.commit().await?;
-        Ok(outcome)
-    }
-
     /// Sessions starting within `range`, of the groups in `scope`, with starts shown in
     /// `display` (each group's own timezone when `None`).
     pub async fn list_sessions(
@@ -607,17 +395,6 @@ impl Store {
         }
         Ok(())
     }
-}
-
-fn write_plan(active: &mut session::ActiveModel, p: &PlannedSession) {
-    active.phase = Set(p.phase as i32);
-    active.number_in_phase = Set(p.number_in_phase as i32);
-    active.plan = Set(p.plan.map(|x| x as i32));
-    active.local_date = Set(p.local_date);
-    active.local_time = Set(p.local_time);
-    active.starts_at = Set(p.starts_at);
-    active.ends_at = Set(p.ends_at());
-    active.minutes = Set(i32::from(p.minutes));
 }
 
 async fn session_for_update(

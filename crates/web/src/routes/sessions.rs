@@ -64,9 +64,7 @@ async fn generate(
 ) -> ApiResult<axum::Json<GenerateOutcome>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .generate_sessions(who.org_id, id, params.include_past)
+        peergroup_app::schedules::generate(&state.store, who.org_id, id, params.include_past)
             .await?,
     ))
 }
