@@ -9,6 +9,7 @@ pub mod absences;
 pub mod coordinator_notices;
 pub mod follow_up_notices;
 pub mod follow_ups;
+pub mod groups;
 pub mod reminders;
 pub mod roll_call;
 pub mod schedules;

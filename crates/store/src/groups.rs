@@ -1,25 +1,20 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
 use crate::dialect::{self, Dialect, json_rows, stmt};
-use crate::enrollments::{EnrollmentRow, fill_from_waitlist};
-use crate::entities::{enrollment, follow_up_task, group};
+use crate::enrollments::EnrollmentRow;
+use crate::entities::{enrollment, group};
 use crate::facilitators::AssignmentRow;
-use crate::group_lock::find_group_for_update;
 use crate::programs::find_program;
-use crate::programs::program_spec;
-use crate::training_reports::roles_without_eligible;
 use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
-use peergroup_domain::followup::TaskState;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue, venue_key};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, DatabaseTransaction, FromQueryResult, QuerySelect};
+use sea_orm::{ActiveValue::Set, FromQueryResult, QuerySelect};
 use std::collections::HashMap;
 
 /// Which groups to list.
@@ -78,7 +73,7 @@ fn to_record(m: group::Model, places: Places) -> Result<Group> {
     })
 }
 
-fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
+pub(crate) fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
     active.program_id = Set(spec.program_id);
     active.name = Set(spec.name.to_string());
     active.languages = Set(to_json(&spec.languages));
@@ -144,7 +139,7 @@ pub(crate) async fn group_record(
 }
 
 /// Loads and checks the program a group belongs to; a missing program is a field error.
-async fn program_for(
+pub(crate) async fn program_for(
     conn: &impl ConnectionTrait,
     org: Id,
     spec: &GroupSpec,
@@ -266,95 +261,6 @@ impl Store {
             .collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |g| g.id))
     }
-
-    /// Replaces a group's settings. Capacity cannot drop below the places already taken;
-    /// more capacity moves people up from the waitlist.
-    pub async fn update_group(&self, org: Id, id: Id, spec: &GroupSpec) -> Result<Group> {
-        let txn = self.writer().begin().await?;
-        let existing = find_group_for_update(&txn, org, id).await?;
-        let program = program_for(&txn, org, spec).await?;
-        let current = group_record(&txn, org, existing.clone()).await?;
-        let mut errors = spec.validate(&program).err().unwrap_or_default();
-        errors.check(
-            u32::from(spec.capacity) >= current.enrolled_count,
-            "capacity",
-            format!(
-                "{} participants are already enrolled",
-                current.enrolled_count
-            ),
-        );
-        errors.check(
-            spec.program_id == existing.program_id || !current.status.has_started(),
-            "program_id",
-            "a group that has started cannot change program",
-        );
-        errors.into_result()?;
-        let mut active: group::ActiveModel = existing.into();
-        write_spec(&mut active, spec);
-        active.updated_at = Set(self.now());
-        let updated = active.update(&txn).await?;
-        fill_from_waitlist(&txn, org, &updated, self.now()).await?;
-        let record = group_record(&txn, org, updated).await?;
-        txn.commit().await?;
-        Ok(record)
-    }
-
-    /// Moves a group along planned → enrolling → running → completed, or cancels it.
-    pub async fn set_group_status(&self, org: Id, id: Id, next: GroupStatus) -> Result<Group> {
-        let txn = self.writer().begin().await?;
-        let existing = find_group_for_update(&txn, org, id).await?;
-        let current: GroupStatus = parse_stored(&existing.status)?;
-        current.transition(next).map_err(StoreError::Conflict)?;
-        if next == GroupStatus::Running {
-            let program = program_spec(&txn, org, existing.program_id).await?;
-            let gaps = roles_without_eligible(&txn, org, &existing, &program, self.now()).await?;
-            if !gaps.is_empty() {
-                return Err(StoreError::Conflict(format!(
-                    "the group cannot start until each lead role has an eligible facilitator: {}",
-                    gaps.join(" | ")
-                )));
-            }
-        }
-        let mut active: group::ActiveModel = existing.into();
-        active.status = Set(next.as_str().to_string());
-        active.updated_at = Set(self.now());
-        let updated = active.update(&txn).await?;
-        if matches!(next, GroupStatus::Completed | GroupStatus::Cancelled) {
-            close_open_tasks(&txn, org, id, next, self.now()).await?;
-        }
-        let record = group_record(&txn, org, updated).await?;
-        txn.commit().await?;
-        Ok(record)
-    }
-}
-
-/// A group that has ended leaves no call to make: its open follow-up and planned-contact
-/// tasks close, saying why, so that the queue shows what happened to them.
-async fn close_open_tasks(
-    txn: &DatabaseTransaction,
-    org: Id,
-    group: Id,
-    ended: GroupStatus,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<()> {
-    let note = match ended {
-        GroupStatus::Cancelled => "closed because the group was cancelled",
-        _ => "closed because the group was completed",
-    };
-    follow_up_task::Entity::update_many()
-        .col_expr(
-            follow_up_task::Column::State,
-            Expr::value(TaskState::ClosedWithGroup.as_str()),
-        )
-        .col_expr(follow_up_task::Column::ClosedAt, Expr::value(now))
-        .col_expr(follow_up_task::Column::ClosedNote, Expr::value(note))
-        .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
-        .filter(follow_up_task::Column::OrgId.eq(org))
-        .filter(follow_up_task::Column::GroupId.eq(group))
-        .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()))
-        .exec(txn)
-        .await?;
-    Ok(())
 }
 
 /// The group-detail statement: the group's row, and its roster and facilitators each as a

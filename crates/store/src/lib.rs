@@ -21,6 +21,7 @@ mod facilitators;
 pub mod feeds;
 pub mod followups;
 mod group_lock;
+pub mod group_writes;
 pub mod groups;
 mod idempotency;
 pub mod jobs;

@@ -111,7 +111,7 @@ async fn replace_group(
 ) -> ApiResult<axum::Json<Group>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state.store.update_group(who.org_id, id, &spec).await?,
+        peergroup_app::groups::update(&state.store, who.org_id, id, &spec).await?,
     ))
 }
 
@@ -132,10 +132,7 @@ async fn change_status(
 ) -> ApiResult<axum::Json<Group>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .set_group_status(who.org_id, id, change.status)
-            .await?,
+        peergroup_app::groups::set_status(&state.store, who.org_id, id, change.status).await?,
     ))
 }
 
