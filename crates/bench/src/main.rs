@@ -249,7 +249,7 @@ async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
         }))?;
         let person = store.create_person(org, &person).await?;
         if i < 12 {
-            store.enroll(org, group.id, person.id).await?;
+            peergroup_app::enrollments::enroll(store, org, group.id, person.id).await?;
         } else {
             let spec = serde_json::from_value(
                 json!({"person_id": person.id, "role": if i == 12 { "peer" } else { "professional" }}),

@@ -96,7 +96,7 @@ async fn groups_at(
                 "email": format!("p{i}-{p}@example.org"), "consent": {"reminders": true}
             }))?;
             let person = store.create_person(org, &person).await?;
-            store.enroll(org, g, person.id).await?;
+            peergroup_app::enrollments::enroll(store, org, g, person.id).await?;
         }
         peergroup_app::schedules::generate(store, org, g, false).await?;
         ids.push(g);

@@ -176,7 +176,8 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                         &person(first, &language, serial * 10 + 5 + i as u32)?,
                     )
                     .await?;
-                let enrollment = store.enroll(org.id, group.id, person.id).await?;
+                let enrollment =
+                    peergroup_app::enrollments::enroll(store, org.id, group.id, person.id).await?;
                 if i == 0 {
                     let childcare = SupportNeedSpec {
                         kind: SupportKind::Childcare,

@@ -1,19 +1,18 @@
-//! Enrolments and the waitlist. A closed group takes people only until it starts; while it
-//! is full, newcomers wait in arrival order and move up when a place frees.
+//! Enrolments as rosters show them, and the waitlist's moving up. Enrolling, withdrawing
+//! and completing are use cases in `peergroup_app::enrollments`, written through
+//! `enrollment_writes`.
 
-use crate::entities::{enrollment, facilitator_assignment, group, person};
-use crate::group_lock::find_group_for_update;
-use crate::people::find_person;
+use crate::entities::{enrollment, group, person};
 use crate::{PageRequest, Result, Store, StoreError, parse_stored};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::enrollment::{self as rules, EnrollmentAction, EnrollmentStatus};
+use peergroup_domain::enrollment::{self as rules, EnrollmentStatus};
 use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::records::Page;
 use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, FromQueryResult, JoinType, QueryOrder, QuerySelect};
+use sea_orm::{FromQueryResult, JoinType, QueryOrder, QuerySelect};
 
 /// An enrolment with its person's display name, as rosters show it.
 #[derive(Debug, FromQueryResult, serde::Deserialize)]
@@ -142,71 +141,6 @@ pub(crate) async fn fill_from_waitlist(
 }
 
 impl Store {
-    /// Enrols a person in a group: a place if there is one, else the waitlist; refused once
-    /// the closed group has started.
-    pub async fn enroll(&self, org: Id, group_id: Id, person_id: Id) -> Result<Enrollment> {
-        let txn = self.writer().begin().await?;
-        let group = find_group_for_update(&txn, org, group_id).await?;
-        if find_person(&txn, org, person_id).await?.is_none() {
-            return Err(StoreError::invalid(
-                "person_id",
-                "no such person in this organization",
-            ));
-        }
-        let already = enrollment::Entity::find()
-            .filter(enrollment::Column::OrgId.eq(org))
-            .filter(enrollment::Column::GroupId.eq(group_id))
-            .filter(enrollment::Column::PersonId.eq(person_id))
-            .one(&txn)
-            .await?;
-        if let Some(e) = already {
-            return Err(StoreError::Conflict(format!(
-                "this person already has an enrolment in this group ({}, id {})",
-                e.status, e.id
-            )));
-        }
-        let facilitates = facilitator_assignment::Entity::find()
-            .filter(facilitator_assignment::Column::OrgId.eq(org))
-            .filter(facilitator_assignment::Column::GroupId.eq(group_id))
-            .filter(facilitator_assignment::Column::PersonId.eq(person_id))
-            .count(&txn)
-            .await?;
-        if facilitates > 0 {
-            return Err(StoreError::Conflict(
-                "this person facilitates this group; a person can be a participant only in other groups".into(),
-            ));
-        }
-        let taken = count_status(
-            &txn,
-            org,
-            group_id,
-            &[EnrollmentStatus::Enrolled, EnrollmentStatus::Completed],
-        )
-        .await?;
-        let status = rules::admit(
-            parse_stored(&group.status)?,
-            taken,
-            u16::try_from(group.capacity).unwrap_or(0),
-        )
-        .map_err(|refused| StoreError::Conflict(refused.to_string()))?;
-        let now = self.now();
-        let created = enrollment::ActiveModel {
-            org_id: Set(org),
-            group_id: Set(group_id),
-            person_id: Set(person_id),
-            status: Set(status.as_str().to_string()),
-            withdrawn_reason: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let record = one_record(&txn, org, created.id).await?;
-        txn.commit().await?;
-        Ok(record)
-    }
-
     pub async fn get_enrollment(&self, org: Id, id: Id) -> Result<Enrollment> {
         one_record(&self.reader(), org, id).await
     }
@@ -234,51 +168,5 @@ impl Store {
             .map(to_record)
             .collect::<Result<Vec<_>>>()?;
         Ok(Page::from_rows(items, page.limit, |e| e.id))
-    }
-
-    /// Withdraws (with a reason) or completes an enrolment. A withdrawal before the start
-    /// gives the place to the first person waiting.
-    pub async fn change_enrollment(
-        &self,
-        org: Id,
-        id: Id,
-        action: EnrollmentAction,
-        reason: Option<Text>,
-    ) -> Result<Enrollment> {
-        if action == EnrollmentAction::Withdraw && reason.is_none() {
-            return Err(StoreError::invalid(
-                "reason",
-                "say why the participant is withdrawing",
-            ));
-        }
-        if action == EnrollmentAction::Complete && reason.is_some() {
-            return Err(StoreError::invalid(
-                "reason",
-                "only a withdrawal has a reason",
-            ));
-        }
-        let txn = self.writer().begin().await?;
-        let existing = enrollment::Entity::find_by_id(id)
-            .filter(enrollment::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?
-            .ok_or(StoreError::NotFound("enrollment"))?;
-        let group = find_group_for_update(&txn, org, existing.group_id).await?;
-        let next = rules::apply(
-            parse_stored(&existing.status)?,
-            action,
-            parse_stored(&group.status)?,
-        )
-        .map_err(StoreError::Conflict)?;
-        let now = self.now();
-        let mut active: enrollment::ActiveModel = existing.into();
-        active.status = Set(next.as_str().to_string());
-        active.withdrawn_reason = Set(reason.map(|r| r.to_string()));
-        active.updated_at = Set(now);
-        let updated = active.update(&txn).await?;
-        fill_from_waitlist(&txn, org, &group, now).await?;
-        let record = one_record(&txn, org, updated.id).await?;
-        txn.commit().await?;
-        Ok(record)
     }
 }

@@ -14,6 +14,7 @@ mod conflicts;
 mod contacts;
 pub mod coordinator_notices;
 mod dialect;
+pub mod enrollment_writes;
 mod enrollments;
 pub mod entities;
 mod error;

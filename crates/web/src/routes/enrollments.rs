@@ -6,6 +6,7 @@ use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
 use axum::http::StatusCode;
+use peergroup_app::enrollments;
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentAction;
 use peergroup_domain::records::{Enrollment, Principal, SupportNeed};
@@ -58,10 +59,14 @@ async fn withdraw(
     Json(w): Json<Withdrawal>,
 ) -> ApiResult<axum::Json<Enrollment>> {
     require_manager(&who)?;
-    let e = state
-        .store
-        .change_enrollment(who.org_id, id, EnrollmentAction::Withdraw, Some(w.reason))
-        .await?;
+    let e = enrollments::change(
+        &state.store,
+        who.org_id,
+        id,
+        EnrollmentAction::Withdraw,
+        Some(w.reason),
+    )
+    .await?;
     Ok(axum::Json(e))
 }
 
@@ -73,10 +78,14 @@ async fn complete(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Enrollment>> {
     require_manager(&who)?;
-    let e = state
-        .store
-        .change_enrollment(who.org_id, id, EnrollmentAction::Complete, None)
-        .await?;
+    let e = enrollments::change(
+        &state.store,
+        who.org_id,
+        id,
+        EnrollmentAction::Complete,
+        None,
+    )
+    .await?;
     Ok(axum::Json(e))
 }
 

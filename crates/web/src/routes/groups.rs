@@ -181,7 +181,8 @@ async fn enroll(
     Json(new): Json<NewEnrollment>,
 ) -> ApiResult<(StatusCode, axum::Json<Enrollment>)> {
     require_manager(&who)?;
-    let enrollment = state.store.enroll(who.org_id, id, new.person_id).await?;
+    let enrollment =
+        peergroup_app::enrollments::enroll(&state.store, who.org_id, id, new.person_id).await?;
     Ok((StatusCode::CREATED, axum::Json(enrollment)))
 }
 
