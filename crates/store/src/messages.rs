@@ -189,7 +189,7 @@ impl Store {
              LEFT JOIN sessions s ON s.id = m.session_id AND s.org_id = m.org_id \
              LEFT JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
              WHERE m.id IN ({})",
-            dialect::numbered(1, ids.len())
+            dialect::of(&self.reader()).params(1, ids.len())
         );
         Ok(self
             .reader()

@@ -111,7 +111,7 @@ pub(crate) async fn program_specs(
     for chunk in ids.chunks(500) {
         let sql = format!(
             "SELECT id, spec FROM programs WHERE id IN ({})",
-            dialect::numbered(1, chunk.len())
+            dialect::of(conn).params(1, chunk.len())
         );
         let rows = conn
             .query_all_raw(dialect::stmt(conn, &sql, chunk.iter().map(|&id| id.into())))

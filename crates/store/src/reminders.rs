@@ -53,18 +53,17 @@ pub(crate) async fn insert_messages(
             "INSERT INTO messages (org_id, kind, dedupe_key, session_id, person_id, user_id, \
              subject_id, state, attempts, send_at, created_at, updated_at) VALUES ",
         );
-        // `$1` is the time; each message's 8 values follow.
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 8 + 1);
-        values.push(now.into());
+        let dialect = dialect::of(txn);
+        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 10);
         for (i, m) in chunk.iter().enumerate() {
             if i > 0 {
                 sql.push(',');
             }
-            let n = 2 + i * 8;
+            let n = 1 + i * 10;
             sql.push_str(&format!(
-                "({}, 'queued', 0, ${}, $1, $1)",
-                dialect::numbered(n, 7),
-                n + 7
+                "({}, 'queued', 0, {})",
+                dialect.params(n, 7),
+                dialect.params(n + 7, 3)
             ));
             values.extend([
                 m.org_id.into(),
@@ -75,6 +74,8 @@ pub(crate) async fn insert_messages(
                 m.user_id.into(),
                 m.subject_id.into(),
                 m.send_at.into(),
+                now.into(),
+                now.into(),
             ]);
         }
         sql.push_str(" ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING id, org_id, send_at");

@@ -1,6 +1,10 @@
 //! The one place where SQLite and PostgreSQL differ. Every other statement is written once,
 //! with sea-orm's query builder or as raw SQL numbering its parameters `$1, $2, …`: both
 //! sqlx drivers bind `$N` to the N-th value, so no statement is rewritten per backend.
+//! A statement with a list of values (a multi-row insert, an `IN (…)`) writes all its
+//! parameters with `Dialect::params` instead: SQLite finds a numbered parameter by a linear
+//! search of the statement's names, so binding thousands of them is quadratic, while its
+//! anonymous `?` costs nothing.
 //!
 //! What differs, each in `sqlite.rs` and `postgres.rs`:
 //! - row locks: PostgreSQL runs writers side by side and locks the rows a write read;
@@ -30,9 +34,18 @@ pub(crate) trait Dialect: Sync {
     /// holds.
     fn for_update_skip_locked(&self) -> &'static str;
 
+    /// Placeholders for the `count` parameters from the `first`, in order: `$first, …` on
+    /// PostgreSQL, `?, …` on SQLite. A statement that uses it writes all its parameters
+    /// with it, in the order of their values, each value once.
+    fn params(&self, first: usize, count: usize) -> String;
+
     /// An aggregate of `value` over the group's rows into a JSON array in `order`. NULL or
     /// `[]` when there are none; CAST it to TEXT to read it.
     fn json_agg(&self, value: &str, order: &str) -> String;
+
+    /// A subquery's column that holds JSON, as JSON again: SQLite forgets that a value is
+    /// JSON once it leaves the subquery.
+    fn json_column(&self, column: &str) -> String;
 
     /// A JSON array of the given expressions.
     fn json_array(&self, items: &[&str]) -> String;
@@ -69,14 +82,6 @@ pub(crate) fn stmt(
     Statement::from_sql_and_values(conn.get_database_backend(), sql, values)
 }
 
-/// `$from, $from+1, …`: `count` parameters for an `IN (…)` list.
-pub(crate) fn numbered(from: usize, count: usize) -> String {
-    (from..from + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// `query`, locking the rows it reads where the dialect locks rows.
 pub(crate) fn for_update<Q: QuerySelect>(conn: &impl ConnectionTrait, query: Q) -> Q {
     if of(conn).locks_rows() {
@@ -103,8 +108,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbered_parameters_continue_from_the_given_one() {
-        assert_eq!(numbered(3, 3), "$3, $4, $5");
-        assert_eq!(numbered(1, 1), "$1");
+    fn parameters_are_numbered_on_postgres_and_anonymous_on_sqlite() {
+        assert_eq!(postgres::Postgres.params(3, 3), "$3, $4, $5");
+        assert_eq!(postgres::Postgres.params(1, 1), "$1");
+        assert_eq!(sqlite::Sqlite.params(3, 3), "?, ?, ?");
     }
 }

@@ -26,8 +26,19 @@ impl Dialect for Postgres {
         " FOR UPDATE SKIP LOCKED"
     }
 
+    fn params(&self, first: usize, count: usize) -> String {
+        (first..first + count)
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn json_agg(&self, value: &str, order: &str) -> String {
         format!("json_agg({value} ORDER BY {order})")
+    }
+
+    fn json_column(&self, column: &str) -> String {
+        column.to_string()
     }
 
     fn json_array(&self, items: &[&str]) -> String {

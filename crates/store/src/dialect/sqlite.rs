@@ -8,7 +8,8 @@ use sea_orm::{DbBackend, Statement, Value};
 
 pub(super) struct Sqlite;
 
-/// Rows per multi-row INSERT; 8 parameters each stays under SQLite's 32,766.
+/// Rows per multi-row INSERT; 8 parameters each stays under SQLite's 32,766. Anonymous
+/// parameters: SQLite looks numbered ones up by a linear search.
 const INSERT_CHUNK: usize = 500;
 
 impl Dialect for Sqlite {
@@ -24,9 +25,17 @@ impl Dialect for Sqlite {
         ""
     }
 
+    fn params(&self, _first: usize, count: usize) -> String {
+        vec!["?"; count].join(", ")
+    }
+
     fn json_agg(&self, value: &str, order: &str) -> String {
         // SQLite 3.44 and later order an aggregate's input.
         format!("json_group_array({value} ORDER BY {order})")
+    }
+
+    fn json_column(&self, column: &str) -> String {
+        format!("json({column})")
     }
 
     fn json_array(&self, items: &[&str]) -> String {
@@ -45,21 +54,12 @@ impl Dialect for Sqlite {
                     "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, attempts, \
                      max_attempts, run_at, created_at, updated_at) VALUES ",
                 );
-                let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 6 + 1);
-                values.push(now.into());
+                let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 8);
                 for (i, job) in chunk.iter().enumerate() {
                     if i > 0 {
                         sql.push(',');
                     }
-                    let n = 2 + i * 6;
-                    sql.push_str(&format!(
-                        "(${n}, ${}, ${}, ${}, 'queued', 0, ${}, ${}, $1, $1)",
-                        n + 1,
-                        n + 2,
-                        n + 3,
-                        n + 4,
-                        n + 5
-                    ));
+                    sql.push_str("(?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)");
                     values.extend([
                         job.org_id.into(),
                         job.kind.as_str().into(),
@@ -67,6 +67,8 @@ impl Dialect for Sqlite {
                         job.payload.clone().into(),
                         job.max_attempts.into(),
                         job.run_at.into(),
+                        now.into(),
+                        now.into(),
                     ]);
                 }
                 sql.push_str(" ON CONFLICT (dedupe_key) DO NOTHING");
