@@ -13,6 +13,7 @@ mod m20261201_000006_group_revision;
 mod m20261204_000007_idempotency_per_caller;
 mod m20261204_000008_lost_claims;
 mod m20261204_000009_token_expiry;
+mod m20261204_000010_people_email_index;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000007_idempotency_per_caller::Migration),
             Box::new(m20261204_000008_lost_claims::Migration),
             Box::new(m20261204_000009_token_expiry::Migration),
+            Box::new(m20261204_000010_people_email_index::Migration),
         ]
     }
 }
