@@ -955,14 +955,14 @@ pub(crate) enum MarksOf<'a> {
 }
 
 /// Participants' marks at held sessions in schedule order, aggregated by the database into
-/// one JSON array: one row instead of one per mark, which matters on SQLite, where every row
-/// crosses from the connection's thread to the caller's. Each participant's sessions and
-/// statuses come as two arrays: cheaper to build than an array per mark.
+/// one text: one row instead of one per mark, which matters on SQLite, where every row
+/// crosses from the connection's thread to the caller's. Every part is a number or a
+/// status name, so the separators cannot occur inside one (`decode_marks`).
 pub(crate) async fn aggregated_marks(
     conn: &impl ConnectionTrait,
     org: Id,
     of: MarksOf<'_>,
-) -> Result<BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>> {
+) -> Result<MarksByParticipant> {
     let d = dialect::of(conn);
     let mut values: Vec<sea_orm::Value> = vec![org.into()];
     let filter = match of {
@@ -984,20 +984,21 @@ pub(crate) async fn aggregated_marks(
             )
         }
     };
-    // `[[group, person, [session, …], [status, …]], …]`.
-    let participant = d.json_array(&[
-        "group_id",
-        "person_id",
-        &d.json_column("sessions"),
-        &d.json_column("statuses"),
-    ]);
+    // `group/person/session:status,session:status;…`, each participant's marks in
+    // schedule order.
     let sql = format!(
-        "SELECT CAST({} AS TEXT) AS all_marks FROM (SELECT group_id, person_id, \
-         {} AS sessions, {} AS statuses FROM attendance WHERE org_id = {} AND {filter} \
-         GROUP BY group_id, person_id) AS m",
-        d.json_agg(&participant, "group_id, person_id"),
-        d.json_agg("session_id", "starts_at, session_id"),
-        d.json_agg("status", "starts_at, session_id"),
+        "SELECT {} AS all_marks FROM (SELECT group_id, person_id, {} AS marks \
+         FROM attendance WHERE org_id = {} AND {filter} GROUP BY group_id, person_id) AS m",
+        d.text_agg(
+            "CAST(group_id AS VARCHAR(20)) || '/' || CAST(person_id AS VARCHAR(20)) || '/' || marks",
+            ';',
+            "group_id, person_id"
+        ),
+        d.text_agg(
+            "CAST(session_id AS VARCHAR(20)) || ':' || status",
+            ',',
+            "starts_at, session_id"
+        ),
         d.params(1, 1),
     );
     let row = conn.query_one_raw(stmt(conn, &sql, values)).await?;
@@ -1005,21 +1006,30 @@ pub(crate) async fn aggregated_marks(
         Some(row) => row.try_get("", "all_marks")?,
         None => None,
     };
-    let rows: Vec<(Id, Id, Vec<Id>, Vec<&str>)> = match &text {
-        Some(text) => serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        None => Vec::new(),
-    };
+    decode_marks(text.as_deref().unwrap_or_default())
+}
+
+/// Each participant's marks, by (group, person), as `(session, status)` in schedule order.
+type MarksByParticipant = BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>;
+
+/// Reads `aggregated_marks`' text back.
+fn decode_marks(text: &str) -> Result<MarksByParticipant> {
+    let corrupt = || StoreError::Corrupt("aggregated marks".into());
+    let number = |s: &str| s.parse::<Id>().map_err(|_| corrupt());
     let mut out = BTreeMap::new();
-    for (group, person, sessions, statuses) in rows {
-        if sessions.len() != statuses.len() {
-            return Err(StoreError::Corrupt("aggregated marks".into()));
-        }
-        let marks = sessions
-            .into_iter()
-            .zip(statuses)
-            .map(|(session, status)| Ok((session, parse_stored(status)?)))
+    for participant in text.split(';').filter(|p| !p.is_empty()) {
+        let mut parts = participant.splitn(3, '/');
+        let (Some(g), Some(p), Some(marks)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(corrupt());
+        };
+        let marks = marks
+            .split(',')
+            .map(|mark| {
+                let (session, status) = mark.split_once(':').ok_or_else(corrupt)?;
+                Ok((number(session)?, parse_stored(status)?))
+            })
             .collect::<Result<Vec<_>>>()?;
-        out.insert((group, person), marks);
+        out.insert((number(g)?, number(p)?), marks);
     }
     Ok(out)
 }
@@ -1233,5 +1243,26 @@ impl Store {
             .one(&self.reader())
             .await?
             .ok_or(StoreError::NotFound("session"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aggregated_marks_read_back_per_participant_in_order() {
+        let marks = decode_marks("7/1/10:present,11:absent;7/2/10:excused").unwrap();
+        assert_eq!(
+            marks[&(7, 1)],
+            vec![
+                (10, AttendanceStatus::Present),
+                (11, AttendanceStatus::Absent)
+            ]
+        );
+        assert_eq!(marks[&(7, 2)], vec![(10, AttendanceStatus::Excused)]);
+        assert!(decode_marks("").unwrap().is_empty());
+        assert!(decode_marks("7/1/10:lost").is_err());
+        assert!(decode_marks("7/x/10:present").is_err());
     }
 }

@@ -43,9 +43,10 @@ pub(crate) trait Dialect: Sync {
     /// `[]` when there are none; CAST it to TEXT to read it.
     fn json_agg(&self, value: &str, order: &str) -> String;
 
-    /// A subquery's column that holds JSON, as JSON again: SQLite forgets that a value is
-    /// JSON once it leaves the subquery.
-    fn json_column(&self, column: &str) -> String;
+    /// An aggregate of text `value` over the group's rows, joined by `separator` in
+    /// `order`: for the largest reads (every mark of 250 groups), where building JSON per
+    /// row costs a fifth more than joining text.
+    fn text_agg(&self, value: &str, separator: char, order: &str) -> String;
 
     /// A JSON array of the given expressions.
     fn json_array(&self, items: &[&str]) -> String;

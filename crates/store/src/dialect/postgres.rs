@@ -37,8 +37,8 @@ impl Dialect for Postgres {
         format!("json_agg({value} ORDER BY {order})")
     }
 
-    fn json_column(&self, column: &str) -> String {
-        column.to_string()
+    fn text_agg(&self, value: &str, separator: char, order: &str) -> String {
+        format!("string_agg({value}, '{separator}' ORDER BY {order})")
     }
 
     fn json_array(&self, items: &[&str]) -> String {

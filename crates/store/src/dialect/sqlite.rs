@@ -34,8 +34,8 @@ impl Dialect for Sqlite {
         format!("json_group_array({value} ORDER BY {order})")
     }
 
-    fn json_column(&self, column: &str) -> String {
-        format!("json({column})")
+    fn text_agg(&self, value: &str, separator: char, order: &str) -> String {
+        format!("group_concat({value}, '{separator}' ORDER BY {order})")
     }
 
     fn json_array(&self, items: &[&str]) -> String {
