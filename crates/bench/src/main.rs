@@ -374,7 +374,9 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
                     Scenario::GetGroupCold => client.get(format!("{cold}/api/v1/groups/{group}")).bearer_auth(&token),
                     Scenario::CreatePerson => client.post(format!("{app}/api/v1/people")).bearer_auth(&token).json(&json!({
                         "display_name": format!("Bench person {w}-{n}"), "preferred_language": "ar",
-                        "email": "bench.person@example.org", "phone": "+16045550123",
+                        // Each person their own address, as in life: a shared one lists
+                        // every earlier holder in `same_email_as`.
+                        "email": format!("bench.{connections}.{w}.{n}@example.org"), "phone": "+16045550123",
                         "consent": {"reminders": true, "calls": false}
                     })),
                 };
