@@ -12,54 +12,11 @@ use crate::dialect::{self, stmt};
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::jobs::{JobKind, JobState};
+use peergroup_domain::jobs::JobState;
 use sea_orm::{ConnectionTrait, Value};
 use serde::Serialize;
 
-/// Attempts before a job is dead, unless the job says otherwise.
-pub const DEFAULT_MAX_ATTEMPTS: i32 = 8;
-
-/// A job to insert.
-#[derive(Debug, Clone)]
-pub struct NewJob {
-    pub org_id: Option<Id>,
-    pub kind: JobKind,
-    /// Jobs with the same key are one job: later inserts are ignored.
-    pub dedupe_key: Option<String>,
-    pub payload: serde_json::Value,
-    pub run_at: DateTime<Utc>,
-    pub max_attempts: i32,
-}
-
-impl NewJob {
-    /// A job of `kind` carrying `payload` (one of `peergroup_domain::jobs`' payloads).
-    pub fn new(kind: JobKind, payload: &impl Serialize, run_at: DateTime<Utc>) -> Self {
-        NewJob {
-            org_id: None,
-            kind,
-            dedupe_key: None,
-            // Plain structs of numbers, strings and enums always serialize.
-            payload: serde_json::to_value(payload).unwrap_or_default(),
-            run_at,
-            max_attempts: DEFAULT_MAX_ATTEMPTS,
-        }
-    }
-
-    pub fn org(mut self, org: Id) -> Self {
-        self.org_id = Some(org);
-        self
-    }
-
-    pub fn key(mut self, key: impl Into<String>) -> Self {
-        self.dedupe_key = Some(key.into());
-        self
-    }
-
-    pub fn max_attempts(mut self, n: i32) -> Self {
-        self.max_attempts = n;
-        self
-    }
-}
+pub use crate::new_job::{DEFAULT_MAX_ATTEMPTS, NewJob};
 
 /// A job this worker holds until `lease_token` is superseded.
 #[derive(Debug, Clone)]

@@ -29,6 +29,7 @@ pub mod jobs;
 mod joined_reads;
 mod mark_connection;
 pub mod messages;
+mod new_job;
 mod people;
 mod person_inserts;
 mod programs;

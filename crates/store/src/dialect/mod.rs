@@ -18,7 +18,7 @@
 mod postgres;
 mod sqlite;
 
-use crate::jobs::NewJob;
+use crate::new_job::NewJob;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, QuerySelect, Statement, Value};
 

@@ -2,7 +2,7 @@
 //! friends, and a JSON document as the way to send thousands of rows in one parameter.
 
 use super::Dialect;
-use crate::jobs::NewJob;
+use crate::new_job::NewJob;
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use sea_orm::{DbBackend, Statement};

@@ -2,7 +2,7 @@
 //! parameters per statement.
 
 use super::Dialect;
-use crate::jobs::NewJob;
+use crate::new_job::NewJob;
 use chrono::{DateTime, Utc};
 use sea_orm::{DbBackend, Statement, Value};
 
