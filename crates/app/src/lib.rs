@@ -8,6 +8,7 @@
 pub mod absences;
 pub mod coordinator_notices;
 pub mod enrollments;
+pub mod facilitators;
 pub mod follow_up_notices;
 pub mod follow_ups;
 pub mod groups;

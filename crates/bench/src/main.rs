@@ -254,7 +254,7 @@ async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
             let spec = serde_json::from_value(
                 json!({"person_id": person.id, "role": if i == 12 { "peer" } else { "professional" }}),
             )?;
-            store.assign_facilitator(org, group.id, &spec, None).await?;
+            peergroup_app::facilitators::assign(store, org, group.id, &spec, None).await?;
         }
     }
     Ok(group.id)

@@ -68,7 +68,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     let mine = [ids[0], ids[1], ids[2]];
     for g in mine {
         let spec = serde_json::from_value(json!({"person_id": peer.id, "role": "peer"}))?;
-        store.assign_facilitator(org.id, g, &spec, None).await?;
+        peergroup_app::facilitators::assign(&store, org.id, g, &spec, None).await?;
     }
 
     // Ceiling: the same rows, computed beforehand, inserted raw: one multi-row INSERT per

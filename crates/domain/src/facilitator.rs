@@ -1,6 +1,7 @@
 //! Facilitator assignments: who co-leads a group, as a peer or a professional.
 
 use crate::Id;
+use crate::org::TrainingPolicy;
 use crate::program::{FacilitatorKind, ProgramSpec};
 use crate::validation::ValidationErrors;
 use crate::values::{Key, Text};
@@ -63,6 +64,47 @@ impl AssignmentSpec {
     }
 }
 
+/// An assignment of someone who does not meet the role's requirements (`checked` lists
+/// what is missing), under the organization's policy: refused, listing what is missing, or
+/// kept with the coordinator's reason. Returns the reason and what was missing, to keep
+/// beside the assignment.
+pub fn decide_override(
+    policy: TrainingPolicy,
+    checked: Result<(), Vec<String>>,
+    reason: Option<&Text>,
+) -> Result<Option<(String, Vec<String>)>, ValidationErrors> {
+    let missing = match checked {
+        Ok(()) => {
+            let mut errors = ValidationErrors::new();
+            if reason.is_some() {
+                errors.add(
+                    "override_reason",
+                    "this person meets the role's requirements; there is nothing to override",
+                );
+            }
+            return errors.into_result().map(|()| None);
+        }
+        Err(missing) => missing,
+    };
+    let mut errors = ValidationErrors::new();
+    for m in &missing {
+        errors.add("person_id", m.clone());
+    }
+    match (policy, reason) {
+        (TrainingPolicy::Override, Some(reason)) => return Ok(Some((reason.to_string(), missing))),
+        (TrainingPolicy::Override, None) => errors.add(
+            "override_reason",
+            "give a reason to assign someone who does not meet the role's requirements",
+        ),
+        (TrainingPolicy::Block, Some(_)) => errors.add(
+            "override_reason",
+            "this organization's policy does not allow overrides",
+        ),
+        (TrainingPolicy::Block, None) => {}
+    }
+    Err(errors)
+}
+
 impl ProgramSpec {
     pub fn role_kinds(&self) -> Vec<FacilitatorKind> {
         self.facilitator_roles.iter().map(|r| r.kind).collect()
@@ -73,6 +115,44 @@ impl ProgramSpec {
 mod tests {
     use super::*;
     use crate::program::tests::peer_only_program;
+
+    fn fields(r: Result<Option<(String, Vec<String>)>, ValidationErrors>) -> Vec<String> {
+        match r {
+            Err(e) => e.errors().iter().map(|e| e.field.clone()).collect(),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_override_needs_the_policy_a_reason_and_something_to_override() {
+        let reason = Text::parse("Certificate on its way").unwrap();
+        let missing = || Err(vec!["peer_leader: 0 of 20 training hours".to_string()]);
+        use TrainingPolicy::{Block, Override};
+        assert_eq!(decide_override(Block, Ok(()), None).unwrap(), None);
+        assert_eq!(decide_override(Override, Ok(()), None).unwrap(), None);
+        assert_eq!(
+            fields(decide_override(Block, missing(), None)),
+            ["person_id"]
+        );
+        assert_eq!(
+            fields(decide_override(Block, missing(), Some(&reason))),
+            ["person_id", "override_reason"]
+        );
+        assert_eq!(
+            fields(decide_override(Override, missing(), None)),
+            ["person_id", "override_reason"]
+        );
+        assert_eq!(
+            fields(decide_override(Override, Ok(()), Some(&reason))),
+            ["override_reason"],
+            "nothing to override"
+        );
+        let (kept, unmet) = decide_override(Override, missing(), Some(&reason))
+            .unwrap()
+            .unwrap();
+        assert_eq!(kept, "Certificate on its way");
+        assert_eq!(unmet, ["peer_leader: 0 of 20 training hours"]);
+    }
 
     #[test]
     fn a_professional_cannot_join_a_peer_only_program_and_roles_must_match() {

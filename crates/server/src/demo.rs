@@ -164,9 +164,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     };
                     store.record_completion(org.id, None, &completion).await?;
                 }
-                store
-                    .assign_facilitator(org.id, group.id, &spec, None)
-                    .await?;
+                peergroup_app::facilitators::assign(store, org.id, group.id, &spec, None).await?;
             }
             let participants = usize::from(group.spec.capacity).min(4);
             for (i, first) in names.iter().take(participants).enumerate() {

@@ -8,6 +8,7 @@
 pub mod absences;
 mod access;
 mod ambient;
+pub mod assignment_writes;
 pub mod attendance;
 mod cohorts;
 mod conflicts;

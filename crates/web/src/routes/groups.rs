@@ -211,10 +211,9 @@ async fn assign_facilitator(
     Json(spec): Json<AssignmentSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<FacilitatorAssignment>)> {
     require_manager(&who)?;
-    let assignment = state
-        .store
-        .assign_facilitator(who.org_id, id, &spec, Some(who.user_id))
-        .await?;
+    let assignment =
+        peergroup_app::facilitators::assign(&state.store, who.org_id, id, &spec, Some(who.user_id))
+            .await?;
     Ok((StatusCode::CREATED, axum::Json(assignment)))
 }
 
