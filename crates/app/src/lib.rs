@@ -12,6 +12,7 @@ pub mod facilitators;
 pub mod follow_up_notices;
 pub mod follow_ups;
 pub mod groups;
+pub mod messages;
 pub mod reminders;
 pub mod roll_call;
 pub mod schedules;

@@ -16,7 +16,6 @@ use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Page, SessionStatus};
 use peergroup_domain::reminders::MessageRecord;
 use peergroup_domain::reminders::{MessageKind, MessageState};
-use sea_orm::ActiveValue::Set;
 use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
 use std::collections::HashMap;
@@ -543,39 +542,44 @@ impl Store {
             .ok_or(StoreError::NotFound("message"))?;
         message_record(m)
     }
+}
 
-    /// Sends a dead message again: its delivery job is queued now with a fresh count.
-    pub async fn retry_message(&self, org: Id, id: Id) -> Result<MessageRecord> {
-        let now = self.now();
-        let txn = self.writer().begin().await?;
+impl Tx {
+    /// The message's state, or 404 for another organization's.
+    pub async fn message_state(&self, org: Id, id: Id) -> Result<MessageState> {
         let m = message::Entity::find_by_id(id)
             .filter(message::Column::OrgId.eq(org))
-            .one(&txn)
+            .one(&self.0)
             .await?
             .ok_or(StoreError::NotFound("message"))?;
-        if m.state != MessageState::Dead.as_str() {
-            return Err(StoreError::Conflict(format!(
-                "only a dead message can be retried; this one is {}",
-                m.state
-            )));
-        }
+        parse_stored(&m.state)
+    }
+
+    /// Queues a dead message and its dead delivery job again, due now, with a fresh count.
+    pub async fn requeue_message(&self, org: Id, id: Id, now: DateTime<Utc>) -> Result<()> {
         job::Entity::update_many()
             .col_expr(job::Column::State, Expr::value(JobState::Queued.as_str()))
             .col_expr(job::Column::Attempts, Expr::value(0))
             .col_expr(job::Column::RunAt, Expr::value(now))
             .col_expr(job::Column::UpdatedAt, Expr::value(now))
+            .filter(job::Column::OrgId.eq(org))
             .filter(job::Column::DedupeKey.eq(format!("deliver:{id}")))
             .filter(job::Column::State.eq(JobState::Dead.as_str()))
-            .exec(&txn)
+            .exec(&self.0)
             .await?;
-        let mut active: message::ActiveModel = m.into();
-        active.state = Set(MessageState::Queued.as_str().into());
-        active.attempts = Set(0);
-        active.send_at = Set(now);
-        active.updated_at = Set(now);
-        let updated = active.update(&txn).await?;
-        txn.commit().await?;
-        message_record(updated)
+        message::Entity::update_many()
+            .col_expr(
+                message::Column::State,
+                Expr::value(MessageState::Queued.as_str()),
+            )
+            .col_expr(message::Column::Attempts, Expr::value(0))
+            .col_expr(message::Column::SendAt, Expr::value(now))
+            .col_expr(message::Column::UpdatedAt, Expr::value(now))
+            .filter(message::Column::Id.eq(id))
+            .filter(message::Column::OrgId.eq(org))
+            .exec(&self.0)
+            .await?;
+        Ok(())
     }
 }
 

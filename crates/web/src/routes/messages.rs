@@ -77,5 +77,7 @@ async fn retry_message(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<MessageRecord>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.retry_message(who.org_id, id).await?))
+    Ok(axum::Json(
+        peergroup_app::messages::retry(&state.store, who.org_id, id).await?,
+    ))
 }
