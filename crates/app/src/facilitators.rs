@@ -18,14 +18,15 @@ pub async fn assign(
 ) -> Result<FacilitatorAssignment> {
     let now = store.clock().now();
     let tx = store.begin().await?;
-    tx.group_for_update(org, group_id).await?;
-    if !tx.person_is_known(org, spec.person_id).await? {
+    let group = tx.group_for_update(org, group_id).await?;
+    if !tx.person_exists(org, spec.person_id).await? {
         return Err(StoreError::invalid(
             "person_id",
             "no such person in this organization",
         ));
     }
-    let (program_id, program) = tx.program_of_group(org, group_id).await?;
+    let program_id = group.spec.program_id;
+    let program = tx.group_program(org, program_id).await?;
     spec.validate(&program)?;
     if tx.takes_part_in(org, group_id, spec.person_id).await? {
         return Err(StoreError::Conflict(

@@ -4,8 +4,6 @@
 use crate::conflicts::{Slot, refuse_facilitator_clash};
 use crate::entities::{enrollment, facilitator_assignment, group, session};
 use crate::facilitators::list_group_facilitators;
-use crate::people::find_person;
-use crate::programs::program_spec;
 use crate::training::{TrainingFacts, check_day, training_policy};
 use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -19,15 +17,6 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 
 impl Tx {
-    /// The design of a group's program, by the group.
-    pub async fn program_of_group(&self, org: Id, group_id: Id) -> Result<(Id, ProgramSpec)> {
-        let g = group_model(&self.0, org, group_id).await?;
-        Ok((
-            g.program_id,
-            program_spec(&self.0, org, g.program_id).await?,
-        ))
-    }
-
     /// Whether the person holds or awaits a place in the group.
     pub async fn takes_part_in(&self, org: Id, group_id: Id, person_id: Id) -> Result<bool> {
         let n = enrollment::Entity::find()
@@ -91,11 +80,6 @@ impl Tx {
 
     pub async fn training_policy(&self, org: Id) -> Result<TrainingPolicy> {
         training_policy(&self.0, org).await
-    }
-
-    /// Whether the person is the organization's.
-    pub async fn person_is_known(&self, org: Id, person_id: Id) -> Result<bool> {
-        Ok(find_person(&self.0, org, person_id).await?.is_some())
     }
 
     /// Assigns the person; `overridden` keeps the coordinator's reason and what was

@@ -6,6 +6,7 @@ use crate::conflicts::{Slot, refuse_facilitator_clash, venue_warnings_among};
 use crate::entities::session;
 use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::reminders::changed_notice;
+use crate::session_writes::update_session;
 use crate::{Result, StoreError, Tx, from_json, parse_stored};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use peergroup_domain::Id;
@@ -160,7 +161,7 @@ impl Tx {
                 ..Default::default()
             };
             write_plan(&mut active, p);
-            update(&self.0, org, *id, active).await?;
+            update_session(&self.0, org, *id, active).await?;
         }
         let new: Vec<session::ActiveModel> = r
             .creates
@@ -200,7 +201,7 @@ impl Tx {
                 updated_at: Set(now),
                 ..Default::default()
             };
-            update(&self.0, org, *id, active).await?;
+            update_session(&self.0, org, *id, active).await?;
         }
         crate::jobs::enqueue(&self.0, &notices, now).await?;
         Ok(Written {
@@ -209,19 +210,4 @@ impl Tx {
             cancelled: r.cancels.len() as u32,
         })
     }
-}
-
-async fn update(
-    txn: &sea_orm::DatabaseTransaction,
-    org: Id,
-    id: Id,
-    active: session::ActiveModel,
-) -> Result<()> {
-    session::Entity::update_many()
-        .set(active)
-        .filter(session::Column::Id.eq(id))
-        .filter(session::Column::OrgId.eq(org))
-        .exec(txn)
-        .await?;
-    Ok(())
 }

@@ -196,7 +196,7 @@ impl Tx {
 }
 
 /// Writes the set columns of session `id` of `org`.
-async fn update_session(
+pub(crate) async fn update_session(
     txn: &sea_orm::DatabaseTransaction,
     org: Id,
     id: Id,

@@ -183,14 +183,12 @@ impl Tx {
         }
         .insert(&self.0)
         .await?;
-        follow_up_task::Entity::update_many()
+        one_task(org, task_id)
             .col_expr(
                 follow_up_task::Column::Attempts,
                 Expr::col(follow_up_task::Column::Attempts).add(1),
             )
             .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
-            .filter(follow_up_task::Column::Id.eq(task_id))
-            .filter(follow_up_task::Column::OrgId.eq(org))
             .exec(&self.0)
             .await?;
         Ok(())
@@ -204,7 +202,7 @@ impl Tx {
         spec: &CloseTaskSpec,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        follow_up_task::Entity::update_many()
+        one_task(org, id)
             .col_expr(
                 follow_up_task::Column::State,
                 Expr::value(spec.state.as_str()),
@@ -215,8 +213,6 @@ impl Tx {
                 Expr::value(spec.note.as_ref().map(|n| n.to_string())),
             )
             .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
-            .filter(follow_up_task::Column::Id.eq(id))
-            .filter(follow_up_task::Column::OrgId.eq(org))
             .exec(&self.0)
             .await?;
         Ok(())
@@ -230,14 +226,12 @@ impl Tx {
         assignee: Option<Id>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        follow_up_task::Entity::update_many()
+        one_task(org, id)
             .col_expr(
                 follow_up_task::Column::AssigneePersonId,
                 Expr::value(assignee),
             )
             .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
-            .filter(follow_up_task::Column::Id.eq(id))
-            .filter(follow_up_task::Column::OrgId.eq(org))
             .exec(&self.0)
             .await?;
         Ok(())
@@ -282,4 +276,11 @@ impl Tx {
             .await?;
         Ok(stamped.rows_affected == 1)
     }
+}
+
+/// An update of task `id` of `org`: chain its `col_expr`s, then `exec`.
+fn one_task(org: Id, id: Id) -> sea_orm::UpdateMany<follow_up_task::Entity> {
+    follow_up_task::Entity::update_many()
+        .filter(follow_up_task::Column::Id.eq(id))
+        .filter(follow_up_task::Column::OrgId.eq(org))
 }
