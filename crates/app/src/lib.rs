@@ -6,6 +6,7 @@
 //! The use cases still written as `Store` methods move here one capability at a time.
 
 pub mod absences;
+pub mod cohorts;
 pub mod coordinator_notices;
 pub mod enrollments;
 pub mod facilitators;
@@ -17,3 +18,4 @@ pub mod reminders;
 pub mod roll_call;
 pub mod schedules;
 pub mod session_changes;
+pub mod training;

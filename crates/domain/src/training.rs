@@ -489,6 +489,50 @@ impl CohortSpec {
         check_unique(&mut errors, "trainees", &self.trainees);
         errors.into_result()
     }
+
+    /// A session fits the cohort: held within its dates, teaching one of its modules.
+    pub fn check_session(&self, session: &TrainingSessionSpec) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        errors.check(
+            session.held_on >= self.starts_on && self.ends_on.is_none_or(|e| session.held_on <= e),
+            "held_on",
+            "must fall within the cohort's dates",
+        );
+        if let Some(m) = session.module_id {
+            errors.check(
+                self.modules.contains(&m),
+                "module_id",
+                "is not one of the cohort's modules",
+            );
+        }
+        errors.into_result()
+    }
+
+    /// A new design keeps every module that sessions already taught.
+    pub fn check_keeps_taught(&self, taught: &[Id]) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        if let Some(m) = taught.iter().find(|m| !self.modules.contains(m)) {
+            errors.add(
+                "modules",
+                format!("module {m} has sessions in this cohort; it cannot be removed"),
+            );
+        }
+        errors.into_result()
+    }
+
+    /// Those present are the cohort's trainees, each once.
+    pub fn check_attendance(&self, spec: &TrainingAttendanceSpec) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        check_unique(&mut errors, "present", &spec.present);
+        for (i, p) in spec.present.iter().enumerate() {
+            errors.check(
+                self.trainees.contains(p),
+                format!("present[{i}]"),
+                "is not a trainee of this cohort",
+            );
+        }
+        errors.into_result()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -1124,6 +1168,56 @@ mod tests {
             ..cohort
         };
         assert_eq!(fields(cohort.validate())[0].0, "trainers");
+    }
+
+    #[test]
+    fn a_cohort_takes_sessions_in_its_dates_and_marks_only_its_trainees() {
+        let cohort = CohortSpec {
+            title: Name::parse("Spring cohort").unwrap(),
+            starts_on: d(2026, 3, 1),
+            ends_on: Some(d(2026, 3, 31)),
+            trainers: vec![],
+            modules: vec![7],
+            trainees: vec![1, 2],
+        };
+        let session = |held_on, module_id| TrainingSessionSpec {
+            held_on,
+            hours: 2.0,
+            module_id,
+            topic: None,
+        };
+        assert!(
+            cohort
+                .check_session(&session(d(2026, 3, 1), Some(7)))
+                .is_ok()
+        );
+        assert!(cohort.check_session(&session(d(2026, 3, 31), None)).is_ok());
+        let field = |r| fields(r)[0].0.clone();
+        assert_eq!(
+            field(cohort.check_session(&session(d(2026, 2, 28), None))),
+            "held_on"
+        );
+        assert_eq!(
+            field(cohort.check_session(&session(d(2026, 4, 1), None))),
+            "held_on"
+        );
+        assert_eq!(
+            field(cohort.check_session(&session(d(2026, 3, 2), Some(8)))),
+            "module_id"
+        );
+
+        assert!(cohort.check_keeps_taught(&[7, 7]).is_ok());
+        assert_eq!(field(cohort.check_keeps_taught(&[7, 8])), "modules");
+
+        let present = |ids: &[Id]| TrainingAttendanceSpec {
+            present: ids.to_vec(),
+        };
+        assert!(cohort.check_attendance(&present(&[2])).is_ok());
+        assert_eq!(field(cohort.check_attendance(&present(&[3]))), "present[0]");
+        assert_eq!(
+            field(cohort.check_attendance(&present(&[1, 1]))),
+            "present[1]"
+        );
     }
 
     fn completion() -> impl Strategy<Value = Completion> {

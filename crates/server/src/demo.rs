@@ -98,7 +98,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
     let today = store.clock().now().date_naive();
     let mut serial = 0u32;
     for template in templates::all() {
-        let program = store.copy_template(org.id, template, None).await?;
+        let program = peergroup_app::training::copy_template(store, org.id, template, None).await?;
         let requirements = store.list_requirements(org.id, program.id).await?;
         let modules = store.list_modules(org.id).await?;
         let mut languages: Vec<String> = template
@@ -162,7 +162,8 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                         evidence_note: None,
                         expires_on: None,
                     };
-                    store.record_completion(org.id, None, &completion).await?;
+                    peergroup_app::training::record_completion(store, org.id, None, &completion)
+                        .await?;
                 }
                 peergroup_app::facilitators::assign(store, org.id, group.id, &spec, None).await?;
             }

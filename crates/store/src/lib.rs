@@ -10,6 +10,7 @@ mod access;
 mod ambient;
 pub mod assignment_writes;
 pub mod attendance;
+pub mod cohort_writes;
 mod cohorts;
 mod conflicts;
 mod contacts;
@@ -44,6 +45,7 @@ mod supports;
 pub mod task_writes;
 mod training;
 pub mod training_reports;
+pub mod training_writes;
 
 pub use access::{Authenticated, NewToken};
 pub use error::StoreError;

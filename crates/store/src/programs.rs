@@ -3,6 +3,7 @@
 use crate::dialect;
 use crate::entities::program;
 use crate::{PageRequest, Result, Store, StoreError, from_json, to_json};
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Page;
@@ -44,6 +45,27 @@ pub(crate) async fn program_spec(
     from_json(found.spec)
 }
 
+pub(crate) async fn insert_program(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    spec: &ProgramSpec,
+    template_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Program> {
+    let created = program::ActiveModel {
+        org_id: Set(org),
+        name: Set(spec.name.to_string()),
+        template_key: Set(template_key.map(str::to_string)),
+        spec: Set(to_json(spec)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    to_record(created)
+}
+
 impl Store {
     pub async fn create_program(
         &self,
@@ -52,19 +74,7 @@ impl Store {
         template_key: Option<&str>,
     ) -> Result<Program> {
         spec.validate()?;
-        let now = self.now();
-        let created = program::ActiveModel {
-            org_id: Set(org),
-            name: Set(spec.name.to_string()),
-            template_key: Set(template_key.map(str::to_string)),
-            spec: Set(to_json(spec)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&self.writer())
-        .await?;
-        to_record(created)
+        insert_program(&self.writer(), org, spec, template_key, self.now()).await
     }
 
     pub async fn get_program(&self, org: Id, id: Id) -> Result<Program> {

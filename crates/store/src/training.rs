@@ -3,22 +3,18 @@
 //! assigned, when a group starts, and in the gaps report.
 
 use crate::entities::{
-    facilitator_profile, group, organization, program, role_requirement, training_completion,
+    facilitator_profile, group, organization, role_requirement, training_completion,
     training_module,
 };
-use crate::people::find_person;
-use crate::programs::{program_spec, to_record as program_record};
+use crate::programs::program_spec;
 use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::org::TrainingPolicy;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
-use peergroup_domain::records::Program;
-use peergroup_domain::templates::ProgramTemplate;
 use peergroup_domain::training::{
     Completion, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec, Requirements,
-    RoleRequirements, RoleShortfall, TrainingModule, check_roles, latest_today,
-    modules_from_design, requirements_of, roles_for,
+    RoleRequirements, RoleShortfall, TrainingModule, check_roles, roles_for,
 };
 use peergroup_domain::values::{Key, Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
@@ -43,7 +39,7 @@ fn module_record(m: training_module::Model) -> Result<TrainingModule> {
     })
 }
 
-fn requirements_record(m: role_requirement::Model) -> Result<RoleRequirements> {
+pub(crate) fn requirements_record(m: role_requirement::Model) -> Result<RoleRequirements> {
     Ok(RoleRequirements {
         program_id: m.program_id,
         role: m.role,
@@ -61,7 +57,7 @@ fn completion(m: &training_completion::Model) -> Completion {
     }
 }
 
-fn completion_record(
+pub(crate) fn completion_record(
     m: training_completion::Model,
     module_title: String,
     today: NaiveDate,
@@ -270,7 +266,7 @@ pub(crate) async fn refuse_unknown_modules(
     Ok(errors.into_result()?)
 }
 
-async fn insert_module(
+pub(crate) async fn insert_module(
     conn: &impl ConnectionTrait,
     org: Id,
     spec: &ModuleSpec,
@@ -288,7 +284,7 @@ async fn insert_module(
     .await?)
 }
 
-async fn upsert_requirements(
+pub(crate) async fn upsert_requirements(
     conn: &impl ConnectionTrait,
     org: Id,
     program_id: Id,
@@ -380,154 +376,5 @@ impl Store {
             .filter(|m| program.role(&m.role).is_some())
             .map(requirements_record)
             .collect()
-    }
-
-    /// Sets what one role of a program requires, replacing what it required before.
-    pub async fn set_requirements(
-        &self,
-        org: Id,
-        program_id: Id,
-        role: &str,
-        spec: &Requirements,
-    ) -> Result<RoleRequirements> {
-        let txn = self.writer().begin().await?;
-        let program = program_spec(&txn, org, program_id).await?;
-        if program.role(role).is_none() {
-            return Err(StoreError::NotFound("program role"));
-        }
-        spec.validate()?;
-        refuse_unknown_modules(&txn, org, "modules", &spec.modules).await?;
-        let stored = upsert_requirements(&txn, org, program_id, role, spec, self.now()).await?;
-        txn.commit().await?;
-        requirements_record(stored)
-    }
-
-    /// Copies a built-in template into the organization as a program, with its training as
-    /// modules and each role's requirements, in one transaction.
-    pub async fn copy_template(
-        &self,
-        org: Id,
-        template: &ProgramTemplate,
-        name: Option<Name>,
-    ) -> Result<Program> {
-        let mut spec = template.program.clone();
-        if let Some(name) = name {
-            spec.name = name;
-        }
-        spec.validate()?;
-        let now = self.now();
-        let txn = self.writer().begin().await?;
-        let created = program::ActiveModel {
-            org_id: Set(org),
-            name: Set(spec.name.to_string()),
-            template_key: Set(Some(template.key.clone())),
-            spec: Set(to_json(&spec)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let mut by_role: Vec<(Key, Vec<(Id, ModuleSpec)>)> = Vec::new();
-        for (module, roles) in modules_from_design(&spec) {
-            let id = insert_module(&txn, org, &module, now).await?.id;
-            for role in roles {
-                match by_role.iter_mut().find(|(r, _)| *r == role) {
-                    Some((_, modules)) => modules.push((id, module.clone())),
-                    None => by_role.push((role, vec![(id, module.clone())])),
-                }
-            }
-        }
-        for (role, modules) in &by_role {
-            let refs: Vec<(Id, &ModuleSpec)> = modules.iter().map(|(id, m)| (*id, m)).collect();
-            upsert_requirements(
-                &txn,
-                org,
-                created.id,
-                role.as_str(),
-                &requirements_of(&refs),
-                now,
-            )
-            .await?;
-        }
-        txn.commit().await?;
-        program_record(created)
-    }
-
-    /// Records that a person completed a module. Without `expires_on`, a completion of a
-    /// module that expires stops counting after the module's validity.
-    pub async fn record_completion(
-        &self,
-        org: Id,
-        recorded_by: Option<Id>,
-        spec: &CompletionSpec,
-    ) -> Result<CompletionRecord> {
-        let now = self.now();
-        spec.validate(latest_today(now))?;
-        let txn = self.writer().begin().await?;
-        find_person(&txn, org, spec.person_id)
-            .await?
-            .ok_or_else(|| {
-                StoreError::invalid("person_id", "no such person in this organization")
-            })?;
-        let module = training_module::Entity::find_by_id(spec.module_id)
-            .filter(training_module::Column::OrgId.eq(org))
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                StoreError::invalid("module_id", "no such training module in this organization")
-            })?;
-        let module_spec: ModuleSpec = from_json(module.spec)?;
-        let expires_on = spec
-            .expires_on
-            .or_else(|| Completion::expiry(spec.completed_on, module_spec.valid_for_months));
-        let created = training_completion::ActiveModel {
-            org_id: Set(org),
-            person_id: Set(spec.person_id),
-            module_id: Set(spec.module_id),
-            completed_on: Set(spec.completed_on),
-            hours_tenths: Set(spec.hours.or(module_spec.hours).map_or(0, tenths)),
-            trainer: Set(spec.trainer.as_ref().map(|t| t.to_string())),
-            evidence_note: Set(spec.evidence_note.as_ref().map(|t| t.to_string())),
-            expires_on: Set(expires_on),
-            recorded_by: Set(recorded_by),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        txn.commit().await?;
-        completion_record(created, module.title, now.date_naive())
-    }
-
-    /// What a coordinator confirms about a facilitator, replaced whole.
-    pub async fn set_profile(
-        &self,
-        org: Id,
-        person: Id,
-        spec: &FacilitatorProfile,
-    ) -> Result<FacilitatorProfile> {
-        use facilitator_profile::Column as P;
-        spec.validate()?;
-        let txn = self.writer().begin().await?;
-        find_person(&txn, org, person)
-            .await?
-            .ok_or(StoreError::NotFound("person"))?;
-        facilitator_profile::Entity::insert(facilitator_profile::ActiveModel {
-            org_id: Set(org),
-            person_id: Set(person),
-            spec: Set(to_json(spec)),
-            updated_at: Set(self.now()),
-            ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([P::OrgId, P::PersonId])
-                .update_columns([P::Spec, P::UpdatedAt])
-                .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
-        txn.commit().await?;
-        Ok(spec.clone())
     }
 }

@@ -71,9 +71,8 @@ async fn copy_template(
 ) -> ApiResult<(StatusCode, axum::Json<Program>)> {
     require_manager(&who)?;
     let template = find(&key)?;
-    let program = state
-        .store
-        .copy_template(who.org_id, template, copy.name)
-        .await?;
+    let program =
+        peergroup_app::training::copy_template(&state.store, who.org_id, template, copy.name)
+            .await?;
     Ok((StatusCode::CREATED, axum::Json(program)))
 }

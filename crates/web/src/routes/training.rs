@@ -8,6 +8,7 @@ use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
 use axum::http::StatusCode;
+use peergroup_app::{cohorts, training};
 use peergroup_domain::Id;
 use peergroup_domain::training::TrainingGaps;
 use peergroup_domain::training::{
@@ -109,10 +110,7 @@ async fn set_requirements(
 ) -> ApiResult<axum::Json<RoleRequirements>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .set_requirements(who.org_id, id, &role, &spec)
-            .await?,
+        training::set_requirements(&state.store, who.org_id, id, &role, &spec).await?,
     ))
 }
 
@@ -124,10 +122,8 @@ async fn record_completion(
     Json(spec): Json<CompletionSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<CompletionRecord>)> {
     require_manager(&who)?;
-    let record = state
-        .store
-        .record_completion(who.org_id, Some(who.user_id), &spec)
-        .await?;
+    let record =
+        training::record_completion(&state.store, who.org_id, Some(who.user_id), &spec).await?;
     Ok((StatusCode::CREATED, axum::Json(record)))
 }
 
@@ -156,7 +152,7 @@ async fn set_profile(
 ) -> ApiResult<axum::Json<FacilitatorProfile>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state.store.set_profile(who.org_id, id, &spec).await?,
+        training::set_profile(&state.store, who.org_id, id, &spec).await?,
     ))
 }
 
@@ -188,7 +184,7 @@ async fn create_cohort(
     Json(spec): Json<CohortSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<Cohort>)> {
     require_manager(&who)?;
-    let cohort = state.store.create_cohort(who.org_id, &spec).await?;
+    let cohort = cohorts::create(&state.store, who.org_id, &spec).await?;
     Ok((StatusCode::CREATED, axum::Json(cohort)))
 }
 
@@ -212,7 +208,7 @@ async fn replace_cohort(
 ) -> ApiResult<axum::Json<Cohort>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state.store.update_cohort(who.org_id, id, &spec).await?,
+        cohorts::update(&state.store, who.org_id, id, &spec).await?,
     ))
 }
 
@@ -225,10 +221,7 @@ async fn add_training_session(
     Json(spec): Json<TrainingSessionSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<Cohort>)> {
     require_manager(&who)?;
-    let cohort = state
-        .store
-        .add_training_session(who.org_id, id, &spec)
-        .await?;
+    let cohort = cohorts::add_session(&state.store, who.org_id, id, &spec).await?;
     Ok((StatusCode::CREATED, axum::Json(cohort)))
 }
 
@@ -242,9 +235,6 @@ async fn take_training_attendance(
 ) -> ApiResult<axum::Json<Cohort>> {
     require_manager(&who)?;
     Ok(axum::Json(
-        state
-            .store
-            .set_training_attendance(who.org_id, id, &spec)
-            .await?,
+        cohorts::take_attendance(&state.store, who.org_id, id, &spec).await?,
     ))
 }
