@@ -216,8 +216,7 @@ async fn check(app: &TestApp, g: &Group, ops: &[Op]) -> Result<(), TestCaseError
     // deleted, it opens them again as the model says.
     let store = &app.server().store;
     prop_assert_eq!(
-        store
-            .rebuild_follow_ups()
+        peergroup_app::follow_up_rebuild::rebuild(store)
             .await
             .unwrap()
             .participants_changed,
@@ -231,7 +230,9 @@ async fn check(app: &TestApp, g: &Group, ops: &[Op]) -> Result<(), TestCaseError
         ))
         .await
         .unwrap();
-    store.rebuild_follow_ups().await.unwrap();
+    peergroup_app::follow_up_rebuild::rebuild(store)
+        .await
+        .unwrap();
     check_invariants(app, g, &model).await?;
     for (i, enrollment) in g.enrollments.iter().enumerate() {
         let history = app

@@ -11,6 +11,7 @@ pub mod coordinator_notices;
 pub mod enrollments;
 pub mod facilitators;
 pub mod follow_up_notices;
+pub mod follow_up_rebuild;
 pub mod follow_ups;
 pub mod groups;
 pub mod messages;

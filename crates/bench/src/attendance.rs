@@ -391,10 +391,10 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     clock.set(Utc.with_ymd_and_hms(2027, 7, 1, 0, 0, 0).unwrap());
 
     let started = Instant::now();
-    let first = store.rebuild_follow_ups().await?;
+    let first = peergroup_app::follow_up_rebuild::rebuild(&store).await?;
     let rebuild = started.elapsed();
     let started = Instant::now();
-    let second = store.rebuild_follow_ups().await?;
+    let second = peergroup_app::follow_up_rebuild::rebuild(&store).await?;
     let recheck = started.elapsed();
     assert_eq!(second.participants_changed, 0);
 

@@ -91,7 +91,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::RebuildFollowUps => {
             let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
-            let outcome = store.rebuild_follow_ups().await;
+            let outcome = peergroup_app::follow_up_rebuild::rebuild(&store).await;
             store.close().await;
             let o = outcome?;
             println!(

@@ -94,6 +94,17 @@ impl Store {
         Ok(organization::Entity::find().count(&self.reader()).await?)
     }
 
+    /// Every organization's id, for work that runs across them all.
+    pub async fn organization_ids(&self) -> Result<Vec<Id>> {
+        Ok(organization::Entity::find()
+            .select_only()
+            .column(organization::Column::Id)
+            .order_by_asc(organization::Column::Id)
+            .into_tuple()
+            .all(&self.reader())
+            .await?)
+    }
+
     pub async fn find_organization(&self, slug: &Slug) -> Result<Option<Organization>> {
         organization::Entity::find()
             .filter(organization::Column::Slug.eq(slug.as_str()))

@@ -6,8 +6,8 @@
 use crate::contacts::ContactPlan;
 use crate::dialect::{self, stmt};
 use crate::entities::{
-    attendance, enrollment, facilitator_assignment as fa, follow_up_task, group,
-    notification_event, person, session, session_log, session_log_revision, user,
+    attendance, enrollment, follow_up_task, group, notification_event, person, session,
+    session_log, session_log_revision, user,
 };
 pub use crate::joined_reads::Roster;
 use crate::joined_reads::{
@@ -20,12 +20,10 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::AbsenceReason;
 use peergroup_domain::attendance::{
     AssignedFacilitator, AttendanceEntry, AttendanceHistory, AttendanceStatus, FacilitationCheck,
-    FollowUpChanges, InterpreterCount, LogRevision, SessionLog, SessionLogSpec, SupportHeadcount,
+    InterpreterCount, LogRevision, SessionLog, SessionLogSpec, SupportHeadcount,
 };
 use peergroup_domain::figures::{Figures, GroupFacts, SessionFacts, figures, group_figures};
-use peergroup_domain::followup::{
-    self, RuleAction, RuleTask, TaskKind, TaskState, current_streak, qualifying_runs,
-};
+use peergroup_domain::followup::{TaskState, current_streak};
 use peergroup_domain::jobs::{EventJob, EventKind, JobKind};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Principal, SessionStatus};
@@ -33,7 +31,6 @@ use peergroup_domain::values::Name;
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 /// The plan's structure for a session (empty for extra sessions or sessions with no plan).
 fn structure_of(program: &ProgramSpec, s: &session::Model) -> Vec<Name> {
@@ -108,138 +105,6 @@ async fn marks_of_session(
             })
         })
         .collect()
-}
-
-/// A stored rule task as the rule sees it.
-fn rule_task(t: &follow_up_task::Model) -> Result<RuleTask> {
-    Ok(RuleTask {
-        id: t.id,
-        state: parse_stored(&t.state)?,
-        attempts: u32::try_from(t.attempts).unwrap_or(0),
-        sessions: from_json(t.sessions.clone())?,
-    })
-}
-
-/// The writes of the missed-session rule's decisions, in a roll-call's or a rebuild's
-/// transaction.
-struct RuleWrites<'a> {
-    txn: &'a DatabaseTransaction,
-    org: Id,
-    group_id: Id,
-    now: DateTime<Utc>,
-    /// Who calls about a task opened now, and by when.
-    caller: Option<Id>,
-    due_at: DateTime<Utc>,
-    enrollment_of: &'a HashMap<Id, Id>,
-    /// During a rebuild: where new tasks are collected to be inserted together, with no
-    /// notification. A roll-call inserts each and records a notification event.
-    opened_in_bulk: Option<&'a std::sync::Mutex<Vec<follow_up_task::ActiveModel>>>,
-}
-
-impl RuleWrites<'_> {
-    async fn act(
-        &self,
-        person: Id,
-        action: RuleAction,
-        changes: &mut FollowUpChanges,
-    ) -> Result<()> {
-        let task_row = |task: Id| {
-            follow_up_task::Entity::update_many()
-                .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(self.now))
-                .filter(follow_up_task::Column::Id.eq(task))
-                .filter(follow_up_task::Column::OrgId.eq(self.org))
-        };
-        match action {
-            RuleAction::Open { sessions } => {
-                let enrollment_id = *self
-                    .enrollment_of
-                    .get(&person)
-                    .ok_or(StoreError::NotFound("enrollment"))?;
-                let task = follow_up_task::ActiveModel {
-                    org_id: Set(self.org),
-                    group_id: Set(self.group_id),
-                    enrollment_id: Set(enrollment_id),
-                    person_id: Set(person),
-                    kind: Set(TaskKind::MissedSessions.as_str().into()),
-                    state: Set(TaskState::Open.as_str().into()),
-                    assignee_person_id: Set(self.caller),
-                    sessions: Set(to_json(&sessions)),
-                    due_at: Set(self.due_at),
-                    escalated_at: Set(None),
-                    attempts: Set(0),
-                    note: Set(None),
-                    source_key: Set(None),
-                    closed_at: Set(None),
-                    closed_note: Set(None),
-                    created_at: Set(self.now),
-                    updated_at: Set(self.now),
-                    ..Default::default()
-                };
-                match self.opened_in_bulk {
-                    // A rebuild inserts its new tasks together, and notifies nobody.
-                    Some(bulk) => bulk.lock().unwrap_or_else(|e| e.into_inner()).push(task),
-                    None => {
-                        let task = task.insert(self.txn).await?;
-                        record_event(
-                            self.txn,
-                            self.org,
-                            EventKind::FollowUpOpened,
-                            task.id,
-                            self.now,
-                        )
-                        .await?;
-                        changes.opened.push(task.id);
-                    }
-                }
-            }
-            RuleAction::Follow {
-                task,
-                sessions,
-                reopen,
-            } => {
-                let mut update = task_row(task).col_expr(
-                    follow_up_task::Column::Sessions,
-                    Expr::value(to_json(&sessions)),
-                );
-                if reopen {
-                    update = update
-                        .col_expr(
-                            follow_up_task::Column::State,
-                            Expr::value(TaskState::Open.as_str()),
-                        )
-                        .col_expr(
-                            follow_up_task::Column::ClosedAt,
-                            Expr::value(Option::<DateTime<Utc>>::None),
-                        )
-                        .col_expr(
-                            follow_up_task::Column::ClosedNote,
-                            Expr::value(Option::<String>::None),
-                        );
-                }
-                update.exec(self.txn).await?;
-                changes.updated.push(task);
-            }
-            RuleAction::Close { task, reason } => {
-                task_row(task)
-                    .col_expr(
-                        follow_up_task::Column::State,
-                        Expr::value(TaskState::ClosedByCorrection.as_str()),
-                    )
-                    .col_expr(
-                        follow_up_task::Column::ClosedAt,
-                        Expr::value(Some(self.now)),
-                    )
-                    .col_expr(
-                        follow_up_task::Column::ClosedNote,
-                        Expr::value(Some(reason)),
-                    )
-                    .exec(self.txn)
-                    .await?;
-                changes.closed.push(task);
-            }
-        }
-        Ok(())
-    }
 }
 
 /// What a roll-call reads before it decides anything, in its transaction: the session, its
@@ -459,58 +324,6 @@ impl Tx {
                 .map(|((_, p), marks)| (p, marks))
                 .collect(),
         )
-    }
-
-    /// Some participants' missed-sessions tasks in the group, by person; locked on
-    /// PostgreSQL, since a call recorded meanwhile must be seen before a task is closed.
-    pub async fn rule_tasks(
-        &self,
-        org: Id,
-        group_id: Id,
-        people: &BTreeSet<Id>,
-    ) -> Result<HashMap<Id, Vec<RuleTask>>> {
-        let txn = &self.0;
-        let query = follow_up_task::Entity::find()
-            .filter(follow_up_task::Column::OrgId.eq(org))
-            .filter(follow_up_task::Column::GroupId.eq(group_id))
-            .filter(follow_up_task::Column::PersonId.is_in(people.iter().copied()))
-            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
-            .order_by_asc(follow_up_task::Column::Id);
-        let query = dialect::for_update(txn, query);
-        let mut tasks_of: HashMap<Id, Vec<RuleTask>> = HashMap::new();
-        for t in query.all(txn).await? {
-            tasks_of
-                .entry(t.person_id)
-                .or_default()
-                .push(rule_task(&t)?);
-        }
-        Ok(tasks_of)
-    }
-
-    /// Carries out what the missed-session rule decided for one participant of the
-    /// roll-call's group. A task opened records a notification event and its job.
-    pub async fn apply_rule(
-        &self,
-        rc: &RollCall,
-        person: Id,
-        actions: Vec<RuleAction>,
-        now: DateTime<Utc>,
-        changes: &mut FollowUpChanges,
-    ) -> Result<()> {
-        let writes = RuleWrites {
-            txn: &self.0,
-            org: rc.org,
-            group_id: rc.group_id,
-            now,
-            caller: followup::caller(&rc.program, &rc.facilitators),
-            due_at: followup::due_at(&rc.program, now),
-            enrollment_of: &rc.roster.enrollment_of,
-            opened_in_bulk: None,
-        };
-        for action in actions {
-            writes.act(person, action, changes).await?;
-        }
-        Ok(())
     }
 }
 
@@ -926,21 +739,6 @@ impl Store {
     }
 }
 
-/// What a rebuild of the missed-session rule found and changed.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct RebuildOutcome {
-    pub groups: u64,
-    pub marks: u64,
-    /// Participants whose tasks did not match their history, and were brought in line.
-    pub participants_changed: u64,
-    pub opened: u64,
-    pub updated: u64,
-    pub closed: u64,
-}
-
-/// Groups read per step of a rebuild: their marks and tasks fit in memory together.
-const REBUILD_CHUNK: u64 = 250;
-
 /// Whose marks to read: a range of group ids (a rebuild), or some people of one group (a
 /// roll-call).
 pub(crate) enum MarksOf<'a> {
@@ -1010,7 +808,7 @@ pub(crate) async fn aggregated_marks(
 }
 
 /// Each participant's marks, by (group, person), as `(session, status)` in schedule order.
-type MarksByParticipant = BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>;
+pub type MarksByParticipant = BTreeMap<(Id, Id), Vec<(Id, AttendanceStatus)>>;
 
 /// Reads `aggregated_marks`' text back.
 fn decode_marks(text: &str) -> Result<MarksByParticipant> {
@@ -1032,204 +830,6 @@ fn decode_marks(text: &str) -> Result<MarksByParticipant> {
         out.insert((number(g)?, number(p)?), marks);
     }
     Ok(out)
-}
-
-impl Store {
-    /// Recomputes every participant's runs from the stored marks and brings the follow-up
-    /// tasks in line, across all organizations (after a restore, or a change of the rule).
-    /// Reads the history a chunk of groups at a time; writes only where tasks differ, one
-    /// transaction per chunk. Tasks it opens raise no notification: they show in the queue.
-    pub async fn rebuild_follow_ups(&self) -> Result<RebuildOutcome> {
-        let mut out = RebuildOutcome::default();
-        let orgs: Vec<Id> = crate::entities::organization::Entity::find()
-            .select_only()
-            .column(crate::entities::organization::Column::Id)
-            .into_tuple()
-            .all(&self.reader())
-            .await?;
-        let mut programs: HashMap<Id, Arc<ProgramSpec>> = HashMap::new();
-        for org in orgs {
-            let mut after = 0;
-            loop {
-                let groups = group::Entity::find()
-                    .filter(group::Column::OrgId.eq(org))
-                    .filter(group::Column::Id.gt(after))
-                    .order_by_asc(group::Column::Id)
-                    .limit(REBUILD_CHUNK)
-                    .all(&self.reader())
-                    .await?;
-                let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
-                    break;
-                };
-                let (first, last) = (first.id, last.id);
-                after = last;
-                out.groups += groups.len() as u64;
-                for g in &groups {
-                    if let std::collections::hash_map::Entry::Vacant(e) =
-                        programs.entry(g.program_id)
-                    {
-                        e.insert(Arc::new(
-                            program_spec(&self.reader(), org, g.program_id).await?,
-                        ));
-                    }
-                }
-                self.rebuild_chunk(org, &groups, first, last, &programs, &mut out)
-                    .await?;
-            }
-        }
-        Ok(out)
-    }
-
-    async fn rebuild_chunk(
-        &self,
-        org: Id,
-        groups: &[group::Model],
-        first: Id,
-        last: Id,
-        programs: &HashMap<Id, Arc<ProgramSpec>>,
-        out: &mut RebuildOutcome,
-    ) -> Result<()> {
-        // Reads and writes in one transaction; on PostgreSQL the chunk's groups are locked
-        // as a roll-call locks its group, so the two never interleave. (SQLite has one
-        // writer.)
-        let txn = self.writer().begin().await?;
-        if dialect::of(&txn).locks_rows() {
-            group::Entity::find()
-                .filter(group::Column::OrgId.eq(org))
-                .filter(group::Column::Id.gte(first))
-                .filter(group::Column::Id.lte(last))
-                .lock_exclusive()
-                .all(&txn)
-                .await?;
-        }
-        let history = aggregated_marks(&txn, org, MarksOf::Groups { first, last }).await?;
-        out.marks += history.values().map(|m| m.len() as u64).sum::<u64>();
-        let mut tasks: BTreeMap<(Id, Id), Vec<follow_up_task::Model>> = BTreeMap::new();
-        for t in follow_up_task::Entity::find()
-            .filter(follow_up_task::Column::OrgId.eq(org))
-            .filter(follow_up_task::Column::GroupId.gte(first))
-            .filter(follow_up_task::Column::GroupId.lte(last))
-            .filter(follow_up_task::Column::Kind.eq(TaskKind::MissedSessions.as_str()))
-            .order_by_asc(follow_up_task::Column::Id)
-            .all(&txn)
-            .await?
-        {
-            tasks.entry((t.group_id, t.person_id)).or_default().push(t);
-        }
-        // Who needs a change, decided without writing anything.
-        let mut dirty: Vec<(Id, Id, Vec<RuleAction>)> = Vec::new();
-        for g in groups {
-            let threshold = programs[&g.program_id].follow_up.consecutive_misses;
-            // Everyone with marks, and everyone with tasks (their marks may be gone).
-            let span = (g.id, Id::MIN)..=(g.id, Id::MAX);
-            let people: BTreeSet<Id> = history
-                .range(span.clone())
-                .map(|((_, p), _)| *p)
-                .chain(tasks.range(span).map(|((_, p), _)| *p))
-                .collect();
-            for p in people {
-                let runs = qualifying_runs(
-                    history.get(&(g.id, p)).map(Vec::as_slice).unwrap_or(&[]),
-                    threshold,
-                );
-                let existing: Vec<RuleTask> = tasks
-                    .get(&(g.id, p))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(rule_task)
-                    .collect::<Result<_>>()?;
-                let actions = followup::reconcile(&runs, &existing);
-                if !actions.is_empty() {
-                    dirty.push((g.id, p, actions));
-                }
-            }
-        }
-        if dirty.is_empty() {
-            txn.commit().await?;
-            return Ok(());
-        }
-        let mut enrollments: HashMap<Id, HashMap<Id, Id>> = HashMap::new();
-        let rows: Vec<(Id, Id, Id)> = enrollment::Entity::find()
-            .select_only()
-            .columns([
-                enrollment::Column::Id,
-                enrollment::Column::GroupId,
-                enrollment::Column::PersonId,
-            ])
-            .filter(enrollment::Column::OrgId.eq(org))
-            .filter(enrollment::Column::GroupId.gte(first))
-            .filter(enrollment::Column::GroupId.lte(last))
-            .into_tuple()
-            .all(&txn)
-            .await?;
-        for (id, g, p) in rows {
-            enrollments.entry(g).or_default().insert(p, id);
-        }
-        let mut facilitators: HashMap<Id, Vec<AssignedFacilitator>> = HashMap::new();
-        for m in fa::Entity::find()
-            .filter(fa::Column::OrgId.eq(org))
-            .filter(fa::Column::GroupId.gte(first))
-            .filter(fa::Column::GroupId.lte(last))
-            .order_by_asc(fa::Column::Id)
-            .all(&txn)
-            .await?
-        {
-            facilitators
-                .entry(m.group_id)
-                .or_default()
-                .push(AssignedFacilitator {
-                    person_id: m.person_id,
-                    kind: parse_stored(&m.role)?,
-                    program_role: m
-                        .program_role
-                        .map(peergroup_domain::values::Key::parse)
-                        .transpose()
-                        .map_err(StoreError::Corrupt)?,
-                });
-        }
-        let none = HashMap::new();
-        let now = self.now();
-        let bulk = std::sync::Mutex::new(Vec::new());
-        for (group_id, person, actions) in dirty {
-            let g = groups
-                .iter()
-                .find(|g| g.id == group_id)
-                .ok_or(StoreError::NotFound("group"))?;
-            let program = &programs[&g.program_id];
-            let facilitators = facilitators
-                .get(&group_id)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let writes = RuleWrites {
-                txn: &txn,
-                org,
-                group_id,
-                now,
-                caller: followup::caller(program, facilitators),
-                due_at: followup::due_at(program, now),
-                enrollment_of: enrollments.get(&group_id).unwrap_or(&none),
-                opened_in_bulk: Some(&bulk),
-            };
-            let mut changes = FollowUpChanges::default();
-            for action in actions {
-                writes.act(person, action, &mut changes).await?;
-            }
-            out.participants_changed += 1;
-            out.opened += changes.opened.len() as u64;
-            out.updated += changes.updated.len() as u64;
-            out.closed += changes.closed.len() as u64;
-        }
-        let new = bulk.into_inner().unwrap_or_else(|e| e.into_inner());
-        out.opened += new.len() as u64;
-        for part in new.chunks(1000) {
-            follow_up_task::Entity::insert_many(part.to_vec())
-                .exec_without_returning(&txn)
-                .await?;
-        }
-        txn.commit().await?;
-        Ok(())
-    }
 }
 
 impl Store {

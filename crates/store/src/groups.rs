@@ -14,7 +14,7 @@ use peergroup_domain::records::Page;
 use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, FromQueryResult, QuerySelect};
+use sea_orm::{ActiveValue::Set, FromQueryResult, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Which groups to list.
@@ -164,6 +164,21 @@ impl Store {
         };
         write_spec(&mut active, spec);
         to_record(active.insert(&self.writer()).await?, Places::default())
+    }
+
+    /// Up to `limit` of the organization's groups after id `after`, in id order, as
+    /// `(group, program)`: a step of work that walks every group.
+    pub async fn group_chunk(&self, org: Id, after: Id, limit: u64) -> Result<Vec<(Id, Id)>> {
+        Ok(group::Entity::find()
+            .select_only()
+            .columns([group::Column::Id, group::Column::ProgramId])
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::Id.gt(after))
+            .order_by_asc(group::Column::Id)
+            .limit(limit)
+            .into_tuple()
+            .all(&self.reader())
+            .await?)
     }
 
     pub async fn get_group(&self, org: Id, id: Id) -> Result<Group> {

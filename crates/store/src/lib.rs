@@ -36,6 +36,7 @@ mod people;
 mod person_inserts;
 mod programs;
 pub mod reminders;
+pub mod rule_writes;
 pub mod schedule_writes;
 mod service_keys;
 pub mod session_writes;
