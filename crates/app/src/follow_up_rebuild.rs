@@ -6,6 +6,7 @@ use peergroup_domain::Id;
 use peergroup_domain::followup::{self, RuleAction, RuleTask, qualifying_runs};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_store::{Result, Store};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 /// What a rebuild found and changed.
@@ -39,9 +40,8 @@ pub async fn rebuild(store: &Store) -> Result<RebuildOutcome> {
             after = last;
             out.groups += groups.len() as u64;
             for &(_, program_id) in &groups {
-                if !programs.contains_key(&program_id) {
-                    let spec = store.get_program(org, program_id).await?.spec;
-                    programs.insert(program_id, spec);
+                if let Entry::Vacant(e) = programs.entry(program_id) {
+                    e.insert(store.get_program(org, program_id).await?.spec);
                 }
             }
             let program_of_group: HashMap<Id, &ProgramSpec> =
