@@ -824,10 +824,15 @@ async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_
 
     // Read together, each participant's reminder is what it is read alone; the
     // facilitator's, which needs more reads, is left to its own job.
-    let together = store.deliveries(&ids).await.unwrap();
+    let together = peergroup_app::deliveries::deliveries(&store, &ids)
+        .await
+        .unwrap();
     assert_eq!(together.len(), 2);
     for id in &ids {
-        let alone = store.delivery(*id).await.unwrap().expect("queued");
+        let alone = peergroup_app::deliveries::delivery(&store, *id)
+            .await
+            .unwrap()
+            .expect("queued");
         match together.get(id) {
             Some(d) => assert_eq!(format!("{d:?}"), format!("{alone:?}")),
             None => assert_eq!(
@@ -842,7 +847,9 @@ async fn messages_claimed_together_are_read_at_once_as_each_alone_and_sent_once_
     let rt = app.job_runtime(&config).await;
     let first = ids.iter().position(|id| together.contains_key(id)).unwrap();
     peergroup_jobs::run_one(&rt, held[first].clone()).await;
-    let again = store.deliveries(&ids).await.unwrap();
+    let again = peergroup_app::deliveries::deliveries(&store, &ids)
+        .await
+        .unwrap();
     assert_eq!(again.len(), 1);
     assert!(!again.contains_key(&ids[first]));
 

@@ -27,7 +27,7 @@ impl Job for DeliverMessage {
         let store = &cx.rt.store;
         let d = match cx.ahead.take() {
             Some(d) => Some(d),
-            None => store.delivery(message_id).await?,
+            None => peergroup_app::deliveries::delivery(store, message_id).await?,
         };
         match d {
             Some(d) => deliver(cx.rt, cx.job, message_id, d).await,

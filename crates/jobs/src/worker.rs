@@ -75,10 +75,12 @@ async fn read_ahead(rt: &Runtime, claimed: &[ClaimedJob]) -> Vec<Option<Delivery
     let ids: Vec<i64> = messages.iter().flatten().copied().collect();
     let mut read = HashMap::new();
     if ids.len() > 1 {
-        read = rt.store.deliveries(&ids).await.unwrap_or_else(|e| {
-            tracing::warn!(error = %e, "reading claimed messages failed");
-            HashMap::new()
-        });
+        read = peergroup_app::deliveries::deliveries(&rt.store, &ids)
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading claimed messages failed");
+                HashMap::new()
+            });
     }
     messages
         .into_iter()

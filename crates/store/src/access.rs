@@ -2,7 +2,8 @@
 //! SHA-256 hash, so a copy of the database does not let anyone in.
 
 use crate::entities::{api_token, facilitator_assignment, organization, person, user};
-use crate::{Result, Store, StoreError, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::org::{OrgSettings, Role};
@@ -60,7 +61,7 @@ fn detail(m: organization::Model) -> Result<OrganizationDetail> {
             .map(Email::parse)
             .transpose()
             .map_err(StoreError::Corrupt)?,
-        training_policy: parse_stored(&m.training_policy)?,
+        training_policy: m.training_policy.0,
     };
     Ok(OrganizationDetail {
         organization: organization(m)?,
@@ -80,7 +81,7 @@ fn token_record(t: api_token::Model, u: user::Model) -> Result<TokenRecord> {
     Ok(TokenRecord {
         id: t.id,
         email: u.email,
-        role: parse_stored(&u.role)?,
+        role: u.role.0,
         label: t.label,
         created_at: t.created_at,
         expires_at: t.expires_at,
@@ -160,7 +161,7 @@ impl Store {
         active.quiet_hours_start = Set(settings.quiet_hours_start.clone());
         active.quiet_hours_end = Set(settings.quiet_hours_end.clone());
         active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
-        active.training_policy = Set(settings.training_policy.as_str().to_string());
+        active.training_policy = Set(Stored(settings.training_policy));
         active.updated_at = Set(self.now());
         detail(active.update(&self.writer()).await?)
     }
@@ -189,10 +190,10 @@ impl Store {
             .one(&self.writer())
             .await?;
         let user = match existing {
-            Some(u) if u.role == role.as_str() => u,
+            Some(u) if *u.role == role => u,
             Some(u) => {
                 let mut active: user::ActiveModel = u.into();
-                active.role = Set(role.as_str().to_string());
+                active.role = Set(Stored(role));
                 active.updated_at = Set(now);
                 active.update(&self.writer()).await?
             }
@@ -200,7 +201,7 @@ impl Store {
                 user::ActiveModel {
                     org_id: Set(org.id),
                     email: Set(email_lower.clone()),
-                    role: Set(role.as_str().to_string()),
+                    role: Set(Stored(role)),
                     created_at: Set(now),
                     updated_at: Set(now),
                     ..Default::default()
@@ -314,7 +315,7 @@ impl Store {
                 org_id: token.org_id,
                 user_id: user.id,
                 email: user.email,
-                role: parse_stored(&user.role)?,
+                role: user.role.0,
             },
             token_id: token.id,
             expires_at: token.expires_at,

@@ -4,6 +4,7 @@
 use crate::conflicts::{Slot, refuse_facilitator_clash};
 use crate::entities::{enrollment, facilitator_assignment, group, session};
 use crate::facilitators::list_group_facilitators;
+use crate::stored::Stored;
 use crate::training::{TrainingFacts, check_day, training_policy};
 use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -110,7 +111,7 @@ impl Tx {
             org_id: Set(org),
             group_id: Set(group_id),
             person_id: Set(spec.person_id),
-            role: Set(spec.role.as_str().to_string()),
+            role: Set(Stored(spec.role)),
             program_role: Set(spec.program_role.as_ref().map(|k| k.to_string())),
             lived_experience_note: Set(spec.lived_experience_note.as_ref().map(|t| t.to_string())),
             created_at: Set(now),

@@ -14,6 +14,7 @@ use crate::joined_reads::{
     roster_and_facilitators, roster_facilitators_notices, session_group_program,
 };
 use crate::programs::program_spec;
+use crate::stored::Stored;
 use crate::{Result, Store, StoreError, Tx, from_json, parse_stored, to_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
@@ -100,8 +101,8 @@ async fn marks_of_session(
         .map(|a| {
             Ok(peergroup_domain::attendance::Mark {
                 person_id: a.person_id,
-                status: parse_stored(&a.status)?,
-                reason: a.reason.as_deref().map(parse_stored).transpose()?,
+                status: a.status.0,
+                reason: a.reason.map(|v| v.0),
             })
         })
         .collect()
@@ -134,7 +135,7 @@ impl Tx {
         let (s, g, program) = session_group_program(txn, org, session_id).await?;
         // Logging leaves a session held or cancelled ("not held"), so a scheduled one has
         // no log yet.
-        let log = if s.status == SessionStatus::Scheduled.as_str() {
+        let log = if *s.status == SessionStatus::Scheduled {
             None
         } else {
             session_log::Entity::find()
@@ -153,7 +154,7 @@ impl Tx {
             org,
             session_id,
             group_id: g.id,
-            status: parse_stored(&s.status)?,
+            status: s.status.0,
             starts_at: s.starts_at,
             structure: structure_of(&program, &s),
             program,
@@ -233,8 +234,8 @@ impl Tx {
                     session_id: Set(session_id),
                     person_id: Set(mark.person_id),
                     starts_at: Set(rc.starts_at),
-                    status: Set(mark.status.as_str().into()),
-                    reason: Set(mark.reason.map(|r| r.as_str().to_string())),
+                    status: Set(Stored(mark.status)),
+                    reason: Set(mark.reason.map(Stored)),
                     ..Default::default()
                 }
             }))
@@ -336,7 +337,7 @@ pub(crate) async fn record_event(
 ) -> Result<()> {
     let event = notification_event::ActiveModel {
         org_id: Set(org),
-        kind: Set(kind.as_str().into()),
+        kind: Set(Stored(kind)),
         subject_id: Set(subject_id),
         created_at: Set(now),
         delivered_at: Set(None),
@@ -482,8 +483,8 @@ impl Store {
                 session_id: m.session_id,
                 number: u32::try_from(s.number).unwrap_or(0),
                 local_date: s.local_date,
-                status: parse_stored(&m.status)?,
-                reason: m.reason.as_deref().map(parse_stored).transpose()?,
+                status: m.status.0,
+                reason: m.reason.map(|v| v.0),
             });
         }
         let count =
@@ -545,11 +546,11 @@ async fn set_session_held(
     } else {
         (SessionStatus::Cancelled, Some("not held"))
     };
-    if s.status == status.as_str() && s.cancel_reason.as_deref() == reason {
+    if *s.status == status && s.cancel_reason.as_deref() == reason {
         return Ok(());
     }
     // Calendars see a change when the session becomes cancelled or stops being cancelled.
-    let was_cancelled = s.status == SessionStatus::Cancelled.as_str();
+    let was_cancelled = *s.status == SessionStatus::Cancelled;
     let calendar_change = was_cancelled == held;
     let sequence = s.sequence + i32::from(calendar_change);
     session::Entity::update_many()
@@ -605,10 +606,10 @@ impl Store {
         };
         let mut interpreters: std::collections::BTreeMap<String, u32> = Default::default();
         for need in needs {
-            if need.status == SupportStatus::Requested.as_str() {
+            if *need.status == SupportStatus::Requested {
                 out.not_yet_arranged += 1;
             }
-            match parse_stored::<SupportKind>(&need.kind)? {
+            match need.kind.0 {
                 SupportKind::Childcare => {
                     let ages: Vec<u8> = from_json(need.children_ages)?;
                     out.childcare.participants += 1;
@@ -676,8 +677,8 @@ async fn group_facts(
     {
         marks.entry(a.session_id).or_default().push((
             a.person_id,
-            parse_stored(&a.status)?,
-            a.reason.as_deref().map(parse_stored).transpose()?,
+            a.status.0,
+            a.reason.map(|v| v.0),
         ));
     }
     let (roster, facilitators) = roster_and_facilitators(conn, org, g.id).await?;
@@ -698,7 +699,7 @@ async fn group_facts(
         facts.push(SessionFacts {
             number: i as u32 + 1,
             held: log.is_some(),
-            cancelled: s.status == SessionStatus::Cancelled.as_str(),
+            cancelled: *s.status == SessionStatus::Cancelled,
             topic_covered: log.and_then(|l| l.topic_covered),
             roles_present: facilitation(program, s, &facilitators, &present)
                 .missing

@@ -3,6 +3,7 @@
 //! participant); a session corrected to "not held" closes its untouched check-in calls.
 
 use crate::entities::{follow_up_task, session};
+use crate::stored::Stored;
 use crate::{Result, to_json};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
@@ -131,8 +132,8 @@ impl ContactPlan<'_> {
                     group_id: Set(s.group_id),
                     enrollment_id: Set(enrollment_id),
                     person_id: Set(*person),
-                    kind: Set(kind.as_str().into()),
-                    state: Set(TaskState::Open.as_str().into()),
+                    kind: Set(Stored(kind)),
+                    state: Set(Stored(TaskState::Open)),
                     assignee_person_id: Set(self.assignee(c)),
                     sessions: Set(to_json(&[s.id])),
                     due_at: Set(due_at),
@@ -158,12 +159,12 @@ impl ContactPlan<'_> {
     async fn reopen(&self, tasks: Vec<follow_up_task::Model>) -> Result<Vec<Id>> {
         let mut reopened = Vec::new();
         for t in tasks {
-            if t.state != TaskState::ClosedByCorrection.as_str() {
+            if *t.state != TaskState::ClosedByCorrection {
                 continue;
             }
             let id = t.id;
             let mut active: follow_up_task::ActiveModel = t.into();
-            active.state = Set(TaskState::Open.as_str().into());
+            active.state = Set(Stored(TaskState::Open));
             active.closed_at = Set(None);
             active.closed_note = Set(None);
             active.updated_at = Set(self.now);
@@ -176,13 +177,13 @@ impl ContactPlan<'_> {
     async fn close_check_ins(&self, tasks: Vec<follow_up_task::Model>) -> Result<Vec<Id>> {
         let mut closed = Vec::new();
         for t in tasks {
-            let untouched = t.state == TaskState::Open.as_str() && t.attempts == 0;
-            if t.kind != TaskKind::CheckInCall.as_str() || !untouched {
+            let untouched = *t.state == TaskState::Open && t.attempts == 0;
+            if *t.kind != TaskKind::CheckInCall || !untouched {
                 continue;
             }
             let id = t.id;
             let mut active: follow_up_task::ActiveModel = t.into();
-            active.state = Set(TaskState::ClosedByCorrection.as_str().into());
+            active.state = Set(Stored(TaskState::ClosedByCorrection));
             active.closed_at = Set(Some(self.now));
             active.closed_note = Set(Some(
                 "a correction recorded the session as not held before anyone called".into(),

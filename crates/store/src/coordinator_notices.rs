@@ -5,7 +5,7 @@
 use crate::dialect::stmt;
 use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
 use crate::programs::program_specs;
-use crate::{Result, Store, StoreError, Tx, parse_stored};
+use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
@@ -114,7 +114,7 @@ pub(crate) async fn assigned_facilitators(
                 .or_default()
                 .push(AssignedFacilitator {
                     person_id: m.person_id,
-                    kind: parse_stored(&m.role)?,
+                    kind: m.role.0,
                     program_role: m
                         .program_role
                         .map(Key::parse)

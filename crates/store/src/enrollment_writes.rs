@@ -3,7 +3,8 @@
 
 use crate::entities::enrollment;
 use crate::people::find_person;
-use crate::{Result, StoreError, Tx, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
@@ -37,7 +38,7 @@ impl Tx {
             .filter(enrollment::Column::PersonId.eq(person_id))
             .one(&self.0)
             .await?
-            .map(|e| Ok((e.id, parse_stored(&e.status)?)))
+            .map(|e| Ok((e.id, e.status.0)))
             .transpose()
     }
 
@@ -54,7 +55,7 @@ impl Tx {
             org_id: Set(org),
             group_id: Set(group_id),
             person_id: Set(person_id),
-            status: Set(status.as_str().to_string()),
+            status: Set(Stored(status)),
             withdrawn_reason: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
@@ -74,7 +75,7 @@ impl Tx {
             .ok_or(StoreError::NotFound("enrollment"))?;
         Ok(EnrollmentToChange {
             group_id: e.group_id,
-            status: parse_stored(&e.status)?,
+            status: e.status.0,
         })
     }
 

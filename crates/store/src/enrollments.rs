@@ -3,7 +3,8 @@
 //! `enrollment_writes`.
 
 use crate::entities::{enrollment, group, person};
-use crate::{PageRequest, Result, Store, StoreError, parse_stored};
+use crate::stored::Stored;
+use crate::{PageRequest, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::{self as rules, EnrollmentStatus};
@@ -20,7 +21,7 @@ pub(crate) struct EnrollmentRow {
     pub(crate) id: Id,
     pub(crate) group_id: Id,
     pub(crate) person_id: Id,
-    pub(crate) status: String,
+    pub(crate) status: Stored<EnrollmentStatus>,
     pub(crate) withdrawn_reason: Option<String>,
     pub(crate) created_at: DateTimeUtc,
     pub(crate) updated_at: DateTimeUtc,
@@ -58,7 +59,7 @@ pub(crate) fn to_record(row: EnrollmentRow) -> Result<Enrollment> {
         group_id: row.group_id,
         person_id: row.person_id,
         display_name: row.display_name,
-        status: parse_stored(&row.status)?,
+        status: row.status.0,
         withdrawn_reason: row
             .withdrawn_reason
             .map(Text::parse)
@@ -102,7 +103,7 @@ pub(crate) async fn fill_from_waitlist(
     group: &group::Model,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let status: GroupStatus = parse_stored(&group.status)?;
+    let status: GroupStatus = group.status.0;
     let capacity = u16::try_from(group.capacity).unwrap_or(0);
     let taken = count_status(
         conn,

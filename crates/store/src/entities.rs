@@ -1,5 +1,5 @@
-//! sea-orm entities, one per table. Enumerations are kept as their snake_case text and
-//! converted by the repositories, so the database reads the same words as the API.
+//! sea-orm entities, one per table. Enumerations are typed, and kept as their snake_case
+//! text (`Stored`), so the database reads the same words as the API.
 
 macro_rules! no_relations {
     () => {
@@ -11,6 +11,7 @@ macro_rules! no_relations {
 }
 
 pub mod organization {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -25,7 +26,7 @@ pub mod organization {
         pub quiet_hours_end: String,
         pub reply_to: Option<String>,
         /// `block` or `override`: what an assignment that breaks a role's requirements gets.
-        pub training_policy: String,
+        pub training_policy: Stored<peergroup_domain::org::TrainingPolicy>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -33,6 +34,7 @@ pub mod organization {
 }
 
 pub mod user {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -42,7 +44,7 @@ pub mod user {
         pub id: i64,
         pub org_id: i64,
         pub email: String,
-        pub role: String,
+        pub role: Stored<peergroup_domain::org::Role>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -88,6 +90,7 @@ pub mod program {
 }
 
 pub mod person {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -100,7 +103,7 @@ pub mod person {
         pub preferred_language: String,
         pub email: Option<String>,
         pub phone: Option<String>,
-        pub preferred_channel: Option<String>,
+        pub preferred_channel: Option<Stored<peergroup_domain::person::ContactChannel>>,
         pub alternative_contact: Option<String>,
         pub consent_reminders_at: Option<DateTimeUtc>,
         pub consent_calls_at: Option<DateTimeUtc>,
@@ -111,6 +114,7 @@ pub mod person {
 }
 
 pub mod group {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -131,8 +135,8 @@ pub mod group {
         pub start_time: Time,
         pub capacity: i32,
         pub segment: Option<String>,
-        pub status: String,
-        pub exclusion_policy: String,
+        pub status: Stored<peergroup_domain::group::GroupStatus>,
+        pub exclusion_policy: Stored<peergroup_domain::calendar::ExclusionPolicy>,
         pub venue_key: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
@@ -141,6 +145,7 @@ pub mod group {
 }
 
 pub mod enrollment {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -151,7 +156,7 @@ pub mod enrollment {
         pub org_id: i64,
         pub group_id: i64,
         pub person_id: i64,
-        pub status: String,
+        pub status: Stored<peergroup_domain::enrollment::EnrollmentStatus>,
         pub withdrawn_reason: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
@@ -160,6 +165,7 @@ pub mod enrollment {
 }
 
 pub mod facilitator_assignment {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -170,7 +176,7 @@ pub mod facilitator_assignment {
         pub org_id: i64,
         pub group_id: i64,
         pub person_id: i64,
-        pub role: String,
+        pub role: Stored<peergroup_domain::program::FacilitatorKind>,
         pub program_role: Option<String>,
         pub lived_experience_note: Option<String>,
         pub created_at: DateTimeUtc,
@@ -185,6 +191,7 @@ pub mod facilitator_assignment {
 }
 
 pub mod support_need {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -194,8 +201,8 @@ pub mod support_need {
         pub id: i64,
         pub org_id: i64,
         pub enrollment_id: i64,
-        pub kind: String,
-        pub status: String,
+        pub kind: Stored<peergroup_domain::support::SupportKind>,
+        pub status: Stored<peergroup_domain::support::SupportStatus>,
         pub children_ages: Json,
         pub interpreter_language: Option<String>,
         pub details: Option<String>,
@@ -227,6 +234,7 @@ pub mod idempotency_key {
 }
 
 pub mod session {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -245,10 +253,10 @@ pub mod session {
         pub starts_at: DateTimeUtc,
         pub minutes: i32,
         pub ends_at: DateTimeUtc,
-        pub status: String,
+        pub status: Stored<peergroup_domain::records::SessionStatus>,
         pub sequence: i32,
         pub cancel_reason: Option<String>,
-        pub kind: String,
+        pub kind: Stored<peergroup_domain::records::SessionKind>,
         pub manual: bool,
         pub topic: Option<String>,
         pub venue_name: Option<String>,
@@ -277,6 +285,7 @@ pub mod calendar_exclusion {
 }
 
 pub mod calendar_feed {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -285,7 +294,7 @@ pub mod calendar_feed {
         #[sea_orm(primary_key)]
         pub id: i64,
         pub org_id: i64,
-        pub kind: String,
+        pub kind: Stored<peergroup_domain::records::FeedKind>,
         pub subject_id: Option<i64>,
         pub token_hash: String,
         pub created_at: DateTimeUtc,
@@ -340,6 +349,7 @@ pub mod session_log_revision {
 }
 
 pub mod attendance {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -352,13 +362,14 @@ pub mod attendance {
         pub session_id: i64,
         pub person_id: i64,
         pub starts_at: DateTimeUtc,
-        pub status: String,
-        pub reason: Option<String>,
+        pub status: Stored<peergroup_domain::attendance::AttendanceStatus>,
+        pub reason: Option<Stored<peergroup_domain::attendance::AbsenceReason>>,
     }
     no_relations!();
 }
 
 pub mod follow_up_task {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -370,8 +381,8 @@ pub mod follow_up_task {
         pub group_id: i64,
         pub enrollment_id: i64,
         pub person_id: i64,
-        pub kind: String,
-        pub state: String,
+        pub kind: Stored<peergroup_domain::followup::TaskKind>,
+        pub state: Stored<peergroup_domain::followup::TaskState>,
         pub assignee_person_id: Option<i64>,
         pub sessions: Json,
         pub due_at: DateTimeUtc,
@@ -388,6 +399,7 @@ pub mod follow_up_task {
 }
 
 pub mod call_attempt {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -399,9 +411,9 @@ pub mod call_attempt {
         pub task_id: i64,
         pub made_by: i64,
         pub made_at: DateTimeUtc,
-        pub outcome: String,
+        pub outcome: Stored<peergroup_domain::followup::CallOutcome>,
         pub barriers: Json,
-        pub next_step: Option<String>,
+        pub next_step: Option<Stored<peergroup_domain::followup::NextStep>>,
         pub support_need_id: Option<i64>,
         pub note: Option<String>,
     }
@@ -409,6 +421,7 @@ pub mod call_attempt {
 }
 
 pub mod notification_event {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -417,7 +430,7 @@ pub mod notification_event {
         #[sea_orm(primary_key)]
         pub id: i64,
         pub org_id: i64,
-        pub kind: String,
+        pub kind: Stored<peergroup_domain::jobs::EventKind>,
         pub subject_id: i64,
         pub created_at: DateTimeUtc,
         pub delivered_at: Option<DateTimeUtc>,
@@ -426,6 +439,7 @@ pub mod notification_event {
 }
 
 pub mod job {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -434,10 +448,10 @@ pub mod job {
         #[sea_orm(primary_key)]
         pub id: i64,
         pub org_id: Option<i64>,
-        pub kind: String,
+        pub kind: Stored<peergroup_domain::jobs::JobKind>,
         pub dedupe_key: Option<String>,
         pub payload: Json,
-        pub state: String,
+        pub state: Stored<peergroup_domain::jobs::JobState>,
         pub attempts: i32,
         pub max_attempts: i32,
         pub run_at: DateTimeUtc,
@@ -453,6 +467,7 @@ pub mod job {
 }
 
 pub mod message {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -461,14 +476,14 @@ pub mod message {
         #[sea_orm(primary_key)]
         pub id: i64,
         pub org_id: i64,
-        pub kind: String,
+        pub kind: Stored<peergroup_domain::reminders::MessageKind>,
         pub dedupe_key: String,
         pub session_id: Option<i64>,
         pub sequence: Option<i32>,
         pub person_id: Option<i64>,
         pub user_id: Option<i64>,
         pub subject_id: Option<i64>,
-        pub state: String,
+        pub state: Stored<peergroup_domain::reminders::MessageState>,
         pub locale: Option<String>,
         pub attempts: i32,
         pub last_error: Option<String>,
@@ -482,6 +497,7 @@ pub mod message {
 }
 
 pub mod absence_notice {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -492,7 +508,7 @@ pub mod absence_notice {
         pub org_id: i64,
         pub session_id: i64,
         pub enrollment_id: i64,
-        pub reason: String,
+        pub reason: Stored<peergroup_domain::attendance::AbsenceReason>,
         pub created_at: DateTimeUtc,
     }
     no_relations!();
@@ -636,6 +652,7 @@ pub mod training_attendance {
 }
 
 pub mod supervision_contact {
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
 
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -647,7 +664,7 @@ pub mod supervision_contact {
         pub mentor_person_id: i64,
         pub peer_person_id: i64,
         pub held_on: Date,
-        pub mode: String,
+        pub mode: Stored<peergroup_domain::training::SupervisionMode>,
         pub minutes: i32,
         pub topics: Json,
         pub follow_up_needed: bool,

@@ -3,10 +3,12 @@
 //! `assignment_writes`.
 
 use crate::entities::{facilitator_assignment, person};
-use crate::{Result, Store, StoreError, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, Store, StoreError};
 use peergroup_domain::Id;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::facilitator::EligibilityOverride;
+use peergroup_domain::program::FacilitatorKind;
 use peergroup_domain::records::FacilitatorAssignment;
 use peergroup_domain::values::{Key, Text};
 use sea_orm::entity::prelude::*;
@@ -18,7 +20,7 @@ pub(crate) struct AssignmentRow {
     pub(crate) id: Id,
     pub(crate) group_id: Id,
     pub(crate) person_id: Id,
-    pub(crate) role: String,
+    pub(crate) role: Stored<FacilitatorKind>,
     pub(crate) program_role: Option<String>,
     pub(crate) lived_experience_note: Option<String>,
     pub(crate) created_at: DateTimeUtc,
@@ -49,7 +51,7 @@ pub(crate) fn to_record(row: AssignmentRow) -> Result<FacilitatorAssignment> {
         display_name: row.display_name,
         spec: AssignmentSpec {
             person_id: row.person_id,
-            role: parse_stored(&row.role)?,
+            role: row.role.0,
             program_role: row
                 .program_role
                 .map(Key::parse)

@@ -3,7 +3,8 @@
 
 use crate::access::hash_token;
 use crate::entities::{calendar_feed, facilitator_assignment, group};
-use crate::{Result, Store, StoreError, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, Store, StoreError};
 use peergroup_domain::Id;
 use peergroup_domain::records::{CalendarFeed, FeedKind};
 use rand::RngCore;
@@ -13,7 +14,7 @@ use sea_orm::{ActiveValue::Set, QueryOrder};
 fn record(m: calendar_feed::Model, url: Option<String>) -> Result<CalendarFeed> {
     Ok(CalendarFeed {
         id: m.id,
-        kind: parse_stored(&m.kind)?,
+        kind: m.kind.0,
         subject_id: m.subject_id,
         created_at: m.created_at,
         revoked_at: m.revoked_at,
@@ -82,7 +83,7 @@ impl Store {
         let secret = hex::encode(bytes);
         let m = calendar_feed::ActiveModel {
             org_id: Set(org),
-            kind: Set(kind.as_str().to_string()),
+            kind: Set(Stored(kind)),
             subject_id: Set(subject_id),
             token_hash: Set(hash_token(&secret)),
             created_at: Set(self.now()),
@@ -131,7 +132,7 @@ impl Store {
             .map(|m| {
                 Ok(FeedTarget {
                     org_id: m.org_id,
-                    kind: parse_stored(&m.kind)?,
+                    kind: m.kind.0,
                     subject_id: m.subject_id,
                 })
             })

@@ -4,7 +4,7 @@
 
 use crate::attendance::{display_names, user_emails};
 use crate::entities::{call_attempt, follow_up_task, group, notification_event, person, session};
-use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored};
+use crate::{PageRequest, Result, Store, StoreError, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::followup::{
@@ -30,7 +30,7 @@ pub struct TaskFilter {
 }
 
 fn is_due(t: &follow_up_task::Model, now: DateTime<Utc>) -> bool {
-    t.state == TaskState::Open.as_str() && t.due_at <= now
+    *t.state == TaskState::Open && t.due_at <= now
 }
 
 async fn records(
@@ -54,9 +54,9 @@ async fn records(
             id: a.id,
             made_by: users.get(&a.made_by).cloned().unwrap_or_default(),
             spec: CallAttemptSpec {
-                outcome: parse_stored(&a.outcome)?,
+                outcome: a.outcome.0,
                 barriers: from_json(a.barriers)?,
-                next_step: a.next_step.as_deref().map(parse_stored).transpose()?,
+                next_step: a.next_step.map(|v| v.0),
                 support: None,
                 made_at: Some(a.made_at),
                 note: a
@@ -78,8 +78,8 @@ async fn records(
                 enrollment_id: t.enrollment_id,
                 person_id: t.person_id,
                 display_name: names.get(&t.person_id).cloned().unwrap_or_default(),
-                kind: parse_stored(&t.kind)?,
-                state: parse_stored(&t.state)?,
+                kind: t.kind.0,
+                state: t.state.0,
                 assignee_person_id: t.assignee_person_id,
                 sessions: from_json(t.sessions)?,
                 due_at: t.due_at,

@@ -6,6 +6,7 @@ use crate::entities::{follow_up_task, group};
 use crate::group_lock::find_group_for_update;
 use crate::groups::{group_record, program_for, write_spec};
 use crate::programs::program_spec;
+use crate::stored::Stored;
 use crate::training_reports::roles_without_eligible;
 use crate::{Result, StoreError, Tx};
 use chrono::{DateTime, Utc};
@@ -89,7 +90,7 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let active = group::ActiveModel {
-            status: Set(status.as_str().to_string()),
+            status: Set(Stored(status)),
             updated_at: Set(now),
             ..Default::default()
         };

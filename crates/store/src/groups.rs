@@ -5,7 +5,8 @@ use crate::enrollments::EnrollmentRow;
 use crate::entities::{enrollment, group};
 use crate::facilitators::AssignmentRow;
 use crate::programs::find_program;
-use crate::{PageRequest, Result, Store, StoreError, from_json, parse_stored, to_json};
+use crate::stored::Stored;
+use crate::{PageRequest, Result, Store, StoreError, from_json, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue, venue_key};
@@ -60,11 +61,11 @@ fn to_record(m: group::Model, places: Places) -> Result<Group> {
         start_time: m.start_time.into(),
         capacity: u16::try_from(m.capacity).map_err(|e| corrupt(e.to_string()))?,
         segment: m.segment.map(Name::parse).transpose().map_err(corrupt)?,
-        exclusion_policy: parse_stored(&m.exclusion_policy)?,
+        exclusion_policy: m.exclusion_policy.0,
     };
     Ok(Group {
         id: m.id,
-        status: parse_stored(&m.status)?,
+        status: m.status.0,
         spec,
         enrolled_count: places.enrolled,
         waitlisted_count: places.waitlisted,
@@ -91,7 +92,7 @@ pub(crate) fn write_spec(active: &mut group::ActiveModel, spec: &GroupSpec) {
     active.start_time = Set(spec.start_time.time());
     active.capacity = Set(i32::from(spec.capacity));
     active.segment = Set(spec.segment.as_ref().map(|t| t.to_string()));
-    active.exclusion_policy = Set(spec.exclusion_policy.as_str().to_string());
+    active.exclusion_policy = Set(Stored(spec.exclusion_policy));
 }
 
 /// Enrolled and waitlisted counts for each of `groups`.
@@ -103,7 +104,7 @@ async fn places(
     if groups.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i64, String, i64)> = enrollment::Entity::find()
+    let rows: Vec<(i64, Stored<EnrollmentStatus>, i64)> = enrollment::Entity::find()
         .select_only()
         .column(enrollment::Column::GroupId)
         .column(enrollment::Column::Status)
@@ -119,7 +120,7 @@ async fn places(
     for (group_id, status, n) in rows {
         let entry = out.entry(group_id).or_default();
         let n = u32::try_from(n).unwrap_or(u32::MAX);
-        match parse_stored::<EnrollmentStatus>(&status)? {
+        match status.0 {
             s if s.holds_place() => entry.enrolled += n,
             EnrollmentStatus::Waitlisted => entry.waitlisted += n,
             _ => {}
@@ -157,7 +158,7 @@ impl Store {
         let now = self.now();
         let mut active = group::ActiveModel {
             org_id: Set(org),
-            status: Set(GroupStatus::Planned.as_str().to_string()),
+            status: Set(Stored(GroupStatus::Planned)),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

@@ -15,6 +15,7 @@ use peergroup_domain::Id;
 use peergroup_domain::attendance::{AbsenceReason, AssignedFacilitator};
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::group::venue_key;
+use peergroup_domain::program::FacilitatorKind;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
@@ -153,7 +154,7 @@ pub(crate) async fn schedule_facts(
         .await?
         .ok_or_else(|| StoreError::Corrupt("schedule facts".into()))?;
     let text = |column: &str| -> Result<Option<String>> { Ok(row.try_get("", column)?) };
-    let facilitators: Vec<(Id, String, Option<String>)> =
+    let facilitators: Vec<(Id, FacilitatorKind, Option<String>)> =
         json_rows(text("facilitators")?.as_deref())?;
     Ok(ScheduleFacts {
         exclusions: json_rows::<NaiveDate>(text("exclusions")?.as_deref())?
@@ -164,7 +165,7 @@ pub(crate) async fn schedule_facts(
             .map(|(person_id, kind, program_role)| {
                 Ok(AssignedFacilitator {
                     person_id,
-                    kind: parse_stored(&kind)?,
+                    kind,
                     program_role: program_role
                         .map(Key::parse)
                         .transpose()

@@ -41,6 +41,7 @@ pub mod schedule_writes;
 mod service_keys;
 pub mod session_writes;
 pub mod sessions;
+mod stored;
 pub mod supervision;
 mod supports;
 pub mod task_writes;

@@ -6,7 +6,8 @@ use crate::coordinator_notices::{Digest, coordinators};
 use crate::dialect::{self, stmt};
 use crate::entities::{follow_up_task, group, job, message, notification_event};
 use crate::jobs::{ClaimedJob, JobOutcome, finish_from, finish_values};
-use crate::{PageRequest, Result, Store, StoreError, Tx, from_json, parse_stored};
+use crate::stored::Stored;
+use crate::{PageRequest, Result, Store, StoreError, Tx, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
@@ -101,7 +102,7 @@ pub struct DeliveryTask {
 fn delivery_task(t: follow_up_task::Model, g: &group::Model) -> DeliveryTask {
     let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
     DeliveryTask {
-        open: t.state == TaskState::Open.as_str(),
+        open: *t.state == TaskState::Open,
         group_name: g.name.clone(),
         timezone: g.timezone.clone(),
         sessions_missed: sessions.len() as u32,
@@ -117,7 +118,7 @@ fn session_of(row: &sea_orm::QueryResult, enrollment: Option<Id>) -> Result<Deli
     Ok(DeliverySession {
         id: row.try_get("", "s_id")?,
         sequence: row.try_get("", "sequence")?,
-        status: parse_stored(&row.try_get::<String>("", "s_status")?)?,
+        status: row.try_get::<Stored<SessionStatus>>("", "s_status")?.0,
         starts_at: row.try_get("", "starts_at")?,
         minutes: row.try_get("", "minutes")?,
         timezone: row.try_get("", "timezone")?,
@@ -134,40 +135,95 @@ fn session_of(row: &sea_orm::QueryResult, enrollment: Option<Id>) -> Result<Deli
     })
 }
 
+/// A message read for delivery, decoded on demand: a worker reading many skips a row that
+/// does not decode, and one read alone reports it.
+pub struct MessageRow(sea_orm::QueryResult);
+
+/// A message still to send, as its row reads: the recipient, the session with its group,
+/// and the supports arranged for a participant. What else its kind needs is read by
+/// `peergroup_app::deliveries`.
+pub struct QueuedMessage {
+    pub delivery: Delivery,
+    pub subject_id: Option<Id>,
+    pub session_id: Option<Id>,
+    /// When the message was written (a digest covers the week before).
+    pub written_at: DateTime<Utc>,
+}
+
+impl MessageRow {
+    pub fn kind(&self) -> Option<MessageKind> {
+        self.0.try_get::<String>("", "kind").ok()?.parse().ok()
+    }
+
+    /// The message, or `None` when it is no longer to send.
+    pub fn decode(&self) -> Result<Option<QueuedMessage>> {
+        let row = &self.0;
+        let message_id: Id = row.try_get("", "id")?;
+        let state = row.try_get::<Stored<MessageState>>("", "state")?.0;
+        if !matches!(state, MessageState::Queued | MessageState::Retrying) {
+            // Sent, skipped or dead already: a job claimed again after its worker died
+            // between recording the message and finishing the job.
+            return Ok(None);
+        }
+        let kind = row.try_get::<Stored<MessageKind>>("", "kind")?.0;
+        let subject: Option<Id> = row.try_get("", "subject_id")?;
+        let user_email: Option<String> = row.try_get("", "user_email")?;
+        let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
+        let participant_mail = kind.is_participant_mail() && subject.is_some();
+        let recipient = Recipient {
+            name: row
+                .try_get::<Option<String>>("", "display_name")?
+                .unwrap_or_default(),
+            staff: user_email.is_some(),
+            email: row
+                .try_get::<Option<String>>("", "person_email")?
+                .or(user_email),
+            language: row.try_get("", "preferred_language")?,
+            needs_consent: participant_mail,
+            consented: consent.is_some(),
+            channel: row.try_get("", "preferred_channel")?,
+        };
+        let session = match row.try_get::<Option<Id>>("", "s_id")? {
+            Some(_) => Some(session_of(
+                row,
+                participant_mail.then_some(subject).flatten(),
+            )?),
+            None => None,
+        };
+        let arranged: Option<String> = row.try_get("", "arranged")?;
+        Ok(Some(QueuedMessage {
+            delivery: Delivery {
+                message_id,
+                org_id: row.try_get("", "org_id")?,
+                kind,
+                reply_to: row.try_get("", "reply_to")?,
+                recipient,
+                session,
+                supports: match participant_mail {
+                    true => dialect::json_rows(arranged.as_deref())?,
+                    false => Vec::new(),
+                },
+                roster: Vec::new(),
+                headcount: None,
+                absences: 0,
+                task: None,
+                escalated: Vec::new(),
+                absence: None,
+                missing_roles: Vec::new(),
+                digest: None,
+            },
+            subject_id: subject,
+            session_id: row.try_get("", "session_id")?,
+            written_at: row.try_get("", "created_at")?,
+        }))
+    }
+}
+
 impl Store {
-    /// Reads a message and what it is about, or `None` when it is gone or not queued.
-    pub async fn delivery(&self, message_id: Id) -> Result<Option<Delivery>> {
-        match self.delivery_rows(&[message_id]).await?.into_iter().next() {
-            Some(row) => self.delivery_of(row).await,
-            None => Ok(None),
-        }
-    }
-
-    /// Reads, in one statement, the messages of `ids` that are participants' session mail
-    /// still to send: a worker reads the messages it claimed together. Those left out
-    /// (sent already, other kinds, which read more, or a row that does not decode) are
-    /// read alone by [`Store::delivery`].
-    pub async fn deliveries(&self, ids: &[Id]) -> Result<HashMap<Id, Delivery>> {
-        let mut ready = HashMap::new();
-        if ids.is_empty() {
-            return Ok(ready);
-        }
-        for row in self.delivery_rows(ids).await? {
-            let kind = row.try_get::<String>("", "kind").unwrap_or_default();
-            if kind
-                .parse::<MessageKind>()
-                .is_ok_and(MessageKind::is_participant_mail)
-                && let Ok(Some(d)) = self.delivery_of(row).await
-            {
-                ready.insert(d.message_id, d);
-            }
-        }
-        Ok(ready)
-    }
-
-    /// The message, its recipient, its session and group, and the supports arranged for a
-    /// participant (in the order they were recorded): one row per message.
-    async fn delivery_rows(&self, ids: &[Id]) -> Result<Vec<sea_orm::QueryResult>> {
+    /// The messages of `ids` with their recipients, sessions and groups, and the supports
+    /// arranged for a participant (in the order they were recorded): one row per message,
+    /// in one statement.
+    pub async fn message_rows(&self, ids: &[Id]) -> Result<Vec<MessageRow>> {
         let arranged = dialect::of(&self.reader()).json_agg("n.kind", "n.id");
         let sql = format!(
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
@@ -190,119 +246,15 @@ impl Store {
              WHERE m.id IN ({})",
             dialect::of(&self.reader()).params(1, ids.len())
         );
-        Ok(self
+        let rows = self
             .reader()
             .query_all_raw(stmt(&self.reader(), &sql, ids.iter().map(|&id| id.into())))
-            .await?)
-    }
-
-    /// A delivery from its row, with whatever more its kind needs; `None` when the message
-    /// is no longer to send.
-    async fn delivery_of(&self, row: sea_orm::QueryResult) -> Result<Option<Delivery>> {
-        let message_id: Id = row.try_get("", "id")?;
-        let state: MessageState = parse_stored(&row.try_get::<String>("", "state")?)?;
-        if !matches!(state, MessageState::Queued | MessageState::Retrying) {
-            // Sent, skipped or dead already: a job claimed again after its worker died
-            // between recording the message and finishing the job.
-            return Ok(None);
-        }
-        let org: Id = row.try_get("", "org_id")?;
-        let kind: MessageKind = parse_stored(&row.try_get::<String>("", "kind")?)?;
-        let subject: Option<Id> = row.try_get("", "subject_id")?;
-        let session_id: Option<Id> = row.try_get("", "session_id")?;
-        let user_email: Option<String> = row.try_get("", "user_email")?;
-        let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
-        let participant_mail = kind.is_participant_mail() && subject.is_some();
-        let staff = user_email.is_some();
-        let recipient = Recipient {
-            name: row
-                .try_get::<Option<String>>("", "display_name")?
-                .unwrap_or_default(),
-            email: row
-                .try_get::<Option<String>>("", "person_email")?
-                .or(user_email),
-            language: row.try_get("", "preferred_language")?,
-            needs_consent: participant_mail,
-            consented: consent.is_some(),
-            channel: row.try_get("", "preferred_channel")?,
-            staff,
-        };
-        let mut d = Delivery {
-            message_id,
-            org_id: org,
-            kind,
-            reply_to: row.try_get("", "reply_to")?,
-            recipient,
-            session: None,
-            supports: Vec::new(),
-            roster: Vec::new(),
-            headcount: None,
-            absences: 0,
-            task: None,
-            escalated: Vec::new(),
-            absence: None,
-            missing_roles: Vec::new(),
-            digest: None,
-        };
-        if row.try_get::<Option<Id>>("", "s_id")?.is_some() {
-            d.session = Some(session_of(
-                &row,
-                participant_mail.then_some(subject).flatten(),
-            )?);
-        }
-        match kind {
-            MessageKind::SessionReminder | MessageKind::SessionChanged if participant_mail => {
-                let arranged: Option<String> = row.try_get("", "arranged")?;
-                d.supports = dialect::json_rows(arranged.as_deref())?;
-            }
-            MessageKind::FacilitatorReminder => {
-                if let Some(sid) = session_id {
-                    // Only facilitators are told the topic; the curriculum's, unless the
-                    // session names its own.
-                    if let Some(s) = d.session.as_mut().filter(|s| s.topic.is_none()) {
-                        s.topic = self.planned_topic(org, sid).await?;
-                    }
-                    let headcount = self.support_headcount(org, sid).await?;
-                    d.roster = self.roster_names(org, sid).await?;
-                    d.absences = self.absence_count(org, sid).await?;
-                    d.headcount = Some(headcount);
-                }
-            }
-            MessageKind::FollowUpOpened | MessageKind::FollowUpAssigned => {
-                d.task = self.delivery_task(org, subject.unwrap_or_default()).await?;
-            }
-            MessageKind::FollowUpEscalated => {
-                d.escalated = self
-                    .escalated_with(org, subject.unwrap_or_default())
-                    .await?;
-            }
-            MessageKind::RolesMissing => {
-                d.missing_roles = self
-                    .session_role_gap(org, session_id.unwrap_or_default())
-                    .await?;
-            }
-            MessageKind::WeeklyDigest => {
-                let written: DateTime<Utc> = row.try_get("", "created_at")?;
-                d.digest = Some(self.weekly_digest(org, written).await?);
-            }
-            MessageKind::AbsenceNotice => {
-                d.absence = self
-                    .absence_of(
-                        org,
-                        session_id.unwrap_or_default(),
-                        subject.unwrap_or_default(),
-                    )
-                    .await?;
-            }
-            MessageKind::SessionReminder
-            | MessageKind::SessionChanged
-            | MessageKind::SessionCancelled => {}
-        }
-        Ok(Some(d))
+            .await?;
+        Ok(rows.into_iter().map(MessageRow).collect())
     }
 
     /// The topic of the session's plan in its program's curriculum, if it has one.
-    async fn planned_topic(&self, org: Id, session_id: Id) -> Result<Option<String>> {
+    pub async fn planned_topic(&self, org: Id, session_id: Id) -> Result<Option<String>> {
         let sql = "SELECT s.phase, s.plan, p.spec FROM sessions s \
                    JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
                    JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
@@ -324,7 +276,8 @@ impl Store {
         }))
     }
 
-    async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
+    /// The names of the participants holding a place in the session's group.
+    pub async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
         let sql = "SELECT p.display_name FROM sessions s \
                    JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
                    JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
@@ -338,7 +291,8 @@ impl Store {
             .collect()
     }
 
-    async fn absence_of(
+    /// Who said they cannot come to the session, and why: `(name, reason)`.
+    pub async fn absence_of(
         &self,
         org: Id,
         session_id: Id,
@@ -360,7 +314,8 @@ impl Store {
             .transpose()
     }
 
-    async fn absence_count(&self, org: Id, session_id: Id) -> Result<u32> {
+    /// How many said they cannot come to the session.
+    pub async fn absence_count(&self, org: Id, session_id: Id) -> Result<u32> {
         use crate::entities::absence_notice;
         let n = absence_notice::Entity::find()
             .filter(absence_notice::Column::OrgId.eq(org))
@@ -372,7 +327,7 @@ impl Store {
 
     /// The tasks escalated in the same sweep as `task_id` (they share its `escalated_at`)
     /// that still wait for a first call, by due date.
-    async fn escalated_with(&self, org: Id, task_id: Id) -> Result<Vec<DeliveryTask>> {
+    pub async fn escalated_with(&self, org: Id, task_id: Id) -> Result<Vec<DeliveryTask>> {
         let db = self.reader();
         let Some(at) = follow_up_task::Entity::find_by_id(task_id)
             .filter(follow_up_task::Column::OrgId.eq(org))
@@ -411,7 +366,8 @@ impl Store {
             .collect()
     }
 
-    async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
+    /// A follow-up task as a message about it tells it.
+    pub async fn delivery_task(&self, org: Id, task_id: Id) -> Result<Option<DeliveryTask>> {
         let Some(t) = follow_up_task::Entity::find_by_id(task_id)
             .filter(follow_up_task::Column::OrgId.eq(org))
             .one(&self.reader())
@@ -552,7 +508,7 @@ impl Tx {
             .one(&self.0)
             .await?
             .ok_or(StoreError::NotFound("message"))?;
-        parse_stored(&m.state)
+        Ok(m.state.0)
     }
 
     /// Queues a dead message and its dead delivery job again, due now, with a fresh count.
@@ -599,8 +555,8 @@ pub enum DeliveryOutcome {
 fn message_record(m: message::Model) -> Result<MessageRecord> {
     Ok(MessageRecord {
         id: m.id,
-        kind: parse_stored(&m.kind)?,
-        state: parse_stored(&m.state)?,
+        kind: m.kind.0,
+        state: m.state.0,
         session_id: m.session_id,
         person_id: m.person_id,
         user_id: m.user_id,
@@ -634,7 +590,7 @@ impl Tx {
             .map(|e| {
                 Ok(PendingEvent {
                     id: e.id,
-                    kind: parse_stored(&e.kind)?,
+                    kind: e.kind.0,
                     subject_id: e.subject_id,
                 })
             })

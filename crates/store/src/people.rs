@@ -1,7 +1,8 @@
 //! People: participants and facilitators of an organization.
 
 use crate::entities::person;
-use crate::{PageRequest, Result, Store, StoreError, parse_stored};
+use crate::stored::Stored;
+use crate::{PageRequest, Result, Store, StoreError};
 use peergroup_domain::Id;
 use peergroup_domain::person::{Consent, ConsentInput, PersonSpec};
 use peergroup_domain::records::Page;
@@ -28,11 +29,7 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
             preferred_language: Language::parse(m.preferred_language).map_err(corrupt)?,
             email: m.email.map(Email::parse).transpose().map_err(corrupt)?,
             phone: m.phone.map(Phone::parse).transpose().map_err(corrupt)?,
-            preferred_channel: m
-                .preferred_channel
-                .as_deref()
-                .map(parse_stored)
-                .transpose()?,
+            preferred_channel: m.preferred_channel.map(|c| c.0),
             alternative_contact: m
                 .alternative_contact
                 .map(Text::parse)
@@ -55,7 +52,7 @@ fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, consent: Cons
     active.preferred_language = Set(spec.preferred_language.to_string());
     active.email = Set(spec.email.as_ref().map(|e| e.to_string()));
     active.phone = Set(spec.phone.as_ref().map(|p| p.to_string()));
-    active.preferred_channel = Set(spec.preferred_channel.map(|c| c.as_str().to_string()));
+    active.preferred_channel = Set(spec.preferred_channel.map(Stored));
     active.alternative_contact = Set(spec.alternative_contact.as_ref().map(|t| t.to_string()));
     active.consent_reminders_at = Set(consent.reminders_given_at);
     active.consent_calls_at = Set(consent.calls_given_at);

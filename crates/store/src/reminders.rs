@@ -7,7 +7,7 @@ use crate::entities::organization;
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::session_group_program;
 use crate::programs::program_specs;
-use crate::{Result, Store, StoreError, Tx, parse_stored};
+use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
@@ -272,7 +272,7 @@ async fn reminder_facts(
         .ok_or(StoreError::NotFound("organization"))?;
     Ok(Some(ReminderFacts {
         group_id: g.id,
-        status: parse_stored(&s.status)?,
+        status: s.status.0,
         sequence: s.sequence,
         starts_at: s.starts_at,
         policy: spec.reminders,

@@ -5,7 +5,8 @@
 use crate::attendance::{MarksByParticipant, MarksOf, RollCall, aggregated_marks, record_event};
 use crate::dialect;
 use crate::entities::{enrollment, facilitator_assignment as fa, follow_up_task, group};
-use crate::{Result, StoreError, Tx, from_json, parse_stored, to_json};
+use crate::stored::Stored;
+use crate::{Result, StoreError, Tx, from_json, to_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FollowUpChanges};
@@ -20,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub(crate) fn rule_task(t: &follow_up_task::Model) -> Result<RuleTask> {
     Ok(RuleTask {
         id: t.id,
-        state: parse_stored(&t.state)?,
+        state: t.state.0,
         attempts: u32::try_from(t.attempts).unwrap_or(0),
         sessions: from_json(t.sessions.clone())?,
     })
@@ -66,8 +67,8 @@ impl RuleWrites<'_> {
                     group_id: Set(self.group_id),
                     enrollment_id: Set(enrollment_id),
                     person_id: Set(person),
-                    kind: Set(TaskKind::MissedSessions.as_str().into()),
-                    state: Set(TaskState::Open.as_str().into()),
+                    kind: Set(Stored(TaskKind::MissedSessions)),
+                    state: Set(Stored(TaskState::Open)),
                     assignee_person_id: Set(self.caller),
                     sessions: Set(to_json(&sessions)),
                     due_at: Set(self.due_at),
@@ -294,7 +295,7 @@ impl Tx {
                 .or_default()
                 .push(AssignedFacilitator {
                     person_id: m.person_id,
-                    kind: parse_stored(&m.role)?,
+                    kind: m.role.0,
                     program_role: m
                         .program_role
                         .map(peergroup_domain::values::Key::parse)

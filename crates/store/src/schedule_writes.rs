@@ -7,7 +7,8 @@ use crate::entities::session;
 use crate::joined_reads::{group_and_program, schedule_facts};
 use crate::reminders::changed_notice;
 use crate::session_writes::update_session;
-use crate::{Result, StoreError, Tx, from_json, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, StoreError, Tx, from_json};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::AssignedFacilitator;
@@ -84,13 +85,13 @@ impl Tx {
         let (group, program) = group_and_program(&self.0, org, group_id).await?;
         let facts = schedule_facts(&self.0, org, &group).await?;
         Ok(GroupSchedule {
-            status: parse_stored(&group.status)?,
+            status: group.status.0,
             program,
             start_date: group.start_date,
             weekdays: from_json(group.weekdays)?,
             start_time: group.start_time,
             timezone: TimeZone::parse(&group.timezone).map_err(StoreError::Corrupt)?,
-            policy: parse_stored(&group.exclusion_policy)?,
+            policy: group.exclusion_policy.0,
             venue_name: group.venue_name,
             exclusions: facts.exclusions,
             facilitators: facts.facilitators,
@@ -110,7 +111,7 @@ impl Tx {
             .map(|m| {
                 Ok(StoredSession {
                     id: m.id,
-                    status: parse_stored(&m.status)?,
+                    status: m.status.0,
                     manual: m.manual,
                     sequence: m.sequence,
                     slot: PlannedSession {
@@ -171,10 +172,10 @@ impl Tx {
                     org_id: Set(org),
                     group_id: Set(group_id),
                     number: Set(p.number as i32),
-                    status: Set(SessionStatus::Scheduled.as_str().to_string()),
+                    status: Set(Stored(SessionStatus::Scheduled)),
                     sequence: Set(0),
                     cancel_reason: Set(None),
-                    kind: Set(SessionKind::Planned.as_str().to_string()),
+                    kind: Set(Stored(SessionKind::Planned)),
                     manual: Set(false),
                     topic: Set(None),
                     venue_name: Set(None),
@@ -195,7 +196,7 @@ impl Tx {
         for (id, sequence) in &r.cancels {
             notices.push(changed_notice(org, *id, *sequence, now));
             let active = session::ActiveModel {
-                status: Set(SessionStatus::Cancelled.as_str().to_string()),
+                status: Set(Stored(SessionStatus::Cancelled)),
                 cancel_reason: Set(Some("no longer in the schedule".into())),
                 sequence: Set(*sequence),
                 updated_at: Set(now),

@@ -7,7 +7,8 @@ use crate::entities::session;
 use crate::group_lock::find_group_for_update;
 use crate::reminders::changed_notice;
 use crate::sessions::{group_facilitators, session_and_group_for_update, set_venue};
-use crate::{Result, StoreError, Tx, parse_stored};
+use crate::stored::Stored;
+use crate::{Result, StoreError, Tx};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
@@ -67,7 +68,7 @@ impl Tx {
         let (m, group) = session_and_group_for_update(&self.0, org, id).await?;
         Ok(SessionToChange {
             group_id: m.group_id,
-            status: parse_stored(&m.status)?,
+            status: m.status.0,
             local_date: m.local_date,
             local_time: m.local_time,
             minutes: u16::try_from(m.minutes).unwrap_or(0),
@@ -81,7 +82,7 @@ impl Tx {
     pub async fn group_to_change(&self, org: Id, group_id: Id) -> Result<GroupToChange> {
         let group = find_group_for_update(&self.0, org, group_id).await?;
         Ok(GroupToChange {
-            status: parse_stored(&group.status)?,
+            status: group.status.0,
             tz: timezone(&group.timezone)?,
             venue_name: group.venue_name,
         })
@@ -138,7 +139,7 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let active = session::ActiveModel {
-            status: Set(SessionStatus::Cancelled.as_str().to_string()),
+            status: Set(Stored(SessionStatus::Cancelled)),
             cancel_reason: Set(Some(reason.to_string())),
             sequence: Set(sequence),
             updated_at: Set(now),
@@ -168,10 +169,10 @@ impl Tx {
             local_time: Set(at.local_time),
             starts_at: Set(at.starts_at),
             minutes: Set(i32::from(extra.minutes)),
-            status: Set(SessionStatus::Scheduled.as_str().to_string()),
+            status: Set(Stored(SessionStatus::Scheduled)),
             sequence: Set(0),
             cancel_reason: Set(None),
-            kind: Set(SessionKind::Extra.as_str().to_string()),
+            kind: Set(Stored(SessionKind::Extra)),
             manual: Set(true),
             topic: Set(extra.topic.as_ref().map(|t| t.to_string())),
             created_at: Set(now),

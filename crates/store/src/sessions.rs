@@ -6,7 +6,7 @@ use crate::coordinator_notices::assigned_facilitators;
 use crate::entities::{calendar_exclusion, group, program, session};
 use crate::group_lock::find_group_for_update;
 use crate::programs::program_spec;
-use crate::{Result, Store, StoreError, from_json, parse_stored};
+use crate::{Result, Store, StoreError, from_json};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
@@ -172,7 +172,7 @@ fn session_record(
         None => cx.venue.clone(),
     };
     let tz = cx.tz;
-    let status: SessionStatus = parse_stored(&m.status)?;
+    let status: SessionStatus = m.status.0;
     let roles_missing = match phase_spec {
         Some(phase) if status == SessionStatus::Scheduled => {
             let assigned: Vec<&AssignedFacilitator> = cx.facilitators.iter().collect();
@@ -185,7 +185,7 @@ fn session_record(
         cannot_come,
         id: m.id,
         group_id: m.group_id,
-        kind: parse_stored(&m.kind)?,
+        kind: m.kind.0,
         changed_by_hand: m.manual,
         venue,
         number: u32::try_from(m.number).unwrap_or(0),

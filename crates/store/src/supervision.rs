@@ -3,7 +3,8 @@
 
 use crate::dialect::stmt;
 use crate::entities::{person, supervision_contact};
-use crate::{Result, Store, StoreError, parse_stored, to_json};
+use crate::stored::Stored;
+use crate::{Result, Store, StoreError, to_json};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use peergroup_domain::training::{
     PeerSupervision, SupervisionContact, SupervisionReport, SupervisionSpec, latest_today,
@@ -24,7 +25,7 @@ fn contact_record(m: supervision_contact::Model) -> Result<SupervisionContact> {
             mentor_person_id: m.mentor_person_id,
             peer_person_id: m.peer_person_id,
             held_on: m.held_on,
-            mode: parse_stored(&m.mode)?,
+            mode: m.mode.0,
             minutes: u16::try_from(m.minutes).unwrap_or(0),
             topics: topics
                 .into_iter()
@@ -88,7 +89,7 @@ impl Store {
             mentor_person_id: Set(spec.mentor_person_id),
             peer_person_id: Set(spec.peer_person_id),
             held_on: Set(spec.held_on),
-            mode: Set(spec.mode.as_str().to_string()),
+            mode: Set(Stored(spec.mode)),
             minutes: Set(i32::from(spec.minutes)),
             topics: Set(to_json(&topics)),
             follow_up_needed: Set(spec.follow_up_needed),

@@ -1,7 +1,8 @@
 //! Support needs of an enrolment: childcare, transport, interpreter, food, and others.
 
 use crate::entities::{enrollment, support_need};
-use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
+use crate::stored::Stored;
+use crate::{Result, Store, StoreError, from_json, to_json};
 use peergroup_domain::Id;
 use peergroup_domain::records::SupportNeed;
 use peergroup_domain::support::SupportNeedSpec;
@@ -15,8 +16,8 @@ fn to_record(m: support_need::Model) -> Result<SupportNeed> {
         id: m.id,
         enrollment_id: m.enrollment_id,
         spec: SupportNeedSpec {
-            kind: parse_stored(&m.kind)?,
-            status: parse_stored(&m.status)?,
+            kind: m.kind.0,
+            status: m.status.0,
             children_ages: from_json(m.children_ages)?,
             interpreter_language: m
                 .interpreter_language
@@ -31,8 +32,8 @@ fn to_record(m: support_need::Model) -> Result<SupportNeed> {
 }
 
 pub(crate) fn write_spec(active: &mut support_need::ActiveModel, spec: &SupportNeedSpec) {
-    active.kind = Set(spec.kind.as_str().to_string());
-    active.status = Set(spec.status.as_str().to_string());
+    active.kind = Set(Stored(spec.kind));
+    active.status = Set(Stored(spec.status));
     active.children_ages = Set(to_json(&spec.children_ages));
     active.interpreter_language = Set(spec.interpreter_language.as_ref().map(|l| l.to_string()));
     active.details = Set(spec.details.as_ref().map(|t| t.to_string()));

@@ -7,8 +7,9 @@ use crate::entities::{
     call_attempt, enrollment, facilitator_assignment as fa, follow_up_task, group, support_need,
 };
 use crate::programs::program_spec;
+use crate::stored::Stored;
 use crate::supports::write_spec;
-use crate::{Result, StoreError, Tx, parse_stored, to_json};
+use crate::{Result, StoreError, Tx, to_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::followup::{CallAttemptSpec, CloseTaskSpec, TaskKind, TaskState};
@@ -49,7 +50,7 @@ impl Tx {
         Ok(TaskToChange {
             group_id: t.group_id,
             enrollment_id: t.enrollment_id,
-            state: parse_stored(&t.state)?,
+            state: t.state.0,
             assignee_person_id: t.assignee_person_id,
         })
     }
@@ -104,8 +105,8 @@ impl Tx {
             group_id: Set(e.group_id),
             enrollment_id: Set(e.enrollment_id),
             person_id: Set(e.person_id),
-            kind: Set(TaskKind::Manual.as_str().into()),
-            state: Set(TaskState::Open.as_str().into()),
+            kind: Set(Stored(TaskKind::Manual)),
+            state: Set(Stored(TaskState::Open)),
             assignee_person_id: Set(assignee),
             sessions: Set(to_json(&Vec::<Id>::new())),
             due_at: Set(due_at),
@@ -174,9 +175,9 @@ impl Tx {
             task_id: Set(task_id),
             made_by: Set(made_by),
             made_at: Set(spec.made_at.unwrap_or(now)),
-            outcome: Set(spec.outcome.as_str().into()),
+            outcome: Set(Stored(spec.outcome)),
             barriers: Set(to_json(&spec.barriers)),
-            next_step: Set(spec.next_step.map(|s| s.as_str().to_string())),
+            next_step: Set(spec.next_step.map(Stored)),
             support_need_id: Set(support_need_id),
             note: Set(spec.note.as_ref().map(|n| n.to_string())),
             ..Default::default()

@@ -7,7 +7,7 @@ use crate::entities::{
     training_module,
 };
 use crate::programs::program_spec;
-use crate::{Result, Store, StoreError, from_json, parse_stored, to_json};
+use crate::{Result, Store, StoreError, from_json, to_json};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::org::TrainingPolicy;
@@ -103,7 +103,7 @@ pub(crate) async fn training_policy(
         .one(conn)
         .await?
         .ok_or(StoreError::NotFound("organization"))?;
-    parse_stored(&org.training_policy)
+    Ok(org.training_policy.0)
 }
 
 /// Titles of the organization's modules, by id.

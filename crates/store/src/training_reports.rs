@@ -8,8 +8,9 @@ use crate::facilitators::list_group_facilitators;
 use crate::joined_reads::columns;
 use crate::people::find_person;
 use crate::programs::program_specs;
+use crate::stored::Stored;
 use crate::training::{TrainingFacts, check_day};
-use crate::{Result, Store, StoreError, parse_stored};
+use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::fills;
@@ -62,7 +63,7 @@ async fn active_assignments(
         out.push(Assigned {
             person_id: row.try_get("", "person_id")?,
             display_name: row.try_get("", "display_name")?,
-            kind: parse_stored(&row.try_get::<String>("", "role")?)?,
+            kind: row.try_get::<Stored<FacilitatorKind>>("", "role")?.0,
             program_role: row
                 .try_get::<Option<String>>("", "program_role")?
                 .map(Key::parse)
