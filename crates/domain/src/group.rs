@@ -28,6 +28,14 @@ string_enum!(
 );
 
 impl GroupStatus {
+    /// The statuses of a group that meets or will: what reminders, reports and
+    /// coordinators' notices look at.
+    pub const ACTIVE: &'static [GroupStatus] = &[
+        GroupStatus::Planned,
+        GroupStatus::Enrolling,
+        GroupStatus::Running,
+    ];
+
     pub fn can_become(self, next: GroupStatus) -> bool {
         use GroupStatus::*;
         matches!(

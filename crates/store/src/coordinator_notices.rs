@@ -3,16 +3,21 @@
 //! are re-read when they are sent, so a gap filled in the meantime is not reported.
 
 use crate::dialect::stmt;
-use crate::entities::{facilitator_assignment as fa, follow_up_task, organization, user};
+use crate::entities::{facilitator_assignment as fa, follow_up_task, group, organization, user};
 use crate::programs::program_specs;
+use crate::stored::sql_words;
 use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::{AssignedFacilitator, FacilitationCheck};
 use peergroup_domain::followup::TaskState;
+use peergroup_domain::group::GroupStatus;
+use peergroup_domain::org::Role;
+use peergroup_domain::records::SessionStatus;
 pub use peergroup_domain::reminders::Digest;
 use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::{ExprTrait, Query};
 use sea_orm::{QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
 
@@ -57,12 +62,16 @@ pub(crate) async fn coming_sessions(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Coming>> {
-    let mut sql = String::from(
+    // Text, not sea-query: the `CROSS JOIN` is a plan for SQLite that a builder would not
+    // keep.
+    let mut sql = format!(
         "SELECT s.id, s.org_id, s.group_id, s.starts_at, s.sequence, s.phase, g.program_id \
          FROM peer_groups g CROSS JOIN sessions s \
-         WHERE g.status IN ('planned', 'enrolling', 'running') \
+         WHERE g.status IN ({}) \
          AND s.group_id = g.id AND s.org_id = g.org_id \
-         AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = 'scheduled'",
+         AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = '{}'",
+        sql_words(GroupStatus::ACTIVE),
+        SessionStatus::Scheduled.as_str()
     );
     let mut values = vec![from.into(), to.into()];
     match scope {
@@ -254,14 +263,26 @@ impl Tx {
     /// The coordinators and admins of every organization with an active group, as
     /// `(user, organization)`: who gets a weekly digest.
     pub async fn digest_readers(&self) -> Result<Vec<(Id, Id)>> {
-        let txn = &self.0;
-        let sql = "SELECT u.id, u.org_id FROM users u \
-                   WHERE u.role IN ('coordinator', 'admin') AND EXISTS (\
-                   SELECT 1 FROM peer_groups g WHERE g.org_id = u.org_id \
-                   AND g.status IN ('planned', 'enrolling', 'running')) ORDER BY u.id";
-        let rows = txn.query_all_raw(stmt(txn, sql, [])).await?;
-        rows.into_iter()
-            .map(|row| Ok((row.try_get("", "id")?, row.try_get("", "org_id")?)))
-            .collect()
+        let active_group = Query::select()
+            .expr(Expr::val(1))
+            .from(group::Entity)
+            .and_where(
+                Expr::col((group::Entity, group::Column::OrgId))
+                    .equals((user::Entity, user::Column::OrgId)),
+            )
+            .and_where(
+                Expr::col((group::Entity, group::Column::Status))
+                    .is_in(GroupStatus::ACTIVE.iter().map(|s| s.as_str())),
+            )
+            .to_owned();
+        Ok(user::Entity::find()
+            .select_only()
+            .columns([user::Column::Id, user::Column::OrgId])
+            .filter(user::Column::Role.is_in([Role::Coordinator.as_str(), Role::Admin.as_str()]))
+            .filter(Expr::exists(active_group))
+            .order_by_asc(user::Column::Id)
+            .into_tuple()
+            .all(&self.0)
+            .await?)
     }
 }

@@ -15,6 +15,7 @@ use peergroup_domain::records::Page;
 use peergroup_domain::records::{Group, GroupDetail};
 use peergroup_domain::values::{Name, Text, TimeZone};
 use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::{Alias, ExprTrait, Query};
 use sea_orm::{ActiveValue::Set, FromQueryResult, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -194,10 +195,16 @@ impl Store {
     /// The group's revision: the database raises it whenever anything its detail shows
     /// changes (migration `m20261201_000006_group_revision`). One primary-key read.
     pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
-        let sql = "SELECT revision FROM peer_groups WHERE id = $1 AND org_id = $2";
+        // Not a field of the entity: only the database's triggers write it.
+        let q = Query::select()
+            .column(Alias::new("revision"))
+            .from(group::Entity)
+            .and_where(Expr::col(group::Column::Id).eq(id))
+            .and_where(Expr::col(group::Column::OrgId).eq(org))
+            .to_owned();
         let row = self
             .reader()
-            .query_one_raw(stmt(&self.reader(), sql, [id.into(), org.into()]))
+            .query_one(&q)
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         Ok(row.try_get("", "revision")?)

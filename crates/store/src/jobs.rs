@@ -9,11 +9,13 @@
 //! stores it.
 
 use crate::dialect::{self, stmt};
+use crate::entities::job;
 use crate::{Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::jobs::JobState;
-use sea_orm::{ConnectionTrait, Value};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Value};
 use serde::Serialize;
 
 pub use crate::new_job::{DEFAULT_MAX_ATTEMPTS, NewJob};
@@ -76,12 +78,13 @@ pub(crate) fn finish_from(first: usize) -> String {
     format!(
         "UPDATE jobs SET state = ${first}, run_at = COALESCE(${}, run_at), \
          last_error = ${}, locked_until = NULL, updated_at = ${} \
-         WHERE id = ${} AND locked_by = ${} AND state = 'running'",
+         WHERE id = ${} AND locked_by = ${} AND state = '{}'",
         first + 1,
         first + 2,
         first + 3,
         first + 4,
-        first + 5
+        first + 5,
+        JobState::Running.as_str()
     )
 }
 
@@ -168,12 +171,14 @@ impl Store {
         // Each kind of claimable job is read along the (state, run_at) index and stops at
         // `limit`: one `OR` of the two read and sorted every due job at each claim (a
         // fan-out queues hundreds at once). Jobs due at the same moment come in index order.
+        // Text, not sea-query: a statement of data-modifying CTEs with the dialect's lock.
+        let (queued, running) = (JobState::Queued.as_str(), JobState::Running.as_str());
         let sql = format!(
-            "WITH due AS (SELECT id, run_at FROM jobs WHERE state = 'queued' AND run_at <= $1 \
+            "WITH due AS (SELECT id, run_at FROM jobs WHERE state = '{queued}' AND run_at <= $1 \
                ORDER BY run_at LIMIT $2{lock}), \
-             stale AS (SELECT id, run_at FROM jobs WHERE state = 'running' AND locked_until <= $1 \
+             stale AS (SELECT id, run_at FROM jobs WHERE state = '{running}' AND locked_until <= $1 \
                ORDER BY run_at LIMIT $2{lock}) \
-             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $3, \
+             UPDATE jobs SET state = '{running}', attempts = attempts + 1, locked_by = $3, \
              locked_until = $4, updated_at = $1 \
              WHERE id IN (SELECT id FROM (SELECT id, run_at FROM due \
                UNION ALL SELECT id, run_at FROM stale) AS claimable \
@@ -220,15 +225,20 @@ impl Store {
     /// so a reminder job planned again after its row is gone writes no second message.
     pub async fn prune_done_jobs(&self, before: DateTime<Utc>) -> Result<u64> {
         // Through the (state, run_at) index; a batch keeps SQLite's one writer free between.
-        let sql = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs \
-                   WHERE state = 'done' AND run_at < $1 LIMIT 5000)";
+        let batch = Query::select()
+            .column(job::Column::Id)
+            .from(job::Entity)
+            .and_where(Expr::col(job::Column::State).eq(JobState::Done.as_str()))
+            .and_where(Expr::col(job::Column::RunAt).lt(before))
+            .limit(5000)
+            .to_owned();
         let mut deleted = 0;
         loop {
-            let n = self
-                .writer()
-                .execute_raw(stmt(&self.writer(), sql, [before.into()]))
+            let n = job::Entity::delete_many()
+                .filter(job::Column::Id.in_subquery(batch.clone()))
+                .exec(&self.writer())
                 .await?
-                .rows_affected();
+                .rows_affected;
             deleted += n;
             if n == 0 {
                 return Ok(deleted);
@@ -238,22 +248,26 @@ impl Store {
 
     /// Counts jobs by state.
     pub async fn job_counts(&self) -> Result<JobCounts> {
-        let sql = "SELECT state, CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS tried, \
-                   COUNT(*) AS n FROM jobs GROUP BY state, tried";
-        let rows = self
-            .reader()
-            .query_all_raw(stmt(&self.reader(), sql, []))
+        let tried = Func::sum(Expr::case(Expr::col(job::Column::Attempts).gt(0), 1).finally(0));
+        // The state as text: a state this version does not know counts as dead.
+        let rows: Vec<(String, i64, i64)> = job::Entity::find()
+            .select_only()
+            .column(job::Column::State)
+            .column_as(job::Column::Id.count(), "n")
+            .column_as(Expr::from(tried), "tried")
+            .group_by(job::Column::State)
+            .into_tuple()
+            .all(&self.reader())
             .await?;
         let mut counts = JobCounts::default();
-        for row in rows {
-            let state: String = row.try_get("", "state")?;
-            let tried: i32 = row.try_get("", "tried")?;
-            let n: i64 = row.try_get("", "n")?;
-            match (state.parse(), tried) {
-                (Ok(JobState::Queued), 0) => counts.queued += n,
-                (Ok(JobState::Queued), _) => counts.retrying += n,
-                (Ok(JobState::Running), _) => counts.running += n,
-                (Ok(JobState::Done), _) => counts.done += n,
+        for (state, n, tried) in rows {
+            match state.parse() {
+                Ok(JobState::Queued) => {
+                    counts.queued += n - tried;
+                    counts.retrying += tried;
+                }
+                Ok(JobState::Running) => counts.running += n,
+                Ok(JobState::Done) => counts.done += n,
                 _ => counts.dead += n,
             }
         }

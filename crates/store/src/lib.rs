@@ -29,6 +29,7 @@ pub mod groups;
 mod idempotency;
 pub mod jobs;
 mod joined_reads;
+mod joins;
 mod mark_connection;
 pub mod messages;
 mod new_job;
@@ -56,10 +57,9 @@ pub use mark_connection::APPLICATION_NAME as MARKS_APPLICATION_NAME;
 
 use peergroup_domain::clock::{Clock, SystemClock};
 use peergroup_migrations::{Migrator, MigratorTrait};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, Func, Query};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement,
-};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
@@ -288,10 +288,13 @@ impl Store {
             "training_attendance",
             "supervision_contacts",
         ] {
-            let sql = format!("SELECT COUNT(*) AS n FROM {table}");
+            let q = Query::select()
+                .expr_as(Func::count(Expr::col(Asterisk)), Alias::new("n"))
+                .from(Alias::new(table))
+                .to_owned();
             let row = self
                 .reader()
-                .query_one_raw(Statement::from_string(self.backend(), sql))
+                .query_one(&q)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("no count for {table}")))?;
             counts.push((table, row.try_get::<i64>("", "n")?));

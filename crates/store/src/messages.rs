@@ -4,21 +4,27 @@
 
 use crate::coordinator_notices::{Digest, coordinators};
 use crate::dialect::{self, stmt};
-use crate::entities::{follow_up_task, group, job, message, notification_event};
+use crate::entities::{
+    enrollment, follow_up_task, group, job, message, notification_event, person, program, session,
+};
 use crate::jobs::{ClaimedJob, JobOutcome, finish_from, finish_values};
+use crate::joins::within_org;
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError, Tx, from_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::SupportHeadcount;
+use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::followup::TaskState;
 use peergroup_domain::jobs::{EventKind, JobState};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Page, SessionStatus};
 use peergroup_domain::reminders::MessageRecord;
 use peergroup_domain::reminders::{MessageKind, MessageState};
+use peergroup_domain::support::SupportStatus;
 use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
+use sea_orm::sea_query::{ExprTrait, Order, Query};
 use std::collections::HashMap;
 
 /// Filters for the message list.
@@ -225,6 +231,11 @@ impl Store {
     /// in one statement.
     pub async fn message_rows(&self, ids: &[Id]) -> Result<Vec<MessageRow>> {
         let arranged = dialect::of(&self.reader()).json_agg("n.kind", "n.id");
+        let arranged_status = SupportStatus::Arranged.as_str();
+        let (reminder, changed) = (
+            MessageKind::SessionReminder.as_str(),
+            MessageKind::SessionChanged.as_str(),
+        );
         let sql = format!(
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
              m.created_at, o.reply_to, \
@@ -234,9 +245,9 @@ impl Store {
              s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
              g.timezone, g.languages, g.venue_name AS g_venue, g.venue_address AS g_address, \
-             CASE WHEN m.kind IN ('session_reminder', 'session_changed') THEN \
+             CASE WHEN m.kind IN ('{reminder}', '{changed}') THEN \
                CAST((SELECT {arranged} FROM support_needs n WHERE n.org_id = m.org_id \
-                AND n.enrollment_id = m.subject_id AND n.status = 'arranged') AS TEXT) \
+                AND n.enrollment_id = m.subject_id AND n.status = '{arranged_status}') AS TEXT) \
              END AS arranged \
              FROM messages m JOIN organizations o ON o.id = m.org_id \
              LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
@@ -255,15 +266,33 @@ impl Store {
 
     /// The topic of the session's plan in its program's curriculum, if it has one.
     pub async fn planned_topic(&self, org: Id, session_id: Id) -> Result<Option<String>> {
-        let sql = "SELECT s.phase, s.plan, p.spec FROM sessions s \
-                   JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-                   JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-                   WHERE s.org_id = $1 AND s.id = $2";
-        let Some(row) = self
-            .reader()
-            .query_one_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
-            .await?
-        else {
+        let q = Query::select()
+            .column((session::Entity, session::Column::Phase))
+            .column((session::Entity, session::Column::Plan))
+            .column((program::Entity, program::Column::Spec))
+            .from(session::Entity)
+            .inner_join(
+                group::Entity,
+                within_org(
+                    group::Entity,
+                    group::Column::Id,
+                    session::Entity,
+                    session::Column::GroupId,
+                ),
+            )
+            .inner_join(
+                program::Entity,
+                within_org(
+                    program::Entity,
+                    program::Column::Id,
+                    group::Entity,
+                    group::Column::ProgramId,
+                ),
+            )
+            .and_where(Expr::col((session::Entity, session::Column::OrgId)).eq(org))
+            .and_where(Expr::col((session::Entity, session::Column::Id)).eq(session_id))
+            .to_owned();
+        let Some(row) = self.reader().query_one(&q).await? else {
             return Ok(None);
         };
         let spec: ProgramSpec = from_json(row.try_get("", "spec")?)?;
@@ -278,14 +307,36 @@ impl Store {
 
     /// The names of the participants holding a place in the session's group.
     pub async fn roster_names(&self, org: Id, session_id: Id) -> Result<Vec<String>> {
-        let sql = "SELECT p.display_name FROM sessions s \
-                   JOIN enrollments e ON e.group_id = s.group_id AND e.org_id = s.org_id \
-                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE s.org_id = $1 AND s.id = $2 AND e.status = 'enrolled' ORDER BY p.display_name";
-        let rows = self
-            .reader()
-            .query_all_raw(stmt(&self.reader(), sql, [org.into(), session_id.into()]))
-            .await?;
+        let q = Query::select()
+            .column((person::Entity, person::Column::DisplayName))
+            .from(session::Entity)
+            .inner_join(
+                enrollment::Entity,
+                within_org(
+                    enrollment::Entity,
+                    enrollment::Column::GroupId,
+                    session::Entity,
+                    session::Column::GroupId,
+                ),
+            )
+            .inner_join(
+                person::Entity,
+                within_org(
+                    person::Entity,
+                    person::Column::Id,
+                    enrollment::Entity,
+                    enrollment::Column::PersonId,
+                ),
+            )
+            .and_where(Expr::col((session::Entity, session::Column::OrgId)).eq(org))
+            .and_where(Expr::col((session::Entity, session::Column::Id)).eq(session_id))
+            .and_where(
+                Expr::col((enrollment::Entity, enrollment::Column::Status))
+                    .eq(EnrollmentStatus::Enrolled.as_str()),
+            )
+            .order_by((person::Entity, person::Column::DisplayName), Order::Asc)
+            .to_owned();
+        let rows = self.reader().query_all(&q).await?;
         rows.into_iter()
             .map(|r| Ok(r.try_get("", "display_name")?))
             .collect()
@@ -298,18 +349,34 @@ impl Store {
         session_id: Id,
         enrollment_id: Id,
     ) -> Result<Option<(String, String)>> {
-        let sql = "SELECT p.display_name, a.reason FROM absence_notices a \
-                   JOIN enrollments e ON e.id = a.enrollment_id AND e.org_id = a.org_id \
-                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE a.org_id = $1 AND a.session_id = $2 AND a.enrollment_id = $3";
-        let row = self
-            .reader()
-            .query_one_raw(stmt(
-                &self.reader(),
-                sql,
-                [org.into(), session_id.into(), enrollment_id.into()],
-            ))
-            .await?;
+        use crate::entities::absence_notice as a;
+        let q = Query::select()
+            .column((person::Entity, person::Column::DisplayName))
+            .column((a::Entity, a::Column::Reason))
+            .from(a::Entity)
+            .inner_join(
+                enrollment::Entity,
+                within_org(
+                    enrollment::Entity,
+                    enrollment::Column::Id,
+                    a::Entity,
+                    a::Column::EnrollmentId,
+                ),
+            )
+            .inner_join(
+                person::Entity,
+                within_org(
+                    person::Entity,
+                    person::Column::Id,
+                    enrollment::Entity,
+                    enrollment::Column::PersonId,
+                ),
+            )
+            .and_where(Expr::col((a::Entity, a::Column::OrgId)).eq(org))
+            .and_where(Expr::col((a::Entity, a::Column::SessionId)).eq(session_id))
+            .and_where(Expr::col((a::Entity, a::Column::EnrollmentId)).eq(enrollment_id))
+            .to_owned();
+        let row = self.reader().query_one(&q).await?;
         row.map(|r| Ok((r.try_get("", "display_name")?, r.try_get("", "reason")?)))
             .transpose()
     }
@@ -414,11 +481,14 @@ impl Store {
             }
             _ => (None, None, None),
         };
-        let mark = "UPDATE messages SET state = $1, attempts = $2, last_error = $3, \
-                    updated_at = $4, locale = COALESCE($5, locale), \
-                    sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at) \
-                    WHERE id = $8 AND EXISTS (SELECT 1 FROM jobs \
-                    WHERE id = $9 AND locked_by = $10 AND state = 'running')";
+        let mark = format!(
+            "UPDATE messages SET state = $1, attempts = $2, last_error = $3, \
+             updated_at = $4, locale = COALESCE($5, locale), \
+             sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at) \
+             WHERE id = $8 AND EXISTS (SELECT 1 FROM jobs \
+             WHERE id = $9 AND locked_by = $10 AND state = '{}')",
+            JobState::Running.as_str()
+        );
         let mut values: Vec<sea_orm::Value> = vec![
             state.as_str().into(),
             job.attempts.into(),
@@ -435,7 +505,7 @@ impl Store {
         // message is marked and the job finished only while this claim holds it. On SQLite
         // two statements in one call to the one writer: a crash between them leaves the job
         // running with its message marked, and claimed again it sends nothing.
-        let sql = dialect::of(&self.writer()).then(mark, &finish_from(11));
+        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(11));
         values.extend(finish_values(job, &job_outcome, now));
         let statement = stmt(&self.writer(), &sql, values);
         if let Some(marks) = &self.marks {
@@ -456,9 +526,14 @@ impl Store {
 
     /// Counts a send stopped short because its worker had lost the message's job.
     pub async fn count_lost_claim(&self, message_id: Id) -> Result<()> {
-        let db = self.writer();
-        let sql = "UPDATE messages SET lost_claims = lost_claims + 1 WHERE id = $1";
-        db.execute_raw(stmt(&db, sql, [message_id.into()])).await?;
+        message::Entity::update_many()
+            .col_expr(
+                message::Column::LostClaims,
+                Expr::col(message::Column::LostClaims).add(1),
+            )
+            .filter(message::Column::Id.eq(message_id))
+            .exec(&self.writer())
+            .await?;
         Ok(())
     }
 

@@ -1,6 +1,5 @@
 //! Programs: a design document (`spec`, validated JSON) with a name for listing.
 
-use crate::dialect;
 use crate::entities::program;
 use crate::{PageRequest, Result, Store, StoreError, from_json, to_json};
 use chrono::{DateTime, Utc};
@@ -9,7 +8,7 @@ use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Program;
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, ConnectionTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, QuerySelect};
 
 pub(crate) fn to_record(m: program::Model) -> Result<Program> {
     Ok(Program {
@@ -119,16 +118,15 @@ pub(crate) async fn program_specs(
     ids.dedup();
     let mut out = std::collections::HashMap::new();
     for chunk in ids.chunks(500) {
-        let sql = format!(
-            "SELECT id, spec FROM programs WHERE id IN ({})",
-            dialect::of(conn).params(1, chunk.len())
-        );
-        let rows = conn
-            .query_all_raw(dialect::stmt(conn, &sql, chunk.iter().map(|&id| id.into())))
+        let rows: Vec<(Id, serde_json::Value)> = program::Entity::find()
+            .select_only()
+            .columns([program::Column::Id, program::Column::Spec])
+            .filter(program::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(conn)
             .await?;
-        for row in rows {
-            let id: Id = row.try_get("", "id")?;
-            if let Ok(spec) = from_json::<ProgramSpec>(row.try_get("", "spec")?) {
+        for (id, spec) in rows {
+            if let Ok(spec) = from_json::<ProgramSpec>(spec) {
                 out.insert(id, spec);
             }
         }

@@ -3,18 +3,29 @@
 //! with its delivery job. The use cases are `peergroup-app`'s `reminders`.
 
 use crate::dialect::{self, stmt};
-use crate::entities::organization;
+use crate::entities::{
+    absence_notice, enrollment, facilitator_assignment, message, organization, person,
+};
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::session_group_program;
+use crate::joins::within_org;
 use crate::programs::program_specs;
+use crate::stored::sql_words;
 use crate::{Result, Store, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::Id;
+use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::group::GroupStatus;
 use peergroup_domain::jobs::{ChangedJob, DeliverJob, JobKind};
+use peergroup_domain::person::ContactChannel;
 use peergroup_domain::records::SessionStatus;
-use peergroup_domain::reminders::{MessageKind, QuietHours, ReminderPolicy};
-use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, Value};
+use peergroup_domain::reminders::{MessageKind, MessageState, QuietHours, ReminderPolicy};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Value,
+};
 use std::collections::HashMap;
 
 /// A message to insert; its delivery job follows it when it is new.
@@ -61,8 +72,9 @@ pub(crate) async fn insert_messages(
             }
             let n = 1 + i * 10;
             sql.push_str(&format!(
-                "({}, 'queued', 0, {})",
+                "({}, '{}', 0, {})",
                 dialect.params(n, 7),
+                MessageState::Queued.as_str(),
                 dialect.params(n + 7, 3)
             ));
             values.extend([
@@ -141,16 +153,22 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<Upcoming>> {
-        let sql = "SELECT s.id, s.org_id, s.sequence, s.starts_at, g.program_id, g.timezone, \
-                   o.quiet_hours_start, o.quiet_hours_end \
-                   FROM peer_groups g CROSS JOIN sessions s \
-                   JOIN organizations o ON o.id = g.org_id \
-                   WHERE g.status IN ('planned', 'enrolling', 'running') \
-                   AND s.group_id = g.id AND s.org_id = g.org_id \
-                   AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = 'scheduled'";
+        // Text, not sea-query: the `CROSS JOIN` is a plan for SQLite that a builder would
+        // not keep.
+        let sql = format!(
+            "SELECT s.id, s.org_id, s.sequence, s.starts_at, g.program_id, g.timezone, \
+             o.quiet_hours_start, o.quiet_hours_end \
+             FROM peer_groups g CROSS JOIN sessions s \
+             JOIN organizations o ON o.id = g.org_id \
+             WHERE g.status IN ({}) \
+             AND s.group_id = g.id AND s.org_id = g.org_id \
+             AND s.starts_at > $1 AND s.starts_at <= $2 AND s.status = '{}'",
+            sql_words(GroupStatus::ACTIVE),
+            SessionStatus::Scheduled.as_str()
+        );
         let rows = self
             .reader()
-            .query_all_raw(stmt(&self.reader(), sql, [from.into(), to.into()]))
+            .query_all_raw(stmt(&self.reader(), &sql, [from.into(), to.into()]))
             .await?;
         let mut read = Vec::with_capacity(rows.len());
         for row in rows {
@@ -227,21 +245,27 @@ impl Tx {
         sequence: i32,
     ) -> Result<Vec<(Id, Option<Id>)>> {
         let txn = &self.0;
-        let sql = "SELECT person_id, MAX(subject_id) AS subject_id FROM messages \
-                   WHERE org_id = $1 AND session_id = $2 AND state = 'sent' \
-                   AND person_id IS NOT NULL AND sequence < $3 \
-                   AND kind IN ('session_reminder', 'facilitator_reminder', 'session_changed') \
-                   GROUP BY person_id ORDER BY person_id";
-        let values = [org.into(), session_id.into(), sequence.into()];
-        let rows = txn.query_all_raw(stmt(txn, sql, values)).await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok((
-                    row.try_get("", "person_id")?,
-                    row.try_get("", "subject_id")?,
-                ))
-            })
-            .collect()
+        use message::Column as M;
+        let told = [
+            MessageKind::SessionReminder,
+            MessageKind::FacilitatorReminder,
+            MessageKind::SessionChanged,
+        ];
+        Ok(message::Entity::find()
+            .select_only()
+            .column(M::PersonId)
+            .column_as(M::SubjectId.max(), "subject_id")
+            .filter(M::OrgId.eq(org))
+            .filter(M::SessionId.eq(session_id))
+            .filter(M::State.eq(MessageState::Sent.as_str()))
+            .filter(M::PersonId.is_not_null())
+            .filter(M::Sequence.lt(sequence))
+            .filter(M::Kind.is_in(told.map(MessageKind::as_str)))
+            .group_by(M::PersonId)
+            .order_by_asc(M::PersonId)
+            .into_tuple()
+            .all(txn)
+            .await?)
     }
 
     /// Records a job's outcome in this transaction, with the work it did; false when the
@@ -287,31 +311,72 @@ async fn reminded_participants(
     group: Id,
     session: Id,
 ) -> Result<Vec<(Id, Id)>> {
-    let sql = "SELECT p.id AS person_id, e.id AS enrollment_id FROM enrollments e \
-               JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-               WHERE e.org_id = $1 AND e.group_id = $2 AND e.status = 'enrolled' \
-               AND (p.email IS NOT NULL OR p.preferred_channel = 'sms') \
-               AND p.consent_reminders_at IS NOT NULL \
-               AND NOT EXISTS (SELECT 1 FROM absence_notices a \
-                 WHERE a.org_id = e.org_id AND a.session_id = $3 AND a.enrollment_id = e.id) \
-               ORDER BY p.id";
-    let rows = txn
-        .query_all_raw(stmt(txn, sql, [org.into(), group.into(), session.into()]))
-        .await?;
+    use absence_notice as a;
+    use enrollment::Column as E;
+    use person::Column as P;
+    let said_cannot_come = Query::select()
+        .expr(Expr::val(1))
+        .from(a::Entity)
+        .and_where(Expr::col((a::Entity, a::Column::OrgId)).equals((enrollment::Entity, E::OrgId)))
+        .and_where(Expr::col((a::Entity, a::Column::SessionId)).eq(session))
+        .and_where(
+            Expr::col((a::Entity, a::Column::EnrollmentId)).equals((enrollment::Entity, E::Id)),
+        )
+        .to_owned();
+    let q = Query::select()
+        .column((person::Entity, P::Id))
+        .column((enrollment::Entity, E::Id))
+        .from(enrollment::Entity)
+        .inner_join(
+            person::Entity,
+            within_org(person::Entity, P::Id, enrollment::Entity, E::PersonId),
+        )
+        .and_where(Expr::col((enrollment::Entity, E::OrgId)).eq(org))
+        .and_where(Expr::col((enrollment::Entity, E::GroupId)).eq(group))
+        .and_where(
+            Expr::col((enrollment::Entity, E::Status)).eq(EnrollmentStatus::Enrolled.as_str()),
+        )
+        .cond_where(
+            Condition::any()
+                .add(Expr::col((person::Entity, P::Email)).is_not_null())
+                .add(
+                    Expr::col((person::Entity, P::PreferredChannel))
+                        .eq(ContactChannel::Sms.as_str()),
+                ),
+        )
+        .and_where(Expr::col((person::Entity, P::ConsentRemindersAt)).is_not_null())
+        .and_where(Expr::exists(said_cannot_come).not())
+        .order_by((person::Entity, P::Id), Order::Asc)
+        .to_owned();
+    let rows = txn.query_all(&q).await?;
     rows.into_iter()
-        .map(|r| Ok((r.try_get("", "person_id")?, r.try_get("", "enrollment_id")?)))
+        .map(|r| Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)))
         .collect()
 }
 
 /// The group's facilitators with an email address, once each.
 async fn reminded_facilitators(txn: &DatabaseTransaction, org: Id, group: Id) -> Result<Vec<Id>> {
-    let sql = "SELECT DISTINCT p.id AS person_id FROM facilitator_assignments f \
-               JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-               WHERE f.org_id = $1 AND f.group_id = $2 AND p.email IS NOT NULL ORDER BY p.id";
-    let rows = txn
-        .query_all_raw(stmt(txn, sql, [org.into(), group.into()]))
-        .await?;
+    use facilitator_assignment as f;
+    let q = Query::select()
+        .distinct()
+        .column((person::Entity, person::Column::Id))
+        .from(f::Entity)
+        .inner_join(
+            person::Entity,
+            within_org(
+                person::Entity,
+                person::Column::Id,
+                f::Entity,
+                f::Column::PersonId,
+            ),
+        )
+        .and_where(Expr::col((f::Entity, f::Column::OrgId)).eq(org))
+        .and_where(Expr::col((f::Entity, f::Column::GroupId)).eq(group))
+        .and_where(Expr::col((person::Entity, person::Column::Email)).is_not_null())
+        .order_by((person::Entity, person::Column::Id), Order::Asc)
+        .to_owned();
+    let rows = txn.query_all(&q).await?;
     rows.into_iter()
-        .map(|r| Ok(r.try_get("", "person_id")?))
+        .map(|r| Ok(r.try_get_by_index(0)?))
         .collect()
 }

@@ -64,6 +64,13 @@ impl<T> Nullable for Stored<T> {
     }
 }
 
+/// Enumeration names quoted as an SQL list (`'planned', 'enrolling'`), for statements kept
+/// as text: the names are `'static` snake_case words, never input.
+pub(crate) fn sql_words<T: StringEnum>(values: &[T]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("'{}'", v.as_str())).collect();
+    quoted.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +83,11 @@ mod tests {
         let back: Stored<MessageState> = ValueType::try_from(v).unwrap();
         assert_eq!(*back, MessageState::Retrying);
         assert!(<Stored<MessageState> as ValueType>::try_from(Value::from("lost")).is_err());
+    }
+
+    #[test]
+    fn enum_names_are_quoted_as_an_sql_list() {
+        let words = sql_words(&[MessageState::Queued, MessageState::Sent]);
+        assert_eq!(words, "'queued', 'sent'");
     }
 }

@@ -1,18 +1,25 @@
 //! Supervision of peer facilitators: contacts logged by professional mentors, and the
 //! coordinators' view of peers without recent supervision and of their workload.
 
-use crate::dialect::stmt;
-use crate::entities::{person, supervision_contact};
+use crate::entities::{
+    facilitator_assignment, follow_up_task, group, person, session, supervision_contact,
+};
+use crate::joins::within_org;
 use crate::stored::Stored;
 use crate::{Result, Store, StoreError, to_json};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use peergroup_domain::followup::TaskState;
+use peergroup_domain::group::GroupStatus;
+use peergroup_domain::program::FacilitatorKind;
+use peergroup_domain::records::SessionStatus;
 use peergroup_domain::training::{
     PeerSupervision, SupervisionContact, SupervisionReport, SupervisionSpec, latest_today,
 };
 use peergroup_domain::values::{Name, Text};
 use peergroup_domain::{Id, ValidationErrors};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, ExprTrait, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Alias, Query};
+use sea_orm::{ActiveValue::Set, ExprTrait, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashMap};
 
 fn contact_record(m: supervision_contact::Model) -> Result<SupervisionContact> {
@@ -41,17 +48,10 @@ fn contact_record(m: supervision_contact::Model) -> Result<SupervisionContact> {
 }
 
 /// `(key, count)` rows of one aggregate statement.
-async fn counts(
-    conn: &impl ConnectionTrait,
-    sql: &str,
-    values: Vec<sea_orm::Value>,
-) -> Result<HashMap<Id, u32>> {
-    let rows = conn.query_all_raw(stmt(conn, sql, values)).await?;
+/// Counts by key, as `(key, count)` rows read them.
+fn counts(rows: Vec<(Id, i64)>) -> HashMap<Id, u32> {
     rows.into_iter()
-        .map(|r| {
-            let n: i64 = r.try_get("", "n")?;
-            Ok((r.try_get("", "k")?, u32::try_from(n).unwrap_or(u32::MAX)))
-        })
+        .map(|(k, n)| (k, u32::try_from(n).unwrap_or(u32::MAX)))
         .collect()
 }
 
@@ -134,53 +134,89 @@ impl Store {
         let now: DateTime<Utc> = self.now();
         let since = now.date_naive() - Duration::weeks(i64::from(weeks));
         let conn = &self.reader();
-        let rows = conn
-            .query_all_raw(stmt(
-                conn,
-                "SELECT f.person_id, p.display_name, f.group_id \
-                 FROM facilitator_assignments f \
-                 JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
-                 JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-                 WHERE f.org_id = $1 AND f.role = 'peer' \
-                 AND g.status IN ('planned', 'enrolling', 'running')",
-                [org.into()],
-            ))
-            .await?;
+        use facilitator_assignment::Column as F;
+        let q = Query::select()
+            .column((facilitator_assignment::Entity, F::PersonId))
+            .column((person::Entity, person::Column::DisplayName))
+            .column((facilitator_assignment::Entity, F::GroupId))
+            .from(facilitator_assignment::Entity)
+            .inner_join(
+                group::Entity,
+                within_org(
+                    group::Entity,
+                    group::Column::Id,
+                    facilitator_assignment::Entity,
+                    F::GroupId,
+                ),
+            )
+            .inner_join(
+                person::Entity,
+                within_org(
+                    person::Entity,
+                    person::Column::Id,
+                    facilitator_assignment::Entity,
+                    F::PersonId,
+                ),
+            )
+            .and_where(Expr::col((facilitator_assignment::Entity, F::OrgId)).eq(org))
+            .and_where(
+                Expr::col((facilitator_assignment::Entity, F::Role))
+                    .eq(FacilitatorKind::Peer.as_str()),
+            )
+            .and_where(
+                Expr::col((group::Entity, group::Column::Status))
+                    .is_in(GroupStatus::ACTIVE.iter().map(|s| s.as_str())),
+            )
+            .to_owned();
         let mut peers: BTreeMap<Id, (String, Vec<Id>)> = BTreeMap::new();
-        for r in rows {
+        for r in conn.query_all(&q).await? {
             let entry = peers
                 .entry(r.try_get("", "person_id")?)
                 .or_insert_with(|| (String::new(), Vec::new()));
             entry.0 = r.try_get("", "display_name")?;
             entry.1.push(r.try_get("", "group_id")?);
         }
-        let last: HashMap<Id, String> = conn
-            .query_all_raw(stmt(
-                conn,
-                "SELECT peer_person_id AS k, CAST(MAX(held_on) AS TEXT) AS d \
-                 FROM supervision_contacts WHERE org_id = $1 GROUP BY peer_person_id",
-                [org.into()],
-            ))
+        use supervision_contact::Column as C;
+        // The day as text: both databases read it back alike.
+        let last: HashMap<Id, String> = supervision_contact::Entity::find()
+            .select_only()
+            .column(C::PeerPersonId)
+            .expr(Expr::col(C::HeldOn).max().cast_as(Alias::new("TEXT")))
+            .filter(C::OrgId.eq(org))
+            .group_by(C::PeerPersonId)
+            .into_tuple()
+            .all(conn)
             .await?
             .into_iter()
-            .map(|r| Ok((r.try_get("", "k")?, r.try_get("", "d")?)))
-            .collect::<Result<_>>()?;
+            .collect();
         let sessions = counts(
-            conn,
-            "SELECT group_id AS k, COUNT(*) AS n FROM sessions \
-             WHERE org_id = $1 AND status <> 'cancelled' AND starts_at >= $2 AND starts_at < $3 \
-             GROUP BY group_id",
-            vec![org.into(), now.into(), (now + Duration::days(30)).into()],
-        )
-        .await?;
+            session::Entity::find()
+                .select_only()
+                .column(session::Column::GroupId)
+                .column_as(session::Column::Id.count(), "n")
+                .filter(session::Column::OrgId.eq(org))
+                .filter(session::Column::Status.ne(SessionStatus::Cancelled.as_str()))
+                .filter(session::Column::StartsAt.gte(now))
+                .filter(session::Column::StartsAt.lt(now + Duration::days(30)))
+                .group_by(session::Column::GroupId)
+                .into_tuple()
+                .all(conn)
+                .await?,
+        );
+        use follow_up_task::Column as T;
         let follow_ups = counts(
-            conn,
-            "SELECT assignee_person_id AS k, COUNT(*) AS n FROM follow_up_tasks \
-             WHERE org_id = $1 AND state = 'open' AND assignee_person_id IS NOT NULL \
-             GROUP BY assignee_person_id",
-            vec![org.into()],
-        )
-        .await?;
+            follow_up_task::Entity::find()
+                .select_only()
+                .column(T::AssigneePersonId)
+                .column_as(T::Id.count(), "n")
+                .filter(T::OrgId.eq(org))
+                .filter(T::State.eq(TaskState::Open.as_str()))
+                .filter(T::AssigneePersonId.is_not_null())
+                .group_by(T::AssigneePersonId)
+                .into_tuple()
+                .all(conn)
+                .await?,
+        );
         let mut out = Vec::with_capacity(peers.len());
         for (person_id, (display_name, groups)) in peers {
             let last_contact_on: Option<NaiveDate> = last

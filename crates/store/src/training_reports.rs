@@ -8,13 +8,15 @@ use crate::facilitators::list_group_facilitators;
 use crate::joined_reads::columns;
 use crate::people::find_person;
 use crate::programs::program_specs;
-use crate::stored::Stored;
+use crate::stored::{Stored, sql_words};
 use crate::training::{TrainingFacts, check_day};
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::attendance::fills;
+use peergroup_domain::group::GroupStatus;
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
+use peergroup_domain::records::SessionStatus;
 use peergroup_domain::training::{AssignmentStanding, TrainingRecord};
 use peergroup_domain::training::{FacilitatorGap, SessionRoleGap, TrainingGaps};
 use peergroup_domain::values::Key;
@@ -43,12 +45,14 @@ async fn active_assignments(
     let mut sql = format!(
         "SELECT f.person_id, f.role, f.program_role, f.override_reason, p.display_name, {}, \
            CAST((SELECT MAX(s.local_date) FROM sessions s WHERE s.org_id = g.org_id \
-                 AND s.group_id = g.id AND s.status = 'scheduled') AS TEXT) AS last_day \
+                 AND s.group_id = g.id AND s.status = '{}') AS TEXT) AS last_day \
          FROM facilitator_assignments f \
          JOIN peer_groups g ON g.id = f.group_id AND g.org_id = f.org_id \
          JOIN people p ON p.id = f.person_id AND p.org_id = f.org_id \
-         WHERE f.org_id = $1 AND g.status IN ('planned', 'enrolling', 'running')",
-        columns::<group::Entity>("g", "g_")
+         WHERE f.org_id = $1 AND g.status IN ({})",
+        columns::<group::Entity>("g", "g_"),
+        SessionStatus::Scheduled.as_str(),
+        sql_words(GroupStatus::ACTIVE),
     );
     let mut values = vec![org.into()];
     if let Some(person) = person {

@@ -5,6 +5,7 @@ use super::Dialect;
 use crate::new_job::NewJob;
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::jobs::JobState;
 use sea_orm::{DbBackend, Statement};
 use serde::Serialize;
 
@@ -62,13 +63,16 @@ impl Dialect for Postgres {
             max_attempts: i32,
             run_at: DateTime<Utc>,
         }
-        const SQL: &str = "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, \
+        let sql = format!(
+            "INSERT INTO jobs (org_id, kind, dedupe_key, payload, state, \
             attempts, max_attempts, run_at, created_at, updated_at) \
-            SELECT t.org_id, t.kind, t.dedupe_key, t.payload, 'queued', 0, \
+            SELECT t.org_id, t.kind, t.dedupe_key, t.payload, '{}', 0, \
             t.max_attempts, t.run_at, $2, $2 \
             FROM json_to_recordset($1::json) AS t(org_id bigint, kind text, \
             dedupe_key text, payload json, max_attempts integer, run_at timestamptz) \
-            ON CONFLICT (dedupe_key) DO NOTHING";
+            ON CONFLICT (dedupe_key) DO NOTHING",
+            JobState::Queued.as_str()
+        );
         jobs.chunks(INSERT_CHUNK)
             .map(|chunk| {
                 let rows: Vec<Row> = chunk
@@ -84,7 +88,7 @@ impl Dialect for Postgres {
                     .collect();
                 // Numbers, strings and JSON values always serialize.
                 let rows = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into());
-                Statement::from_sql_and_values(DbBackend::Postgres, SQL, [rows.into(), now.into()])
+                Statement::from_sql_and_values(DbBackend::Postgres, &sql, [rows.into(), now.into()])
             })
             .collect()
     }

@@ -4,6 +4,7 @@
 use super::Dialect;
 use crate::new_job::NewJob;
 use chrono::{DateTime, Utc};
+use peergroup_domain::jobs::JobState;
 use sea_orm::{DbBackend, Statement, Value};
 
 pub(super) struct Sqlite;
@@ -55,11 +56,15 @@ impl Dialect for Sqlite {
                      max_attempts, run_at, created_at, updated_at) VALUES ",
                 );
                 let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 8);
+                let row = format!(
+                    "(?, ?, ?, ?, '{}', 0, ?, ?, ?, ?)",
+                    JobState::Queued.as_str()
+                );
                 for (i, job) in chunk.iter().enumerate() {
                     if i > 0 {
                         sql.push(',');
                     }
-                    sql.push_str("(?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)");
+                    sql.push_str(&row);
                     values.extend([
                         job.org_id.into(),
                         job.kind.as_str().into(),
