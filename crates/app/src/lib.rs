@@ -10,6 +10,7 @@ pub mod cohorts;
 pub mod coordinator_notices;
 pub mod deliveries;
 pub mod enrollments;
+pub mod exclusions;
 pub mod facilitators;
 pub mod follow_up_notices;
 pub mod follow_up_rebuild;

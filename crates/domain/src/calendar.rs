@@ -31,6 +31,20 @@ impl Weekday {
     }
 }
 
+/// Dates excluded in one request, at most.
+pub const MAX_EXCLUSIONS_PER_REQUEST: usize = 400;
+
+/// Exclusions are added from 1 to [`MAX_EXCLUSIONS_PER_REQUEST`] dates at a time.
+pub fn check_exclusion_dates(dates: &[NaiveDate]) -> Result<(), crate::ValidationErrors> {
+    let mut errors = crate::ValidationErrors::new();
+    errors.check(
+        (1..=MAX_EXCLUSIONS_PER_REQUEST).contains(&dates.len()),
+        "dates",
+        format!("give from 1 to {MAX_EXCLUSIONS_PER_REQUEST} dates"),
+    );
+    errors.into_result()
+}
+
 string_enum!(
     /// What happens to a session that falls on an excluded date.
     ExclusionPolicy {
@@ -117,4 +131,21 @@ fn forward_over_gap(tz: Tz, wanted: NaiveDateTime) -> DateTime<Tz> {
     let offset = chrono::Offset::fix(before.offset()).local_minus_utc();
     let utc = wanted - Duration::seconds(i64::from(offset));
     tz.from_utc_datetime(&utc)
+}
+
+#[cfg(test)]
+mod exclusion_tests {
+    use super::*;
+
+    #[test]
+    fn exclusions_come_one_to_the_most_dates_at_a_time() {
+        let day = |n| NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() + Duration::days(n);
+        let dates = |n: i64| (0..n).map(day).collect::<Vec<_>>();
+        assert!(check_exclusion_dates(&dates(1)).is_ok());
+        assert!(check_exclusion_dates(&dates(MAX_EXCLUSIONS_PER_REQUEST as i64)).is_ok());
+        for wrong in [0, MAX_EXCLUSIONS_PER_REQUEST as i64 + 1] {
+            let errors = check_exclusion_dates(&dates(wrong)).unwrap_err();
+            assert_eq!(errors.errors()[0].field, "dates");
+        }
+    }
 }

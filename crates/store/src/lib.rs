@@ -20,6 +20,7 @@ pub mod enrollment_writes;
 mod enrollments;
 pub mod entities;
 mod error;
+pub mod exclusion_writes;
 mod facilitators;
 pub mod feeds;
 pub mod followups;

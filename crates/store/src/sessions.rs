@@ -39,9 +39,6 @@ pub enum SessionRange {
     },
 }
 
-/// At most this many dates in one exclusion request.
-pub const MAX_EXCLUSIONS_PER_REQUEST: usize = 400;
-
 /// The people assigned to facilitate a group.
 pub(crate) async fn group_facilitators(
     conn: &impl ConnectionTrait,
@@ -206,7 +203,7 @@ fn session_record(
     })
 }
 
-fn exclusion_record(m: calendar_exclusion::Model) -> Exclusion {
+pub(crate) fn exclusion_record(m: calendar_exclusion::Model) -> Exclusion {
     Exclusion {
         id: m.id,
         group_id: m.group_id,
@@ -299,67 +296,6 @@ impl Store {
             .into_tuple()
             .all(&self.reader())
             .await?)
-    }
-
-    /// Adds dates with no session, for the organization or one group. Dates already
-    /// excluded are not added twice.
-    pub async fn add_exclusions(
-        &self,
-        org: Id,
-        group_id: Option<Id>,
-        dates: &[NaiveDate],
-        reason: &Name,
-    ) -> Result<Vec<Exclusion>> {
-        if dates.is_empty() || dates.len() > MAX_EXCLUSIONS_PER_REQUEST {
-            return Err(StoreError::invalid(
-                "dates",
-                format!("give from 1 to {MAX_EXCLUSIONS_PER_REQUEST} dates"),
-            ));
-        }
-        let txn = self.writer().begin().await?;
-        if let Some(group_id) = group_id {
-            let exists = group::Entity::find_by_id(group_id)
-                .filter(group::Column::OrgId.eq(org))
-                .count(&txn)
-                .await?;
-            if exists == 0 {
-                return Err(StoreError::invalid(
-                    "group_id",
-                    "no such group in this organization",
-                ));
-            }
-        }
-        let mut query = calendar_exclusion::Entity::find()
-            .filter(calendar_exclusion::Column::OrgId.eq(org))
-            .filter(calendar_exclusion::Column::Date.is_in(dates.iter().copied()));
-        query = match group_id {
-            Some(g) => query.filter(calendar_exclusion::Column::GroupId.eq(g)),
-            None => query.filter(calendar_exclusion::Column::GroupId.is_null()),
-        };
-        let already: BTreeSet<NaiveDate> =
-            query.all(&txn).await?.into_iter().map(|e| e.date).collect();
-        let new: BTreeSet<NaiveDate> = dates
-            .iter()
-            .copied()
-            .filter(|d| !already.contains(d))
-            .collect();
-        let now = self.now();
-        let mut created = Vec::new();
-        for date in new {
-            let m = calendar_exclusion::ActiveModel {
-                org_id: Set(org),
-                group_id: Set(group_id),
-                date: Set(date),
-                reason: Set(reason.to_string()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            created.push(exclusion_record(m));
-        }
-        txn.commit().await?;
-        Ok(created)
     }
 
     /// The organization's exclusions, or those of one group (its own and the organization's).

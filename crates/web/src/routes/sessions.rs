@@ -16,7 +16,7 @@ use peergroup_domain::schedule::{ExtraSession, Reschedule};
 use peergroup_domain::values::Text;
 use peergroup_domain::values::{Name, TimeZone};
 use peergroup_domain::{Id, ValidationErrors};
-use peergroup_store::sessions::{MAX_EXCLUSIONS_PER_REQUEST, SessionRange, SessionScope};
+use peergroup_store::sessions::{SessionRange, SessionScope};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -243,16 +243,14 @@ async fn add_exclusions(
     Json(new): Json<NewExclusions>,
 ) -> ApiResult<(StatusCode, axum::Json<Vec<Exclusion>>)> {
     require_manager(&who)?;
-    if new.dates.len() > MAX_EXCLUSIONS_PER_REQUEST {
-        return Err(ApiError::field(
-            "dates",
-            format!("at most {MAX_EXCLUSIONS_PER_REQUEST} dates at once"),
-        ));
-    }
-    let created = state
-        .store
-        .add_exclusions(who.org_id, new.group_id, &new.dates, &new.reason)
-        .await?;
+    let created = peergroup_app::exclusions::add(
+        &state.store,
+        who.org_id,
+        new.group_id,
+        &new.dates,
+        &new.reason,
+    )
+    .await?;
     Ok((StatusCode::CREATED, axum::Json(created)))
 }
 
