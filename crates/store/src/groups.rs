@@ -1,6 +1,6 @@
 //! Groups: closed cohorts of one program, with their status and place counts.
 
-use crate::dialect::{self, Dialect, json_rows, stmt};
+use crate::dialect::{Cached, Dialect, json_rows, stmt};
 use crate::enrollments::EnrollmentRow;
 use crate::entities::{enrollment, group};
 use crate::facilitators::AssignmentRow;
@@ -195,16 +195,22 @@ impl Store {
     /// The group's revision: the database raises it whenever anything its detail shows
     /// changes (migration `m20261201_000006_group_revision`). One primary-key read.
     pub async fn group_revision(&self, org: Id, id: Id) -> Result<i64> {
-        // Not a field of the entity: only the database's triggers write it.
-        let q = Query::select()
-            .column(Alias::new("revision"))
-            .from(group::Entity)
-            .and_where(Expr::col(group::Column::Id).eq(id))
-            .and_where(Expr::col(group::Column::OrgId).eq(org))
-            .to_owned();
-        let row = self
-            .reader()
-            .query_one(&q)
+        // Every kept detail's `GET` pays this read: its text is built once. `revision` is
+        // not a field of the entity: only the database's triggers write it.
+        static REVISION: Cached = Cached::new();
+        let db = self.reader();
+        let backend = db.get_database_backend();
+        let sql = REVISION.get(&db, |_| {
+            let q = Query::select()
+                .column(Alias::new("revision"))
+                .from(group::Entity)
+                .and_where(Expr::col(group::Column::Id).eq(0))
+                .and_where(Expr::col(group::Column::OrgId).eq(0))
+                .to_owned();
+            backend.build(&q).sql
+        });
+        let row = db
+            .query_one_raw(stmt(&db, sql, [id.into(), org.into()]))
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         Ok(row.try_get("", "revision")?)
@@ -216,17 +222,20 @@ impl Store {
     /// of dozens is most of the cost.
     pub async fn get_group_detail(&self, org: Id, id: Id) -> Result<(GroupDetail, i64)> {
         let db = self.reader();
-        let sql = detail_sql(dialect::of(&db));
+        static DETAIL: Cached = Cached::new();
+        let sql = DETAIL.get(&db, detail_sql);
         let row = db
-            .query_one_raw(stmt(&db, &sql, [id.into(), org.into()]))
+            .query_one_raw(stmt(&db, sql, [id.into(), org.into()]))
             .await?
             .ok_or(StoreError::NotFound("group"))?;
         let m = group::Model::from_query_result(&row, "")?;
         let revision: i64 = row.try_get("", "revision")?;
         let enrollments: Option<String> = row.try_get("", "enrollments_json")?;
         let facilitators: Option<String> = row.try_get("", "facilitators_json")?;
-        let enrollments: Vec<EnrollmentRow> = json_rows(enrollments.as_deref())?;
-        let facilitators: Vec<AssignmentRow> = json_rows(facilitators.as_deref())?;
+        let mut enrollments: Vec<EnrollmentRow> = json_rows(enrollments.as_deref())?;
+        let mut facilitators: Vec<AssignmentRow> = json_rows(facilitators.as_deref())?;
+        enrollments.sort_by_key(|e| e.id);
+        facilitators.sort_by_key(|f| f.id);
         let enrollments = enrollments
             .into_iter()
             .map(crate::enrollments::to_record)
@@ -320,7 +329,8 @@ fn detail_sql(dialect: &dyn Dialect) -> String {
            CAST((SELECT {} FROM facilitator_assignments f JOIN people p ON p.id = f.person_id \
                  WHERE f.org_id = g.org_id AND f.group_id = g.id) AS TEXT) AS facilitators_json \
          FROM peer_groups g WHERE g.id = $1 AND g.org_id = $2",
-        dialect.json_agg(&enrollment, "e.id"),
-        dialect.json_agg(&facilitator, "f.id"),
+        // Sorted by id once read.
+        dialect.json_agg(&enrollment, ""),
+        dialect.json_agg(&facilitator, ""),
     )
 }

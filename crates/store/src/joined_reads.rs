@@ -7,7 +7,7 @@
 //! - The group's enrolments and facilitator assignments, as one `UNION ALL` aggregated into
 //!   one row.
 
-use crate::dialect::{self, json_rows, stmt};
+use crate::dialect::{self, Cached, json_rows, stmt};
 use crate::entities::{group, session};
 use crate::{Result, StoreError, from_json, parse_stored};
 use chrono::NaiveDate;
@@ -60,22 +60,24 @@ pub(crate) async fn session_group_program(
     org: Id,
     session_id: Id,
 ) -> Result<(session::Model, group::Model, ProgramSpec)> {
-    let dialect = dialect::of(txn);
-    let lock = dialect.for_update_of("g");
-    let sql = format!(
-        "SELECT {}, {}, p.spec AS p_spec FROM sessions s \
-         JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
-         JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-         WHERE s.id = $1 AND s.org_id = $2{lock}",
-        columns::<session::Entity>("s", "s_"),
-        columns::<group::Entity>("g", "g_"),
-    );
+    static SQL: Cached = Cached::new();
+    let sql = SQL.get(txn, |dialect| {
+        format!(
+            "SELECT {}, {}, p.spec AS p_spec FROM sessions s \
+             JOIN peer_groups g ON g.id = s.group_id AND g.org_id = s.org_id \
+             JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+             WHERE s.id = $1 AND s.org_id = $2{}",
+            columns::<session::Entity>("s", "s_"),
+            columns::<group::Entity>("g", "g_"),
+            dialect.for_update_of("g"),
+        )
+    });
     let row = txn
-        .query_one_raw(stmt(txn, &sql, [session_id.into(), org.into()]))
+        .query_one_raw(stmt(txn, sql, [session_id.into(), org.into()]))
         .await?
         .ok_or(StoreError::NotFound("session"))?;
     let mut s = session::Model::from_query_result(&row, "s_")?;
-    if dialect.locks_rows() {
+    if dialect::of(txn).locks_rows() {
         // The statement's snapshot predates the wait for the group's lock: read the
         // session again now that concurrent changes to it have committed.
         s = session::Entity::find_by_id(session_id)
@@ -97,15 +99,18 @@ pub(crate) async fn group_and_program(
     org: Id,
     group_id: Id,
 ) -> Result<(group::Model, ProgramSpec)> {
-    let lock = dialect::of(txn).for_update_of("g");
-    let sql = format!(
-        "SELECT {}, p.spec AS p_spec FROM peer_groups g \
-         JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
-         WHERE g.id = $1 AND g.org_id = $2{lock}",
-        columns::<group::Entity>("g", "g_"),
-    );
+    static SQL: Cached = Cached::new();
+    let sql = SQL.get(txn, |dialect| {
+        format!(
+            "SELECT {}, p.spec AS p_spec FROM peer_groups g \
+             JOIN programs p ON p.id = g.program_id AND p.org_id = g.org_id \
+             WHERE g.id = $1 AND g.org_id = $2{}",
+            columns::<group::Entity>("g", "g_"),
+            dialect.for_update_of("g"),
+        )
+    });
     let row = txn
-        .query_one_raw(stmt(txn, &sql, [group_id.into(), org.into()]))
+        .query_one_raw(stmt(txn, sql, [group_id.into(), org.into()]))
         .await?
         .ok_or(StoreError::NotFound("group"))?;
     Ok((

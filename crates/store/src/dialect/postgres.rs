@@ -35,6 +35,9 @@ impl Dialect for Postgres {
     }
 
     fn json_agg(&self, value: &str, order: &str) -> String {
+        if order.is_empty() {
+            return format!("json_agg({value})");
+        }
         format!("json_agg({value} ORDER BY {order})")
     }
 

@@ -31,6 +31,9 @@ impl Dialect for Sqlite {
     }
 
     fn json_agg(&self, value: &str, order: &str) -> String {
+        if order.is_empty() {
+            return format!("json_group_array({value})");
+        }
         // SQLite 3.44 and later order an aggregate's input.
         format!("json_group_array({value} ORDER BY {order})")
     }
