@@ -14,3 +14,14 @@ where
         .add(Expr::col((a.clone(), a_col)).equals((b.clone(), b_col)))
         .add(Expr::col((a, org())).equals((b, org())))
 }
+
+/// An enrolment's person: `people` joined to `enrollments`.
+pub(crate) fn enrolled_person() -> Condition {
+    use crate::entities::{enrollment, person};
+    within_org(
+        person::Entity,
+        person::Column::Id,
+        enrollment::Entity,
+        enrollment::Column::PersonId,
+    )
+}

@@ -8,7 +8,7 @@ use crate::entities::{
     enrollment, follow_up_task, group, job, message, notification_event, person, program, session,
 };
 use crate::jobs::{ClaimedJob, JobOutcome, finish_from, finish_values};
-use crate::joins::within_org;
+use crate::joins::{enrolled_person, within_org};
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError, Tx, from_json};
 use chrono::{DateTime, Utc};
@@ -319,15 +319,7 @@ impl Store {
                     session::Column::GroupId,
                 ),
             )
-            .inner_join(
-                person::Entity,
-                within_org(
-                    person::Entity,
-                    person::Column::Id,
-                    enrollment::Entity,
-                    enrollment::Column::PersonId,
-                ),
-            )
+            .inner_join(person::Entity, enrolled_person())
             .and_where(Expr::col((session::Entity, session::Column::OrgId)).eq(org))
             .and_where(Expr::col((session::Entity, session::Column::Id)).eq(session_id))
             .and_where(
@@ -363,15 +355,7 @@ impl Store {
                     a::Column::EnrollmentId,
                 ),
             )
-            .inner_join(
-                person::Entity,
-                within_org(
-                    person::Entity,
-                    person::Column::Id,
-                    enrollment::Entity,
-                    enrollment::Column::PersonId,
-                ),
-            )
+            .inner_join(person::Entity, enrolled_person())
             .and_where(Expr::col((a::Entity, a::Column::OrgId)).eq(org))
             .and_where(Expr::col((a::Entity, a::Column::SessionId)).eq(session_id))
             .and_where(Expr::col((a::Entity, a::Column::EnrollmentId)).eq(enrollment_id))

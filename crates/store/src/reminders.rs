@@ -8,7 +8,7 @@ use crate::entities::{
 };
 use crate::jobs::{ClaimedJob, JobOutcome, NewJob, enqueue, finish};
 use crate::joined_reads::session_group_program;
-use crate::joins::within_org;
+use crate::joins::{enrolled_person, within_org};
 use crate::programs::program_specs;
 use crate::stored::sql_words;
 use crate::{Result, Store, StoreError, Tx};
@@ -327,10 +327,7 @@ async fn reminded_participants(
         .column((person::Entity, P::Id))
         .column((enrollment::Entity, E::Id))
         .from(enrollment::Entity)
-        .inner_join(
-            person::Entity,
-            within_org(person::Entity, P::Id, enrollment::Entity, E::PersonId),
-        )
+        .inner_join(person::Entity, enrolled_person())
         .and_where(Expr::col((enrollment::Entity, E::OrgId)).eq(org))
         .and_where(Expr::col((enrollment::Entity, E::GroupId)).eq(group))
         .and_where(

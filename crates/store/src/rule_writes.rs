@@ -3,13 +3,14 @@
 //! full rebuild (`peergroup_app::follow_up_rebuild`).
 
 use crate::attendance::{MarksByParticipant, MarksOf, RollCall, aggregated_marks, record_event};
+use crate::coordinator_notices::assigned_facilitators;
 use crate::dialect;
-use crate::entities::{enrollment, facilitator_assignment as fa, follow_up_task, group};
+use crate::entities::{enrollment, follow_up_task, group};
 use crate::stored::Stored;
 use crate::{Result, StoreError, Tx, from_json, to_json};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::attendance::{AssignedFacilitator, FollowUpChanges};
+use peergroup_domain::attendance::FollowUpChanges;
 use peergroup_domain::followup::{self, RuleAction, RuleTask, TaskKind, TaskState};
 use peergroup_domain::jobs::EventKind;
 use peergroup_domain::program::ProgramSpec;
@@ -281,28 +282,8 @@ impl Tx {
         for (id, g, p) in rows {
             enrollments.entry(g).or_default().insert(p, id);
         }
-        let mut facilitators: HashMap<Id, Vec<AssignedFacilitator>> = HashMap::new();
-        for m in fa::Entity::find()
-            .filter(fa::Column::OrgId.eq(org))
-            .filter(fa::Column::GroupId.gte(first))
-            .filter(fa::Column::GroupId.lte(last))
-            .order_by_asc(fa::Column::Id)
-            .all(txn)
-            .await?
-        {
-            facilitators
-                .entry(m.group_id)
-                .or_default()
-                .push(AssignedFacilitator {
-                    person_id: m.person_id,
-                    kind: m.role.0,
-                    program_role: m
-                        .program_role
-                        .map(peergroup_domain::values::Key::parse)
-                        .transpose()
-                        .map_err(StoreError::Corrupt)?,
-                });
-        }
+        let groups: Vec<(Id, Id)> = program_of_group.keys().map(|&g| (org, g)).collect();
+        let facilitators = assigned_facilitators(txn, &groups).await?;
         let none = HashMap::new();
         let bulk = std::sync::Mutex::new(Vec::new());
         let mut out = RebuildChanges::default();
