@@ -29,8 +29,8 @@ pub async fn deliveries(store: &Store, ids: &[Id]) -> Result<HashMap<Id, Deliver
         return Ok(ready);
     }
     for row in store.message_rows(ids).await? {
-        if row.kind().is_some_and(MessageKind::is_participant_mail)
-            && let Ok(Some(m)) = row.decode()
+        if let Ok(Some(m)) = row.decode()
+            && m.delivery.kind.is_participant_mail()
         {
             ready.insert(m.delivery.message_id, m.delivery);
         }

@@ -100,7 +100,7 @@ pub async fn record_completion(
         ..spec.clone()
     };
     let record = tx
-        .insert_completion(org, recorded_by, &decided, title, now, now.date_naive())
+        .insert_completion(org, recorded_by, &decided, title, now)
         .await?;
     tx.commit().await?;
     Ok(record)

@@ -157,10 +157,6 @@ pub struct QueuedMessage {
 }
 
 impl MessageRow {
-    pub fn kind(&self) -> Option<MessageKind> {
-        self.0.try_get::<String>("", "kind").ok()?.parse().ok()
-    }
-
     /// The message, or `None` when it is no longer to send.
     pub fn decode(&self) -> Result<Option<QueuedMessage>> {
         let row = &self.0;

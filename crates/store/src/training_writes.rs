@@ -8,7 +8,7 @@ use crate::training::{
     upsert_requirements,
 };
 use crate::{Result, Tx, from_json, to_json};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Program;
@@ -81,7 +81,6 @@ impl Tx {
         spec: &CompletionSpec,
         module_title: String,
         now: DateTime<Utc>,
-        today: NaiveDate,
     ) -> Result<CompletionRecord> {
         let created = training_completion::ActiveModel {
             org_id: Set(org),
@@ -98,7 +97,7 @@ impl Tx {
         }
         .insert(&self.0)
         .await?;
-        completion_record(created, module_title, today)
+        completion_record(created, module_title, now.date_naive())
     }
 
     /// What a coordinator confirms about a facilitator, replaced whole.
