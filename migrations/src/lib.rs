@@ -14,6 +14,7 @@ mod m20261204_000007_idempotency_per_caller;
 mod m20261204_000008_lost_claims;
 mod m20261204_000009_token_expiry;
 mod m20261204_000010_people_email_index;
+mod m20261205_000011_sign_in;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000008_lost_claims::Migration),
             Box::new(m20261204_000009_token_expiry::Migration),
             Box::new(m20261204_000010_people_email_index::Migration),
+            Box::new(m20261205_000011_sign_in::Migration),
         ]
     }
 }

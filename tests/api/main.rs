@@ -11,6 +11,7 @@ mod idempotency;
 mod jobs;
 mod mail;
 mod openapi;
+mod pages;
 mod people;
 mod person_inserts;
 mod reminders;

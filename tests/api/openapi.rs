@@ -83,6 +83,7 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/organization",
         "/api/v1/tokens",
         "/api/v1/tokens/{id}/revoke",
+        "/api/v1/invitations",
         "/api/v1/training/modules",
         "/api/v1/training/modules/{id}",
         "/api/v1/programs/{id}/requirements",
@@ -103,7 +104,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        66,
+        67,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -13,6 +13,8 @@ use std::sync::Arc;
 
 pub use serde_json::json;
 
+pub mod browser;
+pub mod pages;
 pub mod smtp;
 
 /// The PostgreSQL server tests create their databases on.
@@ -409,6 +411,44 @@ impl TestApp {
                 .ok(201);
             }
         }
+    }
+
+    /// The text of every message in the file outbox, after running the jobs due.
+    pub async fn outbox(&self) -> Vec<String> {
+        self.run_jobs_with(&self.config).await;
+        let dir = std::path::PathBuf::from(&self.config.mail.outbox_dir);
+        let mut texts = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return texts;
+        };
+        for entry in entries.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "eml") {
+                let raw = std::fs::read(entry.path()).expect("a message file");
+                let parsed = mail_parser::MessageParser::default()
+                    .parse(&raw)
+                    .expect("a parsable message");
+                let to = parsed
+                    .to()
+                    .and_then(|a| a.first())
+                    .and_then(|a| a.address())
+                    .unwrap_or("")
+                    .to_string();
+                let body = parsed.body_text(0).unwrap_or_default().to_string();
+                texts.push(format!("To: {to}\n{body}"));
+            }
+        }
+        texts
+    }
+
+    /// The paths of the sign-in links (invitations and resets) mailed to `email`, in no
+    /// particular order.
+    pub async fn mailed_links(&self, email: &str) -> Vec<String> {
+        self.outbox()
+            .await
+            .iter()
+            .filter(|m| m.starts_with(&format!("To: {email}\n")))
+            .filter_map(|m| pages::link_to(m, "/welcome/"))
+            .collect()
     }
 
     pub async fn put(&self, token: &str, path: &str, body: &Value) -> Reply {

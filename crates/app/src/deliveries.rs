@@ -4,7 +4,7 @@
 
 use peergroup_domain::Id;
 use peergroup_domain::reminders::MessageKind;
-use peergroup_store::messages::{Delivery, QueuedMessage};
+use peergroup_store::messages::{Delivery, DeliverySignIn, QueuedMessage};
 use peergroup_store::{Result, Store};
 use std::collections::HashMap;
 
@@ -87,6 +87,25 @@ async fn complete(store: &Store, m: QueuedMessage) -> Result<Delivery> {
                     subject_id.unwrap_or_default(),
                 )
                 .await?;
+        }
+        MessageKind::Invitation | MessageKind::PasswordReset => {
+            let now = store.clock().now();
+            if let Some(link) = store
+                .sign_in_link(org, subject_id.unwrap_or_default())
+                .await?
+                .filter(|l| !l.used && l.expires_at > now)
+            {
+                d.sign_in = Some(DeliverySignIn {
+                    link_id: link.id,
+                    expires_at: link.expires_at,
+                    organization: store
+                        .organization_detail(org)
+                        .await?
+                        .organization
+                        .name
+                        .to_string(),
+                });
+            }
         }
         MessageKind::SessionReminder
         | MessageKind::SessionChanged

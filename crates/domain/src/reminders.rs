@@ -30,6 +30,10 @@ string_enum!(
         RolesMissing => "roles_missing",
         /// To coordinators, weekly: the coming week in counts.
         WeeklyDigest => "weekly_digest",
+        /// To a new user: a one-time link to set a password and sign in.
+        Invitation => "invitation",
+        /// To a user who forgot their password: a one-time link to set a new one.
+        PasswordReset => "password_reset",
     }
 );
 

@@ -8,12 +8,12 @@ use chrono_tz::Tz;
 use peergroup_domain::jobs::{DeliverJob, JobKind};
 use peergroup_domain::records::SessionStatus;
 use peergroup_domain::reminders::MessageKind;
-use peergroup_notify::links::AbsenceLink;
+use peergroup_notify::links::{AbsenceLink, SignInLinkToken};
 use peergroup_notify::render::EscalatedCall;
 use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
 use peergroup_store::jobs::ClaimedJob;
-use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession};
+use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession, DeliverySignIn};
 
 /// Sends one message, read as things are now.
 pub struct DeliverMessage;
@@ -263,9 +263,29 @@ fn prepare(
             }
             Mail::WeeklyDigest(g.clone())
         }
+        MessageKind::Invitation | MessageKind::PasswordReset => {
+            let link = d
+                .sign_in
+                .as_ref()
+                .ok_or("the link was used or has expired before the message went")?;
+            let url = sign_in_url(rt, d.org_id, link);
+            let left = link.expires_at - now;
+            if d.kind == MessageKind::Invitation {
+                Mail::Invitation {
+                    organization: link.organization.clone(),
+                    url,
+                    days: u32::try_from((left.num_hours() + 23) / 24).unwrap_or(1),
+                }
+            } else {
+                Mail::PasswordReset {
+                    url,
+                    minutes: u32::try_from((left.num_seconds() + 59) / 60).unwrap_or(1),
+                }
+            }
+        }
     };
-    // The person's language, then the group's, then English. Coordinators' mail is in
-    // English: users have no language of their own yet.
+    // The person's (or user's) language, then the group's, then English. Staff mail never
+    // follows a group's language.
     let group_languages = session
         .filter(|_| !d.recipient.staff)
         .map(|s| s.group_languages.clone())
@@ -307,6 +327,18 @@ fn address_of(mailbox: &str) -> String {
         (Some(a), Some(b)) if a < b => mailbox[a + 1..b].trim().to_string(),
         _ => mailbox.trim().to_string(),
     }
+}
+
+/// The signed link that lets a user set a password once; it works until the link row says.
+fn sign_in_url(rt: &Runtime, org: i64, link: &DeliverySignIn) -> String {
+    rt.links.sign_in_url(
+        &rt.settings.public_url,
+        &SignInLinkToken {
+            org_id: org,
+            link_id: link.link_id,
+            expires_at: link.expires_at.timestamp(),
+        },
+    )
 }
 
 /// The signed "I can't come" link of one participant for one session; it works until the

@@ -34,32 +34,55 @@ pub struct LinkSigner {
     key: Vec<u8>,
 }
 
-/// Marks what the signature covers, so a token for another purpose never verifies here.
-const PURPOSE: &str = "absence.v1";
+/// Marks what the signature covers, so a token for one purpose never verifies as another.
+const ABSENCE: &str = "absence.v1";
+const SIGN_IN: &str = "sign-in.v1";
+
+/// What a valid sign-in link names: one invitation or reset link row, which the database
+/// lets be used once. The signature only proves the service made it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignInLinkToken {
+    pub org_id: Id,
+    pub link_id: Id,
+    pub expires_at: i64,
+}
+
+/// Where a sign-in link's token is opened: the page to choose a password.
+pub fn welcome_url(public_url: &str, token: &str) -> String {
+    format!("{}/welcome/{token}", public_url.trim_end_matches('/'))
+}
 
 impl LinkSigner {
+    /// The signed link to the page where the user of `link` chooses a password.
+    pub fn sign_in_url(&self, public_url: &str, link: &SignInLinkToken) -> String {
+        welcome_url(public_url, &self.sign_sign_in(link))
+    }
+
     pub fn new(key: impl Into<Vec<u8>>) -> LinkSigner {
         LinkSigner { key: key.into() }
     }
 
-    fn mac(&self, body: &str) -> Hmac<Sha256> {
+    fn mac(&self, purpose: &str, body: &str) -> Hmac<Sha256> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("any key length works");
-        mac.update(PURPOSE.as_bytes());
+        mac.update(purpose.as_bytes());
         mac.update(b".");
         mac.update(body.as_bytes());
         mac
     }
 
-    pub fn sign(&self, link: &AbsenceLink) -> String {
-        let body = format!(
-            "{}.{}.{}.{}",
-            link.org_id, link.session_id, link.enrollment_id, link.expires_at
-        );
-        let tag = URL_SAFE_NO_PAD.encode(self.mac(&body).finalize().into_bytes());
+    /// `parts` joined by dots, base64, then the tag of `purpose` over them.
+    fn seal(&self, purpose: &str, parts: &[i64]) -> String {
+        let body = parts
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        let tag = URL_SAFE_NO_PAD.encode(self.mac(purpose, &body).finalize().into_bytes());
         format!("{}.{tag}", URL_SAFE_NO_PAD.encode(body))
     }
 
-    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<AbsenceLink, LinkError> {
+    /// The numbers a token of `purpose` carries, if this key signed it.
+    fn open(&self, purpose: &str, token: &str) -> Result<Vec<i64>, LinkError> {
         let (body, tag) = token.split_once('.').ok_or(LinkError::Invalid)?;
         let body = URL_SAFE_NO_PAD
             .decode(body)
@@ -68,14 +91,28 @@ impl LinkSigner {
         let tag = URL_SAFE_NO_PAD
             .decode(tag)
             .map_err(|_| LinkError::Invalid)?;
-        self.mac(&body)
+        self.mac(purpose, &body)
             .verify_slice(&tag)
             .map_err(|_| LinkError::Invalid)?;
-        let parts: Vec<i64> = body
-            .split('.')
+        body.split('.')
             .map(|p| p.parse().map_err(|_| LinkError::Invalid))
-            .collect::<Result<_, _>>()?;
-        let [org_id, session_id, enrollment_id, expires_at] = parts[..] else {
+            .collect()
+    }
+
+    pub fn sign(&self, link: &AbsenceLink) -> String {
+        self.seal(
+            ABSENCE,
+            &[
+                link.org_id,
+                link.session_id,
+                link.enrollment_id,
+                link.expires_at,
+            ],
+        )
+    }
+
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<AbsenceLink, LinkError> {
+        let [org_id, session_id, enrollment_id, expires_at] = self.open(ABSENCE, token)?[..] else {
             return Err(LinkError::Invalid);
         };
         let link = AbsenceLink {
@@ -88,6 +125,22 @@ impl LinkSigner {
             return Err(LinkError::Expired(link));
         }
         Ok(link)
+    }
+
+    pub fn sign_sign_in(&self, link: &SignInLinkToken) -> String {
+        self.seal(SIGN_IN, &[link.org_id, link.link_id, link.expires_at])
+    }
+
+    /// The sign-in link a token names, if this key signed it and it has not expired.
+    pub fn verify_sign_in(&self, token: &str, now: DateTime<Utc>) -> Option<SignInLinkToken> {
+        let [org_id, link_id, expires_at] = self.open(SIGN_IN, token).ok()?[..] else {
+            return None;
+        };
+        (now.timestamp() < expires_at).then_some(SignInLinkToken {
+            org_id,
+            link_id,
+            expires_at,
+        })
     }
 }
 
@@ -135,5 +188,35 @@ mod tests {
         for junk in ["", ".", "abc", "a.b", &token[..token.len() - 2]] {
             assert_eq!(s.verify(junk, now), Err(LinkError::Invalid), "{junk}");
         }
+    }
+
+    #[test]
+    fn a_sign_in_token_is_not_an_absence_link_and_expires() {
+        let s = LinkSigner::new(b"key".to_vec());
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let link = SignInLinkToken {
+            org_id: 1,
+            link_id: 20,
+            expires_at: at.timestamp(),
+        };
+        let token = s.sign_sign_in(&link);
+        assert_eq!(
+            s.verify_sign_in(&token, at - chrono::TimeDelta::seconds(1)),
+            Some(link)
+        );
+        assert_eq!(s.verify_sign_in(&token, at), None);
+        // Same numbers, other purpose: neither kind of token opens as the other.
+        assert_eq!(s.verify(&token, at), Err(LinkError::Invalid));
+        let absence = s.sign(&AbsenceLink {
+            org_id: 1,
+            session_id: 20,
+            enrollment_id: at.timestamp(),
+            expires_at: at.timestamp(),
+        });
+        assert_eq!(s.verify_sign_in(&absence, at), None);
+        assert_eq!(
+            LinkSigner::new(b"other".to_vec()).verify_sign_in(&token, at),
+            None
+        );
     }
 }

@@ -90,6 +90,17 @@ pub enum Mail {
     },
     /// To coordinators, weekly: the coming week in counts.
     WeeklyDigest(Digest),
+    /// To a new user: the link to set a password, working for `days`.
+    Invitation {
+        organization: String,
+        url: String,
+        days: u32,
+    },
+    /// To a user who asked: the link to set a new password, working for `minutes`.
+    PasswordReset {
+        url: String,
+        minutes: u32,
+    },
 }
 
 /// One overdue call in a coordinator's escalation message.
@@ -114,6 +125,8 @@ impl Mail {
             Mail::FollowUpAssigned { .. } => MessageKind::FollowUpAssigned,
             Mail::RolesMissing { .. } => MessageKind::RolesMissing,
             Mail::WeeklyDigest { .. } => MessageKind::WeeklyDigest,
+            Mail::Invitation { .. } => MessageKind::Invitation,
+            Mail::PasswordReset { .. } => MessageKind::PasswordReset,
         }
     }
 }
@@ -464,6 +477,37 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 )?));
             }
             blocks.push(Block::Line(w.plain("queue-link")?));
+        }
+        Mail::Invitation {
+            organization,
+            url,
+            days,
+        } => {
+            subject = w.get("invitation-subject", &args([("org", organization.clone())]))?;
+            blocks.push(Block::Line(
+                w.get("invitation-body", &args([("org", organization.clone())]))?,
+            ));
+            blocks.push(Block::Link {
+                label: w.plain("invitation-link")?,
+                url: url.clone(),
+            });
+            blocks.push(Block::Line(
+                w.get("invitation-expiry", &args([("days", days.to_string())]))?,
+            ));
+            blocks.push(Block::Line(w.plain("sign-in-ignore")?));
+        }
+        Mail::PasswordReset { url, minutes } => {
+            subject = w.plain("password-reset-subject")?;
+            blocks.push(Block::Line(w.plain("password-reset-body")?));
+            blocks.push(Block::Link {
+                label: w.plain("password-reset-link")?,
+                url: url.clone(),
+            });
+            blocks.push(Block::Line(w.get(
+                "password-reset-expiry",
+                &args([("minutes", minutes.to_string())]),
+            )?));
+            blocks.push(Block::Line(w.plain("sign-in-ignore")?));
         }
     }
     Ok(Rendered {

@@ -64,6 +64,7 @@ fn every_locale_has_every_key_and_no_other() {
                 ("minute", "30".into()),
                 ("ampm", "PM".into()),
                 ("reason", "R".into()),
+                ("days", "7".into()),
             ];
             let out = phrase(locale, key, &args).unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
             assert!(!out.trim().is_empty(), "{locale}/{key} is blank");
@@ -180,6 +181,15 @@ fn every_kind() -> Vec<Mail> {
             food: 8,
             interpreters: vec!["ar".into(), "ps".into()],
         }),
+        Mail::Invitation {
+            organization: "Riverside".into(),
+            url: "https://example.org/welcome/abc".into(),
+            days: 7,
+        },
+        Mail::PasswordReset {
+            url: "https://example.org/welcome/abc".into(),
+            minutes: 60,
+        },
     ]
 }
 

@@ -16,6 +16,21 @@ pub struct Config {
     pub demo: DemoConfig,
     pub jobs: JobsConfig,
     pub log: LogConfig,
+    pub web: WebConfig,
+}
+
+/// Signing in to the web pages.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebConfig {
+    /// A signed-in browser unused this long is signed out.
+    pub session_idle_minutes: u32,
+    /// A signed-in browser is signed out this long after signing in, used or not.
+    pub session_absolute_hours: u32,
+    /// How long an invitation link works.
+    pub invitation_days: u32,
+    /// How long a password-reset link works.
+    pub reset_minutes: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -131,6 +146,24 @@ impl Config {
         {
             bail!("database.url must start with sqlite:, postgres:// or postgresql://");
         }
+        for (key, value, max) in [
+            (
+                "web.session_idle_minutes",
+                self.web.session_idle_minutes,
+                7 * 24 * 60,
+            ),
+            (
+                "web.session_absolute_hours",
+                self.web.session_absolute_hours,
+                90 * 24,
+            ),
+            ("web.invitation_days", self.web.invitation_days, 30),
+            ("web.reset_minutes", self.web.reset_minutes, 24 * 60),
+        ] {
+            if !(1..=max).contains(&value) {
+                bail!("{key} must be from 1 to {max}");
+            }
+        }
         if self.server.auth_cache_seconds > 300 {
             bail!("server.auth_cache_seconds must be at most 300");
         }
@@ -219,6 +252,17 @@ impl Config {
         c.database.url = redact_url(&c.database.url);
         c.mail.smtp_url = redact_url(&c.mail.smtp_url);
         c
+    }
+
+    /// How long page sign-ins and links last; cookies need https when the public URL has it.
+    pub fn login(&self) -> peergroup_web::pages::LoginSettings {
+        peergroup_web::pages::LoginSettings {
+            idle: chrono::TimeDelta::minutes(i64::from(self.web.session_idle_minutes)),
+            absolute: chrono::TimeDelta::hours(i64::from(self.web.session_absolute_hours)),
+            invitation: chrono::TimeDelta::days(i64::from(self.web.invitation_days)),
+            reset: chrono::TimeDelta::minutes(i64::from(self.web.reset_minutes)),
+            secure: self.server.public_url.starts_with("https://"),
+        }
     }
 }
 

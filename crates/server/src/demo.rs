@@ -1,6 +1,7 @@
 //! The demo organization: every built-in template copied, one group per template language,
 //! facilitators and participants with plausible, clearly fictional names ("(demo)").
 
+use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate};
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, LocalTime, Venue, Weekday};
@@ -13,6 +14,8 @@ use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_domain::templates;
 use peergroup_domain::training::CompletionSpec;
 use peergroup_domain::values::{Email, Language, Name, Phone, Slug, Text, TimeZone};
+use peergroup_notify::links::{LinkSigner, SignInLinkToken};
+use peergroup_store::groups::GroupFilter;
 use peergroup_store::{NewToken, PageRequest, Store};
 
 pub const DEMO_SLUG: &str = "demo";
@@ -92,6 +95,65 @@ pub async fn ensure_demo(store: &Store) -> anyhow::Result<NewToken> {
     Ok(store
         .issue_token(&org, &email, Role::Coordinator, "demo-console", true, None)
         .await?)
+}
+
+/// A one-time link for the demo coordinator and one for a demo facilitator, to choose a
+/// password and sign in to the pages: a newcomer needs nothing but a browser. Made anew at
+/// every start (earlier ones still work once, until they expire).
+pub async fn sign_in_links(
+    store: &Store,
+    signer: &LinkSigner,
+    public_url: &str,
+    valid_for: chrono::TimeDelta,
+) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let slug = parse(Slug::parse(DEMO_SLUG))?;
+    let org = store
+        .find_organization(&slug)
+        .await?
+        .context("the demo organization")?;
+    let mut users = vec![(
+        "coordinator",
+        store
+            .ensure_user(org.id, DEMO_COORDINATOR, Role::Coordinator)
+            .await?,
+    )];
+    let first_group = store
+        .list_groups(
+            org.id,
+            &GroupFilter::default(),
+            PageRequest {
+                after: None,
+                limit: 1,
+            },
+        )
+        .await?
+        .items
+        .into_iter()
+        .next();
+    if let Some(group) = first_group
+        && let Some(f) = store.list_facilitators(org.id, group.id).await?.first()
+        && let Some(email) = store.get_person(org.id, f.spec.person_id).await?.spec.email
+    {
+        let user = store
+            .ensure_user(org.id, email.as_str(), Role::Facilitator)
+            .await?;
+        users.push(("facilitator", user));
+    }
+    let mut links = Vec::new();
+    for (who, user_id) in users {
+        let link =
+            peergroup_app::sign_in::link_without_mail(store, org.id, user_id, valid_for).await?;
+        let url = signer.sign_in_url(
+            public_url,
+            &SignInLinkToken {
+                org_id: org.id,
+                link_id: link.link_id,
+                expires_at: link.expires_at.timestamp(),
+            },
+        );
+        links.push((who, url));
+    }
+    Ok(links)
 }
 
 async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {

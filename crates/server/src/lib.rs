@@ -35,6 +35,9 @@ pub struct RunningServer {
     pub store: Store,
     /// The demo coordinator's token, when the demo is enabled.
     pub demo_token: Option<String>,
+    /// One-time links for the demo coordinator and a demo facilitator to sign in to the
+    /// pages, when the demo is enabled.
+    pub demo_links: Vec<(&'static str, String)>,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
     jobs: Option<jobs::JobsHandle>,
@@ -87,8 +90,21 @@ pub async fn start_with_clock(
                 config.server.auth_failures_burst,
                 config.server.auth_failures_per_second,
             )
-            .with_links(links.clone()),
+            .with_links(links.clone())
+            .with_login(config.login()),
     );
+    let demo_links = if config.demo.enabled {
+        demo::sign_in_links(
+            &store,
+            &links,
+            &config.server.public_url,
+            config.login().invitation,
+        )
+        .await
+        .context("making the demo sign-in links")?
+    } else {
+        Vec::new()
+    };
     let (shutdown, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(serve::serve(listener, app, timeouts, async {
         let _ = stopped.await;
@@ -102,6 +118,7 @@ pub async fn start_with_clock(
         addr,
         store,
         demo_token,
+        demo_links,
         shutdown,
         task,
         jobs,

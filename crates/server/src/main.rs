@@ -36,6 +36,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Manage the people who sign in to the web pages.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Load and check the configuration, then print it with secrets hidden.
     CheckConfig,
     /// Recompute every participant's run of missed sessions from the attendance history and
@@ -72,6 +77,31 @@ enum TokenCommand {
     /// Revoke a token by its id (from `token list`). Servers stop accepting it within
     /// `server.auth_cache_seconds`.
     Revoke { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Invite a user (created if needed) of an existing organization: mails them a one-time
+    /// link to choose a password, and prints that link.
+    Invite {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// admin, coordinator or facilitator.
+        #[arg(long)]
+        role: String,
+    },
+    /// Create a user (or change their role) with a password read from standard input.
+    Create {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// admin, coordinator or facilitator.
+        #[arg(long)]
+        role: String,
+    },
 }
 
 #[tokio::main]
@@ -120,6 +150,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => token_command(&config, command).await,
+        Command::User { command } => user_command(&config, command).await,
         Command::CheckConfig => {
             println!("{}", serde_json::to_string_pretty(&config.redacted())?);
             Ok(())
@@ -213,6 +244,77 @@ async fn token_command(config: &Config, command: TokenCommand) -> anyhow::Result
     }
 }
 
+/// The organization, email and role a `user` command names, checked before anything opens.
+fn user_args(org: String, email: String, role: String) -> anyhow::Result<(Slug, Email, Role)> {
+    let slug = Slug::parse(org).map_err(|e| anyhow::anyhow!("--org: {e}"))?;
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+    Ok((slug, email, role))
+}
+
+async fn user_command(config: &Config, command: UserCommand) -> anyhow::Result<()> {
+    let (slug, email, role, password) = match command {
+        UserCommand::Invite { org, email, role } => {
+            let (slug, email, role) = user_args(org, email, role)?;
+            (slug, email, role, None)
+        }
+        UserCommand::Create { org, email, role } => {
+            let (slug, email, role) = user_args(org, email, role)?;
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("reading the password from standard input")?;
+            let password = line.trim_end_matches(['\r', '\n']).to_string();
+            peergroup_app::passwords::check(&password)
+                .map_err(|e| anyhow::anyhow!("password: {e}"))?;
+            (slug, email, role, Some(password))
+        }
+    };
+    let store = peergroup::open_store(config, Arc::new(SystemClock)).await?;
+    let done = async {
+        let org = store
+            .find_organization(&slug)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no organization `{slug}`"))?;
+        match password {
+            Some(password) => {
+                let user = store.ensure_user(org.id, email.as_str(), role).await?;
+                let phc = peergroup_app::passwords::hash(password).await;
+                store.set_password(org.id, user, &phc).await?;
+                eprintln!("{email} ({role}) in `{slug}` can sign in with that password");
+            }
+            None => {
+                let invited = peergroup_app::sign_in::invite(
+                    &store,
+                    org.id,
+                    &email,
+                    role,
+                    config.login().invitation,
+                )
+                .await?;
+                let signer = peergroup::jobs::link_signer(&store).await?;
+                let url = signer.sign_in_url(
+                    &config.server.public_url,
+                    &peergroup_notify::links::SignInLinkToken {
+                        org_id: org.id,
+                        link_id: invited.link_id,
+                        expires_at: invited.expires_at.timestamp(),
+                    },
+                );
+                eprintln!(
+                    "{email} ({role}) is invited to `{slug}`; the link, also mailed, works once until {}:",
+                    invited.expires_at.to_rfc3339()
+                );
+                println!("{url}");
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    }
+    .await;
+    store.close().await;
+    done
+}
+
 fn init_logging(config: &Config) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&config.log.filter));
@@ -234,7 +336,14 @@ fn print_demo_token(token: &str, listen: &str) {
 async fn serve(config: &Config) -> anyhow::Result<()> {
     let server = peergroup::start(config).await?;
     match &server.demo_token {
-        Some(token) => print_demo_token(token, &server.addr.to_string()),
+        Some(token) => {
+            print_demo_token(token, &server.addr.to_string());
+            for (who, url) in &server.demo_links {
+                println!("Open this link to choose a password and sign in as the demo {who}:");
+                println!("  {url}");
+            }
+            println!();
+        }
         None if server.store.organization_count().await? == 0 => {
             println!();
             println!("The database has no organization yet. Create one and a token with:");

@@ -12,6 +12,21 @@ use peergroup_domain::records::SessionStatus;
 use sea_orm::ConnectionTrait;
 
 impl Store {
+    /// Who said "I can't come" to a session, by enrolment, and why, in the order they said.
+    pub async fn cannot_come(&self, org: Id, session_id: Id) -> Result<Vec<(Id, AbsenceReason)>> {
+        use crate::entities::absence_notice;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        Ok(absence_notice::Entity::find()
+            .filter(absence_notice::Column::OrgId.eq(org))
+            .filter(absence_notice::Column::SessionId.eq(session_id))
+            .order_by_asc(absence_notice::Column::Id)
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|n| (n.enrollment_id, n.reason.0))
+            .collect())
+    }
+
     /// The session and participant a link names, if both are still there and belong together.
     pub async fn absence_context(
         &self,

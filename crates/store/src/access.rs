@@ -184,37 +184,13 @@ impl Store {
             return Err(StoreError::invalid("expires_at", "must be in the future"));
         }
         let email_lower = email.as_str().to_lowercase();
-        let existing = user::Entity::find()
-            .filter(user::Column::OrgId.eq(org.id))
-            .filter(user::Column::Email.eq(email_lower.clone()))
-            .one(&self.writer())
-            .await?;
-        let user = match existing {
-            Some(u) if *u.role == role => u,
-            Some(u) => {
-                let mut active: user::ActiveModel = u.into();
-                active.role = Set(Stored(role));
-                active.updated_at = Set(now);
-                active.update(&self.writer()).await?
-            }
-            None => {
-                user::ActiveModel {
-                    org_id: Set(org.id),
-                    email: Set(email_lower.clone()),
-                    role: Set(Stored(role)),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&self.writer())
-                .await?
-            }
-        };
+        let user_id =
+            crate::sign_in::ensure_user(&self.writer(), org.id, &email_lower, role, now).await?;
         if replace {
             api_token::Entity::update_many()
                 .col_expr(api_token::Column::RevokedAt, Expr::value(now))
                 .filter(api_token::Column::OrgId.eq(org.id))
-                .filter(api_token::Column::UserId.eq(user.id))
+                .filter(api_token::Column::UserId.eq(user_id))
                 .filter(api_token::Column::Label.eq(label))
                 .filter(api_token::Column::RevokedAt.is_null())
                 .exec(&self.writer())
@@ -225,7 +201,7 @@ impl Store {
         let secret = format!("pg_{}", hex::encode(bytes));
         let token = api_token::ActiveModel {
             org_id: Set(org.id),
-            user_id: Set(user.id),
+            user_id: Set(user_id),
             token_hash: Set(hash_token(&secret)),
             label: Set(label.to_string()),
             created_at: Set(now),

@@ -47,6 +47,46 @@ pub mod user {
         pub role: Stored<peergroup_domain::org::Role>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// Argon2id PHC string; none until the user sets a password.
+        pub password_hash: Option<String>,
+        /// The language the user chose for pages and mail.
+        pub locale: Option<String>,
+    }
+    no_relations!();
+}
+
+pub mod login_session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "login_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub user_id: i64,
+        pub secret_hash: String,
+        pub csrf_token: String,
+        pub created_at: DateTimeUtc,
+        pub last_seen_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod sign_in_link {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sign_in_links")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub user_id: i64,
+        pub purpose: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }

@@ -43,6 +43,7 @@ pub mod schedule_writes;
 mod service_keys;
 pub mod session_writes;
 pub mod sessions;
+pub mod sign_in;
 mod stored;
 pub mod supervision;
 mod supports;
@@ -260,6 +261,8 @@ impl Store {
             "organizations",
             "users",
             "api_tokens",
+            "login_sessions",
+            "sign_in_links",
             "programs",
             "people",
             "peer_groups",

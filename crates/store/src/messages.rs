@@ -59,6 +59,16 @@ pub struct Delivery {
     /// For `roles_missing`: the lead roles the session still lacks (none: filled since).
     pub missing_roles: Vec<String>,
     pub digest: Option<Digest>,
+    /// For `invitation` and `password_reset`: the link, if still unused.
+    pub sign_in: Option<DeliverySignIn>,
+}
+
+/// A sign-in link a message carries, as the delivery job signs it.
+#[derive(Debug, Clone)]
+pub struct DeliverySignIn {
+    pub link_id: Id,
+    pub expires_at: DateTime<Utc>,
+    pub organization: String,
 }
 
 #[derive(Debug, Clone)]
@@ -180,7 +190,9 @@ impl MessageRow {
             email: row
                 .try_get::<Option<String>>("", "person_email")?
                 .or(user_email),
-            language: row.try_get("", "preferred_language")?,
+            language: row
+                .try_get::<Option<String>>("", "preferred_language")?
+                .or(row.try_get("", "user_locale")?),
             needs_consent: participant_mail,
             consented: consent.is_some(),
             channel: row.try_get("", "preferred_channel")?,
@@ -213,6 +225,7 @@ impl MessageRow {
                 absence: None,
                 missing_roles: Vec::new(),
                 digest: None,
+                sign_in: None,
             },
             subject_id: subject,
             session_id: row.try_get("", "session_id")?,
@@ -237,7 +250,7 @@ impl Store {
              m.created_at, o.reply_to, \
              p.display_name, p.email AS person_email, \
              p.preferred_language, p.preferred_channel, p.consent_reminders_at, \
-             u.email AS user_email, \
+             u.email AS user_email, u.locale AS user_locale, \
              s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
              g.timezone, g.languages, g.venue_name AS g_venue, g.venue_address AS g_address, \

@@ -59,3 +59,21 @@ pub async fn require_self_or_manager(
         Err(ApiError::not_found("person"))
     }
 }
+
+/// Answers 404 when a facilitator is not assigned to the session's group. Coordinators see
+/// every session of their organization, so for them nothing needs reading here (the store
+/// answers 404 for another organization's session).
+pub async fn require_session_visible(state: &AppState, who: &Principal, id: Id) -> ApiResult<()> {
+    if who.role.can_manage() {
+        return Ok(());
+    }
+    let group = state.store.session_group(who.org_id, id).await?;
+    require_group_visible(state, who, group).await
+}
+
+/// A task the caller may see: any of the organization's for coordinators, their groups'
+/// for facilitators (others answer 404).
+pub async fn visible_task(state: &AppState, who: &Principal, id: Id) -> ApiResult<()> {
+    let group = state.store.follow_up_group(who.org_id, id).await?;
+    require_group_visible(state, who, group).await
+}

@@ -10,6 +10,7 @@ pub mod extract;
 mod health;
 mod middleware;
 mod openapi;
+pub mod pages;
 mod routes;
 
 use crate::error::ApiResult;
@@ -54,7 +55,17 @@ pub struct AppState {
     links: Option<LinkSigner>,
     /// This installation's random name, read once from the database (see `installation`).
     installation: Arc<tokio::sync::OnceCell<String>>,
+    /// How long page sign-ins last and whether their cookie needs https.
+    login: Arc<pages::LoginSettings>,
+    /// Failed sign-ins per client address, and per email address.
+    sign_in_limit: Arc<auth_limit::AuthLimiter>,
+    sign_in_by_email: Arc<auth_limit::AuthLimiter<String>>,
 }
+
+/// Failed sign-ins allowed at once, then one every this many seconds (per address and
+/// per email).
+const SIGN_IN_FAILURES_BURST: u32 = 10;
+const SIGN_IN_FAILURES_PER_MINUTE: u32 = 6;
 
 impl AppState {
     pub fn new(store: Store) -> Self {
@@ -77,7 +88,22 @@ impl AppState {
             )),
             links: None,
             installation: Arc::new(tokio::sync::OnceCell::new()),
+            login: Arc::new(pages::LoginSettings::default()),
+            sign_in_limit: Arc::new(auth_limit::AuthLimiter::per_minute(
+                SIGN_IN_FAILURES_BURST,
+                SIGN_IN_FAILURES_PER_MINUTE,
+            )),
+            sign_in_by_email: Arc::new(auth_limit::AuthLimiter::per_minute(
+                SIGN_IN_FAILURES_BURST,
+                SIGN_IN_FAILURES_PER_MINUTE,
+            )),
         }
+    }
+
+    /// How long sign-ins last, how long links work, and whether cookies need https.
+    pub fn with_login(mut self, settings: pages::LoginSettings) -> Self {
+        self.login = Arc::new(settings);
+        self
     }
 
     /// Keeps at most `entries` group details in memory (zero: none, every answer is read).
@@ -135,6 +161,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::messages::router())
         .merge(routes::organization::router())
         .merge(routes::tokens::router())
+        .merge(routes::invitations::router())
         .merge(routes::training::router())
         .merge(routes::supervision::router())
 }
@@ -191,6 +218,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(health)
         .merge(api)
+        .merge(pages::router(state.clone()))
         .method_not_allowed_fallback(|| async {
             error::ApiError::new(
                 axum::http::StatusCode::METHOD_NOT_ALLOWED,

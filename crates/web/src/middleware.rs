@@ -133,10 +133,7 @@ fn too_many_tries(wait: Duration) -> Response {
         "too many unknown tokens from this address; wait and try again",
     )
     .into_response();
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+    crate::auth_limit::too_many_tries_after(&mut response, wait);
     response
 }
 
@@ -232,10 +229,10 @@ fn replay(saved: SavedResponse) -> Response {
     response
 }
 
-/// The page's content security policy: nothing from elsewhere, its own inline style only, a
-/// form that posts back to this service, and never inside another site's frame.
-const PAGE_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
-                           base-uri 'none'; frame-ancestors 'none'";
+/// The pages' content security policy: scripts, styles and everything else from this
+/// service only, never inline; forms that post back here; never inside another site's frame.
+const PAGE_POLICY: &str =
+    "default-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// Headers every response carries: no content sniffing; no caching, since answers hold
 /// personal data; a content security policy on HTML pages; and `WWW-Authenticate` on 401.

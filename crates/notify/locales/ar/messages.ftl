@@ -106,3 +106,14 @@ absence-page-expired = هذا الرابط لم يعد يعمل.
 absence-notice-subject = اعتذار عن الحضور: { $name } يوم { $date }
 absence-notice-body = وصلنا اعتذار من { $name } عن حضور الجلسة يوم { $date } الساعة { $time }.
 absence-notice-reason = السبب: { $reason }
+
+## الدخول إلى peergroup
+invitation-subject = أنت مدعو إلى peergroup ({ $org })
+invitation-body = تدعوك { $org } إلى peergroup، حيث ترى جلساتك ومكالماتك. اختر كلمة مرور للدخول.
+invitation-link = اختيار كلمة المرور
+invitation-expiry = يعمل هذا الرابط مرة واحدة، لمدة { $days } أيام.
+password-reset-subject = كلمة مرورك الجديدة في peergroup
+password-reset-body = طلب أحدهم تغيير كلمة مرورك في peergroup. اختر كلمة مرور جديدة هنا:
+password-reset-link = اختيار كلمة مرور جديدة
+password-reset-expiry = يعمل هذا الرابط مرة واحدة، لمدة { $minutes } دقيقة.
+sign-in-ignore = إذا لم تكن تنتظر هذه الرسالة، يمكنك تجاهلها.

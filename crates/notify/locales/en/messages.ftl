@@ -106,3 +106,14 @@ absence-page-expired = This link does not work any more.
 absence-notice-subject = { $name } cannot come on { $date }
 absence-notice-body = { $name } told us they cannot come to the session on { $date } at { $time }.
 absence-notice-reason = Reason: { $reason }
+
+## Signing in to peergroup
+invitation-subject = You are invited to peergroup ({ $org })
+invitation-body = { $org } invites you to peergroup, where you will see your sessions and calls. Choose a password to sign in.
+invitation-link = Choose my password
+invitation-expiry = This link works once, for { $days } days.
+password-reset-subject = Your new peergroup password
+password-reset-body = Someone asked to change your peergroup password. Choose a new one here:
+password-reset-link = Choose a new password
+password-reset-expiry = This link works once, for { $minutes } minutes.
+sign-in-ignore = If you did not expect this email, you can ignore it.

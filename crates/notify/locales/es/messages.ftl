@@ -106,3 +106,14 @@ absence-page-expired = Este enlace ya no funciona.
 absence-notice-subject = { $name } no puede asistir el { $date }
 absence-notice-body = { $name } nos avisó que no puede asistir a la sesión del { $date } a las { $time }.
 absence-notice-reason = Motivo: { $reason }
+
+## Entrar en peergroup
+invitation-subject = Le invitan a peergroup ({ $org })
+invitation-body = { $org } le invita a peergroup, donde verá sus sesiones y llamadas. Elija una contraseña para entrar.
+invitation-link = Elegir mi contraseña
+invitation-expiry = Este enlace funciona una vez, durante { $days } días.
+password-reset-subject = Su nueva contraseña de peergroup
+password-reset-body = Alguien pidió cambiar su contraseña de peergroup. Elija una nueva aquí:
+password-reset-link = Elegir una contraseña nueva
+password-reset-expiry = Este enlace funciona una vez, durante { $minutes } minutos.
+sign-in-ignore = Si no esperaba este correo, puede ignorarlo.

@@ -106,3 +106,14 @@ absence-page-expired = این لینک دیگر کار نمی‌کند.
 absence-notice-subject = { $name } روز { $date } آمده نمی‌تواند
 absence-notice-body = { $name } به ما گفت که به جلسهٔ روز { $date } ساعت { $time } آمده نمی‌تواند.
 absence-notice-reason = دلیل: { $reason }
+
+## ورود به peergroup
+invitation-subject = شما به peergroup دعوت شده اید ({ $org })
+invitation-body = { $org } شما را به peergroup دعوت می کند، جایی که جلسه ها و تماس های خود را می بینید. برای ورود یک رمز انتخاب کنید.
+invitation-link = انتخاب رمز من
+invitation-expiry = این لینک یک بار و برای { $days } روز کار می کند.
+password-reset-subject = رمز جدید شما در peergroup
+password-reset-body = کسی خواست رمز شما در peergroup را تغییر دهد. رمز جدید را اینجا انتخاب کنید:
+password-reset-link = انتخاب رمز جدید
+password-reset-expiry = این لینک یک بار و برای { $minutes } دقیقه کار می کند.
+sign-in-ignore = اگر منتظر این ایمیل نبودید، می توانید آن را نادیده بگیرید.

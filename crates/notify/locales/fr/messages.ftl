@@ -106,3 +106,14 @@ absence-page-expired = Ce lien ne fonctionne plus.
 absence-notice-subject = { $name } ne peut pas venir le { $date }
 absence-notice-body = { $name } nous a dit ne pas pouvoir venir à la séance du { $date } à { $time }.
 absence-notice-reason = Raison : { $reason }
+
+## Se connecter à peergroup
+invitation-subject = Vous êtes invité·e sur peergroup ({ $org })
+invitation-body = { $org } vous invite sur peergroup, où vous verrez vos séances et vos appels. Choisissez un mot de passe pour vous connecter.
+invitation-link = Choisir mon mot de passe
+invitation-expiry = Ce lien fonctionne une fois, pendant { $days } jours.
+password-reset-subject = Votre nouveau mot de passe peergroup
+password-reset-body = Quelqu'un a demandé à changer votre mot de passe peergroup. Choisissez-en un nouveau ici :
+password-reset-link = Choisir un nouveau mot de passe
+password-reset-expiry = Ce lien fonctionne une fois, pendant { $minutes } minutes.
+sign-in-ignore = Si vous n'attendiez pas ce message, vous pouvez l'ignorer.

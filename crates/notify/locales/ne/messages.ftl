@@ -106,3 +106,14 @@ absence-page-expired = यो लिङ्क अब काम गर्दै�
 absence-notice-subject = { $name } { $date } मा आउन सक्नुहुन्न
 absence-notice-body = { $name } ले हामीलाई भन्नुभयो कि उहाँ { $date }, { $time } बजेको बैठकमा आउन सक्नुहुन्न।
 absence-notice-reason = कारण: { $reason }
+
+## peergroup मा भित्र जानुहोस्
+invitation-subject = तपाईंलाई peergroup मा निम्तो छ ({ $org })
+invitation-body = { $org } ले तपाईंलाई peergroup मा निम्तो दिएको छ, जहाँ तपाईं आफ्ना सत्र र कलहरू देख्नुहुन्छ। भित्र जान पासवर्ड छान्नुहोस्।
+invitation-link = मेरो पासवर्ड छान्नुहोस्
+invitation-expiry = यो लिंक एक पटक, { $days } दिनसम्म चल्छ।
+password-reset-subject = तपाईंको नयाँ peergroup पासवर्ड
+password-reset-body = कसैले तपाईंको peergroup पासवर्ड बदल्न भन्यो। यहाँ नयाँ पासवर्ड छान्नुहोस्:
+password-reset-link = नयाँ पासवर्ड छान्नुहोस्
+password-reset-expiry = यो लिंक एक पटक, { $minutes } मिनेटसम्म चल्छ।
+sign-in-ignore = तपाईंले यो इमेल अपेक्षा गर्नुभएको थिएन भने यसलाई बेवास्ता गर्न सक्नुहुन्छ।

@@ -106,3 +106,14 @@ absence-page-expired = ਇਹ ਲਿੰਕ ਹੁਣ ਕੰਮ ਨਹੀਂ ਕ�
 absence-notice-subject = { $name } ਦਾ { $date } ਨੂੰ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ
 absence-notice-body = { $name } ਨੇ ਸਾਨੂੰ ਦੱਸਿਆ ਕਿ ਉਨ੍ਹਾਂ ਦਾ { $date } ਨੂੰ { $time } ਵਜੇ ਵਾਲੀ ਮੀਟਿੰਗ ਵਿੱਚ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ।
 absence-notice-reason = ਕਾਰਨ: { $reason }
+
+## peergroup ਵਿੱਚ ਦਾਖਲ ਹੋਵੋ
+invitation-subject = ਤੁਹਾਨੂੰ peergroup ਵਿੱਚ ਸੱਦਾ ਹੈ ({ $org })
+invitation-body = { $org } ਤੁਹਾਨੂੰ peergroup ਵਿੱਚ ਸੱਦਾ ਦਿੰਦਾ ਹੈ, ਜਿੱਥੇ ਤੁਸੀਂ ਆਪਣੇ ਸੈਸ਼ਨ ਅਤੇ ਕਾਲਾਂ ਵੇਖੋਗੇ। ਦਾਖਲ ਹੋਣ ਲਈ ਪਾਸਵਰਡ ਚੁਣੋ।
+invitation-link = ਮੇਰਾ ਪਾਸਵਰਡ ਚੁਣੋ
+invitation-expiry = ਇਹ ਲਿੰਕ ਇੱਕ ਵਾਰ, { $days } ਦਿਨਾਂ ਲਈ ਚੱਲਦਾ ਹੈ।
+password-reset-subject = ਤੁਹਾਡਾ ਨਵਾਂ peergroup ਪਾਸਵਰਡ
+password-reset-body = ਕਿਸੇ ਨੇ ਤੁਹਾਡਾ peergroup ਪਾਸਵਰਡ ਬਦਲਣ ਲਈ ਕਿਹਾ। ਇੱਥੇ ਨਵਾਂ ਪਾਸਵਰਡ ਚੁਣੋ:
+password-reset-link = ਨਵਾਂ ਪਾਸਵਰਡ ਚੁਣੋ
+password-reset-expiry = ਇਹ ਲਿੰਕ ਇੱਕ ਵਾਰ, { $minutes } ਮਿੰਟਾਂ ਲਈ ਚੱਲਦਾ ਹੈ।
+sign-in-ignore = ਜੇ ਤੁਸੀਂ ਇਸ ਈਮੇਲ ਦੀ ਉਮੀਦ ਨਹੀਂ ਕਰ ਰਹੇ ਸੀ, ਤਾਂ ਇਸਨੂੰ ਅਣਡਿੱਠਾ ਕਰ ਸਕਦੇ ਹੋ।

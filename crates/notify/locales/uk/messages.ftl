@@ -107,3 +107,14 @@ absence-page-expired = Це посилання більше не працює.
 absence-notice-subject = { $name } не може прийти { $date }
 absence-notice-body = { $name } повідомляє, що не може прийти на зустріч { $date } о { $time }.
 absence-notice-reason = Причина: { $reason }
+
+## Вхід до peergroup
+invitation-subject = Вас запрошено до peergroup ({ $org })
+invitation-body = { $org } запрошує вас до peergroup, де ви бачитимете свої зустрічі та дзвінки. Оберіть пароль, щоб увійти.
+invitation-link = Обрати мій пароль
+invitation-expiry = Це посилання працює один раз, протягом { $days } днів.
+password-reset-subject = Ваш новий пароль peergroup
+password-reset-body = Хтось попросив змінити ваш пароль peergroup. Оберіть новий тут:
+password-reset-link = Обрати новий пароль
+password-reset-expiry = Це посилання працює один раз, протягом { $minutes } хвилин.
+sign-in-ignore = Якщо ви не чекали цього листа, просто не зважайте на нього.

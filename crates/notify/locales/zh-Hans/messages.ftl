@@ -106,3 +106,14 @@ absence-page-expired = 此链接已失效。
 absence-notice-subject = { $name } 不能来参加 { $date } 的活动
 absence-notice-body = { $name } 告诉我们，不能来参加 { $date } { $time } 的活动。
 absence-notice-reason = 原因：{ $reason }
+
+## 登录 peergroup
+invitation-subject = 您受邀使用 peergroup（{ $org }）
+invitation-body = { $org } 邀请您使用 peergroup，您可以在那里查看您的小组活动和电话。请设置密码以登录。
+invitation-link = 设置我的密码
+invitation-expiry = 此链接只能使用一次，有效期 { $days } 天。
+password-reset-subject = 您的 peergroup 新密码
+password-reset-body = 有人请求更改您的 peergroup 密码。请在这里设置新密码：
+password-reset-link = 设置新密码
+password-reset-expiry = 此链接只能使用一次，有效期 { $minutes } 分钟。
+sign-in-ignore = 如果您没有预料到这封邮件，可以忽略它。

@@ -94,9 +94,8 @@ fn html_page(locale: &'static str, status: StatusCode, body: &str) -> Response {
         "<!DOCTYPE html>\n<html lang=\"{locale}\" dir=\"{dir}\">\n<head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\"><title>{title}</title>\
-         <style>body{{font-family:sans-serif;font-size:20px;line-height:1.5;margin:1em;max-width:32em}}\
-         button{{display:block;width:100%;font-size:20px;padding:14px;margin:10px 0;border-radius:8px}}</style></head>\n\
-         <body>\n<h1>{title}</h1>\n{body}</body>\n</html>\n"
+         <link rel=\"stylesheet\" href=\"/static/app.css\"></head>\n\
+         <body>\n<main>\n<h1>{title}</h1>\n{body}</main>\n</body>\n</html>\n"
     );
     (
         status,
@@ -170,7 +169,7 @@ fn about(locale: &'static str, cx: &AbsenceContext) -> String {
 
 fn reasons_form(locale: &'static str) -> String {
     let mut form = format!(
-        "<p>{}</p>\n<form method=\"post\">\n",
+        "<p>{}</p>\n<form method=\"post\" class=\"choices\">\n",
         escape(&say(locale, "absence-page-question", &[]))
     );
     for reason in AbsenceReason::ONE_TAP {

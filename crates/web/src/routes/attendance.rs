@@ -2,7 +2,7 @@
 //! headcount for a session. Facilitators reach only their own groups.
 
 use crate::AppState;
-use crate::access::{require_group_visible, require_manager};
+use crate::access::{require_group_visible, require_manager, require_session_visible};
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
@@ -12,7 +12,6 @@ use peergroup_domain::attendance::{
     AttendanceHistory, LogOutcome, SessionLog, SessionLogSpec, SupportHeadcount,
 };
 use peergroup_domain::figures::Figures;
-use peergroup_domain::records::Principal;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -23,17 +22,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(attendance_history))
         .routes(routes!(group_figures))
         .routes(routes!(program_figures))
-}
-
-/// Answers 404 when a facilitator is not assigned to the session's group. Coordinators see
-/// every session of their organization, so for them nothing needs reading here (the store
-/// answers 404 for another organization's session).
-async fn require_session_visible(state: &AppState, who: &Principal, id: Id) -> ApiResult<()> {
-    if who.role.can_manage() {
-        return Ok(());
-    }
-    let group = state.store.session_group(who.org_id, id).await?;
-    require_group_visible(state, who, group).await
 }
 
 /// Records what happened at a session in one request: held or not, who facilitated, one

@@ -4,7 +4,7 @@
 
 use super::page;
 use crate::AppState;
-use crate::access::{require_group_visible, require_manager, visible_groups};
+use crate::access::{require_manager, visible_groups, visible_task};
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
@@ -15,7 +15,6 @@ use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
 use peergroup_domain::records::Page;
-use peergroup_domain::records::Principal;
 use peergroup_store::followups::TaskFilter;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -53,13 +52,6 @@ pub struct QueueParams {
     /// 1 to 200, default 50.
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u32>,
-}
-
-/// A task the caller may see: any of the organization's for coordinators, their groups'
-/// for facilitators (others answer 404).
-async fn visible_task(state: &AppState, who: &Principal, id: Id) -> ApiResult<()> {
-    let group = state.store.follow_up_group(who.org_id, id).await?;
-    require_group_visible(state, who, group).await
 }
 
 /// The follow-up queue across groups, filterable by state, group, facilitator, and whether

@@ -6,6 +6,7 @@ pub mod enrollments;
 pub mod feeds;
 pub mod followups;
 pub mod groups;
+pub mod invitations;
 pub mod me;
 pub mod messages;
 pub mod organization;

@@ -1,0 +1,140 @@
+# peergroup pages, English. Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = Skip to content
+nav-sessions = My sessions
+nav-follow-ups = My follow-up calls
+sign-out = Sign out
+signed-in-as = Signed in as { $email }
+nav-language = Language
+language-title = My language
+language-intro = Choose the language of your pages and of the mail you get.
+language-button = Save
+language-saved = Saved. Your pages are now in this language.
+
+## Signing in
+sign-in-title = Sign in
+email = Email
+password = Password
+sign-in-button = Sign in
+sign-in-failed = The email or password is not right. Try again.
+sign-in-slow-down = Too many tries. Wait { $seconds } seconds, then try again.
+forgot-link = I forgot my password
+forgot-title = Choose a new password
+forgot-intro = Write your email. If it has an account, we send it a link to choose a new password.
+forgot-button = Send me a link
+forgot-sent = If this email has an account, a link is on its way. Check your mail.
+welcome-title = Choose your password
+welcome-intro = Choose a password for { $email }. Use at least { $min } characters. A few words together are easy to remember.
+new-password = New password
+repeat-password = New password again
+welcome-button = Save my password
+password-mismatch = The two passwords are not the same.
+password-too-short = Use at least { $min } characters.
+password-too-long = Use at most { $max } characters.
+link-invalid = This link does not work. It may be used already, or too old. Ask your coordinator for a new one, or choose "I forgot my password".
+signed-out = You are signed out.
+
+## Errors
+not-found-title = Not found
+not-found-body = This page does not exist, or you cannot see it.
+forbidden-title = Not allowed
+forbidden-body = You cannot do this.
+refused-title = Refused
+refused-body = This form was refused for your safety. Go back, reload the page and try again.
+error-title = Something went wrong
+error-body = Please try again in a moment.
+bad-input-title = Please check the form
+back = Back
+
+## My sessions
+sessions-title = My sessions
+sessions-today = Today
+sessions-next = Next
+sessions-none = No sessions soon.
+session-when = { $date } at { $time }
+session-phase = { $phase }, session { $number }
+session-topic = Topic: { $topic }
+session-venue = Place: { $venue }
+session-cancelled = Cancelled
+session-held = Roll-call saved
+open-roll-call = Take the roll-call
+headcount-title = Supports
+headcount-expected = Expected: { $count } people
+headcount-childcare = Childcare: { $count } children (ages { $ages })
+headcount-childcare-no-ages = Childcare: { $count } children
+headcount-transport = Transport: { $count } people
+headcount-interpreter = Interpreter ({ $language }): { $count } people
+headcount-food = Food: { $count } people
+headcount-none = No supports needed.
+cannot-come-title = Said they cannot come
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = Roll-call
+held-question = Did the session take place?
+held-yes = Yes, it took place
+held-no = No, it was cancelled
+attendance-legend = Who came?
+mark-present = Present
+mark-late = Late
+mark-absent = Absent
+mark-excused = Excused
+excused-reason = Reason, if excused
+reason-none = Choose a reason
+reason-childcare = No childcare
+reason-transport = No transport
+reason-work = Work
+reason-illness = Illness
+reason-family = Family
+reason-language = Language
+reason-other = Other reason
+facilitators-legend = Facilitators present
+topic-covered = We covered the topic
+supports-legend = Supports given
+childcare-places = Children looked after
+food-provided = Food was provided
+note = Note for the team (optional)
+save-roll-call = Save the roll-call
+roll-call-saved = The roll-call is saved.
+roll-call-unchanged = Nothing changed: this roll-call was saved already.
+rule-opened = { $name }: { $misses } missed sessions in a row. A follow-up call is now open.
+rule-updated = { $name }: the follow-up call now counts { $misses } missed sessions.
+rule-closed = { $name }: the follow-up call is closed, the run of missed sessions is broken.
+mark-missing = Mark everyone, or say the session did not take place.
+excused-needs-reason = Choose a reason for { $name }.
+
+## Follow-up calls
+follow-ups-title = My follow-up calls
+follow-ups-none = No calls to make.
+follow-up-missed = Missed { $count } sessions in a row
+follow-up-due = Call by { $date }
+follow-up-overdue = Overdue
+follow-up-open = Open the call
+call-title = Call { $name }
+call-phone = Phone
+call-no-consent = { $name } did not agree to be called. Do not call; tell your coordinator.
+call-alternative = Other contact
+call-language = Language
+call-group = Group
+call-missed-title = Missed sessions
+call-missed-line = Session { $number }: { $date }
+attempt-legend = How did the call go?
+outcome-reached = Reached
+outcome-no_answer = No answer
+outcome-voicemail = Voicemail
+outcome-wrong_number = Wrong number
+outcome-declined = Declined
+barriers-legend = What keeps them from coming? (if reached)
+barrier-childcare = Childcare
+barrier-transport = Transport
+barrier-work = Work
+barrier-health = Health
+barrier-language = Language
+barrier-schedule = Time of day
+barrier-other = Other
+needs-support = Needs support for the first of these
+save-attempt = Save the call
+attempt-saved = The call is saved. Attempts so far: { $count }.
+attempts-so-far = Attempts so far: { $count }

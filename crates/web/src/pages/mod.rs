@@ -1,0 +1,135 @@
+//! The web pages: server-rendered HTML (askama templates, text from Fluent) for people who
+//! sign in with an email and a password. They call the same use cases and access rules as
+//! the JSON API; only the way in (a cookie instead of a bearer token) and the answers
+//! (pages instead of JSON) differ.
+
+mod assets;
+mod follow_ups;
+mod language;
+mod login;
+mod sessions;
+pub mod text;
+
+use crate::AppState;
+use crate::error::ApiError;
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use text::Words;
+
+pub use login::{LoginSettings, SignedIn};
+
+/// The pages and their static files.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(sessions::my_sessions))
+        .route(
+            "/sessions/{id}",
+            get(sessions::roll_call).post(sessions::save_roll_call),
+        )
+        .route("/follow-ups", get(follow_ups::my_calls))
+        .route(
+            "/follow-ups/{id}",
+            get(follow_ups::call_sheet).post(follow_ups::save_attempt),
+        )
+        .route(
+            "/language",
+            get(language::language).post(language::choose_language),
+        )
+        .route("/sign-in", get(login::sign_in_page).post(login::sign_in))
+        .route("/sign-out", post(login::sign_out))
+        .route("/forgot", get(login::forgot_page).post(login::forgot))
+        .route(
+            "/welcome/{token}",
+            get(login::welcome_page).post(login::welcome),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            login::page_session,
+        ))
+        .merge(assets::router())
+}
+
+/// The signed-in user as the page header needs them.
+#[derive(Debug, Clone)]
+pub struct Me {
+    pub email: String,
+    pub csrf: String,
+}
+
+/// What every page has: its words, title, who is signed in, and lines to show on top.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub w: Words,
+    pub title: String,
+    pub me: Option<Me>,
+    pub notices: Vec<String>,
+    pub errors: Vec<String>,
+}
+
+impl Frame {
+    pub fn new(w: Words, title_key: &str, me: Option<Me>) -> Frame {
+        Frame {
+            title: w.t(title_key),
+            w,
+            me,
+            notices: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+/// A page with a title and one paragraph, and maybe a link.
+#[derive(Template)]
+#[template(path = "message.html")]
+struct Message {
+    frame: Frame,
+    body: String,
+    link: Option<(String, String)>,
+}
+
+/// Renders a template as a page with `status`.
+pub fn page(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a page template failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// A page saying one thing.
+pub fn message(
+    status: StatusCode,
+    w: &Words,
+    me: Option<Me>,
+    title_key: &str,
+    body: String,
+    link: Option<(String, String)>,
+) -> Response {
+    page(
+        status,
+        &Message {
+            frame: Frame::new(w.clone(), title_key, me),
+            body,
+            link,
+        },
+    )
+}
+
+/// An API error answered as a page in the user's words: the same status the JSON API gives
+/// (403, 404, 422…), never the problem document.
+pub fn error_page(w: &Words, me: Option<Me>, e: ApiError) -> Response {
+    let status = StatusCode::from_u16(e.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let (title, body) = match status {
+        StatusCode::NOT_FOUND => ("not-found-title", w.t("not-found-body")),
+        StatusCode::FORBIDDEN => ("forbidden-title", w.t("forbidden-body")),
+        s if s.is_client_error() => ("bad-input-title", e.0.detail.clone()),
+        _ => ("error-title", w.t("error-body")),
+    };
+    let back = ("/".to_string(), w.t("back"));
+    message(status, w, me, title, body, Some(back))
+}

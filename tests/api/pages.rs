@@ -1,0 +1,495 @@
+//! The web pages over real HTTP, as a browser without JavaScript would use them: invitation
+//! mail, choosing a password, signing in and out, CSRF refusals, timeouts, limits, and the
+//! same access rules as the API.
+
+use peergroup_blackbox::pages::{PageClient, link_to};
+use peergroup_blackbox::{TestApp, World, json};
+use reqwest::StatusCode;
+
+/// A form field or a header.
+type Pair<'a> = (&'a str, &'a str);
+
+const PASSWORD: &str = "a long enough passphrase";
+const FACILITATOR: &str = "gurpreet.s@example.org";
+
+/// Invites `email` through the API and follows the mailed link to choose a password: the
+/// returned client is signed in.
+async fn invited(app: &TestApp, token: &str, email: &str, role: &str) -> PageClient {
+    app.post(
+        token,
+        "/api/v1/invitations",
+        &json!({"email": email, "role": role}),
+    )
+    .await
+    .ok(201);
+    let links = app.mailed_links(email).await;
+    let [link] = &links[..] else {
+        panic!("one link for {email}: {links:?}");
+    };
+    let mut page = PageClient::new(&app.base);
+    let form = page.get(link).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(
+        form.body.contains(email),
+        "the page names who is signing up"
+    );
+    let done = page
+        .post(link, &[("password", PASSWORD), ("repeat", PASSWORD)])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location.as_deref(), Some("/"));
+    page
+}
+
+#[tokio::test]
+async fn an_invitation_link_sets_a_password_once_and_the_user_signs_in_and_out() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator"}),
+    )
+    .await
+    .ok(201);
+    let link = app.mailed_links(FACILITATOR).await.pop().expect("a link");
+    let mut page = PageClient::new(&app.base);
+
+    // Bad input changes nothing: the link still works after each refusal.
+    let before = app.row_counts().await;
+    let mismatch = page
+        .post(
+            &link,
+            &[("password", PASSWORD), ("repeat", "something else")],
+        )
+        .await;
+    assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(mismatch.body.contains("not the same"));
+    let short = page
+        .post(&link, &[("password", "short"), ("repeat", "short")])
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("at least 10 characters"));
+    assert_eq!(app.row_counts().await, before);
+    assert!(page.cookie().is_none());
+
+    let done = page
+        .post(&link, &[("password", PASSWORD), ("repeat", PASSWORD)])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let cookie = done.set_cookie.expect("a cookie");
+    assert!(cookie.starts_with("pg_login="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    assert!(!cookie.contains("Expires") && !cookie.contains("Secure"));
+    let home = page.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("My sessions"));
+    assert!(
+        home.body.contains("Surrey Punjabi group"),
+        "the facilitator's group"
+    );
+
+    // The link is used up.
+    let again = PageClient::new(&app.base).get(&link).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+
+    let csrf = home.csrf();
+    let out = page.post("/sign-out", &[("csrf", &csrf)]).await;
+    assert_eq!(out.status, StatusCode::OK);
+    assert!(page.cookie().is_none(), "the cookie is cleared");
+    let after = page.get("/").await;
+    assert_eq!(after.status, StatusCode::SEE_OTHER);
+    assert_eq!(after.location.as_deref(), Some("/sign-in?next=/"));
+
+    let wrong = page
+        .post(
+            "/sign-in",
+            &[("email", FACILITATOR), ("password", "not the password")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("not right"));
+    let right = page
+        .post(
+            "/sign-in",
+            &[
+                ("email", "Gurpreet.S@Example.org"),
+                ("password", PASSWORD),
+                ("next", "/follow-ups"),
+            ],
+        )
+        .await;
+    assert_eq!(right.status, StatusCode::SEE_OTHER);
+    assert_eq!(right.location.as_deref(), Some("/follow-ups"));
+    assert_eq!(page.get("/follow-ups").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_sign_in_never_leads_to_another_site() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    for next in ["//evil.example", "https://evil.example/", "/\\evil.example"] {
+        let r = page
+            .post(
+                "/sign-in",
+                &[
+                    ("email", FACILITATOR),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(r.location.as_deref(), Some("/"), "{next}");
+    }
+}
+
+#[tokio::test]
+async fn forms_from_another_site_or_without_the_token_are_refused_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    // The evening after the group's first session.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 4, 4, 0, 0).unwrap());
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let path = format!("/sessions/{}", world.session);
+    let form = page.get(&path).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let csrf = form.csrf();
+    let mark = format!("mark_{}", world.person);
+    let before = app.row_counts().await;
+    let cases: [(&[Pair], &[Pair]); 4] = [
+        // No token.
+        (
+            &[("held", "yes"), (&mark, "present")],
+            &[("sec-fetch-site", "same-origin")],
+        ),
+        // A wrong token.
+        (
+            &[("csrf", "0123"), ("held", "yes"), (&mark, "present")],
+            &[("sec-fetch-site", "same-origin")],
+        ),
+        // The right token, from another site.
+        (
+            &[("csrf", &csrf), ("held", "yes"), (&mark, "present")],
+            &[("sec-fetch-site", "cross-site")],
+        ),
+        // An older browser: no Sec-Fetch-Site, another Origin.
+        (
+            &[("csrf", &csrf), ("held", "yes"), (&mark, "present")],
+            &[("origin", "https://evil.example")],
+        ),
+    ];
+    for (fields, headers) in cases {
+        let r = page.post_with(&path, fields, headers).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(r.body.contains("refused for your safety"));
+    }
+    assert_eq!(app.row_counts().await, before);
+    // The same form, sent properly, is saved.
+    let facilitator = world.facilitator.to_string();
+    let saved = page
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("held", "yes"),
+                (&mark, "present"),
+                ("facilitator", &facilitator),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("The roll-call is saved."));
+    let log = app
+        .get(
+            &world.token,
+            &format!("/api/v1/sessions/{}/log", world.session),
+        )
+        .await;
+    assert_eq!(log.ok(200)["attendance"][0]["status"], "present");
+}
+
+#[tokio::test]
+async fn a_roll_call_missing_a_mark_is_refused_with_the_names_and_saves_nothing() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    // The evening after the group's first session.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 4, 4, 0, 0).unwrap());
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let path = format!("/sessions/{}", world.session);
+    let csrf = page.get(&path).await.csrf();
+    let before = app.row_counts().await;
+    let mark = format!("mark_{}", world.person);
+    let reason = format!("reason_{}", world.person);
+    for fields in [
+        vec![("csrf", csrf.as_str()), ("held", "yes")],
+        vec![
+            ("csrf", &csrf),
+            ("held", "yes"),
+            (&mark, "excused"),
+            (&reason, ""),
+        ],
+        vec![("csrf", &csrf), ("held", "yes"), (&mark, "sideways")],
+        vec![
+            ("csrf", &csrf),
+            ("held", "yes"),
+            (&mark, "present"),
+            ("childcare_places", "-3"),
+        ],
+    ] {
+        let r = page.post(&path, &fields).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+        assert!(r.body.contains("Harpreet K"), "names the participant");
+    }
+    assert_eq!(app.row_counts().await, before);
+}
+
+#[tokio::test]
+async fn another_groups_or_organizations_pages_answer_404_as_the_api_does() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "elsewhere").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    // A group of the same organization the facilitator is not assigned to.
+    let (_, group) = app.fixture_group(&world.token).await;
+    let unassigned = app.generate_sessions(&world.token, group).await[0];
+    for path in [
+        format!("/sessions/{unassigned}"),
+        format!("/sessions/{}", other.session),
+        format!("/follow-ups/{}", other.task),
+        "/sessions/99999999".to_string(),
+        "/sessions/not-a-number".to_string(),
+    ] {
+        let r = page.get(&path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!r.body.contains("Elsewhere"), "{path}");
+    }
+    let api = app
+        .get(&world.token, &format!("/api/v1/sessions/{}", other.session))
+        .await;
+    assert_eq!(api.status, 404);
+}
+
+#[tokio::test]
+async fn a_sign_in_ends_after_the_idle_and_absolute_timeouts() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    assert_eq!(page.get("/").await.status, StatusCode::OK);
+    // Used every 7 hours: within the 8-hour idle time, until the 7-day absolute limit.
+    for _ in 0..23 {
+        app.clock.advance(chrono::Duration::hours(7));
+        assert_eq!(page.get("/").await.status, StatusCode::OK);
+    }
+    app.clock.advance(chrono::Duration::hours(7));
+    assert_eq!(
+        page.get("/").await.status,
+        StatusCode::SEE_OTHER,
+        "past 7 days"
+    );
+
+    let signed = page
+        .post(
+            "/sign-in",
+            &[("email", FACILITATOR), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    app.clock.advance(chrono::Duration::hours(8));
+    assert_eq!(
+        page.get("/").await.status,
+        StatusCode::SEE_OTHER,
+        "idle 8 hours"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_invitation_answers_404_and_sets_nothing() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator"}),
+    )
+    .await
+    .ok(201);
+    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+    app.clock.advance(chrono::Duration::days(7));
+    let mut page = PageClient::new(&app.base);
+    assert_eq!(page.get(&link).await.status, StatusCode::NOT_FOUND);
+    let r = page
+        .post(&link, &[("password", PASSWORD), ("repeat", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(page.cookie().is_none());
+    // A forged or altered link is no better.
+    let forged = link.replace("/welcome/", "/welcome/x");
+    assert_eq!(page.get(&forged).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn repeated_failed_sign_ins_are_slowed_down() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let mut statuses = Vec::new();
+    for _ in 0..13 {
+        let r = page
+            .post(
+                "/sign-in",
+                &[("email", FACILITATOR), ("password", "wrong guess 123")],
+            )
+            .await;
+        statuses.push(r.status.as_u16());
+    }
+    // Ten at once, and the eleventh is checked but uses the allowance up.
+    assert_eq!(&statuses[..11], &[401; 11]);
+    assert_eq!(&statuses[11..], &[429, 429]);
+    // While slowed down, even the right password waits.
+    let r = page
+        .post(
+            "/sign-in",
+            &[("email", FACILITATOR), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_mailed_link_and_the_old_sign_ins_end() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut old = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let invitation = app.mailed_links(FACILITATOR).await;
+    let mut page = PageClient::new(&app.base);
+    for email in [FACILITATOR, "nobody@example.org"] {
+        let r = page.post("/forgot", &[("email", email)]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.body.contains("If this email has an account"),
+            "the same answer"
+        );
+    }
+    // Asking twice mails once.
+    page.post("/forgot", &[("email", FACILITATOR)]).await;
+    let links = app.mailed_links(FACILITATOR).await;
+    let new: Vec<&String> = links.iter().filter(|l| !invitation.contains(l)).collect();
+    assert_eq!(new.len(), 1, "{links:?}");
+    let mail = app.outbox().await;
+    assert!(
+        mail.iter()
+            .all(|m| !m.starts_with("To: nobody@example.org"))
+    );
+    let reset = page
+        .post(
+            new[0],
+            &[
+                ("password", "another passphrase"),
+                ("repeat", "another passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(reset.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        old.get("/").await.status,
+        StatusCode::SEE_OTHER,
+        "signed out"
+    );
+    let r = old
+        .post(
+            "/sign-in",
+            &[("email", FACILITATOR), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNAUTHORIZED,
+        "the old password is gone"
+    );
+}
+
+#[tokio::test]
+async fn only_managers_invite_only_admins_invite_admins_and_bad_invitations_write_nothing() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let facilitator = app
+        .token(
+            "riverside",
+            FACILITATOR,
+            peergroup_domain::org::Role::Facilitator,
+        )
+        .await;
+    let before = app.row_counts().await;
+    let refused = [
+        (
+            &facilitator,
+            json!({"email": "x@example.org", "role": "facilitator"}),
+            403,
+        ),
+        (
+            &world.token,
+            json!({"email": "x@example.org", "role": "admin"}),
+            403,
+        ),
+        (
+            &world.token,
+            json!({"email": "not an email", "role": "facilitator"}),
+            422,
+        ),
+        (
+            &world.token,
+            json!({"email": "x@example.org", "role": "boss"}),
+            422,
+        ),
+        (&world.token, json!({"email": "x@example.org"}), 422),
+    ];
+    for (token, body, status) in refused {
+        let r = app.post(token, "/api/v1/invitations", &body).await;
+        r.problem(status);
+    }
+    assert_eq!(app.row_counts().await, before);
+    assert!(app.mailed_links("x@example.org").await.is_empty());
+    let link = link_to("see http://x/welcome/abc here", "/welcome/");
+    assert_eq!(link.as_deref(), Some("/welcome/abc"));
+}
+
+#[tokio::test]
+async fn each_user_picks_their_language_and_arabic_pages_run_right_to_left() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let form = page.get("/language").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(form.body.contains("العربية") && form.body.contains("ਪੰਜਾਬੀ"));
+    let csrf = form.csrf();
+    let before = app.row_counts().await;
+    let bad = page
+        .post("/language", &[("csrf", &csrf), ("locale", "tlh")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.row_counts().await, before);
+    assert!(page.get("/").await.body.contains("dir=\"ltr\""));
+    let saved = page
+        .post("/language", &[("csrf", &csrf), ("locale", "ar")])
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let home = page.get("/").await;
+    assert!(
+        home.body.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        home.body
+    );
+    // Another browser of the same user, asking for English, still gets Arabic.
+    let mut other = PageClient::new(&app.base);
+    other
+        .post(
+            "/sign-in",
+            &[("email", FACILITATOR), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(other.get("/").await.body.contains("lang=\"ar\""));
+}

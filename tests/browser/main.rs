@@ -1,0 +1,209 @@
+//! The pages in real headless Chromium, as a facilitator would use them on a phone
+//! (390×844): follow the invitation from the real file outbox, take roll-calls, see the
+//! follow-up call the missed-session rule opened, log the call. axe-core checks every page
+//! on the way. Run against SQLite by default and PostgreSQL with
+//! `PEERGROUP_TEST_DATABASE=postgres`.
+
+use fantoccini::Locator;
+use peergroup_blackbox::browser::Browser;
+use peergroup_blackbox::{TestApp, World, json};
+use std::time::Duration;
+
+const PASSWORD: &str = "a long enough passphrase";
+const FACILITATOR: &str = "gurpreet.s@example.org";
+
+async fn fill(b: &Browser, css: &str, text: &str) {
+    let field = b.client.find(Locator::Css(css)).await.expect(css);
+    field.clear().await.expect("clear");
+    field.send_keys(text).await.expect("type");
+}
+
+async fn tap(b: &Browser, css: &str) {
+    b.client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("tap {css}: {e}"));
+}
+
+/// Signs in through the sign-in page if the browser was sent there.
+async fn sign_in_if_asked(b: &Browser) {
+    let url = b.client.current_url().await.unwrap();
+    if url.path() == "/sign-in" {
+        b.assert_accessible("sign-in").await;
+        fill(b, "#email", FACILITATOR).await;
+        fill(b, "#password", PASSWORD).await;
+        tap(b, "main button[type=submit]").await;
+    }
+}
+
+#[tokio::test]
+async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_call() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let amina = app
+        .create_id(
+            &world.token,
+            "/api/v1/people",
+            &peergroup_blackbox::fixtures::person("Amina B"),
+        )
+        .await;
+    app.create_id(
+        &world.token,
+        &format!("/api/v1/groups/{}/enrollments", world.group),
+        &json!({"person_id": amina}),
+    )
+    .await;
+    let sessions = app
+        .get(
+            &world.token,
+            &format!(
+                "/api/v1/groups/{}/sessions?from=2027-01-01&to=2028-01-01",
+                world.group
+            ),
+        )
+        .await
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .clone();
+    let after = |i: usize| {
+        let starts: chrono::DateTime<chrono::Utc> =
+            sessions[i]["starts_at"].as_str().unwrap().parse().unwrap();
+        (
+            sessions[i]["id"].as_i64().unwrap(),
+            starts + chrono::Duration::hours(2),
+        )
+    };
+    app.clock.set(after(0).1);
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator"}),
+    )
+    .await
+    .ok(201);
+    let link = app
+        .mailed_links(FACILITATOR)
+        .await
+        .pop()
+        .expect("an invitation");
+
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
+    b.wait_for_text("h1", "Choose your password").await;
+    b.assert_accessible("welcome").await;
+    fill(&b, "#password", PASSWORD).await;
+    fill(&b, "#repeat", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+    b.assert_accessible("my sessions").await;
+
+    for round in 0..3 {
+        let (session, at) = after(round);
+        app.clock.set(at);
+        b.client.goto(&format!("{}/", app.base)).await.unwrap();
+        sign_in_if_asked(&b).await;
+        b.wait_for_text("h2", "Today").await;
+        tap(&b, &format!("a[href='/sessions/{session}']")).await;
+        b.wait_for_text("h1", "Roll-call").await;
+        b.assert_accessible("roll-call").await;
+        tap(
+            &b,
+            &format!("input[name=mark_{}][value=present] + span", world.person),
+        )
+        .await;
+        tap(
+            &b,
+            &format!("input[name=mark_{amina}][value=absent] + span",),
+        )
+        .await;
+        tap(
+            &b,
+            &format!("input[name=facilitator][value='{}']", world.facilitator),
+        )
+        .await;
+        tap(&b, "main form button[type=submit]").await;
+        b.wait_for_text("[role=status]", "The roll-call is saved.")
+            .await;
+    }
+    b.wait_for_text(
+        "[role=status]",
+        "Amina B: 3 missed sessions in a row. A follow-up call is now open.",
+    )
+    .await;
+    b.assert_accessible("roll-call saved").await;
+
+    tap(&b, "nav a[href='/follow-ups']").await;
+    b.wait_for_text("h2", "Amina B").await;
+    b.wait_for_text("a[href^='tel:']", "+16045550123").await;
+    b.assert_accessible("follow-up calls").await;
+    let call = b
+        .client
+        .find(Locator::XPath(
+            "//section[h2[contains(., 'Amina B')]]//a[contains(@href, '/follow-ups/')]",
+        ))
+        .await
+        .expect("Amina's call");
+    call.click().await.unwrap();
+    b.wait_for_text("h1", "Call Amina B").await;
+    b.assert_accessible("call sheet").await;
+    // Three taps: how it went, what keeps her away, save.
+    tap(&b, "input[name=outcome][value=reached] + span").await;
+    tap(&b, "input[name=barrier][value=transport]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=status]", "The call is saved. Attempts so far: 1.")
+        .await;
+
+    let tasks = app
+        .get(&world.token, "/api/v1/follow-ups?state=open")
+        .await
+        .ok(200)
+        .clone();
+    let task = tasks["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["person_id"] == amina)
+        .expect("Amina's task");
+    assert_eq!(task["attempts"], 1);
+    assert_eq!(task["sessions"].as_array().unwrap().len(), 3);
+
+    // The other pages a facilitator can reach.
+    for (path, heading) in [
+        ("/forgot", "Choose a new password"),
+        ("/sessions/99999", "Not found"),
+    ] {
+        b.client.goto(&format!("{}{path}", app.base)).await.unwrap();
+        b.wait_for_text("h1", heading).await;
+        b.assert_accessible(path).await;
+    }
+    tap(&b, "header button").await;
+    b.wait_for_text("main", "You are signed out.").await;
+    b.assert_accessible("signed out").await;
+    b.client.goto(&format!("{}/", app.base)).await.unwrap();
+    b.wait_for_text("h1", "Sign in").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_accessibility_check_fails_a_page_that_breaks_a_rule() {
+    let b = Browser::start().await;
+    b.client
+        .goto("data:text/html,<title>bad</title><img src=x.png><input type=text>")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let serious: Vec<String> = b
+        .axe()
+        .await
+        .into_iter()
+        .filter(|v| v.is_serious())
+        .map(|v| v.id)
+        .collect();
+    assert!(serious.contains(&"image-alt".to_string()), "{serious:?}");
+    assert!(serious.contains(&"label".to_string()), "{serious:?}");
+    b.close().await;
+}
