@@ -493,3 +493,59 @@ async fn each_user_picks_their_language_and_arabic_pages_run_right_to_left() {
         .await;
     assert!(other.get("/").await.body.contains("lang=\"ar\""));
 }
+
+#[tokio::test]
+async fn a_facilitator_reads_their_training_and_makes_a_calendar_link_that_a_new_one_replaces() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let training = page.get("/training").await;
+    assert_eq!(training.status, StatusCode::OK);
+    assert!(
+        training.body.contains("Peer leader basics: 2026-11-01"),
+        "{}",
+        training.body
+    );
+    assert!(
+        training
+            .body
+            .contains("Surrey Punjabi group (peer_leader): ready to lead")
+    );
+
+    let form = page.get("/calendar").await;
+    let csrf = form.csrf();
+    let refused = page.post("/calendar", &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let made = page.post("/calendar", &[("csrf", &csrf)]).await;
+    assert_eq!(made.status, StatusCode::OK);
+    let first = link_to(&made.body, "/calendar/").expect("a feed link");
+    assert!(made.body.contains("webcal://"));
+    let ics = app
+        .client
+        .get(format!("{}{first}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ics.status(), 200);
+    assert!(ics.text().await.unwrap().contains("Surrey Punjabi group"));
+    let again = page.post("/calendar", &[("csrf", &csrf)]).await;
+    let second = link_to(&again.body, "/calendar/").unwrap();
+    assert_ne!(first, second);
+    let old = app
+        .client
+        .get(format!("{}{first}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 404, "the old link stops");
+
+    // A user who is no facilitator is told so, and gets no link.
+    let mut coordinator = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    let none = coordinator.get("/training").await;
+    assert!(none.body.contains("not linked to a facilitator"));
+    let calendar = coordinator.get("/calendar").await.body;
+    assert!(
+        !calendar.contains("action=\"/calendar\""),
+        "no form to make a link"
+    );
+}

@@ -173,13 +173,53 @@ async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_ca
 
     // The other pages a facilitator can reach.
     for (path, heading) in [
-        ("/forgot", "Choose a new password"),
+        ("/training", "My training"),
+        ("/calendar", "My calendar"),
+        ("/language", "My language"),
         ("/sessions/99999", "Not found"),
     ] {
         b.client.goto(&format!("{}{path}", app.base)).await.unwrap();
         b.wait_for_text("h1", heading).await;
         b.assert_accessible(path).await;
     }
+
+    // In Arabic the pages run right to left, in a font that has the script.
+    b.client
+        .goto(&format!("{}/language", app.base))
+        .await
+        .unwrap();
+    tap(&b, "input[name=locale][value=ar]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=ar] [role=status]"))
+        .await
+        .expect("saved, in Arabic");
+    b.client.goto(&format!("{}/", app.base)).await.unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=ar][dir=rtl]"))
+        .await
+        .expect("an Arabic page, right to left");
+    b.assert_accessible("my sessions in Arabic").await;
+    let shot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/screenshots/my-sessions-ar.png");
+    b.screenshot(&shot).await;
+    assert!(
+        std::fs::metadata(&shot).unwrap().len() > 10_000,
+        "a real picture"
+    );
+    b.client
+        .goto(&format!("{}/language", app.base))
+        .await
+        .unwrap();
+    tap(&b, "input[name=locale][value=en]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=en] [role=status]"))
+        .await
+        .expect("saved, in English again");
     tap(&b, "header button").await;
     b.wait_for_text("main", "You are signed out.").await;
     b.assert_accessible("signed out").await;

@@ -262,6 +262,7 @@ impl Config {
             invitation: chrono::TimeDelta::days(i64::from(self.web.invitation_days)),
             reset: chrono::TimeDelta::minutes(i64::from(self.web.reset_minutes)),
             secure: self.server.public_url.starts_with("https://"),
+            public_url: self.server.public_url.clone(),
         }
     }
 }

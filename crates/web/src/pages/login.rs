@@ -34,6 +34,8 @@ pub struct LoginSettings {
     pub reset: TimeDelta,
     /// The service is reached over https: cookies are `Secure` and `__Host-` prefixed.
     pub secure: bool,
+    /// How people reach the service, for links the pages show (a calendar feed).
+    pub public_url: String,
 }
 
 impl Default for LoginSettings {
@@ -44,6 +46,7 @@ impl Default for LoginSettings {
             invitation: TimeDelta::days(7),
             reset: TimeDelta::hours(1),
             secure: false,
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }

@@ -7,6 +7,7 @@ mod assets;
 mod follow_ups;
 mod language;
 mod login;
+mod me;
 mod sessions;
 pub mod text;
 
@@ -38,6 +39,8 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/language",
             get(language::language).post(language::choose_language),
         )
+        .route("/training", get(me::training))
+        .route("/calendar", get(me::calendar).post(me::make_calendar))
         .route("/sign-in", get(login::sign_in_page).post(login::sign_in))
         .route("/sign-out", post(login::sign_out))
         .route("/forgot", get(login::forgot_page).post(login::forgot))
