@@ -15,6 +15,7 @@ mod m20261204_000008_lost_claims;
 mod m20261204_000009_token_expiry;
 mod m20261204_000010_people_email_index;
 mod m20261205_000011_sign_in;
+mod m20261205_000012_session_marks;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000009_token_expiry::Migration),
             Box::new(m20261204_000010_people_email_index::Migration),
             Box::new(m20261205_000011_sign_in::Migration),
+            Box::new(m20261205_000012_session_marks::Migration),
         ]
     }
 }

@@ -549,3 +549,136 @@ async fn a_facilitator_reads_their_training_and_makes_a_calendar_link_that_a_new
         "no form to make a link"
     );
 }
+
+#[tokio::test]
+async fn a_tap_sent_twice_is_kept_once_and_a_co_facilitators_different_mark_shows_as_a_disagreement()
+ {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let rosa = app
+        .create_id(
+            &world.token,
+            "/api/v1/people",
+            &peergroup_blackbox::fixtures::person("Rosa M"),
+        )
+        .await;
+    app.train(&world.token, world.program, rosa, "peer_leader")
+        .await;
+    app.create_id(
+        &world.token,
+        &format!("/api/v1/groups/{}/facilitators", world.group),
+        &json!({"person_id": rosa, "role": "peer", "program_role": "peer_leader"}),
+    )
+    .await;
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 4, 2, 30, 0).unwrap());
+    let mut gurpreet = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    let mut rosa_page = invited(&app, &world.token, "rosa.m@example.org", "facilitator").await;
+    let path = format!("/sessions/{}", world.session);
+    let marks = format!("{path}/marks");
+    let csrf = gurpreet.get(&path).await.csrf();
+    let send = |client: &mut PageClient, csrf: String, body: serde_json::Value| {
+        let req = app
+            .client
+            .post(format!("{}{marks}", app.base))
+            .header("cookie", client.cookie().unwrap())
+            .header("x-csrf-token", csrf)
+            .header("sec-fetch-site", "same-origin")
+            .json(&body);
+        async move {
+            let r = req.send().await.unwrap();
+            let status = r.status();
+            (
+                status,
+                r.json::<serde_json::Value>().await.unwrap_or_default(),
+            )
+        }
+    };
+    let tap = json!({"client_id": "3f1c-01", "person_id": world.person, "status": "present",
+                     "marked_at": "2027-02-04T02:10:00Z"});
+    let (status, first) = send(&mut gurpreet, csrf.clone(), tap.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["new"], true);
+    let before = app.row_counts().await;
+    let (_, again) = send(&mut gurpreet, csrf.clone(), tap.clone()).await;
+    assert_eq!(
+        again["new"], false,
+        "the same tap, sent again, is kept once"
+    );
+    assert_eq!(app.row_counts().await, before);
+
+    // Bad taps are refused with a problem and keep nothing.
+    for (body, expected) in [
+        (
+            json!({"client_id": "x 1", "person_id": world.person, "status": "present", "marked_at": "2027-02-04T02:10:00Z"}),
+            422,
+        ),
+        (
+            json!({"client_id": "x2", "person_id": world.person, "status": "excused", "marked_at": "2027-02-04T02:10:00Z"}),
+            422,
+        ),
+        (
+            json!({"client_id": "x3", "person_id": world.person, "status": "present", "marked_at": "2027-03-01T00:00:00Z"}),
+            422,
+        ),
+        (
+            json!({"client_id": "x4", "person_id": world.facilitator, "status": "present", "marked_at": "2027-02-04T02:10:00Z"}),
+            422,
+        ),
+        (
+            json!({"client_id": "x5", "person_id": world.person, "status": "asleep", "marked_at": "2027-02-04T02:10:00Z"}),
+            400,
+        ),
+    ] {
+        let (status, problem) = send(&mut gurpreet, csrf.clone(), body).await;
+        assert_eq!(status.as_u16(), expected, "{problem}");
+    }
+    let (status, _) = send(&mut gurpreet, "wrong".into(), tap.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(app.row_counts().await, before);
+
+    // Rosa, at the same session, saw the participant absent.
+    let rosa_csrf = rosa_page.get(&path).await.csrf();
+    let (status, theirs) = send(
+        &mut rosa_page,
+        rosa_csrf,
+        json!({"client_id": "9a7e-01", "person_id": world.person, "status": "absent",
+               "marked_at": "2027-02-04T02:11:00Z"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let said = theirs["disagreements"][0].as_str().unwrap_or_default();
+    assert_eq!(
+        said.replace(['\u{2068}', '\u{2069}'], ""),
+        "gurpreet.s@example.org marked: Present",
+        "{theirs}"
+    );
+    assert_eq!(theirs["disagreements"].as_array().unwrap().len(), 1);
+    // Neither mark overwrote the other: each facilitator's page shows their own, and the
+    // other's as a disagreement.
+    let page = gurpreet.get(&path).await.body;
+    assert!(page.contains("rosa.m@example.org marked: Absent"), "{page}");
+    assert!(page.contains(&format!(
+        "name=\"mark_{}\" value=\"present\" checked",
+        world.person
+    )));
+    let page = rosa_page.get(&path).await.body;
+    assert!(page.contains("gurpreet.s@example.org marked: Present"));
+    assert!(page.contains(&format!(
+        "name=\"mark_{}\" value=\"absent\" checked",
+        world.person
+    )));
+
+    // Another organization's session is not found.
+    let other = World::build(&app, "elsewhere").await;
+    let r = app
+        .client
+        .post(format!("{}/sessions/{}/marks", app.base, other.session))
+        .header("cookie", gurpreet.cookie().unwrap())
+        .header("x-csrf-token", csrf)
+        .json(&tap)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}

@@ -247,3 +247,124 @@ async fn the_accessibility_check_fails_a_page_that_breaks_a_rule() {
     assert!(serious.contains(&"label".to_string()), "{serious:?}");
     b.close().await;
 }
+
+#[tokio::test]
+async fn marks_taken_with_no_signal_are_sent_when_it_returns_and_one_roll_call_lands() {
+    use peergroup_blackbox::browser::Proxy;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let amina = app
+        .create_id(
+            &world.token,
+            "/api/v1/people",
+            &peergroup_blackbox::fixtures::person("Amina B"),
+        )
+        .await;
+    app.create_id(
+        &world.token,
+        &format!("/api/v1/groups/{}/enrollments", world.group),
+        &json!({"person_id": amina}),
+    )
+    .await;
+    let first = app.generate_session_list(&world.token, world.group).await[0].clone();
+    let starts: chrono::DateTime<chrono::Utc> =
+        first["starts_at"].as_str().unwrap().parse().unwrap();
+    let session = first["id"].as_i64().unwrap();
+    app.clock.set(starts + chrono::Duration::minutes(30));
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator"}),
+    )
+    .await
+    .ok(201);
+    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+
+    // The phone reaches the server through a proxy the test can cut, as a hall's signal is.
+    let proxy = Proxy::start(app.server().addr).await;
+    let base = format!("http://{}", proxy.addr);
+    let b = Browser::start().await;
+    b.client.goto(&format!("{base}{link}")).await.unwrap();
+    fill(&b, "#password", PASSWORD).await;
+    fill(&b, "#repeat", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+    b.client
+        .goto(&format!("{base}/sessions/{session}"))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Roll-call").await;
+    // Once the service worker runs, it keeps the roll-call page it serves.
+    let controlled = "const done = arguments[0];
+        navigator.serviceWorker.ready.then(() => {
+          const wait = () => navigator.serviceWorker.controller ? done(true) : setTimeout(wait, 50);
+          wait();
+        });";
+    b.client
+        .execute_async(controlled, vec![])
+        .await
+        .expect("a service worker controls the page");
+    b.client.refresh().await.unwrap();
+    b.wait_for_text("h1", "Roll-call").await;
+
+    proxy.cut();
+    // With no signal, the page opens again from what the service worker kept.
+    b.client.refresh().await.unwrap();
+    b.wait_for_text("h1", "Roll-call").await;
+    b.wait_for_text("legend", "Amina B").await;
+    tap(
+        &b,
+        &format!("input[name=mark_{}][value=present] + span", world.person),
+    )
+    .await;
+    tap(
+        &b,
+        &format!("input[name=mark_{amina}][value=absent] + span"),
+    )
+    .await;
+    tap(
+        &b,
+        &format!("input[name=facilitator][value='{}']", world.facilitator),
+    )
+    .await;
+    b.wait_for_text(&format!("#sync_{}", world.person), "Not sent yet")
+        .await;
+    b.wait_for_text(&format!("#sync_{amina}"), "Not sent yet")
+        .await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[data-log-state]", "will be sent when there is signal")
+        .await;
+    b.assert_accessible("roll-call, offline").await;
+    // A few retries go nowhere while the signal is gone.
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let log = app
+        .get(&world.token, &format!("/api/v1/sessions/{session}/log"))
+        .await;
+    assert_eq!(log.status, 404, "nothing reached the server");
+
+    proxy.restore();
+    b.wait_for_text("[role=status]", "The roll-call is saved.")
+        .await;
+    let saved = b
+        .client
+        .find_all(Locator::Css(".sync[data-state=saved]"))
+        .await
+        .unwrap();
+    assert_eq!(saved.len(), 2, "every mark shows as saved");
+    let log = app
+        .get(&world.token, &format!("/api/v1/sessions/{session}/log"))
+        .await;
+    let log = log.ok(200);
+    assert_eq!(log["version"], 1, "exactly one roll-call landed");
+    let status_of = |person: i64| {
+        log["attendance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["person_id"] == person)
+            .map(|m| m["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status_of(world.person).as_deref(), Some("present"));
+    assert_eq!(status_of(amina).as_deref(), Some("absent"));
+    b.close().await;
+}

@@ -18,6 +18,7 @@ pub mod follow_ups;
 pub mod groups;
 pub mod messages;
 pub mod passwords;
+pub mod phone_marks;
 pub mod reminders;
 pub mod roll_call;
 pub mod schedules;

@@ -694,3 +694,51 @@ mod tests {
         assert!(fields(&spec).is_empty());
     }
 }
+
+/// One tap of a roll-call on a facilitator's phone, sent on its own (perhaps much later,
+/// when the hall has signal again). `client_id` is made on the phone, so the same tap sent
+/// twice is kept once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneMark {
+    pub client_id: String,
+    pub person_id: Id,
+    pub status: AttendanceStatus,
+    #[serde(default)]
+    pub reason: Option<AbsenceReason>,
+    /// When it was tapped, by the phone's clock.
+    pub marked_at: DateTime<Utc>,
+}
+
+impl PhoneMark {
+    /// Longest id a phone may make (a UUID is 36 characters).
+    pub const MAX_CLIENT_ID: usize = 64;
+
+    /// A phone's clock may run this far ahead of the server's.
+    pub const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
+
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        errors.check(
+            !self.client_id.is_empty()
+                && self.client_id.len() <= Self::MAX_CLIENT_ID
+                && self
+                    .client_id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+            "client_id",
+            format!("1 to {} letters, digits or dashes", Self::MAX_CLIENT_ID),
+        );
+        errors.check(
+            (self.status == AttendanceStatus::Excused) == self.reason.is_some(),
+            "reason",
+            "a reason goes with `excused`, and only with it",
+        );
+        errors.check(
+            self.marked_at <= now + Self::CLOCK_SKEW,
+            "marked_at",
+            "is in the future",
+        );
+        errors.into_result()
+    }
+}

@@ -73,6 +73,28 @@ pub mod login_session {
     no_relations!();
 }
 
+pub mod session_mark {
+    use crate::stored::Stored;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "session_marks")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub session_id: i64,
+        pub person_id: i64,
+        pub user_id: i64,
+        pub client_id: String,
+        pub status: Stored<peergroup_domain::attendance::AttendanceStatus>,
+        pub reason: Option<Stored<peergroup_domain::attendance::AbsenceReason>>,
+        pub marked_at: DateTimeUtc,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
 pub mod sign_in_link {
     use sea_orm::entity::prelude::*;
 

@@ -41,6 +41,7 @@ pub mod reminders;
 pub mod rule_writes;
 pub mod schedule_writes;
 mod service_keys;
+pub mod session_marks;
 pub mod session_writes;
 pub mod sessions;
 pub mod sign_in;
@@ -263,6 +264,7 @@ impl Store {
             "api_tokens",
             "login_sessions",
             "sign_in_links",
+            "session_marks",
             "programs",
             "people",
             "peer_groups",

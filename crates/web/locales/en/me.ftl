@@ -24,3 +24,10 @@ calendar-open = Add to my calendar
 calendar-android = Android (Google Calendar): on a computer, open calendar.google.com, choose "Other calendars", "+", "From URL", and paste the link.
 calendar-iphone = iPhone: tap "Add to my calendar", or open Settings, Calendar, Accounts, Add Account, Other, Add Subscribed Calendar, and paste the link.
 calendar-again = Making a new link stops the old one.
+
+## The roll-call on a phone that may be offline
+mark-pending = Not sent yet
+mark-saved = Saved
+mark-refused = Not accepted
+mark-disagrees = { $by } marked: { $mark }
+log-pending = The roll-call will be sent when there is signal again.

@@ -407,6 +407,11 @@ pub async fn sign_out(
     );
     r.headers_mut()
         .insert(header::SET_COOKIE, state.login.cookie("", Some(0)));
+    // The pages kept for offline use, and any queued taps, hold participants' names.
+    r.headers_mut().insert(
+        "clear-site-data",
+        HeaderValue::from_static("\"cache\", \"storage\""),
+    );
     r
 }
 

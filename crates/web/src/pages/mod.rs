@@ -7,6 +7,7 @@ mod assets;
 mod follow_ups;
 mod language;
 mod login;
+mod marks;
 mod me;
 mod sessions;
 pub mod text;
@@ -30,6 +31,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/sessions/{id}",
             get(sessions::roll_call).post(sessions::save_roll_call),
         )
+        .route("/sessions/{id}/marks", post(marks::keep_mark))
         .route("/follow-ups", get(follow_ups::my_calls))
         .route(
             "/follow-ups/{id}",

@@ -22,6 +22,7 @@ use peergroup_domain::records::SessionStatus;
 use peergroup_domain::values::Text;
 use peergroup_notify::render::date_time;
 use peergroup_store::StoreError;
+use peergroup_store::session_marks::KeptMark;
 
 /// A session as a card shows it, in the user's words and the group's timezone.
 pub struct Card {
@@ -174,6 +175,11 @@ pub struct PersonMarks {
     pub note: Option<String>,
     pub marks: Vec<Choice>,
     pub reasons: Vec<Choice>,
+    /// `saved` when the server has this person's mark; the page's script says more.
+    pub sync_state: &'static str,
+    pub sync: String,
+    /// Other facilitators' different marks of this person.
+    pub disagreements: Vec<String>,
 }
 
 #[derive(Template)]
@@ -182,6 +188,11 @@ struct RollCall {
     frame: Frame,
     c: Card,
     csrf: String,
+    /// The script's words for a mark's state.
+    pending: String,
+    saved: String,
+    refused: String,
+    log_pending: String,
     held: bool,
     people: Vec<PersonMarks>,
     facilitators: Vec<Choice>,
@@ -202,6 +213,7 @@ const STATUSES: [AttendanceStatus; 4] = [
 fn roll_call_page(
     signed: &SignedIn,
     sheet: &SessionSheet,
+    phone: &[KeptMark],
     sent: Option<&Fields>,
     status: StatusCode,
     notices: Vec<String>,
@@ -211,24 +223,49 @@ fn roll_call_page(
     let tz: chrono_tz::Tz = sheet.session.timezone.parse().unwrap_or(chrono_tz::UTC);
     let today = sheet.session.starts_at.with_timezone(&tz).date_naive();
     let log = sheet.log.as_ref().map(|l| &l.spec);
+    let mine = |person: Id| {
+        phone
+            .iter()
+            .find(|k| k.person_id == person && k.user_id == signed.who.user_id)
+    };
     let people = sheet
         .roster
         .iter()
         .map(|p| {
+            let from_phone = mine(p.person_id).filter(|_| p.mark.is_none());
             let (mark, reason) = match sent {
                 Some(f) => (
                     f.get(&format!("mark_{}", p.person_id)).map(str::to_string),
                     f.get(&format!("reason_{}", p.person_id))
                         .map(str::to_string),
                 ),
-                None => (
-                    p.mark.as_ref().map(|m| m.status.as_str().to_string()),
-                    p.mark
-                        .as_ref()
-                        .and_then(|m| m.reason)
-                        .map(|r| r.as_str().to_string()),
-                ),
+                None => match (&p.mark, from_phone) {
+                    (Some(m), _) => (
+                        Some(m.status.as_str().to_string()),
+                        m.reason.map(|r| r.as_str().to_string()),
+                    ),
+                    (None, Some(k)) => (
+                        Some(k.status.as_str().to_string()),
+                        k.reason.map(|r| r.as_str().to_string()),
+                    ),
+                    (None, None) => (None, None),
+                },
             };
+            let saved = p.mark.is_some() || from_phone.is_some();
+            let disagreements = phone
+                .iter()
+                .filter(|k| k.person_id == p.person_id && k.user_id != signed.who.user_id)
+                .filter(|k| mark.as_deref() != Some(k.status.as_str()))
+                .map(|k| {
+                    w.tn(
+                        "mark-disagrees",
+                        &[
+                            ("by", k.by.clone()),
+                            ("mark", w.t(&format!("mark-{}", k.status.as_str()))),
+                        ],
+                    )
+                })
+                .collect();
             let mut reasons = vec![Choice {
                 value: String::new(),
                 label: w.t("reason-none"),
@@ -254,6 +291,13 @@ fn roll_call_page(
                     })
                     .collect(),
                 reasons,
+                sync_state: if saved { "saved" } else { "" },
+                sync: if saved {
+                    w.t("mark-saved")
+                } else {
+                    String::new()
+                },
+                disagreements,
             }
         })
         .collect();
@@ -284,6 +328,10 @@ fn roll_call_page(
             frame,
             c: card(w, sheet, today),
             csrf: signed.csrf.clone(),
+            pending: w.t("mark-pending"),
+            saved: w.t("mark-saved"),
+            refused: w.t("mark-refused"),
+            log_pending: w.t("log-pending"),
             held: match sent {
                 Some(f) => f.get("held") != Some("no"),
                 None => log.is_none_or(|l| l.held),
@@ -313,13 +361,18 @@ fn roll_call_page(
     )
 }
 
+/// The session as its facilitators see it, with the marks tapped on phones.
 async fn visible_sheet(
     state: &AppState,
     signed: &SignedIn,
     id: Id,
-) -> Result<SessionSheet, ApiError> {
+) -> Result<(SessionSheet, Vec<KeptMark>), ApiError> {
     require_session_visible(state, &signed.who, id).await?;
-    Ok(session_sheets::session_sheet(&state.store, signed.who.org_id, id).await?)
+    let org = signed.who.org_id;
+    Ok((
+        session_sheets::session_sheet(&state.store, org, id).await?,
+        state.store.latest_marks(org, id).await?,
+    ))
 }
 
 pub async fn roll_call(
@@ -331,7 +384,15 @@ pub async fn roll_call(
         return error_page(&signed.words, signed.me(), ApiError::not_found("session"));
     };
     match visible_sheet(&state, &signed, id).await {
-        Ok(sheet) => roll_call_page(&signed, &sheet, None, StatusCode::OK, vec![], vec![]),
+        Ok((sheet, phone)) => roll_call_page(
+            &signed,
+            &sheet,
+            &phone,
+            None,
+            StatusCode::OK,
+            vec![],
+            vec![],
+        ),
         Err(e) => error_page(&signed.words, signed.me(), e),
     }
 }
@@ -447,7 +508,7 @@ pub async fn save_roll_call(
     let Ok(id) = id.parse::<Id>() else {
         return error_page(&signed.words, signed.me(), ApiError::not_found("session"));
     };
-    let sheet = match visible_sheet(&state, &signed, id).await {
+    let (sheet, phone) = match visible_sheet(&state, &signed, id).await {
         Ok(s) => s,
         Err(e) => return error_page(&signed.words, signed.me(), e),
     };
@@ -455,6 +516,7 @@ pub async fn save_roll_call(
         roll_call_page(
             &signed,
             &sheet,
+            &phone,
             Some(&fields),
             StatusCode::UNPROCESSABLE_ENTITY,
             vec![],
@@ -468,9 +530,11 @@ pub async fn save_roll_call(
     match roll_call::log_session(&state.store, &signed.who, id, &spec).await {
         Ok(outcome) => {
             let lines = rule_lines(&state, &signed, &outcome).await;
-            match session_sheets::session_sheet(&state.store, signed.who.org_id, id).await {
-                Ok(sheet) => roll_call_page(&signed, &sheet, None, StatusCode::OK, lines, vec![]),
-                Err(e) => error_page(&signed.words, signed.me(), e.into()),
+            match visible_sheet(&state, &signed, id).await {
+                Ok((sheet, phone)) => {
+                    roll_call_page(&signed, &sheet, &phone, None, StatusCode::OK, lines, vec![])
+                }
+                Err(e) => error_page(&signed.words, signed.me(), e),
             }
         }
         Err(StoreError::Invalid(e)) => refused(
