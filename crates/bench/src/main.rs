@@ -27,12 +27,13 @@ use std::time::{Duration, Instant};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
-enum Backend {
+pub(crate) enum Backend {
     Sqlite,
     Postgres,
 }
 
 mod attendance;
+mod pages;
 mod reminders;
 mod schedule;
 
@@ -46,10 +47,13 @@ enum Scenario2 {
     Attendance,
     /// Reminder planning, delivery to a local SMTP sink, and the job queue (issue 6).
     Reminders,
+    /// The roll-call page: served rate against a bare handler, its weight, and first
+    /// contentful paint in Chromium on a slow link (issue 19).
+    Pages,
 }
 
 #[derive(Parser)]
-struct Args {
+pub(crate) struct Args {
     #[arg(long, value_enum, default_value = "api")]
     scenario: Scenario2,
     /// Groups for the schedule and attendance scenarios.
@@ -77,6 +81,7 @@ fn main() -> anyhow::Result<()> {
     let rt = tokio::runtime::Runtime::new()?;
     match &args.serve {
         Some(url) => rt.block_on(serve(url, args.pool.unwrap_or(8))),
+        None if args.scenario == Scenario2::Pages => rt.block_on(pages::drive(&args)),
         None if args.scenario != Scenario2::Api => rt.block_on(database_bench(&args)),
         None => rt.block_on(drive(&args)),
     }
@@ -90,6 +95,23 @@ struct Ceiling {
     group_id: i64,
     org_id: i64,
     counter: Arc<AtomicU64>,
+    /// For the roll-call page's bare handler: the app's state, the facilitator and the
+    /// session.
+    pages: peergroup_web::AppState,
+    facilitator: peergroup_domain::records::Principal,
+    session_id: i64,
+}
+
+/// The roll-call page rendered by a bare handler: the same reads and template as the page,
+/// with no sign-in, CSRF, compression or other layer.
+async fn ceiling_roll_call(State(c): State<Ceiling>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match peergroup_web::pages::render_roll_call(&c.pages, &c.facilitator, "csrf", c.session_id)
+        .await
+    {
+        Ok(page) => page,
+        Err(e) => e.into_response(),
+    }
 }
 
 async fn ceiling_select(
@@ -150,6 +172,32 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     let store = crate::open_store(url, pool).await?;
     let (org, token) = bench_org(&store).await?;
     let group_id = seed(&store, org.id).await?;
+    // The group's peer facilitator, signed in to the pages, and its first session.
+    peergroup_app::schedules::generate(&store, org.id, group_id, false).await?;
+    let user_id = store
+        .ensure_user(org.id, "p12@example.org", Role::Facilitator)
+        .await?;
+    let facilitator = peergroup_domain::records::Principal {
+        org_id: org.id,
+        user_id,
+        email: "p12@example.org".into(),
+        role: Role::Facilitator,
+    };
+    let login = store.start_login_session(&facilitator).await?;
+    let session_id = store
+        .list_sessions(
+            org.id,
+            &peergroup_store::sessions::SessionScope::Groups(vec![group_id]),
+            peergroup_store::sessions::SessionRange::Instants {
+                from: chrono::Utc::now() - chrono::Duration::days(3650),
+                to: chrono::Utc::now() + chrono::Duration::days(3650),
+            },
+            None,
+        )
+        .await?
+        .first()
+        .context("a session")?
+        .id;
 
     let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
     // The same app keeping no group details, so that every answer reads the whole roster.
@@ -157,22 +205,28 @@ async fn serve(url: &str, pool: u32) -> anyhow::Result<()> {
     let ceiling = axum::Router::new()
         .route("/ceiling/select", get(ceiling_select))
         .route("/ceiling/insert", post(ceiling_insert))
+        .route("/ceiling/roll-call", get(ceiling_roll_call))
         .with_state(Ceiling {
+            pages: peergroup_web::AppState::new(store.clone()),
             store,
             group_id,
             org_id: org.id,
             counter: Arc::new(AtomicU64::new(0)),
+            facilitator,
+            session_id,
         });
     let app_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let cold_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     println!(
-        "READY {} {} {} {} {}",
+        "READY {} {} {} {} {} {} {}",
         app_listener.local_addr()?,
         ceiling_listener.local_addr()?,
         cold_listener.local_addr()?,
         token,
-        group_id
+        group_id,
+        login.secret,
+        session_id
     );
     // The application is served as the binary serves it (its timeouts and all); the
     // ceilings as bare axum.
@@ -262,14 +316,17 @@ async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
 
 // ---------------------------------------------------------------- driver side
 
-struct Server {
-    child: Child,
-    app: String,
-    ceiling: String,
+pub(crate) struct Server {
+    pub(crate) child: Child,
+    pub(crate) app: String,
+    pub(crate) ceiling: String,
     /// The app without kept group details.
     cold: String,
     token: String,
     group_id: i64,
+    /// The facilitator's sign-in cookie value, and the session of the roll-call page.
+    pub(crate) cookie: String,
+    pub(crate) session_id: i64,
 }
 
 impl Drop for Server {
@@ -279,7 +336,7 @@ impl Drop for Server {
     }
 }
 
-fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
+pub(crate) fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
     let exe = std::env::current_exe()?;
     let mut child = Command::new(exe)
         .args(["--serve", url, "--pool", &pool.to_string()])
@@ -290,7 +347,7 @@ fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line)?;
     let parts: Vec<&str> = line.split_whitespace().collect();
-    if parts.len() != 6 || parts[0] != "READY" {
+    if parts.len() != 8 || parts[0] != "READY" {
         bail!("server did not start: {line}");
     }
     Ok(Server {
@@ -300,6 +357,8 @@ fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
         cold: format!("http://{}", parts[3]),
         token: parts[4].to_string(),
         group_id: parts[5].parse()?,
+        cookie: format!("pg_login={}", parts[6]),
+        session_id: parts[7].parse()?,
     })
 }
 
@@ -315,35 +374,44 @@ fn rss_kib(pid: u32) -> u64 {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Scenario {
+pub(crate) enum Scenario {
     CeilingSelect,
     GetGroup,
     GetGroupCold,
     CeilingInsert,
     CreatePerson,
+    CeilingRollCall,
+    RollCallPage,
 }
 
 impl Scenario {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Scenario::CeilingSelect => "ceiling: bare PK SELECT",
             Scenario::GetGroup => "GET /groups/{id} (12 enrolments)",
             Scenario::GetGroupCold => "GET /groups/{id}, no kept details",
             Scenario::CeilingInsert => "ceiling: bare INSERT",
             Scenario::CreatePerson => "POST /people",
+            Scenario::CeilingRollCall => "ceiling: bare handler rendering the roll-call",
+            Scenario::RollCallPage => "GET /sessions/{id} page, signed in, gzip",
         }
     }
 }
 
-struct Outcome {
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    errors: u64,
-    peak_rss_kib: u64,
+pub(crate) struct Outcome {
+    pub(crate) rps: f64,
+    pub(crate) p50_ms: f64,
+    pub(crate) p99_ms: f64,
+    pub(crate) errors: u64,
+    pub(crate) peak_rss_kib: u64,
 }
 
-async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f64) -> Outcome {
+pub(crate) async fn run(
+    server: &Server,
+    scenario: Scenario,
+    connections: usize,
+    seconds: f64,
+) -> Outcome {
     let stop = Arc::new(AtomicBool::new(false));
     let measuring = Arc::new(AtomicBool::new(false));
     let errors = Arc::new(AtomicU64::new(0));
@@ -361,6 +429,7 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
             server.token.clone(),
             server.group_id,
         );
+        let (cookie, session) = (server.cookie.clone(), server.session_id);
         workers.push(tokio::spawn(async move {
             let mut latencies: Vec<u32> = Vec::with_capacity(100_000);
             let mut n = 0u64;
@@ -379,6 +448,13 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
                         "email": format!("bench.{connections}.{w}.{n}@example.org"), "phone": "+16045550123",
                         "consent": {"reminders": true, "calls": false}
                     })),
+                    Scenario::CeilingRollCall => client
+                        .get(format!("{ceiling}/ceiling/roll-call"))
+                        .header("accept-encoding", "gzip"),
+                    Scenario::RollCallPage => client
+                        .get(format!("{app}/sessions/{session}"))
+                        .header("cookie", &cookie)
+                        .header("accept-encoding", "gzip"),
                 };
                 let ok = match request.send().await {
                     Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
@@ -426,17 +502,21 @@ async fn run(server: &Server, scenario: Scenario, connections: usize, seconds: f
     }
 }
 
-async fn drive(args: &Args) -> anyhow::Result<()> {
-    let _dir;
-    let (url, pool) = match args.backend {
+/// The database the server benchmarks on: a fresh SQLite file (kept while the returned
+/// directory lives) or a fresh PostgreSQL database, with the pool size to use.
+pub(crate) async fn bench_database(
+    args: &Args,
+) -> anyhow::Result<(String, u32, Option<tempfile::TempDir>)> {
+    Ok(match args.backend {
         Backend::Sqlite => {
-            _dir = tempfile::tempdir()?;
+            let dir = tempfile::tempdir()?;
             (
                 format!(
                     "sqlite://{}?mode=rwc",
-                    _dir.path().join("bench.db").display()
+                    dir.path().join("bench.db").display()
                 ),
                 args.pool.unwrap_or(8),
+                Some(dir),
             )
         }
         Backend::Postgres => {
@@ -451,9 +531,14 @@ async fn drive(args: &Args) -> anyhow::Result<()> {
             (
                 format!("{}/peergroup_bench", args.pg),
                 args.pool.unwrap_or(16),
+                None,
             )
         }
-    };
+    })
+}
+
+async fn drive(args: &Args) -> anyhow::Result<()> {
+    let (url, pool, _dir) = bench_database(args).await?;
     let server = start_server(&url, pool)?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let idle = rss_kib(server.child.id());

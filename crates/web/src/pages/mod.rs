@@ -22,6 +22,7 @@ use axum::routing::{get, post};
 use text::Words;
 
 pub use login::{LoginSettings, SignedIn};
+pub use sessions::render_roll_call;
 
 /// The pages and their static files.
 pub fn router(state: AppState) -> Router<AppState> {
@@ -55,6 +56,8 @@ pub fn router(state: AppState) -> Router<AppState> {
             login::page_session,
         ))
         .merge(assets::router())
+        // A phone on a slow link: HTML, CSS and script shrink to a quarter or less.
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
 }
 
 /// The signed-in user as the page header needs them.

@@ -375,6 +375,32 @@ async fn visible_sheet(
     ))
 }
 
+/// The roll-call page's HTML as the page renders it (same reads, same template), with none
+/// of the web layer around it: the benchmark's bare-handler ceiling.
+pub async fn render_roll_call(
+    state: &AppState,
+    who: &peergroup_domain::records::Principal,
+    csrf: &str,
+    id: Id,
+) -> Result<Response, ApiError> {
+    let signed = SignedIn {
+        session_id: 0,
+        who: who.clone(),
+        csrf: csrf.to_string(),
+        words: Words::new("en"),
+    };
+    let (sheet, phone) = visible_sheet(state, &signed, id).await?;
+    Ok(roll_call_page(
+        &signed,
+        &sheet,
+        &phone,
+        None,
+        StatusCode::OK,
+        vec![],
+        vec![],
+    ))
+}
+
 pub async fn roll_call(
     State(state): State<AppState>,
     signed: SignedIn,
