@@ -29,3 +29,5 @@ bench:
     cargo run --release -p peergroup-bench -- --scenario attendance --backend postgres
     cargo run --release -p peergroup-bench -- --scenario reminders --backend sqlite
     cargo run --release -p peergroup-bench -- --scenario reminders --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario pages --backend sqlite
+    cargo run --release -p peergroup-bench -- --scenario pages --backend postgres
