@@ -682,3 +682,54 @@ async fn a_tap_sent_twice_is_kept_once_and_a_co_facilitators_different_mark_show
         .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_facilitator_asks_the_coordinators_to_help_with_a_call_and_they_are_mailed_once_per_tap()
+{
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, FACILITATOR, "facilitator").await;
+    app.post(
+        &world.token,
+        &format!("/api/v1/follow-ups/{}/assign", world.task),
+        &json!({"assignee_person_id": world.facilitator}),
+    )
+    .await
+    .ok(200);
+    let path = format!("/follow-ups/{}", world.task);
+    let sheet = page.get(&path).await;
+    assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
+    let csrf = sheet.csrf();
+    let coordinator = "coordinator@riverside.example.org";
+    let before_mail = app.outbox().await.len();
+    let before = app.row_counts().await;
+    let refused = page.post(&format!("{path}/escalate"), &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.row_counts().await, before);
+
+    let told = page
+        .post(&format!("{path}/escalate"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(told.status, StatusCode::OK);
+    assert!(told.body.contains("The coordinators are told."));
+    let mail = app.outbox().await;
+    assert_eq!(mail.len(), before_mail + 1, "{mail:#?}");
+    assert!(
+        mail.iter()
+            .any(|m| m.starts_with(&format!("To: {coordinator}"))
+                && m.contains("A facilitator of Surrey Punjabi group asks a coordinator to help"))
+    );
+
+    // A closed call cannot be handed over.
+    app.post(
+        &world.token,
+        &format!("/api/v1/follow-ups/{}/close", world.task),
+        &json!({"state": "resolved"}),
+    )
+    .await
+    .ok(200);
+    let closed = page
+        .post(&format!("{path}/escalate"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(closed.status, StatusCode::CONFLICT);
+}

@@ -61,7 +61,9 @@ async fn complete(store: &Store, m: QueuedMessage) -> Result<Delivery> {
                 d.absences = store.absence_count(org, sid).await?;
             }
         }
-        MessageKind::FollowUpOpened | MessageKind::FollowUpAssigned => {
+        MessageKind::FollowUpOpened
+        | MessageKind::FollowUpAssigned
+        | MessageKind::FollowUpHandedOver => {
             d.task = store
                 .delivery_task(org, subject_id.unwrap_or_default())
                 .await?;

@@ -24,6 +24,7 @@ pub async fn fan_out_event(store: &Store, job: &ClaimedJob, event_id: Id) -> Res
         };
         let kind = match event.kind {
             EventKind::FollowUpEscalated => MessageKind::FollowUpEscalated,
+            EventKind::FollowUpHandedOver => MessageKind::FollowUpHandedOver,
             _ => MessageKind::FollowUpOpened,
         };
         let message = |kind, key: String, user_id, person_id| NewMessage {

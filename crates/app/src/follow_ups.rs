@@ -70,6 +70,19 @@ pub async fn record_call(
     store.get_follow_up(org, id).await
 }
 
+/// A facilitator asks the coordinators for help with an open call ("escalate"): they are
+/// told once per tap, and the task stays the facilitator's until someone reassigns it.
+pub async fn hand_over(store: &Store, who: &Principal, id: Id) -> Result<FollowUpTask> {
+    let org = who.org_id;
+    let now = store.clock().now();
+    let tx = store.begin().await?;
+    require_open(&tx.task_to_change(org, id).await?)?;
+    tx.record_event(org, EventKind::FollowUpHandedOver, id, now)
+        .await?;
+    tx.commit().await?;
+    store.get_follow_up(org, id).await
+}
+
 /// Ends an open task: resolved, the participant withdrew, or unreachable.
 pub async fn close(store: &Store, org: Id, id: Id, spec: &CloseTaskSpec) -> Result<FollowUpTask> {
     spec.validate()?;

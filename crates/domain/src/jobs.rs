@@ -51,6 +51,8 @@ string_enum! {
         FollowUpEscalated => "follow_up_escalated",
         /// A task given a (new) caller; told to that caller only.
         FollowUpAssigned => "follow_up_assigned",
+        /// A facilitator asked the coordinators to help with a call; told to them.
+        FollowUpHandedOver => "follow_up_handed_over",
     }
 }
 

@@ -26,6 +26,8 @@ string_enum!(
         FollowUpEscalated => "follow_up_escalated",
         /// To the facilitator a follow-up call is assigned to.
         FollowUpAssigned => "follow_up_assigned",
+        /// To coordinators: a facilitator asks for help with a follow-up call.
+        FollowUpHandedOver => "follow_up_handed_over",
         /// To coordinators: a session soon without the facilitators its phase needs.
         RolesMissing => "roles_missing",
         /// To coordinators, weekly: the coming week in counts.

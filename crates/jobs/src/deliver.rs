@@ -219,6 +219,15 @@ fn prepare(
                 tz: t.timezone.parse().unwrap_or(Tz::UTC),
             }
         }
+        MessageKind::FollowUpHandedOver => {
+            let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
+            if !t.open {
+                return Err("the task was closed before the message went".into());
+            }
+            Mail::FollowUpHandedOver {
+                group: t.group_name.clone(),
+            }
+        }
         MessageKind::FollowUpOpened => {
             let t = d.task.as_ref().ok_or("the follow-up task is gone")?;
             Mail::FollowUpOpened {

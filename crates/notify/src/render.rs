@@ -73,6 +73,10 @@ pub enum Mail {
     FollowUpEscalated {
         tasks: Vec<EscalatedCall>,
     },
+    /// To coordinators: a facilitator asks for help with a call.
+    FollowUpHandedOver {
+        group: String,
+    },
     /// To the facilitator a follow-up call is assigned to.
     FollowUpAssigned {
         name: String,
@@ -121,6 +125,7 @@ impl Mail {
             Mail::FacilitatorReminder { .. } => MessageKind::FacilitatorReminder,
             Mail::AbsenceNotice { .. } => MessageKind::AbsenceNotice,
             Mail::FollowUpOpened { .. } => MessageKind::FollowUpOpened,
+            Mail::FollowUpHandedOver { .. } => MessageKind::FollowUpHandedOver,
             Mail::FollowUpEscalated { .. } => MessageKind::FollowUpEscalated,
             Mail::FollowUpAssigned { .. } => MessageKind::FollowUpAssigned,
             Mail::RolesMissing { .. } => MessageKind::RolesMissing,
@@ -367,6 +372,17 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             blocks.push(Block::Line(
                 w.get("absence-notice-reason", &args([("reason", why)]))?,
             ));
+        }
+        Mail::FollowUpHandedOver { group } => {
+            subject = w.get(
+                "follow-up-handed-over-subject",
+                &args([("group", group.clone())]),
+            )?;
+            blocks.push(Block::Line(w.get(
+                "follow-up-handed-over-body",
+                &args([("group", group.clone())]),
+            )?));
+            blocks.push(Block::Line(w.plain("queue-link")?));
         }
         Mail::FollowUpOpened { group, misses } => {
             subject = w.get(

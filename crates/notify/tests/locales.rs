@@ -159,6 +159,9 @@ fn every_kind() -> Vec<Mail> {
                 },
             ],
         },
+        Mail::FollowUpHandedOver {
+            group: "Diabetes circle".into(),
+        },
         Mail::FollowUpAssigned {
             name: "Rosa".into(),
             group: "Diabetes circle".into(),

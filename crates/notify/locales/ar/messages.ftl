@@ -117,3 +117,5 @@ password-reset-body = طلب أحدهم تغيير كلمة مرورك في peer
 password-reset-link = اختيار كلمة مرور جديدة
 password-reset-expiry = يعمل هذا الرابط مرة واحدة، لمدة { $minutes } دقيقة.
 sign-in-ignore = إذا لم تكن تنتظر هذه الرسالة، يمكنك تجاهلها.
+follow-up-handed-over-subject = ميسّر يطلب المساعدة: { $group }
+follow-up-handed-over-body = يطلب ميسّر في { $group } من أحد المنسقين المساعدة في مكالمة متابعة.

@@ -117,3 +117,5 @@ password-reset-body = Someone asked to change your peergroup password. Choose a 
 password-reset-link = Choose a new password
 password-reset-expiry = This link works once, for { $minutes } minutes.
 sign-in-ignore = If you did not expect this email, you can ignore it.
+follow-up-handed-over-subject = A facilitator asks for help: { $group }
+follow-up-handed-over-body = A facilitator of { $group } asks a coordinator to help with a follow-up call.

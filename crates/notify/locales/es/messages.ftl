@@ -117,3 +117,5 @@ password-reset-body = Alguien pidió cambiar su contraseña de peergroup. Elija 
 password-reset-link = Elegir una contraseña nueva
 password-reset-expiry = Este enlace funciona una vez, durante { $minutes } minutos.
 sign-in-ignore = Si no esperaba este correo, puede ignorarlo.
+follow-up-handed-over-subject = Un facilitador pide ayuda: { $group }
+follow-up-handed-over-body = Un facilitador de { $group } pide a un coordinador ayuda con una llamada de seguimiento.

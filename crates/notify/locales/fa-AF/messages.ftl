@@ -117,3 +117,5 @@ password-reset-body = کسی خواست رمز شما در peergroup را تغی
 password-reset-link = انتخاب رمز جدید
 password-reset-expiry = این لینک یک بار و برای { $minutes } دقیقه کار می کند.
 sign-in-ignore = اگر منتظر این ایمیل نبودید، می توانید آن را نادیده بگیرید.
+follow-up-handed-over-subject = یک تسهیل‌کننده کمک می‌خواهد: { $group }
+follow-up-handed-over-body = یک تسهیل‌کننده در { $group } از یک هماهنگ‌کننده برای یک تماس پیگیری کمک می‌خواهد.

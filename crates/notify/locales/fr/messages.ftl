@@ -117,3 +117,5 @@ password-reset-body = Quelqu'un a demandé à changer votre mot de passe peergro
 password-reset-link = Choisir un nouveau mot de passe
 password-reset-expiry = Ce lien fonctionne une fois, pendant { $minutes } minutes.
 sign-in-ignore = Si vous n'attendiez pas ce message, vous pouvez l'ignorer.
+follow-up-handed-over-subject = Un animateur demande de l'aide : { $group }
+follow-up-handed-over-body = Un animateur de { $group } demande à un coordinateur de l'aider pour un appel de suivi.

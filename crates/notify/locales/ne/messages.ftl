@@ -117,3 +117,5 @@ password-reset-body = कसैले तपाईंको peergroup पास�
 password-reset-link = नयाँ पासवर्ड छान्नुहोस्
 password-reset-expiry = यो लिंक एक पटक, { $minutes } मिनेटसम्म चल्छ।
 sign-in-ignore = तपाईंले यो इमेल अपेक्षा गर्नुभएको थिएन भने यसलाई बेवास्ता गर्न सक्नुहुन्छ।
+follow-up-handed-over-subject = एक सहजकर्ताले सहयोग माग्नुभयो: { $group }
+follow-up-handed-over-body = { $group } का एक सहजकर्ताले फलो-अप कलका लागि संयोजकसँग सहयोग माग्नुभयो।

@@ -117,3 +117,5 @@ password-reset-body = ਕਿਸੇ ਨੇ ਤੁਹਾਡਾ peergroup ਪਾਸ
 password-reset-link = ਨਵਾਂ ਪਾਸਵਰਡ ਚੁਣੋ
 password-reset-expiry = ਇਹ ਲਿੰਕ ਇੱਕ ਵਾਰ, { $minutes } ਮਿੰਟਾਂ ਲਈ ਚੱਲਦਾ ਹੈ।
 sign-in-ignore = ਜੇ ਤੁਸੀਂ ਇਸ ਈਮੇਲ ਦੀ ਉਮੀਦ ਨਹੀਂ ਕਰ ਰਹੇ ਸੀ, ਤਾਂ ਇਸਨੂੰ ਅਣਡਿੱਠਾ ਕਰ ਸਕਦੇ ਹੋ।
+follow-up-handed-over-subject = ਇੱਕ ਸਹਾਇਕ ਮਦਦ ਮੰਗਦਾ ਹੈ: { $group }
+follow-up-handed-over-body = { $group } ਦਾ ਇੱਕ ਸਹਾਇਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਲਈ ਕੋਆਰਡੀਨੇਟਰ ਤੋਂ ਮਦਦ ਮੰਗਦਾ ਹੈ।

@@ -118,3 +118,5 @@ password-reset-body = Хтось попросив змінити ваш паро
 password-reset-link = Обрати новий пароль
 password-reset-expiry = Це посилання працює один раз, протягом { $minutes } хвилин.
 sign-in-ignore = Якщо ви не чекали цього листа, просто не зважайте на нього.
+follow-up-handed-over-subject = Фасилітатор просить допомоги: { $group }
+follow-up-handed-over-body = Фасилітатор групи { $group } просить координатора допомогти з дзвінком.

@@ -117,3 +117,5 @@ password-reset-body = 有人请求更改您的 peergroup 密码。请在这里�
 password-reset-link = 设置新密码
 password-reset-expiry = 此链接只能使用一次，有效期 { $minutes } 分钟。
 sign-in-ignore = 如果您没有预料到这封邮件，可以忽略它。
+follow-up-handed-over-subject = 一位带领人请求帮助：{ $group }
+follow-up-handed-over-body = { $group } 的一位带领人请协调员帮忙处理一个回访电话。

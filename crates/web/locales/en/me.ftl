@@ -31,3 +31,7 @@ mark-saved = Saved
 mark-refused = Not accepted
 mark-disagrees = { $by } marked: { $mark }
 log-pending = The roll-call will be sent when there is signal again.
+
+## Asking a coordinator to help with a call
+escalate = Ask a coordinator to help with this call
+escalated = The coordinators are told. They will contact you.

@@ -207,6 +207,34 @@ pub async fn call_sheet(
     }
 }
 
+/// Asks the coordinators to help with the call ("escalate").
+pub async fn escalate(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    if !signed.carries_token(&fields, &headers) {
+        return refused(&signed.words);
+    }
+    let w = &signed.words;
+    let id = match parse_id(&id) {
+        Ok(id) => id,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    if let Err(e) = visible_task(&state, &signed.who, id).await {
+        return error_page(w, signed.me(), e);
+    }
+    match follow_ups::hand_over(&state.store, &signed.who, id).await {
+        Ok(_) => {
+            let told = w.t("escalated");
+            sheet_page(&state, &signed, id, StatusCode::OK, vec![told], vec![]).await
+        }
+        Err(e) => error_page(w, signed.me(), e.into()),
+    }
+}
+
 /// The support a "needs support" call names: what the first barrier asks for.
 fn support_for(barrier: Option<Barrier>) -> SupportNeedSpec {
     let kind = match barrier {

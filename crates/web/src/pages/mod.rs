@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/sessions/{id}/marks", post(marks::keep_mark))
         .route("/follow-ups", get(follow_ups::my_calls))
+        .route("/follow-ups/{id}/escalate", post(follow_ups::escalate))
         .route(
             "/follow-ups/{id}",
             get(follow_ups::call_sheet).post(follow_ups::save_attempt),
