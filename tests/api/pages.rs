@@ -196,10 +196,14 @@ async fn forms_from_another_site_or_without_the_token_are_refused_and_change_not
                 ("held", "yes"),
                 (&mark, "present"),
                 ("facilitator", &facilitator),
+                ("interpreter", "pa-Guru"),
+                ("interpreter", "xx-not-the-groups"),
+                ("childcare_places", "2"),
             ],
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("An interpreter was there for pa-Guru"));
     assert!(saved.body.contains("The roll-call is saved."));
     let log = app
         .get(
@@ -207,7 +211,10 @@ async fn forms_from_another_site_or_without_the_token_are_refused_and_change_not
             &format!("/api/v1/sessions/{}/log", world.session),
         )
         .await;
-    assert_eq!(log.ok(200)["attendance"][0]["status"], "present");
+    let log = log.ok(200);
+    assert_eq!(log["attendance"][0]["status"], "present");
+    assert_eq!(log["supports"]["interpreters"], json!(["pa-Guru"]));
+    assert_eq!(log["supports"]["childcare_places"], 2);
 }
 
 #[tokio::test]
@@ -732,4 +739,30 @@ async fn a_facilitator_asks_the_coordinators_to_help_with_a_call_and_they_are_ma
         .post(&format!("{path}/escalate"), &[("csrf", &csrf)])
         .await;
     assert_eq!(closed.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn an_invitation_in_arabic_is_mailed_in_arabic_and_its_page_runs_right_to_left() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator", "locale": "ar"}),
+    )
+    .await
+    .ok(201);
+    let mail = app.outbox().await;
+    let invitation = mail
+        .iter()
+        .find(|m| m.starts_with(&format!("To: {FACILITATOR}")))
+        .expect("the invitation");
+    assert!(invitation.contains("اختيار كلمة المرور"), "{invitation}");
+    let link = link_to(invitation, "/welcome/").unwrap();
+    let page = PageClient::new(&app.base).get(&link).await;
+    assert!(
+        page.body.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        page.body
+    );
 }

@@ -34,6 +34,8 @@ pub struct FacilitatorLine {
 pub struct SessionSheet {
     pub session: Session,
     pub group_name: String,
+    /// The group's languages: those an interpreter may be there for.
+    pub languages: Vec<String>,
     pub roster: Vec<RosterLine>,
     pub facilitators: Vec<FacilitatorLine>,
     pub headcount: SupportHeadcount,
@@ -81,6 +83,13 @@ pub async fn session_sheet(store: &Store, org: Id, session_id: Id) -> Result<Ses
     Ok(SessionSheet {
         headcount: store.support_headcount(org, session_id).await?,
         group_name: group.group.spec.name.to_string(),
+        languages: group
+            .group
+            .spec
+            .languages
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
         session,
         roster,
         facilitators,

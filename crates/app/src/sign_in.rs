@@ -60,19 +60,24 @@ async fn link_with_mail(
     Ok(link_id)
 }
 
-/// Invites `email` into `org` as `role` (a user already there gets the role): a link to
-/// choose a password that works once, for `valid_for`, and the mail that carries it.
+/// Invites `email` into `org` as `role` (a user already there gets the role), in `locale`
+/// if given: a link to choose a password that works once, for `valid_for`, and the mail
+/// that carries it.
 pub async fn invite(
     store: &Store,
     org: Id,
     email: &Email,
     role: Role,
+    locale: Option<&str>,
     valid_for: TimeDelta,
 ) -> Result<Invited> {
     let now = store.clock().now();
     let expires_at = now + valid_for;
     let tx = store.begin().await?;
     let user_id = tx.ensure_user(org, email.as_str(), role, now).await?;
+    if let Some(locale) = locale {
+        tx.set_user_locale(org, user_id, locale, now).await?;
+    }
     let link_id =
         link_with_mail(&tx, org, user_id, MessageKind::Invitation, now, expires_at).await?;
     tx.commit().await?;

@@ -289,6 +289,7 @@ async fn user_command(config: &Config, command: UserCommand) -> anyhow::Result<(
                     org.id,
                     &email,
                     role,
+                    None,
                     config.login().invitation,
                 )
                 .await?;

@@ -86,6 +86,24 @@ impl Tx {
         ensure_user(&self.0, org, email, role, now).await
     }
 
+    /// The language the user's pages and mail are in.
+    pub async fn set_user_locale(
+        &self,
+        org: Id,
+        user_id: Id,
+        locale: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        user::Entity::update_many()
+            .col_expr(user::Column::Locale, Expr::value(locale))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(user_id))
+            .filter(user::Column::OrgId.eq(org))
+            .exec(&self.0)
+            .await?;
+        Ok(())
+    }
+
     /// A link that lets the user set a password once, until `expires_at`.
     pub async fn new_sign_in_link(
         &self,

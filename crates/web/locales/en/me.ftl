@@ -35,3 +35,4 @@ log-pending = The roll-call will be sent when there is signal again.
 ## Asking a coordinator to help with a call
 escalate = Ask a coordinator to help with this call
 escalated = The coordinators are told. They will contact you.
+interpreter-for = An interpreter was there for { $language }

@@ -19,7 +19,7 @@ use peergroup_domain::attendance::{
     AbsenceReason, AttendanceStatus, LogOutcome, Mark, SessionLogSpec, SupportsDelivered,
 };
 use peergroup_domain::records::SessionStatus;
-use peergroup_domain::values::Text;
+use peergroup_domain::values::{Language, Text};
 use peergroup_notify::render::date_time;
 use peergroup_store::StoreError;
 use peergroup_store::session_marks::KeptMark;
@@ -197,6 +197,7 @@ struct RollCall {
     people: Vec<PersonMarks>,
     facilitators: Vec<Choice>,
     topic_covered: bool,
+    interpreters: Vec<Choice>,
     childcare_places: String,
     food_provided: bool,
     note: String,
@@ -338,6 +339,20 @@ fn roll_call_page(
             },
             people,
             facilitators,
+            interpreters: sheet
+                .languages
+                .iter()
+                .map(|l| Choice {
+                    value: l.clone(),
+                    label: w.t1("interpreter-for", "language", l),
+                    checked: match sent {
+                        Some(f) => f.all("interpreter").any(|v| v == l),
+                        None => log.is_some_and(|x| {
+                            x.supports.interpreters.iter().any(|i| i.as_str() == l)
+                        }),
+                    },
+                })
+                .collect(),
             topic_covered: match sent {
                 Some(f) => f.get("topic_covered").is_some(),
                 None => log.and_then(|l| l.topic_covered).unwrap_or(false),
@@ -485,7 +500,14 @@ fn spec_from(w: &Words, sheet: &SessionSheet, f: &Fields) -> Result<SessionLogSp
         supports: SupportsDelivered {
             childcare_places: if held { childcare_places } else { 0 },
             transport: None,
-            interpreters: Vec::new(),
+            interpreters: if held {
+                f.all("interpreter")
+                    .filter(|v| sheet.languages.iter().any(|l| l == v))
+                    .filter_map(|v| Language::parse(v).ok())
+                    .collect()
+            } else {
+                Vec::new()
+            },
             food_provided: held && f.get("food_provided").is_some(),
         },
         note,

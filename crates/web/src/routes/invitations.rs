@@ -12,6 +12,7 @@ use peergroup_app::sign_in;
 use peergroup_domain::Id;
 use peergroup_domain::org::Role;
 use peergroup_domain::values::Email;
+use peergroup_notify::locale::LOCALES;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -26,6 +27,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct NewInvitation {
     pub email: Email,
     pub role: Role,
+    /// The language of the invitation mail and of the user's pages, one of the reminders'
+    /// locales (`en`, `es`, `fr`, `uk`, `ar`, `ne`, `pa-Guru`, `zh-Hans`, `fa-AF`); the user
+    /// can change it. Without it, English until they choose.
+    #[serde(default)]
+    pub locale: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -50,11 +56,18 @@ async fn invite(
     if spec.role == Role::Admin && who.role != Role::Admin {
         return Err(ApiError::forbidden("only admins can invite an admin"));
     }
+    let locale = match spec.locale.as_deref() {
+        None => None,
+        Some(l) => Some(*LOCALES.iter().find(|x| **x == l).ok_or_else(|| {
+            ApiError::field("locale", format!("must be one of {}", LOCALES.join(", ")))
+        })?),
+    };
     let invited = sign_in::invite(
         &state.store,
         who.org_id,
         &spec.email,
         spec.role,
+        locale,
         state.login.invitation,
     )
     .await?;
