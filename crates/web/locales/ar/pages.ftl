@@ -1,0 +1,140 @@
+# peergroup pages, Arabic (Modern Standard, simple). Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = انتقل إلى المحتوى
+nav-sessions = جلساتي
+nav-follow-ups = اتصالات المتابعة الخاصة بي
+sign-out = تسجيل الخروج
+signed-in-as = الحساب: { $email }
+nav-language = اللغة
+language-title = لغتي
+language-intro = اختر لغة صفحاتك ولغة الرسائل التي تصلك.
+language-button = حفظ
+language-saved = تم الحفظ. صفحاتك الآن بهذه اللغة.
+
+## Signing in
+sign-in-title = تسجيل الدخول
+email = البريد الإلكتروني
+password = كلمة المرور
+sign-in-button = دخول
+sign-in-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة. حاول مرة أخرى.
+sign-in-slow-down = محاولات كثيرة جدًا. انتظر { $seconds } ثانية، ثم حاول مرة أخرى.
+forgot-link = نسيت كلمة المرور
+forgot-title = اختر كلمة مرور جديدة
+forgot-intro = اكتب بريدك الإلكتروني. إذا كان له حساب، نرسل إليه رابطًا لاختيار كلمة مرور جديدة.
+forgot-button = أرسل لي رابطًا
+forgot-sent = إذا كان لهذا البريد الإلكتروني حساب، فقد أرسلنا إليه رابطًا. افتح بريدك.
+welcome-title = اختر كلمة المرور
+welcome-intro = اختر كلمة مرور للحساب { $email }. أقل عدد من الحروف: { $min }. عدة كلمات معًا سهلة التذكر.
+new-password = كلمة المرور الجديدة
+repeat-password = كلمة المرور الجديدة مرة أخرى
+welcome-button = حفظ كلمة المرور
+password-mismatch = كلمتا المرور غير متطابقتين.
+password-too-short = كلمة المرور قصيرة. أقل عدد من الحروف: { $min }.
+password-too-long = كلمة المرور طويلة. أكبر عدد من الحروف: { $max }.
+link-invalid = هذا الرابط لا يعمل. ربما استُخدم من قبل، أو أصبح قديمًا. اطلب رابطًا جديدًا من المنسق، أو اختر "نسيت كلمة المرور".
+signed-out = تم تسجيل خروجك.
+
+## Errors
+not-found-title = غير موجود
+not-found-body = هذه الصفحة غير موجودة، أو لا يمكنك رؤيتها.
+forbidden-title = غير مسموح
+forbidden-body = لا يمكنك القيام بهذا.
+refused-title = مرفوض
+refused-body = تم رفض هذا النموذج من أجل أمانك. ارجع، وأعد تحميل الصفحة، ثم حاول مرة أخرى.
+error-title = حدث خطأ
+error-body = يُرجى المحاولة مرة أخرى بعد قليل.
+bad-input-title = يُرجى مراجعة النموذج
+back = رجوع
+
+## My sessions
+sessions-title = جلساتي
+sessions-today = اليوم
+sessions-next = القادمة
+sessions-none = لا توجد جلسات قريبة.
+session-when = { $date } الساعة { $time }
+session-phase = { $phase }، الجلسة { $number }
+session-topic = الموضوع: { $topic }
+session-venue = المكان: { $venue }
+session-cancelled = ملغاة
+session-held = تم حفظ الحضور
+open-roll-call = تسجيل الحضور
+headcount-title = الدعم
+headcount-expected = عدد الأشخاص المتوقع: { $count }
+headcount-childcare = رعاية الأطفال (عدد الأطفال): { $count } (الأعمار: { $ages })
+headcount-childcare-no-ages = رعاية الأطفال (عدد الأطفال): { $count }
+headcount-transport = المواصلات (عدد الأشخاص): { $count }
+headcount-interpreter = مترجم ({ $language })، عدد الأشخاص: { $count }
+headcount-food = الطعام (عدد الأشخاص): { $count }
+headcount-none = لا حاجة إلى أي دعم.
+cannot-come-title = قالوا إنهم لا يستطيعون الحضور
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = كشف الحضور
+held-question = هل عُقدت الجلسة؟
+held-yes = نعم، عُقدت
+held-no = لا، أُلغيت
+attendance-legend = من حضر؟
+mark-present = حاضر
+mark-late = متأخر
+mark-absent = غائب
+mark-excused = غائب بعذر
+excused-reason = السبب، إذا كان الغياب بعذر
+reason-none = اختر سببًا
+reason-childcare = لا توجد رعاية للأطفال
+reason-transport = لا توجد مواصلات
+reason-work = العمل
+reason-illness = المرض
+reason-family = العائلة
+reason-language = اللغة
+reason-other = سبب آخر
+facilitators-legend = الميسّرون الحاضرون
+topic-covered = تناولنا الموضوع
+supports-legend = الدعم المقدَّم
+childcare-places = عدد الأطفال الذين تمت رعايتهم
+food-provided = تم تقديم الطعام
+note = ملاحظة للفريق (اختياري)
+save-roll-call = حفظ الحضور
+roll-call-saved = تم حفظ الحضور.
+roll-call-unchanged = لم يتغير شيء: تم حفظ هذا الحضور من قبل.
+rule-opened = { $name }: غياب عن جلسات متتالية (العدد: { $misses }). تم فتح اتصال متابعة الآن.
+rule-updated = { $name }: تم تحديث اتصال المتابعة. عدد الجلسات المتتالية الفائتة: { $misses }.
+rule-closed = { $name }: تم إغلاق اتصال المتابعة، لأنه لم يعد هناك غياب متتالٍ.
+mark-missing = حدِّد حالة كل شخص، أو اذكر أن الجلسة لم تُعقد.
+excused-needs-reason = { $name }: اختر سببًا.
+
+## Follow-up calls
+follow-ups-title = اتصالات المتابعة الخاصة بي
+follow-ups-none = لا توجد اتصالات مطلوبة.
+follow-up-missed = جلسات متتالية فائتة: { $count }
+follow-up-due = آخر موعد للاتصال: { $date }
+follow-up-overdue = متأخر
+follow-up-open = فتح الاتصال
+call-title = اتصل بـ { $name }
+call-phone = الهاتف
+call-no-consent = لا توجد موافقة من { $name } على الاتصال. لا تتصل؛ أخبر المنسق.
+call-alternative = وسيلة اتصال أخرى
+call-language = اللغة
+call-group = المجموعة
+call-missed-title = الجلسات الفائتة
+call-missed-line = الجلسة { $number }: { $date }
+attempt-legend = كيف كان الاتصال؟
+outcome-reached = تم التواصل
+outcome-no_answer = لا رد
+outcome-voicemail = البريد الصوتي
+outcome-wrong_number = رقم خاطئ
+outcome-declined = رفض
+barriers-legend = ما الذي يمنع الشخص من الحضور؟ (إذا تم التواصل)
+barrier-childcare = رعاية الأطفال
+barrier-transport = المواصلات
+barrier-work = العمل
+barrier-health = الصحة
+barrier-language = اللغة
+barrier-schedule = وقت الجلسة
+barrier-other = غير ذلك
+needs-support = يحتاج إلى دعم في أول هذه الأمور
+save-attempt = حفظ الاتصال
+attempt-saved = تم حفظ الاتصال. عدد المحاولات حتى الآن: { $count }.
+attempts-so-far = عدد المحاولات حتى الآن: { $count }

@@ -1,0 +1,140 @@
+# peergroup pages, Spanish (Latin America, neutral). Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = Ir al contenido
+nav-sessions = Mis sesiones
+nav-follow-ups = Mis llamadas de seguimiento
+sign-out = Salir
+signed-in-as = Cuenta: { $email }
+nav-language = Idioma
+language-title = Mi idioma
+language-intro = Elija el idioma de sus páginas y de los correos que recibe.
+language-button = Guardar
+language-saved = Guardado. Sus páginas ahora están en este idioma.
+
+## Signing in
+sign-in-title = Entrar
+email = Correo electrónico
+password = Contraseña
+sign-in-button = Entrar
+sign-in-failed = El correo o la contraseña no son correctos. Inténtelo de nuevo.
+sign-in-slow-down = Demasiados intentos. Espere un momento ({ $seconds } s). Luego inténtelo de nuevo.
+forgot-link = Olvidé mi contraseña
+forgot-title = Elija una contraseña nueva
+forgot-intro = Escriba su correo. Si tiene una cuenta, le enviamos un enlace para elegir una contraseña nueva.
+forgot-button = Enviarme un enlace
+forgot-sent = Si este correo tiene una cuenta, le enviamos un enlace. Revise su correo.
+welcome-title = Elija su contraseña
+welcome-intro = Elija una contraseña para { $email }. Use al menos { $min } caracteres. Varias palabras juntas son fáciles de recordar.
+new-password = Contraseña nueva
+repeat-password = Repita la contraseña nueva
+welcome-button = Guardar mi contraseña
+password-mismatch = Las dos contraseñas no son iguales.
+password-too-short = Use al menos { $min } caracteres.
+password-too-long = Use como máximo { $max } caracteres.
+link-invalid = Este enlace no funciona. Tal vez ya se usó, o es muy antiguo. Pida uno nuevo a su coordinador, o elija "Olvidé mi contraseña".
+signed-out = Usted salió de su cuenta.
+
+## Errors
+not-found-title = No se encontró
+not-found-body = Esta página no existe, o usted no puede verla.
+forbidden-title = No permitido
+forbidden-body = Usted no puede hacer esto.
+refused-title = Rechazado
+refused-body = Este formulario fue rechazado por su seguridad. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-title = Algo salió mal
+error-body = Por favor, inténtelo de nuevo en un momento.
+bad-input-title = Por favor, revise el formulario
+back = Volver
+
+## My sessions
+sessions-title = Mis sesiones
+sessions-today = Hoy
+sessions-next = Próxima
+sessions-none = No hay sesiones pronto.
+session-when = { $date } a las { $time }
+session-phase = { $phase }, sesión { $number }
+session-topic = Tema: { $topic }
+session-venue = Lugar: { $venue }
+session-cancelled = Cancelada
+session-held = Asistencia guardada
+open-roll-call = Pasar lista
+headcount-title = Apoyos
+headcount-expected = Personas esperadas: { $count }
+headcount-childcare = Cuidado de niños (número de niños): { $count } (edades: { $ages })
+headcount-childcare-no-ages = Cuidado de niños (número de niños): { $count }
+headcount-transport = Transporte (número de personas): { $count }
+headcount-interpreter = Intérprete ({ $language }), número de personas: { $count }
+headcount-food = Comida (número de personas): { $count }
+headcount-none = No se necesita ningún apoyo.
+cannot-come-title = Avisaron que no pueden venir
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = Lista de asistencia
+held-question = ¿Se hizo la sesión?
+held-yes = Sí, se hizo
+held-no = No, se canceló
+attendance-legend = ¿Quién vino?
+mark-present = Presente
+mark-late = Tarde
+mark-absent = Ausente
+mark-excused = Justificado
+excused-reason = Motivo, si está justificado
+reason-none = Elija un motivo
+reason-childcare = Sin cuidado de niños
+reason-transport = Sin transporte
+reason-work = Trabajo
+reason-illness = Enfermedad
+reason-family = Familia
+reason-language = Idioma
+reason-other = Otro motivo
+facilitators-legend = Facilitadores presentes
+topic-covered = Vimos el tema
+supports-legend = Apoyos dados
+childcare-places = Número de niños cuidados
+food-provided = Se dio comida
+note = Nota para el equipo (opcional)
+save-roll-call = Guardar la asistencia
+roll-call-saved = La asistencia está guardada.
+roll-call-unchanged = No cambió nada: esta asistencia ya estaba guardada.
+rule-opened = Faltas seguidas de { $name }: { $misses }. Ahora hay una llamada de seguimiento abierta.
+rule-updated = { $name }: la llamada de seguimiento se actualizó. Faltas seguidas: { $misses }.
+rule-closed = { $name }: la llamada de seguimiento está cerrada. Ya no hay faltas seguidas.
+mark-missing = Marque a todas las personas, o indique que la sesión no se hizo.
+excused-needs-reason = Elija un motivo para { $name }.
+
+## Follow-up calls
+follow-ups-title = Mis llamadas de seguimiento
+follow-ups-none = No hay llamadas que hacer.
+follow-up-missed = Faltas seguidas: { $count }
+follow-up-due = Llamar a más tardar el { $date }
+follow-up-overdue = Atrasada
+follow-up-open = Abrir la llamada
+call-title = Llamar a { $name }
+call-phone = Teléfono
+call-no-consent = { $name } no aceptó recibir llamadas. No llame; avise a su coordinador.
+call-alternative = Otro contacto
+call-language = Idioma
+call-group = Grupo
+call-missed-title = Sesiones a las que faltó
+call-missed-line = Sesión { $number }: { $date }
+attempt-legend = ¿Cómo fue la llamada?
+outcome-reached = Contestó
+outcome-no_answer = No contestó
+outcome-voicemail = Buzón de voz
+outcome-wrong_number = Número equivocado
+outcome-declined = No quiso hablar
+barriers-legend = ¿Qué le impide venir? (si contestó)
+barrier-childcare = Cuidado de niños
+barrier-transport = Transporte
+barrier-work = Trabajo
+barrier-health = Salud
+barrier-language = Idioma
+barrier-schedule = Horario
+barrier-other = Otro
+needs-support = Necesita apoyo con el primero de estos
+save-attempt = Guardar la llamada
+attempt-saved = La llamada está guardada. Intentos hasta ahora: { $count }.
+attempts-so-far = Intentos hasta ahora: { $count }

@@ -1,0 +1,140 @@
+# peergroup pages, Dari (Afghanistan). Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = رفتن به محتوا
+nav-sessions = جلسه‌های من
+nav-follow-ups = تماس‌های پیگیری من
+sign-out = خروج
+signed-in-as = شما با { $email } وارد شده‌اید
+nav-language = زبان
+language-title = زبان من
+language-intro = زبان صفحه‌ها و ایمیل‌های خود را انتخاب کنید.
+language-button = ذخیره
+language-saved = ذخیره شد. حالا صفحه‌های شما به این زبان است.
+
+## Signing in
+sign-in-title = ورود
+email = ایمیل
+password = رمز
+sign-in-button = ورود
+sign-in-failed = ایمیل یا رمز درست نیست. دوباره کوشش کنید.
+sign-in-slow-down = کوشش‌ها زیاد شد. { $seconds } ثانیه صبر کنید، بعد دوباره کوشش کنید.
+forgot-link = رمز خود را فراموش کرده‌ام
+forgot-title = یک رمز جدید انتخاب کنید
+forgot-intro = ایمیل خود را بنویسید. اگر این ایمیل حساب داشته باشد، یک لینک برایش می‌فرستیم تا رمز جدید انتخاب کنید.
+forgot-button = برایم لینک بفرستید
+forgot-sent = اگر این ایمیل حساب داشته باشد، یک لینک در راه است. ایمیل خود را ببینید.
+welcome-title = رمز خود را انتخاب کنید
+welcome-intro = برای { $email } یک رمز انتخاب کنید. دست‌کم { $min } حرف استفاده کنید. چند کلمه با هم آسان به یاد می‌مانند.
+new-password = رمز جدید
+repeat-password = رمز جدید، یک بار دیگر
+welcome-button = ذخیرهٔ رمز من
+password-mismatch = دو رمز یکی نیستند.
+password-too-short = دست‌کم { $min } حرف استفاده کنید.
+password-too-long = بیشتر از { $max } حرف استفاده نکنید.
+link-invalid = این لینک کار نمی‌کند. شاید قبلاً استفاده شده، یا خیلی کهنه است. از هماهنگ‌کنندهٔ خود یک لینک جدید بخواهید، یا «رمز خود را فراموش کرده‌ام» را انتخاب کنید.
+signed-out = شما خارج شدید.
+
+## Errors
+not-found-title = پیدا نشد
+not-found-body = این صفحه وجود ندارد، یا شما نمی‌توانید آن را ببینید.
+forbidden-title = اجازه نیست
+forbidden-body = شما نمی‌توانید این کار را بکنید.
+refused-title = رد شد
+refused-body = این فورم برای امنیت شما رد شد. به عقب بروید، صفحه را تازه کنید و دوباره کوشش کنید.
+error-title = یک مشکل پیش آمد
+error-body = لطفاً کمی بعد دوباره کوشش کنید.
+bad-input-title = لطفاً فورم را بررسی کنید
+back = برگشت
+
+## My sessions
+sessions-title = جلسه‌های من
+sessions-today = امروز
+sessions-next = بعدی
+sessions-none = به زودی جلسه‌ای نیست.
+session-when = روز { $date } ساعت { $time }
+session-phase = { $phase }، جلسهٔ { $number }
+session-topic = موضوع: { $topic }
+session-venue = محل: { $venue }
+session-cancelled = لغو شد
+session-held = حاضری ثبت شد
+open-roll-call = حاضری بگیرید
+headcount-title = کمک‌ها
+headcount-expected = تعداد کسانی که انتظار می‌رود: { $count } نفر
+headcount-childcare = مراقبت از اطفال: { $count } طفل (سن: { $ages })
+headcount-childcare-no-ages = مراقبت از اطفال: { $count } طفل
+headcount-transport = ترانسپورت: { $count } نفر
+headcount-interpreter = ترجمان ({ $language }): { $count } نفر
+headcount-food = غذا: { $count } نفر
+headcount-none = به هیچ کمکی ضرورت نیست.
+cannot-come-title = کسانی که گفتند آمده نمی‌توانند
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = حاضری
+held-question = آیا جلسه برگزار شد؟
+held-yes = بلی، برگزار شد
+held-no = نخیر، لغو شد
+attendance-legend = چه کسانی آمدند؟
+mark-present = حاضر
+mark-late = ناوقت
+mark-absent = غیرحاضر
+mark-excused = رخصت
+excused-reason = دلیل، اگر رخصت است
+reason-none = یک دلیل انتخاب کنید
+reason-childcare = کسی برای مراقبت از اطفال نیست
+reason-transport = ترانسپورت نیست
+reason-work = کار
+reason-illness = مریضی
+reason-family = فامیل
+reason-language = زبان
+reason-other = دلیل دیگر
+facilitators-legend = تسهیل‌کننده‌های حاضر
+topic-covered = دربارهٔ موضوع صحبت کردیم
+supports-legend = کمک‌هایی که داده شد
+childcare-places = تعداد اطفالی که از آن‌ها مراقبت شد
+food-provided = غذا داده شد
+note = یادداشت برای تیم (اختیاری)
+save-roll-call = ثبت حاضری
+roll-call-saved = حاضری ثبت شد.
+roll-call-unchanged = چیزی تغییر نکرد: این حاضری قبلاً ثبت شده بود.
+rule-opened = { $name }: در { $misses } جلسهٔ پی‌هم غیرحاضر بود. حالا یک تماس پیگیری باز است.
+rule-updated = { $name }: حالا تماس پیگیری { $misses } جلسهٔ پی‌هم غیرحاضری را حساب می‌کند.
+rule-closed = { $name }: تماس پیگیری بسته شد، چون غیرحاضری پی‌هم قطع شد.
+mark-missing = برای همه حاضری بگیرید، یا بگویید که جلسه برگزار نشد.
+excused-needs-reason = برای { $name } یک دلیل انتخاب کنید.
+
+## Follow-up calls
+follow-ups-title = تماس‌های پیگیری من
+follow-ups-none = تماسی برای گرفتن نیست.
+follow-up-missed = غیرحاضری پی‌هم: { $count } جلسه
+follow-up-due = تا { $date } تماس بگیرید
+follow-up-overdue = وقتش گذشته
+follow-up-open = باز کردن تماس
+call-title = با { $name } تماس بگیرید
+call-phone = تیلفون
+call-no-consent = { $name } موافقه نکرده که با او تماس گرفته شود. تماس نگیرید؛ به هماهنگ‌کنندهٔ خود بگویید.
+call-alternative = راه تماس دیگر
+call-language = زبان
+call-group = گروپ
+call-missed-title = جلسه‌هایی که غیرحاضر بوده
+call-missed-line = جلسهٔ { $number }: { $date }
+attempt-legend = تماس چطور شد؟
+outcome-reached = صحبت شد
+outcome-no_answer = جواب نداد
+outcome-voicemail = پیام صوتی
+outcome-wrong_number = شمارهٔ غلط
+outcome-declined = قبول نکرد
+barriers-legend = چه چیزی مانع آمدن او است؟ (اگر صحبت شد)
+barrier-childcare = مراقبت از اطفال
+barrier-transport = ترانسپورت
+barrier-work = کار
+barrier-health = صحت
+barrier-language = زبان
+barrier-schedule = وقت روز
+barrier-other = دیگر
+needs-support = برای اولین مورد از این‌ها کمک ضرورت دارد
+save-attempt = ذخیرهٔ تماس
+attempt-saved = تماس ذخیره شد. تعداد کوشش‌ها تا حالا: { $count }.
+attempts-so-far = تعداد کوشش‌ها تا حالا: { $count }

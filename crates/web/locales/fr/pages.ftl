@@ -1,0 +1,140 @@
+# peergroup pages, French. Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = Aller au contenu
+nav-sessions = Mes séances
+nav-follow-ups = Mes appels de suivi
+sign-out = Se déconnecter
+signed-in-as = Compte : { $email }
+nav-language = Langue
+language-title = Ma langue
+language-intro = Choisissez la langue de vos pages et des messages que vous recevez.
+language-button = Enregistrer
+language-saved = C'est enregistré. Vos pages sont maintenant dans cette langue.
+
+## Signing in
+sign-in-title = Se connecter
+email = Adresse e-mail
+password = Mot de passe
+sign-in-button = Se connecter
+sign-in-failed = L'adresse e-mail ou le mot de passe n'est pas bon. Réessayez.
+sign-in-slow-down = Trop d'essais. Attendez un moment ({ $seconds } s), puis réessayez.
+forgot-link = J'ai oublié mon mot de passe
+forgot-title = Choisir un nouveau mot de passe
+forgot-intro = Écrivez votre adresse e-mail. Si elle a un compte, nous lui envoyons un lien pour choisir un nouveau mot de passe.
+forgot-button = M'envoyer un lien
+forgot-sent = Si cette adresse a un compte, un lien arrive. Regardez vos messages.
+welcome-title = Choisissez votre mot de passe
+welcome-intro = Choisissez un mot de passe pour { $email }. Utilisez au moins { $min } caractères. Quelques mots ensemble sont faciles à retenir.
+new-password = Nouveau mot de passe
+repeat-password = Nouveau mot de passe, encore une fois
+welcome-button = Enregistrer mon mot de passe
+password-mismatch = Les deux mots de passe ne sont pas les mêmes.
+password-too-short = Utilisez au moins { $min } caractères.
+password-too-long = Utilisez au plus { $max } caractères.
+link-invalid = Ce lien ne fonctionne pas. Il a peut-être déjà servi, ou il est trop ancien. Demandez-en un nouveau à votre coordinateur, ou choisissez « J'ai oublié mon mot de passe ».
+signed-out = Vous avez quitté votre compte.
+
+## Errors
+not-found-title = Page introuvable
+not-found-body = Cette page n'existe pas, ou vous ne pouvez pas la voir.
+forbidden-title = Pas autorisé
+forbidden-body = Vous ne pouvez pas faire cela.
+refused-title = Refusé
+refused-body = Ce formulaire a été refusé pour votre sécurité. Revenez en arrière, rechargez la page et réessayez.
+error-title = Un problème est survenu
+error-body = Merci de réessayer dans un moment.
+bad-input-title = Vérifiez le formulaire
+back = Retour
+
+## My sessions
+sessions-title = Mes séances
+sessions-today = Aujourd'hui
+sessions-next = À venir
+sessions-none = Pas de séance prochainement.
+session-when = { $date } à { $time }
+session-phase = { $phase }, séance { $number }
+session-topic = Sujet : { $topic }
+session-venue = Lieu : { $venue }
+session-cancelled = Annulée
+session-held = Présences enregistrées
+open-roll-call = Noter les présences
+headcount-title = Aides
+headcount-expected = Personnes attendues : { $count }
+headcount-childcare = Garde d'enfants (nombre d'enfants) : { $count } (âges : { $ages })
+headcount-childcare-no-ages = Garde d'enfants (nombre d'enfants) : { $count }
+headcount-transport = Transport (nombre de personnes) : { $count }
+headcount-interpreter = Interprète ({ $language }), nombre de personnes : { $count }
+headcount-food = Nourriture (nombre de personnes) : { $count }
+headcount-none = Aucune aide n'est nécessaire.
+cannot-come-title = Personnes qui ont dit ne pas pouvoir venir
+cannot-come-line = { $name } : { $reason }
+
+## Roll-call
+roll-call-title = Présences
+held-question = La séance a-t-elle eu lieu ?
+held-yes = Oui, elle a eu lieu
+held-no = Non, elle a été annulée
+attendance-legend = Qui est venu ?
+mark-present = Présent
+mark-late = En retard
+mark-absent = Absent
+mark-excused = Excusé
+excused-reason = Raison, si excusé
+reason-none = Choisissez une raison
+reason-childcare = Pas de garde d'enfants
+reason-transport = Pas de transport
+reason-work = Travail
+reason-illness = Maladie
+reason-family = Famille
+reason-language = Langue
+reason-other = Autre raison
+facilitators-legend = Animateurs présents
+topic-covered = Nous avons traité le sujet
+supports-legend = Aides données
+childcare-places = Nombre d'enfants gardés
+food-provided = De la nourriture a été offerte
+note = Note pour l'équipe (facultatif)
+save-roll-call = Enregistrer les présences
+roll-call-saved = Les présences sont enregistrées.
+roll-call-unchanged = Rien n'a changé : ces présences étaient déjà enregistrées.
+rule-opened = Absences de suite pour { $name } : { $misses }. Un appel de suivi est maintenant ouvert.
+rule-updated = { $name } : l'appel de suivi est mis à jour. Absences de suite : { $misses }.
+rule-closed = { $name } : l'appel de suivi est fermé. Il n'y a plus d'absences de suite.
+mark-missing = Notez chaque personne, ou dites que la séance n'a pas eu lieu.
+excused-needs-reason = Choisissez une raison pour { $name }.
+
+## Follow-up calls
+follow-ups-title = Mes appels de suivi
+follow-ups-none = Aucun appel à faire.
+follow-up-missed = Absences de suite : { $count }
+follow-up-due = À appeler au plus tard le { $date }
+follow-up-overdue = En retard
+follow-up-open = Ouvrir l'appel
+call-title = Appeler { $name }
+call-phone = Téléphone
+call-no-consent = { $name } n'a pas donné son accord pour les appels. N'appelez pas ; prévenez votre coordinateur.
+call-alternative = Autre contact
+call-language = Langue
+call-group = Groupe
+call-missed-title = Séances manquées
+call-missed-line = Séance { $number } : { $date }
+attempt-legend = Comment s'est passé l'appel ?
+outcome-reached = Personne jointe
+outcome-no_answer = Pas de réponse
+outcome-voicemail = Messagerie vocale
+outcome-wrong_number = Mauvais numéro
+outcome-declined = A refusé
+barriers-legend = Qu'est-ce qui empêche la personne de venir ? (si jointe)
+barrier-childcare = Garde d'enfants
+barrier-transport = Transport
+barrier-work = Travail
+barrier-health = Santé
+barrier-language = Langue
+barrier-schedule = Horaire
+barrier-other = Autre
+needs-support = A besoin d'aide pour le premier de ces points
+save-attempt = Enregistrer l'appel
+attempt-saved = L'appel est enregistré. Essais jusqu'ici : { $count }.
+attempts-so-far = Essais jusqu'ici : { $count }

@@ -1,0 +1,140 @@
+# peergroup pages, Nepali (Devanagari). Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = सामग्रीमा जानुहोस्
+nav-sessions = मेरा बैठकहरू
+nav-follow-ups = मेरा फलो-अप फोनहरू
+sign-out = बाहिर निस्कनुहोस्
+signed-in-as = तपाईं { $email } बाट भित्र हुनुहुन्छ
+nav-language = भाषा
+language-title = मेरो भाषा
+language-intro = तपाईंका पेज र तपाईंले पाउने इमेलको भाषा छान्नुहोस्।
+language-button = सेभ गर्नुहोस्
+language-saved = सेभ भयो। अब तपाईंका पेज यो भाषामा छन्।
+
+## Signing in
+sign-in-title = भित्र जानुहोस्
+email = इमेल
+password = पासवर्ड
+sign-in-button = भित्र जानुहोस्
+sign-in-failed = इमेल वा पासवर्ड मिलेन। फेरि प्रयास गर्नुहोस्।
+sign-in-slow-down = धेरै पटक प्रयास भयो। { $seconds } सेकेन्ड पर्खनुहोस्, अनि फेरि प्रयास गर्नुहोस्।
+forgot-link = मैले पासवर्ड बिर्सें
+forgot-title = नयाँ पासवर्ड छान्नुहोस्
+forgot-intro = आफ्नो इमेल लेख्नुहोस्। यसको खाता छ भने, हामी नयाँ पासवर्ड छान्ने लिङ्क पठाउँछौं।
+forgot-button = मलाई लिङ्क पठाउनुहोस्
+forgot-sent = यो इमेलको खाता छ भने, लिङ्क आउँदैछ। आफ्नो इमेल हेर्नुहोस्।
+welcome-title = आफ्नो पासवर्ड छान्नुहोस्
+welcome-intro = { $email } का लागि पासवर्ड छान्नुहोस्। कम्तीमा { $min } अक्षर प्रयोग गर्नुहोस्। केही शब्द सँगै राख्दा सम्झन सजिलो हुन्छ।
+new-password = नयाँ पासवर्ड
+repeat-password = नयाँ पासवर्ड फेरि
+welcome-button = मेरो पासवर्ड सेभ गर्नुहोस्
+password-mismatch = दुई पासवर्ड एउटै छैनन्।
+password-too-short = कम्तीमा { $min } अक्षर प्रयोग गर्नुहोस्।
+password-too-long = बढीमा { $max } अक्षर प्रयोग गर्नुहोस्।
+link-invalid = यो लिङ्कले काम गर्दैन। यो पहिले नै प्रयोग भएको वा धेरै पुरानो हुन सक्छ। आफ्नो संयोजकसँग नयाँ लिङ्क माग्नुहोस्, वा "मैले पासवर्ड बिर्सें" छान्नुहोस्।
+signed-out = तपाईं बाहिर निस्कनुभयो।
+
+## Errors
+not-found-title = भेटिएन
+not-found-body = यो पेज छैन, वा तपाईंले यसलाई हेर्न सक्नुहुन्न।
+forbidden-title = अनुमति छैन
+forbidden-body = तपाईंले यो गर्न सक्नुहुन्न।
+refused-title = अस्वीकार गरियो
+refused-body = तपाईंको सुरक्षाका लागि यो फारम अस्वीकार गरियो। पछाडि जानुहोस्, पेज फेरि लोड गर्नुहोस् र फेरि प्रयास गर्नुहोस्।
+error-title = केही गडबड भयो
+error-body = कृपया केही बेरपछि फेरि प्रयास गर्नुहोस्।
+bad-input-title = कृपया फारम जाँच गर्नुहोस्
+back = पछाडि
+
+## My sessions
+sessions-title = मेरा बैठकहरू
+sessions-today = आज
+sessions-next = अर्को
+sessions-none = छिट्टै कुनै बैठक छैन।
+session-when = { $date }, { $time } बजे
+session-phase = { $phase }, बैठक { $number }
+session-topic = विषय: { $topic }
+session-venue = स्थान: { $venue }
+session-cancelled = रद्द
+session-held = हाजिरी सेभ भयो
+open-roll-call = हाजिरी लिनुहोस्
+headcount-title = सहयोग
+headcount-expected = आउने अपेक्षा: { $count } जना
+headcount-childcare = बालबालिकाको हेरचाह: { $count } जना बच्चा (उमेर: { $ages })
+headcount-childcare-no-ages = बालबालिकाको हेरचाह: { $count } जना बच्चा
+headcount-transport = यातायात: { $count } जना
+headcount-interpreter = दोभाषे ({ $language }): { $count } जना
+headcount-food = खाना: { $count } जना
+headcount-none = कुनै सहयोग चाहिँदैन।
+cannot-come-title = आउन सक्दिनँ भनेका
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = हाजिरी
+held-question = बैठक भयो?
+held-yes = हो, बैठक भयो
+held-no = होइन, बैठक रद्द भयो
+attendance-legend = को-को आउनुभयो?
+mark-present = उपस्थित
+mark-late = ढिलो
+mark-absent = अनुपस्थित
+mark-excused = बिदा लिएको
+excused-reason = कारण, बिदा लिएको भए
+reason-none = कारण छान्नुहोस्
+reason-childcare = बालबालिकाको हेरचाह छैन
+reason-transport = यातायात छैन
+reason-work = काम
+reason-illness = बिरामी
+reason-family = परिवार
+reason-language = भाषा
+reason-other = अन्य कारण
+facilitators-legend = उपस्थित सहजकर्ताहरू
+topic-covered = विषयमा छलफल भयो
+supports-legend = दिइएको सहयोग
+childcare-places = हेरचाह गरिएका बच्चाको संख्या
+food-provided = खाना दिइयो
+note = टोलीका लागि टिप्पणी (ऐच्छिक)
+save-roll-call = हाजिरी सेभ गर्नुहोस्
+roll-call-saved = हाजिरी सेभ भयो।
+roll-call-unchanged = केही बदलिएन: यो हाजिरी पहिले नै सेभ भएको थियो।
+rule-opened = { $name } लगातार { $misses } वटा बैठकमा आउनुभएन। अब फलो-अप फोन खुलेको छ।
+rule-updated = { $name }: अब फलो-अप फोनमा लगातार छुटेका बैठकको संख्या { $misses } छ।
+rule-closed = { $name }: फलो-अप फोन बन्द भयो, किनभने लगातार बैठक छुट्ने क्रम टुट्यो।
+mark-missing = सबैको हाजिरी लगाउनुहोस्, वा बैठक भएन भनेर छान्नुहोस्।
+excused-needs-reason = { $name } का लागि कारण छान्नुहोस्।
+
+## Follow-up calls
+follow-ups-title = मेरा फलो-अप फोनहरू
+follow-ups-none = गर्नुपर्ने फोन छैन।
+follow-up-missed = लगातार छुटेका बैठक: { $count }
+follow-up-due = { $date } सम्म फोन गर्नुहोस्
+follow-up-overdue = ढिलो भयो
+follow-up-open = फोन खोल्नुहोस्
+call-title = { $name } लाई फोन गर्नुहोस्
+call-phone = फोन
+call-no-consent = { $name } ले फोन गर्न सहमति दिनुभएको छैन। फोन नगर्नुहोस्; आफ्नो संयोजकलाई भन्नुहोस्।
+call-alternative = अर्को सम्पर्क
+call-language = भाषा
+call-group = समूह
+call-missed-title = छुटेका बैठकहरू
+call-missed-line = बैठक { $number }: { $date }
+attempt-legend = फोन कस्तो भयो?
+outcome-reached = कुरा भयो
+outcome-no_answer = फोन उठेन
+outcome-voicemail = भ्वाइसमेल
+outcome-wrong_number = गलत नम्बर
+outcome-declined = अस्वीकार गर्नुभयो
+barriers-legend = उहाँलाई आउन केले रोकेको छ? (कुरा भएमा)
+barrier-childcare = बालबालिकाको हेरचाह
+barrier-transport = यातायात
+barrier-work = काम
+barrier-health = स्वास्थ्य
+barrier-language = भाषा
+barrier-schedule = दिनको समय
+barrier-other = अन्य
+needs-support = यीमध्ये पहिलोका लागि सहयोग चाहिन्छ
+save-attempt = फोन सेभ गर्नुहोस्
+attempt-saved = फोन सेभ भयो। अहिलेसम्मका प्रयास: { $count }।
+attempts-so-far = अहिलेसम्मका प्रयास: { $count }

@@ -1,0 +1,140 @@
+# peergroup pages, Punjabi (Gurmukhi script). Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = ਸਮੱਗਰੀ 'ਤੇ ਜਾਓ
+nav-sessions = ਮੇਰੀਆਂ ਮੀਟਿੰਗਾਂ
+nav-follow-ups = ਮੇਰੀਆਂ ਫਾਲੋ-ਅੱਪ ਕਾਲਾਂ
+sign-out = ਬਾਹਰ ਜਾਓ
+signed-in-as = ਤੁਸੀਂ { $email } ਨਾਲ ਦਾਖਲ ਹੋ
+nav-language = ਭਾਸ਼ਾ
+language-title = ਮੇਰੀ ਭਾਸ਼ਾ
+language-intro = ਆਪਣੇ ਪੰਨਿਆਂ ਅਤੇ ਆਪਣੀਆਂ ਈਮੇਲਾਂ ਦੀ ਭਾਸ਼ਾ ਚੁਣੋ।
+language-button = ਸੇਵ ਕਰੋ
+language-saved = ਸੇਵ ਹੋ ਗਿਆ। ਹੁਣ ਤੁਹਾਡੇ ਪੰਨੇ ਇਸ ਭਾਸ਼ਾ ਵਿੱਚ ਹਨ।
+
+## Signing in
+sign-in-title = ਦਾਖਲ ਹੋਵੋ
+email = ਈਮੇਲ
+password = ਪਾਸਵਰਡ
+sign-in-button = ਦਾਖਲ ਹੋਵੋ
+sign-in-failed = ਈਮੇਲ ਜਾਂ ਪਾਸਵਰਡ ਠੀਕ ਨਹੀਂ ਹੈ। ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+sign-in-slow-down = ਬਹੁਤ ਵਾਰ ਕੋਸ਼ਿਸ਼ ਹੋਈ। { $seconds } ਸਕਿੰਟ ਰੁਕੋ, ਫਿਰ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+forgot-link = ਮੈਨੂੰ ਆਪਣਾ ਪਾਸਵਰਡ ਯਾਦ ਨਹੀਂ
+forgot-title = ਨਵਾਂ ਪਾਸਵਰਡ ਚੁਣੋ
+forgot-intro = ਆਪਣੀ ਈਮੇਲ ਲਿਖੋ। ਜੇ ਇਸ ਦਾ ਖਾਤਾ ਹੈ, ਤਾਂ ਅਸੀਂ ਨਵਾਂ ਪਾਸਵਰਡ ਚੁਣਨ ਲਈ ਇੱਕ ਲਿੰਕ ਭੇਜਾਂਗੇ।
+forgot-button = ਮੈਨੂੰ ਲਿੰਕ ਭੇਜੋ
+forgot-sent = ਜੇ ਇਸ ਈਮੇਲ ਦਾ ਖਾਤਾ ਹੈ, ਤਾਂ ਲਿੰਕ ਆ ਰਿਹਾ ਹੈ। ਆਪਣੀ ਈਮੇਲ ਦੇਖੋ।
+welcome-title = ਆਪਣਾ ਪਾਸਵਰਡ ਚੁਣੋ
+welcome-intro = { $email } ਲਈ ਪਾਸਵਰਡ ਚੁਣੋ। ਘੱਟੋ-ਘੱਟ { $min } ਅੱਖਰ ਵਰਤੋ। ਕੁਝ ਸ਼ਬਦ ਇਕੱਠੇ ਯਾਦ ਰੱਖਣੇ ਸੌਖੇ ਹੁੰਦੇ ਹਨ।
+new-password = ਨਵਾਂ ਪਾਸਵਰਡ
+repeat-password = ਨਵਾਂ ਪਾਸਵਰਡ ਦੁਬਾਰਾ
+welcome-button = ਮੇਰਾ ਪਾਸਵਰਡ ਸੇਵ ਕਰੋ
+password-mismatch = ਦੋਵੇਂ ਪਾਸਵਰਡ ਇੱਕੋ ਜਿਹੇ ਨਹੀਂ ਹਨ।
+password-too-short = ਘੱਟੋ-ਘੱਟ { $min } ਅੱਖਰ ਵਰਤੋ।
+password-too-long = ਵੱਧ ਤੋਂ ਵੱਧ { $max } ਅੱਖਰ ਵਰਤੋ।
+link-invalid = ਇਹ ਲਿੰਕ ਕੰਮ ਨਹੀਂ ਕਰਦਾ। ਸ਼ਾਇਦ ਇਹ ਪਹਿਲਾਂ ਵਰਤਿਆ ਜਾ ਚੁੱਕਾ ਹੈ, ਜਾਂ ਬਹੁਤ ਪੁਰਾਣਾ ਹੈ। ਆਪਣੇ ਕੋਆਰਡੀਨੇਟਰ ਤੋਂ ਨਵਾਂ ਲਿੰਕ ਮੰਗੋ, ਜਾਂ "ਮੈਨੂੰ ਆਪਣਾ ਪਾਸਵਰਡ ਯਾਦ ਨਹੀਂ" ਚੁਣੋ।
+signed-out = ਤੁਸੀਂ ਬਾਹਰ ਆ ਗਏ ਹੋ।
+
+## Errors
+not-found-title = ਨਹੀਂ ਮਿਲਿਆ
+not-found-body = ਇਹ ਪੰਨਾ ਮੌਜੂਦ ਨਹੀਂ ਹੈ, ਜਾਂ ਤੁਸੀਂ ਇਸਨੂੰ ਨਹੀਂ ਦੇਖ ਸਕਦੇ।
+forbidden-title = ਇਜਾਜ਼ਤ ਨਹੀਂ ਹੈ
+forbidden-body = ਤੁਸੀਂ ਇਹ ਨਹੀਂ ਕਰ ਸਕਦੇ।
+refused-title = ਰੱਦ ਕੀਤਾ ਗਿਆ
+refused-body = ਤੁਹਾਡੀ ਸੁਰੱਖਿਆ ਲਈ ਇਹ ਫਾਰਮ ਰੱਦ ਕੀਤਾ ਗਿਆ। ਪਿੱਛੇ ਜਾਓ, ਪੰਨਾ ਦੁਬਾਰਾ ਲੋਡ ਕਰੋ ਅਤੇ ਫਿਰ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+error-title = ਕੁਝ ਗ਼ਲਤ ਹੋ ਗਿਆ
+error-body = ਕਿਰਪਾ ਕਰਕੇ ਥੋੜ੍ਹੀ ਦੇਰ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
+bad-input-title = ਕਿਰਪਾ ਕਰਕੇ ਫਾਰਮ ਦੇਖੋ
+back = ਪਿੱਛੇ
+
+## My sessions
+sessions-title = ਮੇਰੀਆਂ ਮੀਟਿੰਗਾਂ
+sessions-today = ਅੱਜ
+sessions-next = ਅਗਲੀ
+sessions-none = ਜਲਦੀ ਕੋਈ ਮੀਟਿੰਗ ਨਹੀਂ ਹੈ।
+session-when = { $date }, { $time } ਵਜੇ
+session-phase = { $phase }, ਮੀਟਿੰਗ { $number }
+session-topic = ਵਿਸ਼ਾ: { $topic }
+session-venue = ਥਾਂ: { $venue }
+session-cancelled = ਰੱਦ
+session-held = ਹਾਜ਼ਰੀ ਸੇਵ ਹੋ ਗਈ
+open-roll-call = ਹਾਜ਼ਰੀ ਲਓ
+headcount-title = ਮਦਦ
+headcount-expected = ਆਉਣ ਵਾਲੇ ਲੋਕਾਂ ਦੀ ਗਿਣਤੀ: { $count }
+headcount-childcare = ਬੱਚਿਆਂ ਦੀ ਦੇਖਭਾਲ (ਬੱਚਿਆਂ ਦੀ ਗਿਣਤੀ): { $count } (ਉਮਰ: { $ages })
+headcount-childcare-no-ages = ਬੱਚਿਆਂ ਦੀ ਦੇਖਭਾਲ (ਬੱਚਿਆਂ ਦੀ ਗਿਣਤੀ): { $count }
+headcount-transport = ਆਉਣ-ਜਾਣ (ਲੋਕਾਂ ਦੀ ਗਿਣਤੀ): { $count }
+headcount-interpreter = ਦੁਭਾਸ਼ੀਆ ({ $language }), ਲੋਕਾਂ ਦੀ ਗਿਣਤੀ: { $count }
+headcount-food = ਖਾਣਾ (ਲੋਕਾਂ ਦੀ ਗਿਣਤੀ): { $count }
+headcount-none = ਕਿਸੇ ਮਦਦ ਦੀ ਲੋੜ ਨਹੀਂ ਹੈ।
+cannot-come-title = ਜਿਨ੍ਹਾਂ ਨੇ ਕਿਹਾ ਕਿ ਉਹ ਨਹੀਂ ਆ ਸਕਦੇ
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = ਹਾਜ਼ਰੀ
+held-question = ਕੀ ਮੀਟਿੰਗ ਹੋਈ?
+held-yes = ਹਾਂ, ਮੀਟਿੰਗ ਹੋਈ
+held-no = ਨਹੀਂ, ਮੀਟਿੰਗ ਰੱਦ ਹੋਈ
+attendance-legend = ਕੌਣ-ਕੌਣ ਆਇਆ?
+mark-present = ਹਾਜ਼ਰ
+mark-late = ਦੇਰ ਨਾਲ
+mark-absent = ਗ਼ੈਰਹਾਜ਼ਰ
+mark-excused = ਦੱਸ ਕੇ ਗ਼ੈਰਹਾਜ਼ਰ
+excused-reason = ਕਾਰਨ, ਜੇ ਦੱਸ ਕੇ ਗ਼ੈਰਹਾਜ਼ਰ ਹੈ
+reason-none = ਕੋਈ ਕਾਰਨ ਚੁਣੋ
+reason-childcare = ਬੱਚਿਆਂ ਦੀ ਦੇਖਭਾਲ ਨਹੀਂ
+reason-transport = ਆਉਣ-ਜਾਣ ਦਾ ਸਾਧਨ ਨਹੀਂ
+reason-work = ਕੰਮ
+reason-illness = ਬਿਮਾਰੀ
+reason-family = ਪਰਿਵਾਰ
+reason-language = ਭਾਸ਼ਾ
+reason-other = ਕੋਈ ਹੋਰ ਕਾਰਨ
+facilitators-legend = ਹਾਜ਼ਰ ਸੰਚਾਲਕ
+topic-covered = ਅਸੀਂ ਵਿਸ਼ੇ 'ਤੇ ਗੱਲ ਕੀਤੀ
+supports-legend = ਦਿੱਤੀ ਗਈ ਮਦਦ
+childcare-places = ਦੇਖਭਾਲ ਵਾਲੇ ਬੱਚਿਆਂ ਦੀ ਗਿਣਤੀ
+food-provided = ਖਾਣਾ ਦਿੱਤਾ ਗਿਆ
+note = ਟੀਮ ਲਈ ਨੋਟ (ਜ਼ਰੂਰੀ ਨਹੀਂ)
+save-roll-call = ਹਾਜ਼ਰੀ ਸੇਵ ਕਰੋ
+roll-call-saved = ਹਾਜ਼ਰੀ ਸੇਵ ਹੋ ਗਈ ਹੈ।
+roll-call-unchanged = ਕੁਝ ਨਹੀਂ ਬਦਲਿਆ: ਇਹ ਹਾਜ਼ਰੀ ਪਹਿਲਾਂ ਹੀ ਸੇਵ ਸੀ।
+rule-opened = { $name }: ਲਗਾਤਾਰ ਖੁੰਝੀਆਂ ਮੀਟਿੰਗਾਂ ਦੀ ਗਿਣਤੀ { $misses } ਹੈ। ਹੁਣ ਇੱਕ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਖੁੱਲ੍ਹੀ ਹੈ।
+rule-updated = { $name }: ਹੁਣ ਫਾਲੋ-ਅੱਪ ਕਾਲ ਵਿੱਚ ਲਗਾਤਾਰ ਖੁੰਝੀਆਂ ਮੀਟਿੰਗਾਂ ਦੀ ਗਿਣਤੀ { $misses } ਹੈ।
+rule-closed = { $name }: ਫਾਲੋ-ਅੱਪ ਕਾਲ ਬੰਦ ਹੋ ਗਈ ਹੈ, ਕਿਉਂਕਿ ਹੁਣ ਲਗਾਤਾਰ ਗ਼ੈਰਹਾਜ਼ਰੀ ਨਹੀਂ ਹੈ।
+mark-missing = ਹਰ ਕਿਸੇ ਦੀ ਹਾਜ਼ਰੀ ਲਗਾਓ, ਜਾਂ ਦੱਸੋ ਕਿ ਮੀਟਿੰਗ ਨਹੀਂ ਹੋਈ।
+excused-needs-reason = { $name } ਲਈ ਕੋਈ ਕਾਰਨ ਚੁਣੋ।
+
+## Follow-up calls
+follow-ups-title = ਮੇਰੀਆਂ ਫਾਲੋ-ਅੱਪ ਕਾਲਾਂ
+follow-ups-none = ਕੋਈ ਕਾਲ ਕਰਨ ਵਾਲੀ ਨਹੀਂ ਹੈ।
+follow-up-missed = ਲਗਾਤਾਰ ਖੁੰਝੀਆਂ ਮੀਟਿੰਗਾਂ: { $count }
+follow-up-due = { $date } ਤੱਕ ਕਾਲ ਕਰੋ
+follow-up-overdue = ਸਮਾਂ ਲੰਘ ਗਿਆ
+follow-up-open = ਕਾਲ ਖੋਲ੍ਹੋ
+call-title = { $name } ਨੂੰ ਕਾਲ ਕਰੋ
+call-phone = ਫ਼ੋਨ
+call-no-consent = { $name } ਨੇ ਕਾਲ ਲਈ ਸਹਿਮਤੀ ਨਹੀਂ ਦਿੱਤੀ। ਕਾਲ ਨਾ ਕਰੋ; ਆਪਣੇ ਕੋਆਰਡੀਨੇਟਰ ਨੂੰ ਦੱਸੋ।
+call-alternative = ਹੋਰ ਸੰਪਰਕ
+call-language = ਭਾਸ਼ਾ
+call-group = ਗਰੁੱਪ
+call-missed-title = ਖੁੰਝੀਆਂ ਮੀਟਿੰਗਾਂ
+call-missed-line = ਮੀਟਿੰਗ { $number }: { $date }
+attempt-legend = ਕਾਲ ਕਿਵੇਂ ਰਹੀ?
+outcome-reached = ਗੱਲ ਹੋ ਗਈ
+outcome-no_answer = ਫ਼ੋਨ ਨਹੀਂ ਚੁੱਕਿਆ
+outcome-voicemail = ਵੌਇਸਮੇਲ
+outcome-wrong_number = ਗ਼ਲਤ ਨੰਬਰ
+outcome-declined = ਇਨਕਾਰ ਕੀਤਾ
+barriers-legend = ਆਉਣ ਵਿੱਚ ਕੀ ਰੁਕਾਵਟ ਹੈ? (ਜੇ ਗੱਲ ਹੋਈ)
+barrier-childcare = ਬੱਚਿਆਂ ਦੀ ਦੇਖਭਾਲ
+barrier-transport = ਆਉਣ-ਜਾਣ
+barrier-work = ਕੰਮ
+barrier-health = ਸਿਹਤ
+barrier-language = ਭਾਸ਼ਾ
+barrier-schedule = ਦਿਨ ਦਾ ਸਮਾਂ
+barrier-other = ਹੋਰ
+needs-support = ਇਨ੍ਹਾਂ ਵਿੱਚੋਂ ਪਹਿਲੀ ਗੱਲ ਲਈ ਮਦਦ ਚਾਹੀਦੀ ਹੈ
+save-attempt = ਕਾਲ ਸੇਵ ਕਰੋ
+attempt-saved = ਕਾਲ ਸੇਵ ਹੋ ਗਈ ਹੈ। ਹੁਣ ਤੱਕ ਕੋਸ਼ਿਸ਼ਾਂ: { $count }।
+attempts-so-far = ਹੁਣ ਤੱਕ ਕੋਸ਼ਿਸ਼ਾਂ: { $count }

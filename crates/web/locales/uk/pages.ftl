@@ -1,0 +1,140 @@
+# peergroup pages, Ukrainian. Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = Перейти до змісту
+nav-sessions = Мої зустрічі
+nav-follow-ups = Мої контрольні дзвінки
+sign-out = Вийти
+signed-in-as = Ви увійшли як { $email }
+nav-language = Мова
+language-title = Моя мова
+language-intro = Виберіть мову ваших сторінок і листів, які ви отримуєте.
+language-button = Зберегти
+language-saved = Збережено. Тепер ваші сторінки цією мовою.
+
+## Signing in
+sign-in-title = Вхід
+email = Електронна пошта
+password = Пароль
+sign-in-button = Увійти
+sign-in-failed = Неправильна електронна пошта або пароль. Спробуйте ще раз.
+sign-in-slow-down = Забагато спроб. Зачекайте { $seconds } с, потім спробуйте ще раз.
+forgot-link = Не пам'ятаю пароль
+forgot-title = Оберіть новий пароль
+forgot-intro = Напишіть свою електронну пошту. Якщо для неї є обліковий запис, ми надішлемо посилання, щоб обрати новий пароль.
+forgot-button = Надіслати мені посилання
+forgot-sent = Якщо для цієї пошти є обліковий запис, ми вже надіслали посилання. Перевірте пошту.
+welcome-title = Оберіть пароль
+welcome-intro = Оберіть пароль для { $email }. Найменша кількість символів: { $min }. Кілька слів разом легко запам'ятати.
+new-password = Новий пароль
+repeat-password = Новий пароль ще раз
+welcome-button = Зберегти мій пароль
+password-mismatch = Два паролі не однакові.
+password-too-short = Пароль закороткий. Найменша кількість символів: { $min }.
+password-too-long = Пароль задовгий. Найбільша кількість символів: { $max }.
+link-invalid = Це посилання не працює. Можливо, його вже використали, або воно застаріло. Попросіть нове в координатора або виберіть «Не пам'ятаю пароль».
+signed-out = Ви вийшли.
+
+## Errors
+not-found-title = Не знайдено
+not-found-body = Цієї сторінки немає, або ви не можете її бачити.
+forbidden-title = Не дозволено
+forbidden-body = Ви не можете цього зробити.
+refused-title = Відхилено
+refused-body = Цю форму відхилено задля вашої безпеки. Поверніться назад, оновіть сторінку і спробуйте ще раз.
+error-title = Щось пішло не так
+error-body = Будь ласка, спробуйте ще раз трохи згодом.
+bad-input-title = Будь ласка, перевірте форму
+back = Назад
+
+## My sessions
+sessions-title = Мої зустрічі
+sessions-today = Сьогодні
+sessions-next = Наступна
+sessions-none = Найближчим часом зустрічей немає.
+session-when = { $date } о { $time }
+session-phase = { $phase }, зустріч { $number }
+session-topic = Тема: { $topic }
+session-venue = Місце: { $venue }
+session-cancelled = Скасовано
+session-held = Перекличку збережено
+open-roll-call = Провести перекличку
+headcount-title = Підтримка
+headcount-expected = Очікувана кількість людей: { $count }
+headcount-childcare = Догляд за дітьми (кількість дітей): { $count } (вік: { $ages })
+headcount-childcare-no-ages = Догляд за дітьми (кількість дітей): { $count }
+headcount-transport = Транспорт (кількість людей): { $count }
+headcount-interpreter = Перекладач ({ $language }), кількість людей: { $count }
+headcount-food = Їжа (кількість людей): { $count }
+headcount-none = Підтримка не потрібна.
+cannot-come-title = Сказали, що не можуть прийти
+cannot-come-line = { $name }: { $reason }
+
+## Roll-call
+roll-call-title = Перекличка
+held-question = Зустріч відбулася?
+held-yes = Так, відбулася
+held-no = Ні, її скасували
+attendance-legend = Хто прийшов?
+mark-present = Присутність
+mark-late = Запізнення
+mark-absent = Відсутність
+mark-excused = Поважна причина
+excused-reason = Причина, якщо вона поважна
+reason-none = Виберіть причину
+reason-childcare = Немає догляду за дітьми
+reason-transport = Немає транспорту
+reason-work = Робота
+reason-illness = Хвороба
+reason-family = Сім'я
+reason-language = Мова
+reason-other = Інша причина
+facilitators-legend = Присутні ведучі
+topic-covered = Ми обговорили тему
+supports-legend = Надана підтримка
+childcare-places = Кількість дітей під доглядом
+food-provided = Ми надали їжу
+note = Примітка для команди (необов'язково)
+save-roll-call = Зберегти перекличку
+roll-call-saved = Перекличку збережено.
+roll-call-unchanged = Нічого не змінилося: цю перекличку вже збережено.
+rule-opened = { $name }: кількість пропусків поспіль — { $misses }. Тепер відкрито контрольний дзвінок.
+rule-updated = { $name }: контрольний дзвінок оновлено. Кількість пропусків поспіль — { $misses }.
+rule-closed = { $name }: контрольний дзвінок закрито. Пропусків поспіль більше немає.
+mark-missing = Позначте кожного або вкажіть, що зустріч не відбулася.
+excused-needs-reason = { $name }: виберіть причину.
+
+## Follow-up calls
+follow-ups-title = Мої контрольні дзвінки
+follow-ups-none = Дзвінків немає.
+follow-up-missed = Пропущено зустрічей поспіль: { $count }
+follow-up-due = Термін дзвінка: { $date }
+follow-up-overdue = Прострочено
+follow-up-open = Відкрити дзвінок
+call-title = Дзвінок: { $name }
+call-phone = Телефон
+call-no-consent = { $name } не дає згоди на дзвінки. Не телефонуйте; скажіть координатору.
+call-alternative = Інший контакт
+call-language = Мова
+call-group = Група
+call-missed-title = Пропущені зустрічі
+call-missed-line = Зустріч { $number }: { $date }
+attempt-legend = Як пройшов дзвінок?
+outcome-reached = Додзвонилися
+outcome-no_answer = Немає відповіді
+outcome-voicemail = Голосова пошта
+outcome-wrong_number = Неправильний номер
+outcome-declined = Відмова
+barriers-legend = Що заважає приходити? (якщо додзвонилися)
+barrier-childcare = Догляд за дітьми
+barrier-transport = Транспорт
+barrier-work = Робота
+barrier-health = Здоров'я
+barrier-language = Мова
+barrier-schedule = Час дня
+barrier-other = Інше
+needs-support = Потрібна підтримка з першим із цих пунктів
+save-attempt = Зберегти дзвінок
+attempt-saved = Дзвінок збережено. Кількість спроб: { $count }.
+attempts-so-far = Кількість спроб: { $count }

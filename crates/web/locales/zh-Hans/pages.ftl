@@ -1,0 +1,140 @@
+# peergroup pages, Simplified Chinese. Short sentences, no idioms: readers may read little.
+# Every locale has every key; a test checks that.
+
+app-name = peergroup
+skip-to-content = 跳到主要内容
+nav-sessions = 我的活动
+nav-follow-ups = 我的回访电话
+sign-out = 退出登录
+signed-in-as = 已登录：{ $email }
+nav-language = 语言
+language-title = 我的语言
+language-intro = 请选择您的页面和您收到的邮件使用的语言。
+language-button = 保存
+language-saved = 已保存。您的页面现在使用这种语言。
+
+## Signing in
+sign-in-title = 登录
+email = 邮箱
+password = 密码
+sign-in-button = 登录
+sign-in-failed = 邮箱或密码不对。请再试一次。
+sign-in-slow-down = 尝试次数太多。请等 { $seconds } 秒，然后再试。
+forgot-link = 我忘记了密码
+forgot-title = 设置新密码
+forgot-intro = 请填写您的邮箱。如果这个邮箱有账户，我们会发送一个链接，让您设置新密码。
+forgot-button = 给我发链接
+forgot-sent = 如果这个邮箱有账户，链接已经发出。请查看您的邮件。
+welcome-title = 设置您的密码
+welcome-intro = 请为 { $email } 设置密码。至少使用 { $min } 个字符。几个词连在一起，容易记住。
+new-password = 新密码
+repeat-password = 再次输入新密码
+welcome-button = 保存我的密码
+password-mismatch = 两次输入的密码不一样。
+password-too-short = 至少使用 { $min } 个字符。
+password-too-long = 最多使用 { $max } 个字符。
+link-invalid = 此链接无效。它可能已经用过，或者太旧了。请向您的协调员要一个新链接，或选择“我忘记了密码”。
+signed-out = 您已退出登录。
+
+## Errors
+not-found-title = 找不到页面
+not-found-body = 此页面不存在，或者您无权查看。
+forbidden-title = 不允许
+forbidden-body = 您不能进行此操作。
+refused-title = 已拒绝
+refused-body = 为了您的安全，此表单被拒绝。请返回，刷新页面，然后再试。
+error-title = 出错了
+error-body = 请稍后再试。
+bad-input-title = 请检查表单
+back = 返回
+
+## My sessions
+sessions-title = 我的活动
+sessions-today = 今天
+sessions-next = 接下来
+sessions-none = 近期没有活动。
+session-when = { $date } { $time }
+session-phase = { $phase }，第 { $number } 次活动
+session-topic = 主题：{ $topic }
+session-venue = 地点：{ $venue }
+session-cancelled = 已取消
+session-held = 点名已保存
+open-roll-call = 开始点名
+headcount-title = 支持
+headcount-expected = 预计人数：{ $count }
+headcount-childcare = 儿童看护：{ $count } 名儿童（年龄：{ $ages }）
+headcount-childcare-no-ages = 儿童看护：{ $count } 名儿童
+headcount-transport = 交通：{ $count } 人
+headcount-interpreter = 口译（{ $language }）：{ $count } 人
+headcount-food = 食物：{ $count } 人
+headcount-none = 不需要任何支持。
+cannot-come-title = 表示不能来的人
+cannot-come-line = { $name }：{ $reason }
+
+## Roll-call
+roll-call-title = 点名
+held-question = 活动举行了吗？
+held-yes = 是，举行了
+held-no = 没有，已取消
+attendance-legend = 谁来了？
+mark-present = 出席
+mark-late = 迟到
+mark-absent = 缺席
+mark-excused = 请假
+excused-reason = 请假原因
+reason-none = 请选择原因
+reason-childcare = 没有人照看孩子
+reason-transport = 没有交通工具
+reason-work = 工作
+reason-illness = 生病
+reason-family = 家庭原因
+reason-language = 语言
+reason-other = 其他原因
+facilitators-legend = 到场的带领人
+topic-covered = 我们讲了这个主题
+supports-legend = 提供的支持
+childcare-places = 看护的儿童人数
+food-provided = 提供了食物
+note = 给团队的备注（可不填）
+save-roll-call = 保存点名
+roll-call-saved = 点名已保存。
+roll-call-unchanged = 没有变化：这次点名之前已经保存过。
+rule-opened = { $name }：已连续缺席 { $misses } 次。现在已打开一个回访电话。
+rule-updated = { $name }：回访电话现在记录连续缺席 { $misses } 次。
+rule-closed = { $name }：回访电话已关闭，因为不再是连续缺席。
+mark-missing = 请给每个人做标记，或者说明活动没有举行。
+excused-needs-reason = 请为 { $name } 选择原因。
+
+## Follow-up calls
+follow-ups-title = 我的回访电话
+follow-ups-none = 没有需要打的电话。
+follow-up-missed = 已连续缺席 { $count } 次
+follow-up-due = 截止日期：{ $date }
+follow-up-overdue = 已逾期
+follow-up-open = 打开电话任务
+call-title = 给 { $name } 打电话
+call-phone = 电话
+call-no-consent = { $name } 不同意接听我们的电话。请不要打电话，请告诉您的协调员。
+call-alternative = 其他联系方式
+call-language = 语言
+call-group = 小组
+call-missed-title = 缺席的活动
+call-missed-line = 第 { $number } 次活动：{ $date }
+attempt-legend = 这次电话结果如何？
+outcome-reached = 已联系上
+outcome-no_answer = 无人接听
+outcome-voicemail = 语音信箱
+outcome-wrong_number = 号码错误
+outcome-declined = 拒绝了
+barriers-legend = 是什么让对方不能来？（如已联系上）
+barrier-childcare = 儿童看护
+barrier-transport = 交通
+barrier-work = 工作
+barrier-health = 健康
+barrier-language = 语言
+barrier-schedule = 时间段
+barrier-other = 其他
+needs-support = 上面第一项需要支持
+save-attempt = 保存这次电话
+attempt-saved = 电话已保存。目前尝试次数：{ $count }。
+attempts-so-far = 目前尝试次数：{ $count }
