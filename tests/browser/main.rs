@@ -368,3 +368,66 @@ async fn marks_taken_with_no_signal_are_sent_when_it_returns_and_one_roll_call_l
     assert_eq!(status_of(amina).as_deref(), Some("absent"));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_browser_meets_the_same_refusals_as_the_api() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "elsewhere").await;
+    let first = app.generate_session_list(&world.token, world.group).await[0].clone();
+    let starts: chrono::DateTime<chrono::Utc> =
+        first["starts_at"].as_str().unwrap().parse().unwrap();
+    app.clock.set(starts + chrono::Duration::hours(1));
+    app.post(
+        &world.token,
+        "/api/v1/invitations",
+        &json!({"email": FACILITATOR, "role": "facilitator"}),
+    )
+    .await
+    .ok(201);
+    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
+    fill(&b, "#password", PASSWORD).await;
+    fill(&b, "#repeat", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+
+    // The used invitation, and another organization's session, by their URLs.
+    b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
+    b.wait_for_text("main", "This link does not work").await;
+    b.assert_accessible("used invitation").await;
+    b.client
+        .goto(&format!("{}/sessions/{}", app.base, other.session))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Not found").await;
+
+    // A form on another site that posts a roll-call here is refused.
+    let session = first["id"].as_i64().unwrap();
+    let forged = format!(
+        "data:text/html,<title>x</title><form method=post action='{}/sessions/{session}'>\
+         <input name=held value=no><button id=go>go</button></form>",
+        app.base
+    );
+    b.client.goto(&forged).await.unwrap();
+    tap(&b, "#go").await;
+    b.wait_for_text("main", "refused for your safety").await;
+    let log = app
+        .get(&world.token, &format!("/api/v1/sessions/{session}/log"))
+        .await;
+    assert_eq!(log.status, 404, "nothing was saved");
+
+    // Eight hours without use sign the browser out; it is sent to sign in, and back.
+    app.clock.advance(chrono::Duration::hours(8));
+    b.client
+        .goto(&format!("{}/sessions/{session}", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Sign in").await;
+    fill(&b, "#email", FACILITATOR).await;
+    fill(&b, "#password", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "Roll-call").await;
+    b.close().await;
+}
