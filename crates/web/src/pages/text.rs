@@ -54,3 +54,73 @@ impl Words {
         PAGES.lookup_with_args(&self.id, key, &args)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peergroup_notify::locale::LOCALES;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// Each key of a locale's files with the variables its text uses.
+    fn messages(locale: &str) -> BTreeMap<String, Vec<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(locale);
+        let mut out = BTreeMap::new();
+        for file in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            for line in text.lines() {
+                let Some((key, value)) = line.split_once(" = ") else {
+                    continue;
+                };
+                if key.starts_with('#') || key.contains(' ') {
+                    continue;
+                }
+                let mut vars: Vec<String> = value
+                    .split("{ $")
+                    .skip(1)
+                    .filter_map(|rest| rest.split(' ').next())
+                    .map(str::to_string)
+                    .collect();
+                vars.sort();
+                vars.dedup();
+                out.insert(key.to_string(), vars);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_locale_has_every_key_with_the_same_values_and_its_own_words() {
+        let english = messages("en");
+        assert!(english.len() > 100, "{} keys", english.len());
+        for locale in LOCALES {
+            let theirs = messages(locale);
+            assert_eq!(
+                theirs.keys().collect::<Vec<_>>(),
+                english.keys().collect::<Vec<_>>(),
+                "{locale}: the same keys as English"
+            );
+            let id: LanguageIdentifier = locale.parse().unwrap();
+            for (key, vars) in &english {
+                assert_eq!(&theirs[key], vars, "{locale}/{key}: the same values");
+                let args: HashMap<Cow<'static, str>, FluentValue<'static>> = vars
+                    .iter()
+                    .map(|v| (Cow::Owned(v.clone()), FluentValue::from("X")))
+                    .collect();
+                let text = PAGES
+                    .lookup_single_language(&id, key, Some(&args))
+                    .unwrap_or_else(|e| panic!("{locale}/{key}: {e}"));
+                assert!(!text.trim().is_empty(), "{locale}/{key} is blank");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_and_dari_run_right_to_left() {
+        assert_eq!(Words::new("ar").dir(), "rtl");
+        assert_eq!(Words::new("fa-AF").dir(), "rtl");
+        assert_eq!(Words::new("pa-Guru").dir(), "ltr");
+    }
+}
