@@ -110,6 +110,22 @@ async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_ca
         tap(&b, &format!("a[href='/sessions/{session}']")).await;
         b.wait_for_text("h1", "Roll-call").await;
         b.assert_accessible("roll-call").await;
+        // The reason is asked for only once "Excused" is tapped.
+        let reason = b
+            .client
+            .find(Locator::Css(&format!("#reason_{amina}")))
+            .await
+            .unwrap();
+        assert!(!reason.is_displayed().await.unwrap());
+        tap(
+            &b,
+            &format!("input[name=mark_{amina}][value=excused] + span"),
+        )
+        .await;
+        assert!(
+            reason.is_displayed().await.unwrap(),
+            "excused asks for a reason"
+        );
         tap(
             &b,
             &format!("input[name=mark_{}][value=present] + span", world.person),
