@@ -21,7 +21,8 @@ impl MigrationTrait for Migration {
                 .col(big_integer("session_id"))
                 .col(big_integer("person_id"))
                 .col(big_integer("user_id"))
-                .col(string_uniq("client_id"))
+                // Made on the phone: unique per user, never trusted across users.
+                .col(string("client_id"))
                 .col(string("status"))
                 .col(string_null("reason"))
                 .col(timestamp_with_time_zone("marked_at"))
@@ -34,7 +35,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(index("session_marks", &["org_id", "session_id"], false))
-            .await
+            .await?;
+        m.create_index(index(
+            "session_marks",
+            &["org_id", "user_id", "client_id"],
+            true,
+        ))
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -15,17 +15,7 @@ const FACILITATOR: &str = "gurpreet.s@example.org";
 /// Invites `email` through the API and follows the mailed link to choose a password: the
 /// returned client is signed in.
 async fn invited(app: &TestApp, token: &str, email: &str, role: &str) -> PageClient {
-    app.post(
-        token,
-        "/api/v1/invitations",
-        &json!({"email": email, "role": role}),
-    )
-    .await
-    .ok(201);
-    let links = app.mailed_links(email).await;
-    let [link] = &links[..] else {
-        panic!("one link for {email}: {links:?}");
-    };
+    let link = &app.invite(token, email, role).await;
     let mut page = PageClient::new(&app.base);
     let form = page.get(link).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
@@ -45,14 +35,7 @@ async fn invited(app: &TestApp, token: &str, email: &str, role: &str) -> PageCli
 async fn an_invitation_link_sets_a_password_once_and_the_user_signs_in_and_out() {
     let app = TestApp::spawn().await;
     let world = World::build(&app, "riverside").await;
-    app.post(
-        &world.token,
-        "/api/v1/invitations",
-        &json!({"email": FACILITATOR, "role": "facilitator"}),
-    )
-    .await
-    .ok(201);
-    let link = app.mailed_links(FACILITATOR).await.pop().expect("a link");
+    let link = app.invite(&world.token, FACILITATOR, "facilitator").await;
     let mut page = PageClient::new(&app.base);
 
     // Bad input changes nothing: the link still works after each refusal.
@@ -316,14 +299,7 @@ async fn a_sign_in_ends_after_the_idle_and_absolute_timeouts() {
 async fn an_expired_invitation_answers_404_and_sets_nothing() {
     let app = TestApp::spawn().await;
     let world = World::build(&app, "riverside").await;
-    app.post(
-        &world.token,
-        "/api/v1/invitations",
-        &json!({"email": FACILITATOR, "role": "facilitator"}),
-    )
-    .await
-    .ok(201);
-    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+    let link = app.invite(&world.token, FACILITATOR, "facilitator").await;
     app.clock.advance(chrono::Duration::days(7));
     let mut page = PageClient::new(&app.base);
     assert_eq!(page.get(&link).await.status, StatusCode::NOT_FOUND);
@@ -675,6 +651,17 @@ async fn a_tap_sent_twice_is_kept_once_and_a_co_facilitators_different_mark_show
         "name=\"mark_{}\" value=\"absent\" checked",
         world.person
     )));
+
+    // An id another user's phone made is no repeat of theirs.
+    let rosa_csrf = rosa_page.get(&path).await.csrf();
+    let (_, same_id) = send(
+        &mut rosa_page,
+        rosa_csrf,
+        json!({"client_id": "3f1c-01", "person_id": world.person, "status": "absent",
+               "marked_at": "2027-02-04T02:05:00Z"}),
+    )
+    .await;
+    assert_eq!(same_id["new"], true, "{same_id}");
 
     // Another organization's session is not found.
     let other = World::build(&app, "elsewhere").await;

@@ -6,7 +6,7 @@
 
 use fantoccini::Locator;
 use peergroup_blackbox::browser::Browser;
-use peergroup_blackbox::{TestApp, World, json};
+use peergroup_blackbox::{TestApp, World};
 use std::time::Duration;
 
 const PASSWORD: &str = "a long enough passphrase";
@@ -28,6 +28,14 @@ async fn tap(b: &Browser, css: &str) {
         .unwrap_or_else(|e| panic!("tap {css}: {e}"));
 }
 
+/// Chooses the password on the invitation's page and lands on "My sessions".
+async fn choose_password(b: &Browser) {
+    fill(b, "#password", PASSWORD).await;
+    fill(b, "#repeat", PASSWORD).await;
+    tap(b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+}
+
 /// Signs in through the sign-in page if the browser was sent there.
 async fn sign_in_if_asked(b: &Browser) {
     let url = b.client.current_url().await.unwrap();
@@ -43,19 +51,7 @@ async fn sign_in_if_asked(b: &Browser) {
 async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_call() {
     let app = TestApp::spawn().await;
     let world = World::build(&app, "riverside").await;
-    let amina = app
-        .create_id(
-            &world.token,
-            "/api/v1/people",
-            &peergroup_blackbox::fixtures::person("Amina B"),
-        )
-        .await;
-    app.create_id(
-        &world.token,
-        &format!("/api/v1/groups/{}/enrollments", world.group),
-        &json!({"person_id": amina}),
-    )
-    .await;
+    let amina = app.enrol_new(&world.token, world.group, "Amina B").await;
     let sessions = app
         .get(
             &world.token,
@@ -78,27 +74,13 @@ async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_ca
         )
     };
     app.clock.set(after(0).1);
-    app.post(
-        &world.token,
-        "/api/v1/invitations",
-        &json!({"email": FACILITATOR, "role": "facilitator"}),
-    )
-    .await
-    .ok(201);
-    let link = app
-        .mailed_links(FACILITATOR)
-        .await
-        .pop()
-        .expect("an invitation");
+    let link = app.invite(&world.token, FACILITATOR, "facilitator").await;
 
     let b = Browser::start().await;
     b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
     b.wait_for_text("h1", "Choose your password").await;
     b.assert_accessible("welcome").await;
-    fill(&b, "#password", PASSWORD).await;
-    fill(&b, "#repeat", PASSWORD).await;
-    tap(&b, "main button[type=submit]").await;
-    b.wait_for_text("h1", "My sessions").await;
+    choose_password(&b).await;
     b.assert_accessible("my sessions").await;
 
     for round in 0..3 {
@@ -269,42 +251,20 @@ async fn marks_taken_with_no_signal_are_sent_when_it_returns_and_one_roll_call_l
     use peergroup_blackbox::browser::Proxy;
     let app = TestApp::spawn().await;
     let world = World::build(&app, "riverside").await;
-    let amina = app
-        .create_id(
-            &world.token,
-            "/api/v1/people",
-            &peergroup_blackbox::fixtures::person("Amina B"),
-        )
-        .await;
-    app.create_id(
-        &world.token,
-        &format!("/api/v1/groups/{}/enrollments", world.group),
-        &json!({"person_id": amina}),
-    )
-    .await;
+    let amina = app.enrol_new(&world.token, world.group, "Amina B").await;
     let first = app.generate_session_list(&world.token, world.group).await[0].clone();
     let starts: chrono::DateTime<chrono::Utc> =
         first["starts_at"].as_str().unwrap().parse().unwrap();
     let session = first["id"].as_i64().unwrap();
     app.clock.set(starts + chrono::Duration::minutes(30));
-    app.post(
-        &world.token,
-        "/api/v1/invitations",
-        &json!({"email": FACILITATOR, "role": "facilitator"}),
-    )
-    .await
-    .ok(201);
-    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+    let link = app.invite(&world.token, FACILITATOR, "facilitator").await;
 
     // The phone reaches the server through a proxy the test can cut, as a hall's signal is.
     let proxy = Proxy::start(app.server().addr).await;
     let base = format!("http://{}", proxy.addr);
     let b = Browser::start().await;
     b.client.goto(&format!("{base}{link}")).await.unwrap();
-    fill(&b, "#password", PASSWORD).await;
-    fill(&b, "#repeat", PASSWORD).await;
-    tap(&b, "main button[type=submit]").await;
-    b.wait_for_text("h1", "My sessions").await;
+    choose_password(&b).await;
     b.client
         .goto(&format!("{base}/sessions/{session}"))
         .await
@@ -394,20 +354,10 @@ async fn the_browser_meets_the_same_refusals_as_the_api() {
     let starts: chrono::DateTime<chrono::Utc> =
         first["starts_at"].as_str().unwrap().parse().unwrap();
     app.clock.set(starts + chrono::Duration::hours(1));
-    app.post(
-        &world.token,
-        "/api/v1/invitations",
-        &json!({"email": FACILITATOR, "role": "facilitator"}),
-    )
-    .await
-    .ok(201);
-    let link = app.mailed_links(FACILITATOR).await.pop().unwrap();
+    let link = app.invite(&world.token, FACILITATOR, "facilitator").await;
     let b = Browser::start().await;
     b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
-    fill(&b, "#password", PASSWORD).await;
-    fill(&b, "#repeat", PASSWORD).await;
-    tap(&b, "main button[type=submit]").await;
-    b.wait_for_text("h1", "My sessions").await;
+    choose_password(&b).await;
 
     // The used invitation, and another organization's session, by their URLs.
     b.client.goto(&format!("{}{link}", app.base)).await.unwrap();

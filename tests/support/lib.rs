@@ -440,6 +440,37 @@ impl TestApp {
         texts
     }
 
+    /// Invites `email` to the pages as `role` through the API; the path of the one link
+    /// mailed to them.
+    pub async fn invite(&self, token: &str, email: &str, role: &str) -> String {
+        self.post(
+            token,
+            "/api/v1/invitations",
+            &json!({"email": email, "role": role}),
+        )
+        .await
+        .ok(201);
+        let links = self.mailed_links(email).await;
+        match &links[..] {
+            [link] => link.clone(),
+            _ => panic!("one link for {email}: {links:?}"),
+        }
+    }
+
+    /// A new person (the fixture person named `name`) enrolled in `group`; their id.
+    pub async fn enrol_new(&self, token: &str, group: i64, name: &str) -> i64 {
+        let person = self
+            .create_id(token, "/api/v1/people", &fixtures::person(name))
+            .await;
+        self.create_id(
+            token,
+            &format!("/api/v1/groups/{group}/enrollments"),
+            &json!({"person_id": person}),
+        )
+        .await;
+        person
+    }
+
     /// The paths of the sign-in links (invitations and resets) mailed to `email`, in no
     /// particular order.
     pub async fn mailed_links(&self, email: &str) -> Vec<String> {

@@ -23,8 +23,8 @@ pub struct KeptMark {
 }
 
 impl Tx {
-    /// Keeps a mark unless one with its `client_id` is kept already (a repeat). Returns
-    /// whether it was new.
+    /// Keeps a mark unless this user's mark with its `client_id` is kept already (a
+    /// repeat); another user's id, even the same, is theirs. Returns whether it was new.
     pub async fn keep_mark(
         &self,
         org: Id,
@@ -34,6 +34,8 @@ impl Tx {
         now: DateTime<Utc>,
     ) -> Result<bool> {
         let seen = session_mark::Entity::find()
+            .filter(session_mark::Column::OrgId.eq(org))
+            .filter(session_mark::Column::UserId.eq(user_id))
             .filter(session_mark::Column::ClientId.eq(mark.client_id.clone()))
             .count(&self.0)
             .await?;

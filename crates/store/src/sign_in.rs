@@ -395,16 +395,4 @@ impl Store {
             .await?;
         Ok(())
     }
-
-    /// The user's id by email in `org`, if they exist.
-    pub async fn user_id(&self, org: Id, email: &str) -> Result<Option<Id>> {
-        Ok(user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .filter(user::Column::OrgId.eq(org))
-            .filter(user::Column::Email.eq(email.trim().to_lowercase()))
-            .into_tuple()
-            .one(&self.reader())
-            .await?)
-    }
 }

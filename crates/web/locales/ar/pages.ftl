@@ -6,7 +6,6 @@ skip-to-content = انتقل إلى المحتوى
 nav-sessions = جلساتي
 nav-follow-ups = اتصالات المتابعة الخاصة بي
 sign-out = تسجيل الخروج
-signed-in-as = الحساب: { $email }
 nav-language = اللغة
 language-title = لغتي
 language-intro = اختر لغة صفحاتك ولغة الرسائل التي تصلك.

@@ -6,7 +6,6 @@ skip-to-content = Skip to content
 nav-sessions = My sessions
 nav-follow-ups = My follow-up calls
 sign-out = Sign out
-signed-in-as = Signed in as { $email }
 nav-language = Language
 language-title = My language
 language-intro = Choose the language of your pages and of the mail you get.

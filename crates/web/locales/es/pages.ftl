@@ -6,7 +6,6 @@ skip-to-content = Ir al contenido
 nav-sessions = Mis sesiones
 nav-follow-ups = Mis llamadas de seguimiento
 sign-out = Salir
-signed-in-as = Cuenta: { $email }
 nav-language = Idioma
 language-title = Mi idioma
 language-intro = Elija el idioma de sus páginas y de los correos que recibe.

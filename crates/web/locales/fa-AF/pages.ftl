@@ -6,7 +6,6 @@ skip-to-content = رفتن به محتوا
 nav-sessions = جلسه‌های من
 nav-follow-ups = تماس‌های پیگیری من
 sign-out = خروج
-signed-in-as = شما با { $email } وارد شده‌اید
 nav-language = زبان
 language-title = زبان من
 language-intro = زبان صفحه‌ها و ایمیل‌های خود را انتخاب کنید.

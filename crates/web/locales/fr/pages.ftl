@@ -6,7 +6,6 @@ skip-to-content = Aller au contenu
 nav-sessions = Mes séances
 nav-follow-ups = Mes appels de suivi
 sign-out = Se déconnecter
-signed-in-as = Compte : { $email }
 nav-language = Langue
 language-title = Ma langue
 language-intro = Choisissez la langue de vos pages et des messages que vous recevez.

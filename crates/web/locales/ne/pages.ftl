@@ -6,7 +6,6 @@ skip-to-content = सामग्रीमा जानुहोस्
 nav-sessions = मेरा बैठकहरू
 nav-follow-ups = मेरा फलो-अप फोनहरू
 sign-out = बाहिर निस्कनुहोस्
-signed-in-as = तपाईं { $email } बाट भित्र हुनुहुन्छ
 nav-language = भाषा
 language-title = मेरो भाषा
 language-intro = तपाईंका पेज र तपाईंले पाउने इमेलको भाषा छान्नुहोस्।

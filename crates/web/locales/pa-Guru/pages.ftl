@@ -6,7 +6,6 @@ skip-to-content = ਸਮੱਗਰੀ 'ਤੇ ਜਾਓ
 nav-sessions = ਮੇਰੀਆਂ ਮੀਟਿੰਗਾਂ
 nav-follow-ups = ਮੇਰੀਆਂ ਫਾਲੋ-ਅੱਪ ਕਾਲਾਂ
 sign-out = ਬਾਹਰ ਜਾਓ
-signed-in-as = ਤੁਸੀਂ { $email } ਨਾਲ ਦਾਖਲ ਹੋ
 nav-language = ਭਾਸ਼ਾ
 language-title = ਮੇਰੀ ਭਾਸ਼ਾ
 language-intro = ਆਪਣੇ ਪੰਨਿਆਂ ਅਤੇ ਆਪਣੀਆਂ ਈਮੇਲਾਂ ਦੀ ਭਾਸ਼ਾ ਚੁਣੋ।

@@ -6,7 +6,6 @@ skip-to-content = Перейти до змісту
 nav-sessions = Мої зустрічі
 nav-follow-ups = Мої контрольні дзвінки
 sign-out = Вийти
-signed-in-as = Ви увійшли як { $email }
 nav-language = Мова
 language-title = Моя мова
 language-intro = Виберіть мову ваших сторінок і листів, які ви отримуєте.

@@ -6,7 +6,6 @@ skip-to-content = 跳到主要内容
 nav-sessions = 我的活动
 nav-follow-ups = 我的回访电话
 sign-out = 退出登录
-signed-in-as = 已登录：{ $email }
 nav-language = 语言
 language-title = 我的语言
 language-intro = 请选择您的页面和您收到的邮件使用的语言。

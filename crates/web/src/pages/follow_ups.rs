@@ -196,6 +196,13 @@ fn parse_id(id: &str) -> Result<Id, ApiError> {
         .map_err(|_| ApiError::not_found("follow-up task"))
 }
 
+/// The task a path names, if the user may see it (as the API's rules say).
+async fn visible_call(state: &AppState, signed: &SignedIn, id: &str) -> Result<Id, ApiError> {
+    let id = parse_id(id)?;
+    visible_task(state, &signed.who, id).await?;
+    Ok(id)
+}
+
 pub async fn call_sheet(
     State(state): State<AppState>,
     signed: SignedIn,
@@ -219,13 +226,10 @@ pub async fn escalate(
         return refused(&signed.words);
     }
     let w = &signed.words;
-    let id = match parse_id(&id) {
+    let id = match visible_call(&state, &signed, &id).await {
         Ok(id) => id,
         Err(e) => return error_page(w, signed.me(), e),
     };
-    if let Err(e) = visible_task(&state, &signed.who, id).await {
-        return error_page(w, signed.me(), e);
-    }
     match follow_ups::hand_over(&state.store, &signed.who, id).await {
         Ok(_) => {
             let told = w.t("escalated");
@@ -283,13 +287,10 @@ pub async fn save_attempt(
         return refused(&signed.words);
     }
     let w = &signed.words;
-    let id = match parse_id(&id) {
+    let id = match visible_call(&state, &signed, &id).await {
         Ok(id) => id,
         Err(e) => return error_page(w, signed.me(), e),
     };
-    if let Err(e) = visible_task(&state, &signed.who, id).await {
-        return error_page(w, signed.me(), e);
-    }
     let Some(spec) = attempt_from(&fields) else {
         let error = w.t("attempt-legend");
         return sheet_page(

@@ -87,7 +87,6 @@ pub struct SignedIn {
 impl SignedIn {
     pub fn me(&self) -> Option<Me> {
         Some(Me {
-            email: self.who.email.clone(),
             csrf: self.csrf.clone(),
         })
     }

@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router<AppState> {
 /// The signed-in user as the page header needs them.
 #[derive(Debug, Clone)]
 pub struct Me {
-    pub email: String,
+    /// The token the header's sign-out form carries.
     pub csrf: String,
 }
 
