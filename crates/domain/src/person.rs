@@ -92,6 +92,52 @@ impl PersonSpec {
     }
 }
 
+/// What tells two records of people apart, normalized: a name in lower case with single
+/// spaces, an email in lower case, a phone as stored (E.164).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PersonKey {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl PersonKey {
+    pub fn new(name: &str, email: Option<&str>, phone: Option<&str>) -> PersonKey {
+        PersonKey {
+            name: name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+            email: email.map(|e| e.trim().to_lowercase()),
+            phone: phone.map(str::to_string),
+        }
+    }
+
+    pub fn of(spec: &PersonSpec) -> PersonKey {
+        PersonKey::new(
+            spec.display_name.as_str(),
+            spec.email.as_ref().map(Email::as_str),
+            spec.phone.as_ref().map(Phone::as_str),
+        )
+    }
+
+    /// Whether two records look like the same person: the same email or phone, or the same
+    /// name where neither contact says otherwise. Two people may share a name; two with the
+    /// same name and different numbers are taken to be two people.
+    pub fn looks_like(&self, other: &PersonKey) -> bool {
+        let same =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a == b);
+        let differ =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        same(&self.email, &other.email)
+            || same(&self.phone, &other.phone)
+            || (self.name == other.name
+                && !differ(&self.email, &other.email)
+                && !differ(&self.phone, &other.phone))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +208,39 @@ mod tests {
             "display_name": "Amina", "preferred_language": "ar", "immigration_status": "refugee"
         }));
         assert!(refused.is_err());
+    }
+
+    fn key(name: &str, email: Option<&str>, phone: Option<&str>) -> PersonKey {
+        PersonKey::new(name, email, phone)
+    }
+
+    #[test]
+    fn the_same_name_with_other_numbers_is_another_person() {
+        let amina = key("Amina  Bakri", None, Some("+16045550100"));
+        assert!(amina.looks_like(&key("amina bakri", None, None)));
+        assert!(amina.looks_like(&key(
+            "A. Bakri",
+            Some("a@example.org"),
+            Some("+16045550100")
+        )));
+        assert!(!amina.looks_like(&key("Amina Bakri", None, Some("+16045550199"))));
+        assert!(key("X", Some("A@Example.org"), None).looks_like(&key(
+            "Y",
+            Some("a@example.org"),
+            None
+        )));
+    }
+
+    proptest! {
+        #[test]
+        fn looking_alike_is_symmetric_and_reflexive(
+            a in ("[ab]{1,2}", proptest::option::of("[ab]@x\\.org"), proptest::option::of("\\+1604555010[0-1]")),
+            b in ("[ab]{1,2}", proptest::option::of("[ab]@x\\.org"), proptest::option::of("\\+1604555010[0-1]")),
+        ) {
+            let a = key(&a.0, a.1.as_deref(), a.2.as_deref());
+            let b = key(&b.0, b.1.as_deref(), b.2.as_deref());
+            prop_assert!(a.looks_like(&a));
+            prop_assert_eq!(a.looks_like(&b), b.looks_like(&a));
+        }
     }
 }

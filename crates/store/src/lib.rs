@@ -35,6 +35,7 @@ mod mark_connection;
 pub mod messages;
 mod new_job;
 mod people;
+pub mod people_import;
 mod person_inserts;
 mod programs;
 pub mod reminders;

@@ -47,7 +47,7 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
     })
 }
 
-fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, consent: Consent) {
+pub(crate) fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, consent: Consent) {
     active.display_name = Set(spec.display_name.to_string());
     active.preferred_language = Set(spec.preferred_language.to_string());
     active.email = Set(spec.email.as_ref().map(|e| e.to_string()));
