@@ -4,6 +4,7 @@
 mod access;
 mod attendance;
 mod bad_input;
+mod coordinator_pages;
 mod feeds;
 mod group_detail;
 mod hygiene;

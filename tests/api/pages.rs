@@ -2,34 +2,14 @@
 //! mail, choosing a password, signing in and out, CSRF refusals, timeouts, limits, and the
 //! same access rules as the API.
 
-use peergroup_blackbox::pages::{PageClient, link_to};
+use peergroup_blackbox::pages::{PASSWORD, PageClient, invited, link_to};
 use peergroup_blackbox::{TestApp, World, json};
 use reqwest::StatusCode;
 
 /// A form field or a header.
 type Pair<'a> = (&'a str, &'a str);
 
-const PASSWORD: &str = "a long enough passphrase";
 const FACILITATOR: &str = "gurpreet.s@example.org";
-
-/// Invites `email` through the API and follows the mailed link to choose a password: the
-/// returned client is signed in.
-async fn invited(app: &TestApp, token: &str, email: &str, role: &str) -> PageClient {
-    let link = &app.invite(token, email, role).await;
-    let mut page = PageClient::new(&app.base);
-    let form = page.get(link).await;
-    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
-    assert!(
-        form.body.contains(email),
-        "the page names who is signing up"
-    );
-    let done = page
-        .post(link, &[("password", PASSWORD), ("repeat", PASSWORD)])
-        .await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(done.location.as_deref(), Some("/"));
-    page
-}
 
 #[tokio::test]
 async fn an_invitation_link_sets_a_password_once_and_the_user_signs_in_and_out() {

@@ -4,6 +4,9 @@
 
 use reqwest::StatusCode;
 
+/// The password every invited test user chooses.
+pub const PASSWORD: &str = "a long enough passphrase";
+
 pub struct PageClient {
     base: String,
     client: reqwest::Client,
@@ -123,6 +126,73 @@ impl PageClient {
     }
 }
 
+/// A download as it arrives: status, headers and every byte (a byte order mark included).
+pub struct Download {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub bytes: Vec<u8>,
+}
+
+impl PageClient {
+    /// Posts a form with a file as a page of this site would (`multipart/form-data`).
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> PageReply {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        if let Some((name, bytes)) = file {
+            let part = reqwest::multipart::Part::bytes(bytes)
+                .file_name("participants.csv")
+                .mime_str("text/csv")
+                .unwrap();
+            form = form.part(name.to_string(), part);
+        }
+        let mut req = self
+            .client
+            .post(self.url(path))
+            .multipart(form)
+            .header("sec-fetch-site", "same-origin");
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.expect("POST");
+        self.reply(r).await
+    }
+
+    pub async fn download(&mut self, path: &str) -> Download {
+        let mut req = self.client.get(self.url(path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let r = req.send().await.expect("GET");
+        Download {
+            status: r.status(),
+            headers: r.headers().clone(),
+            bytes: r.bytes().await.expect("the whole download").to_vec(),
+        }
+    }
+}
+
+/// The value of the first `<input … name="{name}" value="…">` on a page, unescaped.
+pub fn input_value(body: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body.find(&marker)? + marker.len();
+    let raw = &body[at..at + body[at..].find('"')?];
+    Some(
+        raw.replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
 /// The first link in `text` to a page under `path_prefix` (such as `/welcome/`), as a path.
 pub fn link_to(text: &str, path_prefix: &str) -> Option<String> {
     let at = text.find(path_prefix)?;
@@ -130,4 +200,23 @@ pub fn link_to(text: &str, path_prefix: &str) -> Option<String> {
         .find(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
         .map_or(text.len(), |e| at + e);
     Some(text[at..end].to_string())
+}
+
+/// Invites `email` through the API and follows the mailed link to choose a password: the
+/// returned client is signed in.
+pub async fn invited(app: &crate::TestApp, token: &str, email: &str, role: &str) -> PageClient {
+    let link = &app.invite(token, email, role).await;
+    let mut page = PageClient::new(&app.base);
+    let form = page.get(link).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(
+        form.body.contains(email),
+        "the page names who is signing up"
+    );
+    let done = page
+        .post(link, &[("password", PASSWORD), ("repeat", PASSWORD)])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location.as_deref(), Some("/"));
+    page
 }

@@ -294,6 +294,15 @@ fn read_file(bytes: &[u8]) -> std::result::Result<(Vec<ReadRow>, Vec<String>), F
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        let line = record.position().map_or(0, |p| p.line());
+        // A quote that never closes swallows the rest of the file into one field.
+        let swallowed = ["name", "language"]
+            .iter()
+            .filter_map(|c| at.get(c).and_then(|&i| record.get(i)))
+            .any(|f| f.contains('\n'));
+        if swallowed {
+            return Err(FileProblem::Unreadable { line });
+        }
         if rows.len() == MAX_ROWS {
             return Err(FileProblem::TooManyRows);
         }
@@ -304,16 +313,17 @@ fn read_file(bytes: &[u8]) -> std::result::Result<(Vec<ReadRow>, Vec<String>), F
                 .unwrap_or("")
         };
         rows.push(ReadRow {
-            line: record.position().map_or(0, |p| p.line()),
+            line,
             name: field("name").to_string(),
-            spec: person_of(&field),
+            spec: read_person(&field),
         });
     }
     Ok((rows, ignored))
 }
 
-/// A row's person, or every problem it has.
-fn person_of<'a>(
+/// A person from text fields named as [`COLUMNS`] (a CSV row, or the new-person form),
+/// or every problem they have. A field that is not there is empty.
+pub fn read_person<'a>(
     field: &impl Fn(&str) -> &'a str,
 ) -> std::result::Result<PersonSpec, Vec<RowProblem>> {
     let mut problems = Vec::new();
@@ -469,6 +479,10 @@ mod tests {
             FileProblem::NotUtf8
         );
         assert_eq!(read_file(b"").unwrap_err(), FileProblem::Empty);
+        assert_eq!(
+            read_file(b"name,language\nA,en\n\"B,en\nC,en\n").unwrap_err(),
+            FileProblem::Unreadable { line: 3 }
+        );
     }
 
     #[test]

@@ -146,6 +146,39 @@ impl Store {
         one_record(&self.reader(), org, id).await
     }
 
+    /// Every enrolment of one person, oldest first, each with its group's name.
+    pub async fn person_enrollments(
+        &self,
+        org: Id,
+        person_id: Id,
+    ) -> Result<Vec<(Enrollment, String)>> {
+        let rows = with_names()
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::PersonId.eq(person_id))
+            .order_by_asc(enrollment::Column::Id)
+            .into_model::<EnrollmentRow>()
+            .all(&self.reader())
+            .await?;
+        let group_ids: Vec<Id> = rows.iter().map(|r| r.group_id).collect();
+        let names: std::collections::HashMap<Id, String> = crate::entities::group::Entity::find()
+            .select_only()
+            .column(crate::entities::group::Column::Id)
+            .column(crate::entities::group::Column::Name)
+            .filter(crate::entities::group::Column::OrgId.eq(org))
+            .filter(crate::entities::group::Column::Id.is_in(group_ids))
+            .into_tuple::<(Id, String)>()
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .collect();
+        rows.into_iter()
+            .map(|r| {
+                let name = names.get(&r.group_id).cloned().unwrap_or_default();
+                Ok((to_record(r)?, name))
+            })
+            .collect()
+    }
+
     pub async fn list_enrollments(
         &self,
         org: Id,

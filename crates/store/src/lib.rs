@@ -21,6 +21,7 @@ mod enrollments;
 pub mod entities;
 mod error;
 pub mod exclusion_writes;
+pub mod exports;
 mod facilitators;
 pub mod feeds;
 pub mod followups;

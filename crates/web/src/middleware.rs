@@ -271,7 +271,13 @@ pub async fn security_headers(mut response: Response) -> Response {
 /// data (at most the body limit), so holding one in memory costs nothing worth keeping.
 pub async fn body_timeout(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
-    let read = axum::body::to_bytes(body, state.body_limit);
+    // The one page that takes a file takes more than any JSON request.
+    let limit = if parts.uri.path() == crate::pages::UPLOAD_PATH {
+        crate::pages::UPLOAD_LIMIT
+    } else {
+        state.body_limit
+    };
+    let read = axum::body::to_bytes(body, limit);
     match tokio::time::timeout(state.body_timeout, read).await {
         Ok(Ok(bytes)) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))

@@ -88,6 +88,7 @@ impl SignedIn {
     pub fn me(&self) -> Option<Me> {
         Some(Me {
             csrf: self.csrf.clone(),
+            manager: self.who.role.can_manage(),
         })
     }
 

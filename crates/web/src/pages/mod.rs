@@ -4,11 +4,14 @@
 //! (pages instead of JSON) differ.
 
 mod assets;
+mod exports;
 mod follow_ups;
+mod import;
 mod language;
 mod login;
 mod marks;
 mod me;
+mod participants;
 mod sessions;
 pub mod text;
 
@@ -21,6 +24,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use text::Words;
 
+pub use import::{UPLOAD_LIMIT, UPLOAD_PATH};
 pub use login::{LoginSettings, SignedIn};
 pub use sessions::render_roll_call;
 
@@ -43,6 +47,25 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/language",
             get(language::language).post(language::choose_language),
         )
+        .route(
+            "/participants",
+            get(participants::participants).post(participants::add_participant),
+        )
+        .route("/participants/new", get(participants::new_participant))
+        .route(
+            import::UPLOAD_PATH,
+            get(import::import_page)
+                .post(import::import)
+                .layer(axum::extract::DefaultBodyLimit::max(import::UPLOAD_LIMIT)),
+        )
+        .route(
+            "/participants/import/template.csv",
+            get(import::template_file),
+        )
+        .route("/participants/{id}", get(participants::participant))
+        .route("/exports", get(exports::exports))
+        .route("/exports/groups/{id}/{file}", get(exports::group_file))
+        .route("/exports/programs/{id}/{file}", get(exports::program_file))
         .route("/training", get(me::training))
         .route("/calendar", get(me::calendar).post(me::make_calendar))
         .route("/sign-in", get(login::sign_in_page).post(login::sign_in))
@@ -66,6 +89,8 @@ pub fn router(state: AppState) -> Router<AppState> {
 pub struct Me {
     /// The token the header's sign-out form carries.
     pub csrf: String,
+    /// A coordinator or admin: the header shows the pages that manage the organization.
+    pub manager: bool,
 }
 
 /// What every page has: its words, title, who is signed in, and lines to show on top.

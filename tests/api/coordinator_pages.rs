@@ -1,0 +1,409 @@
+//! The coordinator's pages over real HTTP: participants found, added (with a warning for a
+//! look-alike) and imported from CSV after a preview; CSV exports that spreadsheets open.
+//! Each writes nothing on bad input and shows nothing of another organization.
+
+use peergroup_blackbox::pages::{PageClient, PageReply, input_value, invited};
+use peergroup_blackbox::{TestApp, World, json};
+use reqwest::StatusCode;
+
+const COORDINATOR: &str = "lead@example.org";
+
+/// Twelve rows in four scripts: eight new people, one already there (Harpreet K, by
+/// name), a repeat of an earlier row, and two rows with problems.
+const FILE: &str = "name,language,email,phone,channel,consent_reminders,consent_calls,notes\n\
+Amina Bakri,ar,amina@example.org,+1 604 555 0101,sms,yes,yes,x\n\
+Farid Rahimi,fa-AF,,0016045550102,sms,yes,yes,\n\
+Olena Kovalenko,uk,olena@example.org,,email,yes,no,\n\
+Li Wei,zh-Hans,,+16045550104,sms,yes,yes,\n\
+\"Ana \"\"Ani\"\" Lopez, Jr.\",es,,+16045550105,,no,no,\n\
+Harpreet K,pa-Guru,,,,,,\n\
+Bad Phone,ar,,12345,,,,\n\
+No Language,,,,,,,\n\
+Маргарита Шевченко,uk,,+16045550108,sms,yes,no,\n\
+فاطمة الزهراء,ar,,+16045550109,sms,yes,yes,\n\
+王芳,zh-Hans,wang@example.org,,email,yes,no,\n\
+Amina Bakri,ar,AMINA@example.org,,,,,\n";
+
+async fn coordinator(app: &TestApp, world: &World) -> PageClient {
+    invited(app, &world.token, COORDINATOR, "coordinator").await
+}
+
+async fn people(app: &TestApp) -> i64 {
+    app.row_counts()
+        .await
+        .into_iter()
+        .find(|(table, _)| *table == "people")
+        .map(|(_, n)| n)
+        .unwrap()
+}
+
+/// Posts the import form: a file chosen, or the file sent back with a confirmation.
+async fn send(
+    page: &mut PageClient,
+    csrf: &str,
+    step: &str,
+    file: Option<Vec<u8>>,
+    content: Option<&str>,
+) -> PageReply {
+    let mut fields = vec![("csrf", csrf), ("step", step)];
+    if let Some(content) = content {
+        fields.push(("content", content));
+    }
+    page.post_multipart("/participants/import", &fields, file.map(|f| ("file", f)))
+        .await
+}
+
+#[tokio::test]
+async fn a_csv_import_is_previewed_then_written_once_and_a_second_import_adds_nobody() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = coordinator(&app, &world).await;
+    let form = page.get("/participants/import").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let csrf = form.csrf();
+
+    let before = app.row_counts().await;
+    let preview = send(
+        &mut page,
+        &csrf,
+        "preview",
+        Some(FILE.as_bytes().to_vec()),
+        None,
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    let body = &preview.body;
+    assert!(
+        body.contains("8 will be added. 2 are already here. 2 rows have problems."),
+        "{body}"
+    );
+    assert!(body.contains("These columns are not read: notes"));
+    assert!(body.contains("Already here: Harpreet K"));
+    assert!(body.contains(&format!("/participants/{}", world.person)));
+    assert!(body.contains("Same person as line 2"));
+    assert!(body.contains("Phone: write the number with + and the country code"));
+    assert!(body.contains("Language: this is missing."));
+    assert!(body.contains("Add 8 people"));
+    assert_eq!(app.row_counts().await, before, "a preview writes nothing");
+
+    let content = input_value(body, "content").expect("the file goes back with the confirmation");
+    assert_eq!(content, FILE);
+    let before_people = people(&app).await;
+    let done = send(&mut page, &csrf, "confirm", None, Some(&content)).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(
+        done.body
+            .contains("8 added. 2 were already here. 2 rows had problems")
+    );
+    assert_eq!(people(&app).await, before_people + 8);
+
+    // The same file again, confirmed twice (a double tap): nobody more.
+    let again = send(&mut page, &csrf, "confirm", None, Some(&content)).await;
+    assert!(
+        again.body.contains("0 added. 10 were already here."),
+        "{}",
+        again.body
+    );
+    assert_eq!(people(&app).await, before_people + 8);
+    let search = page
+        .get("/participants?q=%D8%A7%D9%84%D8%B2%D9%87%D8%B1%D8%A7%D8%A1")
+        .await;
+    assert!(
+        search.body.contains("فاطمة الزهراء"),
+        "found in Arabic script"
+    );
+    let farid = app.get(&world.token, "/api/v1/people?q=Farid").await;
+    assert_eq!(farid.ok(200)["items"][0]["phone"], "+16045550102");
+
+    // Files that cannot be read are refused as a whole, with the reason, and write nothing.
+    let before = app.row_counts().await;
+    for (bytes, says) in [
+        (b"name,language\n\xe9t\xe9,fr\n".to_vec(), "not UTF-8"),
+        (
+            b"name,email\nA,a@example.org\n".to_vec(),
+            "The file has no column &#34;language&#34;",
+        ),
+        (
+            b"name,language\n\"open,en\n".to_vec(),
+            "cannot be read from line",
+        ),
+    ] {
+        let refused = send(&mut page, &csrf, "preview", Some(bytes), None).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains(says), "{says}: {}", refused.body);
+    }
+    let nothing = send(&mut page, &csrf, "confirm", None, None).await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(nothing.body.contains("Choose a file first."));
+    let one = b"name,language\nNew One,en\n".to_vec();
+    let forged = send(
+        &mut page,
+        "not-the-token",
+        "confirm",
+        Some(one.clone()),
+        None,
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.row_counts().await, before);
+
+    // A facilitator may not import.
+    let mut facilitator =
+        invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(
+        facilitator.get("/participants/import").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let csrf = facilitator.get("/").await.csrf();
+    let before = app.row_counts().await;
+    let refused = send(&mut facilitator, &csrf, "confirm", Some(one), None).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.row_counts().await, before);
+}
+
+#[tokio::test]
+async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_alike() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = coordinator(&app, &world).await;
+
+    let found = page.get("/participants?q=harp").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("Harpreet K"));
+    assert!(!found.body.contains("Gurpreet S"));
+    let none = page.get("/participants?q=nobody-here").await;
+    assert!(none.body.contains("Nobody matches this search."));
+
+    let profile = page.get(&format!("/participants/{}", world.person)).await;
+    assert_eq!(profile.status, StatusCode::OK);
+    for shown in [
+        "Harpreet K",
+        "Surrey Punjabi group",
+        "Enrolled",
+        "Childcare · asked for",
+    ] {
+        assert!(profile.body.contains(shown), "{shown}: {}", profile.body);
+    }
+
+    let form = page.get("/participants/new").await;
+    let csrf = form.csrf();
+    let before = app.row_counts().await;
+    let bad = page
+        .post(
+            "/participants",
+            &[
+                ("csrf", &csrf),
+                ("name", "Noor"),
+                ("language", "ar"),
+                ("phone", "12"),
+                ("consent_calls", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body
+            .contains("Phone: write the number with + and the country code")
+    );
+    assert!(bad.body.contains("value=\"Noor\""), "what was typed stays");
+    let alike = page
+        .post(
+            "/participants",
+            &[
+                ("csrf", &csrf),
+                ("name", "harpreet   k"),
+                ("language", "pa-Guru"),
+            ],
+        )
+        .await;
+    assert_eq!(alike.status, StatusCode::OK);
+    assert!(alike.body.contains("This person may already be here:"));
+    assert!(
+        alike
+            .body
+            .contains(&format!("/participants/{}", world.person))
+    );
+    assert_eq!(
+        app.row_counts().await,
+        before,
+        "nothing is written before the answer"
+    );
+
+    let added = page
+        .post(
+            "/participants",
+            &[
+                ("csrf", &csrf),
+                ("name", "harpreet   k"),
+                ("language", "pa-Guru"),
+                ("different", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let at = added.location.unwrap();
+    assert!(at.ends_with("?added=1"), "{at}");
+    let shown = page.get(&at).await;
+    assert!(shown.body.contains("Saved. The participant is added."));
+    assert!(shown.body.contains("Not in any group yet."));
+
+    // Another organization's coordinator sees none of it.
+    let other = World::build(&app, "elsewhere").await;
+    let mut outsider = invited(
+        &app,
+        &other.token,
+        "lead@elsewhere.example.org",
+        "coordinator",
+    )
+    .await;
+    assert_eq!(
+        outsider
+            .get(&format!("/participants/{}", world.person))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let search = outsider.get("/participants?q=harpreet").await;
+    assert!(
+        !search
+            .body
+            .contains(&format!("/participants/{}\"", world.person))
+    );
+    // A facilitator has no participant pages.
+    let mut facilitator =
+        invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(
+        facilitator.get("/participants").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+fn rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes)
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[tokio::test]
+async fn exports_hold_every_mark_open_in_spreadsheets_and_stay_in_their_organization() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let quoted = app
+        .enrol_new(&world.token, world.group, "Ana \"Ani\" Lopez, Jr.")
+        .await;
+    let formula = app
+        .enrol_new(&world.token, world.group, "=HYPERLINK(\"x\")")
+        .await;
+    // Half an hour before the first session: it can be logged.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 4, 2, 30, 0).unwrap());
+    app.post(
+        &world.token,
+        &format!("/api/v1/sessions/{}/log", world.session),
+        &json!({"held": true, "facilitators_present": [world.facilitator], "attendance": [
+            {"person_id": world.person, "status": "present"},
+            {"person_id": quoted, "status": "excused", "reason": "childcare"},
+            {"person_id": formula, "status": "absent"},
+        ]}),
+    )
+    .await
+    .ok(200);
+    let mut page = coordinator(&app, &world).await;
+    let list = page.get("/exports").await;
+    let base = format!("/exports/groups/{}", world.group);
+    assert!(list.body.contains(&format!("{base}/attendance.csv")));
+
+    let attendance = page.download(&format!("{base}/attendance.csv")).await;
+    assert_eq!(attendance.status, StatusCode::OK);
+    assert_eq!(
+        attendance.headers["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    assert!(
+        attendance.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert!(
+        attendance.bytes.starts_with(b"\xef\xbb\xbf"),
+        "a byte order mark for Excel"
+    );
+    let text = std::str::from_utf8(&attendance.bytes[3..]).unwrap();
+    assert!(text.starts_with("group,timezone,session,date,time,person_id,name,status,reason\r\n"));
+    let marks = rows(text.as_bytes());
+    assert_eq!(marks.len(), 4, "a header and one row per mark: {text}");
+    let row = |name: &str| {
+        marks
+            .iter()
+            .find(|r| &r[6] == name)
+            .unwrap_or_else(|| panic!("{name}: {text}"))
+            .clone()
+    };
+    assert_eq!(&row("Harpreet K")[7], "present");
+    let ana = row("Ana \"Ani\" Lopez, Jr.");
+    assert_eq!((&ana[7], &ana[8]), ("excused", "childcare"));
+    assert_eq!(&ana[0], "Surrey Punjabi group");
+    assert_eq!(&ana[2], "1");
+    assert_eq!(
+        &row("'=HYPERLINK(\"x\")")[7],
+        "absent",
+        "a formula is kept as text"
+    );
+
+    let participants = page.download(&format!("{base}/participants.csv")).await;
+    let listed = rows(&participants.bytes[3..]);
+    assert_eq!(&listed[0][4], "name");
+    assert_eq!(listed.len(), 4, "the header and three enrolments");
+    let follow_ups = page.download(&format!("{base}/follow-ups.csv")).await;
+    let tasks = rows(&follow_ups.bytes[3..]);
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t[0] == world.task.to_string() && &t[3] == "Harpreet K")
+    );
+    let program = page
+        .download(&format!(
+            "/exports/programs/{}/attendance.csv",
+            world.program
+        ))
+        .await;
+    assert_eq!(
+        program.bytes, attendance.bytes,
+        "the program has this one group"
+    );
+
+    for path in [
+        format!("{base}/everything.csv"),
+        "/exports/groups/x/attendance.csv".to_string(),
+        "/exports/programs/999999/attendance.csv".to_string(),
+    ] {
+        assert_eq!(
+            page.download(&path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    let other = World::build(&app, "elsewhere").await;
+    let mut outsider = invited(
+        &app,
+        &other.token,
+        "lead@elsewhere.example.org",
+        "coordinator",
+    )
+    .await;
+    let theirs = outsider.download(&format!("{base}/participants.csv")).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    let mut facilitator =
+        invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(
+        facilitator
+            .download(&format!("{base}/attendance.csv"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
