@@ -407,3 +407,62 @@ async fn exports_hold_every_mark_open_in_spreadsheets_and_stay_in_their_organiza
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn the_dashboard_shows_the_week_its_gaps_calls_supports_and_who_stays() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let leaving = app.enrol_new(&world.token, world.group, "Left Early").await;
+    let enrolment = app
+        .get(
+            &world.token,
+            &format!("/api/v1/groups/{}/enrollments", world.group),
+        )
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["person_id"] == leaving)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    app.post(
+        &world.token,
+        &format!("/api/v1/enrollments/{enrolment}/withdraw"),
+        &json!({"reason": "Moved away"}),
+    )
+    .await
+    .ok(200);
+    // Three days before the group's first session.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 1, 12, 0, 0).unwrap());
+    let mut page = coordinator(&app, &world).await;
+    let board = page.get("/dashboard").await;
+    assert_eq!(board.status, StatusCode::OK, "{}", board.body);
+    let body = &board.body;
+    for shown in [
+        "Sessions planned: 1",
+        "Surrey Punjabi group, session 1",
+        &format!("/sessions/{}", world.session),
+        "Open: 1",
+        "Childcare places: 2",
+        "Surrey Punjabi group</span> <span class=\"muted\">1 of 2",
+        "<rect width=\"50\"",
+    ] {
+        assert!(body.contains(shown), "{shown}: {body}");
+    }
+    assert!(body.contains("Every facilitator has the training their groups need."));
+
+    let mut facilitator =
+        invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(
+        facilitator.get("/dashboard").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let nav = facilitator.get("/").await.body;
+    assert!(
+        !nav.contains("href=\"/dashboard\""),
+        "a facilitator's menu has no dashboard"
+    );
+}

@@ -8,6 +8,7 @@
 pub mod absences;
 pub mod cohorts;
 pub mod coordinator_notices;
+pub mod dashboard;
 pub mod deliveries;
 pub mod enrollments;
 pub mod exclusions;

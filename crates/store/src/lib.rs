@@ -15,6 +15,7 @@ mod cohorts;
 mod conflicts;
 mod contacts;
 pub mod coordinator_notices;
+pub mod dashboard;
 mod dialect;
 pub mod enrollment_writes;
 mod enrollments;

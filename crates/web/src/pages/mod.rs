@@ -4,6 +4,7 @@
 //! (pages instead of JSON) differ.
 
 mod assets;
+mod dashboard;
 mod exports;
 mod follow_ups;
 mod import;
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(import::template_file),
         )
         .route("/participants/{id}", get(participants::participant))
+        .route("/dashboard", get(dashboard::dashboard))
         .route("/exports", get(exports::exports))
         .route("/exports/groups/{id}/{file}", get(exports::group_file))
         .route("/exports/programs/{id}/{file}", get(exports::program_file))

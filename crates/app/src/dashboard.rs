@@ -1,0 +1,48 @@
+//! A coordinator's week on one page: the coming sessions and the roles they lack,
+//! follow-ups, facilitators short of training, supports to arrange, and how many
+//! participants each group keeps.
+
+use chrono::TimeDelta;
+use peergroup_domain::Id;
+use peergroup_domain::reminders::Digest;
+use peergroup_domain::training::FacilitatorGap;
+use peergroup_store::dashboard::{FollowUpCounts, GroupRetention, WeekSession};
+use peergroup_store::{Result, Store};
+
+/// How far ahead the dashboard looks.
+pub const WEEK: TimeDelta = TimeDelta::days(7);
+
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// Scheduled sessions of the next 7 days, soonest first.
+    pub week: Vec<WeekSession>,
+    pub follow_ups: FollowUpCounts,
+    /// Facilitators who lack training, or will before their group ends.
+    pub training: Vec<FacilitatorGap>,
+    /// Supports to arrange over the next 7 days (the weekly digest's count).
+    pub supports: Digest,
+    /// Active groups, the one keeping the smallest share of its participants first.
+    pub retention: Vec<GroupRetention>,
+}
+
+pub async fn dashboard(store: &Store, org: Id) -> Result<Dashboard> {
+    let now = store.clock().now();
+    let week = store.coming_week(org, now, now + WEEK).await?;
+    let follow_ups = store.follow_up_counts(org).await?;
+    let training = store.training_gaps(org).await?.facilitators;
+    let supports = store.weekly_digest(org, now).await?;
+    let mut retention = store.group_retention(org).await?;
+    retention.sort_by(|a, b| {
+        let share = |g: &GroupRetention| g.share().unwrap_or(1.0);
+        share(a)
+            .total_cmp(&share(b))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(Dashboard {
+        week,
+        follow_ups,
+        training,
+        supports,
+        retention,
+    })
+}
