@@ -74,7 +74,7 @@ async fn a_csv_import_is_previewed_then_written_once_and_a_second_import_adds_no
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     let body = &preview.body;
     assert!(
-        body.contains("8 will be added. 2 are already here. 2 rows have problems."),
+        body.contains("To add: 8. Already here: 2. Rows with problems: 2."),
         "{body}"
     );
     assert!(body.contains("These columns are not read: notes"));
@@ -93,14 +93,14 @@ async fn a_csv_import_is_previewed_then_written_once_and_a_second_import_adds_no
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert!(
         done.body
-            .contains("8 added. 2 were already here. 2 rows had problems")
+            .contains("Added: 8. Already here: 2. Rows with problems, not added: 2.")
     );
     assert_eq!(people(&app).await, before_people + 8);
 
     // The same file again, confirmed twice (a double tap): nobody more.
     let again = send(&mut page, &csrf, "confirm", None, Some(&content)).await;
     assert!(
-        again.body.contains("0 added. 10 were already here."),
+        again.body.contains("Added: 0. Already here: 10."),
         "{}",
         again.body
     );

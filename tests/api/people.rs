@@ -29,6 +29,8 @@ async fn people_are_found_by_name_email_or_phone_within_the_organization_only() 
         &fixtures::person("Amina Elsewhere"),
     )
     .await;
+    app.create_id(&t, "/api/v1/people", &fixtures::person("Олена Коваленко"))
+        .await;
 
     let find = |q: &str| {
         let url = format!("/api/v1/people?q={}", urlencoding(q));
@@ -38,6 +40,11 @@ async fn people_are_found_by_name_email_or_phone_within_the_organization_only() 
     };
     assert_eq!(find("amina").await, ["Amina Yusuf"]);
     assert_eq!(find("B.K@EXAMPLE").await, ["Bashir Karimi"]);
+    assert_eq!(
+        find("Олена").await,
+        ["Олена Коваленко"],
+        "a name in Cyrillic, as written"
+    );
     assert_eq!(find("604 555 0222").await, ["Bashir Karimi"]);
     assert_eq!(
         find("%").await,

@@ -397,3 +397,124 @@ async fn the_browser_meets_the_same_refusals_as_the_api() {
     b.wait_for_text("h1", "Roll-call").await;
     b.close().await;
 }
+
+/// Checks the page with axe-core and keeps a picture of it under `target/screenshots/`.
+async fn check(b: &Browser, name: &str) {
+    b.assert_accessible(name).await;
+    let shot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../target/screenshots/{name}.png"));
+    b.screenshot(&shot).await;
+}
+
+#[tokio::test]
+async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on_a_phone() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 1, 12, 0, 0).unwrap());
+    let link = app
+        .invite(&world.token, "lead@example.org", "coordinator")
+        .await;
+    let file = std::env::temp_dir().join(format!("peergroup-import-{}.csv", std::process::id()));
+    std::fs::write(
+        &file,
+        "name,language,phone,consent_reminders\n\
+         Amina Bakri,ar,+16045550101,yes\n\
+         Олена Коваленко,uk,+16045550102,yes\n\
+         王芳,zh-Hans,+16045550103,yes\n\
+         Harpreet K,pa-Guru,,\n\
+         No Language,,,\n",
+    )
+    .unwrap();
+
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}{link}", app.base)).await.unwrap();
+    b.wait_for_text("h1", "Choose your password").await;
+    choose_password(&b).await;
+
+    tap(&b, "nav a[href='/dashboard']").await;
+    b.wait_for_text("h1", "Dashboard").await;
+    b.wait_for_text("main p", "Sessions planned: 1").await;
+    check(&b, "dashboard").await;
+
+    tap(&b, "nav a[href='/participants']").await;
+    b.wait_for_text("h1", "Participants").await;
+    check(&b, "participants").await;
+    tap(&b, "a[href='/participants/import']").await;
+    b.wait_for_text("h1", "Import participants").await;
+    check(&b, "import").await;
+    b.client
+        .find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("h1", "Check the import").await;
+    b.wait_for_text(
+        "[role=status]",
+        "To add: 3. Already here: 1. Rows with problems: 1.",
+    )
+    .await;
+    b.wait_for_text("td", "Language: this is missing.").await;
+    check(&b, "import-preview").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("h1", "Import done").await;
+    b.wait_for_text("[role=status]", "Added: 3.").await;
+    check(&b, "import-done").await;
+
+    tap(&b, "nav a[href='/participants']").await;
+    b.wait_for_text("h1", "Participants").await;
+    fill(&b, "#q", "Олена").await;
+    tap(&b, "form[role=search] button").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("#q[value='Олена']"))
+        .await
+        .expect("the results of the search");
+    tap(&b, "main a[href^='/participants/'] strong").await;
+    b.wait_for_text("h1", "Олена Коваленко").await;
+    b.wait_for_text("dd", "+16045550102").await;
+    check(&b, "participant").await;
+
+    b.client
+        .goto(&format!("{}/participants/new", app.base))
+        .await
+        .unwrap();
+    fill(&b, "#name", "amina  bakri").await;
+    fill(&b, "#language", "ar").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=alert]", "This person may already be here:")
+        .await;
+    check(&b, "new-participant-look-alike").await;
+
+    tap(&b, "nav a[href='/exports']").await;
+    b.wait_for_text("h1", "Export").await;
+    check(&b, "exports").await;
+
+    // In Arabic the dashboard reads right to left, bars included.
+    b.client
+        .goto(&format!("{}/language", app.base))
+        .await
+        .unwrap();
+    tap(&b, "input[name=locale][value=ar]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=ar] [role=status]"))
+        .await
+        .expect("saved, in Arabic");
+    b.client
+        .goto(&format!("{}/dashboard", app.base))
+        .await
+        .unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=ar][dir=rtl] svg.bar"))
+        .await
+        .expect("the Arabic dashboard, right to left");
+    check(&b, "dashboard-ar").await;
+    b.close().await;
+    let _ = std::fs::remove_file(&file);
+}

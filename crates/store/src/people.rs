@@ -172,8 +172,11 @@ fn matching(search: &str) -> Condition {
     let like = |column: person::Column| {
         Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(text.clone()).escape('\\'))
     };
+    // SQLite's lower() folds ASCII only: a name in Cyrillic is also matched as typed.
+    let as_typed = format!("%{}%", escape(search));
     let mut any = Condition::any()
         .add(like(person::Column::DisplayName))
+        .add(Expr::col(person::Column::DisplayName).like(LikeExpr::new(as_typed).escape('\\')))
         .add(like(person::Column::Email));
     let digits: String = search.chars().filter(char::is_ascii_digit).collect();
     if !digits.is_empty() {
