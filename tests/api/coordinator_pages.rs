@@ -427,6 +427,21 @@ async fn the_dashboard_shows_the_week_its_gaps_calls_supports_and_who_stays() {
         .unwrap()["id"]
         .as_i64()
         .unwrap();
+    // Supports of someone who left, or declined, are not to arrange.
+    app.post(
+        &world.token,
+        &format!("/api/v1/enrollments/{enrolment}/supports"),
+        &json!({"kind": "childcare", "children_ages": [4]}),
+    )
+    .await
+    .ok(201);
+    app.post(
+        &world.token,
+        &format!("/api/v1/enrollments/{}/supports", world.enrollment),
+        &json!({"kind": "transport", "status": "declined"}),
+    )
+    .await
+    .ok(201);
     app.post(
         &world.token,
         &format!("/api/v1/enrollments/{enrolment}/withdraw"),
@@ -453,6 +468,7 @@ async fn the_dashboard_shows_the_week_its_gaps_calls_supports_and_who_stays() {
         assert!(body.contains(shown), "{shown}: {body}");
     }
     assert!(body.contains("Every facilitator has the training their groups need."));
+    assert!(!body.contains("Trips to pay or arrange"), "{body}");
 
     let mut facilitator =
         invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;

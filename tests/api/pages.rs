@@ -691,7 +691,8 @@ async fn a_facilitator_asks_the_coordinators_to_help_with_a_call_and_they_are_ma
     assert!(
         mail.iter()
             .any(|m| m.starts_with(&format!("To: {coordinator}"))
-                && m.contains("A facilitator of Surrey Punjabi group asks a coordinator to help"))
+                && m.contains("A facilitator of Surrey Punjabi group asks a coordinator to help")
+                && m.contains(&format!("/follow-ups/{}", world.task)))
     );
 
     // A closed call cannot be handed over.

@@ -683,6 +683,13 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
             "{}",
             m.text
         );
+        // The page of the session it speaks of.
+        let page = format!("/sessions/{}", s.sessions[0]);
+        assert!(
+            m.text.contains(&page) && m.html.contains(&page),
+            "{}",
+            m.text
+        );
     }
     let listed = messages(&app, &s.token, &format!("session_id={}", s.sessions[0])).await;
     assert!(listed.iter().any(|m| m["kind"] == "roles_missing"));
@@ -796,6 +803,7 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
         assert!(d.text.contains(line), "{line}: {}", d.text);
     }
     assert!(!d.text.contains("Lucia"), "no names in a digest");
+    assert!(d.text.contains("/dashboard"), "{}", d.text);
     // The same week's tick again (a second replica) sends nothing more.
     tick_of(&app, JobKind::WeeklyDigest, at(2027, 3, 15, 6, 0)).await;
     app.run_jobs_with(&config).await;

@@ -4,9 +4,9 @@
 
 use chrono::TimeDelta;
 use peergroup_domain::Id;
-use peergroup_domain::reminders::Digest;
 use peergroup_domain::training::FacilitatorGap;
 use peergroup_store::dashboard::{FollowUpCounts, GroupRetention, WeekSession};
+use peergroup_store::supports::NeedsAt;
 use peergroup_store::{Result, Store};
 
 /// How far ahead the dashboard looks.
@@ -19,8 +19,8 @@ pub struct Dashboard {
     pub follow_ups: FollowUpCounts,
     /// Facilitators who lack training, or will before their group ends.
     pub training: Vec<FacilitatorGap>,
-    /// Supports to arrange over the next 7 days (the weekly digest's count).
-    pub supports: Digest,
+    /// Supports to arrange over the next 7 days' sessions.
+    pub supports: NeedsAt,
     /// Active groups, the one keeping the smallest share of its participants first.
     pub retention: Vec<GroupRetention>,
 }
@@ -29,8 +29,9 @@ pub async fn dashboard(store: &Store, org: Id) -> Result<Dashboard> {
     let now = store.clock().now();
     let week = store.coming_week(org, now, now + WEEK).await?;
     let follow_ups = store.follow_up_counts(org).await?;
-    let training = store.training_gaps(org).await?.facilitators;
-    let supports = store.weekly_digest(org, now).await?;
+    let training = store.facilitator_gaps(org).await?;
+    let sessions: Vec<(Id, Id)> = week.iter().map(|s| (s.id, s.group_id)).collect();
+    let supports = store.needs_at(org, &sessions).await?;
     let mut retention = store.group_retention(org).await?;
     retention.sort_by(|a, b| {
         let share = |g: &GroupRetention| g.share().unwrap_or(1.0);

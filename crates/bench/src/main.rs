@@ -33,6 +33,7 @@ pub(crate) enum Backend {
 }
 
 mod attendance;
+mod coordinator;
 mod pages;
 mod reminders;
 mod schedule;
@@ -50,6 +51,9 @@ enum Scenario2 {
     /// The roll-call page: served rate against a bare handler, its weight, and first
     /// contentful paint in Chromium on a slow link (issue 19).
     Pages,
+    /// The coordinator's dashboard, a 5,000-row import preview and a 100,000-row export
+    /// at 500 groups (issue 20).
+    Coordinator,
 }
 
 #[derive(Parser)]
@@ -82,6 +86,7 @@ fn main() -> anyhow::Result<()> {
     match &args.serve {
         Some(url) => rt.block_on(serve(url, args.pool.unwrap_or(8))),
         None if args.scenario == Scenario2::Pages => rt.block_on(pages::drive(&args)),
+        None if args.scenario == Scenario2::Coordinator => rt.block_on(coordinator::drive(&args)),
         None if args.scenario != Scenario2::Api => rt.block_on(database_bench(&args)),
         None => rt.block_on(drive(&args)),
     }
@@ -362,7 +367,7 @@ pub(crate) fn start_server(url: &str, pool: u32) -> anyhow::Result<Server> {
     })
 }
 
-fn rss_kib(pid: u32) -> u64 {
+pub(crate) fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
@@ -412,6 +417,46 @@ pub(crate) async fn run(
     connections: usize,
     seconds: f64,
 ) -> Outcome {
+    let (app, ceiling, cold, token, group) = (
+        server.app.clone(),
+        server.ceiling.clone(),
+        server.cold.clone(),
+        server.token.clone(),
+        server.group_id,
+    );
+    let (cookie, session) = (server.cookie.clone(), server.session_id);
+    let request = move |client: &reqwest::Client, w: usize, n: u64| {
+        match scenario {
+        Scenario::CeilingSelect => client.get(format!("{ceiling}/ceiling/select")),
+        Scenario::CeilingInsert => client.post(format!("{ceiling}/ceiling/insert")),
+        Scenario::GetGroup => client.get(format!("{app}/api/v1/groups/{group}")).bearer_auth(&token),
+        Scenario::GetGroupCold => client.get(format!("{cold}/api/v1/groups/{group}")).bearer_auth(&token),
+        Scenario::CreatePerson => client.post(format!("{app}/api/v1/people")).bearer_auth(&token).json(&json!({
+            "display_name": format!("Bench person {w}-{n}"), "preferred_language": "ar",
+            // Each person their own address, as in life: a shared one lists
+            // every earlier holder in `same_email_as`.
+            "email": format!("bench.{connections}.{w}.{n}@example.org"), "phone": "+16045550123",
+            "consent": {"reminders": true, "calls": false}
+        })),
+        Scenario::CeilingRollCall => client
+            .get(format!("{ceiling}/ceiling/roll-call"))
+            .header("accept-encoding", "gzip"),
+        Scenario::RollCallPage => client
+            .get(format!("{app}/sessions/{session}"))
+            .header("cookie", &cookie)
+            .header("accept-encoding", "gzip"),
+    }
+    };
+    load(connections, seconds, server.child.id(), request).await
+}
+
+/// Closed-loop load: `connections` keep-alive clients each send `request(client, worker,
+/// n)` and wait for the whole answer, for one second of warm-up then `seconds` measured,
+/// while the resident memory of process `pid` is sampled.
+pub(crate) async fn load<F>(connections: usize, seconds: f64, pid: u32, request: F) -> Outcome
+where
+    F: Fn(&reqwest::Client, usize, u64) -> reqwest::RequestBuilder + Clone + Send + 'static,
+{
     let stop = Arc::new(AtomicBool::new(false));
     let measuring = Arc::new(AtomicBool::new(false));
     let errors = Arc::new(AtomicU64::new(0));
@@ -422,41 +467,14 @@ pub(crate) async fn run(
             .build()
             .unwrap();
         let (stop, measuring, errors) = (stop.clone(), measuring.clone(), errors.clone());
-        let (app, ceiling, cold, token, group) = (
-            server.app.clone(),
-            server.ceiling.clone(),
-            server.cold.clone(),
-            server.token.clone(),
-            server.group_id,
-        );
-        let (cookie, session) = (server.cookie.clone(), server.session_id);
+        let request = request.clone();
         workers.push(tokio::spawn(async move {
             let mut latencies: Vec<u32> = Vec::with_capacity(100_000);
             let mut n = 0u64;
             while !stop.load(Ordering::Relaxed) {
                 n += 1;
                 let started = Instant::now();
-                let request = match scenario {
-                    Scenario::CeilingSelect => client.get(format!("{ceiling}/ceiling/select")),
-                    Scenario::CeilingInsert => client.post(format!("{ceiling}/ceiling/insert")),
-                    Scenario::GetGroup => client.get(format!("{app}/api/v1/groups/{group}")).bearer_auth(&token),
-                    Scenario::GetGroupCold => client.get(format!("{cold}/api/v1/groups/{group}")).bearer_auth(&token),
-                    Scenario::CreatePerson => client.post(format!("{app}/api/v1/people")).bearer_auth(&token).json(&json!({
-                        "display_name": format!("Bench person {w}-{n}"), "preferred_language": "ar",
-                        // Each person their own address, as in life: a shared one lists
-                        // every earlier holder in `same_email_as`.
-                        "email": format!("bench.{connections}.{w}.{n}@example.org"), "phone": "+16045550123",
-                        "consent": {"reminders": true, "calls": false}
-                    })),
-                    Scenario::CeilingRollCall => client
-                        .get(format!("{ceiling}/ceiling/roll-call"))
-                        .header("accept-encoding", "gzip"),
-                    Scenario::RollCallPage => client
-                        .get(format!("{app}/sessions/{session}"))
-                        .header("cookie", &cookie)
-                        .header("accept-encoding", "gzip"),
-                };
-                let ok = match request.send().await {
+                let ok = match request(&client, w, n).send().await {
                     Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
                     Err(_) => false,
                 };
@@ -477,7 +495,7 @@ pub(crate) async fn run(
     let mut peak = 0;
     while started.elapsed().as_secs_f64() < seconds {
         tokio::time::sleep(Duration::from_millis(100)).await;
-        peak = peak.max(rss_kib(server.child.id()));
+        peak = peak.max(rss_kib(pid));
     }
     measuring.store(false, Ordering::Relaxed);
     let elapsed = started.elapsed().as_secs_f64();

@@ -217,6 +217,7 @@ fn prepare(
                 group: t.group_name.clone(),
                 due_at: t.due_at,
                 tz: t.timezone.parse().unwrap_or(Tz::UTC),
+                url: page_url(rt, &format!("/follow-ups/{}", t.id)),
             }
         }
         MessageKind::FollowUpHandedOver => {
@@ -226,6 +227,7 @@ fn prepare(
             }
             Mail::FollowUpHandedOver {
                 group: t.group_name.clone(),
+                url: page_url(rt, &format!("/follow-ups/{}", t.id)),
             }
         }
         MessageKind::FollowUpOpened => {
@@ -233,6 +235,7 @@ fn prepare(
             Mail::FollowUpOpened {
                 group: t.group_name.clone(),
                 misses: t.sessions_missed,
+                url: page_url(rt, &format!("/follow-ups/{}", t.id)),
             }
         }
         MessageKind::FollowUpEscalated => {
@@ -249,6 +252,7 @@ fn prepare(
                         tz: t.timezone.parse().unwrap_or(Tz::UTC),
                     })
                     .collect(),
+                url: page_url(rt, "/follow-ups"),
             }
         }
         MessageKind::RolesMissing => {
@@ -263,6 +267,7 @@ fn prepare(
                 starts_at: s.starts_at,
                 tz: s.timezone.parse().unwrap_or(Tz::UTC),
                 missing: d.missing_roles.clone(),
+                url: page_url(rt, &format!("/sessions/{}", s.id)),
             }
         }
         MessageKind::WeeklyDigest => {
@@ -270,7 +275,7 @@ fn prepare(
             if g.is_empty() {
                 return Err("nothing to report this week".into());
             }
-            Mail::WeeklyDigest(g.clone())
+            Mail::WeeklyDigest(g.clone(), page_url(rt, "/dashboard"))
         }
         MessageKind::Invitation | MessageKind::PasswordReset => {
             let link = d
@@ -348,6 +353,11 @@ fn sign_in_url(rt: &Runtime, org: i64, link: &DeliverySignIn) -> String {
             expires_at: link.expires_at.timestamp(),
         },
     )
+}
+
+/// A page of this installation, for staff mail to link to what it speaks of.
+fn page_url(rt: &Runtime, path: &str) -> String {
+    format!("{}{path}", rt.settings.public_url.trim_end_matches('/'))
 }
 
 /// The signed "I can't come" link of one participant for one session; it works until the

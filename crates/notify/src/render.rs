@@ -68,14 +68,20 @@ pub enum Mail {
     FollowUpOpened {
         group: String,
         misses: u32,
+        /// The page of the call.
+        url: String,
     },
     /// To coordinators, once a sweep: every call that came due with nobody having called.
     FollowUpEscalated {
         tasks: Vec<EscalatedCall>,
+        /// The page of the calls.
+        url: String,
     },
     /// To coordinators: a facilitator asks for help with a call.
     FollowUpHandedOver {
         group: String,
+        /// The page of the call.
+        url: String,
     },
     /// To the facilitator a follow-up call is assigned to.
     FollowUpAssigned {
@@ -83,6 +89,8 @@ pub enum Mail {
         group: String,
         due_at: DateTime<Utc>,
         tz: Tz,
+        /// The page of the call.
+        url: String,
     },
     /// To coordinators: a session soon without the facilitators its phase needs.
     RolesMissing {
@@ -91,9 +99,12 @@ pub enum Mail {
         tz: Tz,
         /// Each lead role short of its count, such as `educator: 0 of 1`.
         missing: Vec<String>,
+        /// The page of the session.
+        url: String,
     },
     /// To coordinators, weekly: the coming week in counts.
-    WeeklyDigest(Digest),
+    /// The digest, and the page of the dashboard.
+    WeeklyDigest(Digest, String),
     /// To a new user: the link to set a password, working for `days`.
     Invitation {
         organization: String,
@@ -129,7 +140,7 @@ impl Mail {
             Mail::FollowUpEscalated { .. } => MessageKind::FollowUpEscalated,
             Mail::FollowUpAssigned { .. } => MessageKind::FollowUpAssigned,
             Mail::RolesMissing { .. } => MessageKind::RolesMissing,
-            Mail::WeeklyDigest { .. } => MessageKind::WeeklyDigest,
+            Mail::WeeklyDigest(..) => MessageKind::WeeklyDigest,
             Mail::Invitation { .. } => MessageKind::Invitation,
             Mail::PasswordReset { .. } => MessageKind::PasswordReset,
         }
@@ -373,7 +384,7 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 w.get("absence-notice-reason", &args([("reason", why)]))?,
             ));
         }
-        Mail::FollowUpHandedOver { group } => {
+        Mail::FollowUpHandedOver { group, url } => {
             subject = w.get(
                 "follow-up-handed-over-subject",
                 &args([("group", group.clone())]),
@@ -382,9 +393,12 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "follow-up-handed-over-body",
                 &args([("group", group.clone())]),
             )?));
-            blocks.push(Block::Line(w.plain("queue-link")?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
-        Mail::FollowUpOpened { group, misses } => {
+        Mail::FollowUpOpened { group, misses, url } => {
             subject = w.get(
                 "follow-up-opened-subject",
                 &args([("group", group.clone())]),
@@ -402,13 +416,17 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 )?
             };
             blocks.push(Block::Line(body));
-            blocks.push(Block::Line(w.plain("queue-link")?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
         Mail::FollowUpAssigned {
             name,
             group,
             due_at,
             tz,
+            url,
         } => {
             let (date, _) = w.date_time(*due_at, *tz)?;
             subject = w.get(
@@ -422,8 +440,12 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                 "follow-up-assigned-body",
                 &args([("group", group.clone()), ("date", date)]),
             )?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
-        Mail::FollowUpEscalated { tasks } => {
+        Mail::FollowUpEscalated { tasks, url } => {
             subject = match tasks.as_slice() {
                 [one] => w.get(
                     "follow-up-escalated-subject",
@@ -441,13 +463,17 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                     &args([("group", t.group.clone()), ("date", date)]),
                 )?));
             }
-            blocks.push(Block::Line(w.plain("queue-link")?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
         Mail::RolesMissing {
             group,
             starts_at,
             tz,
             missing,
+            url,
         } => {
             let (date, time) = w.date_time(*starts_at, *tz)?;
             subject = w.get(
@@ -462,9 +488,12 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                     ("missing", missing.join(", ")),
                 ]),
             )?));
-            blocks.push(Block::Line(w.plain("queue-link")?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
-        Mail::WeeklyDigest(d) => {
+        Mail::WeeklyDigest(d, url) => {
             subject = w.get(
                 "weekly-digest-subject",
                 &args([("org", d.org_name.clone())]),
@@ -492,7 +521,10 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
                     &args([("languages", d.interpreters.join(", "))]),
                 )?));
             }
-            blocks.push(Block::Line(w.plain("queue-link")?));
+            blocks.push(Block::Link {
+                label: w.plain("queue-link")?,
+                url: url.clone(),
+            });
         }
         Mail::Invitation {
             organization,

@@ -144,6 +144,7 @@ fn every_kind() -> Vec<Mail> {
         Mail::FollowUpOpened {
             group: "Diabetes circle".into(),
             misses: 3,
+            url: "https://pg.example.org/follow-ups/7".into(),
         },
         Mail::FollowUpEscalated {
             tasks: vec![
@@ -158,32 +159,39 @@ fn every_kind() -> Vec<Mail> {
                     tz: s.tz,
                 },
             ],
+            url: "https://pg.example.org/follow-ups".into(),
         },
         Mail::FollowUpHandedOver {
             group: "Diabetes circle".into(),
+            url: "https://pg.example.org/follow-ups/7".into(),
         },
         Mail::FollowUpAssigned {
             name: "Rosa".into(),
             group: "Diabetes circle".into(),
             due_at: s.starts_at,
             tz: s.tz,
+            url: "https://pg.example.org/follow-ups/7".into(),
         },
         Mail::RolesMissing {
             group: "Diabetes circle".into(),
             starts_at: s.starts_at,
             tz: s.tz,
             missing: vec!["educator: 0 of 1".into()],
+            url: "https://pg.example.org/sessions/9".into(),
         },
-        Mail::WeeklyDigest(peergroup_domain::reminders::Digest {
-            org_name: "Riverside".into(),
-            sessions: 4,
-            open_follow_ups: 2,
-            overdue_follow_ups: 1,
-            childcare_children: 6,
-            transport: 2,
-            food: 8,
-            interpreters: vec!["ar".into(), "ps".into()],
-        }),
+        Mail::WeeklyDigest(
+            peergroup_domain::reminders::Digest {
+                org_name: "Riverside".into(),
+                sessions: 4,
+                open_follow_ups: 2,
+                overdue_follow_ups: 1,
+                childcare_children: 6,
+                transport: 2,
+                food: 8,
+                interpreters: vec!["ar".into(), "ps".into()],
+            },
+            "https://pg.example.org/dashboard".into(),
+        ),
         Mail::Invitation {
             organization: "Riverside".into(),
             url: "https://example.org/welcome/abc".into(),
@@ -282,10 +290,12 @@ fn a_follow_up_opened_by_hand_counts_no_missed_sessions() {
         let by_hand = Mail::FollowUpOpened {
             group: "Diabetes circle".into(),
             misses: 0,
+            url: "https://pg.example.org/follow-ups/7".into(),
         };
         let after_misses = Mail::FollowUpOpened {
             group: "Diabetes circle".into(),
             misses: 3,
+            url: "https://pg.example.org/follow-ups/7".into(),
         };
         let hand = render_in(&by_hand, locale).unwrap().text();
         let rule = render_in(&after_misses, locale).unwrap().text();

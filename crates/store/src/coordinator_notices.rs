@@ -19,7 +19,7 @@ use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::{ExprTrait, Query};
 use sea_orm::{QueryOrder, QuerySelect};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// How far ahead a session without its facilitators is reported.
 pub fn roles_window() -> Duration {
@@ -45,6 +45,9 @@ pub(crate) struct Coming {
     sequence: i32,
     phase: i32,
     program_id: Id,
+    pub(crate) number: i32,
+    pub(crate) local_date: chrono::NaiveDate,
+    pub(crate) local_time: chrono::NaiveTime,
 }
 
 /// Which scheduled sessions the checks read.
@@ -65,7 +68,8 @@ pub(crate) async fn coming_sessions(
     // Text, not sea-query: the `CROSS JOIN` is a plan for SQLite that a builder would not
     // keep.
     let mut sql = format!(
-        "SELECT s.id, s.org_id, s.group_id, s.starts_at, s.sequence, s.phase, g.program_id \
+        "SELECT s.id, s.org_id, s.group_id, s.starts_at, s.sequence, s.phase, g.program_id, \
+         s.number, s.local_date, s.local_time \
          FROM peer_groups g CROSS JOIN sessions s \
          WHERE g.status IN ({}) \
          AND s.group_id = g.id AND s.org_id = g.org_id \
@@ -96,6 +100,9 @@ pub(crate) async fn coming_sessions(
                 sequence: row.try_get("", "sequence")?,
                 phase: row.try_get("", "phase")?,
                 program_id: row.try_get("", "program_id")?,
+                number: row.try_get("", "number")?,
+                local_date: row.try_get("", "local_date")?,
+                local_time: row.try_get("", "local_time")?,
             })
         })
         .collect()
@@ -224,29 +231,17 @@ impl Store {
             from + Duration::days(7),
         )
         .await?;
-        let mut per_group: BTreeMap<Id, (u32, Id)> = BTreeMap::new();
-        for s in &sessions {
-            per_group.entry(s.group_id).or_insert((0, s.id)).0 += 1;
-        }
         let mut digest = Digest {
             org_name,
             sessions: sessions.len() as u32,
             ..Digest::default()
         };
-        // A group's supports are the same at each of its sessions: its headcount, once per
-        // session.
-        for (count, any_session) in per_group.into_values() {
-            let h = self.support_headcount(org, any_session).await?;
-            digest.childcare_children += h.childcare.children * count;
-            digest.transport += h.transport * count;
-            digest.food += h.food * count;
-            for i in h.interpreters {
-                if !digest.interpreters.contains(&i.language) {
-                    digest.interpreters.push(i.language);
-                }
-            }
-        }
-        digest.interpreters.sort();
+        let week: Vec<(Id, Id)> = sessions.iter().map(|s| (s.id, s.group_id)).collect();
+        let needs = crate::supports::needs_at(&self.reader(), org, &week).await?;
+        digest.childcare_children = needs.childcare_children;
+        digest.transport = needs.transport;
+        digest.food = needs.food;
+        digest.interpreters = needs.interpreters;
         let open = follow_up_task::Entity::find()
             .filter(follow_up_task::Column::OrgId.eq(org))
             .filter(follow_up_task::Column::State.eq(TaskState::Open.as_str()));

@@ -4,7 +4,7 @@
 
 use crate::coordinator_notices::{Scope, coming_sessions, gaps_of};
 use crate::dialect::stmt;
-use crate::entities::{follow_up_task, group, session};
+use crate::entities::{follow_up_task, group};
 use crate::stored::sql_words;
 use crate::{Result, Store};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -71,23 +71,6 @@ impl Store {
             .into_iter()
             .map(|g| (g.session_id, g.missing))
             .collect();
-        let mut numbers: HashMap<Id, (i32, NaiveDate, NaiveTime)> = HashMap::new();
-        for chunk in coming.chunks(500) {
-            let rows: Vec<(Id, i32, NaiveDate, NaiveTime)> = session::Entity::find()
-                .select_only()
-                .columns([
-                    session::Column::Id,
-                    session::Column::Number,
-                    session::Column::LocalDate,
-                    session::Column::LocalTime,
-                ])
-                .filter(session::Column::OrgId.eq(org))
-                .filter(session::Column::Id.is_in(chunk.iter().map(|s| s.id)))
-                .into_tuple()
-                .all(&db)
-                .await?;
-            numbers.extend(rows.into_iter().map(|(id, n, d, t)| (id, (n, d, t))));
-        }
         let names: HashMap<Id, (String, String)> = group::Entity::find()
             .select_only()
             .columns([
@@ -105,16 +88,15 @@ impl Store {
         let mut week: Vec<WeekSession> = coming
             .into_iter()
             .filter_map(|s| {
-                let (number, local_date, local_time) = *numbers.get(&s.id)?;
                 let (group_name, timezone) = names.get(&s.group_id).cloned()?;
                 Some(WeekSession {
                     id: s.id,
                     group_id: s.group_id,
                     group_name,
                     timezone,
-                    number,
-                    local_date,
-                    local_time,
+                    number: s.number,
+                    local_date: s.local_date,
+                    local_time: s.local_time,
                     starts_at: s.starts_at,
                     missing: gaps.get(&s.id).cloned().unwrap_or_default(),
                 })

@@ -2,7 +2,8 @@
 //! enrolments and follow-up tasks, each in bounded pieces so that an export of any size
 //! is written out piece by piece and never held whole.
 
-use crate::entities::{attendance, enrollment, follow_up_task, group, person, program, session};
+use crate::entities::{enrollment, follow_up_task, group, person, program, session};
+use crate::stored::Stored;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use peergroup_domain::Id;
@@ -140,26 +141,39 @@ impl Store {
             .collect())
     }
 
-    /// Every mark of these sessions, each session's by name.
+    /// Every mark of these sessions, each session's by name, in one statement.
     pub async fn export_marks(&self, org: Id, session_ids: &[Id]) -> Result<Vec<ExportMark>> {
-        let marks = attendance::Entity::find()
-            .filter(attendance::Column::OrgId.eq(org))
-            .filter(attendance::Column::SessionId.is_in(session_ids.iter().copied()))
-            .all(&self.reader())
+        if session_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let db = self.reader();
+        let d = crate::dialect::of(&db);
+        let sql = format!(
+            "SELECT a.session_id, a.person_id, p.display_name, a.status, a.reason \
+             FROM attendance a JOIN people p ON p.id = a.person_id AND p.org_id = a.org_id \
+             WHERE a.org_id = {} AND a.session_id IN ({})",
+            d.params(1, 1),
+            d.params(2, session_ids.len())
+        );
+        let mut values: Vec<sea_orm::Value> = vec![org.into()];
+        values.extend(session_ids.iter().map(|&s| sea_orm::Value::from(s)));
+        let rows = db
+            .query_all_raw(crate::dialect::stmt(&db, &sql, values))
             .await?;
-        let names = self
-            .names(org, marks.iter().map(|m| m.person_id).collect())
-            .await?;
-        let mut lines: Vec<ExportMark> = marks
+        let mut lines = rows
             .into_iter()
-            .map(|m| ExportMark {
-                session_id: m.session_id,
-                person_id: m.person_id,
-                name: names.get(&m.person_id).cloned().unwrap_or_default(),
-                status: m.status.0,
-                reason: m.reason.map(|r| r.0),
+            .map(|row| {
+                Ok(ExportMark {
+                    session_id: row.try_get("", "session_id")?,
+                    person_id: row.try_get("", "person_id")?,
+                    name: row.try_get("", "display_name")?,
+                    status: row.try_get::<Stored<AttendanceStatus>>("", "status")?.0,
+                    reason: row
+                        .try_get::<Option<Stored<AbsenceReason>>>("", "reason")?
+                        .map(|r| r.0),
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>>>()?;
         lines.sort_by(|a, b| {
             (a.session_id, &a.name, a.person_id).cmp(&(b.session_id, &b.name, b.person_id))
         });

@@ -50,7 +50,7 @@ pub mod sessions;
 pub mod sign_in;
 mod stored;
 pub mod supervision;
-mod supports;
+pub mod supports;
 pub mod task_writes;
 mod training;
 pub mod training_reports;

@@ -106,6 +106,7 @@ pub struct DeliverySession {
 
 #[derive(Debug, Clone)]
 pub struct DeliveryTask {
+    pub id: Id,
     /// Still open: a call assigned and since closed is not asked for.
     pub open: bool,
     pub group_name: String,
@@ -118,6 +119,7 @@ pub struct DeliveryTask {
 fn delivery_task(t: follow_up_task::Model, g: &group::Model) -> DeliveryTask {
     let sessions: Vec<Id> = from_json(t.sessions).unwrap_or_default();
     DeliveryTask {
+        id: t.id,
         open: *t.state == TaskState::Open,
         group_name: g.name.clone(),
         timezone: g.timezone.clone(),

@@ -125,3 +125,116 @@ impl Store {
         )
     }
 }
+
+/// Supports to arrange over many sessions: at each session, the needs (requested or
+/// arranged) of the participants holding a place in its group who did not say "I can't
+/// come", summed. Read in a few statements whatever the number of sessions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NeedsAt {
+    pub childcare_children: u32,
+    pub transport: u32,
+    pub food: u32,
+    /// Interpreter languages, each once, sorted.
+    pub interpreters: Vec<String>,
+}
+
+impl Store {
+    /// Supports to arrange over `sessions`, given as `(session, group)`.
+    pub async fn needs_at(&self, org: Id, sessions: &[(Id, Id)]) -> Result<NeedsAt> {
+        needs_at(&self.reader(), org, sessions).await
+    }
+}
+
+/// `sessions` as `(session, group)`.
+pub(crate) async fn needs_at(
+    conn: &impl ConnectionTrait,
+    org: Id,
+    sessions: &[(Id, Id)],
+) -> Result<NeedsAt> {
+    use crate::entities::absence_notice;
+    use peergroup_domain::enrollment::EnrollmentStatus;
+    use peergroup_domain::support::{SupportKind, SupportStatus};
+    use sea_orm::QuerySelect;
+    use std::collections::{BTreeSet, HashMap, HashSet};
+
+    let mut groups: Vec<Id> = sessions.iter().map(|&(_, g)| g).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    // Needs of participants holding a place, with their group: one row per need.
+    type Need = (Id, Stored<SupportKind>, serde_json::Value, Option<String>);
+    /// A need of a placed participant: its enrolment, group, kind, children's ages and
+    /// interpreter language.
+    type NeedRow = (Id, Id, Stored<SupportKind>, serde_json::Value, Option<String>);
+    let mut needs: HashMap<Id, Vec<Need>> = HashMap::new();
+    for chunk in groups.chunks(500) {
+        let rows: Vec<NeedRow> = support_need::Entity::find()
+            .select_only()
+            .column(support_need::Column::EnrollmentId)
+            .column(enrollment::Column::GroupId)
+            .column(support_need::Column::Kind)
+            .column(support_need::Column::ChildrenAges)
+            .column(support_need::Column::InterpreterLanguage)
+            .join(
+                sea_orm::JoinType::InnerJoin,
+                support_need::Entity::belongs_to(enrollment::Entity)
+                    .from(support_need::Column::EnrollmentId)
+                    .to(enrollment::Column::Id)
+                    .into(),
+            )
+            .filter(support_need::Column::OrgId.eq(org))
+            .filter(support_need::Column::Status.ne(SupportStatus::Declined.as_str()))
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::GroupId.is_in(chunk.iter().copied()))
+            .filter(enrollment::Column::Status.is_in([
+                EnrollmentStatus::Enrolled.as_str(),
+                EnrollmentStatus::Completed.as_str(),
+            ]))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for (enrollment, group, kind, ages, language) in rows {
+            needs
+                .entry(group)
+                .or_default()
+                .push((enrollment, kind, ages, language));
+        }
+    }
+    let mut away: HashSet<(Id, Id)> = HashSet::new();
+    for chunk in sessions.chunks(500) {
+        let rows: Vec<(Id, Id)> = absence_notice::Entity::find()
+            .select_only()
+            .columns([
+                absence_notice::Column::SessionId,
+                absence_notice::Column::EnrollmentId,
+            ])
+            .filter(absence_notice::Column::OrgId.eq(org))
+            .filter(absence_notice::Column::SessionId.is_in(chunk.iter().map(|&(s, _)| s)))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        away.extend(rows);
+    }
+    let mut out = NeedsAt::default();
+    let mut languages = BTreeSet::new();
+    for &(session, group) in sessions {
+        let coming = needs
+            .get(&group)
+            .into_iter()
+            .flatten()
+            .filter(|(e, ..)| !away.contains(&(session, *e)));
+        for (_, kind, ages, language) in coming {
+            match kind.0 {
+                SupportKind::Childcare => {
+                    let ages: Vec<u8> = from_json(ages.clone())?;
+                    out.childcare_children += ages.len() as u32;
+                }
+                SupportKind::Transport => out.transport += 1,
+                SupportKind::Food => out.food += 1,
+                SupportKind::Interpreter => languages.extend(language.clone()),
+                SupportKind::Financial | SupportKind::Other => {}
+            }
+        }
+    }
+    out.interpreters = languages.into_iter().collect();
+    Ok(out)
+}

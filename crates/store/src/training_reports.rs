@@ -242,11 +242,11 @@ impl Store {
     }
 
     /// Every facilitator with missing or expiring training for a group they are assigned
-    /// to, and every upcoming session whose assigned facilitators do not fill its phase.
-    pub async fn training_gaps(&self, org: Id) -> Result<TrainingGaps> {
+    /// to.
+    pub async fn facilitator_gaps(&self, org: Id) -> Result<Vec<FacilitatorGap>> {
         let now = self.now();
         let (assigned, programs, facts) = assignments_and_facts(&self.reader(), org, None).await?;
-        let facilitators = standings(assigned, &programs, &facts, now)?
+        Ok(standings(assigned, &programs, &facts, now)?
             .into_iter()
             .filter(|(_, _, s)| !s.unmet.is_empty() || !s.expiring.is_empty())
             .map(|(person_id, display_name, standing)| FacilitatorGap {
@@ -254,7 +254,14 @@ impl Store {
                 display_name,
                 standing,
             })
-            .collect();
+            .collect())
+    }
+
+    /// Every facilitator with missing or expiring training for a group they are assigned
+    /// to, and every upcoming session whose assigned facilitators do not fill its phase.
+    pub async fn training_gaps(&self, org: Id) -> Result<TrainingGaps> {
+        let now = self.now();
+        let facilitators = self.facilitator_gaps(org).await?;
         let horizon = now + chrono::Duration::days(3660);
         let coming = coming_sessions(&self.reader(), Scope::Org(org), now, horizon).await?;
         let gaps = gaps_of(&self.reader(), &coming).await?;

@@ -60,6 +60,8 @@ pub struct AppState {
     /// Failed sign-ins per client address, and per email address.
     sign_in_limit: Arc<auth_limit::AuthLimiter>,
     sign_in_by_email: Arc<auth_limit::AuthLimiter<String>>,
+    /// Each organization's dashboard as last read, for a second.
+    dashboards: Arc<pages::DashboardCache>,
 }
 
 /// Failed sign-ins allowed at once, then one every this many seconds (per address and
@@ -97,6 +99,7 @@ impl AppState {
                 SIGN_IN_FAILURES_BURST,
                 SIGN_IN_FAILURES_PER_MINUTE,
             )),
+            dashboards: Arc::default(),
         }
     }
 

@@ -13,11 +13,49 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use peergroup_app::dashboard::{self, Dashboard};
+use peergroup_domain::Id;
 use peergroup_notify::render::date_time;
+use peergroup_store::Store;
 use peergroup_store::dashboard::WeekSession;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Sessions and groups listed at most; the rest are counted.
 const SHOWN: usize = 15;
+
+/// How long a reading of the dashboard is shown again before it is read anew. Requests of
+/// one organization in the same second share one reading (of up to hundreds of groups),
+/// and wait for it rather than read side by side; no person can change something and
+/// look again within a second.
+const FRESH_FOR: Duration = Duration::from_secs(1);
+
+type Slot = Arc<tokio::sync::Mutex<Option<(Instant, Arc<Dashboard>)>>>;
+
+/// The latest reading of each organization's dashboard.
+#[derive(Default)]
+pub struct DashboardCache(std::sync::Mutex<HashMap<Id, Slot>>);
+
+impl DashboardCache {
+    async fn get(&self, store: &Store, org: Id) -> peergroup_store::Result<Arc<Dashboard>> {
+        let slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(org)
+            .or_default()
+            .clone();
+        let mut held = slot.lock().await;
+        if let Some((at, d)) = held.as_ref()
+            && at.elapsed() < FRESH_FOR
+        {
+            return Ok(d.clone());
+        }
+        let d = Arc::new(dashboard::dashboard(store, org).await?);
+        *held = Some((Instant::now(), d.clone()));
+        Ok(d)
+    }
+}
 
 pub struct SessionLine {
     pub id: i64,
@@ -160,7 +198,12 @@ pub async fn dashboard(State(state): State<AppState>, signed: SignedIn) -> Respo
     let w = &signed.words;
     let read = async {
         require_manager(&signed.who)?;
-        Ok::<_, ApiError>(dashboard::dashboard(&state.store, signed.who.org_id).await?)
+        Ok::<_, ApiError>(
+            state
+                .dashboards
+                .get(&state.store, signed.who.org_id)
+                .await?,
+        )
     };
     match read.await {
         Ok(d) => {

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Sessions whose marks are read at once, and enrolments or tasks per piece.
-const SESSIONS_PER_PIECE: usize = 200;
+const SESSIONS_PER_PIECE: usize = 500;
 const ROWS_PER_PIECE: u64 = 1000;
 
 /// The three files, by the name their link ends with.
@@ -361,10 +361,15 @@ fn attendance(
                     .chunks(SESSIONS_PER_PIECE)
                     .map(<[ExportSession]>::to_vec)
                     .collect();
-                Box::pin(stream::iter(chunks).then(move |chunk| {
-                    let (store, named) = (store.clone(), named.clone());
-                    async move { marks_piece(&store, org, &named, &chunk).await }
-                }))
+                // The next piece is read while this one is written out: two at most.
+                Box::pin(
+                    stream::iter(chunks)
+                        .map(move |chunk| {
+                            let (store, named) = (store.clone(), named.clone());
+                            async move { marks_piece(&store, org, &named, &chunk).await }
+                        })
+                        .buffered(2),
+                )
             }
         };
         pieces

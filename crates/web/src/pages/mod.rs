@@ -25,6 +25,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use text::Words;
 
+pub use dashboard::DashboardCache;
 pub use import::{UPLOAD_LIMIT, UPLOAD_PATH};
 pub use login::{LoginSettings, SignedIn};
 pub use sessions::render_roll_call;
