@@ -31,3 +31,5 @@ bench:
     cargo run --release -p peergroup-bench -- --scenario reminders --backend postgres
     cargo run --release -p peergroup-bench -- --scenario pages --backend sqlite
     cargo run --release -p peergroup-bench -- --scenario pages --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario coordinator --backend sqlite
+    cargo run --release -p peergroup-bench -- --scenario coordinator --backend postgres
