@@ -164,7 +164,13 @@ pub(crate) async fn needs_at(
     type Need = (Id, Stored<SupportKind>, serde_json::Value, Option<String>);
     /// A need of a placed participant: its enrolment, group, kind, children's ages and
     /// interpreter language.
-    type NeedRow = (Id, Id, Stored<SupportKind>, serde_json::Value, Option<String>);
+    type NeedRow = (
+        Id,
+        Id,
+        Stored<SupportKind>,
+        serde_json::Value,
+        Option<String>,
+    );
     let mut needs: HashMap<Id, Vec<Need>> = HashMap::new();
     for chunk in groups.chunks(500) {
         let rows: Vec<NeedRow> = support_need::Entity::find()
