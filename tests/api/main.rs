@@ -7,6 +7,7 @@ mod bad_input;
 mod coordinator_pages;
 mod feeds;
 mod group_detail;
+mod group_pages;
 mod hygiene;
 mod idempotency;
 mod jobs;

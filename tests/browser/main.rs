@@ -6,7 +6,7 @@
 
 use fantoccini::Locator;
 use peergroup_blackbox::browser::Browser;
-use peergroup_blackbox::{TestApp, World};
+use peergroup_blackbox::{TestApp, World, json};
 use std::time::Duration;
 
 const PASSWORD: &str = "a long enough passphrase";
@@ -515,6 +515,365 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
         .await
         .expect("the Arabic dashboard, right to left");
     check(&b, "dashboard-ar").await;
+    b.close().await;
+    let _ = std::fs::remove_file(&file);
+}
+
+/// Waits until nothing on the page matches `css` (a page that replaced the last one).
+async fn gone(b: &Browser, css: &str) {
+    for _ in 0..100 {
+        if b.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .is_empty()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} is still on the page");
+}
+
+/// Sets a form field the way a date or time picker would.
+async fn set_value(b: &Browser, css: &str, value: &str) {
+    b.client
+        .execute(
+            "document.querySelector(arguments[0]).value = arguments[1];",
+            vec![css.into(), value.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+}
+
+/// Twelve people of a Punjabi-speaking diabetes group and two rows the import refuses.
+const TANG_FILE: &str = "name,language,phone,consent_reminders,consent_calls\n\
+Amrit Kaur,pa-Guru,+1 778 555 0101,yes,yes\n\
+Baljit Kaur,pa-Guru,+1 778 555 0102,yes,yes\n\
+Charanjit Singh,pa-Guru,+1 778 555 0103,yes,yes\n\
+Daljit Gill,pa-Guru,+1 778 555 0104,yes,yes\n\
+Gurdeep Sandhu,pa-Guru,+1 778 555 0105,yes,yes\n\
+Harjit Dhillon,pa-Guru,+1 778 555 0106,yes,no\n\
+Inderjit Sidhu,en,+1 778 555 0107,yes,yes\n\
+Jaswinder Grewal,pa-Guru,+1 778 555 0108,no,no\n\
+Kamaljit Bains,pa-Guru,+1 778 555 0109,yes,yes\n\
+Manjit Johal,en,+1 778 555 0110,yes,yes\n\
+Navdeep Toor,pa-Guru,+1 778 555 0111,yes,yes\n\
+Paramjit Atwal,pa-Guru,+1 778 555 0112,yes,yes\n\
+Wrong Number,pa-Guru,0102,yes,yes\n\
+No Language,,+1 778 555 0114,yes,yes\n";
+
+#[tokio::test]
+async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 1, 17, 0, 0).unwrap());
+    // Set-up the pages do not cover yet: accounts for the lead (an admin, who runs the
+    // organization's settings too) and the educator.
+    let educator = app
+        .create_id(
+            &world.token,
+            "/api/v1/people",
+            &json!({"display_name": "Dr Mei Chen", "preferred_language": "en",
+                    "email": "mei.chen@example.org"}),
+        )
+        .await;
+    app.invite(&world.token, "mei.chen@example.org", "facilitator")
+        .await;
+    let admin = app
+        .token(
+            "riverside",
+            "director@example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let lead = app.invite(&admin, "lead@example.org", "admin").await;
+    let peer = app.invite(&world.token, FACILITATOR, "facilitator").await;
+    let file = std::env::temp_dir().join(format!("peergroup-tang-{}.csv", std::process::id()));
+    std::fs::write(&file, TANG_FILE).unwrap();
+
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}{lead}", app.base)).await.unwrap();
+    b.wait_for_text("h1", "Choose your password").await;
+    choose_password(&b).await;
+
+    // The organization lets a coordinator assign someone still in training, with a reason.
+    tap(&b, "nav a[href='/settings']").await;
+    b.wait_for_text("h1", "Settings").await;
+    tap(&b, "input[name=training_policy][value=override]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=status]", "Saved.").await;
+    check(&b, "settings").await;
+
+    // 1. The Tang 2015 card, copied, and a group of it in Vancouver across the spring change.
+    tap(&b, "nav a[href='/programs']").await;
+    b.wait_for_text("h1", "Programs").await;
+    b.wait_for_text("#card-tang-2015", "Diabetes self-management")
+        .await;
+    check(&b, "programs").await;
+    tap(&b, "form:has(input[value='tang-2015']) button").await;
+    b.wait_for_text("[role=status]", "This program is now yours to change.")
+        .await;
+    check(&b, "program").await;
+    let program: i64 = b.client.current_url().await.unwrap().path()["/programs/".len()..]
+        .parse()
+        .unwrap();
+    // The peer leader did Tang's training; the educator has not yet.
+    app.train(&world.token, program, world.facilitator, "peer_leader")
+        .await;
+    tap(&b, "a[href^='/groups/new']").await;
+    b.wait_for_text("h1", "New group").await;
+    fill(&b, "#name", "Surrey Punjabi diabetes group").await;
+    fill(&b, "#languages", "pa en").await;
+    fill(&b, "#timezone", "America/Vancouver").await;
+    fill(&b, "#venue", "Gurdwara hall").await;
+    set_value(&b, "#start_date", "2027-01-07").await;
+    set_value(&b, "#start_time", "18:00").await;
+    tap(&b, "input[name=weekday][value=thursday]").await;
+    fill(&b, "#capacity", "12").await;
+    check(&b, "new-group").await;
+    tap(&b, "button[value=preview]").await;
+    b.wait_for_text(
+        "tr.clock-change",
+        "The clocks change here (UTC−08:00 → UTC−07:00).",
+    )
+    .await;
+    check(&b, "new-group-preview").await;
+    tap(&b, "button[value=create]").await;
+    b.wait_for_text("[role=status]", "Created, with its sessions.")
+        .await;
+    let group: i64 = b.client.current_url().await.unwrap().path()["/groups/".len()..]
+        .parse()
+        .unwrap();
+
+    // 2. Twelve participants from the file; the two bad rows are refused with reasons.
+    tap(&b, "nav a[href='/participants']").await;
+    tap(&b, "a[href='/participants/import']").await;
+    b.wait_for_text("h1", "Import participants").await;
+    b.client
+        .find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text(
+        "[role=status]",
+        "To add: 12. Already here: 0. Rows with problems: 2.",
+    )
+    .await;
+    b.wait_for_text("td", "Phone: write the number with + and the country code")
+        .await;
+    b.wait_for_text("td", "Language: this is missing.").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=status]", "Added: 12.").await;
+
+    // Enrolled into the group from one search.
+    b.client
+        .goto(&format!("{}/groups/{group}?q=%2B1778555", app.base))
+        .await
+        .unwrap();
+    for name in TANG_FILE.lines().skip(1).take(12) {
+        let name = name.split(',').next().unwrap();
+        // The label isolates the name from the sentence around it (bidi marks).
+        let button = format!("button[aria-label^='Enrol'][aria-label*='{name}']");
+        tap(&b, &button).await;
+        gone(&b, &button).await;
+        b.wait_for_text("[role=status]", "Enrolled.").await;
+    }
+    b.wait_for_text("dd", "12 of 12 places taken, 0 waiting")
+        .await;
+
+    // 3. Co-facilitators, each with how they stand against the role.
+    b.wait_for_text(".card", "meets the requirements").await;
+    check(&b, "group").await;
+    tap(
+        &b,
+        "button[aria-label*='Gurpreet S'][aria-label*='Peer leader']",
+    )
+    .await;
+    b.wait_for_text("[role=status]", "Assigned.").await;
+    b.wait_for_text(".card", "Two-day educator training").await;
+    fill(
+        &b,
+        &format!("#override-{educator}-certified_diabetes_educator"),
+        "Certified educator; the two-day course is booked for January",
+    )
+    .await;
+    tap(
+        &b,
+        "button[aria-label*='Dr Mei Chen'][aria-label*='Certified diabetes educator']",
+    )
+    .await;
+    b.wait_for_text("[role=status]", "Assigned.").await;
+    b.wait_for_text(
+        "li",
+        "Assigned without the training, because: Certified educator",
+    )
+    .await;
+    tap(&b, "a[href$='/roster']").await;
+    b.wait_for_text("td", "Baljit Kaur").await;
+    check(&b, "roster").await;
+    b.client.back().await.unwrap();
+    b.wait_for_text("h1", "Surrey Punjabi diabetes group").await;
+    tap(&b, "button[name=status][value=enrolling]").await;
+    b.wait_for_text("[role=status]", "The group's status is changed.")
+        .await;
+    tap(&b, "button[name=status][value=running]").await;
+    b.wait_for_text(".tag", "Running").await;
+    tap(&b, "header button").await;
+    b.wait_for_text("main", "You are signed out.").await;
+
+    // 4. The peer leader takes three roll-calls; Baljit is absent from all three.
+    let sessions = app
+        .get(
+            &world.token,
+            &format!("/api/v1/groups/{group}/sessions?from=2027-01-01&to=2028-01-01"),
+        )
+        .await
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(sessions.len(), 24);
+    let roster = app
+        .get(
+            &world.token,
+            &format!("/api/v1/groups/{group}/enrollments?limit=50"),
+        )
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let baljit = roster
+        .iter()
+        .find(|e| e["display_name"] == "Baljit Kaur")
+        .unwrap()["person_id"]
+        .as_i64()
+        .unwrap();
+    b.client.goto(&format!("{}{peer}", app.base)).await.unwrap();
+    choose_password(&b).await;
+    for s in sessions.iter().take(3) {
+        let starts: chrono::DateTime<chrono::Utc> =
+            s["starts_at"].as_str().unwrap().parse().unwrap();
+        app.clock.set(starts + chrono::Duration::hours(1));
+        b.client.goto(&format!("{}/", app.base)).await.unwrap();
+        sign_in_if_asked(&b).await;
+        b.wait_for_text("h2", "Today").await;
+        tap(&b, &format!("a[href='/sessions/{}']", s["id"])).await;
+        b.wait_for_text("h1", "Roll-call").await;
+        for e in &roster {
+            let person = e["person_id"].as_i64().unwrap();
+            let mark = if person == baljit {
+                "absent"
+            } else {
+                "present"
+            };
+            tap(
+                &b,
+                &format!("input[name=mark_{person}][value={mark}] + span"),
+            )
+            .await;
+        }
+        tap(
+            &b,
+            &format!("input[name=facilitator][value='{}']", world.facilitator),
+        )
+        .await;
+        tap(&b, "main form button[type=submit]").await;
+        b.wait_for_text("[role=status]", "The roll-call is saved.")
+            .await;
+    }
+    b.wait_for_text(
+        "[role=status]",
+        "Baljit Kaur: 3 missed sessions in a row. A follow-up call is now open.",
+    )
+    .await;
+
+    // 5. The call is on the peer leader's list; they call; the board shows it called.
+    tap(&b, "nav a[href='/follow-ups']").await;
+    b.wait_for_text("h2", "Baljit Kaur").await;
+    b.client
+        .find(Locator::XPath(
+            "//section[h2[contains(., 'Baljit Kaur')]]//a[contains(@href, '/follow-ups/')]",
+        ))
+        .await
+        .expect("Baljit's call")
+        .click()
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Call Baljit Kaur").await;
+    tap(&b, "input[name=outcome][value=reached] + span").await;
+    tap(&b, "input[name=barrier][value=transport]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=status]", "The call is saved. Attempts so far: 1.")
+        .await;
+    tap(&b, "header button").await;
+    b.wait_for_text("main", "You are signed out.").await;
+    b.client
+        .goto(&format!("{}/sign-in", app.base))
+        .await
+        .unwrap();
+    fill(&b, "#email", "lead@example.org").await;
+    fill(&b, "#password", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+    tap(&b, "nav a[href='/follow-ups']").await;
+    b.wait_for_text("h2", "Called, still open (1)").await;
+    check(&b, "follow-up-board").await;
+    b.client
+        .find(Locator::XPath(
+            "//section[h2[contains(., 'Called, still open')]]//a[contains(., 'Baljit Kaur')]",
+        ))
+        .await
+        .expect("Baljit's call on the board")
+        .click()
+        .await
+        .unwrap();
+    b.wait_for_text("ol li", "Reached").await;
+    check(&b, "call-log").await;
+
+    // 6. The attendance export holds every mark: 12 people × 3 sessions.
+    b.client
+        .goto(&format!("{}/groups/{group}", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Surrey Punjabi diabetes group").await;
+    let csv = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             fetch(document.querySelector(\"a[href$='attendance.csv']\").href)\
+               .then(r => r.text()).then(done);",
+            vec![],
+        )
+        .await
+        .expect("the attendance file");
+    let csv = csv
+        .as_str()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .to_string();
+    let mut rows = ::csv::Reader::from_reader(csv.as_bytes());
+    let marks: Vec<(String, String)> = rows
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[6].to_string(), r[7].to_string())
+        })
+        .collect();
+    assert_eq!(marks.len(), 36, "{csv}");
+    assert_eq!(
+        marks
+            .iter()
+            .filter(|(name, status)| name == "Baljit Kaur" && status == "absent")
+            .count(),
+        3
+    );
+    assert_eq!(marks.iter().filter(|(_, s)| s == "present").count(), 33);
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

@@ -49,3 +49,30 @@ pub async fn generate(
         warnings,
     })
 }
+
+/// The sessions a group of this design would have, laid out as `generate` would lay them
+/// out (the organization's excluded dates included), before anything is saved: the group
+/// form's preview. The spec is checked against its program as creating it would.
+pub async fn preview(
+    store: &Store,
+    org: Id,
+    spec: &peergroup_domain::group::GroupSpec,
+) -> Result<Vec<schedule::PlannedSession>> {
+    let program = store.get_program(org, spec.program_id).await?;
+    spec.validate(&program.spec)?;
+    let exclusions = store
+        .list_exclusions(org, None)
+        .await?
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    Ok(schedule::generate(&schedule::ScheduleInput {
+        phases: &program.spec.phases,
+        start_date: spec.start_date,
+        weekdays: &spec.weekdays,
+        start_time: spec.start_time.time(),
+        timezone: spec.timezone.tz(),
+        exclusions: &exclusions,
+        policy: spec.exclusion_policy,
+    }))
+}

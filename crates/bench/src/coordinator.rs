@@ -1,6 +1,7 @@
 //! The coordinator's pages at an organization's full size (issue 20): 500 groups of 12
 //! (6,000 participants), 17 marked sessions each (102,000 marks). Measured in one run:
-//! - the dashboard under load, next to a bare handler doing the same reads;
+//! - the dashboard and a group's page under load, each next to a bare handler doing the
+//!   same reads;
 //! - a 5,000-row CSV import previewed over HTTP, next to reading the file and the
 //!   organization's people alone;
 //! - the whole program's attendance exported over HTTP, next to reading the same rows in
@@ -219,6 +220,78 @@ async fn dashboard_parts(store: &Store, org: Id) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Each part of a group page's reads, timed once: where its time goes.
+async fn group_parts(store: &Store, org: Id, id: Id) -> anyhow::Result<()> {
+    use peergroup_store::sessions::{SessionRange, SessionScope};
+    let mut line = Vec::new();
+    let t = Instant::now();
+    let (detail, _) = store.get_group_detail(org, id).await?;
+    line.push(format!("group with roster {:.1} ms", ms(t)));
+    let t = Instant::now();
+    let program = store.get_program(org, detail.group.spec.program_id).await?;
+    line.push(format!("program {:.1} ms", ms(t)));
+    let t = Instant::now();
+    let range = SessionRange::LocalDates {
+        from: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+        to: chrono::NaiveDate::from_ymd_opt(2200, 1, 1).unwrap_or_default(),
+    };
+    store
+        .list_sessions(org, &SessionScope::Groups(vec![id]), range, None)
+        .await?;
+    line.push(format!("sessions {:.1} ms", ms(t)));
+    let t = Instant::now();
+    let taken = detail.enrollments.iter().map(|e| e.person_id).collect();
+    store
+        .eligibility(org, &detail.group, &program.spec, &taken)
+        .await?;
+    line.push(format!("who could lead {:.1} ms", ms(t)));
+    println!("group page reads, one request alone: {}", line.join(", "));
+    Ok(())
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+/// The group page's reads alone (the group with its roster and facilitators, its program,
+/// its sessions, who could lead it), answered with a count: the ceiling for its page.
+async fn ceiling_group(
+    State((store, org)): State<(Store, Id)>,
+    axum::extract::Path(id): axum::extract::Path<Id>,
+) -> String {
+    use peergroup_store::sessions::{SessionRange, SessionScope};
+    let read = async {
+        let (detail, _) = store.get_group_detail(org, id).await?;
+        let program = store.get_program(org, detail.group.spec.program_id).await?;
+        let range = SessionRange::LocalDates {
+            from: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+            to: chrono::NaiveDate::from_ymd_opt(2200, 1, 1).unwrap_or_default(),
+        };
+        let sessions = store
+            .list_sessions(org, &SessionScope::Groups(vec![id]), range, None)
+            .await?;
+        let taken = detail
+            .enrollments
+            .iter()
+            .map(|e| e.person_id)
+            .chain(detail.facilitators.iter().map(|a| a.spec.person_id))
+            .collect();
+        let candidates = store
+            .eligibility(org, &detail.group, &program.spec, &taken)
+            .await?;
+        Ok::<_, peergroup_store::StoreError>(
+            detail.enrollments.len()
+                + program.spec.phases.len()
+                + sessions.len()
+                + candidates.len(),
+        )
+    };
+    match read.await {
+        Ok(n) => n.to_string(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
 /// The dashboard's reads alone, answered with a count: the ceiling for its page.
 async fn ceiling_dashboard(State((store, org)): State<(Store, Id)>) -> String {
     match peergroup_app::dashboard::dashboard(&store, org).await {
@@ -260,6 +333,7 @@ pub(crate) async fn drive(args: &Args) -> anyhow::Result<()> {
     let app = peergroup_web::app(peergroup_web::AppState::new(store.clone()));
     let ceiling = axum::Router::new()
         .route("/ceiling/dashboard", get(ceiling_dashboard))
+        .route("/ceiling/groups/{id}", get(ceiling_group))
         .with_state((store.clone(), seeded.org));
     let app_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -269,7 +343,29 @@ pub(crate) async fn drive(args: &Args) -> anyhow::Result<()> {
     tokio::spawn(async move { axum::serve(ceiling_listener, ceiling).await });
     let cookie = format!("pg_login={}", login.secret);
     let pid = std::process::id();
+    let filter = peergroup_store::groups::GroupFilter {
+        status: None,
+        program_id: None,
+        only: None,
+    };
+    let all = peergroup_store::PageRequest {
+        after: None,
+        limit: GROUPS as u64,
+    };
+    let groups: std::sync::Arc<Vec<Id>> = std::sync::Arc::new(
+        store
+            .list_groups(seeded.org, &filter, all)
+            .await?
+            .items
+            .iter()
+            .map(|g| g.id)
+            .collect(),
+    );
 
+    if let Some(&first) = groups.first() {
+        group_parts(&store, seeded.org, first).await?;
+        group_parts(&store, seeded.org, first).await?;
+    }
     println!();
     println!("| scenario | conns | req/s | p50 ms | p99 ms | errors | % of bare reads |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -282,21 +378,62 @@ pub(crate) async fn drive(args: &Args) -> anyhow::Result<()> {
             move |c: &reqwest::Client, _, _| c.get(&bare_url),
         )
         .await;
-        let (page_url, cookie) = (format!("{base}/dashboard"), cookie.clone());
+        let (page_url, page_cookie) = (format!("{base}/dashboard"), cookie.clone());
         let page = load(
             conns,
             args.seconds,
             pid,
             move |c: &reqwest::Client, _, _| {
                 c.get(&page_url)
-                    .header("cookie", &cookie)
+                    .header("cookie", &page_cookie)
                     .header("accept-encoding", "gzip")
             },
         )
         .await;
-        for (name, o) in [
-            ("ceiling: the dashboard's reads, no page", &reads),
-            ("GET /dashboard page, signed in, gzip", &page),
+        // The group page, of a different group each time.
+        let pick = {
+            let groups = groups.clone();
+            move |w: usize, n: u64| groups[(w * 7919 + n as usize) % groups.len()]
+        };
+        let bare_group = bare.clone();
+        let group_reads = load(
+            conns,
+            args.seconds,
+            pid,
+            move |c: &reqwest::Client, w, n| {
+                c.get(format!("{bare_group}/ceiling/groups/{}", pick(w, n)))
+            },
+        )
+        .await;
+        let pick = {
+            let groups = groups.clone();
+            move |w: usize, n: u64| groups[(w * 7919 + n as usize) % groups.len()]
+        };
+        let (group_base, group_cookie) = (base.clone(), cookie.clone());
+        let group_page = load(
+            conns,
+            args.seconds,
+            pid,
+            move |c: &reqwest::Client, w, n| {
+                c.get(format!("{group_base}/groups/{}", pick(w, n)))
+                    .header("cookie", &group_cookie)
+                    .header("accept-encoding", "gzip")
+            },
+        )
+        .await;
+        for (name, o, bare) in [
+            ("ceiling: the dashboard's reads, no page", &reads, &reads),
+            ("GET /dashboard page, signed in, gzip", &page, &reads),
+            (
+                "ceiling: a group page's reads, no page",
+                &group_reads,
+                &group_reads,
+            ),
+            (
+                "GET /groups/{id} page, signed in, gzip",
+                &group_page,
+                &group_reads,
+            ),
         ] {
             println!(
                 "| {name} | {conns} | {:.0} | {:.2} | {:.2} | {} | {:.0}% |",
@@ -304,7 +441,7 @@ pub(crate) async fn drive(args: &Args) -> anyhow::Result<()> {
                 o.p50_ms,
                 o.p99_ms,
                 o.errors,
-                100.0 * o.rps / reads.rps.max(f64::MIN_POSITIVE)
+                100.0 * o.rps / bare.rps.max(f64::MIN_POSITIVE)
             );
         }
     }

@@ -165,6 +165,43 @@ pub fn generate(input: &ScheduleInput) -> Vec<PlannedSession> {
     sessions
 }
 
+/// A change of the clocks between two sessions of a series, as a preview shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockChange {
+    /// The index of the first session on the new offset.
+    pub before_session: usize,
+    /// Offsets from UTC, in seconds, before and after.
+    pub from_offset: i32,
+    pub to_offset: i32,
+}
+
+fn offset_at(tz: Tz, at: DateTime<Utc>) -> i32 {
+    use chrono::{Offset, TimeZone};
+    tz.offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+/// Where the offset from UTC differs from the session before: the local time stays, the
+/// UTC instant moves, and people joining by phone from elsewhere may need telling.
+pub fn clock_changes(sessions: &[PlannedSession], tz: Tz) -> Vec<ClockChange> {
+    sessions
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, pair)| {
+            let (from, to) = (
+                offset_at(tz, pair[0].starts_at),
+                offset_at(tz, pair[1].starts_at),
+            );
+            (from != to).then_some(ClockChange {
+                before_session: i + 1,
+                from_offset: from,
+                to_offset: to,
+            })
+        })
+        .collect()
+}
+
 /// A change to one session: a new date, time or venue (any of them).
 #[derive(Debug, Clone, Default, serde::Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -254,6 +291,37 @@ mod tests {
 
     fn utc_hour(s: &PlannedSession) -> u32 {
         chrono::Timelike::hour(&s.starts_at)
+    }
+
+    #[test]
+    fn a_series_across_the_autumn_change_in_vancouver_shows_one_clock_change() {
+        let tz: Tz = "America/Vancouver".parse().unwrap();
+        let phases = [phase(6, Cadence::EveryNWeeks { weeks: 1 }, 75)];
+        // Thursdays from 15 October 2026; the clocks go back on Sunday 1 November.
+        let s = run(&phases, "2026-10-15", &[Weekday::Thursday], "18:00", tz);
+        assert!(s.iter().all(|x| x.local_time == time("18:00")));
+        assert_eq!(
+            clock_changes(&s, tz),
+            [ClockChange {
+                before_session: 3,
+                from_offset: -7 * 3600,
+                to_offset: -8 * 3600,
+            }]
+        );
+        assert_eq!(s[3].local_date, date("2026-11-05"));
+        assert!(
+            clock_changes(
+                &run(
+                    &phases,
+                    "2026-10-15",
+                    &[Weekday::Thursday],
+                    "18:00",
+                    chrono_tz::UTC
+                ),
+                chrono_tz::UTC
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -593,6 +661,20 @@ mod tests {
                 prop_assert!(w[0].ends_at() <= w[1].starts_at, "no overlap: {:?} {:?}", w[0], w[1]);
                 prop_assert!(w[0].phase <= w[1].phase);
             }
+            // Following the clock changes from the first session gives every session's
+            // offset: none is missed and none is invented.
+            let changes = clock_changes(&s, tz);
+            let mut next = changes.iter().peekable();
+            let mut offset = s.first().map(|x| offset_at(tz, x.starts_at));
+            for (i, x) in s.iter().enumerate() {
+                if let Some(c) = next.next_if(|c| c.before_session == i) {
+                    prop_assert_eq!(Some(c.from_offset), offset);
+                    prop_assert_ne!(c.from_offset, c.to_offset);
+                    offset = Some(c.to_offset);
+                }
+                prop_assert_eq!(Some(offset_at(tz, x.starts_at)), offset);
+            }
+            prop_assert!(next.next().is_none());
         }
 
         #[test]

@@ -17,7 +17,24 @@ pub struct ProgramTemplate {
     /// Where the template had to choose because the review is silent, and facts that do not
     /// fit a field (supervision, follow-up calls).
     pub notes: Vec<String>,
+    /// How the study measured what the program changed.
+    pub outcomes: Outcomes,
     pub program: ProgramSpec,
+}
+
+/// A study's evaluation as the review reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    /// Such as "mixed methods, pre-post".
+    pub design: String,
+    /// The instruments or measures; none for a qualitative study.
+    pub measures: Vec<String>,
+    /// When they were measured, such as "baseline" and "24 weeks".
+    pub timepoints: Vec<String>,
+    /// What the study found, where the review says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
 }
 
 const CATALOGUE: &str = include_str!("../templates/reviewed-programs.json");
@@ -58,6 +75,11 @@ mod tests {
             .map(|p| (p.sessions, p.session_minutes))
             .collect();
         assert_eq!(phases, [(6, 75), (18, 60)]);
+        assert_eq!(tang.outcomes.measures, ["HbA1c", "Diabetes Distress Scale"]);
+        assert_eq!(
+            tang.outcomes.timepoints,
+            ["baseline", "6 weeks", "24 weeks"]
+        );
         assert_eq!(tang.program.facilitation_model, FacilitationModel::CoLed);
         assert_eq!(tang.program.follow_up.consecutive_misses, 3);
 

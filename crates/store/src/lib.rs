@@ -17,6 +17,7 @@ mod contacts;
 pub mod coordinator_notices;
 pub mod dashboard;
 mod dialect;
+pub mod eligibility;
 pub mod enrollment_writes;
 mod enrollments;
 pub mod entities;

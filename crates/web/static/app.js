@@ -5,6 +5,11 @@
 // whether their mark is saved, and another facilitator's different mark.
 "use strict";
 
+// A print page's button (no inline script: the content security policy forbids it).
+document.addEventListener("click", (e) => {
+  if (e.target instanceof Element && e.target.closest("[data-print]")) window.print();
+});
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").catch(() => {});
 }

@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::access::{visible_groups, visible_task};
 use crate::error::ApiError;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use peergroup_app::follow_ups;
@@ -21,6 +21,7 @@ use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_notify::render::date_time;
 use peergroup_store::followups::TaskFilter;
 use peergroup_store::{PageRequest, StoreError};
+use std::collections::HashMap;
 
 /// Calls the list shows at most.
 const CALLS_SHOWN: u64 = 50;
@@ -42,7 +43,7 @@ struct MyCalls {
     calls: Vec<CallLine>,
 }
 
-fn date_in(w: &Words, at: chrono::DateTime<chrono::Utc>, tz: &str) -> String {
+pub(super) fn date_in(w: &Words, at: chrono::DateTime<chrono::Utc>, tz: &str) -> String {
     let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
     date_time(w.locale, at, tz)
         .or_else(|_| date_time("en", at, tz))
@@ -50,8 +51,21 @@ fn date_in(w: &Words, at: chrono::DateTime<chrono::Utc>, tz: &str) -> String {
         .unwrap_or_default()
 }
 
-pub async fn my_calls(State(state): State<AppState>, signed: SignedIn) -> Response {
+pub async fn my_calls(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let w = &signed.words;
+    // Coordinators see every open call as a board; facilitators their own list.
+    if signed.who.role.can_manage() {
+        let notices = if query.contains_key("assigned") {
+            vec![w.t("follow-up-assigned")]
+        } else {
+            vec![]
+        };
+        return super::board::board(&state, &signed, notices).await;
+    }
     let who = &signed.who;
     let listed = async {
         let filter = TaskFilter {
@@ -119,6 +133,8 @@ struct CallSheetPage {
     no_consent: Option<String>,
     missed: Vec<String>,
     attempts: String,
+    /// Every call so far, oldest first.
+    log: Vec<String>,
     open: bool,
     outcomes: Vec<Choice>,
     barriers: Vec<Choice>,
@@ -178,6 +194,34 @@ async fn sheet_page(
                 })
                 .collect(),
             attempts: w.t1("attempts-so-far", "count", task.attempts),
+            log: task
+                .call_attempts
+                .iter()
+                .map(|a| {
+                    let mut line = w.tn(
+                        "call-log-line",
+                        &[
+                            (
+                                "date",
+                                a.spec
+                                    .made_at
+                                    .map(|at| date_in(w, at, &sheet.timezone))
+                                    .unwrap_or_default(),
+                            ),
+                            (
+                                "outcome",
+                                w.t(&format!("outcome-{}", a.spec.outcome.as_str())),
+                            ),
+                            ("by", a.made_by.clone()),
+                        ],
+                    );
+                    for b in &a.spec.barriers {
+                        line.push_str(" · ");
+                        line.push_str(&w.t(&format!("barrier-{}", b.as_str())));
+                    }
+                    line
+                })
+                .collect(),
             open: task.state == TaskState::Open,
             outcomes: CallOutcome::ALL
                 .iter()

@@ -4,16 +4,22 @@
 //! (pages instead of JSON) differ.
 
 mod assets;
+mod board;
 mod dashboard;
 mod exports;
 mod follow_ups;
+mod groups;
 mod import;
 mod language;
 mod login;
 mod marks;
 mod me;
 mod participants;
+mod print;
+mod programs;
+mod session_changes;
 mod sessions;
+mod settings;
 pub mod text;
 
 use crate::AppState;
@@ -39,8 +45,14 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(sessions::roll_call).post(sessions::save_roll_call),
         )
         .route("/sessions/{id}/marks", post(marks::keep_mark))
+        .route("/sessions/{id}/change", get(session_changes::change))
+        .route("/sessions/{id}/sheet", get(print::sign_in_sheet))
+        .route("/groups/{id}/roster", get(print::roster))
+        .route("/sessions/{id}/move", post(session_changes::move_session))
+        .route("/sessions/{id}/cancel", post(session_changes::cancel))
         .route("/follow-ups", get(follow_ups::my_calls))
         .route("/follow-ups/{id}/escalate", post(follow_ups::escalate))
+        .route("/follow-ups/{id}/assign", post(board::assign))
         .route(
             "/follow-ups/{id}",
             get(follow_ups::call_sheet).post(follow_ups::save_attempt),
@@ -65,6 +77,21 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(import::template_file),
         )
         .route("/participants/{id}", get(participants::participant))
+        .route("/programs", get(programs::programs))
+        .route("/programs/copy", post(programs::copy))
+        .route(
+            "/programs/{id}",
+            get(programs::program).post(programs::save),
+        )
+        .route("/groups", get(groups::groups).post(groups::create_group))
+        .route("/groups/new", get(groups::new_group))
+        .route("/groups/{id}", get(groups::group))
+        .route("/groups/{id}/enrol", post(groups::enrol))
+        .route("/groups/{id}/withdraw", post(groups::withdraw))
+        .route("/groups/{id}/facilitators", post(groups::assign))
+        .route("/groups/{id}/status", post(groups::change_status))
+        .route("/groups/{id}/feed", post(groups::make_feed))
+        .route("/settings", get(settings::settings).post(settings::save))
         .route("/dashboard", get(dashboard::dashboard))
         .route("/exports", get(exports::exports))
         .route("/exports/groups/{id}/{file}", get(exports::group_file))

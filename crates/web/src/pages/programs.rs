@@ -1,0 +1,406 @@
+//! Programs for coordinators: the seven reviewed designs as cards, copying one into the
+//! organization, and a program's page where its phases, session counts and topics are
+//! edited. The designs' own words (titles, topics, citations) stay as the studies wrote
+//! them; the page around them is in the user's language.
+
+use super::login::{Fields, SignedIn, refused};
+use super::text::Words;
+use super::{Frame, error_page, page};
+use crate::AppState;
+use crate::access::require_manager;
+use crate::error::ApiError;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use peergroup_domain::Id;
+use peergroup_domain::program::{Cadence, Phase, ProgramSpec, SessionPlan};
+use peergroup_domain::records::Program;
+use peergroup_domain::templates::{self, ProgramTemplate};
+use peergroup_domain::values::Name;
+use peergroup_store::PageRequest;
+use std::collections::HashMap;
+
+/// The organization's programs the list shows at most.
+const PROGRAMS_SHOWN: u64 = 200;
+
+/// How often a phase meets, in words.
+pub(super) fn cadence_text(w: &Words, c: &Cadence) -> String {
+    match *c {
+        Cadence::EveryNWeeks { weeks: 1 } => w.t("cadence-weekly"),
+        Cadence::EveryNWeeks { weeks } => w.t1("cadence-every-n-weeks", "n", weeks),
+        Cadence::TimesPerWeek { times } => w.t1("cadence-times-per-week", "n", times),
+        Cadence::OneOff => w.t("cadence-one-off"),
+    }
+}
+
+/// One phase in a line: "Education: 6 sessions, weekly, 75 minutes".
+pub(super) fn phase_line(w: &Words, p: &Phase) -> String {
+    w.tn(
+        "phase-line",
+        &[
+            ("name", p.name.to_string()),
+            ("sessions", p.sessions.to_string()),
+            ("cadence", cadence_text(w, &p.cadence)),
+            ("minutes", p.session_minutes.to_string()),
+        ],
+    )
+}
+
+/// A reviewed design as its card shows it.
+pub struct Card {
+    pub key: String,
+    pub name: String,
+    pub citation: String,
+    pub country: String,
+    pub population: String,
+    pub format: Vec<String>,
+    pub facilitators: Vec<String>,
+    pub training: Vec<String>,
+    pub elements: Vec<String>,
+    pub outcomes: String,
+    pub measures: Vec<String>,
+    pub result: Option<String>,
+}
+
+fn card(w: &Words, t: &ProgramTemplate) -> Card {
+    let p = &t.program;
+    let mut elements: Vec<String> = p
+        .supports_offered
+        .iter()
+        .map(|s| w.t(&format!("support-{}", s.kind.as_str())))
+        .collect();
+    elements.push(w.t1("element-follow-up", "n", p.follow_up.consecutive_misses));
+    elements.extend(p.scheduled_contacts.iter().map(|c| {
+        c.purpose
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| c.kind.as_str().replace('_', " "))
+    }));
+    Card {
+        key: t.key.clone(),
+        name: p.name.to_string(),
+        citation: t.citation.clone(),
+        country: t.country.clone(),
+        population: p
+            .target_population
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        format: p.phases.iter().map(|ph| phase_line(w, ph)).collect(),
+        facilitators: p
+            .facilitator_roles
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    r.title,
+                    w.t(&format!("kind-{}", r.kind.as_str()))
+                )
+            })
+            .collect(),
+        training: p
+            .training
+            .iter()
+            .map(|r| match (r.hours, &r.length) {
+                (Some(h), _) => format!("{} · {h} h", r.title),
+                (None, Some(l)) => format!("{} · {l}", r.title),
+                (None, None) => r.title.to_string(),
+            })
+            .collect(),
+        elements,
+        outcomes: w.tn(
+            "outcomes-line",
+            &[
+                ("design", t.outcomes.design.clone()),
+                ("when", t.outcomes.timepoints.join(", ")),
+            ],
+        ),
+        measures: t.outcomes.measures.clone(),
+        result: t.outcomes.result.clone(),
+    }
+}
+
+pub struct Owned {
+    pub id: Id,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "programs.html")]
+struct ProgramsPage {
+    frame: Frame,
+    csrf: String,
+    cards: Vec<Card>,
+    owned: Vec<Owned>,
+}
+
+pub async fn programs(State(state): State<AppState>, signed: SignedIn) -> Response {
+    let w = &signed.words;
+    let listed = async {
+        require_manager(&signed.who)?;
+        let page = PageRequest {
+            after: None,
+            limit: PROGRAMS_SHOWN,
+        };
+        Ok::<_, ApiError>(state.store.list_programs(signed.who.org_id, page).await?)
+    };
+    match listed.await {
+        Ok(owned) => page(
+            StatusCode::OK,
+            &ProgramsPage {
+                frame: Frame::new(w.clone(), "programs-title", signed.me()),
+                csrf: signed.csrf.clone(),
+                cards: templates::all().iter().map(|t| card(w, t)).collect(),
+                owned: owned
+                    .items
+                    .into_iter()
+                    .map(|p| Owned {
+                        id: p.id,
+                        name: p.spec.name.to_string(),
+                    })
+                    .collect(),
+            },
+        ),
+        Err(e) => error_page(w, signed.me(), e),
+    }
+}
+
+/// Copies a reviewed design into the organization and opens the copy.
+pub async fn copy(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let w = &signed.words;
+    if !signed.carries_token(&fields, &headers) {
+        return refused(w);
+    }
+    let copied = async {
+        require_manager(&signed.who)?;
+        let key = fields.get("template").unwrap_or("");
+        let template = templates::find(key).ok_or_else(|| ApiError::not_found("template"))?;
+        Ok::<_, ApiError>(
+            peergroup_app::training::copy_template(&state.store, signed.who.org_id, template, None)
+                .await?,
+        )
+    };
+    match copied.await {
+        Ok(p) => Redirect::to(&format!("/programs/{}?copied=1", p.id)).into_response(),
+        Err(e) => error_page(w, signed.me(), e),
+    }
+}
+
+/// A phase as the edit form shows it.
+pub struct PhaseForm {
+    pub line: String,
+    pub sessions: u16,
+    pub minutes: u16,
+    pub topics: String,
+}
+
+#[derive(Template)]
+#[template(path = "program.html")]
+struct ProgramPage {
+    frame: Frame,
+    csrf: String,
+    id: Id,
+    name: String,
+    summary: Option<String>,
+    roles: Vec<String>,
+    phases: Vec<PhaseForm>,
+    threshold: u8,
+    participant_hours: String,
+    facilitator_hours: String,
+}
+
+fn hours_text(hours: &[u16]) -> String {
+    hours
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "168, 24" as hours; `None` when a part is not a whole number.
+fn read_hours(raw: &str) -> Option<Vec<u16>> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(|h| h.parse().ok())
+        .collect()
+}
+
+fn program_page(
+    signed: &SignedIn,
+    status: StatusCode,
+    program: &Program,
+    notices: Vec<String>,
+    errors: Vec<String>,
+) -> Response {
+    let w = &signed.words;
+    let spec = &program.spec;
+    let mut frame = Frame::new(w.clone(), "program-title", signed.me());
+    frame.title = spec.name.to_string();
+    frame.notices = notices;
+    frame.errors = errors;
+    page(
+        status,
+        &ProgramPage {
+            frame,
+            csrf: signed.csrf.clone(),
+            id: program.id,
+            name: spec.name.to_string(),
+            summary: spec.summary.as_ref().map(ToString::to_string),
+            roles: spec
+                .facilitator_roles
+                .iter()
+                .map(|r| r.title.to_string())
+                .collect(),
+            phases: spec
+                .phases
+                .iter()
+                .map(|p| PhaseForm {
+                    line: phase_line(w, p),
+                    sessions: p.sessions,
+                    minutes: p.session_minutes,
+                    topics: p
+                        .session_plans
+                        .iter()
+                        .map(|s| s.topic.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                })
+                .collect(),
+            threshold: spec.follow_up.consecutive_misses,
+            participant_hours: hours_text(&spec.reminders.participants_hours_before),
+            facilitator_hours: hours_text(&spec.reminders.facilitators_hours_before),
+        },
+    )
+}
+
+pub async fn program(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let w = &signed.words;
+    let read = async {
+        require_manager(&signed.who)?;
+        let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
+        Ok::<_, ApiError>(state.store.get_program(signed.who.org_id, id).await?)
+    };
+    let mut notices = Vec::new();
+    if query.contains_key("copied") {
+        notices.push(w.t("program-copied"));
+    }
+    if query.contains_key("saved") {
+        notices.push(w.t("program-saved"));
+    }
+    match read.await {
+        Ok(p) => program_page(&signed, StatusCode::OK, &p, notices, vec![]),
+        Err(e) => error_page(w, signed.me(), e),
+    }
+}
+
+/// The program with the form's name, session counts, minutes and topics put in; each
+/// problem in the user's words. A topic's parts stay with the topic on the same line.
+fn edited(w: &Words, spec: &ProgramSpec, fields: &Fields) -> Result<ProgramSpec, Vec<String>> {
+    let mut spec = spec.clone();
+    let mut errors = Vec::new();
+    match Name::parse(fields.get("name").unwrap_or("").trim()) {
+        Ok(n) => spec.name = n,
+        Err(_) => errors.push(w.t("program-bad-name")),
+    }
+    for (i, phase) in spec.phases.iter_mut().enumerate() {
+        let number = |field: &str| fields.get(&format!("{field}-{i}")).map(str::trim);
+        match number("sessions").map(str::parse::<u16>) {
+            Some(Ok(n)) => phase.sessions = n,
+            _ => errors.push(w.t1("program-bad-sessions", "phase", &phase.name)),
+        }
+        match number("minutes").map(str::parse::<u16>) {
+            Some(Ok(n)) => phase.session_minutes = n,
+            _ => errors.push(w.t1("program-bad-minutes", "phase", &phase.name)),
+        }
+        let old: Vec<SessionPlan> = std::mem::take(&mut phase.session_plans);
+        let topics = fields.get(&format!("topics-{i}")).unwrap_or("");
+        for (j, line) in topics
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            match Name::parse(line) {
+                Ok(topic) => phase.session_plans.push(SessionPlan {
+                    structure: old.get(j).map(|p| p.structure.clone()).unwrap_or_default(),
+                    topic,
+                }),
+                Err(_) => errors.push(w.t1("program-bad-topic", "phase", &phase.name)),
+            }
+        }
+    }
+    match fields.get("threshold").map(str::trim).map(str::parse::<u8>) {
+        Some(Ok(n)) if (1..=20).contains(&n) => spec.follow_up.consecutive_misses = n,
+        _ => errors.push(w.t("program-bad-threshold")),
+    }
+    let hours = |name: &str| read_hours(fields.get(name).unwrap_or(""));
+    match (hours("participant_hours"), hours("facilitator_hours")) {
+        (Some(p), Some(f)) => {
+            spec.reminders.participants_hours_before = p;
+            spec.reminders.facilitators_hours_before = f;
+        }
+        _ => errors.push(w.t("program-bad-hours")),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // The design's own rules (session counts, minutes, a plan per session at most).
+    spec.validate().map_err(|e| {
+        e.errors()
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+    })?;
+    Ok(spec)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    let w = &signed.words;
+    if !signed.carries_token(&fields, &headers) {
+        return refused(w);
+    }
+    let org = signed.who.org_id;
+    let found = async {
+        require_manager(&signed.who)?;
+        let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
+        Ok::<_, ApiError>(state.store.get_program(org, id).await?)
+    };
+    let program = match found.await {
+        Ok(p) => p,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    let spec = match edited(w, &program.spec, &fields) {
+        Ok(spec) => spec,
+        Err(errors) => {
+            return program_page(
+                &signed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &program,
+                vec![],
+                errors,
+            );
+        }
+    };
+    match state.store.update_program(org, program.id, &spec).await {
+        Ok(p) => Redirect::to(&format!("/programs/{}?saved=1", p.id)).into_response(),
+        Err(e) => error_page(w, signed.me(), e.into()),
+    }
+}
