@@ -52,6 +52,13 @@ async fn people_are_found_by_name_email_or_phone_within_the_organization_only() 
         "% is a character, not a wildcard"
     );
     assert_eq!(find("nobody").await, Vec::<String>::new());
+    // PostgreSQL cannot hold a NUL in text: such a search finds no name, but no error.
+    assert_eq!(find("Amina\0").await, Vec::<String>::new());
+    assert_eq!(
+        find("\x00604 555 0111").await,
+        ["Amina Yusuf"],
+        "the digits of a phone number still count"
+    );
     app.get(&t, "/api/v1/people?q=").await.problem(422);
     app.stop().await;
 }

@@ -172,15 +172,26 @@ fn matching(search: &str) -> Condition {
     let like = |column: person::Column| {
         Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(text.clone()).escape('\\'))
     };
-    // SQLite's lower() folds ASCII only: a name in Cyrillic is also matched as typed.
-    let as_typed = format!("%{}%", escape(search));
-    let mut any = Condition::any()
-        .add(like(person::Column::DisplayName))
-        .add(Expr::col(person::Column::DisplayName).like(LikeExpr::new(as_typed).escape('\\')))
-        .add(like(person::Column::Email));
     let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+    let mut any = Condition::any();
+    // No stored name or email holds a control character, and PostgreSQL refuses a NUL in
+    // text: such a search can only match a phone number's digits.
+    if !search
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        // SQLite's lower() folds ASCII only: a name in Cyrillic is also matched as typed.
+        let as_typed = format!("%{}%", escape(search));
+        any = any
+            .add(like(person::Column::DisplayName))
+            .add(Expr::col(person::Column::DisplayName).like(LikeExpr::new(as_typed).escape('\\')))
+            .add(like(person::Column::Email));
+    }
     if !digits.is_empty() {
         any = any.add(Expr::col(person::Column::Phone).like(format!("%{digits}%")));
+    }
+    if any.is_empty() {
+        any = any.add(Expr::val(1).eq(0));
     }
     any
 }
