@@ -2,9 +2,11 @@
 //! SQLite by default and PostgreSQL with `PEERGROUP_TEST_DATABASE=postgres`.
 
 mod access;
+mod access_pages;
 mod attendance;
 mod bad_input;
 mod coordinator_pages;
+mod facilitator_pages;
 mod feeds;
 mod group_detail;
 mod group_pages;
@@ -12,6 +14,7 @@ mod hygiene;
 mod idempotency;
 mod jobs;
 mod mail;
+mod message_pages;
 mod openapi;
 mod pages;
 mod people;

@@ -489,7 +489,9 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
         .await;
     check(&b, "new-participant-look-alike").await;
 
-    tap(&b, "nav a[href='/exports']").await;
+    tap(&b, "nav a[href='/manage']").await;
+    b.wait_for_text("h1", "More").await;
+    tap(&b, "main a[href='/exports']").await;
     b.wait_for_text("h1", "Export").await;
     check(&b, "exports").await;
 
@@ -599,7 +601,10 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     choose_password(&b).await;
 
     // The organization lets a coordinator assign someone still in training, with a reason.
-    tap(&b, "nav a[href='/settings']").await;
+    tap(&b, "nav a[href='/manage']").await;
+    b.wait_for_text("h1", "More").await;
+    check(&b, "manage").await;
+    tap(&b, "main a[href='/settings']").await;
     b.wait_for_text("h1", "Settings").await;
     tap(&b, "input[name=training_policy][value=override]").await;
     tap(&b, "main form button[type=submit]").await;
@@ -607,7 +612,9 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     check(&b, "settings").await;
 
     // 1. The Tang 2015 card, copied, and a group of it in Vancouver across the spring change.
-    tap(&b, "nav a[href='/programs']").await;
+    tap(&b, "nav a[href='/manage']").await;
+    b.wait_for_text("h1", "More").await;
+    tap(&b, "main a[href='/programs']").await;
     b.wait_for_text("h1", "Programs").await;
     b.wait_for_text("#card-tang-2015", "Diabetes self-management")
         .await;
@@ -874,6 +881,61 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         3
     );
     assert_eq!(marks.iter().filter(|(_, s)| s == "present").count(), 33);
+
+    // 7. What the participants are sent, in Punjabi; the messages log; who can sign in.
+    tap(&b, "nav a[href='/manage']").await;
+    b.wait_for_text("h1", "More").await;
+    tap(&b, "main a[href='/messages']").await;
+    b.wait_for_text("h1", "Messages").await;
+    check(&b, "messages").await;
+    b.client
+        .goto(&format!("{}/groups/{group}", app.base))
+        .await
+        .unwrap();
+    tap(&b, "main a[href$='/change']").await;
+    tap(&b, "main a[href^='/messages/preview']").await;
+    b.wait_for_text("h1", "Preview a reminder").await;
+    set_value(&b, "#locale", "pa-Guru").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text(
+        "section.mail[lang=pa-Guru]",
+        "Surrey Punjabi diabetes group",
+    )
+    .await;
+    check(&b, "message-preview").await;
+    b.client
+        .goto(&format!("{}/access", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "People and access").await;
+    check(&b, "access").await;
+
+    // 8. The educator's missing course, recorded on her page once she has done it.
+    tap(&b, "nav a[href='/manage']").await;
+    tap(&b, "main a[href='/facilitators']").await;
+    b.wait_for_text("h1", "Facilitators and training").await;
+    b.wait_for_text(".card", "Assigned anyway, with a reason")
+        .await;
+    check(&b, "facilitators").await;
+    tap(
+        &b,
+        &format!("main .card a[href='/facilitators/{educator}']"),
+    )
+    .await;
+    b.wait_for_text("h1", "Dr Mei Chen").await;
+    tap(&b, "details:has(form[action$='/completions']) summary").await;
+    b.client
+        .execute(
+            "const s = document.querySelector('#module_id');\
+             for (const o of s.options) if (o.text.includes('educator')) s.value = o.value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tap(&b, "form[action$='/completions'] button[type=submit]").await;
+    b.wait_for_text("[role=status]", "The training is recorded.")
+        .await;
+    check(&b, "facilitator").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

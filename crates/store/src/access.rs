@@ -273,7 +273,10 @@ impl Store {
         let Some((token, Some(user))) = found else {
             return Ok(None);
         };
-        if user.org_id != token.org_id || token.expires_at.is_some_and(|at| at <= now) {
+        if user.org_id != token.org_id
+            || user.deactivated_at.is_some()
+            || token.expires_at.is_some_and(|at| at <= now)
+        {
             return Ok(None);
         }
         if token

@@ -187,6 +187,7 @@ pub(crate) async fn coordinators(conn: &impl ConnectionTrait, org: Id) -> Result
         .column(user::Column::Id)
         .filter(user::Column::OrgId.eq(org))
         .filter(user::Column::Role.is_in(["coordinator", "admin"]))
+        .filter(user::Column::DeactivatedAt.is_null())
         .order_by_asc(user::Column::Id)
         .into_tuple()
         .all(conn)

@@ -51,6 +51,8 @@ pub mod user {
         pub password_hash: Option<String>,
         /// The language the user chose for pages and mail.
         pub locale: Option<String>,
+        /// Set: the user cannot sign in until invited again.
+        pub deactivated_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }

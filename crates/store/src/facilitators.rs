@@ -109,6 +109,21 @@ pub(crate) async fn list_group_facilitators(
 }
 
 impl Store {
+    /// Everyone assigned to facilitate any group of `org`, once each, by name: who can be
+    /// a trainee, a mentor or a peer.
+    pub async fn facilitator_people(&self, org: Id) -> Result<Vec<(Id, String)>> {
+        let sql = "SELECT DISTINCT p.id, p.display_name FROM facilitator_assignments a \
+                   JOIN people p ON p.id = a.person_id AND p.org_id = a.org_id \
+                   WHERE a.org_id = $1 ORDER BY p.display_name, p.id";
+        let db = self.reader();
+        let rows = db
+            .query_all_raw(crate::dialect::stmt(&db, sql, [org.into()]))
+            .await?;
+        rows.into_iter()
+            .map(|r| Ok((r.try_get("", "id")?, r.try_get("", "display_name")?)))
+            .collect()
+    }
+
     pub async fn list_facilitators(
         &self,
         org: Id,

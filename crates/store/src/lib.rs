@@ -35,6 +35,7 @@ pub mod jobs;
 mod joined_reads;
 mod joins;
 mod mark_connection;
+pub mod message_log;
 pub mod messages;
 mod new_job;
 mod people;
@@ -56,6 +57,7 @@ pub mod task_writes;
 mod training;
 pub mod training_reports;
 pub mod training_writes;
+pub mod users;
 
 pub use access::{Authenticated, NewToken};
 pub use error::StoreError;

@@ -193,9 +193,11 @@ pub(crate) async fn ensure_user(
         .one(db)
         .await?;
     Ok(match existing {
-        Some(u) if *u.role == role => u.id,
+        Some(u) if *u.role == role && u.deactivated_at.is_none() => u.id,
         Some(u) => {
+            // Inviting a deactivated user again brings them back.
             let mut active: user::ActiveModel = u.into();
+            active.deactivated_at = Set(None);
             active.role = Set(Stored(role));
             active.updated_at = Set(now);
             active.update(db).await?.id
@@ -254,6 +256,7 @@ impl Store {
     pub async fn accounts(&self, email: &str) -> Result<Vec<Principal>> {
         let users = user::Entity::find()
             .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+            .filter(user::Column::DeactivatedAt.is_null())
             .order_by_asc(user::Column::Id)
             .limit(MAX_ACCOUNTS_PER_EMAIL)
             .all(&self.reader())
@@ -266,6 +269,7 @@ impl Store {
         let users = user::Entity::find()
             .filter(user::Column::Email.eq(email.trim().to_lowercase()))
             .filter(user::Column::PasswordHash.is_not_null())
+            .filter(user::Column::DeactivatedAt.is_null())
             .order_by_asc(user::Column::Id)
             .limit(MAX_ACCOUNTS_PER_EMAIL)
             .all(&self.reader())
@@ -353,6 +357,7 @@ impl Store {
         }
         let Some(u) = user::Entity::find_by_id(s.user_id)
             .filter(user::Column::OrgId.eq(s.org_id))
+            .filter(user::Column::DeactivatedAt.is_null())
             .one(&self.reader())
             .await?
         else {

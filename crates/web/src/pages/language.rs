@@ -14,7 +14,7 @@ use axum::response::Response;
 use peergroup_notify::locale::LOCALES;
 
 /// Each locale in its own words.
-fn own_name(locale: &str) -> &'static str {
+pub(super) fn own_name(locale: &str) -> &'static str {
     match locale {
         "en" => "English",
         "es" => "Español",

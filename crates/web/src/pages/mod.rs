@@ -3,17 +3,21 @@
 //! the JSON API; only the way in (a cookie instead of a bearer token) and the answers
 //! (pages instead of JSON) differ.
 
+mod access;
 mod assets;
 mod board;
 mod dashboard;
 mod exports;
+mod facilitators;
 mod follow_ups;
 mod groups;
 mod import;
 mod language;
 mod login;
+mod manage;
 mod marks;
 mod me;
+mod messages;
 mod participants;
 mod print;
 mod programs;
@@ -92,6 +96,26 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/groups/{id}/status", post(groups::change_status))
         .route("/groups/{id}/feed", post(groups::make_feed))
         .route("/settings", get(settings::settings).post(settings::save))
+        .route("/manage", get(manage::manage))
+        .route("/facilitators", get(facilitators::facilitators))
+        .route("/facilitators/modules", post(facilitators::add_module))
+        .route("/facilitators/{id}", get(facilitators::facilitator))
+        .route(
+            "/facilitators/{id}/completions",
+            post(facilitators::record_completion),
+        )
+        .route(
+            "/facilitators/{id}/supervision",
+            post(facilitators::record_contact),
+        )
+        .route("/access", get(access::access))
+        .route("/access/invite", post(access::invite))
+        .route("/access/users/{id}/role", post(access::change_role))
+        .route("/access/users/{id}/deactivate", post(access::deactivate))
+        .route("/access/tokens/{id}/revoke", post(access::revoke_token))
+        .route("/messages", get(messages::messages))
+        .route("/messages/preview", get(messages::preview))
+        .route("/messages/{id}/retry", post(messages::retry))
         .route("/dashboard", get(dashboard::dashboard))
         .route("/exports", get(exports::exports))
         .route("/exports/groups/{id}/{file}", get(exports::group_file))
