@@ -571,8 +571,8 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     let world = World::build(&app, "riverside").await;
     app.clock
         .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 1, 17, 0, 0).unwrap());
-    // Set-up the pages do not cover yet: accounts for the lead (an admin, who runs the
-    // organization's settings too) and the educator.
+    // Set-up the pages do not cover: the first admin of the organization (the lead, who
+    // runs its settings too) and the educator's person record.
     let educator = app
         .create_id(
             &world.token,
@@ -580,8 +580,6 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
             &json!({"display_name": "Dr Mei Chen", "preferred_language": "en",
                     "email": "mei.chen@example.org"}),
         )
-        .await;
-    app.invite(&world.token, "mei.chen@example.org", "facilitator")
         .await;
     let admin = app
         .token(
@@ -591,7 +589,6 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         )
         .await;
     let lead = app.invite(&admin, "lead@example.org", "admin").await;
-    let peer = app.invite(&world.token, FACILITATOR, "facilitator").await;
     let file = std::env::temp_dir().join(format!("peergroup-tang-{}.csv", std::process::id()));
     std::fs::write(&file, TANG_FILE).unwrap();
 
@@ -611,6 +608,24 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("[role=status]", "Saved.").await;
     check(&b, "settings").await;
 
+    // The educator and the peer leader are invited to sign in.
+    for email in ["mei.chen@example.org", FACILITATOR] {
+        tap(&b, "nav a[href='/manage']").await;
+        tap(&b, "main a[href='/access']").await;
+        b.wait_for_text("h1", "People and access").await;
+        fill(&b, "#email", email).await;
+        set_value(&b, "#role", "facilitator").await;
+        tap(&b, "form[action='/access/invite'] button[type=submit]").await;
+        b.wait_for_text("[role=status]", "The invitation is on its way.")
+            .await;
+    }
+    check(&b, "access").await;
+    let peer = {
+        let links = app.mailed_links(FACILITATOR).await;
+        assert_eq!(links.len(), 1, "{links:?}");
+        links[0].clone()
+    };
+
     // 1. The Tang 2015 card, copied, and a group of it in Vancouver across the spring change.
     tap(&b, "nav a[href='/manage']").await;
     b.wait_for_text("h1", "More").await;
@@ -626,9 +641,29 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     let program: i64 = b.client.current_url().await.unwrap().path()["/programs/".len()..]
         .parse()
         .unwrap();
-    // The peer leader did Tang's training; the educator has not yet.
-    app.train(&world.token, program, world.facilitator, "peer_leader")
+    // The peer leader did Tang's training, recorded on his page; the educator has not yet.
+    b.client
+        .goto(&format!("{}/facilitators/{}", app.base, world.facilitator))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Gurpreet S").await;
+    tap(&b, "details:has(form[action$='/completions']) summary").await;
+    b.client
+        .execute(
+            "const s = document.querySelector('#module_id');\
+             for (const o of s.options) if (o.text == 'Peer leader training') s.value = o.value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tap(&b, "form[action$='/completions'] button[type=submit]").await;
+    b.wait_for_text("[role=status]", "The training is recorded.")
         .await;
+    b.wait_for_text("main", "Peer leader training").await;
+    b.client
+        .goto(&format!("{}/programs/{program}", app.base))
+        .await
+        .unwrap();
     tap(&b, "a[href^='/groups/new']").await;
     b.wait_for_text("h1", "New group").await;
     fill(&b, "#name", "Surrey Punjabi diabetes group").await;
@@ -882,7 +917,7 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     );
     assert_eq!(marks.iter().filter(|(_, s)| s == "present").count(), 33);
 
-    // 7. What the participants are sent, in Punjabi; the messages log; who can sign in.
+    // 7. What the participants are sent, in Punjabi, and the messages log.
     tap(&b, "nav a[href='/manage']").await;
     b.wait_for_text("h1", "More").await;
     tap(&b, "main a[href='/messages']").await;
@@ -903,12 +938,6 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     )
     .await;
     check(&b, "message-preview").await;
-    b.client
-        .goto(&format!("{}/access", app.base))
-        .await
-        .unwrap();
-    b.wait_for_text("h1", "People and access").await;
-    check(&b, "access").await;
 
     // 8. The educator's missing course, recorded on her page once she has done it.
     tap(&b, "nav a[href='/manage']").await;
