@@ -224,3 +224,174 @@ async fn a_coordinator_adds_a_module_and_records_training_and_supervision() {
     assert_eq!(app.row_counts().await, before_other);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_training_course_is_started_given_trainees_sessions_and_attendance() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut page = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    let overview = page.get("/facilitators").await;
+    let csrf = overview.csrf();
+    let module = world.module.to_string();
+
+    // Starting a course: bad input names the problem and starts nothing.
+    let before = app.row_counts().await;
+    for (title, starts, ends) in [
+        ("", "2026-11-02", ""),
+        ("Spring peer leaders", "soon", ""),
+        ("Spring peer leaders", "2026-11-02", "2026-11-01"),
+    ] {
+        let r = page
+            .post(
+                "/facilitators/cohorts",
+                &[
+                    ("csrf", &csrf),
+                    ("title", title),
+                    ("starts_on", starts),
+                    ("ends_on", ends),
+                    ("modules", &module),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{title} {starts} {ends}"
+        );
+    }
+    assert_eq!(app.row_counts().await, before);
+    let started = page
+        .post(
+            "/facilitators/cohorts",
+            &[
+                ("csrf", &csrf),
+                ("title", "Spring peer leaders"),
+                ("starts_on", "2026-11-02"),
+                ("ends_on", "2026-11-30"),
+                ("trainers", "Clinic educator\nDr Mei Chen"),
+                ("modules", &module),
+            ],
+        )
+        .await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
+    let course = started.location.clone().unwrap();
+    let course = course.split('?').next().unwrap().to_string();
+    let shown = page.get(&format!("{course}?created=1")).await;
+    assert!(shown.body.contains("<h1>Spring peer leaders</h1>"));
+    assert!(
+        shown
+            .body
+            .contains("Trainers: Clinic educator, Dr Mei Chen")
+    );
+    assert!(shown.body.contains("Modules: Peer leader basics"));
+
+    // A trainee found by name and added; added again, still once.
+    let found = page.get(&format!("{course}?q=Harpreet")).await;
+    assert!(found.body.contains("Harpreet K"));
+    let person = world.person.to_string();
+    for _ in 0..2 {
+        let r = page
+            .post(
+                &format!("{course}/trainees"),
+                &[("csrf", &csrf), ("person_id", &person), ("action", "add")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let id: i64 = course.rsplit('/').next().unwrap().parse().unwrap();
+    let stored = app
+        .get(&world.token, &format!("/api/v1/training/cohorts/{id}"))
+        .await;
+    assert_eq!(
+        stored.ok(200)["trainees"],
+        peergroup_blackbox::json!([world.person])
+    );
+
+    // A session outside the course's dates is refused; one inside is added.
+    let before = app.row_counts().await;
+    let r = page
+        .post(
+            &format!("{course}/sessions"),
+            &[("csrf", &csrf), ("held_on", "2026-12-05"), ("hours", "3")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.row_counts().await, before);
+    let r = page
+        .post(
+            &format!("{course}/sessions"),
+            &[
+                ("csrf", &csrf),
+                ("held_on", "2026-11-17"),
+                ("hours", "2,5"),
+                ("module_id", &module),
+                ("topic", "Active listening"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let stored = app
+        .get(&world.token, &format!("/api/v1/training/cohorts/{id}"))
+        .await;
+    let session = stored.ok(200)["sessions"][0]["id"].as_i64().unwrap();
+
+    // Attendance: the trainee ticked is present; someone else cannot be.
+    let attendance = format!("/facilitators/training-sessions/{session}/attendance");
+    let r = page
+        .post(
+            &attendance,
+            &[("csrf", &csrf), ("present", &world.facilitator.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = page
+        .post(&attendance, &[("csrf", &csrf), ("present", &person)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = page.get(&format!("{course}?attendance=1")).await;
+    assert!(shown.body.contains("Attendance is saved."));
+    let plain = shown.body.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(plain.contains("Came to 1 session, 2.5 hours"), "{plain}");
+    assert!(shown.body.contains(&format!("value=\"{person}\" checked")));
+
+    // Removed, the trainee is gone from the course.
+    let r = page
+        .post(
+            &format!("{course}/trainees"),
+            &[
+                ("csrf", &csrf),
+                ("person_id", &person),
+                ("action", "remove"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+    // Another organization reaches none of it.
+    let other = World::build(&app, "elsewhere").await;
+    let mut stranger = invited(&app, &other.token, "lead@elsewhere.org", "coordinator").await;
+    let c = stranger.get("/facilitators").await.csrf();
+    let before = app.row_counts().await;
+    assert_eq!(stranger.get(&course).await.status, StatusCode::NOT_FOUND);
+    for (path, fields) in [
+        (
+            format!("{course}/trainees"),
+            vec![
+                ("person_id", other.person.to_string()),
+                ("action", "add".into()),
+            ],
+        ),
+        (
+            format!("{course}/sessions"),
+            vec![("held_on", "2026-11-18".into()), ("hours", "2".into())],
+        ),
+        (attendance.clone(), vec![]),
+    ] {
+        let mut form: Vec<(&str, &str)> = vec![("csrf", &c)];
+        form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+        let r = stranger.post(&path, &form).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(app.row_counts().await, before);
+    app.stop().await;
+}

@@ -965,6 +965,10 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("[role=status]", "The training is recorded.")
         .await;
     check(&b, "facilitator").await;
+    tap(&b, "main a[href='/facilitators']").await;
+    tap(&b, "main a[href^='/facilitators/cohorts/']").await;
+    b.wait_for_text("h1", "Autumn peer leaders").await;
+    check(&b, "cohort").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

@@ -49,6 +49,7 @@ pub struct ModuleLine {
 }
 
 pub struct CohortLine {
+    pub id: Id,
     pub title: String,
     pub facts: String,
 }
@@ -65,14 +66,16 @@ struct FacilitatorsPage {
     modules: Vec<ModuleLine>,
     formats: Vec<Choice>,
     cohorts: Vec<CohortLine>,
+    module_choices: Vec<Choice>,
+    today: String,
 }
 
-fn day(w: &Words, d: NaiveDate) -> String {
+pub(super) fn day(w: &Words, d: NaiveDate) -> String {
     let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     date_in(w, noon, "UTC")
 }
 
-fn hours(w: &Words, h: Option<f32>) -> String {
+pub(super) fn hours(w: &Words, h: Option<f32>) -> String {
     match h {
         Some(h) => w.t1("fac-training-hours", "hours", h),
         None => w.t("fac-training-no-hours"),
@@ -144,6 +147,15 @@ pub async fn facilitators(
                 })
                 .collect(),
             people,
+            module_choices: modules
+                .iter()
+                .map(|m| Choice {
+                    value: m.id.to_string(),
+                    label: m.spec.title.to_string(),
+                    checked: false,
+                })
+                .collect(),
+            today: state.store.clock().now().date_naive().to_string(),
             modules: modules
                 .into_iter()
                 .map(|m| {
@@ -175,6 +187,7 @@ pub async fn facilitators(
                     facts.push(w.t1("fac-cohort-trainees", "count", c.spec.trainees.len()));
                     facts.push(w.t1("fac-cohort-sessions", "count", c.sessions.len()));
                     CohortLine {
+                        id: c.id,
                         title: c.spec.title.to_string(),
                         facts: facts.join(" · "),
                     }
@@ -185,7 +198,10 @@ pub async fn facilitators(
 }
 
 /// A number in a form field, or why not: `what` names the field.
-fn number<T: std::str::FromStr>(fields: &Fields, name: &str) -> Result<Option<T>, ApiError> {
+pub(super) fn number<T: std::str::FromStr>(
+    fields: &Fields,
+    name: &str,
+) -> Result<Option<T>, ApiError> {
     match fields.get(name).map(str::trim).unwrap_or("") {
         "" => Ok(None),
         raw => raw
@@ -196,7 +212,7 @@ fn number<T: std::str::FromStr>(fields: &Fields, name: &str) -> Result<Option<T>
     }
 }
 
-fn date(fields: &Fields, name: &str) -> Result<NaiveDate, ApiError> {
+pub(super) fn date(fields: &Fields, name: &str) -> Result<NaiveDate, ApiError> {
     fields
         .get(name)
         .unwrap_or("")
@@ -205,7 +221,7 @@ fn date(fields: &Fields, name: &str) -> Result<NaiveDate, ApiError> {
         .map_err(|_| ApiError::field(name, "must be a date"))
 }
 
-fn name(fields: &Fields, field: &str) -> Result<Option<Name>, ApiError> {
+pub(super) fn name(fields: &Fields, field: &str) -> Result<Option<Name>, ApiError> {
     match fields.get(field).map(str::trim).unwrap_or("") {
         "" => Ok(None),
         raw => Name::parse(raw)

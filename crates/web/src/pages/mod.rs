@@ -6,6 +6,7 @@
 mod access;
 mod assets;
 mod board;
+mod cohorts;
 mod dashboard;
 mod exports;
 mod facilitators;
@@ -99,6 +100,20 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/manage", get(manage::manage))
         .route("/facilitators", get(facilitators::facilitators))
         .route("/facilitators/modules", post(facilitators::add_module))
+        .route("/facilitators/cohorts", post(cohorts::create))
+        .route("/facilitators/cohorts/{id}", get(cohorts::cohort))
+        .route(
+            "/facilitators/cohorts/{id}/trainees",
+            post(cohorts::trainees),
+        )
+        .route(
+            "/facilitators/cohorts/{id}/sessions",
+            post(cohorts::add_session),
+        )
+        .route(
+            "/facilitators/training-sessions/{id}/attendance",
+            post(cohorts::attendance),
+        )
         .route("/facilitators/{id}", get(facilitators::facilitator))
         .route(
             "/facilitators/{id}/completions",

@@ -49,9 +49,22 @@ impl Words {
     pub fn tn(&self, key: &str, values: &[(&'static str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = values
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .map(|(k, v)| (Cow::Borrowed(*k), fluent_value(v)))
             .collect();
         PAGES.lookup_with_args(&self.id, key, &args)
+    }
+}
+
+/// A value as Fluent takes it: a whole number written plainly (a count) is a number, so
+/// that it selects its plural form (`[one]`, `[few]`…); anything else, a name or a code
+/// such as `0102`, stays text as written.
+fn fluent_value(v: &str) -> FluentValue<'static> {
+    let count = (1..=15).contains(&v.len())
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && (v == "0" || !v.starts_with('0'));
+    match v.parse::<u64>() {
+        Ok(n) if count => FluentValue::from(n),
+        _ => FluentValue::from(v.to_string()),
     }
 }
 
@@ -122,5 +135,20 @@ mod tests {
         assert_eq!(Words::new("ar").dir(), "rtl");
         assert_eq!(Words::new("fa-AF").dir(), "rtl");
         assert_eq!(Words::new("pa-Guru").dir(), "ltr");
+    }
+
+    #[test]
+    fn a_count_takes_its_plural_form_and_a_code_stays_as_written() {
+        let plain = |locale: &'static str, count: u32| {
+            Words::new(locale)
+                .t1("messages-attempts", "count", count)
+                .replace(['\u{2068}', '\u{2069}'], "")
+        };
+        assert_eq!(plain("en", 1), "1 attempt");
+        assert_eq!(plain("en", 2), "2 attempts");
+        assert_eq!(plain("uk", 3), "3 спроби");
+        assert_eq!(plain("uk", 5), "5 спроб");
+        assert_eq!(fluent_value("0102"), FluentValue::from("0102".to_string()));
+        assert_eq!(fluent_value("7.5"), FluentValue::from("7.5".to_string()));
     }
 }

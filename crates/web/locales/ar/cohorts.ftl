@@ -1,0 +1,29 @@
+## دورات التدريب.
+
+cohort-title = دورة تدريب
+cohort-new = ابدأ دورة تدريب
+cohort-starts = تبدأ في
+cohort-ends = تنتهي في (اختياري)
+cohort-trainers-field = المدرّبون (واحد في كل سطر)
+cohort-modules-field = الوحدات التي تعلّمها
+cohort-created = بدأت الدورة. أضف متدرّبيها وجلساتها.
+cohort-trainees-saved = تغيّر المتدرّبون.
+cohort-session-added = أُضيفت الجلسة.
+cohort-attendance-saved = حُفظ الحضور.
+cohort-dates = من { $from } إلى { $to }
+cohort-from = من { $date }
+cohort-trainers = المدرّبون: { $names }
+cohort-modules = الوحدات: { $titles }
+cohort-progress = الجلسات التي حضرها: { $sessions }، الساعات: { $hours }
+cohort-trainees-title = المتدرّبون
+cohort-no-trainees = لا متدرّبين بعد. ابحث عنهم بالاسم أدناه.
+cohort-remove = أزل
+cohort-find = ابحث عن متدرّب بالاسم أو البريد أو الهاتف
+cohort-add = أضف كمتدرّب
+cohort-sessions-title = الجلسات والحضور
+cohort-no-sessions = لا جلسات بعد.
+cohort-save-attendance = احفظ الحضور
+cohort-add-session = أضف جلسة
+cohort-session-hours = الساعات
+cohort-no-module = بلا وحدة
+cohort-topic = الموضوع (اختياري)

@@ -1,0 +1,29 @@
+## Cursos de capacitación.
+
+cohort-title = Curso de capacitación
+cohort-new = Empezar un curso de capacitación
+cohort-starts = Empieza el
+cohort-ends = Termina el (opcional)
+cohort-trainers-field = Capacitadores (uno por línea)
+cohort-modules-field = Módulos que enseña
+cohort-created = El curso empezó. Añada sus participantes en formación y sus sesiones.
+cohort-trainees-saved = Las personas en formación cambiaron.
+cohort-session-added = La sesión está añadida.
+cohort-attendance-saved = La asistencia está guardada.
+cohort-dates = Del { $from } al { $to }
+cohort-from = Desde el { $date }
+cohort-trainers = Capacitadores: { $names }
+cohort-modules = Módulos: { $titles }
+cohort-progress = Vino a { $sessions } sesiones, { $hours } horas
+cohort-trainees-title = Personas en formación
+cohort-no-trainees = Todavía nadie. Búsquelas por nombre abajo.
+cohort-remove = Quitar
+cohort-find = Buscar a alguien por nombre, correo o teléfono
+cohort-add = Añadir al curso
+cohort-sessions-title = Sesiones y asistencia
+cohort-no-sessions = Todavía no hay sesiones.
+cohort-save-attendance = Guardar la asistencia
+cohort-add-session = Añadir una sesión
+cohort-session-hours = Horas
+cohort-no-module = Ningún módulo
+cohort-topic = Tema (opcional)

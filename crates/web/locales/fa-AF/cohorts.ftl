@@ -1,0 +1,29 @@
+## دوره‌های آموزشی.
+
+cohort-title = دورهٔ آموزشی
+cohort-new = شروع یک دورهٔ آموزشی
+cohort-starts = شروع در
+cohort-ends = پایان در (اختیاری)
+cohort-trainers-field = آموزگاران (هر کدام در یک خط)
+cohort-modules-field = ماژول‌هایی که درس می‌دهد
+cohort-created = دوره شروع شد. آموزش‌گیرندگان و جلسه‌هایش را بیفزایید.
+cohort-trainees-saved = آموزش‌گیرندگان تغییر کردند.
+cohort-session-added = جلسه افزوده شد.
+cohort-attendance-saved = حاضری ذخیره شد.
+cohort-dates = از { $from } تا { $to }
+cohort-from = از { $date }
+cohort-trainers = آموزگاران: { $names }
+cohort-modules = ماژول‌ها: { $titles }
+cohort-progress = جلسه‌های حاضر: { $sessions }، ساعت‌ها: { $hours }
+cohort-trainees-title = آموزش‌گیرندگان
+cohort-no-trainees = هنوز آموزش‌گیرنده‌ای نیست. پایین با نام پیدای‌شان کنید.
+cohort-remove = برداشتن
+cohort-find = آموزش‌گیرنده را با نام، ایمیل یا تلفن پیدا کنید
+cohort-add = افزودن به دوره
+cohort-sessions-title = جلسه‌ها و حاضری
+cohort-no-sessions = هنوز جلسه‌ای نیست.
+cohort-save-attendance = ذخیرهٔ حاضری
+cohort-add-session = افزودن جلسه
+cohort-session-hours = ساعت‌ها
+cohort-no-module = بدون ماژول
+cohort-topic = موضوع (اختیاری)

@@ -1,0 +1,29 @@
+## Cours de formation.
+
+cohort-title = Cours de formation
+cohort-new = Commencer un cours de formation
+cohort-starts = Commence le
+cohort-ends = Finit le (facultatif)
+cohort-trainers-field = Formateurs (un par ligne)
+cohort-modules-field = Modules enseignés
+cohort-created = Le cours a commencé. Ajoutez les personnes en formation et les séances.
+cohort-trainees-saved = Les personnes en formation sont changées.
+cohort-session-added = La séance est ajoutée.
+cohort-attendance-saved = Les présences sont enregistrées.
+cohort-dates = Du { $from } au { $to }
+cohort-from = Depuis le { $date }
+cohort-trainers = Formateurs : { $names }
+cohort-modules = Modules : { $titles }
+cohort-progress = Venu à { $sessions } séances, { $hours } heures
+cohort-trainees-title = Personnes en formation
+cohort-no-trainees = Personne pour l'instant. Cherchez-les par nom ci-dessous.
+cohort-remove = Retirer
+cohort-find = Chercher quelqu'un par nom, courriel ou téléphone
+cohort-add = Ajouter au cours
+cohort-sessions-title = Séances et présences
+cohort-no-sessions = Pas encore de séance.
+cohort-save-attendance = Enregistrer les présences
+cohort-add-session = Ajouter une séance
+cohort-session-hours = Heures
+cohort-no-module = Aucun module
+cohort-topic = Thème (facultatif)

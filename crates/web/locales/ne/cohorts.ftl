@@ -1,0 +1,29 @@
+## तालिम कोर्सहरू।
+
+cohort-title = तालिम कोर्स
+cohort-new = तालिम कोर्स सुरु गर्नुहोस्
+cohort-starts = सुरु हुने मिति
+cohort-ends = सकिने मिति (ऐच्छिक)
+cohort-trainers-field = प्रशिक्षकहरू (प्रत्येक लाइनमा एक)
+cohort-modules-field = यसले सिकाउने मोड्युलहरू
+cohort-created = कोर्स सुरु भयो। प्रशिक्षार्थी र सत्रहरू थप्नुहोस्।
+cohort-trainees-saved = प्रशिक्षार्थीहरू बदलिए।
+cohort-session-added = सत्र थपियो।
+cohort-attendance-saved = उपस्थिति सुरक्षित भयो।
+cohort-dates = { $from } देखि { $to } सम्म
+cohort-from = { $date } देखि
+cohort-trainers = प्रशिक्षक: { $names }
+cohort-modules = मोड्युल: { $titles }
+cohort-progress = आएका सत्र: { $sessions }, घण्टा: { $hours }
+cohort-trainees-title = प्रशिक्षार्थीहरू
+cohort-no-trainees = अहिलेसम्म कोही छैन। तल नामले खोज्नुहोस्।
+cohort-remove = हटाउनुहोस्
+cohort-find = नाम, इमेल वा फोनले प्रशिक्षार्थी खोज्नुहोस्
+cohort-add = प्रशिक्षार्थीको रूपमा थप्नुहोस्
+cohort-sessions-title = सत्र र उपस्थिति
+cohort-no-sessions = अहिलेसम्म कुनै सत्र छैन।
+cohort-save-attendance = उपस्थिति सुरक्षित गर्नुहोस्
+cohort-add-session = सत्र थप्नुहोस्
+cohort-session-hours = घण्टा
+cohort-no-module = कुनै मोड्युल छैन
+cohort-topic = विषय (ऐच्छिक)

@@ -1,0 +1,29 @@
+## ਸਿਖਲਾਈ ਕੋਰਸ।
+
+cohort-title = ਸਿਖਲਾਈ ਕੋਰਸ
+cohort-new = ਸਿਖਲਾਈ ਕੋਰਸ ਸ਼ੁਰੂ ਕਰੋ
+cohort-starts = ਸ਼ੁਰੂ ਹੋਣ ਦੀ ਤਾਰੀਖ
+cohort-ends = ਖਤਮ ਹੋਣ ਦੀ ਤਾਰੀਖ (ਮਰਜ਼ੀ ਨਾਲ)
+cohort-trainers-field = ਸਿਖਲਾਈ ਦੇਣ ਵਾਲੇ (ਹਰ ਲਾਈਨ ਵਿੱਚ ਇੱਕ)
+cohort-modules-field = ਇਹ ਕਿਹੜੇ ਮੋਡੀਊਲ ਸਿਖਾਉਂਦਾ ਹੈ
+cohort-created = ਕੋਰਸ ਸ਼ੁਰੂ ਹੋ ਗਿਆ। ਇਸਦੇ ਸਿਖਿਆਰਥੀ ਅਤੇ ਸੈਸ਼ਨ ਜੋੜੋ।
+cohort-trainees-saved = ਸਿਖਿਆਰਥੀ ਬਦਲ ਗਏ।
+cohort-session-added = ਸੈਸ਼ਨ ਜੋੜਿਆ ਗਿਆ।
+cohort-attendance-saved = ਹਾਜ਼ਰੀ ਸੰਭਾਲੀ ਗਈ।
+cohort-dates = { $from } ਤੋਂ { $to } ਤੱਕ
+cohort-from = { $date } ਤੋਂ
+cohort-trainers = ਸਿਖਲਾਈ ਦੇਣ ਵਾਲੇ: { $names }
+cohort-modules = ਮੋਡੀਊਲ: { $titles }
+cohort-progress = ਹਾਜ਼ਰ ਸੈਸ਼ਨ: { $sessions }, ਘੰਟੇ: { $hours }
+cohort-trainees-title = ਸਿਖਿਆਰਥੀ
+cohort-no-trainees = ਅਜੇ ਕੋਈ ਸਿਖਿਆਰਥੀ ਨਹੀਂ। ਹੇਠਾਂ ਨਾਮ ਨਾਲ ਲੱਭੋ।
+cohort-remove = ਹਟਾਓ
+cohort-find = ਨਾਮ, ਈਮੇਲ ਜਾਂ ਫ਼ੋਨ ਨਾਲ ਸਿਖਿਆਰਥੀ ਲੱਭੋ
+cohort-add = ਸਿਖਿਆਰਥੀ ਵਜੋਂ ਜੋੜੋ
+cohort-sessions-title = ਸੈਸ਼ਨ ਅਤੇ ਹਾਜ਼ਰੀ
+cohort-no-sessions = ਅਜੇ ਕੋਈ ਸੈਸ਼ਨ ਨਹੀਂ।
+cohort-save-attendance = ਹਾਜ਼ਰੀ ਸੰਭਾਲੋ
+cohort-add-session = ਸੈਸ਼ਨ ਜੋੜੋ
+cohort-session-hours = ਘੰਟੇ
+cohort-no-module = ਕੋਈ ਮੋਡੀਊਲ ਨਹੀਂ
+cohort-topic = ਵਿਸ਼ਾ (ਮਰਜ਼ੀ ਨਾਲ)

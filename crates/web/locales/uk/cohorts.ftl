@@ -1,0 +1,29 @@
+## Навчальні курси.
+
+cohort-title = Навчальний курс
+cohort-new = Почати навчальний курс
+cohort-starts = Починається
+cohort-ends = Закінчується (необов'язково)
+cohort-trainers-field = Тренери (по одному в рядку)
+cohort-modules-field = Модулі курсу
+cohort-created = Курс розпочато. Додайте слухачів і заняття.
+cohort-trainees-saved = Слухачів змінено.
+cohort-session-added = Заняття додано.
+cohort-attendance-saved = Відвідуваність збережено.
+cohort-dates = З { $from } до { $to }
+cohort-from = З { $date }
+cohort-trainers = Тренери: { $names }
+cohort-modules = Модулі: { $titles }
+cohort-progress = Занять відвідано: { $sessions }, годин: { $hours }
+cohort-trainees-title = Слухачі
+cohort-no-trainees = Слухачів ще немає. Знайдіть їх за ім'ям нижче.
+cohort-remove = Прибрати
+cohort-find = Знайти слухача за ім'ям, поштою чи телефоном
+cohort-add = Додати до курсу
+cohort-sessions-title = Заняття й відвідуваність
+cohort-no-sessions = Занять ще немає.
+cohort-save-attendance = Зберегти відвідуваність
+cohort-add-session = Додати заняття
+cohort-session-hours = Години
+cohort-no-module = Без модуля
+cohort-topic = Тема (необов'язково)

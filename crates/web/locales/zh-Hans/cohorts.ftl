@@ -1,0 +1,29 @@
+## 培训课程。
+
+cohort-title = 培训课程
+cohort-new = 开设培训课程
+cohort-starts = 开始日期
+cohort-ends = 结束日期（可选）
+cohort-trainers-field = 培训师（每行一位）
+cohort-modules-field = 所教模块
+cohort-created = 课程已开设。请添加学员和课次。
+cohort-trainees-saved = 学员已更改。
+cohort-session-added = 课次已添加。
+cohort-attendance-saved = 出勤已保存。
+cohort-dates = { $from } 至 { $to }
+cohort-from = 自 { $date } 起
+cohort-trainers = 培训师：{ $names }
+cohort-modules = 模块：{ $titles }
+cohort-progress = 出席 { $sessions } 次，共 { $hours } 学时
+cohort-trainees-title = 学员
+cohort-no-trainees = 还没有学员。请在下方按姓名查找。
+cohort-remove = 移除
+cohort-find = 按姓名、电子邮件或电话查找学员
+cohort-add = 加为学员
+cohort-sessions-title = 课次与出勤
+cohort-no-sessions = 还没有课次。
+cohort-save-attendance = 保存出勤
+cohort-add-session = 添加课次
+cohort-session-hours = 学时
+cohort-no-module = 不属于任何模块
+cohort-topic = 主题（可选）
