@@ -10,6 +10,21 @@ document.addEventListener("click", (e) => {
   if (e.target instanceof Element && e.target.closest("[data-print]")) window.print();
 });
 
+// A form that creates something is sent once: a second tap while the first is on its way
+// (a slow phone, a double tap) does nothing. Coming back to the page lets it go again.
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-once")) return;
+  if (form.dataset.sent) {
+    e.preventDefault();
+    return;
+  }
+  form.dataset.sent = "1";
+});
+window.addEventListener("pageshow", () => {
+  for (const form of document.querySelectorAll("form[data-once]")) delete form.dataset.sent;
+});
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.register("/sw.js").catch(() => {});
 }
