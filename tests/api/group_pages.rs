@@ -708,6 +708,7 @@ async fn settings_are_read_by_coordinators_changed_by_admins_and_refused_when_wr
     let before = organization().await;
     let form = [
         ("csrf", csrf.as_str()),
+        ("name", "Riverside Newcomers"),
         ("quiet_hours_start", "22:00"),
         ("quiet_hours_end", "07:30"),
         ("reply_to", "office@example.org"),
@@ -735,6 +736,7 @@ async fn settings_are_read_by_coordinators_changed_by_admins_and_refused_when_wr
             "Write the quiet hours as times",
         ),
         ("reply_to", "not an address", "not an email address"),
+        ("name", "   ", "Write the organization"),
     ] {
         let mut bad: Vec<(&str, &str)> = form.to_vec();
         bad[0] = ("csrf", csrf.as_str());
@@ -753,6 +755,7 @@ async fn settings_are_read_by_coordinators_changed_by_admins_and_refused_when_wr
     assert_eq!(after["settings"]["quiet_hours_start"], "22:00");
     assert_eq!(after["settings"]["reply_to"], "office@example.org");
     assert_eq!(after["settings"]["training_policy"], "override");
+    assert_eq!(after["name"], "Riverside Newcomers");
     let other = World::build(&app, "elsewhere").await;
     let theirs = app.get(&other.token, "/api/v1/organization").await;
     assert_eq!(theirs.ok(200)["settings"]["quiet_hours_start"], "21:00");

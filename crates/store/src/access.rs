@@ -152,6 +152,16 @@ impl Store {
         org: Id,
         settings: &OrgSettings,
     ) -> Result<OrganizationDetail> {
+        self.update_organization(org, None, settings).await
+    }
+
+    /// Replaces the organization's settings and, given one, its name, in one write.
+    pub async fn update_organization(
+        &self,
+        org: Id,
+        name: Option<&Name>,
+        settings: &OrgSettings,
+    ) -> Result<OrganizationDetail> {
         settings.validate()?;
         let m = organization::Entity::find_by_id(org)
             .one(&self.writer())
@@ -162,6 +172,9 @@ impl Store {
         active.quiet_hours_end = Set(settings.quiet_hours_end.clone());
         active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
         active.training_policy = Set(Stored(settings.training_policy));
+        if let Some(name) = name {
+            active.name = Set(name.to_string());
+        }
         active.updated_at = Set(self.now());
         detail(active.update(&self.writer()).await?)
     }

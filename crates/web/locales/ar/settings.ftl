@@ -42,3 +42,7 @@ print-language = اللغة
 print-phone = الهاتف
 print-status = الحالة
 print-facilitators = الميسّرون
+settings-organization = المنظمة
+settings-name = الاسم
+settings-name-hint = يظهر في الدعوات وأعلى الصفحات المطبوعة.
+settings-bad-name = اكتب اسم المنظمة (200 حرف على الأكثر).

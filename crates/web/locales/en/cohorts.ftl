@@ -15,9 +15,9 @@ cohort-from = From { $date }
 cohort-trainers = Trainers: { $names }
 cohort-modules = Modules: { $titles }
 cohort-progress = { $sessions ->
-    [one] Came to 1 session
-   *[other] Came to { $sessions } sessions
-}, { $hours } hours
+    [one] Came to 1 session, { $hours } hours
+   *[other] Came to { $sessions } sessions, { $hours } hours
+}
 cohort-trainees-title = Trainees
 cohort-no-trainees = No trainees yet. Find them by name below.
 cohort-remove = Remove

@@ -42,3 +42,7 @@ print-language = Language
 print-phone = Phone
 print-status = Status
 print-facilitators = Facilitators
+settings-organization = The organization
+settings-name = Name
+settings-name-hint = Shown on invitations and at the top of printed pages.
+settings-bad-name = Write the organization's name (at most 200 characters).

@@ -42,3 +42,7 @@ print-language = Idioma
 print-phone = Teléfono
 print-status = Estado
 print-facilitators = Facilitadores
+settings-organization = La organización
+settings-name = Nombre
+settings-name-hint = Aparece en las invitaciones y arriba de las páginas impresas.
+settings-bad-name = Escriba el nombre de la organización (200 caracteres como máximo).

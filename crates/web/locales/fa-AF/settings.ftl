@@ -42,3 +42,7 @@ print-language = زبان
 print-phone = تیلفون
 print-status = وضعیت
 print-facilitators = تسهیل‌کننده‌ها
+settings-organization = سازمان
+settings-name = نام
+settings-name-hint = در دعوت‌نامه‌ها و بالای صفحه‌های چاپی دیده می‌شود.
+settings-bad-name = نام سازمان را بنویسید (حداکثر ۲۰۰ حرف).

@@ -42,3 +42,7 @@ print-language = Langue
 print-phone = Téléphone
 print-status = État
 print-facilitators = Animateurs
+settings-organization = L'organisme
+settings-name = Nom
+settings-name-hint = Figure sur les invitations et en haut des pages imprimées.
+settings-bad-name = Écrivez le nom de l'organisme (200 caractères au plus).

@@ -42,3 +42,7 @@ print-language = भाषा
 print-phone = फोन
 print-status = स्थिति
 print-facilitators = सहजकर्ताहरू
+settings-organization = संस्था
+settings-name = नाम
+settings-name-hint = निमन्त्रणाहरूमा र छापिएका पृष्ठहरूको माथि देखिन्छ।
+settings-bad-name = संस्थाको नाम लेख्नुहोस् (बढीमा २०० अक्षर)।

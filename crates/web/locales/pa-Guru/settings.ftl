@@ -42,3 +42,7 @@ print-language = ਭਾਸ਼ਾ
 print-phone = ਫ਼ੋਨ
 print-status = ਸਥਿਤੀ
 print-facilitators = ਸੰਚਾਲਕ
+settings-organization = ਸੰਸਥਾ
+settings-name = ਨਾਮ
+settings-name-hint = ਸੱਦਿਆਂ ਵਿੱਚ ਅਤੇ ਛਪੇ ਪੰਨਿਆਂ ਦੇ ਉੱਤੇ ਦਿਖਦਾ ਹੈ।
+settings-bad-name = ਸੰਸਥਾ ਦਾ ਨਾਮ ਲਿਖੋ (ਵੱਧ ਤੋਂ ਵੱਧ 200 ਅੱਖਰ)।

@@ -42,3 +42,7 @@ print-language = Мова
 print-phone = Телефон
 print-status = Статус
 print-facilitators = Ведучі
+settings-organization = Організація
+settings-name = Назва
+settings-name-hint = Її видно в запрошеннях і вгорі надрукованих сторінок.
+settings-bad-name = Напишіть назву організації (не більше 200 символів).

@@ -42,3 +42,7 @@ print-language = 语言
 print-phone = 电话
 print-status = 状态
 print-facilitators = 带领人
+settings-organization = 机构
+settings-name = 名称
+settings-name-hint = 显示在邀请中以及打印页面的顶部。
+settings-bad-name = 请填写机构名称（最多 200 个字符）。

@@ -1,4 +1,4 @@
-//! The organization's settings: quiet hours for reminders, where replies go, and whether a
+//! The organization's settings: its name, quiet hours for reminders, where replies go, and whether a
 //! coordinator may assign a facilitator still in training. Coordinators read them; only
 //! admins change them (as in the API). The missed-session rule and reminder lead times
 //! belong to each program and are changed on its page.
@@ -13,7 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_domain::org::{OrgSettings, TrainingPolicy};
-use peergroup_domain::values::Email;
+use peergroup_domain::values::{Email, Name};
 use std::collections::HashMap;
 
 #[derive(Template)]
@@ -106,15 +106,9 @@ pub async fn save(
     if !signed.carries_token(&fields, &headers) {
         return refused(w);
     }
-    let org = match async {
-        require_admin(&signed.who)?;
-        Ok::<_, ApiError>(state.store.organization_detail(signed.who.org_id).await?)
+    if let Err(e) = require_admin(&signed.who) {
+        return error_page(w, signed.me(), e);
     }
-    .await
-    {
-        Ok(org) => org,
-        Err(e) => return error_page(w, signed.me(), e),
-    };
     let field = |name: &str| fields.get(name).map(str::trim).unwrap_or("");
     let overrides = field("training_policy") == "override";
     let typed = (
@@ -124,6 +118,13 @@ pub async fn save(
         overrides,
     );
     let mut errors = Vec::new();
+    let name = match Name::parse(field("name")) {
+        Ok(name) => Some(name),
+        Err(_) => {
+            errors.push(w.t("settings-bad-name"));
+            None
+        }
+    };
     let reply_to = match field("reply_to") {
         "" => None,
         e => match Email::parse(e) {
@@ -148,7 +149,7 @@ pub async fn save(
         errors.push(w.t("settings-bad-time"));
     }
     if !errors.is_empty() {
-        let name = org.organization.name.to_string();
+        let name = field("name").to_string();
         return settings_page(
             &signed,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -160,7 +161,7 @@ pub async fn save(
     }
     match state
         .store
-        .update_org_settings(signed.who.org_id, &settings)
+        .update_organization(signed.who.org_id, name.as_ref(), &settings)
         .await
     {
         Ok(_) => Redirect::to("/settings?saved=1").into_response(),

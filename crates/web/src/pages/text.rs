@@ -83,22 +83,34 @@ mod tests {
         let mut out = BTreeMap::new();
         for file in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir:?}: {e}")) {
             let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            // Each message with its continuation lines (the variants of a selector).
+            let mut entries: Vec<(String, String)> = Vec::new();
             for line in text.lines() {
+                if line.starts_with(' ') || line.starts_with('}') {
+                    if let Some((_, value)) = entries.last_mut() {
+                        value.push('\n');
+                        value.push_str(line);
+                    }
+                    continue;
+                }
                 let Some((key, value)) = line.split_once(" = ") else {
                     continue;
                 };
                 if key.starts_with('#') || key.contains(' ') {
                     continue;
                 }
+                entries.push((key.to_string(), value.to_string()));
+            }
+            for (key, value) in entries {
                 let mut vars: Vec<String> = value
                     .split("{ $")
                     .skip(1)
-                    .filter_map(|rest| rest.split(' ').next())
+                    .filter_map(|rest| rest.split([' ', '\n']).next())
                     .map(str::to_string)
                     .collect();
                 vars.sort();
                 vars.dedup();
-                out.insert(key.to_string(), vars);
+                out.insert(key, vars);
             }
         }
         out
