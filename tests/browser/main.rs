@@ -933,6 +933,9 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     assert_eq!(marks.iter().filter(|(_, s)| s == "present").count(), 33);
 
     // 7. What the participants are sent, in Punjabi, and the messages log.
+    tap(&b, "nav a[href='/groups']").await;
+    b.wait_for_text("h1", "Groups").await;
+    check(&b, "groups").await;
     tap(&b, "nav a[href='/manage']").await;
     b.wait_for_text("h1", "More").await;
     tap(&b, "main a[href='/messages']").await;
@@ -943,6 +946,12 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         .await
         .unwrap();
     tap(&b, "main a[href$='/change']").await;
+    b.wait_for_text("h1", "Move or cancel").await;
+    check(&b, "session-change").await;
+    tap(&b, "main a[href$='/sheet']").await;
+    b.wait_for_text("th", "Signature").await;
+    check(&b, "sign-in-sheet").await;
+    b.client.back().await.unwrap();
     tap(&b, "main a[href^='/messages/preview']").await;
     b.wait_for_text("h1", "Preview a reminder").await;
     set_value(&b, "#locale", "pa-Guru").await;
