@@ -17,6 +17,7 @@ mod m20261204_000010_people_email_index;
 mod m20261205_000011_sign_in;
 mod m20261205_000012_session_marks;
 mod m20261205_000013_user_deactivation;
+mod m20261205_000014_outcomes;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_sign_in::Migration),
             Box::new(m20261205_000012_session_marks::Migration),
             Box::new(m20261205_000013_user_deactivation::Migration),
+            Box::new(m20261205_000014_outcomes::Migration),
         ]
     }
 }

@@ -16,6 +16,7 @@ mod jobs;
 mod mail;
 mod message_pages;
 mod openapi;
+mod outcomes;
 mod pages;
 mod people;
 mod person_inserts;

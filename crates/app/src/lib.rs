@@ -18,6 +18,7 @@ pub mod follow_up_rebuild;
 pub mod follow_ups;
 pub mod groups;
 pub mod messages;
+pub mod outcomes;
 pub mod participant_import;
 pub mod passwords;
 pub mod phone_marks;

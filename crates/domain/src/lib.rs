@@ -67,6 +67,7 @@ pub mod ical;
 pub mod instruments;
 pub mod jobs;
 pub mod org;
+pub mod outcomes;
 pub mod paired;
 pub mod person;
 pub mod program;

@@ -171,6 +171,8 @@ pub mod person {
         pub alternative_contact: Option<String>,
         pub consent_reminders_at: Option<DateTimeUtc>,
         pub consent_calls_at: Option<DateTimeUtc>,
+        /// Agreed that their assessments may be used in pooled figures and exports.
+        pub consent_research_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -735,6 +737,48 @@ pub mod supervision_contact {
         pub note: Option<String>,
         pub recorded_by: Option<i64>,
         pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod instrument {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "instruments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub key: String,
+        pub definition: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod assessment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "assessments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub enrollment_id: i64,
+        pub group_id: i64,
+        pub person_id: i64,
+        pub instrument_key: String,
+        pub timepoint: String,
+        pub locale: String,
+        pub taken_on: Date,
+        pub answers: String,
+        pub total: f64,
+        pub missing: i32,
+        pub entered_by: Option<i64>,
+        pub entered_at: DateTimeUtc,
     }
     no_relations!();
 }

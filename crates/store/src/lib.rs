@@ -38,6 +38,7 @@ mod mark_connection;
 pub mod message_log;
 pub mod messages;
 mod new_job;
+pub mod outcomes;
 mod people;
 pub mod people_import;
 mod person_inserts;
@@ -271,6 +272,8 @@ impl Store {
             "login_sessions",
             "sign_in_links",
             "session_marks",
+            "instruments",
+            "assessments",
             "programs",
             "people",
             "peer_groups",

@@ -1,0 +1,147 @@
+//! Outcomes: defining an organization's instruments, recording a participant's assessment
+//! (scored on save), and the paired change of a group or program between two timepoints.
+//! Only people who agreed to research use count in pooled figures.
+
+use peergroup_domain::Id;
+use peergroup_domain::outcomes::{
+    AssessmentSpec, Definition, Scored, Timepoint, builtin_definition, score,
+};
+use peergroup_domain::paired::{PairedChange, paired_change};
+use peergroup_domain::training::latest_today;
+use peergroup_store::outcomes::NewAssessment;
+use peergroup_store::{Result, Store, StoreError};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Keeps an organization's scale or measure, checked first.
+pub async fn define_instrument(store: &Store, org: Id, def: &Definition) -> Result<()> {
+    def.validate()?;
+    store.save_instrument(org, def).await
+}
+
+/// A built-in instrument, or one of the organization's.
+pub async fn instrument(store: &Store, org: Id, key: &str) -> Result<Definition> {
+    match builtin_definition(key) {
+        Some(def) => Ok(def),
+        None => store
+            .org_instrument(org, key)
+            .await?
+            .ok_or(StoreError::NotFound("instrument")),
+    }
+}
+
+/// An assessment kept, with its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recorded {
+    pub id: Id,
+    pub scored: Scored,
+}
+
+fn locale_ok(locale: &str) -> bool {
+    (2..=35).contains(&locale.len())
+        && locale
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Scores and keeps one participant's assessment in their group. A wrong answer, an item
+/// missing beyond the instrument's rule, a date to come or a second assessment at the same
+/// timepoint is refused and nothing is written.
+pub async fn record_assessment(
+    store: &Store,
+    org: Id,
+    enrollment_id: Id,
+    spec: &AssessmentSpec,
+    entered_by: Option<Id>,
+) -> Result<Recorded> {
+    let enrollment = store.get_enrollment(org, enrollment_id).await?;
+    let def = match instrument(store, org, &spec.instrument).await {
+        Err(StoreError::NotFound(_)) => {
+            return Err(StoreError::invalid(
+                "instrument",
+                "no such instrument in this organization",
+            ));
+        }
+        other => other?,
+    };
+    if !locale_ok(&spec.locale) {
+        return Err(StoreError::invalid(
+            "locale",
+            "must be a language tag such as pa-Guru",
+        ));
+    }
+    if spec.taken_on > latest_today(store.clock().now()) {
+        return Err(StoreError::invalid("taken_on", "must not be in the future"));
+    }
+    let scored = score(&def, spec)?;
+    let id = store
+        .insert_assessment(
+            org,
+            &NewAssessment {
+                enrollment_id,
+                group_id: enrollment.group_id,
+                person_id: enrollment.person_id,
+                instrument: spec.instrument.clone(),
+                timepoint: spec.timepoint,
+                locale: spec.locale.clone(),
+                taken_on: spec.taken_on,
+                answers: spec.answers.clone(),
+                total: spec.value.unwrap_or(scored.total),
+                missing: scored.missing,
+                entered_by,
+            },
+        )
+        .await?;
+    Ok(Recorded { id, scored })
+}
+
+/// The paired change of an instrument between two timepoints, over some groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeReport {
+    /// None when nobody has both timepoints.
+    pub paired: Option<PairedChange>,
+    /// Assessed at `from` and not at `to`: lost to follow-up (so far).
+    pub missing: usize,
+    /// People assessed who did not agree to research use, left out.
+    pub without_consent: usize,
+}
+
+pub async fn change(
+    store: &Store,
+    org: Id,
+    groups: &[Id],
+    instrument_key: &str,
+    from: Timepoint,
+    to: Timepoint,
+) -> Result<ChangeReport> {
+    let def = instrument(store, org, instrument_key).await?;
+    let (direction, mid) = match &def {
+        Definition::Scale(s) => (s.direction, s.mid),
+        Definition::Measure(m) => (m.direction, m.mid),
+    };
+    let totals = store.assessment_totals(org, groups, instrument_key).await?;
+    let without_consent = totals
+        .iter()
+        .filter(|t| !t.research_consent)
+        .map(|t| t.person_id)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let mut by_person: BTreeMap<Id, (Option<f64>, Option<f64>)> = BTreeMap::new();
+    for t in totals.iter().filter(|t| t.research_consent) {
+        let entry = by_person.entry(t.person_id).or_default();
+        if t.timepoint == from {
+            entry.0 = Some(t.total);
+        } else if t.timepoint == to {
+            entry.1 = Some(t.total);
+        }
+    }
+    let pairs: Vec<(f64, f64)> = by_person.values().filter_map(|(a, b)| a.zip(*b)).collect();
+    let missing = by_person
+        .values()
+        .filter(|(a, b)| a.is_some() && b.is_none())
+        .count();
+    Ok(ChangeReport {
+        paired: paired_change(&pairs, direction, mid),
+        missing,
+        without_consent,
+    })
+}

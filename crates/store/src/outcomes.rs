@@ -1,0 +1,179 @@
+//! Outcomes in storage: an organization's own instruments (as JSON definitions), scored
+//! assessments, and consent for research use.
+
+use crate::entities::{assessment, instrument, person};
+use crate::{Result, Store, StoreError, from_json};
+use chrono::NaiveDate;
+use peergroup_domain::Id;
+use peergroup_domain::outcomes::{Definition, Timepoint};
+use sea_orm::entity::prelude::*;
+use sea_orm::{ActiveValue::Set, QueryOrder};
+use std::collections::{BTreeMap, HashSet};
+
+/// An assessment to keep, scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAssessment {
+    pub enrollment_id: Id,
+    pub group_id: Id,
+    pub person_id: Id,
+    pub instrument: String,
+    pub timepoint: Timepoint,
+    pub locale: String,
+    pub taken_on: NaiveDate,
+    pub answers: BTreeMap<String, Option<i32>>,
+    pub total: f64,
+    pub missing: u32,
+    pub entered_by: Option<Id>,
+}
+
+/// One person's total at one timepoint, for pooled figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub person_id: Id,
+    pub timepoint: Timepoint,
+    pub total: f64,
+    /// The person agreed to research use.
+    pub research_consent: bool,
+}
+
+fn definition(row: instrument::Model) -> Result<Definition> {
+    from_json(
+        serde_json::from_str(&row.definition)
+            .map_err(|e| StoreError::Corrupt(format!("instrument {}: {e}", row.key)))?,
+    )
+}
+
+impl Store {
+    /// Keeps an organization's instrument; its key must be new in the organization.
+    pub async fn save_instrument(&self, org: Id, def: &Definition) -> Result<()> {
+        let now = self.now();
+        let text = serde_json::to_string(def).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        instrument::ActiveModel {
+            org_id: Set(org),
+            key: Set(def.key().to_string()),
+            definition: Set(text),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.writer())
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => {
+                StoreError::Conflict("the organization has an instrument with this key".into())
+            }
+            other => other,
+        })?;
+        Ok(())
+    }
+
+    /// The organization's own instruments, by key.
+    pub async fn org_instruments(&self, org: Id) -> Result<Vec<Definition>> {
+        instrument::Entity::find()
+            .filter(instrument::Column::OrgId.eq(org))
+            .order_by_asc(instrument::Column::Key)
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(definition)
+            .collect()
+    }
+
+    pub async fn org_instrument(&self, org: Id, key: &str) -> Result<Option<Definition>> {
+        instrument::Entity::find()
+            .filter(instrument::Column::OrgId.eq(org))
+            .filter(instrument::Column::Key.eq(key))
+            .one(&self.reader())
+            .await?
+            .map(definition)
+            .transpose()
+    }
+
+    /// Keeps a scored assessment; one per enrolment, instrument and timepoint.
+    pub async fn insert_assessment(&self, org: Id, a: &NewAssessment) -> Result<Id> {
+        let answers =
+            serde_json::to_string(&a.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let row = assessment::ActiveModel {
+            org_id: Set(org),
+            enrollment_id: Set(a.enrollment_id),
+            group_id: Set(a.group_id),
+            person_id: Set(a.person_id),
+            instrument_key: Set(a.instrument.clone()),
+            timepoint: Set(a.timepoint.to_string()),
+            locale: Set(a.locale.clone()),
+            taken_on: Set(a.taken_on),
+            answers: Set(answers),
+            total: Set(a.total),
+            missing: Set(i32::try_from(a.missing).unwrap_or(i32::MAX)),
+            entered_by: Set(a.entered_by),
+            entered_at: Set(self.now()),
+            ..Default::default()
+        }
+        .insert(&self.writer())
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(
+                "this participant already has this instrument at this timepoint".into(),
+            ),
+            other => other,
+        })?;
+        Ok(row.id)
+    }
+
+    /// Every total of `instrument` in `groups`, with whether each person agreed to
+    /// research use.
+    pub async fn assessment_totals(
+        &self,
+        org: Id,
+        groups: &[Id],
+        instrument: &str,
+    ) -> Result<Vec<Total>> {
+        let rows = assessment::Entity::find()
+            .filter(assessment::Column::OrgId.eq(org))
+            .filter(assessment::Column::GroupId.is_in(groups.iter().copied()))
+            .filter(assessment::Column::InstrumentKey.eq(instrument))
+            .order_by_asc(assessment::Column::Id)
+            .all(&self.reader())
+            .await?;
+        let people: Vec<Id> = rows.iter().map(|r| r.person_id).collect();
+        let consented: HashSet<Id> = person::Entity::find()
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(people))
+            .filter(person::Column::ConsentResearchAt.is_not_null())
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        rows.into_iter()
+            .map(|r| {
+                Ok(Total {
+                    person_id: r.person_id,
+                    timepoint: r
+                        .timepoint
+                        .parse()
+                        .map_err(|e: String| StoreError::Corrupt(e))?,
+                    total: r.total,
+                    research_consent: consented.contains(&r.person_id),
+                })
+            })
+            .collect()
+    }
+
+    /// Records (or withdraws) a person's consent to research use of their assessments.
+    pub async fn set_research_consent(&self, org: Id, person_id: Id, given: bool) -> Result<()> {
+        let found = person::Entity::find_by_id(person_id)
+            .filter(person::Column::OrgId.eq(org))
+            .one(&self.writer())
+            .await?
+            .ok_or(StoreError::NotFound("person"))?;
+        if found.consent_research_at.is_some() == given {
+            return Ok(());
+        }
+        let mut active: person::ActiveModel = found.into();
+        active.consent_research_at = Set(given.then(|| self.now()));
+        active.updated_at = Set(self.now());
+        active.update(&self.writer()).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,261 @@
+//! Outcomes on a real database (SQLite, or PostgreSQL with PEERGROUP_TEST_DATABASE): the
+//! Paloma 2020 run the review reports. A custom PTGI, 12 participants at baseline and post
+//! with 2 lost to follow-up, and a 13th who did not agree to research use. The paired
+//! figures equal scipy's; bad input is refused and writes nothing.
+
+use chrono::NaiveDate;
+use peergroup_app::outcomes::{change, define_instrument, record_assessment};
+use peergroup_blackbox::{TestApp, World, json};
+use peergroup_domain::instruments::{Direction, InstrumentSpec, Item, Scoring};
+use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
+use peergroup_store::StoreError;
+use std::collections::BTreeMap;
+
+const FIXTURE: &str = include_str!("../../crates/domain/tests/fixtures/paired_stats.json");
+
+/// A 21-item growth scale scored 0-5 and summed (0-105), as the organization licensed it.
+fn ptgi() -> Definition {
+    Definition::Scale(InstrumentSpec {
+        key: "ptgi".into(),
+        title: "Posttraumatic Growth Inventory".into(),
+        stem: "Indicate for each statement the degree to which this change occurred in your life as a result of your crisis.".into(),
+        options: (0..=5).map(|n| n.to_string()).collect(),
+        items: (1..=21)
+            .map(|n| Item {
+                key: n.to_string(),
+                text: format!("Statement {n}, as licensed"),
+                min: 0,
+                max: 5,
+                reverse: false,
+            })
+            .collect(),
+        scoring: Scoring::Sum,
+        max_missing: 0,
+        multiplier: 1.0,
+        subscales: vec![],
+        bands: vec![],
+        direction: Direction::HigherIsBetter,
+        mid: None,
+        alert_items: vec![],
+        source: "Tedeschi & Calhoun (1996)".into(),
+        licence: "Used under the organization's licence".into(),
+    })
+}
+
+/// Answers of the 21 items adding up to `total`.
+fn answers(total: i32) -> BTreeMap<String, Option<i32>> {
+    let mut left = total;
+    (1..=21)
+        .map(|n| {
+            let a = left.min(5);
+            left -= a;
+            (n.to_string(), Some(a))
+        })
+        .collect()
+}
+
+fn at(timepoint: Timepoint, total: i32) -> AssessmentSpec {
+    AssessmentSpec {
+        instrument: "ptgi".into(),
+        timepoint,
+        taken_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        locale: "es".into(),
+        answers: answers(total),
+        value: None,
+    }
+}
+
+#[tokio::test]
+async fn paloma_ten_pairs_two_lost_and_one_without_consent_agree_with_scipy() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "paloma").await;
+    let store = app.server().store.clone();
+    let org = store
+        .find_organization(&peergroup_domain::values::Slug::parse("paloma").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    define_instrument(&store, org, &ptgi()).await.unwrap();
+    // The same key again, or a built-in one, is refused.
+    assert!(matches!(
+        define_instrument(&store, org, &ptgi()).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let Definition::Scale(mut phq) = ptgi() else {
+        unreachable!()
+    };
+    phq.key = "phq-9".into();
+    assert!(matches!(
+        define_instrument(&store, org, &Definition::Scale(phq)).await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    let fixture: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+    let s = &fixture["sets"]["paloma_ptgi"];
+    let totals = |key: &str| -> Vec<i32> {
+        s[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_i64().unwrap() as i32)
+            .collect()
+    };
+    let (before, after) = (totals("before"), totals("after"));
+    let mut enrollments = Vec::new();
+    for n in 0..13 {
+        let person = app
+            .create_id(
+                &world.token,
+                "/api/v1/people",
+                &json!({"display_name": format!("Participant {n}"), "preferred_language": "es"}),
+            )
+            .await;
+        let enrollment = app
+            .create_id(
+                &world.token,
+                &format!("/api/v1/groups/{}/enrollments", world.group),
+                &json!({"person_id": person}),
+            )
+            .await;
+        if n < 12 {
+            store.set_research_consent(org, person, true).await.unwrap();
+        }
+        enrollments.push(enrollment);
+    }
+    for (n, e) in enrollments.iter().enumerate() {
+        let baseline = before.get(n).copied().unwrap_or(40);
+        let r = record_assessment(&store, org, *e, &at(Timepoint::Baseline, baseline), None)
+            .await
+            .unwrap();
+        assert_eq!(r.scored.total, f64::from(baseline));
+        // Participants 10 and 11 were lost to follow-up; 12 has both but no consent.
+        if n < 10 || n == 12 {
+            let post = after.get(n).copied().unwrap_or(90);
+            record_assessment(&store, org, *e, &at(Timepoint::Post, post), None)
+                .await
+                .unwrap();
+        }
+    }
+
+    let report = change(
+        &store,
+        org,
+        &[world.group],
+        "ptgi",
+        Timepoint::Baseline,
+        Timepoint::Post,
+    )
+    .await
+    .unwrap();
+    assert_eq!((report.missing, report.without_consent), (2, 1));
+    let paired = report.paired.unwrap();
+    assert_eq!(paired.n, 10);
+    let t = paired.t_test.unwrap();
+    for (ours, key) in [
+        (t.t, "t"),
+        (t.p, "p"),
+        (t.dz, "dz"),
+        (t.ci_low, "ci_low"),
+        (t.ci_high, "ci_high"),
+    ] {
+        let theirs = s[key].as_f64().unwrap();
+        assert!(
+            (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
+            "{key}: {ours} against {theirs}"
+        );
+    }
+    let w = paired.wilcoxon.unwrap();
+    assert!((w.p - s["wilcoxon_p"].as_f64().unwrap()).abs() <= 1e-9);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_bad_assessment_is_refused_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "elsewhere").await;
+    let store = app.server().store.clone();
+    let org = store
+        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    define_instrument(&store, org, &ptgi()).await.unwrap();
+    let good = at(Timepoint::Baseline, 40);
+    let before = app.row_counts().await;
+    let mut out_of_range = good.clone();
+    out_of_range.answers.insert("3".into(), Some(6));
+    let mut missing = good.clone();
+    missing.answers.insert("4".into(), None);
+    let mut unknown_item = good.clone();
+    unknown_item.answers.insert("22".into(), Some(1));
+    let mut unknown = good.clone();
+    unknown.instrument = "ptgi-long".into();
+    let mut future = good.clone();
+    future.taken_on = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+    let mut bad_locale = good.clone();
+    bad_locale.locale = "es\u{0}".into();
+    let mut value_for_a_scale = good.clone();
+    value_for_a_scale.value = Some(7.0);
+    for (what, spec, field) in [
+        ("an answer out of range", &out_of_range, "answers.3"),
+        ("an item missing beyond the rule", &missing, "answers"),
+        (
+            "an item the scale does not have",
+            &unknown_item,
+            "answers.22",
+        ),
+        (
+            "an instrument the organization does not have",
+            &unknown,
+            "instrument",
+        ),
+        ("a date to come", &future, "taken_on"),
+        ("a locale that is not one", &bad_locale, "locale"),
+        ("a value for a scale", &value_for_a_scale, "value"),
+    ] {
+        match record_assessment(&store, org, world.enrollment, spec, None).await {
+            Err(StoreError::Invalid(errors)) => {
+                assert_eq!(errors.errors()[0].field, field, "{what}")
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    // Another organization's enrolment is not found.
+    assert!(matches!(
+        record_assessment(&store, org, other.enrollment, &good, None).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(app.row_counts().await, before);
+    // The same timepoint twice: the second is refused.
+    record_assessment(&store, org, world.enrollment, &good, None)
+        .await
+        .unwrap();
+    assert!(matches!(
+        record_assessment(&store, org, world.enrollment, &good, None).await,
+        Err(StoreError::Conflict(_))
+    ));
+    // The built-in PHQ-9 is there for every organization, item 9 raising an alert.
+    let mut phq = AssessmentSpec {
+        instrument: "phq-9".into(),
+        answers: (1..=9).map(|n| (n.to_string(), Some(1))).collect(),
+        ..good.clone()
+    };
+    let r = record_assessment(&store, org, world.enrollment, &phq, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.scored.total, r.scored.band.as_deref()),
+        (9.0, Some("mild"))
+    );
+    assert_eq!(r.scored.alerts, ["9"]);
+    phq.timepoint = Timepoint::Post;
+    phq.answers.insert("1".into(), None);
+    let r = record_assessment(&store, org, world.enrollment, &phq, None)
+        .await
+        .unwrap();
+    assert_eq!(r.scored.total, 9.0, "8 over 8 items, prorated to 9");
+    app.stop().await;
+}
