@@ -259,3 +259,157 @@ async fn a_bad_assessment_is_refused_and_writes_nothing() {
     assert_eq!(r.scored.total, 9.0, "8 over 8 items, prorated to 9");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() {
+    use peergroup_blackbox::pages::invited;
+    use reqwest::StatusCode;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut lead = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    let group = lead.get(&format!("/groups/{}", world.group)).await;
+    let outcomes = format!("/groups/{}/outcomes", world.group);
+    assert!(group.body.contains(&outcomes));
+    let page = lead.get(&format!("{outcomes}?instrument=phq-9")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Nobody who agreed to research use"));
+    let entry = format!("/enrollments/{}/assessment", world.enrollment);
+    let form = lead
+        .get(&format!("{entry}?instrument=phq-9&timepoint=baseline"))
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.body.matches("<fieldset").count(), 9);
+    assert!(
+        form.body
+            .contains("Little interest or pleasure in doing things")
+    );
+    let csrf = form.csrf();
+    let items = |value: &'static str| -> Vec<(String, String)> {
+        (1..=9)
+            .map(|n| (format!("item-{n}"), value.to_string()))
+            .collect()
+    };
+    let post = |answers: Vec<(String, String)>, timepoint: &'static str, csrf: String| {
+        let mut fields = vec![
+            ("csrf".to_string(), csrf),
+            ("instrument".to_string(), "phq-9".to_string()),
+            ("timepoint".to_string(), timepoint.to_string()),
+            ("taken_on".to_string(), "2026-11-20".to_string()),
+            ("locale".to_string(), "pa-Guru".to_string()),
+        ];
+        fields.extend(answers);
+        fields
+    };
+    // Bad input writes nothing: an answer out of range, a bad date, no form token.
+    let before = app.row_counts().await;
+    let mut bad = items("1");
+    bad[0].1 = "7".into();
+    for fields in [post(bad, "baseline", csrf.clone()), {
+        let mut f = post(items("1"), "baseline", csrf.clone());
+        f[3].1 = "someday".into();
+        f
+    }] {
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = lead.post(&entry, &refs).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    }
+    let fields = post(items("1"), "baseline", String::new());
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        lead.post(&entry, &refs[1..]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(app.row_counts().await, before);
+
+    let fields = post(items("1"), "baseline", csrf.clone());
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = lead.post(&entry, &refs).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("9.00 (mild)"));
+    assert!(
+        saved
+            .body
+            .contains("calls for a check on their safety today")
+    );
+    // Again at the same timepoint: refused.
+    assert_eq!(lead.post(&entry, &refs).await.status, StatusCode::CONFLICT);
+
+    // The assigned facilitator enters the post assessment; a coordinator records consent.
+    let mut peer = invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    let form = peer
+        .get(&format!("{entry}?instrument=phq-9&timepoint=post"))
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    let fields = post(items("0"), "post", form.csrf());
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(peer.post(&entry, &refs).await.status, StatusCode::OK);
+    let consent = format!("/participants/{}/research-consent", world.person);
+    let back = format!("{outcomes}?instrument=phq-9&from=baseline&to=post");
+    let r = peer
+        .post(
+            &consent,
+            &[("csrf", &form.csrf()), ("consent", "yes"), ("back", &back)],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "consent is a coordinator's"
+    );
+    let shown = lead.get(&format!("{outcomes}?instrument=phq-9")).await;
+    assert!(shown.body.contains("Nobody who agreed to research use"));
+    let r = lead
+        .post(
+            &consent,
+            &[("csrf", &csrf), ("consent", "yes"), ("back", &back)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("{back}&consent=1").as_str())
+    );
+    let shown = lead.get(&format!("{back}&consent=1")).await;
+    assert!(shown.body.contains("Research consent is saved."));
+    assert!(shown.body.contains("Mean change"));
+    assert!(shown.body.contains("-9.00"), "{}", shown.body);
+
+    // Another organization reaches none of it.
+    let other = World::build(&app, "elsewhere").await;
+    let mut stranger = invited(&app, &other.token, "lead@elsewhere.org", "coordinator").await;
+    assert_eq!(stranger.get(&outcomes).await.status, StatusCode::NOT_FOUND);
+    let form = stranger
+        .get(&format!("{entry}?instrument=phq-9&timepoint=post"))
+        .await;
+    assert_eq!(form.status, StatusCode::NOT_FOUND);
+    let c = stranger.get("/").await.csrf();
+    let fields = post(items("0"), "follow_up_12w", c.clone());
+    let refs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        stranger.post(&entry, &refs).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = stranger
+        .post(
+            &consent,
+            &[("csrf", &c), ("consent", "no"), ("back", &back)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}

@@ -993,6 +993,28 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     tap(&b, "main a[href^='/facilitators/cohorts/']").await;
     b.wait_for_text("h1", "Autumn peer leaders").await;
     check(&b, "cohort").await;
+
+    // 9. Outcomes: a participant's baseline PHQ-9, entered one item at a time.
+    b.client
+        .goto(&format!("{}/groups/{group}/outcomes", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h1", "Outcomes of Surrey Punjabi diabetes group")
+        .await;
+    check(&b, "outcomes").await;
+    tap(&b, "main .card a[href*='timepoint=baseline']").await;
+    b.wait_for_text("legend", "Little interest or pleasure")
+        .await;
+    check(&b, "assessment").await;
+    for n in 1..=9 {
+        tap(&b, &format!("input[name='item-{n}'][value='1']")).await;
+    }
+    tap(&b, "main form button[type=submit]").await;
+    b.wait_for_text("[role=status]", "The assessment is saved.")
+        .await;
+    b.wait_for_text("[role=alert]", "check on their safety today")
+        .await;
+    check(&b, "assessment-saved").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

@@ -177,3 +177,63 @@ impl Store {
         Ok(())
     }
 }
+
+/// A participant of a group as the outcomes page lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterLine {
+    pub enrollment_id: Id,
+    pub person_id: Id,
+    pub name: String,
+    pub preferred_language: String,
+    /// Their total for the instrument at the timepoint, once taken.
+    pub total: Option<f64>,
+    pub research_consent: bool,
+}
+
+impl Store {
+    /// The group's participants (not the waitlist), each with their total of `instrument`
+    /// at `timepoint` and whether they agreed to research use.
+    pub async fn outcome_roster(
+        &self,
+        org: Id,
+        group_id: Id,
+        instrument: &str,
+        timepoint: Timepoint,
+    ) -> Result<Vec<RosterLine>> {
+        let sql = "SELECT e.id AS enrollment_id, p.id AS person_id, p.display_name, \
+                   p.preferred_language, p.consent_research_at, a.total \
+                   FROM enrollments e \
+                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+                   LEFT JOIN assessments a ON a.org_id = e.org_id AND a.enrollment_id = e.id \
+                     AND a.instrument_key = $3 AND a.timepoint = $4 \
+                   WHERE e.org_id = $1 AND e.group_id = $2 AND e.status <> 'waitlisted' \
+                   ORDER BY p.display_name, e.id";
+        let db = self.reader();
+        let rows = db
+            .query_all_raw(crate::dialect::stmt(
+                &db,
+                sql,
+                [
+                    org.into(),
+                    group_id.into(),
+                    instrument.into(),
+                    timepoint.to_string().into(),
+                ],
+            ))
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                let consent: Option<chrono::DateTime<chrono::Utc>> =
+                    r.try_get("", "consent_research_at")?;
+                Ok(RosterLine {
+                    enrollment_id: r.try_get("", "enrollment_id")?,
+                    person_id: r.try_get("", "person_id")?,
+                    name: r.try_get("", "display_name")?,
+                    preferred_language: r.try_get("", "preferred_language")?,
+                    total: r.try_get("", "total")?,
+                    research_consent: consent.is_some(),
+                })
+            })
+            .collect()
+    }
+}

@@ -19,6 +19,7 @@ mod manage;
 mod marks;
 mod me;
 mod messages;
+mod outcomes;
 mod participants;
 mod print;
 mod programs;
@@ -96,6 +97,15 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/groups/{id}/facilitators", post(groups::assign))
         .route("/groups/{id}/status", post(groups::change_status))
         .route("/groups/{id}/feed", post(groups::make_feed))
+        .route("/groups/{id}/outcomes", get(outcomes::outcomes))
+        .route(
+            "/enrollments/{id}/assessment",
+            get(outcomes::assessment_form).post(outcomes::save_assessment),
+        )
+        .route(
+            "/participants/{id}/research-consent",
+            post(outcomes::research_consent),
+        )
         .route("/settings", get(settings::settings).post(settings::save))
         .route("/manage", get(manage::manage))
         .route("/facilitators", get(facilitators::facilitators))

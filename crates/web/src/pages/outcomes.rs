@@ -1,0 +1,482 @@
+//! Outcomes of a group: who has been assessed with an instrument at two timepoints, each
+//! assessment entered on a phone (one item per block, radio answers) or typed in from
+//! paper, scored on save, and the paired change of those who agreed to research use.
+//! Coordinators and the group's facilitators; research consent is a coordinator's.
+
+use super::login::{Fields, SignedIn, refused};
+use super::sessions::Choice;
+use super::text::Words;
+use super::{Frame, error_page, page};
+use crate::AppState;
+use crate::access::{require_group_visible, require_manager};
+use crate::error::ApiError;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use peergroup_app::outcomes::{change, instrument, record_assessment};
+use peergroup_domain::Id;
+use peergroup_domain::instruments::builtin;
+use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
+use peergroup_domain::paired::PairedChange;
+use std::collections::{BTreeMap, HashMap};
+
+/// The timepoints the page offers.
+const TIMEPOINTS: [Timepoint; 6] = [
+    Timepoint::Baseline,
+    Timepoint::Post,
+    Timepoint::FollowUp(6),
+    Timepoint::FollowUp(12),
+    Timepoint::FollowUp(24),
+    Timepoint::FollowUp(52),
+];
+
+fn timepoint_words(w: &Words, t: Timepoint) -> String {
+    match t {
+        Timepoint::Baseline => w.t("outcome-baseline"),
+        Timepoint::Post => w.t("outcome-post"),
+        Timepoint::FollowUp(weeks) => w.t1("outcome-follow-up", "weeks", weeks),
+        Timepoint::AfterSession(n) => w.t1("outcome-after-session", "number", n),
+    }
+}
+
+fn num(x: f64) -> String {
+    format!("{:.2}", x)
+}
+
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".into()
+    } else {
+        format!("{p:.3}")
+    }
+}
+
+pub struct Person {
+    pub name: String,
+    pub from_total: Option<String>,
+    pub to_total: Option<String>,
+    pub from_link: String,
+    pub to_link: String,
+    pub person_id: Id,
+    pub consent: bool,
+}
+
+#[derive(Template)]
+#[template(path = "outcomes.html")]
+struct OutcomesPage {
+    frame: Frame,
+    csrf: String,
+    group_id: Id,
+    manager: bool,
+    instruments: Vec<Choice>,
+    froms: Vec<Choice>,
+    tos: Vec<Choice>,
+    from_label: String,
+    to_label: String,
+    facts: Vec<(String, String)>,
+    people: Vec<Person>,
+    back: String,
+}
+
+/// The figures of a paired change, each as a label and a value.
+fn figures(w: &Words, c: &PairedChange, missing: usize, without: usize) -> Vec<(String, String)> {
+    let sd = |s: Option<f64>| s.map(num).unwrap_or_else(|| "–".into());
+    let mut facts = vec![
+        (w.t("outcome-n"), c.n.to_string()),
+        (w.t("outcome-lost"), missing.to_string()),
+        (w.t("outcome-without-consent"), without.to_string()),
+        (
+            w.t("outcome-before"),
+            format!("{} (SD {})", num(c.before.mean), sd(c.before.sd)),
+        ),
+        (
+            w.t("outcome-after"),
+            format!("{} (SD {})", num(c.after.mean), sd(c.after.sd)),
+        ),
+    ];
+    match &c.t_test {
+        Some(t) => {
+            facts.push((
+                w.t("outcome-change"),
+                format!(
+                    "{} (95% CI {} to {})",
+                    num(c.change.mean),
+                    num(t.ci_low),
+                    num(t.ci_high)
+                ),
+            ));
+            facts.push((
+                w.t("outcome-t-test"),
+                format!("t({}) = {}, p {}", t.df, num(t.t), p_value(t.p)),
+            ));
+            facts.push((w.t("outcome-dz"), num(t.dz)));
+        }
+        None => facts.push((w.t("outcome-change"), num(c.change.mean))),
+    }
+    if let Some(wx) = &c.wilcoxon {
+        facts.push((
+            w.t("outcome-wilcoxon"),
+            format!("W = {}, p {}", num(wx.statistic), p_value(wx.p)),
+        ));
+    }
+    if let Some(improved) = c.improved {
+        facts.push((w.t("outcome-improved"), format!("{improved} / {}", c.n)));
+    }
+    facts
+}
+
+fn chosen_timepoint(query: &HashMap<String, String>, key: &str, or: Timepoint) -> Timepoint {
+    query.get(key).and_then(|t| t.parse().ok()).unwrap_or(or)
+}
+
+async fn instruments(state: &AppState, org: Id) -> Result<Vec<(String, String)>, ApiError> {
+    let mut all: Vec<(String, String)> = builtin().into_iter().map(|i| (i.key, i.title)).collect();
+    all.extend(
+        state
+            .store
+            .org_instruments(org)
+            .await?
+            .into_iter()
+            .map(|d| match d {
+                Definition::Scale(s) => (s.key, s.title),
+                Definition::Measure(m) => (m.key, format!("{} ({})", m.title, m.unit)),
+            }),
+    );
+    Ok(all)
+}
+
+pub async fn outcomes(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let w = &signed.words;
+    let org = signed.who.org_id;
+    let from = chosen_timepoint(&query, "from", Timepoint::Baseline);
+    let to = chosen_timepoint(&query, "to", Timepoint::Post);
+    let read = async {
+        let group_id: Id = id.parse().map_err(|_| ApiError::not_found("group"))?;
+        require_group_visible(&state, &signed.who, group_id).await?;
+        let group = state.store.get_group(org, group_id).await?;
+        let list = instruments(&state, org).await?;
+        let key = query
+            .get("instrument")
+            .filter(|k| list.iter().any(|(key, _)| key == *k))
+            .cloned()
+            .unwrap_or_else(|| list[0].0.clone());
+        let report = change(&state.store, org, &[group_id], &key, from, to).await?;
+        let at_from = state
+            .store
+            .outcome_roster(org, group_id, &key, from)
+            .await?;
+        let at_to = state.store.outcome_roster(org, group_id, &key, to).await?;
+        Ok::<_, ApiError>((group, list, key, report, at_from, at_to))
+    };
+    let (group, list, key, report, at_from, at_to) = match read.await {
+        Ok(read) => read,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    let to_totals: HashMap<Id, Option<f64>> =
+        at_to.iter().map(|r| (r.enrollment_id, r.total)).collect();
+    let entry =
+        |e: Id, t: Timepoint| format!("/enrollments/{e}/assessment?instrument={key}&timepoint={t}");
+    let people = at_from
+        .iter()
+        .map(|r| Person {
+            name: r.name.clone(),
+            from_total: r.total.map(num),
+            to_total: to_totals.get(&r.enrollment_id).copied().flatten().map(num),
+            from_link: entry(r.enrollment_id, from),
+            to_link: entry(r.enrollment_id, to),
+            person_id: r.person_id,
+            consent: r.research_consent,
+        })
+        .collect();
+    let facts = match &report.paired {
+        Some(c) => figures(w, c, report.missing, report.without_consent),
+        None => vec![],
+    };
+    let timepoints = |chosen: Timepoint| {
+        TIMEPOINTS
+            .iter()
+            .map(|t| Choice {
+                value: t.to_string(),
+                label: timepoint_words(w, *t),
+                checked: *t == chosen,
+            })
+            .collect()
+    };
+    let mut frame = Frame::new(w.clone(), "outcome-title", signed.me());
+    frame.title = w.t1("outcome-title", "group", group.spec.name.to_string());
+    if query.contains_key("consent") {
+        frame.notices.push(w.t("outcome-consent-saved"));
+    }
+    page(
+        StatusCode::OK,
+        &OutcomesPage {
+            frame,
+            csrf: signed.csrf.clone(),
+            group_id: group.id,
+            manager: require_manager(&signed.who).is_ok(),
+            instruments: list
+                .iter()
+                .map(|(k, title)| Choice {
+                    value: k.clone(),
+                    label: title.clone(),
+                    checked: *k == key,
+                })
+                .collect(),
+            froms: timepoints(from),
+            tos: timepoints(to),
+            from_label: timepoint_words(w, from),
+            to_label: timepoint_words(w, to),
+            facts,
+            people,
+            back: format!(
+                "/groups/{}/outcomes?instrument={key}&from={from}&to={to}",
+                group.id
+            ),
+        },
+    )
+}
+
+pub struct ItemForm {
+    pub key: String,
+    pub text: String,
+    pub options: Vec<(i32, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "assessment.html")]
+struct AssessmentPage {
+    frame: Frame,
+    csrf: String,
+    action: String,
+    instrument: String,
+    timepoint: String,
+    who: String,
+    stem: String,
+    items: Vec<ItemForm>,
+    unit: Option<(String, f64, f64)>,
+    locale: String,
+    today: String,
+    back: String,
+}
+
+/// The enrolment, checked against who may see its group.
+async fn enrollment_of(
+    state: &AppState,
+    signed: &SignedIn,
+    id: &str,
+) -> Result<peergroup_domain::records::Enrollment, ApiError> {
+    let id: Id = id.parse().map_err(|_| ApiError::not_found("enrollment"))?;
+    let e = state.store.get_enrollment(signed.who.org_id, id).await?;
+    require_group_visible(state, &signed.who, e.group_id).await?;
+    Ok(e)
+}
+
+pub async fn assessment_form(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let w = &signed.words;
+    let org = signed.who.org_id;
+    let read = async {
+        let e = enrollment_of(&state, &signed, &id).await?;
+        let key = query.get("instrument").cloned().unwrap_or_default();
+        let def = instrument(&state.store, org, &key).await?;
+        let timepoint: Timepoint = query
+            .get("timepoint")
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(|| ApiError::field("timepoint", "choose a timepoint"))?;
+        let person = state.store.get_person(org, e.person_id).await?;
+        Ok::<_, ApiError>((e, def, timepoint, person))
+    };
+    let (e, def, timepoint, person) = match read.await {
+        Ok(read) => read,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    let (title, stem, items, unit) = match &def {
+        Definition::Scale(s) => (
+            s.title.clone(),
+            s.stem.clone(),
+            s.items
+                .iter()
+                .map(|i| ItemForm {
+                    key: i.key.clone(),
+                    text: i.text.clone(),
+                    options: (i.min..=i.max)
+                        .map(|v| {
+                            let words = usize::try_from(v - i.min)
+                                .ok()
+                                .and_then(|n| s.options.get(n))
+                                .map(|o| format!("{v} · {o}"))
+                                .unwrap_or_else(|| v.to_string());
+                            (v, words)
+                        })
+                        .collect(),
+                })
+                .collect(),
+            None,
+        ),
+        Definition::Measure(m) => (
+            m.title.clone(),
+            String::new(),
+            vec![],
+            Some((m.unit.clone(), m.min, m.max)),
+        ),
+    };
+    let mut frame = Frame::new(w.clone(), "assessment-title", signed.me());
+    frame.title = format!("{title} · {}", timepoint_words(w, timepoint));
+    page(
+        StatusCode::OK,
+        &AssessmentPage {
+            frame,
+            csrf: signed.csrf.clone(),
+            action: format!("/enrollments/{}/assessment", e.id),
+            instrument: def.key().to_string(),
+            timepoint: timepoint.to_string(),
+            who: person.spec.display_name.to_string(),
+            stem,
+            items,
+            unit,
+            locale: person.spec.preferred_language.to_string(),
+            today: state.store.clock().now().date_naive().to_string(),
+            back: format!("/groups/{}/outcomes?instrument={}", e.group_id, def.key()),
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "assessment_saved.html")]
+struct SavedPage {
+    frame: Frame,
+    score: String,
+    alerts: bool,
+    back: String,
+}
+
+pub async fn save_assessment(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    let w = &signed.words;
+    if !signed.carries_token(&fields, &headers) {
+        return refused(w);
+    }
+    let org = signed.who.org_id;
+    let done = async {
+        let e = enrollment_of(&state, &signed, &id).await?;
+        let key = fields.get("instrument").unwrap_or("").to_string();
+        let timepoint: Timepoint = fields
+            .get("timepoint")
+            .unwrap_or("")
+            .parse()
+            .map_err(|m: String| ApiError::field("timepoint", m))?;
+        let def = instrument(&state.store, org, &key)
+            .await
+            .map_err(|_| ApiError::field("instrument", "choose an instrument"))?;
+        let mut answers = BTreeMap::new();
+        let mut value = None;
+        match &def {
+            Definition::Scale(s) => {
+                for item in &s.items {
+                    let answer = match fields.get(&format!("item-{}", item.key)).unwrap_or("") {
+                        "" => None,
+                        a => Some(a.parse::<i32>().map_err(|_| {
+                            ApiError::field(&format!("answers.{}", item.key), "choose an answer")
+                        })?),
+                    };
+                    answers.insert(item.key.clone(), answer);
+                }
+            }
+            Definition::Measure(_) => {
+                value = Some(
+                    fields
+                        .get("value")
+                        .unwrap_or("")
+                        .trim()
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .map_err(|_| ApiError::field("value", "must be a number"))?,
+                );
+            }
+        }
+        let spec = AssessmentSpec {
+            instrument: key.clone(),
+            timepoint,
+            taken_on: fields
+                .get("taken_on")
+                .unwrap_or("")
+                .parse()
+                .map_err(|_| ApiError::field("taken_on", "must be a date"))?,
+            locale: fields.get("locale").unwrap_or("").trim().to_string(),
+            answers,
+            value,
+        };
+        let recorded =
+            record_assessment(&state.store, org, e.id, &spec, Some(signed.who.user_id)).await?;
+        Ok::<_, ApiError>((e, key, recorded))
+    };
+    match done.await {
+        Ok((e, key, r)) => {
+            let score = match &r.scored.band {
+                Some(band) => format!("{} ({band})", num(r.scored.total)),
+                None => num(r.scored.total),
+            };
+            let mut frame = Frame::new(w.clone(), "assessment-saved-title", signed.me());
+            frame.notices.push(w.t("assessment-saved"));
+            page(
+                StatusCode::OK,
+                &SavedPage {
+                    frame,
+                    score,
+                    alerts: !r.scored.alerts.is_empty(),
+                    back: format!("/groups/{}/outcomes?instrument={key}", e.group_id),
+                },
+            )
+        }
+        Err(e) => error_page(w, signed.me(), e),
+    }
+}
+
+/// A coordinator records (or withdraws) a participant's consent to research use.
+pub async fn research_consent(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    let w = &signed.words;
+    if !signed.carries_token(&fields, &headers) {
+        return refused(w);
+    }
+    let done = async {
+        require_manager(&signed.who)?;
+        let person: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
+        let given = fields.get("consent") == Some("yes");
+        state
+            .store
+            .set_research_consent(signed.who.org_id, person, given)
+            .await?;
+        Ok::<_, ApiError>(())
+    };
+    // Back to the outcomes page it came from, if it names one.
+    let back = fields
+        .get("back")
+        .filter(|b| b.starts_with("/groups/") && !b.contains("//"))
+        .map(|b| format!("{b}&consent=1"))
+        .unwrap_or_else(|| "/".to_string());
+    match done.await {
+        Ok(()) => Redirect::to(&back).into_response(),
+        Err(e) => error_page(w, signed.me(), e),
+    }
+}
