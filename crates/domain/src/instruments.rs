@@ -343,8 +343,28 @@ impl InstrumentSpec {
                 "must name an item of this instrument",
             );
         }
+        let texts = [&self.stem, &self.source, &self.licence]
+            .into_iter()
+            .chain(&self.options)
+            .chain(self.items.iter().map(|i| &i.text))
+            .chain(self.subscales.iter().map(|s| &s.title))
+            .chain(self.bands.iter().map(|b| &b.label));
+        errors.check(
+            printable(&self.key)
+                && printable(&self.title)
+                && texts.into_iter().all(|t| printable(t)),
+            "text",
+            "must not contain control characters",
+        );
         errors.into_result()
     }
+}
+
+/// No control character but new line and tab (PostgreSQL refuses a NUL in text).
+fn printable(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 /// A single clinical measure with a unit, such as HbA1c in %.
@@ -364,9 +384,17 @@ pub struct MeasureSpec {
 impl MeasureSpec {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
-        errors.check(!self.key.trim().is_empty(), "key", "must not be empty");
-        errors.check(!self.title.trim().is_empty(), "title", "must not be empty");
-        errors.check(!self.unit.trim().is_empty(), "unit", "must not be empty");
+        for (field, text) in [
+            ("key", &self.key),
+            ("title", &self.title),
+            ("unit", &self.unit),
+        ] {
+            errors.check(
+                !text.trim().is_empty() && text.chars().count() <= 200 && printable(text),
+                field,
+                "must be 1 to 200 characters, no control characters",
+            );
+        }
         errors.check(
             self.min.is_finite() && self.max.is_finite() && self.min < self.max,
             "max",
@@ -786,6 +814,7 @@ mod tests {
         bad.bands = bands(&[(3.0, "high"), (1.0, "low")]);
         bad.mid = Some(-1.0);
         bad.alert_items = vec!["x".into()];
+        bad.stem = "Since\u{0} the event".into();
         let errors = bad.validate().unwrap_err();
         let fields: Vec<String> = errors.errors().iter().map(|e| e.field.clone()).collect();
         for field in [
@@ -796,6 +825,7 @@ mod tests {
             "bands[1].from",
             "mid",
             "alert_items[0]",
+            "text",
         ] {
             assert!(fields.iter().any(|f| f == field), "{field}: {fields:?}");
         }
