@@ -167,6 +167,20 @@ async fn paloma_ten_pairs_two_lost_and_one_without_consent_agree_with_scipy() {
     }
     let w = paired.wilcoxon.unwrap();
     assert!((w.p - s["wilcoxon_p"].as_f64().unwrap()).abs() <= 1e-9);
+    // Group by group: the one group holds the same ten pairs.
+    let (pooled, each) = peergroup_app::outcomes::changes(
+        &store,
+        org,
+        &[world.group],
+        "ptgi",
+        Timepoint::Baseline,
+        Timepoint::Post,
+    )
+    .await
+    .unwrap();
+    assert_eq!(each.len(), 1);
+    assert_eq!(each[&world.group].paired.as_ref().unwrap().n, 10);
+    assert_eq!(pooled.paired.unwrap().n, 10);
     app.stop().await;
 }
 
@@ -385,11 +399,23 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
     assert!(shown.body.contains("Research consent is saved."));
     assert!(shown.body.contains("Mean change"));
     assert!(shown.body.contains("-9.00"), "{}", shown.body);
+    // The program pools its groups, and lists each group with a pair.
+    let program = format!("/programs/{}/outcomes?instrument=phq-9", world.program);
+    let pooled = lead.get(&program).await;
+    assert_eq!(pooled.status, StatusCode::OK);
+    assert!(pooled.body.contains("Mean change") && pooled.body.contains("-9.00"));
+    assert!(
+        pooled
+            .body
+            .contains(&format!("/groups/{}/outcomes", world.group))
+    );
+    assert_eq!(peer.get(&program).await.status, StatusCode::FORBIDDEN);
 
     // Another organization reaches none of it.
     let other = World::build(&app, "elsewhere").await;
     let mut stranger = invited(&app, &other.token, "lead@elsewhere.org", "coordinator").await;
     assert_eq!(stranger.get(&outcomes).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(stranger.get(&program).await.status, StatusCode::NOT_FOUND);
     let form = stranger
         .get(&format!("{entry}?instrument=phq-9&timepoint=post"))
         .await;

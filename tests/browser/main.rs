@@ -1015,6 +1015,12 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("[role=alert]", "check on their safety today")
         .await;
     check(&b, "assessment-saved").await;
+    b.client
+        .goto(&format!("{}/programs/{program}/outcomes", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h2", "Change").await;
+    check(&b, "program-outcomes").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

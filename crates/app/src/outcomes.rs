@@ -113,35 +113,76 @@ pub async fn change(
     from: Timepoint,
     to: Timepoint,
 ) -> Result<ChangeReport> {
+    Ok(changes(store, org, groups, instrument_key, from, to)
+        .await?
+        .0)
+}
+
+/// An enrolment's totals at the first and the second timepoint.
+type TwoTotals = (Option<f64>, Option<f64>);
+
+/// The paired change over all of `groups` together, and in each group that has a pair.
+pub async fn changes(
+    store: &Store,
+    org: Id,
+    groups: &[Id],
+    instrument_key: &str,
+    from: Timepoint,
+    to: Timepoint,
+) -> Result<(ChangeReport, BTreeMap<Id, ChangeReport>)> {
     let def = instrument(store, org, instrument_key).await?;
     let (direction, mid) = match &def {
         Definition::Scale(s) => (s.direction, s.mid),
         Definition::Measure(m) => (m.direction, m.mid),
     };
     let totals = store.assessment_totals(org, groups, instrument_key).await?;
-    let without_consent = totals
-        .iter()
-        .filter(|t| !t.research_consent)
-        .map(|t| t.person_id)
-        .collect::<BTreeSet<_>>()
-        .len();
-    let mut by_person: BTreeMap<Id, (Option<f64>, Option<f64>)> = BTreeMap::new();
-    for t in totals.iter().filter(|t| t.research_consent) {
-        let entry = by_person.entry(t.person_id).or_default();
+    // Each enrolment's two totals, by group; a person in two groups counts in each.
+    let mut by_group: BTreeMap<Id, BTreeMap<Id, TwoTotals>> = BTreeMap::new();
+    let mut without: BTreeMap<Id, BTreeSet<Id>> = BTreeMap::new();
+    for t in &totals {
+        if !t.research_consent {
+            without.entry(t.group_id).or_default().insert(t.person_id);
+            continue;
+        }
+        let entry = by_group
+            .entry(t.group_id)
+            .or_default()
+            .entry(t.enrollment_id)
+            .or_default();
         if t.timepoint == from {
             entry.0 = Some(t.total);
         } else if t.timepoint == to {
             entry.1 = Some(t.total);
         }
     }
-    let pairs: Vec<(f64, f64)> = by_person.values().filter_map(|(a, b)| a.zip(*b)).collect();
-    let missing = by_person
-        .values()
-        .filter(|(a, b)| a.is_some() && b.is_none())
-        .count();
-    Ok(ChangeReport {
-        paired: paired_change(&pairs, direction, mid),
-        missing,
-        without_consent,
-    })
+    let report = |entries: Vec<TwoTotals>, without_consent: usize| {
+        let pairs: Vec<(f64, f64)> = entries.iter().filter_map(|(a, b)| a.zip(*b)).collect();
+        ChangeReport {
+            paired: paired_change(&pairs, direction, mid),
+            missing: entries
+                .iter()
+                .filter(|(a, b)| a.is_some() && b.is_none())
+                .count(),
+            without_consent,
+        }
+    };
+    let pooled = report(
+        by_group
+            .values()
+            .flat_map(|g| g.values().copied())
+            .collect(),
+        without.values().flatten().collect::<BTreeSet<_>>().len(),
+    );
+    let mut each = BTreeMap::new();
+    for group in groups {
+        let entries: Vec<_> = by_group
+            .get(group)
+            .map(|g| g.values().copied().collect())
+            .unwrap_or_default();
+        let r = report(entries, without.get(group).map_or(0, BTreeSet::len));
+        if r.paired.is_some() || r.missing > 0 {
+            each.insert(*group, r);
+        }
+    }
+    Ok((pooled, each))
 }

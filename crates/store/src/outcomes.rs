@@ -29,6 +29,8 @@ pub struct NewAssessment {
 /// One person's total at one timepoint, for pooled figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Total {
+    pub enrollment_id: Id,
+    pub group_id: Id,
     pub person_id: Id,
     pub timepoint: Timepoint,
     pub total: f64,
@@ -148,6 +150,8 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 Ok(Total {
+                    enrollment_id: r.enrollment_id,
+                    group_id: r.group_id,
                     person_id: r.person_id,
                     timepoint: r
                         .timepoint

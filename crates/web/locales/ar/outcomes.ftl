@@ -38,3 +38,4 @@ assessment-saved-title = حُفظ التقييم
 assessment-saved = حُفظ التقييم.
 assessment-score = النتيجة:
 assessment-alert = إحدى الإجابات تستدعي التأكد اليوم من أن الشخص بأمان. تحدّث معه، أو اطلب ذلك من منسّق.
+outcome-by-group = مجموعةً مجموعة

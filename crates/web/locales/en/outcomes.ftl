@@ -38,3 +38,4 @@ assessment-saved-title = Assessment saved
 assessment-saved = The assessment is saved.
 assessment-score = Score:
 assessment-alert = An answer calls for a check on their safety today. Talk to them, or ask a coordinator to.
+outcome-by-group = Group by group

@@ -38,3 +38,4 @@ assessment-saved-title = Evaluación guardada
 assessment-saved = La evaluación está guardada.
 assessment-score = Puntuación:
 assessment-alert = Una respuesta pide comprobar hoy mismo que la persona está a salvo. Hable con ella, o pida a la coordinación que lo haga.
+outcome-by-group = Grupo por grupo

@@ -38,3 +38,4 @@ assessment-saved-title = ارزیابی ذخیره شد
 assessment-saved = ارزیابی ذخیره شد.
 assessment-score = نمره:
 assessment-alert = یکی از جواب‌ها لازم می‌کند که همین امروز مطمئن شوید او در امان است. با او صحبت کنید، یا از یک هماهنگ‌کننده بخواهید.
+outcome-by-group = گروه به گروه

@@ -38,3 +38,4 @@ assessment-saved-title = Évaluation enregistrée
 assessment-saved = L'évaluation est enregistrée.
 assessment-score = Score :
 assessment-alert = Une réponse demande de vérifier aujourd'hui même que la personne est en sécurité. Parlez-lui, ou demandez à la coordination de le faire.
+outcome-by-group = Groupe par groupe

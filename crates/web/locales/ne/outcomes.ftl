@@ -38,3 +38,4 @@ assessment-saved-title = मूल्याङ्कन सुरक्षित
 assessment-saved = मूल्याङ्कन सुरक्षित भयो।
 assessment-score = अङ्क:
 assessment-alert = एउटा जवाफले उहाँ सुरक्षित हुनुहुन्छ भनी आजै जाँच्न भन्छ। उहाँसँग कुरा गर्नुहोस्, वा संयोजकलाई भन्नुहोस्।
+outcome-by-group = समूह अनुसार

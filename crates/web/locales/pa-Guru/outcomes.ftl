@@ -38,3 +38,4 @@ assessment-saved-title = ਮੁਲਾਂਕਣ ਸੰਭਾਲਿਆ ਗਿਆ
 assessment-saved = ਮੁਲਾਂਕਣ ਸੰਭਾਲਿਆ ਗਿਆ।
 assessment-score = ਅੰਕ:
 assessment-alert = ਇੱਕ ਜਵਾਬ ਕਹਿੰਦਾ ਹੈ ਕਿ ਅੱਜ ਹੀ ਜਾਂਚੋ ਕਿ ਉਹ ਸੁਰੱਖਿਅਤ ਹਨ। ਉਹਨਾਂ ਨਾਲ ਗੱਲ ਕਰੋ, ਜਾਂ ਕਿਸੇ ਕੋਆਰਡੀਨੇਟਰ ਨੂੰ ਕਹੋ।
+outcome-by-group = ਗਰੁੱਪ ਅਨੁਸਾਰ

@@ -38,3 +38,4 @@ assessment-saved-title = Оцінювання збережено
 assessment-saved = Оцінювання збережено.
 assessment-score = Бал:
 assessment-alert = Одна з відповідей вимагає сьогодні ж перевірити, чи людина в безпеці. Поговоріть із нею або попросіть координатора.
+outcome-by-group = За групами

@@ -38,3 +38,4 @@ assessment-saved-title = 评估已保存
 assessment-saved = 评估已保存。
 assessment-score = 得分：
 assessment-alert = 有一个回答需要今天就确认对方是否安全。请与其交谈，或请协调员去做。
+outcome-by-group = 按小组

@@ -98,6 +98,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/groups/{id}/status", post(groups::change_status))
         .route("/groups/{id}/feed", post(groups::make_feed))
         .route("/groups/{id}/outcomes", get(outcomes::outcomes))
+        .route("/programs/{id}/outcomes", get(outcomes::program_outcomes))
         .route(
             "/enrollments/{id}/assessment",
             get(outcomes::assessment_form).post(outcomes::save_assessment),

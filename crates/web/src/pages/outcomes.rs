@@ -14,11 +14,13 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use peergroup_app::outcomes::{change, instrument, record_assessment};
+use peergroup_app::outcomes::{change, changes, instrument, record_assessment};
 use peergroup_domain::Id;
 use peergroup_domain::instruments::builtin;
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
 use peergroup_domain::paired::PairedChange;
+use peergroup_store::PageRequest;
+use peergroup_store::groups::GroupFilter;
 use std::collections::{BTreeMap, HashMap};
 
 /// The timepoints the page offers.
@@ -479,4 +481,131 @@ pub async fn research_consent(
         Ok(()) => Redirect::to(&back).into_response(),
         Err(e) => error_page(w, signed.me(), e),
     }
+}
+
+pub struct GroupRow {
+    pub id: Id,
+    pub name: String,
+    pub n: String,
+    pub change: String,
+    pub missing: String,
+}
+
+#[derive(Template)]
+#[template(path = "program_outcomes.html")]
+struct ProgramOutcomesPage {
+    frame: Frame,
+    program_id: Id,
+    instruments: Vec<Choice>,
+    froms: Vec<Choice>,
+    tos: Vec<Choice>,
+    facts: Vec<(String, String)>,
+    groups: Vec<GroupRow>,
+}
+
+/// A program's outcomes: the paired change over all its groups, and group by group.
+pub async fn program_outcomes(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let w = &signed.words;
+    let org = signed.who.org_id;
+    let from = chosen_timepoint(&query, "from", Timepoint::Baseline);
+    let to = chosen_timepoint(&query, "to", Timepoint::Post);
+    let read = async {
+        require_manager(&signed.who)?;
+        let program_id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
+        let program = state.store.get_program(org, program_id).await?;
+        let filter = GroupFilter {
+            status: None,
+            program_id: Some(program_id),
+            only: None,
+        };
+        let mut groups = Vec::new();
+        let mut after = None;
+        loop {
+            let page = state
+                .store
+                .list_groups(org, &filter, PageRequest { after, limit: 200 })
+                .await?;
+            groups.extend(page.items);
+            match page.next_cursor {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        let list = instruments(&state, org).await?;
+        let key = query
+            .get("instrument")
+            .filter(|k| list.iter().any(|(key, _)| key == *k))
+            .cloned()
+            .unwrap_or_else(|| list[0].0.clone());
+        let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
+        let (pooled, each) = changes(&state.store, org, &ids, &key, from, to).await?;
+        Ok::<_, ApiError>((program, groups, list, key, pooled, each))
+    };
+    let (program, groups, list, key, pooled, each) = match read.await {
+        Ok(read) => read,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    let timepoints = |chosen: Timepoint| {
+        TIMEPOINTS
+            .iter()
+            .map(|t| Choice {
+                value: t.to_string(),
+                label: timepoint_words(w, *t),
+                checked: *t == chosen,
+            })
+            .collect()
+    };
+    let rows = groups
+        .iter()
+        .filter_map(|g| {
+            let r = each.get(&g.id)?;
+            Some(GroupRow {
+                id: g.id,
+                name: g.spec.name.to_string(),
+                n: r.paired.as_ref().map_or(0, |c| c.n).to_string(),
+                change: match r.paired.as_ref() {
+                    Some(c) => match &c.t_test {
+                        Some(t) => format!(
+                            "{} ({} to {})",
+                            num(c.change.mean),
+                            num(t.ci_low),
+                            num(t.ci_high)
+                        ),
+                        None => num(c.change.mean),
+                    },
+                    None => "–".into(),
+                },
+                missing: r.missing.to_string(),
+            })
+        })
+        .collect();
+    let mut frame = Frame::new(w.clone(), "outcome-title", signed.me());
+    frame.title = w.t1("outcome-title", "group", program.spec.name.to_string());
+    page(
+        StatusCode::OK,
+        &ProgramOutcomesPage {
+            frame,
+            program_id: program.id,
+            instruments: list
+                .iter()
+                .map(|(k, title)| Choice {
+                    value: k.clone(),
+                    label: title.clone(),
+                    checked: *k == key,
+                })
+                .collect(),
+            froms: timepoints(from),
+            tos: timepoints(to),
+            facts: match &pooled.paired {
+                Some(c) => figures(w, c, pooled.missing, pooled.without_consent),
+                None => vec![],
+            },
+            groups: rows,
+        },
+    )
 }
