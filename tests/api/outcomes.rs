@@ -399,6 +399,39 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
     assert!(shown.body.contains("Research consent is saved."));
     assert!(shown.body.contains("Mean change"));
     assert!(shown.body.contains("-9.00"), "{}", shown.body);
+    // The participant's profile shows the consent, and withdraws it.
+    let profile = format!("/participants/{}", world.person);
+    let shown = lead.get(&profile).await;
+    assert!(shown.body.contains("Research use of their assessments"));
+    assert!(shown.body.contains("They withdraw research consent"));
+    let r = lead
+        .post(
+            &consent,
+            &[("csrf", &csrf), ("consent", "no"), ("back", &profile)],
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("{profile}?consent=1").as_str())
+    );
+    let shown = lead.get(&format!("{outcomes}?instrument=phq-9")).await;
+    assert!(
+        shown.body.contains("Nobody who agreed to research use"),
+        "withdrawn, not counted"
+    );
+    for evil in [
+        "//evil.example/x",
+        "https://evil.example/",
+        "/groups/\\evil",
+    ] {
+        let r = lead
+            .post(
+                &consent,
+                &[("csrf", &csrf), ("consent", "yes"), ("back", evil)],
+            )
+            .await;
+        assert_eq!(r.location.as_deref(), Some("/"), "{evil}");
+    }
     // The program pools its groups, and lists each group with a pair.
     let program = format!("/programs/{}/outcomes?instrument=phq-9", world.program);
     let pooled = lead.get(&program).await;

@@ -241,3 +241,19 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// When the person agreed to research use, if they have.
+    pub async fn research_consent(
+        &self,
+        org: Id,
+        person_id: Id,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+        Ok(person::Entity::find_by_id(person_id)
+            .filter(person::Column::OrgId.eq(org))
+            .one(&self.reader())
+            .await?
+            .ok_or(StoreError::NotFound("person"))?
+            .consent_research_at)
+    }
+}

@@ -138,3 +138,4 @@ dashboard-retention = المشاركون الباقون في كل مجموعة
 dashboard-retention-none = لا توجد مجموعات نشطة حتى الآن.
 dashboard-kept = { $kept } من { $all }
 dashboard-more-groups = مجموعات غير معروضة: { $count }
+field-consent-research = استخدام تقييماته في البحث

@@ -138,3 +138,4 @@ dashboard-retention = Participants still in each group
 dashboard-retention-none = No active groups yet.
 dashboard-kept = { $kept } of { $all }
 dashboard-more-groups = Groups not shown: { $count }
+field-consent-research = Research use of their assessments

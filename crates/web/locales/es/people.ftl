@@ -138,3 +138,4 @@ dashboard-retention = Participantes que siguen en cada grupo
 dashboard-retention-none = Todavía no hay grupos activos.
 dashboard-kept = { $kept } de { $all }
 dashboard-more-groups = Grupos que no se muestran: { $count }
+field-consent-research = Uso de sus evaluaciones en investigación

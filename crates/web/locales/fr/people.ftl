@@ -138,3 +138,4 @@ dashboard-retention = Participants encore présents dans chaque groupe
 dashboard-retention-none = Aucun groupe actif pour le moment.
 dashboard-kept = { $kept } sur { $all }
 dashboard-more-groups = Groupes non affichés : { $count }
+field-consent-research = Usage de ses évaluations en recherche

@@ -138,3 +138,4 @@ dashboard-retention = हरेक समूहमा अझै रहेका 
 dashboard-retention-none = अहिलेसम्म कुनै सक्रिय समूह छैन।
 dashboard-kept = { $all } मध्ये { $kept }
 dashboard-more-groups = नदेखाइएका समूह: { $count }
+field-consent-research = उहाँका मूल्याङ्कनको अनुसन्धानमा प्रयोग

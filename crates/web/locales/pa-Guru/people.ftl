@@ -138,3 +138,4 @@ dashboard-retention = ਹਰ ਗਰੁੱਪ ਵਿੱਚ ਹਾਲੇ ਵੀ �
 dashboard-retention-none = ਹਾਲੇ ਕੋਈ ਚੱਲਦਾ ਗਰੁੱਪ ਨਹੀਂ ਹੈ।
 dashboard-kept = { $all } ਵਿੱਚੋਂ { $kept }
 dashboard-more-groups = ਨਾ ਦਿਖਾਏ ਗਏ ਗਰੁੱਪ: { $count }
+field-consent-research = ਉਹਨਾਂ ਦੇ ਮੁਲਾਂਕਣਾਂ ਦੀ ਖੋਜ ਵਿੱਚ ਵਰਤੋਂ

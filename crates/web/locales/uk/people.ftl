@@ -138,3 +138,4 @@ dashboard-retention = Скільки учасників залишилося в 
 dashboard-retention-none = Активних груп ще немає.
 dashboard-kept = { $kept } з { $all }
 dashboard-more-groups = Груп не показано: { $count }
+field-consent-research = Використання їхніх оцінювань у дослідженні

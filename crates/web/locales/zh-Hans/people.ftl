@@ -138,3 +138,4 @@ dashboard-retention = 各小组仍在参加的参与者
 dashboard-retention-none = 还没有进行中的小组。
 dashboard-kept = { $kept } / { $all } 人
 dashboard-more-groups = 未显示的小组：{ $count } 个
+field-consent-research = 评估结果用于研究

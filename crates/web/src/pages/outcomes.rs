@@ -474,8 +474,15 @@ pub async fn research_consent(
     // Back to the outcomes page it came from, if it names one.
     let back = fields
         .get("back")
-        .filter(|b| b.starts_with("/groups/") && !b.contains("//"))
-        .map(|b| format!("{b}&consent=1"))
+        .filter(|b| {
+            (b.starts_with("/groups/") || b.starts_with("/participants/"))
+                && !b.contains("//")
+                && !b.contains('\\')
+        })
+        .map(|b| {
+            let join = if b.contains('?') { '&' } else { '?' };
+            format!("{b}{join}consent=1")
+        })
         .unwrap_or_else(|| "/".to_string());
     match done.await {
         Ok(()) => Redirect::to(&back).into_response(),

@@ -253,6 +253,10 @@ struct ProfilePage {
     alternative: Option<String>,
     consent_reminders: String,
     consent_calls: String,
+    consent_research: String,
+    research: bool,
+    csrf: String,
+    id: Id,
     enrolments: Vec<EnrolmentView>,
 }
 
@@ -268,15 +272,16 @@ pub async fn participant(
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
         let person = state.store.get_person(org, id).await?;
+        let research = state.store.research_consent(org, id).await?;
         let mut enrolments = Vec::new();
         for (e, group) in state.store.person_enrollments(org, id).await? {
             let history = state.store.attendance_history(org, e.id).await?;
             let supports = state.store.list_support_needs(org, e.id).await?;
             enrolments.push((e, group, history, supports));
         }
-        Ok::<_, ApiError>((person, enrolments))
+        Ok::<_, ApiError>((person, research, enrolments))
     };
-    let (person, enrolments) = match read.await {
+    let (person, research, enrolments) = match read.await {
         Ok(found) => found,
         Err(e) => return error_page(w, signed.me(), e),
     };
@@ -288,6 +293,9 @@ pub async fn participant(
     frame.title = person.spec.display_name.to_string();
     if query.contains_key("added") {
         frame.notices.push(w.t("participant-added"));
+    }
+    if query.contains_key("consent") {
+        frame.notices.push(w.t("outcome-consent-saved"));
     }
     let spec = &person.spec;
     page(
@@ -303,6 +311,10 @@ pub async fn participant(
             alternative: spec.alternative_contact.as_ref().map(ToString::to_string),
             consent_reminders: consent(person.consent_given.reminders_given_at),
             consent_calls: consent(person.consent_given.calls_given_at),
+            consent_research: consent(research),
+            research: research.is_some(),
+            csrf: signed.csrf.clone(),
+            id: person.id,
             enrolments: enrolments
                 .into_iter()
                 .map(|(e, group, history, supports)| EnrolmentView {
