@@ -7,19 +7,19 @@ fac-everyone = Усі, хто веде групи
 fac-none = Ще нікого не призначено до групи.
 fac-back = Усі ведучі й навчання
 fac-training-gaps = Бракує навчання
-fac-training-no-gaps = Усі мають навчання, потрібне їхнім групам.
-fac-training-overridden = Призначено попри це, з причиною
+fac-training-no-gaps = Усі мають навчання, потрібне для їхніх груп.
+fac-training-overridden = Призначено все одно, з причиною
 fac-training-missing = Бракує:
-fac-training-expiring = Закінчиться до кінця групи:
+fac-training-expiring = Перестане діяти до кінця групи:
 fac-training-sessions-short = { $count ->
-    [one] { $count } найближчій зустрічі бракує ведучих
-    [few] { $count } найближчим зустрічам бракує ведучих
-    [many] { $count } найближчим зустрічам бракує ведучих
-   *[other] { $count } найближчим зустрічам бракує ведучих
+    [one] { $count } найближча зустріч без потрібних ведучих
+    [few] { $count } найближчі зустрічі без потрібних ведучих
+    [many] { $count } найближчих зустрічей без потрібних ведучих
+   *[other] { $count } найближчої зустрічі без потрібних ведучих
 }
-fac-supervision-title = Супервізія ведучих-рівних
-fac-supervision-hint = Ведучий-рівний без зустрічі із супервізором понад 4 тижні — прострочено.
-fac-supervision-no-peers = Жоден ведучий-рівний не веде активну групу.
+fac-supervision-title = Супервізія ведучих з подібним досвідом
+fac-supervision-hint = Якщо ведучий з подібним досвідом 4 тижні не мав супервізії, це прострочено.
+fac-supervision-no-peers = Жоден ведучий з подібним досвідом не веде активну групу.
 fac-supervision-last = Остання супервізія: { $date }
 fac-supervision-never = Супервізії ще не було
 fac-supervision-overdue = Прострочено
@@ -27,9 +27,9 @@ fac-training-modules = Навчальні модулі
 fac-training-no-modules = Навчальних модулів ще немає.
 fac-training-add-module = Додати модуль
 fac-training-module-title = Назва
-fac-training-module-hours = Години (якщо відомо)
+fac-training-module-hours = Годин (якщо відомо)
 fac-training-module-format = Як навчають
-fac-training-module-months = Скільки місяців чинний (порожньо: завжди)
+fac-training-module-months = Скільки місяців дійсний (порожньо: завжди)
 fac-training-module-added = Модуль додано.
 fac-training-hours = { $hours } год
 fac-training-no-hours = години не вказано
@@ -37,7 +37,7 @@ fac-training-format-in_person = наживо
 fac-training-format-online = онлайн
 fac-training-format-blended = наживо й онлайн
 fac-training-format-self_study = самостійно
-fac-training-valid-months = чинний { $months } міс.
+fac-training-valid-months = дійсний { $months } міс.
 fac-training-cohorts = Навчальні курси
 fac-training-no-cohorts = Навчальних курсів ще немає.
 fac-cohort-trainees = { $count ->
@@ -52,33 +52,33 @@ fac-cohort-sessions = { $count ->
     [many] { $count } занять
    *[other] { $count } заняття
 }
-fac-training-groups = Їхні групи
+fac-training-groups = Групи цієї людини
 fac-training-no-groups = Не призначено до активної групи.
 fac-training-ready = Має навчання, потрібне для цієї ролі.
 fac-training-completions = Пройдене навчання
 fac-training-no-completions = Навчання ще не записано.
-fac-training-not-valid = Більше не чинне
+fac-training-not-valid = Уже не дійсне
 fac-training-record = Записати пройдений модуль
 fac-training-module = Модуль
 fac-training-completed-field = Дата завершення
-fac-training-hours-hint = Порожньо: години модуля.
+fac-training-hours-hint = Якщо порожньо — години модуля.
 fac-training-trainer = Тренер (необов'язково)
 fac-training-completed-on = Пройдено { $date }
-fac-training-valid-until = чинне до { $date }
+fac-training-valid-until = дійсне до { $date }
 fac-training-completion-saved = Навчання записано.
-fac-supervision-log = Журнал супервізії
-fac-supervision-no-contacts = Зустрічей супервізії ще не записано.
-fac-supervision-follow-up = Потрібна подальша дія
-fac-supervision-add = Записати зустріч супервізії
+fac-supervision-log = Записи про супервізію
+fac-supervision-no-contacts = Супервізій ще не записано.
+fac-supervision-follow-up = Потрібні подальші кроки
+fac-supervision-add = Записати супервізію
 fac-supervision-mentor = Наставник
 fac-supervision-held-on = Дата
 fac-supervision-mode = Як
 fac-supervision-mode-meeting = Зустріч
 fac-supervision-mode-call = Дзвінок
-fac-supervision-minutes-field = Хвилини
+fac-supervision-minutes-field = Хвилин
 fac-supervision-minutes = { $minutes } хв
 fac-supervision-topics = Теми (по одній у рядку)
-fac-supervision-follow-up-field = Потрібна подальша дія
+fac-supervision-follow-up-field = Потрібні подальші кроки
 fac-supervision-note = Примітка (необов'язково)
 fac-supervision-note-hint = Пишіть лише те, що потрібно команді. Жодних подробиць про здоров'я учасників.
-fac-supervision-saved = Зустріч супервізії записано.
+fac-supervision-saved = Супервізію записано.
