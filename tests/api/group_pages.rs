@@ -5,7 +5,7 @@
 //! nothing.
 
 use peergroup_blackbox::pages::{PageClient, invited, link_to};
-use peergroup_blackbox::{TestApp, World};
+use peergroup_blackbox::{TestApp, World, json};
 use reqwest::StatusCode;
 
 async fn coordinator(app: &TestApp, world: &World) -> PageClient {
@@ -18,6 +18,40 @@ fn id_in(location: Option<&str>, prefix: &str) -> i64 {
         .and_then(|l| l.strip_prefix(prefix))
         .unwrap_or_else(|| panic!("a redirect to {prefix}…, not {location:?}"));
     rest.split('?').next().unwrap().parse().unwrap()
+}
+
+/// The program form of the edited Tang copy with a plan: HbA1c at baseline, after session
+/// `sessions` and post; the Diabetes Distress Scale removed; PHQ-9 `weeks` after the end.
+async fn post_plan(
+    page: &mut PageClient,
+    path: &str,
+    csrf: &str,
+    sessions: &str,
+    weeks: &str,
+) -> peergroup_blackbox::pages::PageReply {
+    page.post(
+        path,
+        &[
+            ("csrf", csrf),
+            ("name", "Tang, Surrey"),
+            ("sessions-0", "5"),
+            ("minutes-0", "90"),
+            ("sessions-1", "18"),
+            ("minutes-1", "60"),
+            ("threshold", "2"),
+            ("participant_hours", "48, 3"),
+            ("facilitator_hours", ""),
+            ("plan-instrument-0", "hba1c"),
+            ("plan-baseline-0", "1"),
+            ("plan-after-0", sessions),
+            ("plan-post-0", "1"),
+            ("plan-weeks-0", ""),
+            ("plan-instrument-1", ""),
+            ("plan-instrument-2", "phq-9"),
+            ("plan-weeks-2", weeks),
+        ],
+    )
+    .await
 }
 
 /// Copies Tang 2015 through the programs page; its id.
@@ -171,6 +205,59 @@ async fn a_reviewed_design_is_shown_copied_and_its_sessions_and_topics_edited() 
     assert_eq!(
         topics,
         ["Living with diabetes", "Eating well at the langar"]
+    );
+    // A form without the plan's fields keeps the study's plan.
+    assert_eq!(after["assessments"], before["assessments"]);
+    assert_eq!(after["assessments"][1]["instrument"], "dds");
+
+    // The plan: HbA1c is not defined yet, and the page says so.
+    let shown = page.get(&path).await;
+    assert_eq!(
+        shown
+            .body
+            .matches("not defined in your organization yet")
+            .count(),
+        2
+    );
+    assert!(
+        shown.body.contains("name=\"plan-after-0\" value=\"6\""),
+        "{}",
+        shown.body
+    );
+    for (sessions, weeks, says) in [
+        (
+            "five",
+            "12",
+            "write session numbers and weeks as whole numbers",
+        ),
+        (
+            "5",
+            "600",
+            "write session numbers and weeks as whole numbers",
+        ),
+        ("23", "12", "assessments[0].timepoints[1]"),
+        ("5", "", "phq-9: choose at least one time"),
+    ] {
+        let refused = post_plan(&mut page, &path, &csrf, sessions, weeks).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{sessions} {weeks}"
+        );
+        assert!(refused.body.contains(says), "{says}: {}", refused.body);
+        assert_eq!(stored().await["assessments"], after["assessments"]);
+    }
+    let saved = post_plan(&mut page, &path, &csrf, "5", "12, 24").await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let after = stored().await;
+    let plan = after["assessments"].clone();
+    assert_eq!(
+        plan,
+        json!([
+            {"instrument": "hba1c", "label": "HbA1c (%)",
+             "timepoints": ["baseline", "after_session_5", "post"]},
+            {"instrument": "phq-9", "label": null, "timepoints": ["follow_up_12w", "follow_up_24w"]}
+        ])
     );
 
     // Another organization's program is not found; a facilitator may not open programs.

@@ -472,3 +472,167 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
+    use peergroup_app::outcomes::due_assessments;
+    use peergroup_blackbox::pages::invited;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let store = app.server().store.clone();
+    let org = store
+        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let path = format!("/api/v1/programs/{}", world.program);
+    let mut program = peergroup_blackbox::fixtures::program();
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+
+    // A plan naming a session after the last, or a timepoint twice, is refused whole.
+    for (bad, field) in [
+        (
+            json!([{"instrument": "phq-9", "timepoints": ["baseline", "after_session_24"]}]),
+            "assessments[0].timepoints[1]",
+        ),
+        (
+            json!([{"instrument": "phq-9", "timepoints": ["post", "post"]}]),
+            "assessments[0].timepoints[1]",
+        ),
+        (
+            json!([{"instrument": "phq-9", "timepoints": ["after_session_0"]}]),
+            "assessments[0].timepoints[0]",
+        ),
+    ] {
+        program["assessments"] = bad;
+        let refused = app.put(&world.token, &path, &program).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused.body.to_string().contains(field),
+            "{field}: {}",
+            refused.body
+        );
+    }
+    program["assessments"] = json!([
+        {"instrument": "phq-9", "timepoints": ["baseline", "after_session_6", "post", "follow_up_12w"]},
+        {"instrument": "hba1c", "label": "HbA1c (%)", "timepoints": ["baseline", "post"]}
+    ]);
+    let saved = app.put(&world.token, &path, &program).await.ok(200).clone();
+    assert_eq!(saved["assessments"][0]["timepoints"][3], "follow_up_12w");
+
+    // Before the first session nothing is due; from its day, the baseline of the built-in
+    // PHQ-9 (HbA1c is not defined yet, so it cannot be entered).
+    assert!(
+        due_assessments(&store, org, world.group, day(2, 2))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let due = due_assessments(&store, org, world.group, day(2, 3))
+        .await
+        .unwrap();
+    let what: Vec<(String, String)> = due
+        .iter()
+        .map(|d| (d.instrument.clone(), d.timepoint.to_string()))
+        .collect();
+    assert_eq!(what, [("phq-9".to_string(), "baseline".to_string())]);
+    assert_eq!(due[0].enrollment_id, world.enrollment);
+
+    // Off the plan is refused and writes nothing.
+    let phq = |timepoint| AssessmentSpec {
+        instrument: "phq-9".into(),
+        timepoint,
+        taken_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        locale: "pa-Guru".into(),
+        answers: (1..=9).map(|n| (n.to_string(), Some(0))).collect(),
+        value: None,
+    };
+    let before = app.row_counts().await;
+    let gad = AssessmentSpec {
+        instrument: "gad-7".into(),
+        answers: (1..=7).map(|n| (n.to_string(), Some(0))).collect(),
+        ..phq(Timepoint::Baseline)
+    };
+    for (what, spec, field) in [
+        (
+            "a timepoint the plan does not name",
+            phq(Timepoint::AfterSession(3)),
+            "timepoint",
+        ),
+        (
+            "after the last session",
+            phq(Timepoint::AfterSession(24)),
+            "timepoint",
+        ),
+        ("an instrument the plan does not name", gad, "instrument"),
+    ] {
+        match record_assessment(&store, org, world.enrollment, &spec, None).await {
+            Err(StoreError::Invalid(errors)) => {
+                assert_eq!(errors.errors()[0].field, field, "{what}")
+            }
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+    assert_eq!(app.row_counts().await, before);
+
+    // Taken, it is no longer due; from the day of session 6 the next one is.
+    record_assessment(
+        &store,
+        org,
+        world.enrollment,
+        &phq(Timepoint::Baseline),
+        None,
+    )
+    .await
+    .unwrap();
+    let sixth = store
+        .plan_session_days(org, world.group)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(n, _)| *n == 6)
+        .unwrap()
+        .1;
+    assert!(
+        due_assessments(&store, org, world.group, sixth.pred_opt().unwrap())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let due = due_assessments(&store, org, world.group, sixth)
+        .await
+        .unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].timepoint, Timepoint::AfterSession(6));
+
+    // The facilitator sees it on their sessions page, and the group's outcomes page lists
+    // it with a link to enter it; both offer only the plan.
+    app.clock
+        .set(sixth.and_hms_opt(23, 0, 0).unwrap().and_utc() + chrono::Duration::hours(12));
+    let mut peer = invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    let home = peer.get("/").await;
+    assert!(
+        home.body
+            .contains(&format!("/groups/{}/outcomes", world.group)),
+        "{}",
+        home.body
+    );
+    assert!(home.body.contains("one assessment due"), "{}", home.body);
+    let outcomes = peer.get(&format!("/groups/{}/outcomes", world.group)).await;
+    assert!(outcomes.body.contains("Assessments due"));
+    assert!(outcomes.body.contains(&format!(
+        "/enrollments/{}/assessment?instrument=phq-9&#38;timepoint=after_session_6",
+        world.enrollment
+    )));
+    assert!(
+        !outcomes.body.contains("value=\"gad-7\""),
+        "only planned instruments"
+    );
+    assert!(outcomes.body.contains("value=\"after_session_6\""));
+    assert!(
+        !outcomes.body.contains("value=\"follow_up_6w\""),
+        "only planned timepoints"
+    );
+    app.stop().await;
+}

@@ -4,9 +4,10 @@
 
 use peergroup_domain::Id;
 use peergroup_domain::outcomes::{
-    AssessmentSpec, Definition, Scored, Timepoint, builtin_definition, score,
+    AssessmentSpec, Definition, DueFrom, Scored, Timepoint, builtin_definition, due_dates, score,
 };
 use peergroup_domain::paired::{PairedChange, paired_change};
+use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::training::latest_today;
 use peergroup_store::outcomes::NewAssessment;
 use peergroup_store::{Result, Store, StoreError};
@@ -72,6 +73,9 @@ pub async fn record_assessment(
     if spec.taken_on > latest_today(store.clock().now()) {
         return Err(StoreError::invalid("taken_on", "must not be in the future"));
     }
+    let group = store.get_group(org, enrollment.group_id).await?;
+    let program = store.get_program(org, group.spec.program_id).await?.spec;
+    check_planned(&program, &spec.instrument, spec.timepoint)?;
     let scored = score(&def, spec)?;
     let id = store
         .insert_assessment(
@@ -92,6 +96,132 @@ pub async fn record_assessment(
         )
         .await?;
     Ok(Recorded { id, scored })
+}
+
+/// Refuses a timepoint the group cannot have, and, when the program plans its
+/// assessments, an instrument or timepoint the plan does not name.
+fn check_planned(program: &ProgramSpec, instrument: &str, timepoint: Timepoint) -> Result<()> {
+    if let Timepoint::AfterSession(n) = timepoint
+        && n >= program.total_sessions()
+    {
+        return Err(StoreError::invalid(
+            "timepoint",
+            format!(
+                "the program has {} sessions: after the last is `post`",
+                program.total_sessions()
+            ),
+        ));
+    }
+    if program.assessments.is_empty() {
+        return Ok(());
+    }
+    match program
+        .assessments
+        .iter()
+        .find(|p| p.instrument.as_str() == instrument)
+    {
+        None => Err(StoreError::invalid(
+            "instrument",
+            "the program does not plan this instrument",
+        )),
+        Some(p) if !p.timepoints.contains(&timepoint) => Err(StoreError::invalid(
+            "timepoint",
+            format!("the program does not plan `{instrument}` at `{timepoint}`"),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// A planned assessment a participant is due and has not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueAssessment {
+    pub enrollment_id: Id,
+    pub person_id: Id,
+    pub name: String,
+    pub preferred_language: String,
+    pub instrument: String,
+    pub timepoint: Timepoint,
+    pub due_from: chrono::NaiveDate,
+}
+
+/// The group's planned assessments that have come due by `today` and are not taken, for
+/// each participant holding a place, by name.
+pub async fn due_assessments(
+    store: &Store,
+    org: Id,
+    group_id: Id,
+    today: chrono::NaiveDate,
+) -> Result<Vec<DueAssessment>> {
+    let group = store.get_group(org, group_id).await?;
+    let program = store.get_program(org, group.spec.program_id).await?.spec;
+    if program.assessments.is_empty() {
+        return Ok(vec![]);
+    }
+    let sessions = store.plan_session_days(org, group_id).await?;
+    // Only instruments that can be entered: built in, or defined by the organization.
+    let defined: BTreeSet<String> = store
+        .org_instruments(org)
+        .await?
+        .iter()
+        .map(|d| d.key().to_string())
+        .collect();
+    let due: Vec<DueFrom> = due_dates(&program.assessments, &sessions)
+        .into_iter()
+        .filter(|d| d.from <= today)
+        .filter(|d| builtin_definition(&d.instrument).is_some() || defined.contains(&d.instrument))
+        .collect();
+    if due.is_empty() {
+        return Ok(vec![]);
+    }
+    let taken = store.taken_assessments(org, group_id).await?;
+    let mut list = vec![];
+    for p in store.outcome_participants(org, group_id).await? {
+        for d in &due {
+            if !taken.contains(&(p.enrollment_id, d.instrument.clone(), d.timepoint)) {
+                list.push(DueAssessment {
+                    enrollment_id: p.enrollment_id,
+                    person_id: p.person_id,
+                    name: p.name.clone(),
+                    preferred_language: p.preferred_language.clone(),
+                    instrument: d.instrument.clone(),
+                    timepoint: d.timepoint,
+                    due_from: d.from,
+                });
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// A group with planned assessments due and not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupDue {
+    pub group_id: Id,
+    pub group_name: String,
+    pub due: usize,
+}
+
+/// For each of `groups` with assessments due by today in its timezone, how many.
+pub async fn due_by_group(
+    store: &Store,
+    org: Id,
+    groups: &[Id],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<GroupDue>> {
+    let mut list = vec![];
+    for &group_id in groups {
+        let group = store.get_group(org, group_id).await?;
+        let today = now.with_timezone(&group.spec.timezone.tz()).date_naive();
+        let due = due_assessments(store, org, group_id, today).await?.len();
+        if due > 0 {
+            list.push(GroupDue {
+                group_id,
+                group_name: group.spec.name.to_string(),
+                due,
+            });
+        }
+    }
+    Ok(list)
 }
 
 /// The paired change of an instrument between two timepoints, over some groups.

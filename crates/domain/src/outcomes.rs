@@ -4,8 +4,9 @@
 
 use crate::instruments::{InstrumentSpec, MeasureSpec, ScoreError, builtin};
 use crate::validation::ValidationErrors;
+use crate::values::{Name, Text};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -48,8 +49,10 @@ pub fn builtin_definition(key: &str) -> Option<Definition> {
         .map(Definition::Scale)
 }
 
-/// When in a group an assessment is taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// When in a group an assessment is taken, written `baseline`, `after_session_N`, `post`
+/// or `follow_up_Nw`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub enum Timepoint {
     Baseline,
     /// After the session with this number.
@@ -101,6 +104,135 @@ impl FromStr for Timepoint {
             }
         }
     }
+}
+
+impl TryFrom<String> for Timepoint {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        raw.parse()
+    }
+}
+
+impl From<Timepoint> for String {
+    fn from(t: Timepoint) -> String {
+        t.to_string()
+    }
+}
+
+/// The shape of a timepoint, as a JSON Schema pattern (N from 1 to 520 is checked after).
+pub const TIMEPOINT: &str =
+    "^(baseline|post|after_session_[1-9][0-9]{0,2}|follow_up_[1-9][0-9]{0,2}w)$";
+
+impl utoipa::PartialSchema for Timepoint {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(TIMEPOINT))
+            .description(Some(
+                "baseline, after_session_N, post, or follow_up_Nw (N weeks after the last session)",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Timepoint {}
+
+/// An instrument a program's groups are assessed with, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedAssessment {
+    /// A built-in instrument (`phq-9`, `gad-7`, `who-5`, `k10`, `pcl-5`) or one the
+    /// organization defines; a plan may name one not defined yet.
+    pub instrument: Name,
+    /// What the study used, as a guide to defining it.
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// Each once, at most 10.
+    #[schema(min_items = 1, max_items = 10)]
+    pub timepoints: Vec<Timepoint>,
+}
+
+/// Most instruments a program plans.
+pub const MAX_PLANNED: usize = 10;
+
+/// Checks a program's plan against its number of sessions: each instrument once, each
+/// timepoint once, and no session after the last.
+pub fn check_plan(plan: &[PlannedAssessment], sessions: u32, errors: &mut ValidationErrors) {
+    errors.check(
+        plan.len() <= MAX_PLANNED,
+        "assessments",
+        format!("at most {MAX_PLANNED} instruments"),
+    );
+    let mut instruments = BTreeSet::new();
+    for (i, p) in plan.iter().enumerate() {
+        errors.check(
+            instruments.insert(p.instrument.as_str()),
+            format!("assessments[{i}].instrument"),
+            format!("`{}` is planned twice", p.instrument),
+        );
+        errors.check(
+            (1..=10).contains(&p.timepoints.len()),
+            format!("assessments[{i}].timepoints"),
+            "must name 1 to 10 timepoints",
+        );
+        let mut seen = BTreeSet::new();
+        for (j, t) in p.timepoints.iter().enumerate() {
+            let field = format!("assessments[{i}].timepoints[{j}]");
+            errors.check(seen.insert(*t), &field, format!("`{t}` is named twice"));
+            if let Timepoint::AfterSession(n) = t {
+                errors.check(
+                    *n < sessions,
+                    &field,
+                    format!("the program has {sessions} sessions: after the last is `post`"),
+                );
+            }
+        }
+    }
+}
+
+/// When a planned assessment of a group comes due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueFrom {
+    pub instrument: String,
+    pub timepoint: Timepoint,
+    pub from: chrono::NaiveDate,
+}
+
+/// When each planned assessment of a group comes due, given its plan's sessions as
+/// (number, local date): baseline from the first session's day, after session N from that
+/// session's day, post from the last session's day, and a follow-up N weeks after that. A
+/// timepoint whose session the group does not have is left out.
+pub fn due_dates(
+    plan: &[PlannedAssessment],
+    sessions: &[(u32, chrono::NaiveDate)],
+) -> Vec<DueFrom> {
+    let day_of = |n: u32| {
+        sessions
+            .iter()
+            .find(|(number, _)| *number == n)
+            .map(|s| s.1)
+    };
+    let first = sessions.iter().min_by_key(|s| s.0).map(|s| s.1);
+    let last = sessions.iter().max_by_key(|s| s.0).map(|s| s.1);
+    plan.iter()
+        .flat_map(|p| {
+            p.timepoints.iter().filter_map(move |&timepoint| {
+                let from = match timepoint {
+                    Timepoint::Baseline => first,
+                    Timepoint::AfterSession(n) => day_of(n),
+                    Timepoint::Post => last,
+                    Timepoint::FollowUp(weeks) => {
+                        last.map(|d| d + chrono::Days::new(7 * u64::from(weeks)))
+                    }
+                }?;
+                Some(DueFrom {
+                    instrument: p.instrument.to_string(),
+                    timepoint,
+                    from,
+                })
+            })
+        })
+        .collect()
 }
 
 /// What is entered for one assessment.
@@ -196,6 +328,73 @@ mod tests {
             };
             prop_assert_eq!(t.to_string().parse::<Timepoint>(), Ok(t));
         }
+    }
+
+    fn planned(instrument: &str, timepoints: &[&str]) -> PlannedAssessment {
+        PlannedAssessment {
+            instrument: Name::parse(instrument).unwrap(),
+            label: None,
+            timepoints: timepoints.iter().map(|t| t.parse().unwrap()).collect(),
+        }
+    }
+
+    fn plan_problems(plan: &[PlannedAssessment], sessions: u32) -> Vec<String> {
+        let mut errors = ValidationErrors::new();
+        check_plan(plan, sessions, &mut errors);
+        errors.errors().iter().map(|e| e.field.clone()).collect()
+    }
+
+    #[test]
+    fn a_plan_names_each_instrument_and_timepoint_once_within_the_sessions() {
+        let good = [
+            planned("phq-9", &["baseline", "after_session_11", "post"]),
+            planned("ptgi", &["baseline", "follow_up_12w"]),
+        ];
+        assert!(plan_problems(&good, 12).is_empty());
+        let bad = [
+            planned("phq-9", &["baseline", "after_session_12"]),
+            planned("phq-9", &["post", "post"]),
+        ];
+        assert_eq!(
+            plan_problems(&bad, 12),
+            [
+                "assessments[0].timepoints[1]",
+                "assessments[1].instrument",
+                "assessments[1].timepoints[1]"
+            ]
+        );
+        let json = r#"{"instrument":"ptgi","timepoints":["baseline","after_session_0"]}"#;
+        assert!(serde_json::from_str::<PlannedAssessment>(json).is_err());
+    }
+
+    #[test]
+    fn each_timepoint_comes_due_on_its_session_or_weeks_after_the_last() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let sessions = [(2, day(9)), (1, day(2)), (3, day(16))];
+        let plan = [planned(
+            "ptgi",
+            &[
+                "baseline",
+                "after_session_2",
+                "post",
+                "follow_up_2w",
+                "after_session_9",
+            ],
+        )];
+        let due: Vec<(String, chrono::NaiveDate)> = due_dates(&plan, &sessions)
+            .into_iter()
+            .map(|d| (d.timepoint.to_string(), d.from))
+            .collect();
+        assert_eq!(
+            due,
+            [
+                ("baseline".into(), day(2)),
+                ("after_session_2".into(), day(9)),
+                ("post".into(), day(16)),
+                ("follow_up_2w".into(), day(30)),
+            ]
+        );
+        assert!(due_dates(&plan, &[]).is_empty());
     }
 
     #[test]

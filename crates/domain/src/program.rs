@@ -1,6 +1,7 @@
 //! A program is the design of an intervention: who it is for, who leads it, and its
 //! curriculum of phases and sessions. Groups are run from a program.
 
+use crate::outcomes::{PlannedAssessment, check_plan};
 use crate::reminders::ReminderPolicy;
 use crate::support::SupportKind;
 use crate::validation::{MAX_SET_ITEMS, ValidationErrors, check_hours, distinct};
@@ -309,6 +310,10 @@ pub struct ProgramSpec {
     /// When session reminders go out, to participants and to facilitators.
     #[serde(default)]
     pub reminders: ReminderPolicy,
+    /// The outcome instruments its groups are assessed with, and when.
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub assessments: Vec<PlannedAssessment>,
 }
 
 fn default_completion_percent() -> u8 {
@@ -392,6 +397,7 @@ impl ProgramSpec {
             "must be from 1 to 30 days",
         );
         self.validate_contacts(&mut errors);
+        check_plan(&self.assessments, self.total_sessions(), &mut errors);
         errors.check(
             (1..=100).contains(&self.completion_percent),
             "completion_percent",

@@ -80,6 +80,18 @@ mod tests {
             tang.outcomes.timepoints,
             ["baseline", "6 weeks", "24 weeks"]
         );
+        // The study's 6 and 24 weeks are after the sixth session and after the last.
+        let plan: Vec<(String, Vec<String>)> = tang
+            .program
+            .assessments
+            .iter()
+            .map(|a| {
+                let times = a.timepoints.iter().map(ToString::to_string).collect();
+                (a.instrument.to_string(), times)
+            })
+            .collect();
+        let times = || vec!["baseline".into(), "after_session_6".into(), "post".into()];
+        assert_eq!(plan, [("hba1c".into(), times()), ("dds".into(), times())]);
         assert_eq!(tang.program.facilitation_model, FacilitationModel::CoLed);
         assert_eq!(tang.program.follow_up.consecutive_misses, 3);
 

@@ -1,13 +1,13 @@
 //! Outcomes in storage: an organization's own instruments (as JSON definitions), scored
 //! assessments, and consent for research use.
 
-use crate::entities::{assessment, instrument, person};
+use crate::entities::{assessment, instrument, person, session};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::NaiveDate;
 use peergroup_domain::Id;
 use peergroup_domain::outcomes::{Definition, Timepoint};
 use sea_orm::entity::prelude::*;
-use sea_orm::{ActiveValue::Set, QueryOrder};
+use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, HashSet};
 
 /// An assessment to keep, scored.
@@ -255,5 +255,86 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound("person"))?
             .consent_research_at)
+    }
+}
+
+/// A participant holding a place in a group, for the assessments they are due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub enrollment_id: Id,
+    pub person_id: Id,
+    pub name: String,
+    pub preferred_language: String,
+}
+
+impl Store {
+    /// The group's enrolled and completed participants, by name.
+    pub async fn outcome_participants(&self, org: Id, group_id: Id) -> Result<Vec<Participant>> {
+        let sql = "SELECT e.id AS enrollment_id, p.id AS person_id, p.display_name, \
+                   p.preferred_language \
+                   FROM enrollments e \
+                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+                   WHERE e.org_id = $1 AND e.group_id = $2 \
+                     AND e.status IN ('enrolled', 'completed') \
+                   ORDER BY p.display_name, e.id";
+        let db = self.reader();
+        let rows = db
+            .query_all_raw(crate::dialect::stmt(
+                &db,
+                sql,
+                [org.into(), group_id.into()],
+            ))
+            .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Participant {
+                    enrollment_id: r.try_get("", "enrollment_id")?,
+                    person_id: r.try_get("", "person_id")?,
+                    name: r.try_get("", "display_name")?,
+                    preferred_language: r.try_get("", "preferred_language")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The (number, local date) of each session of the group's plan (not extra sessions).
+    pub async fn plan_session_days(&self, org: Id, group_id: Id) -> Result<Vec<(u32, NaiveDate)>> {
+        Ok(session::Entity::find()
+            .select_only()
+            .column(session::Column::Number)
+            .column(session::Column::LocalDate)
+            .filter(session::Column::OrgId.eq(org))
+            .filter(session::Column::GroupId.eq(group_id))
+            .filter(session::Column::Number.gt(0))
+            .into_tuple::<(i32, NaiveDate)>()
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|(n, d)| (u32::try_from(n).unwrap_or(0), d))
+            .collect())
+    }
+
+    /// Which (enrolment, instrument, timepoint) the group has assessments for.
+    pub async fn taken_assessments(
+        &self,
+        org: Id,
+        group_id: Id,
+    ) -> Result<HashSet<(Id, String, Timepoint)>> {
+        assessment::Entity::find()
+            .select_only()
+            .column(assessment::Column::EnrollmentId)
+            .column(assessment::Column::InstrumentKey)
+            .column(assessment::Column::Timepoint)
+            .filter(assessment::Column::OrgId.eq(org))
+            .filter(assessment::Column::GroupId.eq(group_id))
+            .into_tuple::<(Id, String, String)>()
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|(e, key, t)| {
+                let t = t.parse().map_err(|e: String| StoreError::Corrupt(e))?;
+                Ok((e, key, t))
+            })
+            .collect()
     }
 }

@@ -14,10 +14,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use peergroup_app::outcomes::{change, changes, instrument, record_assessment};
+use peergroup_app::outcomes::{change, changes, due_assessments, instrument, record_assessment};
 use peergroup_domain::Id;
 use peergroup_domain::instruments::builtin;
-use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
+use peergroup_domain::outcomes::{AssessmentSpec, Definition, PlannedAssessment, Timepoint};
 use peergroup_domain::paired::PairedChange;
 use peergroup_store::PageRequest;
 use peergroup_store::groups::GroupFilter;
@@ -40,6 +40,11 @@ fn timepoint_words(w: &Words, t: Timepoint) -> String {
         Timepoint::FollowUp(weeks) => w.t1("outcome-follow-up", "weeks", weeks),
         Timepoint::AfterSession(n) => w.t1("outcome-after-session", "number", n),
     }
+}
+
+/// A value for a query string.
+fn q(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 fn num(x: f64) -> String {
@@ -78,6 +83,7 @@ struct OutcomesPage {
     to_label: String,
     facts: Vec<(String, String)>,
     people: Vec<Person>,
+    due: Vec<DueLine>,
     back: String,
 }
 
@@ -132,7 +138,11 @@ fn chosen_timepoint(query: &HashMap<String, String>, key: &str, or: Timepoint) -
     query.get(key).and_then(|t| t.parse().ok()).unwrap_or(or)
 }
 
-async fn instruments(state: &AppState, org: Id) -> Result<Vec<(String, String)>, ApiError> {
+/// Every instrument the organization can use, built in first: (key, title).
+pub(super) async fn instrument_choices(
+    state: &AppState,
+    org: Id,
+) -> Result<Vec<(String, String)>, ApiError> {
     let mut all: Vec<(String, String)> = builtin().into_iter().map(|i| (i.key, i.title)).collect();
     all.extend(
         state
@@ -148,6 +158,51 @@ async fn instruments(state: &AppState, org: Id) -> Result<Vec<(String, String)>,
     Ok(all)
 }
 
+/// What the outcomes page offers: the instruments (the program's plan where it has one)
+/// and, for the chosen instrument, its timepoints.
+struct Offer {
+    instruments: Vec<(String, String)>,
+    key: String,
+    timepoints: Vec<Timepoint>,
+}
+
+fn offer(
+    plan: &[PlannedAssessment],
+    known: Vec<(String, String)>,
+    asked: Option<&String>,
+) -> Offer {
+    let planned: Vec<(String, String)> = known
+        .iter()
+        .filter(|(key, _)| plan.iter().any(|p| p.instrument.as_str() == key))
+        .cloned()
+        .collect();
+    let instruments = if planned.is_empty() { known } else { planned };
+    let key = asked
+        .filter(|k| instruments.iter().any(|(key, _)| key == *k))
+        .cloned()
+        .unwrap_or_else(|| instruments[0].0.clone());
+    let timepoints = plan
+        .iter()
+        .find(|p| p.instrument.as_str() == key)
+        .map(|p| {
+            let mut list = p.timepoints.clone();
+            list.sort();
+            list
+        })
+        .unwrap_or_else(|| TIMEPOINTS.to_vec());
+    Offer {
+        instruments,
+        key,
+        timepoints,
+    }
+}
+
+pub struct DueLine {
+    pub name: String,
+    pub what: String,
+    pub link: String,
+}
+
 pub async fn outcomes(
     State(state): State<AppState>,
     signed: SignedIn,
@@ -156,34 +211,82 @@ pub async fn outcomes(
 ) -> Response {
     let w = &signed.words;
     let org = signed.who.org_id;
-    let from = chosen_timepoint(&query, "from", Timepoint::Baseline);
-    let to = chosen_timepoint(&query, "to", Timepoint::Post);
     let read = async {
         let group_id: Id = id.parse().map_err(|_| ApiError::not_found("group"))?;
         require_group_visible(&state, &signed.who, group_id).await?;
         let group = state.store.get_group(org, group_id).await?;
-        let list = instruments(&state, org).await?;
-        let key = query
-            .get("instrument")
-            .filter(|k| list.iter().any(|(key, _)| key == *k))
-            .cloned()
-            .unwrap_or_else(|| list[0].0.clone());
+        let plan = state
+            .store
+            .get_program(org, group.spec.program_id)
+            .await?
+            .spec
+            .assessments;
+        let offer = offer(
+            &plan,
+            instrument_choices(&state, org).await?,
+            query.get("instrument"),
+        );
+        let first = offer
+            .timepoints
+            .first()
+            .copied()
+            .unwrap_or(Timepoint::Baseline);
+        let last = offer.timepoints.last().copied().unwrap_or(Timepoint::Post);
+        let from = chosen_timepoint(&query, "from", first);
+        let to = chosen_timepoint(&query, "to", last);
+        let key = offer.key.clone();
         let report = change(&state.store, org, &[group_id], &key, from, to).await?;
         let at_from = state
             .store
             .outcome_roster(org, group_id, &key, from)
             .await?;
         let at_to = state.store.outcome_roster(org, group_id, &key, to).await?;
-        Ok::<_, ApiError>((group, list, key, report, at_from, at_to))
+        let today = state
+            .store
+            .clock()
+            .now()
+            .with_timezone(&group.spec.timezone.tz())
+            .date_naive();
+        let due = due_assessments(&state.store, org, group_id, today).await?;
+        Ok::<_, ApiError>((group, offer, from, to, report, at_from, at_to, due))
     };
-    let (group, list, key, report, at_from, at_to) = match read.await {
+    let (group, offer, from, to, report, at_from, at_to, due) = match read.await {
         Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
+    let key = offer.key.clone();
+    let list = offer.instruments;
+    let title_of = |key: &str| {
+        list.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| key.to_string())
+    };
+    let due = due
+        .iter()
+        .map(|d| DueLine {
+            name: d.name.clone(),
+            what: format!(
+                "{} · {}",
+                title_of(&d.instrument),
+                timepoint_words(w, d.timepoint)
+            ),
+            link: format!(
+                "/enrollments/{}/assessment?instrument={}&timepoint={}",
+                d.enrollment_id,
+                q(&d.instrument),
+                d.timepoint
+            ),
+        })
+        .collect();
     let to_totals: HashMap<Id, Option<f64>> =
         at_to.iter().map(|r| (r.enrollment_id, r.total)).collect();
-    let entry =
-        |e: Id, t: Timepoint| format!("/enrollments/{e}/assessment?instrument={key}&timepoint={t}");
+    let entry = |e: Id, t: Timepoint| {
+        format!(
+            "/enrollments/{e}/assessment?instrument={}&timepoint={t}",
+            q(&key)
+        )
+    };
     let people = at_from
         .iter()
         .map(|r| Person {
@@ -201,7 +304,8 @@ pub async fn outcomes(
         None => vec![],
     };
     let timepoints = |chosen: Timepoint| {
-        TIMEPOINTS
+        offer
+            .timepoints
             .iter()
             .map(|t| Choice {
                 value: t.to_string(),
@@ -236,9 +340,11 @@ pub async fn outcomes(
             to_label: timepoint_words(w, to),
             facts,
             people,
+            due,
             back: format!(
-                "/groups/{}/outcomes?instrument={key}&from={from}&to={to}",
-                group.id
+                "/groups/{}/outcomes?instrument={}&from={from}&to={to}",
+                group.id,
+                q(&key)
             ),
         },
     )
@@ -348,7 +454,11 @@ pub async fn assessment_form(
             unit,
             locale: person.spec.preferred_language.to_string(),
             today: state.store.clock().now().date_naive().to_string(),
-            back: format!("/groups/{}/outcomes?instrument={}", e.group_id, def.key()),
+            back: format!(
+                "/groups/{}/outcomes?instrument={}",
+                e.group_id,
+                q(def.key())
+            ),
         },
     )
 }
@@ -441,7 +551,7 @@ pub async fn save_assessment(
                     frame,
                     score,
                     alerts: !r.scored.alerts.is_empty(),
-                    back: format!("/groups/{}/outcomes?instrument={key}", e.group_id),
+                    back: format!("/groups/{}/outcomes?instrument={}", e.group_id, q(&key)),
                 },
             )
         }
@@ -543,7 +653,7 @@ pub async fn program_outcomes(
                 None => break,
             }
         }
-        let list = instruments(&state, org).await?;
+        let list = instrument_choices(&state, org).await?;
         let key = query
             .get("instrument")
             .filter(|k| list.iter().any(|(key, _)| key == *k))

@@ -4,6 +4,8 @@
 //! them; the page around them is in the user's language.
 
 use super::login::{Fields, SignedIn, refused};
+use super::outcomes::instrument_choices;
+use super::sessions::Choice;
 use super::text::Words;
 use super::{Frame, error_page, page};
 use crate::AppState;
@@ -14,6 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_domain::Id;
+use peergroup_domain::outcomes::{MAX_PLANNED, PlannedAssessment, Timepoint};
 use peergroup_domain::program::{Cadence, Phase, ProgramSpec, SessionPlan};
 use peergroup_domain::records::Program;
 use peergroup_domain::templates::{self, ProgramTemplate};
@@ -200,6 +203,149 @@ pub struct PhaseForm {
     pub topics: String,
 }
 
+/// One planned instrument on the program's form; the last row is empty, to add one.
+pub struct PlanRow {
+    pub instruments: Vec<Choice>,
+    pub baseline: bool,
+    pub post: bool,
+    /// Session numbers, such as "6".
+    pub after: String,
+    /// Weeks after the last session, such as "12, 24".
+    pub weeks: String,
+    /// The study's words for it, when the plan came from a reviewed design.
+    pub label: Option<String>,
+    /// Not built in and not defined by the organization yet.
+    pub undefined: bool,
+}
+
+fn plan_rows(spec: &ProgramSpec, known: &[(String, String)]) -> Vec<PlanRow> {
+    let choices = |chosen: &str| {
+        let mut list = vec![Choice {
+            value: String::new(),
+            label: "—".into(),
+            checked: chosen.is_empty(),
+        }];
+        list.extend(known.iter().map(|(key, title)| Choice {
+            value: key.clone(),
+            label: title.clone(),
+            checked: key == chosen,
+        }));
+        if !chosen.is_empty() && !known.iter().any(|(key, _)| key == chosen) {
+            list.push(Choice {
+                value: chosen.to_string(),
+                label: chosen.to_string(),
+                checked: true,
+            });
+        }
+        list
+    };
+    let numbers = |a: &PlannedAssessment, pick: fn(&Timepoint) -> Option<u32>| {
+        let list: Vec<u16> = a
+            .timepoints
+            .iter()
+            .filter_map(pick)
+            .filter_map(|n| u16::try_from(n).ok())
+            .collect();
+        hours_text(&list)
+    };
+    let mut rows: Vec<PlanRow> = spec
+        .assessments
+        .iter()
+        .map(|a| PlanRow {
+            instruments: choices(a.instrument.as_str()),
+            baseline: a.timepoints.contains(&Timepoint::Baseline),
+            post: a.timepoints.contains(&Timepoint::Post),
+            after: numbers(a, |t| match t {
+                Timepoint::AfterSession(n) => Some(*n),
+                _ => None,
+            }),
+            weeks: numbers(a, |t| match t {
+                Timepoint::FollowUp(n) => Some(*n),
+                _ => None,
+            }),
+            label: a.label.as_ref().map(ToString::to_string),
+            undefined: !known.iter().any(|(key, _)| key == a.instrument.as_str()),
+        })
+        .collect();
+    if rows.len() < MAX_PLANNED {
+        rows.push(PlanRow {
+            instruments: choices(""),
+            baseline: true,
+            post: true,
+            after: String::new(),
+            weeks: String::new(),
+            label: None,
+            undefined: false,
+        });
+    }
+    rows
+}
+
+/// The plan the form describes, keeping the study's label of an instrument kept.
+fn plan_from_form(
+    w: &Words,
+    old: &[PlannedAssessment],
+    fields: &Fields,
+    errors: &mut Vec<String>,
+) -> Vec<PlannedAssessment> {
+    // A form without the plan's fields leaves the plan as it is.
+    if !(0..=MAX_PLANNED).any(|i| fields.get(&format!("plan-instrument-{i}")).is_some()) {
+        return old.to_vec();
+    }
+    let mut plan = vec![];
+    for i in 0..=MAX_PLANNED {
+        let field = |name: &str| fields.get(&format!("plan-{name}-{i}")).unwrap_or("");
+        let key = field("instrument").trim();
+        if key.is_empty() {
+            continue;
+        }
+        let Ok(instrument) = Name::parse(key) else {
+            errors.push(w.t("program-bad-plan"));
+            continue;
+        };
+        let mut timepoints = vec![];
+        if !field("baseline").is_empty() {
+            timepoints.push(Timepoint::Baseline);
+        }
+        let read = |raw: &str, as_timepoint: fn(u16) -> String| -> Option<Vec<Timepoint>> {
+            read_hours(raw)?
+                .into_iter()
+                .map(|n| as_timepoint(n).parse().ok())
+                .collect()
+        };
+        match (
+            read(field("after"), |n| format!("after_session_{n}")),
+            read(field("weeks"), |n| format!("follow_up_{n}w")),
+        ) {
+            (Some(after), Some(weeks)) => {
+                timepoints.extend(after);
+                if !field("post").is_empty() {
+                    timepoints.push(Timepoint::Post);
+                }
+                timepoints.extend(weeks);
+            }
+            _ => {
+                errors.push(w.t1("program-bad-plan-numbers", "instrument", key));
+                continue;
+            }
+        }
+        if timepoints.is_empty() {
+            errors.push(w.t1("program-bad-plan-empty", "instrument", key));
+            continue;
+        }
+        let label = old
+            .iter()
+            .find(|a| a.instrument == instrument)
+            .and_then(|a| a.label.clone());
+        plan.push(PlannedAssessment {
+            instrument,
+            label,
+            timepoints,
+        });
+    }
+    plan
+}
+
 #[derive(Template)]
 #[template(path = "program.html")]
 struct ProgramPage {
@@ -213,6 +359,7 @@ struct ProgramPage {
     threshold: u8,
     participant_hours: String,
     facilitator_hours: String,
+    plan: Vec<PlanRow>,
 }
 
 fn hours_text(hours: &[u16]) -> String {
@@ -236,6 +383,7 @@ fn program_page(
     signed: &SignedIn,
     status: StatusCode,
     program: &Program,
+    known: &[(String, String)],
     notices: Vec<String>,
     errors: Vec<String>,
 ) -> Response {
@@ -276,6 +424,7 @@ fn program_page(
             threshold: spec.follow_up.consecutive_misses,
             participant_hours: hours_text(&spec.reminders.participants_hours_before),
             facilitator_hours: hours_text(&spec.reminders.facilitators_hours_before),
+            plan: plan_rows(spec, known),
         },
     )
 }
@@ -290,7 +439,11 @@ pub async fn program(
     let read = async {
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
-        Ok::<_, ApiError>(state.store.get_program(signed.who.org_id, id).await?)
+        let program = state.store.get_program(signed.who.org_id, id).await?;
+        Ok::<_, ApiError>((
+            program,
+            instrument_choices(&state, signed.who.org_id).await?,
+        ))
     };
     let mut notices = Vec::new();
     if query.contains_key("copied") {
@@ -300,7 +453,7 @@ pub async fn program(
         notices.push(w.t("program-saved"));
     }
     match read.await {
-        Ok(p) => program_page(&signed, StatusCode::OK, &p, notices, vec![]),
+        Ok((p, known)) => program_page(&signed, StatusCode::OK, &p, &known, notices, vec![]),
         Err(e) => error_page(w, signed.me(), e),
     }
 }
@@ -353,6 +506,7 @@ fn edited(w: &Words, spec: &ProgramSpec, fields: &Fields) -> Result<ProgramSpec,
         }
         _ => errors.push(w.t("program-bad-hours")),
     }
+    spec.assessments = plan_from_form(w, &spec.assessments, fields, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -381,10 +535,11 @@ pub async fn save(
     let found = async {
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
-        Ok::<_, ApiError>(state.store.get_program(org, id).await?)
+        let program = state.store.get_program(org, id).await?;
+        Ok::<_, ApiError>((program, instrument_choices(&state, org).await?))
     };
-    let program = match found.await {
-        Ok(p) => p,
+    let (program, known) = match found.await {
+        Ok(found) => found,
         Err(e) => return error_page(w, signed.me(), e),
     };
     let spec = match edited(w, &program.spec, &fields) {
@@ -394,6 +549,7 @@ pub async fn save(
                 &signed,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &program,
+                &known,
                 vec![],
                 errors,
             );

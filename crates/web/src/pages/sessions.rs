@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use peergroup_app::outcomes::due_by_group;
 use peergroup_app::roll_call;
 use peergroup_app::session_sheets::{self, SessionSheet};
 use peergroup_domain::Id;
@@ -131,21 +132,44 @@ fn card(w: &Words, sheet: &SessionSheet, today: chrono::NaiveDate) -> Card {
 struct MySessions {
     frame: Frame,
     cards: Vec<Card>,
+    /// (link, words) for each group with assessments due.
+    due: Vec<(String, String)>,
 }
 
 pub async fn my_sessions(State(state): State<AppState>, signed: SignedIn) -> Response {
     let w = &signed.words;
     let now = state.store.clock().now();
-    let sheets = match visible_groups(&state, &signed.who).await {
-        Ok(groups) => session_sheets::upcoming(&state.store, &signed.who, groups, now)
-            .await
-            .map_err(ApiError::from),
-        Err(e) => Err(e),
+    let read = async {
+        let groups = visible_groups(&state, &signed.who).await?;
+        let sheets =
+            session_sheets::upcoming(&state.store, &signed.who, groups.clone(), now).await?;
+        // A facilitator's groups; a coordinator's groups meeting soon (the dashboard
+        // and each group's outcomes page show the rest).
+        let mut ids = groups.unwrap_or_else(|| sheets.iter().map(|s| s.session.group_id).collect());
+        ids.sort_unstable();
+        ids.dedup();
+        let due = due_by_group(&state.store, signed.who.org_id, &ids, now).await?;
+        Ok::<_, ApiError>((sheets, due))
     };
-    let sheets = match sheets {
-        Ok(s) => s,
+    let (sheets, due) = match read.await {
+        Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
+    let due = due
+        .iter()
+        .map(|g| {
+            (
+                format!("/groups/{}/outcomes", g.group_id),
+                w.tn(
+                    "sessions-assessments-due",
+                    &[
+                        ("count", g.due.to_string()),
+                        ("group", g.group_name.clone()),
+                    ],
+                ),
+            )
+        })
+        .collect();
     let cards = sheets
         .iter()
         .map(|s| {
@@ -158,6 +182,7 @@ pub async fn my_sessions(State(state): State<AppState>, signed: SignedIn) -> Res
         &MySessions {
             frame: Frame::new(w.clone(), "sessions-title", signed.me()),
             cards,
+            due,
         },
     )
 }

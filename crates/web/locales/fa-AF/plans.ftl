@@ -1,0 +1,13 @@
+program-plan = ارزیابی نتایج
+program-plan-hint = ابزارهایی که گروه‌های این برنامه با آن‌ها ارزیابی می‌شوند، و زمان آن. برای برداشتن یکی، — را انتخاب کنید.
+program-plan-instrument = ابزار
+program-plan-undefined = این ابزار هنوز در سازمان شما تعریف نشده است. پیش از اولین ارزیابی آن را تعریف کنید.
+instrument-link = ابزارها
+field-plan-after = بعد از جلسهٔ شمارهٔ، مثلاً 6
+field-plan-weeks = هفته‌ها بعد از آخرین جلسه، مثلاً 12، 24
+program-bad-plan = نام یک ابزار خیلی طولانی است.
+program-bad-plan-numbers = { $instrument }: شمارهٔ جلسه‌ها و هفته‌ها را به عدد کامل و با کاما جدا کنید، از 1 تا 520.
+program-bad-plan-empty = { $instrument }: دست‌کم یک زمان برای ارزیابی آن انتخاب کنید.
+outcome-due = ارزیابی‌های لازم
+sessions-assessments = ارزیابی‌های لازم
+sessions-assessments-due = { $group }: { $count } ارزیابی لازم است

@@ -1,0 +1,13 @@
+program-plan = 成效评估
+program-plan-hint = 本项目各小组使用的评估工具及评估时间。选择 — 即可移除。
+program-plan-instrument = 评估工具
+program-plan-undefined = 您的机构尚未定义此评估工具。请在第一次评估前定义。
+instrument-link = 评估工具
+field-plan-after = 第几次活动之后，例如 6
+field-plan-weeks = 最后一次活动后的周数，例如 12, 24
+program-bad-plan = 评估工具的名称太长。
+program-bad-plan-numbers = { $instrument }：请用逗号分隔的整数填写活动序号和周数，范围 1 到 520。
+program-bad-plan-empty = { $instrument }：请至少选择一个评估时间。
+outcome-due = 待完成的评估
+sessions-assessments = 待完成的评估
+sessions-assessments-due = { $group }：{ $count } 项评估待完成
