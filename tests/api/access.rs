@@ -265,6 +265,39 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
         ),
         case(
             M::GET,
+            "/api/v1/groups/{id}/outcomes",
+            format!("/api/v1/groups/{}/outcomes?instrument=phq-9", a.group),
+            None,
+        ),
+        case(
+            M::GET,
+            "/api/v1/programs/{id}/outcomes",
+            format!("/api/v1/programs/{}/outcomes?instrument=phq-9", a.program),
+            None,
+        ),
+        case(
+            M::POST,
+            "/api/v1/enrollments/{id}/assessments",
+            format!("/api/v1/enrollments/{}/assessments", a.enrollment),
+            Some(
+                json!({"instrument": "who-5", "timepoint": "baseline", "taken_on": "2026-11-20",
+                        "locale": "pa-Guru", "answers": {"1": 3, "2": 3, "3": 3, "4": 3, "5": 3}}),
+            ),
+        ),
+        case(
+            M::PUT,
+            "/api/v1/people/{id}/research-consent",
+            format!("/api/v1/people/{}/research-consent", a.person),
+            Some(json!({"given": true})),
+        ),
+        case(
+            M::GET,
+            "/api/v1/instruments/{key}",
+            "/api/v1/instruments/org-a-weight".into(),
+            None,
+        ),
+        case(
+            M::GET,
             "/api/v1/follow-ups/{id}",
             format!("/api/v1/follow-ups/{}", a.task),
             None,
@@ -417,6 +450,17 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
     let b_admin = app
         .token("org-b", "admin@org-b.example.org", Role::Admin)
         .await;
+    // A's own measure: B neither reads it nor lists it.
+    app.post(
+        &a.token,
+        "/api/v1/instruments",
+        &json!({"kind": "measure", "key": "org-a-weight", "title": "Weight", "unit": "kg",
+                "min": 20, "max": 300, "direction": "lower_is_better"}),
+    )
+    .await
+    .ok(201);
+    let listed = app.get(&b.token, "/api/v1/instruments").await;
+    assert!(!listed.ok(200).to_string().contains("org-a-weight"));
     let counts_before = app.row_counts().await;
 
     let cases = cases_against(&a, &b, message, a_token);

@@ -98,13 +98,19 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/training/sessions/{id}/attendance",
         "/api/v1/supervision-contacts",
         "/api/v1/reports/supervision",
+        "/api/v1/instruments",
+        "/api/v1/instruments/{key}",
+        "/api/v1/enrollments/{id}/assessments",
+        "/api/v1/people/{id}/research-consent",
+        "/api/v1/groups/{id}/outcomes",
+        "/api/v1/programs/{id}/outcomes",
         "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        67,
+        73,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -9,6 +9,7 @@ use peergroup_blackbox::{TestApp, World, json};
 use peergroup_domain::instruments::{Direction, InstrumentSpec, Item, Scoring};
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
 use peergroup_store::StoreError;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 const FIXTURE: &str = include_str!("../../crates/domain/tests/fixtures/paired_stats.json");
@@ -634,5 +635,132 @@ async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
         !outcomes.body.contains("value=\"follow_up_6w\""),
         "only planned timepoints"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_api_defines_records_and_reports_as_the_pages_do() {
+    use peergroup_domain::org::Role;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let peer = app
+        .token("riverside", "gurpreet.s@example.org", Role::Facilitator)
+        .await;
+    let weight = json!({"kind": "measure", "key": "weight", "title": "Weight", "unit": "kg",
+                        "min": 20, "max": 300, "direction": "lower_is_better", "mid": 2.5});
+    // Facilitators record assessments; only coordinators define instruments and consent.
+    app.post(&peer, "/api/v1/instruments", &weight)
+        .await
+        .problem(403);
+    let defined = app.post(&world.token, "/api/v1/instruments", &weight).await;
+    assert_eq!(defined.ok(201)["key"], "weight");
+    app.post(&world.token, "/api/v1/instruments", &weight)
+        .await
+        .problem(409);
+    let listed = app.get(&peer, "/api/v1/instruments").await;
+    let keys: Vec<&str> = listed
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["phq-9", "gad-7", "who-5", "k10", "pcl-5", "weight"]);
+    let phq = app.get(&peer, "/api/v1/instruments/phq-9").await;
+    assert_eq!(phq.ok(200)["items"].as_array().unwrap().len(), 9);
+    app.get(&peer, "/api/v1/instruments/ptgi")
+        .await
+        .problem(404);
+
+    let consent = format!("/api/v1/people/{}/research-consent", world.person);
+    app.put(&peer, &consent, &json!({"given": true}))
+        .await
+        .problem(403);
+    app.put(&world.token, &consent, &json!({"given": true}))
+        .await
+        .ok(200);
+
+    let record = format!("/api/v1/enrollments/{}/assessments", world.enrollment);
+    let at = |timepoint: &str, value: f64| {
+        json!({"instrument": "weight", "timepoint": timepoint, "taken_on": "2026-11-20",
+               "locale": "pa-Guru", "value": value})
+    };
+    let first = app.post(&peer, &record, &at("baseline", 92.5)).await;
+    assert_eq!(first.ok(201)["total"], 92.5);
+    let answers = json!({"instrument": "phq-9", "timepoint": "baseline", "taken_on": "2026-11-20",
+        "locale": "pa-Guru", "answers": {"1": 1, "2": 1, "3": 1, "4": 1, "5": 1, "6": 1, "7": 1, "8": 1, "9": 1}});
+    let scored = app.post(&peer, &record, &answers).await;
+    let scored = scored.ok(201);
+    assert_eq!(
+        (scored["total"].as_f64(), scored["band"].as_str()),
+        (Some(9.0), Some("mild"))
+    );
+    assert_eq!(scored["alerts"], json!(["9"]));
+    app.post(&peer, &record, &at("baseline", 90.0))
+        .await
+        .problem(409);
+
+    let group = format!(
+        "/api/v1/groups/{}/outcomes?instrument=weight&from=baseline&to=post",
+        world.group
+    );
+    let before_post = app.get(&peer, &group).await;
+    let before_post = before_post.ok(200);
+    assert_eq!(before_post["paired"], Value::Null);
+    assert_eq!(before_post["missing"], 1);
+    app.post(&peer, &record, &at("post", 89.0)).await.ok(201);
+    let after_post = app.get(&peer, &group).await;
+    let paired = &after_post.ok(200)["paired"];
+    assert_eq!(paired["n"], 1);
+    assert_eq!(paired["change"]["mean"], -3.5);
+    assert_eq!(paired["improved"], 1, "3.5 kg down is past the 2.5 kg MID");
+
+    let program = format!(
+        "/api/v1/programs/{}/outcomes?instrument=weight",
+        world.program
+    );
+    app.get(&peer, &program).await.problem(403);
+    let pooled = app.get(&world.token, &program).await;
+    let pooled = pooled.ok(200);
+    assert_eq!(pooled["paired"]["n"], 1);
+    assert_eq!(pooled["groups"][0]["group_id"], world.group);
+    assert_eq!(pooled["groups"][0]["paired"]["n"], 1);
+    // Withdrawn consent takes the pair out at once.
+    app.put(&world.token, &consent, &json!({"given": false}))
+        .await
+        .ok(200);
+    let without = app.get(&world.token, &program).await;
+    assert_eq!(without.ok(200)["paired"], Value::Null);
+    assert_eq!(without.body["without_consent"], 1);
+    for bad in [
+        "instrument=weight&from=post&to=post",
+        "instrument=weight&from=week_2",
+        "instrument=nope",
+    ] {
+        let r = app
+            .get(
+                &world.token,
+                &format!("/api/v1/programs/{}/outcomes?{bad}", world.program),
+            )
+            .await;
+        assert!(r.status.is_client_error(), "{bad}: {}", r.status);
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_instrument_key_with_a_nul_is_simply_not_found() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    app.get(&world.token, "/api/v1/instruments/ph%00q")
+        .await
+        .problem(404);
+    let path = format!("/api/v1/groups/{}/outcomes?instrument=ph%00q", world.group);
+    app.get(&world.token, &path).await.problem(404);
+    let record = format!("/api/v1/enrollments/{}/assessments", world.enrollment);
+    let body = json!({"instrument": "ph\u{0}q", "timepoint": "post", "taken_on": "2026-11-20",
+                      "locale": "en", "value": 3});
+    let r = app.post(&world.token, &record, &body).await;
+    assert_eq!(r.fields(), ["instrument"]);
     app.stop().await;
 }

@@ -994,7 +994,18 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("h1", "Autumn peer leaders").await;
     check(&b, "cohort").await;
 
-    // 9. Outcomes: a participant's baseline PHQ-9, entered one item at a time.
+    // 9. Outcomes: the coordinator adds a PHQ-9 at baseline and post to the study's plan
+    // (HbA1c and the distress scale are not defined yet); a participant's baseline PHQ-9,
+    // entered one item at a time.
+    b.client
+        .goto(&format!("{}/programs/{program}", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h3", "Outcome assessments").await;
+    check(&b, "program-plan").await;
+    tap(&b, "#plan-instrument-2 option[value='phq-9']").await;
+    tap(&b, "main form[action^='/programs/'] button[type=submit]").await;
+    b.wait_for_text("[role=status]", "Saved.").await;
     b.client
         .goto(&format!("{}/groups/{group}/outcomes", app.base))
         .await

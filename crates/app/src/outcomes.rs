@@ -8,7 +8,10 @@ use peergroup_domain::outcomes::{
 };
 use peergroup_domain::paired::{PairedChange, paired_change};
 use peergroup_domain::program::ProgramSpec;
+use peergroup_domain::records::Group;
 use peergroup_domain::training::latest_today;
+use peergroup_store::PageRequest;
+use peergroup_store::groups::GroupFilter;
 use peergroup_store::outcomes::NewAssessment;
 use peergroup_store::{Result, Store, StoreError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,6 +24,10 @@ pub async fn define_instrument(store: &Store, org: Id, def: &Definition) -> Resu
 
 /// A built-in instrument, or one of the organization's.
 pub async fn instrument(store: &Store, org: Id, key: &str) -> Result<Definition> {
+    // No key has control characters (PostgreSQL refuses a NUL) or passes 200 characters.
+    if key.chars().count() > 200 || key.chars().any(char::is_control) {
+        return Err(StoreError::NotFound("instrument"));
+    }
     match builtin_definition(key) {
         Some(def) => Ok(def),
         None => store
@@ -222,6 +229,27 @@ pub async fn due_by_group(
         }
     }
     Ok(list)
+}
+
+/// Every group of a program, oldest first.
+pub async fn program_groups(store: &Store, org: Id, program_id: Id) -> Result<Vec<Group>> {
+    let filter = GroupFilter {
+        status: None,
+        program_id: Some(program_id),
+        only: None,
+    };
+    let mut groups = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store
+            .list_groups(org, &filter, PageRequest { after, limit: 200 })
+            .await?;
+        groups.extend(page.items);
+        match page.next_cursor {
+            Some(next) => after = Some(next),
+            None => return Ok(groups),
+        }
+    }
 }
 
 /// The paired change of an instrument between two timepoints, over some groups.

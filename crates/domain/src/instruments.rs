@@ -12,6 +12,10 @@ use utoipa::ToSchema;
 /// Most items a scale may have, and widest answer range.
 pub const MAX_ITEMS: usize = 100;
 const MAX_RANGE: i32 = 100;
+/// Widest answer any item may have, either way.
+const MAX_ANSWER: i32 = 1000;
+/// Most characters of a stem, an option, a label, a source or a licence note.
+const MAX_TEXT: usize = 2000;
 
 string_enum!(
     /// How answered items become a score.
@@ -280,9 +284,12 @@ impl InstrumentSpec {
                 "must be 1 to 1000 characters",
             );
             errors.check(
-                item.min < item.max && item.max - item.min <= MAX_RANGE,
+                (-MAX_ANSWER..=MAX_ANSWER).contains(&item.min)
+                    && (-MAX_ANSWER..=MAX_ANSWER).contains(&item.max)
+                    && item.min < item.max
+                    && item.max - item.min <= MAX_RANGE,
                 format!("items[{n}].max"),
-                format!("must be above min, at most {MAX_RANGE} more"),
+                format!("must be above min, at most {MAX_RANGE} more, both within ±{MAX_ANSWER}"),
             );
         }
         errors.check(
@@ -296,9 +303,9 @@ impl InstrumentSpec {
             "a plain sum allows no missing item: use prorated_sum or mean",
         );
         errors.check(
-            self.multiplier.is_finite() && self.multiplier > 0.0,
+            self.multiplier.is_finite() && self.multiplier > 0.0 && self.multiplier <= 100.0,
             "multiplier",
-            "must be above 0",
+            "must be above 0, at most 100",
         );
         let mut subscale_keys = BTreeSet::new();
         for (n, s) in self.subscales.iter().enumerate() {
@@ -349,12 +356,31 @@ impl InstrumentSpec {
             .chain(self.items.iter().map(|i| &i.text))
             .chain(self.subscales.iter().map(|s| &s.title))
             .chain(self.bands.iter().map(|b| &b.label));
+        let keys = self
+            .items
+            .iter()
+            .map(|i| &i.key)
+            .chain(self.subscales.iter().map(|s| &s.key))
+            .chain(self.subscales.iter().flat_map(|s| &s.items))
+            .chain(&self.alert_items);
         errors.check(
             printable(&self.key)
                 && printable(&self.title)
-                && texts.into_iter().all(|t| printable(t)),
+                && keys.into_iter().all(|k| printable(k))
+                && texts
+                    .into_iter()
+                    .all(|t| printable(t) && t.chars().count() <= MAX_TEXT),
             "text",
-            "must not contain control characters",
+            format!("must not contain control characters, nor pass {MAX_TEXT} characters"),
+        );
+        errors.check(
+            self.options.len() <= MAX_RANGE as usize + 1
+                && self.subscales.len() <= MAX_ITEMS
+                && self.bands.len() <= MAX_ITEMS
+                && self.alert_items.len() <= MAX_ITEMS
+                && self.subscales.iter().all(|s| s.items.len() <= MAX_ITEMS),
+            "text",
+            format!("at most {MAX_ITEMS} subscales, bands and alert items"),
         );
         errors.into_result()
     }
@@ -366,6 +392,9 @@ fn printable(text: &str) -> bool {
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
+
+/// Widest value a measure may have, either way.
+const MAX_MEASURE: f64 = 1e6;
 
 /// A single clinical measure with a unit, such as HbA1c in %.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -395,10 +424,11 @@ impl MeasureSpec {
                 "must be 1 to 200 characters, no control characters",
             );
         }
+        let within = |x: f64| x.is_finite() && x.abs() <= MAX_MEASURE;
         errors.check(
-            self.min.is_finite() && self.max.is_finite() && self.min < self.max,
+            within(self.min) && within(self.max) && self.min < self.max,
             "max",
-            "must be above min",
+            format!("must be above min, both within ±{MAX_MEASURE}"),
         );
         if let Some(mid) = self.mid {
             errors.check(

@@ -11,7 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An instrument an assessment can use: a scale, or a single measure with a unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Definition {
     Scale(InstrumentSpec),

@@ -167,6 +167,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::invitations::router())
         .merge(routes::training::router())
         .merge(routes::supervision::router())
+        .merge(routes::outcomes::router())
 }
 
 /// The API routes (still needing authentication layers) and the whole OpenAPI document.

@@ -14,13 +14,13 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use peergroup_app::outcomes::{change, changes, due_assessments, instrument, record_assessment};
+use peergroup_app::outcomes::{
+    change, changes, due_assessments, instrument, program_groups, record_assessment,
+};
 use peergroup_domain::Id;
 use peergroup_domain::instruments::builtin;
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, PlannedAssessment, Timepoint};
 use peergroup_domain::paired::PairedChange;
-use peergroup_store::PageRequest;
-use peergroup_store::groups::GroupFilter;
 use std::collections::{BTreeMap, HashMap};
 
 /// The timepoints the page offers.
@@ -164,6 +164,8 @@ struct Offer {
     instruments: Vec<(String, String)>,
     key: String,
     timepoints: Vec<Timepoint>,
+    /// The pair shown first: the plan's first and last, else baseline and post.
+    default: (Timepoint, Timepoint),
 }
 
 fn offer(
@@ -181,20 +183,30 @@ fn offer(
         .filter(|k| instruments.iter().any(|(key, _)| key == *k))
         .cloned()
         .unwrap_or_else(|| instruments[0].0.clone());
-    let timepoints = plan
-        .iter()
-        .find(|p| p.instrument.as_str() == key)
-        .map(|p| {
+    let (timepoints, default) = match plan.iter().find(|p| p.instrument.as_str() == key) {
+        Some(p) => {
             let mut list = p.timepoints.clone();
             list.sort();
-            list
-        })
-        .unwrap_or_else(|| TIMEPOINTS.to_vec());
+            let first = list.first().copied().unwrap_or(Timepoint::Baseline);
+            let last = list.last().copied().unwrap_or(Timepoint::Post);
+            (list, (first, last))
+        }
+        None => (TIMEPOINTS.to_vec(), (Timepoint::Baseline, Timepoint::Post)),
+    };
     Offer {
         instruments,
         key,
         timepoints,
+        default,
     }
+}
+
+/// The two timepoints asked for, else the offer's default pair.
+fn chosen_pair(query: &HashMap<String, String>, offer: &Offer) -> (Timepoint, Timepoint) {
+    (
+        chosen_timepoint(query, "from", offer.default.0),
+        chosen_timepoint(query, "to", offer.default.1),
+    )
 }
 
 pub struct DueLine {
@@ -629,46 +641,30 @@ pub async fn program_outcomes(
 ) -> Response {
     let w = &signed.words;
     let org = signed.who.org_id;
-    let from = chosen_timepoint(&query, "from", Timepoint::Baseline);
-    let to = chosen_timepoint(&query, "to", Timepoint::Post);
     let read = async {
         require_manager(&signed.who)?;
         let program_id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
         let program = state.store.get_program(org, program_id).await?;
-        let filter = GroupFilter {
-            status: None,
-            program_id: Some(program_id),
-            only: None,
-        };
-        let mut groups = Vec::new();
-        let mut after = None;
-        loop {
-            let page = state
-                .store
-                .list_groups(org, &filter, PageRequest { after, limit: 200 })
-                .await?;
-            groups.extend(page.items);
-            match page.next_cursor {
-                Some(next) => after = Some(next),
-                None => break,
-            }
-        }
-        let list = instrument_choices(&state, org).await?;
-        let key = query
-            .get("instrument")
-            .filter(|k| list.iter().any(|(key, _)| key == *k))
-            .cloned()
-            .unwrap_or_else(|| list[0].0.clone());
+        let groups = program_groups(&state.store, org, program_id).await?;
+        let offer = offer(
+            &program.spec.assessments,
+            instrument_choices(&state, org).await?,
+            query.get("instrument"),
+        );
+        let (from, to) = chosen_pair(&query, &offer);
         let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
-        let (pooled, each) = changes(&state.store, org, &ids, &key, from, to).await?;
-        Ok::<_, ApiError>((program, groups, list, key, pooled, each))
+        let (pooled, each) = changes(&state.store, org, &ids, &offer.key, from, to).await?;
+        Ok::<_, ApiError>((program, groups, offer, from, to, pooled, each))
     };
-    let (program, groups, list, key, pooled, each) = match read.await {
+    let (program, groups, offer, from, to, pooled, each) = match read.await {
         Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
+    let key = offer.key.clone();
+    let list = &offer.instruments;
     let timepoints = |chosen: Timepoint| {
-        TIMEPOINTS
+        offer
+            .timepoints
             .iter()
             .map(|t| Choice {
                 value: t.to_string(),

@@ -27,7 +27,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// An enrolment the caller may see: coordinators any of theirs, facilitators their groups'.
-async fn visible_enrollment(state: &AppState, who: &Principal, id: Id) -> ApiResult<Enrollment> {
+pub(crate) async fn visible_enrollment(
+    state: &AppState,
+    who: &Principal,
+    id: Id,
+) -> ApiResult<Enrollment> {
     let enrollment = state.store.get_enrollment(who.org_id, id).await?;
     require_group_visible(state, who, enrollment.group_id).await?;
     Ok(enrollment)

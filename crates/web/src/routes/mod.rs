@@ -10,6 +10,7 @@ pub mod invitations;
 pub mod me;
 pub mod messages;
 pub mod organization;
+pub mod outcomes;
 pub mod people;
 pub mod programs;
 pub mod sessions;
