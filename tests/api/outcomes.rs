@@ -764,3 +764,142 @@ async fn an_instrument_key_with_a_nul_is_simply_not_found() {
     assert_eq!(r.fields(), ["instrument"]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_coordinator_defines_a_licensed_scale_and_a_measure_on_the_page() {
+    use peergroup_blackbox::pages::invited;
+    use reqwest::StatusCode;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let mut lead = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    // Paloma's plan names the PTGI, which the organization must define.
+    let list = lead.get("/programs").await;
+    let copied = lead
+        .post(
+            "/programs/copy",
+            &[("csrf", &list.csrf()), ("template", "paloma-2020")],
+        )
+        .await;
+    let program = copied.location.unwrap();
+    let program = program.split('?').next().unwrap().to_string();
+    let shown = lead.get(&program).await;
+    assert!(shown.body.contains("not defined in your organization yet"));
+    assert!(shown.body.contains("href=\"/instruments?key=ptgi\""));
+    assert!(
+        lead.get("/manage")
+            .await
+            .body
+            .contains("href=\"/instruments\"")
+    );
+    let page = lead.get("/instruments?key=ptgi").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("PHQ-9 (depression)"));
+    assert!(
+        page.body.contains("value=\"ptgi\""),
+        "the key comes filled in"
+    );
+    let csrf = page.csrf();
+    let scale = |options: &'static str, subscales: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("kind", "scale".to_string()),
+            ("key", "ptgi".into()),
+            ("title", "Posttraumatic Growth Inventory (short)".into()),
+            (
+                "stem",
+                "Indicate the degree to which this change occurred".into(),
+            ),
+            (
+                "items",
+                "I changed my priorities\n(R) I feel weaker\n\nI have new plans\nI value my life"
+                    .into(),
+            ),
+            ("lowest", "0".into()),
+            ("highest", "5".into()),
+            ("options", options.into()),
+            ("scoring", "sum".into()),
+            ("max_missing", "".into()),
+            ("subscales", subscales.into()),
+            ("direction", "higher_is_better".into()),
+            ("mid", "".into()),
+            ("source", "Tedeschi & Calhoun (1996)".into()),
+            ("licence", "Used under the organization's licence".into()),
+        ]
+    };
+    let before = app.row_counts().await;
+    for (options, subscales, says) in [
+        ("None\nSome", "", "one answer word for each answer"),
+        (
+            "",
+            "Appreciation of Life 1, 4",
+            "needs a name, a colon and item numbers",
+        ),
+        ("", "Appreciation of Life: 1, 9", "subscales[0].items"),
+    ] {
+        let fields = scale(options, subscales);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = lead.post("/instruments", &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{says}");
+        assert!(refused.body.contains(says), "{says}: {}", refused.body);
+        assert!(
+            refused.body.contains("I have new plans"),
+            "the form comes back as typed"
+        );
+        assert_eq!(app.row_counts().await, before, "{says}");
+    }
+    let fields = scale(
+        "Not at all\nVery small\nSmall\nModerate\nGreat\nVery great",
+        "Appreciation of Life: 1, 4\nPersonal Strength: 2",
+    );
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = lead.post("/instruments", &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let again = lead.post("/instruments", &fields).await;
+    assert!(again.body.contains("already used"));
+
+    let measure = lead
+        .post(
+            "/instruments",
+            &[
+                ("csrf", &csrf),
+                ("kind", "measure"),
+                ("measure_key", "hba1c"),
+                ("measure_title", "HbA1c"),
+                ("unit", "%"),
+                ("min", "3"),
+                ("max", "20"),
+                ("measure_direction", "lower_is_better"),
+                ("measure_mid", "0,5"),
+            ],
+        )
+        .await;
+    assert_eq!(measure.status, StatusCode::SEE_OTHER, "{}", measure.body);
+    let ptgi = app.get(&world.token, "/api/v1/instruments/ptgi").await;
+    let ptgi = ptgi.ok(200);
+    assert_eq!(ptgi["items"].as_array().unwrap().len(), 4);
+    assert_eq!(ptgi["items"][1]["reverse"], true);
+    assert_eq!(ptgi["items"][1]["text"], "I feel weaker");
+    assert_eq!(ptgi["options"][5], "Very great");
+    assert_eq!(ptgi["subscales"][0]["key"], "appreciation_of_life");
+    assert_eq!(ptgi["subscales"][0]["items"], json!(["1", "4"]));
+    let hba1c = app.get(&world.token, "/api/v1/instruments/hba1c").await;
+    assert_eq!(hba1c.ok(200)["mid"], 0.5);
+    let listed = lead.get("/instruments?saved=1").await;
+    assert!(listed.body.contains("The instrument is saved."));
+    assert!(
+        listed
+            .body
+            .contains("Posttraumatic Growth Inventory (short)")
+    );
+    assert!(
+        !lead
+            .get(&program)
+            .await
+            .body
+            .contains("not defined in your organization yet")
+    );
+
+    let mut peer = invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(peer.get("/instruments").await.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

@@ -1003,6 +1003,11 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         .unwrap();
     b.wait_for_text("h3", "Outcome assessments").await;
     check(&b, "program-plan").await;
+    tap(&b, "main p.notice a[href^='/instruments']").await;
+    b.wait_for_text("h2", "Define a single measure").await;
+    check(&b, "instruments").await;
+    b.client.back().await.unwrap();
+    b.wait_for_text("h3", "Outcome assessments").await;
     tap(&b, "#plan-instrument-2 option[value='phq-9']").await;
     tap(&b, "main form[action^='/programs/'] button[type=submit]").await;
     b.wait_for_text("[role=status]", "Saved.").await;

@@ -112,7 +112,9 @@ mod tests {
     use peergroup_domain::enrollment::EnrollmentStatus;
     use peergroup_domain::followup::{Barrier, CallOutcome, NextStep, TaskKind, TaskState};
     use peergroup_domain::group::{GroupStatus, Weekday};
+    use peergroup_domain::instruments::{Direction, Scoring};
     use peergroup_domain::org::{Role, TrainingPolicy};
+    use peergroup_domain::paired::WilcoxonMethod;
     use peergroup_domain::person::ContactChannel;
     use peergroup_domain::program::{
         ContactKind, FacilitationModel, FacilitatorKind, FollowUpCaller, Segmentation,
@@ -161,6 +163,7 @@ mod tests {
             published_equals_wire::<ContactChannel>(&doc),
             published_equals_wire::<ContactKind>(&doc),
             published_equals_wire::<DeliveryFormat>(&doc),
+            published_equals_wire::<Direction>(&doc),
             published_equals_wire::<EnrollmentStatus>(&doc),
             published_equals_wire::<ExclusionPolicy>(&doc),
             published_equals_wire::<FacilitationModel>(&doc),
@@ -172,6 +175,7 @@ mod tests {
             published_equals_wire::<MessageState>(&doc),
             published_equals_wire::<NextStep>(&doc),
             published_equals_wire::<Role>(&doc),
+            published_equals_wire::<Scoring>(&doc),
             published_equals_wire::<Segmentation>(&doc),
             published_equals_wire::<SessionKind>(&doc),
             published_equals_wire::<SessionStatus>(&doc),
@@ -182,6 +186,7 @@ mod tests {
             published_equals_wire::<TaskState>(&doc),
             published_equals_wire::<TrainingPolicy>(&doc),
             published_equals_wire::<Weekday>(&doc),
+            published_equals_wire::<WilcoxonMethod>(&doc),
         ];
         checked.sort();
         // Every enum the document publishes is one of the above.

@@ -9,9 +9,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 /// Each page: its path and the key of its name (`nav-…`) and line (`manage-…`).
-const PAGES: [(&str, &str, &str); 8] = [
+const PAGES: [(&str, &str, &str); 9] = [
     ("/programs", "nav-programs", "manage-programs"),
     ("/facilitators", "nav-facilitators", "manage-facilitators"),
+    ("/instruments", "nav-instruments", "manage-instruments"),
     ("/messages", "nav-messages", "manage-messages"),
     ("/access", "nav-access", "manage-access"),
     ("/exports", "nav-exports", "manage-exports"),

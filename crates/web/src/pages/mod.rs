@@ -13,6 +13,7 @@ mod facilitators;
 mod follow_ups;
 mod groups;
 mod import;
+mod instruments;
 mod language;
 mod login;
 mod manage;
@@ -109,6 +110,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/settings", get(settings::settings).post(settings::save))
         .route("/manage", get(manage::manage))
+        .route(
+            "/instruments",
+            get(instruments::instruments).post(instruments::define),
+        )
         .route("/facilitators", get(facilitators::facilitators))
         .route("/facilitators/modules", post(facilitators::add_module))
         .route("/facilitators/cohorts", post(cohorts::create))

@@ -216,6 +216,8 @@ pub struct PlanRow {
     pub label: Option<String>,
     /// Not built in and not defined by the organization yet.
     pub undefined: bool,
+    /// The instrument's key, for a query string.
+    pub key: String,
 }
 
 fn plan_rows(spec: &ProgramSpec, known: &[(String, String)]) -> Vec<PlanRow> {
@@ -265,6 +267,7 @@ fn plan_rows(spec: &ProgramSpec, known: &[(String, String)]) -> Vec<PlanRow> {
             }),
             label: a.label.as_ref().map(ToString::to_string),
             undefined: !known.iter().any(|(key, _)| key == a.instrument.as_str()),
+            key: form_urlencoded::byte_serialize(a.instrument.as_str().as_bytes()).collect(),
         })
         .collect();
     if rows.len() < MAX_PLANNED {
@@ -276,6 +279,7 @@ fn plan_rows(spec: &ProgramSpec, known: &[(String, String)]) -> Vec<PlanRow> {
             weeks: String::new(),
             label: None,
             undefined: false,
+            key: String::new(),
         });
     }
     rows
