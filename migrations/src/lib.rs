@@ -18,6 +18,7 @@ mod m20261205_000011_sign_in;
 mod m20261205_000012_session_marks;
 mod m20261205_000013_user_deactivation;
 mod m20261205_000014_outcomes;
+mod m20261205_000015_instrument_translations;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_session_marks::Migration),
             Box::new(m20261205_000013_user_deactivation::Migration),
             Box::new(m20261205_000014_outcomes::Migration),
+            Box::new(m20261205_000015_instrument_translations::Migration),
         ]
     }
 }

@@ -297,6 +297,12 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             None,
         ),
         case(
+            M::PUT,
+            "/api/v1/instruments/{key}/translations/{locale}",
+            "/api/v1/instruments/org-a-scale/translations/pa-Guru".into(),
+            Some(json!({"stem": "ਪਿਛਲੇ ਹਫ਼ਤੇ", "items": {"1": "ਪਹਿਲਾ"}})),
+        ),
+        case(
             M::GET,
             "/api/v1/follow-ups/{id}",
             format!("/api/v1/follow-ups/{}", a.task),
@@ -456,6 +462,15 @@ async fn another_organization_gets_404_on_every_route_and_changes_nothing() {
         "/api/v1/instruments",
         &json!({"kind": "measure", "key": "org-a-weight", "title": "Weight", "unit": "kg",
                 "min": 20, "max": 300, "direction": "lower_is_better"}),
+    )
+    .await
+    .ok(201);
+    app.post(
+        &a.token,
+        "/api/v1/instruments",
+        &json!({"kind": "scale", "key": "org-a-scale", "title": "Ours", "stem": "Last week",
+                "items": [{"key": "1", "text": "First", "min": 0, "max": 3}],
+                "scoring": "sum", "direction": "lower_is_better", "source": "Ours", "licence": "Ours"}),
     )
     .await
     .ok(201);

@@ -100,6 +100,7 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/reports/supervision",
         "/api/v1/instruments",
         "/api/v1/instruments/{key}",
+        "/api/v1/instruments/{key}/translations/{locale}",
         "/api/v1/enrollments/{id}/assessments",
         "/api/v1/people/{id}/research-consent",
         "/api/v1/groups/{id}/outcomes",
@@ -110,7 +111,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        73,
+        74,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

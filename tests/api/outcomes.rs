@@ -903,3 +903,99 @@ async fn a_coordinator_defines_a_licensed_scale_and_a_measure_on_the_page() {
     assert_eq!(peer.get("/instruments").await.status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_licensed_translation_asks_the_items_in_the_participants_language() {
+    use peergroup_blackbox::pages::invited;
+    use reqwest::StatusCode;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "elsewhere").await;
+    let gad_pa = json!({
+        "stem": "ਪਿਛਲੇ 2 ਹਫ਼ਤਿਆਂ ਦੌਰਾਨ, ਤੁਹਾਨੂੰ ਕਿੰਨੀ ਵਾਰ ਇਨ੍ਹਾਂ ਸਮੱਸਿਆਵਾਂ ਨੇ ਪਰੇਸ਼ਾਨ ਕੀਤਾ?",
+        "options": ["ਬਿਲਕੁਲ ਨਹੀਂ", "ਕਈ ਦਿਨ", "ਅੱਧੇ ਤੋਂ ਵੱਧ ਦਿਨ", "ਲਗਭਗ ਹਰ ਰੋਜ਼"],
+        "items": {"1": "ਘਬਰਾਹਟ ਮਹਿਸੂਸ ਕਰਨਾ", "2": "ਚਿੰਤਾ ਰੋਕ ਨਾ ਸਕਣਾ", "3": "ਬਹੁਤ ਜ਼ਿਆਦਾ ਚਿੰਤਾ ਕਰਨੀ",
+                  "4": "ਆਰਾਮ ਕਰਨ ਵਿੱਚ ਮੁਸ਼ਕਲ", "5": "ਇੰਨੀ ਬੇਚੈਨੀ ਕਿ ਟਿਕ ਕੇ ਬੈਠਣਾ ਔਖਾ",
+                  "6": "ਜਲਦੀ ਖਿੱਝ ਜਾਣਾ", "7": "ਡਰ ਲੱਗਣਾ ਜਿਵੇਂ ਕੁਝ ਭਿਆਨਕ ਹੋਣ ਵਾਲਾ ਹੈ"}
+    });
+    let path = "/api/v1/instruments/gad-7/translations/pa-Guru";
+    app.put(&world.token, path, &gad_pa).await.ok(200);
+    let mut fixed = gad_pa.clone();
+    fixed["items"]["1"] = json!("ਘਬਰਾਹਟ ਜਾਂ ਬੇਚੈਨੀ ਮਹਿਸੂਸ ਕਰਨਾ");
+    app.put(&world.token, path, &fixed).await.ok(200);
+    let read = app
+        .get(&world.token, "/api/v1/instruments/gad-7?locale=pa-Guru")
+        .await;
+    assert_eq!(
+        read.ok(200)["items"][0]["text"],
+        "ਘਬਰਾਹਟ ਜਾਂ ਬੇਚੈਨੀ ਮਹਿਸੂਸ ਕਰਨਾ",
+        "the second replaced the first"
+    );
+    assert_eq!(read.body["items"][0]["min"], 0, "scoring is unchanged");
+    // Another organization keeps the English.
+    let theirs = app
+        .get(&other.token, "/api/v1/instruments/gad-7?locale=pa-Guru")
+        .await;
+    assert_eq!(
+        theirs.ok(200)["items"][0]["text"],
+        "Feeling nervous, anxious, or on edge"
+    );
+
+    // Harpreet prefers Punjabi: the form asks in Punjabi and records pa-Guru.
+    let mut lead = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    let entry = format!(
+        "/enrollments/{}/assessment?instrument=gad-7&timepoint=baseline",
+        world.enrollment
+    );
+    let form = lead.get(&entry).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("lang=\"pa-Guru\""));
+    assert!(form.body.contains("ਚਿੰਤਾ ਰੋਕ ਨਾ ਸਕਣਾ"));
+    assert!(form.body.contains("0 · ਬਿਲਕੁਲ ਨਹੀਂ"));
+    assert!(form.body.contains("name=\"locale\" value=\"pa-Guru\""));
+    let english = lead.get(&format!("{entry}&words=en")).await;
+    assert!(
+        english
+            .body
+            .contains("Not being able to stop or control worrying")
+    );
+    assert!(english.body.contains("name=\"locale\" value=\"en\""));
+
+    // On the page: the line count must match the items; then it is kept.
+    let page = lead.get("/instruments").await;
+    let csrf = page.csrf();
+    let items = "ਇੱਕ\nਦੋ\nਤਿੰਨ\nਚਾਰ\nਪੰਜ\nਛੇ\nਸੱਤ\nਅੱਠ";
+    let send = |items: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("scale", "phq-9".to_string()),
+            ("language", "pa-Guru".to_string()),
+            ("translated_stem", "ਪਿਛਲੇ 2 ਹਫ਼ਤਿਆਂ ਦੌਰਾਨ".to_string()),
+            ("translated_items", items.to_string()),
+            (
+                "translated_options",
+                "ਬਿਲਕੁਲ ਨਹੀਂ\nਕਈ ਦਿਨ\nਅੱਧੇ ਤੋਂ ਵੱਧ ਦਿਨ\nਲਗਭਗ ਹਰ ਰੋਜ਼".to_string(),
+            ),
+        ]
+    };
+    let before = app.row_counts().await;
+    let short = send(items);
+    let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = lead.post("/instruments/translations", &short).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("one line for each of the 9 items"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(app.row_counts().await, before);
+    let full = send("ਇੱਕ\nਦੋ\nਤਿੰਨ\nਚਾਰ\nਪੰਜ\nਛੇ\nਸੱਤ\nਅੱਠ\nਨੌਂ");
+    let full: Vec<(&str, &str)> = full.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let kept = lead.post("/instruments/translations", &full).await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER, "{}", kept.body);
+    let phq = app
+        .get(&world.token, "/api/v1/instruments/phq-9?locale=pa-Guru")
+        .await;
+    assert_eq!(phq.ok(200)["items"][8]["text"], "ਨੌਂ");
+    app.stop().await;
+}

@@ -3,6 +3,7 @@
 //! Only people who agreed to research use count in pooled figures.
 
 use peergroup_domain::Id;
+use peergroup_domain::instruments::Translation;
 use peergroup_domain::outcomes::{
     AssessmentSpec, Definition, DueFrom, Scored, Timepoint, builtin_definition, due_dates, score,
 };
@@ -10,6 +11,7 @@ use peergroup_domain::paired::{PairedChange, paired_change};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::Group;
 use peergroup_domain::training::latest_today;
+use peergroup_domain::values::Language;
 use peergroup_store::PageRequest;
 use peergroup_store::groups::GroupFilter;
 use peergroup_store::outcomes::NewAssessment;
@@ -35,6 +37,49 @@ pub async fn instrument(store: &Store, org: Id, key: &str) -> Result<Definition>
             .await?
             .ok_or(StoreError::NotFound("instrument")),
     }
+}
+
+/// Keeps the organization's translation of a scale's words into `locale` (a language tag
+/// from the IANA registry), checked against the scale; a second one for the same
+/// language replaces the first.
+pub async fn translate_instrument(
+    store: &Store,
+    org: Id,
+    key: &str,
+    locale: &str,
+    words: &Translation,
+) -> Result<()> {
+    let Definition::Scale(scale) = instrument(store, org, key).await? else {
+        return Err(StoreError::invalid(
+            "instrument",
+            "a single measure has no words to translate",
+        ));
+    };
+    let locale = Language::parse(locale).map_err(|m| StoreError::invalid("locale", m))?;
+    words.validate(&scale)?;
+    store
+        .save_translation(org, key, locale.as_str(), words)
+        .await
+}
+
+/// An instrument with its words in `locale` when the organization has that translation,
+/// and the language its words are in.
+pub async fn instrument_in(
+    store: &Store,
+    org: Id,
+    key: &str,
+    locale: &str,
+) -> Result<(Definition, String)> {
+    let def = instrument(store, org, key).await?;
+    if let Definition::Scale(scale) = &def
+        && let Some(words) = store.translations(org, key).await?.get(locale)
+    {
+        return Ok((
+            Definition::Scale(scale.translated(words)),
+            locale.to_string(),
+        ));
+    }
+    Ok((def, "en".to_string()))
 }
 
 /// An assessment kept, with its score.

@@ -393,6 +393,82 @@ fn printable(text: &str) -> bool {
         .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
+/// A scale's words in another language, as the organization is licensed to use them:
+/// every item, the stem, and the answer words when the scale has them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[schema(min_length = 1, max_length = 2000)]
+    pub stem: String,
+    /// One for each of the scale's answer words, lowest first.
+    #[serde(default)]
+    #[schema(max_items = 101)]
+    pub options: Vec<String>,
+    /// Each item's text by its key; every item is translated.
+    pub items: BTreeMap<String, String>,
+}
+
+impl Translation {
+    /// Checks it fits `scale`: every item and answer word, each printable and bounded.
+    pub fn validate(&self, scale: &InstrumentSpec) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let text =
+            |t: &str, max: usize| !t.trim().is_empty() && t.chars().count() <= max && printable(t);
+        errors.check(
+            text(&self.stem, MAX_TEXT),
+            "stem",
+            format!("must be 1 to {MAX_TEXT} characters, no control characters"),
+        );
+        errors.check(
+            self.options.len() == scale.options.len(),
+            "options",
+            format!("must have the scale's {} answer words", scale.options.len()),
+        );
+        for (n, o) in self.options.iter().enumerate() {
+            errors.check(
+                text(o, MAX_TEXT),
+                format!("options[{n}]"),
+                "must be 1 to 2000 characters, no control characters",
+            );
+        }
+        for item in &scale.items {
+            match self.items.get(&item.key) {
+                Some(t) => errors.check(
+                    text(t, 1000),
+                    format!("items.{}", item.key),
+                    "must be 1 to 1000 characters, no control characters",
+                ),
+                None => errors.add(format!("items.{}", item.key), "is not translated"),
+            }
+        }
+        for key in self.items.keys() {
+            errors.check(
+                scale.items.iter().any(|i| &i.key == key),
+                "items",
+                "names an item the scale does not have",
+            );
+        }
+        errors.into_result()
+    }
+}
+
+impl InstrumentSpec {
+    /// The scale with its words in the translation's language.
+    pub fn translated(&self, t: &Translation) -> InstrumentSpec {
+        let mut scale = self.clone();
+        scale.stem = t.stem.clone();
+        if t.options.len() == scale.options.len() {
+            scale.options = t.options.clone();
+        }
+        for item in &mut scale.items {
+            if let Some(text) = t.items.get(&item.key) {
+                item.text = text.clone();
+            }
+        }
+        scale
+    }
+}
+
 /// Widest value a measure may have, either way.
 const MAX_MEASURE: f64 = 1e6;
 
@@ -696,6 +772,38 @@ mod tests {
             .zip(values)
             .map(|(i, v)| (i.key.clone(), Some(*v)))
             .collect()
+    }
+
+    #[test]
+    fn a_translation_covers_every_item_and_answer_word_and_keeps_the_scoring() {
+        let gad = gad7();
+        let words = |n: usize, options: usize| Translation {
+            stem: "Durante las últimas 2 semanas".into(),
+            options: (0..options).map(|o| format!("opción {o}")).collect(),
+            items: (1..=n)
+                .map(|k| (k.to_string(), format!("ítem {k}")))
+                .collect(),
+        };
+        assert!(words(7, 4).validate(&gad).is_ok());
+        let fields = |t: Translation| -> Vec<String> {
+            t.validate(&gad)
+                .unwrap_err()
+                .errors()
+                .iter()
+                .map(|e| e.field.clone())
+                .collect()
+        };
+        assert_eq!(fields(words(6, 4)), ["items.7"]);
+        assert_eq!(fields(words(8, 4)), ["items"]);
+        assert_eq!(fields(words(7, 3)), ["options"]);
+        let mut nul = words(7, 4);
+        nul.stem = "a\u{0}b".into();
+        assert_eq!(fields(nul), ["stem"]);
+        let es = gad.translated(&words(7, 4));
+        assert_eq!(es.items[6].text, "ítem 7");
+        assert_eq!(es.options[3], "opción 3");
+        let answers = (1..=7).map(|k| (k.to_string(), Some(2))).collect();
+        assert_eq!(es.score(&answers), gad.score(&answers));
     }
 
     #[test]

@@ -758,6 +758,24 @@ pub mod instrument {
     no_relations!();
 }
 
+pub mod instrument_translation {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "instrument_translations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub instrument_key: String,
+        pub locale: String,
+        pub words: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
 pub mod assessment {
     use sea_orm::entity::prelude::*;
 

@@ -273,6 +273,7 @@ impl Store {
             "sign_in_links",
             "session_marks",
             "instruments",
+            "instrument_translations",
             "assessments",
             "programs",
             "people",

@@ -1,10 +1,11 @@
 //! Outcomes in storage: an organization's own instruments (as JSON definitions), scored
 //! assessments, and consent for research use.
 
-use crate::entities::{assessment, instrument, person, session};
+use crate::entities::{assessment, instrument, instrument_translation, person, session};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::NaiveDate;
 use peergroup_domain::Id;
+use peergroup_domain::instruments::Translation;
 use peergroup_domain::outcomes::{Definition, Timepoint};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect};
@@ -334,6 +335,65 @@ impl Store {
             .map(|(e, key, t)| {
                 let t = t.parse().map_err(|e: String| StoreError::Corrupt(e))?;
                 Ok((e, key, t))
+            })
+            .collect()
+    }
+}
+
+impl Store {
+    /// Keeps (or replaces) the organization's translation of an instrument's words.
+    pub async fn save_translation(
+        &self,
+        org: Id,
+        key: &str,
+        locale: &str,
+        words: &Translation,
+    ) -> Result<()> {
+        let now = self.now();
+        let text = serde_json::to_string(words).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let found = instrument_translation::Entity::find()
+            .filter(instrument_translation::Column::OrgId.eq(org))
+            .filter(instrument_translation::Column::InstrumentKey.eq(key))
+            .filter(instrument_translation::Column::Locale.eq(locale))
+            .one(&self.writer())
+            .await?;
+        match found {
+            Some(row) => {
+                let mut active: instrument_translation::ActiveModel = row.into();
+                active.words = Set(text);
+                active.updated_at = Set(now);
+                active.update(&self.writer()).await?;
+            }
+            None => {
+                instrument_translation::ActiveModel {
+                    org_id: Set(org),
+                    instrument_key: Set(key.to_string()),
+                    locale: Set(locale.to_string()),
+                    words: Set(text),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&self.writer())
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The organization's translations of an instrument, by language tag.
+    pub async fn translations(&self, org: Id, key: &str) -> Result<BTreeMap<String, Translation>> {
+        instrument_translation::Entity::find()
+            .filter(instrument_translation::Column::OrgId.eq(org))
+            .filter(instrument_translation::Column::InstrumentKey.eq(key))
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|row| {
+                let words = serde_json::from_str(&row.words).map_err(|e| {
+                    StoreError::Corrupt(format!("translation of {}: {e}", row.instrument_key))
+                })?;
+                Ok((row.locale, words))
             })
             .collect()
     }

@@ -13,9 +13,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use peergroup_app::outcomes::define_instrument;
+use peergroup_app::outcomes::{define_instrument, instrument, translate_instrument};
 use peergroup_domain::instruments::{
-    Direction, InstrumentSpec, Item, MeasureSpec, Scoring, Subscale, builtin,
+    Direction, InstrumentSpec, Item, MeasureSpec, Scoring, Subscale, Translation, builtin,
 };
 use peergroup_domain::outcomes::Definition;
 use peergroup_store::StoreError;
@@ -42,6 +42,8 @@ struct InstrumentsPage {
     typed: HashMap<String, String>,
     scorings: Vec<Choice>,
     directions: Vec<Choice>,
+    /// The scales a translation can be added to.
+    scales: Vec<Choice>,
 }
 
 impl InstrumentsPage {
@@ -121,6 +123,19 @@ async fn instruments_page(
                 .into_iter()
                 .map(|s| listed(w, &Definition::Scale(s)))
                 .collect(),
+            scales: builtin()
+                .into_iter()
+                .map(|s| (s.key, s.title))
+                .chain(own.iter().filter_map(|d| match d {
+                    Definition::Scale(s) => Some((s.key.clone(), s.title.clone())),
+                    Definition::Measure(_) => None,
+                }))
+                .map(|(key, title)| Choice {
+                    checked: typed.get("scale").is_some_and(|k| *k == key),
+                    value: key,
+                    label: title,
+                })
+                .collect(),
             own: own.iter().map(|d| listed(w, d)).collect(),
             typed,
             scorings: choices(
@@ -149,10 +164,13 @@ pub async fn instruments(
     if let Err(e) = require_manager(&signed.who) {
         return error_page(&signed.words, signed.me(), e);
     }
-    let notices = match query.contains_key("saved") {
-        true => vec![signed.words.t("instrument-saved")],
-        false => vec![],
-    };
+    let mut notices = vec![];
+    if query.contains_key("saved") {
+        notices.push(signed.words.t("instrument-saved"));
+    }
+    if query.contains_key("translated") {
+        notices.push(signed.words.t("translation-saved"));
+    }
     // The program page links here with the key its plan names.
     let mut typed = HashMap::new();
     if let Some(key) = query.get("key") {
@@ -353,6 +371,86 @@ pub async fn define(
     };
     match outcome {
         Ok(()) => Redirect::to("/instruments?saved=1").into_response(),
+        Err(errors) => {
+            let typed = fields
+                .0
+                .iter()
+                .filter(|(k, _)| k != "csrf")
+                .cloned()
+                .collect();
+            instruments_page(
+                &state,
+                &signed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                typed,
+                vec![],
+                errors,
+            )
+            .await
+        }
+    }
+}
+
+/// Keeps a translation of a scale's words: the stem, the answer words and the items, one
+/// per line in the scale's order.
+pub async fn translate(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    headers: HeaderMap,
+    fields: Fields,
+) -> Response {
+    let w = &signed.words;
+    if !signed.carries_token(&fields, &headers) {
+        return refused(w);
+    }
+    if let Err(e) = require_manager(&signed.who) {
+        return error_page(w, signed.me(), e);
+    }
+    let org = signed.who.org_id;
+    let field = |name: &str| fields.get(name).unwrap_or("").trim().to_string();
+    let key = field("scale");
+    let outcome = match instrument(&state.store, org, &key).await {
+        Ok(Definition::Scale(scale)) => {
+            let words = Translation {
+                stem: field("translated_stem"),
+                options: lines(&field("translated_options")),
+                items: scale
+                    .items
+                    .iter()
+                    .map(|i| i.key.clone())
+                    .zip(lines(&field("translated_items")))
+                    .collect(),
+            };
+            let lines_given = lines(&field("translated_items")).len();
+            if lines_given != scale.items.len() {
+                Err(vec![w.tn(
+                    "translation-bad-items",
+                    &[
+                        ("items", scale.items.len().to_string()),
+                        ("lines", lines_given.to_string()),
+                    ],
+                )])
+            } else {
+                match translate_instrument(&state.store, org, &key, &field("language"), &words)
+                    .await
+                {
+                    Ok(()) => Ok(()),
+                    Err(StoreError::Invalid(errors)) => Err(errors
+                        .errors()
+                        .iter()
+                        .map(|f| format!("{}: {}", f.field, f.message))
+                        .collect()),
+                    Err(other) => return error_page(w, signed.me(), other.into()),
+                }
+            }
+        }
+        Ok(Definition::Measure(_)) | Err(StoreError::NotFound(_)) => {
+            Err(vec![w.t("translation-bad-scale")])
+        }
+        Err(other) => return error_page(w, signed.me(), other.into()),
+    };
+    match outcome {
+        Ok(()) => Redirect::to("/instruments?translated=1").into_response(),
         Err(errors) => {
             let typed = fields
                 .0

@@ -114,6 +114,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/instruments",
             get(instruments::instruments).post(instruments::define),
         )
+        .route("/instruments/translations", post(instruments::translate))
         .route("/facilitators", get(facilitators::facilitators))
         .route("/facilitators/modules", post(facilitators::add_module))
         .route("/facilitators/cohorts", post(cohorts::create))

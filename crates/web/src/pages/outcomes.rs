@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::outcomes::{
-    change, changes, due_assessments, instrument, program_groups, record_assessment,
+    change, changes, due_assessments, instrument, instrument_in, program_groups, record_assessment,
 };
 use peergroup_domain::Id;
 use peergroup_domain::instruments::builtin;
@@ -381,6 +381,9 @@ struct AssessmentPage {
     items: Vec<ItemForm>,
     unit: Option<(String, f64, f64)>,
     locale: String,
+    /// The language the items are shown in, and the others the organization has.
+    words_lang: String,
+    languages: Vec<Choice>,
     today: String,
     back: String,
 }
@@ -408,15 +411,23 @@ pub async fn assessment_form(
     let read = async {
         let e = enrollment_of(&state, &signed, &id).await?;
         let key = query.get("instrument").cloned().unwrap_or_default();
-        let def = instrument(&state.store, org, &key).await?;
         let timepoint: Timepoint = query
             .get("timepoint")
             .and_then(|t| t.parse().ok())
             .ok_or_else(|| ApiError::field("timepoint", "choose a timepoint"))?;
         let person = state.store.get_person(org, e.person_id).await?;
-        Ok::<_, ApiError>((e, def, timepoint, person))
+        // The items in the language asked for, else the participant's, where the
+        // organization has that translation.
+        let wanted = query
+            .get("words")
+            .cloned()
+            .unwrap_or_else(|| person.spec.preferred_language.to_string());
+        let (def, words_lang) = instrument_in(&state.store, org, &key, &wanted).await?;
+        let mut languages = vec!["en".to_string()];
+        languages.extend(state.store.translations(org, &key).await?.into_keys());
+        Ok::<_, ApiError>((e, def, timepoint, person, words_lang, languages))
     };
-    let (e, def, timepoint, person) = match read.await {
+    let (e, def, timepoint, person, words_lang, languages) = match read.await {
         Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
@@ -464,7 +475,20 @@ pub async fn assessment_form(
             stem,
             items,
             unit,
-            locale: person.spec.preferred_language.to_string(),
+            locale: words_lang.clone(),
+            languages: if languages.len() > 1 {
+                languages
+                    .into_iter()
+                    .map(|l| Choice {
+                        checked: l == words_lang,
+                        label: l.clone(),
+                        value: l,
+                    })
+                    .collect()
+            } else {
+                vec![]
+            },
+            words_lang,
             today: state.store.clock().now().date_naive().to_string(),
             back: format!(
                 "/groups/{}/outcomes?instrument={}",

@@ -11,10 +11,11 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::outcomes::{
-    ChangeReport, changes, define_instrument, instrument, program_groups, record_assessment,
+    ChangeReport, changes, define_instrument, instrument, instrument_in, program_groups,
+    record_assessment, translate_instrument,
 };
 use peergroup_domain::Id;
-use peergroup_domain::instruments::builtin;
+use peergroup_domain::instruments::{Translation, builtin};
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
 use peergroup_domain::paired::PairedChange;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_instruments, add_instrument))
         .routes(routes!(get_instrument))
+        .routes(routes!(translate))
         .routes(routes!(add_assessment))
         .routes(routes!(set_research_consent))
         .routes(routes!(group_outcomes))
@@ -57,15 +59,47 @@ async fn add_instrument(
     Ok((StatusCode::CREATED, axum::Json(def)))
 }
 
-#[utoipa::path(get, path = "/instruments/{key}", tag = "outcomes", params(("key" = String, Path)), responses((status = 200, body = Definition), ReadProblems))]
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct InLanguage {
+    /// The language to give a scale's words in, where the organization has that
+    /// translation (else they stay in the original).
+    #[param(max_length = 35)]
+    pub locale: Option<String>,
+}
+
+#[utoipa::path(get, path = "/instruments/{key}", tag = "outcomes", params(("key" = String, Path), InLanguage), responses((status = 200, body = Definition), ReadProblems))]
 async fn get_instrument(
     State(state): State<AppState>,
     Caller(who): Caller,
     Path(key): Path<String>,
+    Query(lang): Query<InLanguage>,
 ) -> ApiResult<axum::Json<Definition>> {
-    Ok(axum::Json(
-        instrument(&state.store, who.org_id, &key).await?,
-    ))
+    let def = match lang.locale {
+        Some(locale) => {
+            instrument_in(&state.store, who.org_id, &key, &locale)
+                .await?
+                .0
+        }
+        None => instrument(&state.store, who.org_id, &key).await?,
+    };
+    Ok(axum::Json(def))
+}
+
+/// Keeps the organization's translation of a scale's words (stem, answer words and every
+/// item) into a language, as it is licensed to use it; a second one replaces the first.
+/// An assessment records the language it was taken in.
+#[utoipa::path(put, path = "/instruments/{key}/translations/{locale}", tag = "outcomes", params(("key" = String, Path), ("locale" = String, Path)), request_body = Translation, responses((status = 200, body = Translation), WriteProblems))]
+async fn translate(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path((key, locale)): Path<(String, String)>,
+    Json(words): Json<Translation>,
+) -> ApiResult<axum::Json<Translation>> {
+    require_manager(&who)?;
+    translate_instrument(&state.store, who.org_id, &key, &locale, &words).await?;
+    Ok(axum::Json(words))
 }
 
 /// One assessment as entered: a scale's answers by item key, or a measure's value.
