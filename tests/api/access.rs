@@ -285,6 +285,12 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             ),
         ),
         case(
+            M::GET,
+            "/api/v1/programs/{id}/card",
+            format!("/api/v1/programs/{}/card", a.program),
+            None,
+        ),
+        case(
             M::PUT,
             "/api/v1/people/{id}/research-consent",
             format!("/api/v1/people/{}/research-consent", a.person),

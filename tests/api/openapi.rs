@@ -105,13 +105,14 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/people/{id}/research-consent",
         "/api/v1/groups/{id}/outcomes",
         "/api/v1/programs/{id}/outcomes",
+        "/api/v1/programs/{id}/card",
         "/r/{token}",
     ] {
         assert!(paths.contains_key(route), "missing {route}");
     }
     assert_eq!(
         paths.len(),
-        74,
+        75,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -182,6 +182,35 @@ async fn paloma_ten_pairs_two_lost_and_one_without_consent_agree_with_scipy() {
     assert_eq!(each.len(), 1);
     assert_eq!(each[&world.group].paired.as_ref().unwrap().n, 10);
     assert_eq!(pooled.paired.unwrap().n, 10);
+
+    // The program card, once the program plans the PTGI pre and post, says the same.
+    let mut program = peergroup_blackbox::fixtures::program();
+    program["assessments"] = json!([{"instrument": "ptgi", "timepoints": ["baseline", "post"]}]);
+    let path = format!("/api/v1/programs/{}", world.program);
+    app.put(&world.token, &path, &program).await.ok(200);
+    let card = app.get(&world.token, &format!("{path}/card")).await;
+    let row = &card.ok(200)["results"]["outcomes"][0];
+    assert_eq!(
+        (row["from"].as_str(), row["to"].as_str()),
+        (Some("baseline"), Some("post"))
+    );
+    assert_eq!(row["n"], 10);
+    assert_eq!(row["lost"], json!(null), "2 lost is under 5: suppressed");
+    let t = &row["change"]["t_test"];
+    for key in ["t", "p", "dz"] {
+        let (ours, theirs) = (t[key].as_f64().unwrap(), s[key].as_f64().unwrap());
+        assert!(
+            (ours - theirs).abs() <= 1e-9 * theirs.abs().max(1.0),
+            "card {key}: {ours} against {theirs}"
+        );
+    }
+    assert_eq!(card.body["name"], "Diabetes peer support");
+    assert_eq!(card.body["design"]["total_sessions"], 24);
+    assert_eq!(card.body["design"]["setting"], json!(["Gurdwara hall"]));
+    // Three places: the ten assessed from the waitlist do not count as participants, and
+    // three is under five.
+    assert_eq!(card.body["results"]["participants"], json!(null));
+    assert_eq!(card.body["results"]["mean_dose"], json!(null));
     app.stop().await;
 }
 
@@ -997,5 +1026,104 @@ async fn a_licensed_translation_asks_the_items_in_the_participants_language() {
         .get(&world.token, "/api/v1/instruments/phq-9?locale=pa-Guru")
         .await;
     assert_eq!(phq.ok(200)["items"][8]["text"], "ਨੌਂ");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
+    use peergroup_blackbox::pages::invited;
+    use reqwest::StatusCode;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "elsewhere").await;
+    let store = app.server().store.clone();
+    let org = store
+        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut program = peergroup_blackbox::fixtures::program();
+    program["assessments"] = json!([{"instrument": "who-5", "timepoints": ["baseline", "post"]}]);
+    let path = format!("/api/v1/programs/{}", world.program);
+    app.put(&world.token, &path, &program).await.ok(200);
+    let mut group = peergroup_blackbox::fixtures::group(world.program);
+    group["capacity"] = json!(12);
+    group["name"] = json!("Larger group");
+    let group = app.create_id(&world.token, "/api/v1/groups", &group).await;
+    let who5 = |timepoint: Timepoint, each: i32| AssessmentSpec {
+        instrument: "who-5".into(),
+        timepoint,
+        taken_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        locale: "pa-Guru".into(),
+        answers: (1..=5).map(|n| (n.to_string(), Some(each))).collect(),
+        value: None,
+    };
+    for n in 0..6 {
+        let person = app
+            .create_id(
+                &world.token,
+                "/api/v1/people",
+                &json!({"display_name": format!("Member {n}"), "preferred_language": "pa-Guru"}),
+            )
+            .await;
+        let e = app
+            .create_id(
+                &world.token,
+                &format!("/api/v1/groups/{group}/enrollments"),
+                &json!({"person_id": person}),
+            )
+            .await;
+        store.set_research_consent(org, person, true).await.unwrap();
+        record_assessment(&store, org, e, &who5(Timepoint::Baseline, 1 + n % 2), None)
+            .await
+            .unwrap();
+        record_assessment(&store, org, e, &who5(Timepoint::Post, 3), None)
+            .await
+            .unwrap();
+    }
+
+    let mut lead = invited(&app, &world.token, "lead@example.org", "coordinator").await;
+    let program_page = lead.get(&format!("/programs/{}", world.program)).await;
+    let card_path = format!("/programs/{}/card", world.program);
+    assert!(program_page.body.contains(&card_path));
+    let card = lead.get(&card_path).await;
+    assert_eq!(card.status, StatusCode::OK);
+    for says in [
+        "Program card: Diabetes peer support",
+        "Gurdwara hall",
+        "Diabetes educator (professional)",
+        "WHO-5 Well-Being Index · Baseline → After the last session",
+        "t(5)",
+    ] {
+        assert!(card.body.contains(says), "{says}: {}", card.body);
+    }
+    // Six consenting pairs, each drawn before and after.
+    assert_eq!(card.body.matches("<circle cx=\"50\"").count(), 6);
+    let csv = lead.download(&format!("{card_path}.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = String::from_utf8(csv.bytes.clone()).unwrap();
+    assert!(text.starts_with("table,label,value\r\n"), "{text}");
+    assert!(text.contains("Paired,6\r\n"), "{text}");
+    assert!(text.contains("Mean change,"), "{text}");
+    // Seven participants hold places (the world's one and these six): five or more, shown.
+    let api = app.get(&world.token, &format!("{path}/card")).await;
+    assert_eq!(api.ok(200)["results"]["participants"], 7);
+    assert_eq!(api.body["results"]["outcomes"][0]["n"], 6);
+
+    let mut peer = invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
+    assert_eq!(peer.get(&card_path).await.status, StatusCode::FORBIDDEN);
+    let mut stranger = invited(&app, &other.token, "lead@elsewhere.org", "coordinator").await;
+    assert_eq!(stranger.get(&card_path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        stranger.download(&format!("{card_path}.csv")).await.status,
+        StatusCode::NOT_FOUND
+    );
     app.stop().await;
 }

@@ -1037,6 +1037,13 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         .unwrap();
     b.wait_for_text("h2", "Change").await;
     check(&b, "program-outcomes").await;
+    b.client
+        .goto(&format!("{}/programs/{program}/card", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("h2", "What it delivered and what changed")
+        .await;
+    check(&b, "program-card").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

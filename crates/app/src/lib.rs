@@ -22,6 +22,7 @@ pub mod outcomes;
 pub mod participant_import;
 pub mod passwords;
 pub mod phone_marks;
+pub mod program_card;
 pub mod reminders;
 pub mod roll_call;
 pub mod schedules;

@@ -298,7 +298,7 @@ pub async fn program_groups(store: &Store, org: Id, program_id: Id) -> Result<Ve
 }
 
 /// The paired change of an instrument between two timepoints, over some groups.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChangeReport {
     /// None when nobody has both timepoints.
     pub paired: Option<PairedChange>,
@@ -306,6 +306,8 @@ pub struct ChangeReport {
     pub missing: usize,
     /// People assessed who did not agree to research use, left out.
     pub without_consent: usize,
+    /// Each consenting person's (before, after), for a paired plot.
+    pub pairs: Vec<(f64, f64)>,
 }
 
 pub async fn change(
@@ -367,6 +369,7 @@ pub async fn changes(
                 .filter(|(a, b)| a.is_some() && b.is_none())
                 .count(),
             without_consent,
+            pairs,
         }
     };
     let pooled = report(

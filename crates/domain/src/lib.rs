@@ -57,6 +57,7 @@ macro_rules! string_enum {
 
 pub mod attendance;
 pub mod calendar;
+pub mod card;
 pub mod clock;
 pub mod enrollment;
 pub mod facilitator;

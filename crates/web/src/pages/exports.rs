@@ -176,7 +176,7 @@ async fn download(
 type Piece = Result<Bytes, std::io::Error>;
 
 /// Rows as CSV text: RFC 4180 quoting, CRLF line ends.
-fn csv_rows(rows: &[Vec<Cow<'_, str>>]) -> Piece {
+pub(super) fn csv_rows(rows: &[Vec<Cow<'_, str>>]) -> Piece {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -201,7 +201,7 @@ fn header_piece(columns: &[&str]) -> Piece {
 
 /// A cell a spreadsheet will show as text, never run as a formula: one that starts like a
 /// formula gets a leading apostrophe. A phone number (`+` and digits) is left as it is.
-fn cell(text: &str) -> Cow<'_, str> {
+pub(super) fn cell(text: &str) -> Cow<'_, str> {
     let phone =
         text.starts_with('+') && text.len() > 1 && text[1..].bytes().all(|b| b.is_ascii_digit());
     if !phone && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {

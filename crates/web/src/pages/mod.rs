@@ -23,6 +23,7 @@ mod messages;
 mod outcomes;
 mod participants;
 mod print;
+mod program_card;
 mod programs;
 mod session_changes;
 mod sessions;
@@ -100,6 +101,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/groups/{id}/feed", post(groups::make_feed))
         .route("/groups/{id}/outcomes", get(outcomes::outcomes))
         .route("/programs/{id}/outcomes", get(outcomes::program_outcomes))
+        .route("/programs/{id}/card", get(program_card::card))
+        .route("/programs/{id}/card.csv", get(program_card::card_csv))
         .route(
             "/enrollments/{id}/assessment",
             get(outcomes::assessment_form).post(outcomes::save_assessment),

@@ -66,8 +66,16 @@ pub struct Card {
     pub result: Option<String>,
 }
 
-fn card(w: &Words, t: &ProgramTemplate) -> Card {
-    let p = &t.program;
+/// A design's format, leaders, training and other elements, each as lines in the user's
+/// words (the design's own names as written).
+pub struct SpecLines {
+    pub format: Vec<String>,
+    pub facilitators: Vec<String>,
+    pub training: Vec<String>,
+    pub elements: Vec<String>,
+}
+
+pub(super) fn spec_lines(w: &Words, p: &ProgramSpec) -> SpecLines {
     let mut elements: Vec<String> = p
         .supports_offered
         .iter()
@@ -80,16 +88,7 @@ fn card(w: &Words, t: &ProgramTemplate) -> Card {
             .map(ToString::to_string)
             .unwrap_or_else(|| c.kind.as_str().replace('_', " "))
     }));
-    Card {
-        key: t.key.clone(),
-        name: p.name.to_string(),
-        citation: t.citation.clone(),
-        country: t.country.clone(),
-        population: p
-            .target_population
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
+    SpecLines {
         format: p.phases.iter().map(|ph| phase_line(w, ph)).collect(),
         facilitators: p
             .facilitator_roles
@@ -112,6 +111,26 @@ fn card(w: &Words, t: &ProgramTemplate) -> Card {
             })
             .collect(),
         elements,
+    }
+}
+
+fn card(w: &Words, t: &ProgramTemplate) -> Card {
+    let p = &t.program;
+    let lines = spec_lines(w, p);
+    Card {
+        key: t.key.clone(),
+        name: p.name.to_string(),
+        citation: t.citation.clone(),
+        country: t.country.clone(),
+        population: p
+            .target_population
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        format: lines.format,
+        facilitators: lines.facilitators,
+        training: lines.training,
+        elements: lines.elements,
         outcomes: w.tn(
             "outcomes-line",
             &[

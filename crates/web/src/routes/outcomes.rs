@@ -14,7 +14,9 @@ use peergroup_app::outcomes::{
     ChangeReport, changes, define_instrument, instrument, instrument_in, program_groups,
     record_assessment, translate_instrument,
 };
+use peergroup_app::program_card::program_card;
 use peergroup_domain::Id;
+use peergroup_domain::card::ProgramCard;
 use peergroup_domain::instruments::{Translation, builtin};
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
 use peergroup_domain::paired::PairedChange;
@@ -33,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_research_consent))
         .routes(routes!(group_outcomes))
         .routes(routes!(program_outcomes))
+        .routes(routes!(card))
 }
 
 /// Every instrument the organization can use: the built-in ones first, then its own.
@@ -323,11 +326,7 @@ async fn program_outcomes(
         groups: ids
             .iter()
             .map(|g| {
-                let r = each.remove(g).unwrap_or(ChangeReport {
-                    paired: None,
-                    missing: 0,
-                    without_consent: 0,
-                });
+                let r = each.remove(g).unwrap_or_default();
                 GroupChange {
                     group_id: *g,
                     paired: r.paired,
@@ -337,4 +336,20 @@ async fn program_outcomes(
             })
             .collect(),
     }))
+}
+
+/// The program's card for funders: the review's Table 1 (population, setting, format and
+/// cadence, facilitators and their training, supports) and Table 2 (dose, retention, and
+/// the change in each planned outcome from its first timepoint to each later one), from
+/// live data. Counts from 1 to 4 are suppressed with every figure drawn from them.
+#[utoipa::path(get, path = "/programs/{id}/card", tag = "outcomes", params(("id" = i64, Path)), responses((status = 200, body = ProgramCard), ReadProblems))]
+async fn card(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<ProgramCard>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        program_card(&state.store, who.org_id, id).await?,
+    ))
 }
