@@ -1117,9 +1117,47 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
     assert_eq!(api.ok(200)["results"]["participants"], 7);
     assert_eq!(api.body["results"]["outcomes"][0]["n"], 6);
 
+    // The funder's file: the six who agreed, de-identified; Harpreet did not agree.
+    let funder = lead
+        .download(&format!("/programs/{}/funder.csv", world.program))
+        .await;
+    assert_eq!(funder.status, StatusCode::OK);
+    let text = String::from_utf8(funder.bytes.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "participant,group,status,sessions_attended,who-5 baseline,who-5 post"
+    );
+    assert_eq!(lines.len(), 7, "{text}");
+    for line in &lines[1..] {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert!(cells[0].starts_with('P') && cells[1] == "G2", "{line}");
+        assert_eq!(
+            (cells[2], cells[3], cells[5]),
+            ("enrolled", "0", "60"),
+            "{line}"
+        );
+    }
+    for private in ["Member", "Harpreet", "@", "pa-Guru", "2026-"] {
+        assert!(!text.contains(private), "{private} in {text}");
+    }
+
     let mut peer = invited(&app, &world.token, "gurpreet.s@example.org", "facilitator").await;
     assert_eq!(peer.get(&card_path).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        peer.download(&format!("/programs/{}/funder.csv", world.program))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     let mut stranger = invited(&app, &other.token, "lead@elsewhere.org", "coordinator").await;
+    assert_eq!(
+        stranger
+            .download(&format!("/programs/{}/funder.csv", world.program))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(stranger.get(&card_path).await.status, StatusCode::NOT_FOUND);
     assert_eq!(
         stranger.download(&format!("{card_path}.csv")).await.status,

@@ -93,3 +93,89 @@ pub async fn program_card(store: &Store, org: Id, program_id: Id) -> Result<Prog
         suppression: SUPPRESSION.to_string(),
     })
 }
+
+/// De-identified participant-level rows for a funder: one per participant of the program
+/// who agreed to research use (the waitlist left out), with no name, contact, date or
+/// language. Groups are numbered; pseudonyms are drawn afresh in a shuffled order for each
+/// export, so they follow neither enrolment order nor a previous export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunderExport {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub async fn funder_export(store: &Store, org: Id, program_id: Id) -> Result<FunderExport> {
+    use peergroup_domain::enrollment::EnrollmentStatus;
+    use peergroup_domain::outcomes::Timepoint;
+    use peergroup_store::PageRequest;
+    use rand::seq::SliceRandom;
+    use std::collections::HashMap;
+
+    let program = store.get_program(org, program_id).await?;
+    let groups = program_groups(store, org, program_id).await?;
+    let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
+    let mut planned: Vec<(String, Timepoint)> = vec![];
+    let mut scores: HashMap<(Id, String, Timepoint), f64> = HashMap::new();
+    for p in &program.spec.assessments {
+        let key = p.instrument.to_string();
+        let mut times = p.timepoints.clone();
+        times.sort();
+        planned.extend(times.into_iter().map(|t| (key.clone(), t)));
+        for t in store.assessment_totals(org, &ids, &key).await? {
+            scores.insert((t.enrollment_id, key.clone(), t.timepoint), t.total);
+        }
+    }
+    let mut columns: Vec<String> = ["participant", "group", "status", "sessions_attended"]
+        .map(String::from)
+        .to_vec();
+    columns.extend(planned.iter().map(|(key, t)| format!("{key} {t}")));
+
+    let mut rows = vec![];
+    for (n, group) in groups.iter().enumerate() {
+        let mut after = None;
+        loop {
+            let page = store
+                .list_enrollments(org, group.id, None, PageRequest { after, limit: 200 })
+                .await?;
+            for e in &page.items {
+                if e.status == EnrollmentStatus::Waitlisted
+                    || store.research_consent(org, e.person_id).await?.is_none()
+                {
+                    continue;
+                }
+                let attended = store.attendance_history(org, e.id).await?.attended;
+                let mut row = vec![
+                    String::new(),
+                    format!("G{}", n + 1),
+                    e.status.as_str().to_string(),
+                    attended.to_string(),
+                ];
+                row.extend(planned.iter().map(|(key, t)| {
+                    scores
+                        .get(&(e.id, key.clone(), *t))
+                        .map(|s| format!("{s}"))
+                        .unwrap_or_default()
+                }));
+                rows.push((n, row));
+            }
+            match page.next_cursor {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+    }
+    rows.shuffle(&mut rand::rng());
+    let mut rows: Vec<(usize, usize, Vec<String>)> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(pseudonym, (group, mut row))| {
+            row[0] = format!("P{:03}", pseudonym + 1);
+            (group, pseudonym, row)
+        })
+        .collect();
+    rows.sort_by_key(|(group, pseudonym, _)| (*group, *pseudonym));
+    Ok(FunderExport {
+        columns,
+        rows: rows.into_iter().map(|(_, _, row)| row).collect(),
+    })
+}

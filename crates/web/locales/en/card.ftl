@@ -24,3 +24,4 @@ card-retention-at = Still coming at held session { $session }
 card-outcomes-title = Outcomes
 card-no-outcomes = The program plans no outcome that is defined yet.
 card-paired-plot = Each person's score before and after
+card-funder-csv = Participant rows for a funder, de-identified, only those who agreed to research use (CSV)

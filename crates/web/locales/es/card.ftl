@@ -24,3 +24,4 @@ card-retention-at = Siguen viniendo en la sesión realizada { $session }
 card-outcomes-title = Resultados
 card-no-outcomes = El programa no prevé ningún resultado ya definido.
 card-paired-plot = La puntuación de cada persona antes y después
+card-funder-csv = Filas de participantes para un financiador, sin datos identificativos, solo de quienes aceptaron el uso para investigación (CSV)

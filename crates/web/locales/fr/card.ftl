@@ -24,3 +24,4 @@ card-retention-at = Viennent encore à la séance tenue { $session }
 card-outcomes-title = Résultats
 card-no-outcomes = Le programme ne prévoit aucun résultat déjà défini.
 card-paired-plot = Le score de chaque personne avant et après
+card-funder-csv = Lignes par participant pour un financeur, sans données identifiantes, seulement pour celles et ceux qui ont accepté l'usage pour la recherche (CSV)

@@ -24,3 +24,4 @@ card-retention-at = 在已举行的第 { $session } 次活动仍来参加
 card-outcomes-title = 成效
 card-no-outcomes = 该项目尚未计划任何已定义的成效。
 card-paired-plot = 每个人前后的分数
+card-funder-csv = 供资助方使用的参与者数据行，已去除身份信息，只含同意研究使用者（CSV）

@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/programs/{id}/outcomes", get(outcomes::program_outcomes))
         .route("/programs/{id}/card", get(program_card::card))
         .route("/programs/{id}/card.csv", get(program_card::card_csv))
+        .route("/programs/{id}/funder.csv", get(program_card::funder_csv))
         .route(
             "/enrollments/{id}/assessment",
             get(outcomes::assessment_form).post(outcomes::save_assessment),

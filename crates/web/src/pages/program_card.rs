@@ -14,7 +14,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use peergroup_app::program_card::program_card;
+use peergroup_app::program_card::{funder_export, program_card};
 use peergroup_domain::Id;
 use peergroup_domain::card::{OutcomeResult, PooledRetention, ProgramCard};
 use peergroup_domain::outcomes::Timepoint;
@@ -312,6 +312,50 @@ pub async fn card_csv(
                     "attachment; filename=\"program-{}-card.csv\"",
                     card.program_id
                 ),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The funder's participant-level file: de-identified, consenting participants only.
+pub async fn funder_csv(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+) -> Response {
+    let w = &signed.words;
+    let read = async {
+        require_manager(&signed.who)?;
+        let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
+        Ok::<_, ApiError>((
+            id,
+            funder_export(&state.store, signed.who.org_id, id).await?,
+        ))
+    };
+    let (id, export) = match read.await {
+        Ok(read) => read,
+        Err(e) => return error_page(w, signed.me(), e),
+    };
+    let mut rows: Vec<Vec<Cow<'_, str>>> = vec![export.columns.iter().map(|c| cell(c)).collect()];
+    rows.extend(
+        export
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| Cow::Borrowed(c.as_str())).collect()),
+    );
+    let body = match csv_rows(&rows) {
+        Ok(bytes) => bytes,
+        Err(_) => return error_page(w, signed.me(), ApiError::internal()),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"program-{id}-participants-deidentified.csv\""),
             ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
