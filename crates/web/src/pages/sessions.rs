@@ -143,12 +143,12 @@ pub async fn my_sessions(State(state): State<AppState>, signed: SignedIn) -> Res
         let groups = visible_groups(&state, &signed.who).await?;
         let sheets =
             session_sheets::upcoming(&state.store, &signed.who, groups.clone(), now).await?;
-        // A facilitator's groups; a coordinator's groups meeting soon (the dashboard
-        // and each group's outcomes page show the rest).
-        let mut ids = groups.unwrap_or_else(|| sheets.iter().map(|s| s.session.group_id).collect());
-        ids.sort_unstable();
-        ids.dedup();
-        let due = due_by_group(&state.store, signed.who.org_id, &ids, now).await?;
+        // A facilitator's own groups. A coordinator may have hundreds meeting this week:
+        // each group's outcomes page lists its own.
+        let due = match &groups {
+            Some(ids) => due_by_group(&state.store, signed.who.org_id, ids, now).await?,
+            None => vec![],
+        };
         Ok::<_, ApiError>((sheets, due))
     };
     let (sheets, due) = match read.await {
