@@ -12,6 +12,16 @@ use peergroup_store::StoreError;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+/// The id of the organization with this slug.
+async fn org_id(store: &peergroup_store::Store, slug: &str) -> i64 {
+    store
+        .find_organization(&peergroup_domain::values::Slug::parse(slug).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
 const FIXTURE: &str = include_str!("../../crates/domain/tests/fixtures/paired_stats.json");
 
 /// A 21-item growth scale scored 0-5 and summed (0-105), as the organization licensed it.
@@ -71,12 +81,7 @@ async fn paloma_ten_pairs_two_lost_and_one_without_consent_agree_with_scipy() {
     let app = TestApp::spawn().await;
     let world = World::build(&app, "paloma").await;
     let store = app.server().store.clone();
-    let org = store
-        .find_organization(&peergroup_domain::values::Slug::parse("paloma").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let org = org_id(&store, "paloma").await;
     define_instrument(&store, org, &ptgi()).await.unwrap();
     // The same key again, or a built-in one, is refused.
     assert!(matches!(
@@ -220,12 +225,7 @@ async fn a_bad_assessment_is_refused_and_writes_nothing() {
     let world = World::build(&app, "riverside").await;
     let other = World::build(&app, "elsewhere").await;
     let store = app.server().store.clone();
-    let org = store
-        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let org = org_id(&store, "riverside").await;
     define_instrument(&store, org, &ptgi()).await.unwrap();
     let good = at(Timepoint::Baseline, 40);
     let before = app.row_counts().await;
@@ -510,12 +510,7 @@ async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
     let app = TestApp::spawn().await;
     let world = World::build(&app, "riverside").await;
     let store = app.server().store.clone();
-    let org = store
-        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let org = org_id(&store, "riverside").await;
     let path = format!("/api/v1/programs/{}", world.program);
     let mut program = peergroup_blackbox::fixtures::program();
     let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
@@ -1037,12 +1032,7 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
     let world = World::build(&app, "riverside").await;
     let other = World::build(&app, "elsewhere").await;
     let store = app.server().store.clone();
-    let org = store
-        .find_organization(&peergroup_domain::values::Slug::parse("riverside").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let org = org_id(&store, "riverside").await;
     let mut program = peergroup_blackbox::fixtures::program();
     program["assessments"] = json!([{"instrument": "who-5", "timepoints": ["baseline", "post"]}]);
     let path = format!("/api/v1/programs/{}", world.program);

@@ -18,6 +18,7 @@ use peergroup_domain::instruments::{
     Direction, InstrumentSpec, Item, MeasureSpec, Scoring, Subscale, Translation, builtin,
 };
 use peergroup_domain::outcomes::Definition;
+use peergroup_domain::validation::ValidationErrors;
 use peergroup_store::StoreError;
 use std::collections::HashMap;
 
@@ -337,6 +338,45 @@ fn measure_from(w: &Words, f: &Fields) -> Result<MeasureSpec, Vec<String>> {
     })
 }
 
+/// Each refused field of a definition, by its JSON path.
+fn problems(errors: &ValidationErrors) -> Vec<String> {
+    errors
+        .errors()
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect()
+}
+
+/// After a form: on to `done`, or the page again with the form as typed and each problem.
+async fn finish(
+    state: &AppState,
+    signed: &SignedIn,
+    fields: &Fields,
+    outcome: Result<(), Vec<String>>,
+    done: &str,
+) -> Response {
+    match outcome {
+        Ok(()) => Redirect::to(done).into_response(),
+        Err(errors) => {
+            let typed = fields
+                .0
+                .iter()
+                .filter(|(k, _)| k != "csrf")
+                .cloned()
+                .collect();
+            instruments_page(
+                state,
+                signed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                typed,
+                vec![],
+                errors,
+            )
+            .await
+        }
+    }
+}
+
 /// Keeps a scale or a measure (the button pressed says which); refused, the form comes
 /// back as typed with each problem.
 pub async fn define(
@@ -359,36 +399,13 @@ pub async fn define(
     let outcome = match def {
         Ok(def) => match define_instrument(&state.store, signed.who.org_id, &def).await {
             Ok(()) => Ok(()),
-            Err(StoreError::Invalid(errors)) => Err(errors
-                .errors()
-                .iter()
-                .map(|f| format!("{}: {}", f.field, f.message))
-                .collect()),
+            Err(StoreError::Invalid(errors)) => Err(problems(&errors)),
             Err(StoreError::Conflict(_)) => Err(vec![w.t("instrument-taken")]),
             Err(other) => return error_page(w, signed.me(), other.into()),
         },
         Err(errors) => Err(errors),
     };
-    match outcome {
-        Ok(()) => Redirect::to("/instruments?saved=1").into_response(),
-        Err(errors) => {
-            let typed = fields
-                .0
-                .iter()
-                .filter(|(k, _)| k != "csrf")
-                .cloned()
-                .collect();
-            instruments_page(
-                &state,
-                &signed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                typed,
-                vec![],
-                errors,
-            )
-            .await
-        }
-    }
+    finish(&state, &signed, &fields, outcome, "/instruments?saved=1").await
 }
 
 /// Keeps a translation of a scale's words: the stem, the answer words and the items, one
@@ -435,11 +452,7 @@ pub async fn translate(
                     .await
                 {
                     Ok(()) => Ok(()),
-                    Err(StoreError::Invalid(errors)) => Err(errors
-                        .errors()
-                        .iter()
-                        .map(|f| format!("{}: {}", f.field, f.message))
-                        .collect()),
+                    Err(StoreError::Invalid(errors)) => Err(problems(&errors)),
                     Err(other) => return error_page(w, signed.me(), other.into()),
                 }
             }
@@ -449,26 +462,14 @@ pub async fn translate(
         }
         Err(other) => return error_page(w, signed.me(), other.into()),
     };
-    match outcome {
-        Ok(()) => Redirect::to("/instruments?translated=1").into_response(),
-        Err(errors) => {
-            let typed = fields
-                .0
-                .iter()
-                .filter(|(k, _)| k != "csrf")
-                .cloned()
-                .collect();
-            instruments_page(
-                &state,
-                &signed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                typed,
-                vec![],
-                errors,
-            )
-            .await
-        }
-    }
+    finish(
+        &state,
+        &signed,
+        &fields,
+        outcome,
+        "/instruments?translated=1",
+    )
+    .await
 }
 
 #[cfg(test)]
