@@ -76,6 +76,7 @@ pub mod records;
 pub mod regeneration;
 pub mod reminders;
 pub mod schedule;
+pub mod sms;
 pub mod support;
 pub mod templates;
 pub mod training;
