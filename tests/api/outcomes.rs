@@ -781,6 +781,14 @@ async fn an_instrument_key_with_a_nul_is_simply_not_found() {
         .problem(404);
     let path = format!("/api/v1/groups/{}/outcomes?instrument=ph%00q", world.group);
     app.get(&world.token, &path).await.problem(404);
+    let long = "x".repeat(36);
+    let r = app
+        .get(
+            &world.token,
+            &format!("/api/v1/instruments/phq-9?locale={long}"),
+        )
+        .await;
+    assert_eq!(r.fields(), ["locale"]);
     let record = format!("/api/v1/enrollments/{}/assessments", world.enrollment);
     let body = json!({"instrument": "ph\u{0}q", "timepoint": "post", "taken_on": "2026-11-20",
                       "locale": "en", "value": 3});

@@ -80,6 +80,12 @@ async fn get_instrument(
     Query(lang): Query<InLanguage>,
 ) -> ApiResult<axum::Json<Definition>> {
     let def = match lang.locale {
+        Some(locale) if locale.chars().count() > 35 => {
+            return Err(ApiError::field(
+                "locale",
+                "must be a language tag such as pa-Guru",
+            ));
+        }
         Some(locale) => {
             instrument_in(&state.store, who.org_id, &key, &locale)
                 .await?
