@@ -398,12 +398,32 @@ async fn the_browser_meets_the_same_refusals_as_the_api() {
     b.close().await;
 }
 
-/// Checks the page with axe-core and keeps a picture of it under `target/screenshots/`.
+/// Checks the page with axe-core and keeps pictures of it under `target/screenshots/`:
+/// `{name}.png` for the first screen, then `{name}-2.png`… for the rest, screen by screen.
 async fn check(b: &Browser, name: &str) {
     b.assert_accessible(name).await;
-    let shot = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("../target/screenshots/{name}.png"));
-    b.screenshot(&shot).await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+    b.screenshot(&dir.join(format!("{name}.png"))).await;
+    for screen in 2..=4 {
+        let moved = b
+            .client
+            .execute(
+                "const before = window.scrollY; window.scrollBy(0, window.innerHeight - 40);\
+                 return window.scrollY > before;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if moved != serde_json::Value::Bool(true) {
+            break;
+        }
+        b.screenshot(&dir.join(format!("{name}-{screen}.png")))
+            .await;
+    }
+    b.client
+        .execute("window.scrollTo(0, 0);", vec![])
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -1044,6 +1064,39 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("h2", "What it delivered and what changed")
         .await;
     check(&b, "program-card").await;
+
+    // 10. The peer leader, in Arabic, finds the assessments due and enters one.
+    tap(&b, "header button").await;
+    b.wait_for_text("main", "You are signed out.").await;
+    b.client
+        .goto(&format!("{}/sign-in", app.base))
+        .await
+        .unwrap();
+    fill(&b, "#email", FACILITATOR).await;
+    fill(&b, "#password", PASSWORD).await;
+    tap(&b, "main button[type=submit]").await;
+    b.wait_for_text("h1", "My sessions").await;
+    b.client
+        .goto(&format!("{}/language", app.base))
+        .await
+        .unwrap();
+    tap(&b, "input[name=locale][value=ar]").await;
+    tap(&b, "main form button[type=submit]").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang=ar] [role=status]"))
+        .await
+        .expect("saved, in Arabic");
+    b.client.goto(&format!("{}/", app.base)).await.unwrap();
+    b.wait_for_text("#due-title", "تقييمات مستحقة").await;
+    check(&b, "my-sessions-due-ar").await;
+    tap(&b, &format!("main a[href='/groups/{group}/outcomes']")).await;
+    b.wait_for_text("h2", "تقييمات مستحقة").await;
+    check(&b, "outcomes-ar").await;
+    tap(&b, "main .card a[href*='timepoint=baseline']").await;
+    b.wait_for_text("legend", "Little interest or pleasure")
+        .await;
+    check(&b, "assessment-ar").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }
