@@ -546,15 +546,21 @@ async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
     let saved = app.put(&world.token, &path, &program).await.ok(200).clone();
     assert_eq!(saved["assessments"][0]["timepoints"][3], "follow_up_12w");
 
+    let plan = store
+        .get_program(org, world.program)
+        .await
+        .unwrap()
+        .spec
+        .assessments;
     // Before the first session nothing is due; from its day, the baseline of the built-in
     // PHQ-9 (HbA1c is not defined yet, so it cannot be entered).
     assert!(
-        due_assessments(&store, org, world.group, day(2, 2))
+        due_assessments(&store, org, world.group, &plan, day(2, 2))
             .await
             .unwrap()
             .is_empty()
     );
-    let due = due_assessments(&store, org, world.group, day(2, 3))
+    let due = due_assessments(&store, org, world.group, &plan, day(2, 3))
         .await
         .unwrap();
     let what: Vec<(String, String)> = due
@@ -620,12 +626,12 @@ async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
         .unwrap()
         .1;
     assert!(
-        due_assessments(&store, org, world.group, sixth.pred_opt().unwrap())
+        due_assessments(&store, org, world.group, &plan, sixth.pred_opt().unwrap())
             .await
             .unwrap()
             .is_empty()
     );
-    let due = due_assessments(&store, org, world.group, sixth)
+    let due = due_assessments(&store, org, world.group, &plan, sixth)
         .await
         .unwrap();
     assert_eq!(due.len(), 1);

@@ -5,7 +5,8 @@
 use peergroup_domain::Id;
 use peergroup_domain::instruments::Translation;
 use peergroup_domain::outcomes::{
-    AssessmentSpec, Definition, DueFrom, Scored, Timepoint, builtin_definition, due_dates, score,
+    AssessmentSpec, Definition, DueFrom, PlannedAssessment, Scored, Timepoint, builtin_definition,
+    due_dates, score,
 };
 use peergroup_domain::paired::{PairedChange, paired_change};
 use peergroup_domain::program::ProgramSpec;
@@ -202,11 +203,10 @@ pub async fn due_assessments(
     store: &Store,
     org: Id,
     group_id: Id,
+    plan: &[PlannedAssessment],
     today: chrono::NaiveDate,
 ) -> Result<Vec<DueAssessment>> {
-    let group = store.get_group(org, group_id).await?;
-    let program = store.get_program(org, group.spec.program_id).await?.spec;
-    if program.assessments.is_empty() {
+    if plan.is_empty() {
         return Ok(vec![]);
     }
     let sessions = store.plan_session_days(org, group_id).await?;
@@ -217,7 +217,7 @@ pub async fn due_assessments(
         .iter()
         .map(|d| d.key().to_string())
         .collect();
-    let due: Vec<DueFrom> = due_dates(&program.assessments, &sessions)
+    let due: Vec<DueFrom> = due_dates(plan, &sessions)
         .into_iter()
         .filter(|d| d.from <= today)
         .filter(|d| builtin_definition(&d.instrument).is_some() || defined.contains(&d.instrument))
@@ -263,8 +263,15 @@ pub async fn due_by_group(
     let mut list = vec![];
     for &group_id in groups {
         let group = store.get_group(org, group_id).await?;
+        let plan = store
+            .get_program(org, group.spec.program_id)
+            .await?
+            .spec
+            .assessments;
         let today = now.with_timezone(&group.spec.timezone.tz()).date_naive();
-        let due = due_assessments(store, org, group_id, today).await?.len();
+        let due = due_assessments(store, org, group_id, &plan, today)
+            .await?
+            .len();
         if due > 0 {
             list.push(GroupDue {
                 group_id,

@@ -6,12 +6,13 @@ use crate::outcomes::{changes, instrument, program_groups};
 use peergroup_domain::Id;
 use peergroup_domain::card::{Design, ProgramCard, SUPPRESSION, outcome, pool_retention, results};
 use peergroup_domain::outcomes::Definition;
+use peergroup_domain::records::Program;
 use peergroup_domain::templates;
 use peergroup_store::{Result, Store, StoreError};
 use std::collections::BTreeSet;
 
-pub async fn program_card(store: &Store, org: Id, program_id: Id) -> Result<ProgramCard> {
-    let program = store.get_program(org, program_id).await?;
+pub async fn program_card(store: &Store, org: Id, program: &Program) -> Result<ProgramCard> {
+    let program_id = program.id;
     let spec = &program.spec;
     let groups = program_groups(store, org, program_id).await?;
     let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();

@@ -33,7 +33,7 @@ const TIMEPOINTS: [Timepoint; 6] = [
     Timepoint::FollowUp(52),
 ];
 
-fn timepoint_words(w: &Words, t: Timepoint) -> String {
+pub(super) fn timepoint_words(w: &Words, t: Timepoint) -> String {
     match t {
         Timepoint::Baseline => w.t("outcome-baseline"),
         Timepoint::Post => w.t("outcome-post"),
@@ -47,11 +47,11 @@ fn q(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     format!("{:.2}", x)
 }
 
-fn p_value(p: f64) -> String {
+pub(super) fn p_value(p: f64) -> String {
     if p < 0.001 {
         "< 0.001".into()
     } else {
@@ -259,7 +259,7 @@ pub async fn outcomes(
             .now()
             .with_timezone(&group.spec.timezone.tz())
             .date_naive();
-        let due = due_assessments(&state.store, org, group_id, today).await?;
+        let due = due_assessments(&state.store, org, group_id, &plan, today).await?;
         Ok::<_, ApiError>((group, offer, from, to, report, at_from, at_to, due))
     };
     let (group, offer, from, to, report, at_from, at_to, due) = match read.await {

@@ -4,6 +4,7 @@
 
 use super::exports::{cell, csv_rows};
 use super::login::SignedIn;
+use super::outcomes::{num, p_value, timepoint_words};
 use super::programs::spec_lines;
 use super::text::Words;
 use super::{Frame, error_page, page};
@@ -17,7 +18,6 @@ use axum::response::{IntoResponse, Response};
 use peergroup_app::program_card::{funder_export, program_card};
 use peergroup_domain::Id;
 use peergroup_domain::card::{OutcomeResult, PooledRetention, ProgramCard};
-use peergroup_domain::outcomes::Timepoint;
 use std::borrow::Cow;
 
 /// A figure of Table 2, or the words for a suppressed one.
@@ -27,19 +27,6 @@ fn count(w: &Words, n: Option<u32>) -> String {
 
 fn percent(w: &Words, share: Option<f64>) -> String {
     share.map_or_else(|| w.t("card-suppressed"), |s| format!("{:.0}%", s * 100.0))
-}
-
-fn two(x: f64) -> String {
-    format!("{x:.2}")
-}
-
-fn timepoint(w: &Words, t: Timepoint) -> String {
-    match t {
-        Timepoint::Baseline => w.t("outcome-baseline"),
-        Timepoint::Post => w.t("outcome-post"),
-        Timepoint::FollowUp(weeks) => w.t1("outcome-follow-up", "weeks", weeks),
-        Timepoint::AfterSession(n) => w.t1("outcome-after-session", "number", n),
-    }
 }
 
 /// The retention curve: one polyline per run of shown points, in a 300 × 120 box.
@@ -81,8 +68,8 @@ fn paired_plot(pairs: &[(f64, f64)]) -> Option<PairedPlot> {
     let y = |v: f64| format!("{:.1}", 125.0 - 110.0 * (v - low) / span);
     Some(PairedPlot {
         lines: pairs.iter().map(|(a, b)| (y(*a), y(*b))).collect(),
-        low: two(low),
-        high: two(high),
+        low: num(low),
+        high: num(high),
     })
 }
 
@@ -101,34 +88,34 @@ pub struct OutcomeRow {
 fn outcome_row(w: &Words, o: &OutcomeResult) -> OutcomeRow {
     let dash = || "–".to_string();
     let c = o.change.as_ref();
-    let sd = |s: Option<f64>| s.map_or_else(dash, two);
+    let sd = |s: Option<f64>| s.map_or_else(dash, num);
     OutcomeRow {
         title: o.title.clone(),
-        when: format!("{} → {}", timepoint(w, o.from), timepoint(w, o.to)),
+        when: format!(
+            "{} → {}",
+            timepoint_words(w, o.from),
+            timepoint_words(w, o.to)
+        ),
         n: count(w, o.n),
         lost: count(w, o.lost),
         before: c.map_or_else(dash, |c| {
-            format!("{} (SD {})", two(c.before.mean), sd(c.before.sd))
+            format!("{} (SD {})", num(c.before.mean), sd(c.before.sd))
         }),
         after: c.map_or_else(dash, |c| {
-            format!("{} (SD {})", two(c.after.mean), sd(c.after.sd))
+            format!("{} (SD {})", num(c.after.mean), sd(c.after.sd))
         }),
         change: c.map_or_else(dash, |c| match &c.t_test {
             Some(t) => format!(
                 "{} (95% CI {} to {})",
-                two(c.change.mean),
-                two(t.ci_low),
-                two(t.ci_high)
+                num(c.change.mean),
+                num(t.ci_low),
+                num(t.ci_high)
             ),
-            None => two(c.change.mean),
+            None => num(c.change.mean),
         }),
         test: c.and_then(|c| c.t_test.as_ref()).map_or_else(dash, |t| {
-            let p = if t.p < 0.001 {
-                "< 0.001".to_string()
-            } else {
-                format!("= {:.3}", t.p)
-            };
-            format!("t({}) = {}, p {p}, dz = {}", t.df, two(t.t), two(t.dz))
+            let (t_value, p, dz) = (num(t.t), p_value(t.p), num(t.dz));
+            format!("t({}) = {t_value}, p {p}, dz = {dz}", t.df)
         }),
         plot: paired_plot(&o.pairs),
     }
@@ -204,7 +191,7 @@ async fn read_card(
     require_manager(&signed.who)?;
     let id: Id = id.parse().map_err(|_| ApiError::not_found("program"))?;
     let program = state.store.get_program(signed.who.org_id, id).await?;
-    let card = program_card(&state.store, signed.who.org_id, id).await?;
+    let card = program_card(&state.store, signed.who.org_id, &program).await?;
     Ok((card, spec_lines(&signed.words, &program.spec)))
 }
 

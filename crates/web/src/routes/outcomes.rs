@@ -355,7 +355,8 @@ async fn card(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<ProgramCard>> {
     require_manager(&who)?;
+    let program = state.store.get_program(who.org_id, id).await?;
     Ok(axum::Json(
-        program_card(&state.store, who.org_id, id).await?,
+        program_card(&state.store, who.org_id, &program).await?,
     ))
 }
