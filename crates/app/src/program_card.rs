@@ -17,11 +17,11 @@ pub async fn program_card(store: &Store, org: Id, program: &Program) -> Result<P
     let groups = program_groups(store, org, program_id).await?;
     let ids: Vec<Id> = groups.iter().map(|g| g.id).collect();
 
-    let mut retention = Vec::with_capacity(groups.len());
-    for g in &groups {
-        let f = store.group_figures(org, g.id).await?;
-        retention.push((f.participants, f.retention));
-    }
+    let (figures, each) = store.program_and_group_figures(org, program_id).await?;
+    let retention: Vec<_> = each
+        .into_iter()
+        .map(|(_, f)| (f.participants, f.retention))
+        .collect();
     let mut outcomes = vec![];
     for planned in &spec.assessments {
         let key = planned.instrument.as_str();
@@ -56,7 +56,6 @@ pub async fn program_card(store: &Store, org: Id, program: &Program) -> Result<P
             .filter(|i| seen.insert(i.clone()))
             .collect()
     };
-    let figures = store.program_figures(org, program_id).await?;
     Ok(ProgramCard {
         program_id,
         name: spec.name.to_string(),

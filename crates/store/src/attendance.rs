@@ -725,6 +725,16 @@ impl Store {
 
     /// The same figures over every group of a program (without the retention curve).
     pub async fn program_figures(&self, org: Id, program_id: Id) -> Result<Figures> {
+        Ok(self.program_and_group_figures(org, program_id).await?.0)
+    }
+
+    /// The program's figures and each of its groups' (by group id), from one reading of
+    /// the groups' sessions and marks.
+    pub async fn program_and_group_figures(
+        &self,
+        org: Id,
+        program_id: Id,
+    ) -> Result<(Figures, Vec<(Id, Figures)>)> {
         let program = program_spec(&self.reader(), org, program_id).await?;
         let groups = group::Entity::find()
             .filter(group::Column::OrgId.eq(org))
@@ -736,7 +746,12 @@ impl Store {
         for g in &groups {
             facts.push(group_facts(&self.reader(), org, g, &program).await?);
         }
-        Ok(figures(&facts))
+        let each = groups
+            .iter()
+            .zip(&facts)
+            .map(|(g, f)| (g.id, group_figures(f)))
+            .collect();
+        Ok((figures(&facts), each))
     }
 }
 
