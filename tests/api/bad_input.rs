@@ -716,8 +716,17 @@ fn cases(
         bad(
             M::PUT,
             "/api/v1/people/{id}",
-            person_path,
+            person_path.clone(),
             with(person.clone(), "/phone", json!("+0123")),
+            422,
+            Some("phone"),
+        ),
+        // E.164 in shape, but no North American area code starts with 1.
+        bad(
+            M::PUT,
+            "/api/v1/people/{id}",
+            person_path,
+            with(person.clone(), "/phone", json!("+11234567890")),
             422,
             Some("phone"),
         ),

@@ -78,7 +78,7 @@ async fn seed(store: &Store) -> anyhow::Result<Seeded> {
         .map(|n| {
             serde_json::from_value(json!({
                 "display_name": format!("Participant {}-{}", n / PER_GROUP, n % PER_GROUP),
-                "preferred_language": "pa-Guru", "phone": format!("+1604{n:07}"),
+                "preferred_language": "pa-Guru", "phone": format!("+1604{:07}", 2_000_000 + n),
                 "consent": {"reminders": true}
             }))
         })

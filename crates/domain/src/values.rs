@@ -152,15 +152,29 @@ string_value!(
 );
 
 string_value!(
-    /// A phone number in E.164 form: `+` then 8 to 15 digits, the first not zero.
+    /// A phone number in E.164 form (`+` then 8 to 15 digits, the first not zero) that its
+    /// country's numbering plan allows, by libphonenumber's metadata: an SMS gateway or a
+    /// caller can use it as it is.
     Phone,
     || string_schema("E.164, for example +16045550123").pattern(Some(r"^\+[1-9][0-9]{7,14}$")),
     |raw| {
         let digits = raw.strip_prefix('+').unwrap_or("");
-        let valid = (8..=15).contains(&digits.len())
+        let shaped = (8..=15).contains(&digits.len())
             && digits.chars().all(|c| c.is_ascii_digit())
             && !digits.starts_with('0');
-        if valid { Ok(raw) } else { Err("must be in E.164 form: + then 8 to 15 digits, for example +16045550123".into()) }
+        if !shaped {
+            return Err("must be in E.164 form: + then 8 to 15 digits, for example +16045550123".into());
+        }
+        match phonenumber::parse(None, &raw) {
+            // Valid, and written the way E.164 writes it (no national prefix kept in).
+            Ok(number)
+                if phonenumber::is_valid(&number)
+                    && number.format().mode(phonenumber::Mode::E164).to_string() == raw =>
+            {
+                Ok(raw)
+            }
+            _ => Err("is not a phone number in use in its country: check the country code and the number".into()),
+        }
     }
 );
 
@@ -262,7 +276,10 @@ mod tests {
     #[test]
     fn phones_must_be_e164() {
         assert!(Phone::parse("+16045550123").is_ok());
+        assert!(Phone::parse("+9647701234567").is_ok(), "an Iraqi mobile");
         for bad in [
+            "+11234567890",
+            "+4400000000",
             "6045550123",
             "+0604555",
             "+1 604 555 0123",
@@ -309,10 +326,26 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_valid_e164_number_parses_and_round_trips(first in 1u8..=9, rest in "[0-9]{7,14}") {
-            let raw = format!("+{first}{rest}");
-            let phone = Phone::parse(raw.clone()).unwrap();
-            prop_assert_eq!(phone.as_str(), raw.as_str());
+        fn canadian_and_british_numbers_parse_and_round_trip(
+            area in prop::sample::select(vec!["604", "778", "416", "514"]),
+            line in "[2-9][0-9]{6}",
+            london in "[378][0-9]{7}",
+        ) {
+            for raw in [format!("+1{area}{line}"), format!("+4420{london}")] {
+                let phone = Phone::parse(raw.clone()).unwrap();
+                prop_assert_eq!(phone.as_str(), raw.as_str());
+            }
+        }
+
+        #[test]
+        fn every_accepted_phone_is_e164(first in 1u8..=9, rest in "[0-9]{7,14}") {
+            if let Ok(phone) = Phone::parse(format!("+{first}{rest}")) {
+                let number = phonenumber::parse(None, phone.as_str()).unwrap();
+                prop_assert_eq!(
+                    number.format().mode(phonenumber::Mode::E164).to_string(),
+                    phone.as_str()
+                );
+            }
         }
 
         #[test]
