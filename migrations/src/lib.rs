@@ -19,6 +19,7 @@ mod m20261205_000012_session_marks;
 mod m20261205_000013_user_deactivation;
 mod m20261205_000014_outcomes;
 mod m20261205_000015_instrument_translations;
+mod m20261205_000016_sms;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000013_user_deactivation::Migration),
             Box::new(m20261205_000014_outcomes::Migration),
             Box::new(m20261205_000015_instrument_translations::Migration),
+            Box::new(m20261205_000016_sms::Migration),
         ]
     }
 }

@@ -24,6 +24,7 @@ mod reminders;
 mod rule_model;
 mod sessions;
 mod setup_flow;
+mod sms;
 mod templates;
 mod tokens;
 mod training;

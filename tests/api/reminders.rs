@@ -955,37 +955,6 @@ async fn a_cut_marking_connection_loses_no_mark_and_is_opened_again() {
 }
 
 #[tokio::test]
-async fn a_participant_who_prefers_sms_is_shown_as_skipped_not_silently_left_out() {
-    let app = TestApp::spawn().await;
-    let smtp = SmtpServer::start();
-    let config = smtp_config(&app.config, &smtp.url());
-    let s = setup(&app, "sms").await;
-    let mut texter = fixtures::person("Hawa S");
-    texter["email"] = serde_json::Value::Null;
-    texter["preferred_channel"] = json!("sms");
-    let texter = app.create_id(&s.token, "/api/v1/people", &texter).await;
-    app.create_id(
-        &s.token,
-        &format!("/api/v1/groups/{}/enrollments", s.group),
-        &json!({"person_id": texter}),
-    )
-    .await;
-
-    app.clock.set(at(2027, 3, 10, 17, 30));
-    tick(&app).await;
-    app.run_jobs_with(&config).await;
-
-    let sent: Vec<String> = smtp.received().into_iter().map(|m| m.to).collect();
-    assert_eq!(sent.len(), 2, "the others are reminded as before: {sent:?}");
-    let theirs = messages(&app, &s.token, &format!("person_id={texter}")).await;
-    assert_eq!(theirs.len(), 1, "{theirs:#?}");
-    assert_eq!(theirs[0]["state"], "skipped");
-    let why = theirs[0]["last_error"].as_str().unwrap();
-    assert!(why.contains("prefers SMS"), "{why}");
-    app.stop().await;
-}
-
-#[tokio::test]
 async fn i_cant_come_shows_on_the_session_and_leaves_the_headcount() {
     let app = TestApp::spawn().await;
     let smtp = SmtpServer::start();

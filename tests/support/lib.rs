@@ -107,6 +107,10 @@ pub fn test_config(db: &TestDb) -> Config {
             "PEERGROUP__MAIL__OUTBOX_DIR".to_string(),
             db._dir.path().join("outbox").display().to_string(),
         ),
+        (
+            "PEERGROUP__SMS__OUTBOX_DIR".to_string(),
+            db._dir.path().join("outbox-sms").display().to_string(),
+        ),
     ];
     Config::load_from(None, vars).expect("test config")
 }
@@ -411,6 +415,23 @@ impl TestApp {
                 .ok(201);
             }
         }
+    }
+
+    /// Every SMS in the file outbox (as written: `to`, `text`, `encoding`, `segments`…),
+    /// after running the jobs due.
+    pub async fn sms_outbox(&self) -> Vec<Value> {
+        self.run_jobs_with(&self.config).await;
+        let Ok(entries) = std::fs::read_dir(&self.config.sms.outbox_dir) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .map(|e| {
+                serde_json::from_slice(&std::fs::read(e.path()).expect("an SMS file"))
+                    .expect("JSON")
+            })
+            .collect()
     }
 
     /// The text of every message in the file outbox, after running the jobs due.

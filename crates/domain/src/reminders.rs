@@ -56,7 +56,10 @@ string_enum!(
     MessageState {
         /// Waiting for its time or for a worker.
         Queued => "queued",
+        /// Handed to the mail server or the SMS gateway.
         Sent => "sent",
+        /// The SMS gateway reported it reached the phone.
+        Delivered => "delivered",
         /// Failed for a reason that may pass (the mail server was busy); it will be tried again.
         Retrying => "retrying",
         /// Failed for good, or too many times; `last_error` says why. Can be retried by hand.
@@ -64,6 +67,15 @@ string_enum!(
         /// Not sent, on purpose: the session was cancelled or has started, or the person has
         /// no address or no consent any more.
         Skipped => "skipped",
+    }
+);
+
+string_enum!(
+    /// How a message reaches its reader.
+    Channel {
+        Email => "email",
+        /// A text message through the SMS gateway.
+        Sms => "sms",
     }
 );
 
@@ -263,6 +275,12 @@ pub struct MessageRecord {
     /// Times a worker stopped short of sending it because another worker had taken its job
     /// over (the first was paused past its lease). Above zero, a server is stalling.
     pub lost_claims: u32,
+    /// How it went, once sent.
+    pub channel: Option<Channel>,
+    /// For an SMS: the segments it took, which the gateway charges for one by one.
+    pub segments: Option<u32>,
+    /// For an SMS: when the gateway reported it reached the phone.
+    pub delivered_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

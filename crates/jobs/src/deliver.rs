@@ -7,13 +7,18 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::jobs::{DeliverJob, JobKind};
 use peergroup_domain::records::SessionStatus;
+use peergroup_domain::reminders::Channel;
 use peergroup_domain::reminders::MessageKind;
-use peergroup_notify::links::{AbsenceLink, SignInLinkToken};
-use peergroup_notify::render::EscalatedCall;
+use peergroup_notify::links::{AbsenceLink, SignInLinkToken, SmsStatusToken, sms_status_url};
+use peergroup_notify::locale::FALLBACK;
+use peergroup_notify::render::{EscalatedCall, sms_sentences};
+use peergroup_notify::sms::{OutgoingSms, SmsReceipt, fit};
 use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
 use peergroup_store::jobs::ClaimedJob;
-use peergroup_store::messages::{Delivery, DeliveryOutcome, DeliverySession, DeliverySignIn};
+use peergroup_store::messages::{
+    Delivery, DeliveryOutcome, DeliverySession, DeliverySignIn, Recipient, Sent,
+};
 
 /// Sends one message, read as things are now.
 pub struct DeliverMessage;
@@ -50,7 +55,7 @@ async fn deliver(
     let mut sending = None;
     let outcome = match prepare(rt, &d, now) {
         Err(why) => DeliveryOutcome::Skipped { why },
-        Ok((outgoing, sequence)) => match send(rt, job, &outgoing, &mut sending).await {
+        Ok((prepared, sequence)) => match send(rt, job, &prepared, &mut sending).await {
             Ok(Handed::ClaimLost) => {
                 // Another worker holds the job now and sends the message; the mark below
                 // would be fenced off anyway.
@@ -61,10 +66,7 @@ async fn deliver(
                 store.count_lost_claim(message_id).await?;
                 return Ok(());
             }
-            Ok(Handed::Sent) => DeliveryOutcome::Sent {
-                locale: outgoing.rendered.locale.to_string(),
-                sequence,
-            },
+            Ok(Handed::Sent(receipt)) => DeliveryOutcome::Sent(prepared.sent(sequence, receipt)),
             Err(e) => {
                 tracing::warn!(message = message_id, attempt = job.attempts, error = %e, "sending failed");
                 let failure = match e {
@@ -88,21 +90,80 @@ async fn deliver(
     Ok(())
 }
 
-/// Whether the mail server took the message, or this worker found it no longer held the
-/// message's job and left it unsent.
+/// Whether the mail server or the SMS gateway took the message, or this worker found it
+/// no longer held the message's job and left it unsent.
 enum Handed {
-    Sent,
+    Sent(SmsReceipt),
     ClaimLost,
 }
 
-/// Writes the message out and gives the mail server all of it but its end; then takes a
-/// sending permit (kept in `permit`) and ends it. The server takes a message only at its
-/// end, so a crash before that delivers nothing, and only the end waits for the permit.
-///
-/// Right before the end the lease is checked on the clock the claim was made by: a worker
-/// paused past its lease (a stall, a frozen machine), whose job another worker may hold now,
-/// sends nothing.
+/// A message written out for its channel.
+enum Prepared {
+    Mail(Outgoing),
+    Sms {
+        sms: OutgoingSms,
+        locale: &'static str,
+    },
+}
+
+impl Prepared {
+    fn sent(&self, sequence: Option<i32>, receipt: SmsReceipt) -> Sent {
+        let (locale, channel, segments) = match self {
+            Prepared::Mail(m) => (m.rendered.locale, Channel::Email, None),
+            Prepared::Sms { sms, locale } => {
+                (*locale, Channel::Sms, i32::try_from(sms.segments).ok())
+            }
+        };
+        Sent {
+            locale: locale.to_string(),
+            sequence,
+            channel,
+            segments,
+            gateway_ref: receipt.gateway_ref,
+        }
+    }
+}
+
+/// Sends `prepared`, holding a sending permit (kept in `permit`) from the moment the
+/// message can no longer be called back.
 async fn send<'a>(
+    rt: &'a Runtime,
+    job: &ClaimedJob,
+    prepared: &Prepared,
+    permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
+) -> Result<Handed, SendError> {
+    match prepared {
+        Prepared::Mail(mail) => send_mail(rt, job, mail, permit).await,
+        Prepared::Sms { sms, .. } => {
+            if !hold_permit(rt, job, permit).await? {
+                return Ok(Handed::ClaimLost);
+            }
+            rt.texter.send(sms).await.map(Handed::Sent)
+        }
+    }
+}
+
+/// Takes a sending permit into `permit`, then checks the lease on the clock the claim was
+/// made by: a worker paused past its lease (a stall, a frozen machine), whose job another
+/// worker may hold now, must send nothing. Returns whether the claim still holds.
+async fn hold_permit<'a>(
+    rt: &'a Runtime,
+    job: &ClaimedJob,
+    permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
+) -> Result<bool, SendError> {
+    *permit = Some(
+        rt.sends
+            .acquire()
+            .await
+            .map_err(|_| SendError::Transient("shutting down".into()))?,
+    );
+    Ok(job.holds_at(rt.store.clock().now(), claim_margin(rt.settings.lease)))
+}
+
+/// Writes the mail out and gives the mail server all of it but its end; then takes a
+/// sending permit and ends it. The server takes a message only at its end, so a crash
+/// before that delivers nothing, and only the end waits for the permit.
+async fn send_mail<'a>(
     rt: &'a Runtime,
     job: &ClaimedJob,
     outgoing: &Outgoing,
@@ -110,16 +171,13 @@ async fn send<'a>(
 ) -> Result<Handed, SendError> {
     let built = build(outgoing)?;
     let started = rt.mailer.start(&built).await?;
-    *permit = Some(
-        rt.sends
-            .acquire()
-            .await
-            .map_err(|_| SendError::Transient("shutting down".into()))?,
-    );
-    if !job.holds_at(rt.store.clock().now(), claim_margin(rt.settings.lease)) {
+    if !hold_permit(rt, job, permit).await? {
         return Ok(Handed::ClaimLost);
     }
-    started.finish().await.map(|()| Handed::Sent)
+    started
+        .finish()
+        .await
+        .map(|()| Handed::Sent(SmsReceipt::default()))
 }
 
 /// How much of its lease a claim must have left to send: time for the message's last
@@ -140,25 +198,33 @@ fn session_info(s: &DeliverySession) -> SessionInfo {
     }
 }
 
-/// The email to send and the session sequence it describes, or why it should not go.
+/// How a message reaches its reader, or why it cannot. Staff read email. A participant who
+/// prefers SMS, or has a phone and no email, gets SMS unless they answered STOP; else email.
+fn channel(r: &Recipient) -> Result<(Channel, String), String> {
+    if r.needs_consent && !r.consented {
+        return Err("the person has not agreed to reminders".into());
+    }
+    let wants_sms = r.needs_consent
+        && (r.channel.as_deref() == Some("sms") || (r.email.is_none() && r.phone.is_some()));
+    match (&r.phone, &r.email) {
+        (Some(phone), _) if wants_sms && !r.sms_stopped => Ok((Channel::Sms, phone.clone())),
+        (_, Some(email)) => Ok((Channel::Email, email.clone())),
+        _ if wants_sms && r.sms_stopped => {
+            Err("the person answered STOP to SMS and has no email address".into())
+        }
+        _ if wants_sms => Err("the person prefers SMS but has no phone number".into()),
+        _ if r.needs_consent => Err("the person has no email address or phone number".into()),
+        _ => Err("the person has no email address".into()),
+    }
+}
+
+/// The message to send and the session sequence it describes, or why it should not go.
 fn prepare(
     rt: &Runtime,
     d: &Delivery,
     now: DateTime<Utc>,
-) -> Result<(Outgoing, Option<i32>), String> {
-    if d.recipient.needs_consent && d.recipient.channel.as_deref() == Some("sms") {
-        return Err(
-            "the person prefers SMS, which is not set up yet: change their preferred channel to email to reach them".into(),
-        );
-    }
-    let to = d
-        .recipient
-        .email
-        .clone()
-        .ok_or("the person has no email address")?;
-    if d.recipient.needs_consent && !d.recipient.consented {
-        return Err("the person has not agreed to reminders".into());
-    }
+) -> Result<(Prepared, Option<i32>), String> {
+    let (channel, to) = channel(&d.recipient)?;
     let session = d.session.as_ref();
     let upcoming =
         session.is_some_and(|s| s.status == SessionStatus::Scheduled && s.starts_at > now);
@@ -311,6 +377,33 @@ fn prepare(
             .chain(group_languages.iter())
             .map(String::as_str),
     );
+    if channel == Channel::Sms {
+        let sentences = match sms_sentences(&mail, locale) {
+            Some(Ok(s)) => s,
+            Some(Err(_)) => sms_sentences(&mail, FALLBACK)
+                .and_then(Result::ok)
+                .ok_or("the message cannot be written as SMS")?,
+            None => return Err("this kind of message does not go by SMS".into()),
+        };
+        let plan = fit(&sentences, rt.settings.sms_max_segments)?;
+        let token = rt.links.sign_sms_status(&SmsStatusToken {
+            org_id: d.org_id,
+            message_id: d.message_id,
+        });
+        let sms = OutgoingSms::new(
+            to,
+            &plan,
+            sms_status_url(&rt.settings.public_url, &token),
+            format!("m{}.o{}", d.message_id, d.org_id),
+        );
+        return Ok((
+            Prepared::Sms {
+                sms,
+                locale: sentences.locale,
+            },
+            session.map(|s| s.sequence),
+        ));
+    }
     let rendered = render(&mail, locale);
     let participant_mail = d.recipient.needs_consent;
     let from_address = address_of(&rt.settings.from);
@@ -332,7 +425,7 @@ fn prepare(
         }),
         rendered,
     };
-    Ok((outgoing, session.map(|s| s.sequence)))
+    Ok((Prepared::Mail(outgoing), session.map(|s| s.sequence)))
 }
 
 /// The bare address in `Name <address>`.

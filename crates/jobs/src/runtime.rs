@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use peergroup_notify::Mailer;
 use peergroup_notify::links::LinkSigner;
+use peergroup_notify::sms::Texter;
 use peergroup_store::jobs::JobOutcome;
 use peergroup_store::{Store, StoreError};
 
@@ -33,12 +34,15 @@ pub struct WorkerSettings {
     /// Messages in the hands of the mail server at once, each until its outcome is
     /// recorded: what a crash can send twice.
     pub parallel_sends: u32,
+    /// Segments one SMS may take; a longer one drops its optional lines, or is skipped.
+    pub sms_max_segments: u32,
 }
 
-/// What the jobs need: the store, a way to send mail, the link key.
+/// What the jobs need: the store, ways to send mail and SMS, the link key.
 pub struct Runtime {
     pub store: Store,
     pub mailer: Mailer,
+    pub texter: Texter,
     pub links: LinkSigner,
     pub settings: WorkerSettings,
     /// A message holds a permit from handing it to the mail server until its outcome is
@@ -48,11 +52,17 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn new(store: Store, mailer: Mailer, links: LinkSigner, settings: WorkerSettings) -> Self {
+    pub fn new(
+        store: Store,
+        (mailer, texter): (Mailer, Texter),
+        links: LinkSigner,
+        settings: WorkerSettings,
+    ) -> Self {
         let sends = tokio::sync::Semaphore::new(settings.parallel_sends.max(1) as usize);
         Runtime {
             store,
             mailer,
+            texter,
             links,
             settings,
             sends,
@@ -127,6 +137,7 @@ mod tests {
             from: "a@b.c".into(),
             public_url: "http://x".into(),
             parallel_sends: 1,
+            sms_max_segments: 4,
         }
     }
 

@@ -37,6 +37,19 @@ pub struct LinkSigner {
 /// Marks what the signature covers, so a token for one purpose never verifies as another.
 const ABSENCE: &str = "absence.v1";
 const SIGN_IN: &str = "sign-in.v1";
+const SMS_STATUS: &str = "sms-status.v1";
+
+/// The message an SMS gateway's delivery report is about: the secret in its callback URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmsStatusToken {
+    pub org_id: Id,
+    pub message_id: Id,
+}
+
+/// Where a gateway reports what became of one SMS.
+pub fn sms_status_url(public_url: &str, token: &str) -> String {
+    format!("{}/sms/status/{token}", public_url.trim_end_matches('/'))
+}
 
 /// What a valid sign-in link names: one invitation or reset link row, which the database
 /// lets be used once. The signature only proves the service made it.
@@ -131,6 +144,19 @@ impl LinkSigner {
         self.seal(SIGN_IN, &[link.org_id, link.link_id, link.expires_at])
     }
 
+    pub fn sign_sms_status(&self, t: &SmsStatusToken) -> String {
+        self.seal(SMS_STATUS, &[t.org_id, t.message_id])
+    }
+
+    /// The message a delivery report's token names, if this key signed it. It does not
+    /// expire: a gateway may report days later.
+    pub fn verify_sms_status(&self, token: &str) -> Option<SmsStatusToken> {
+        let [org_id, message_id] = self.open(SMS_STATUS, token).ok()?[..] else {
+            return None;
+        };
+        Some(SmsStatusToken { org_id, message_id })
+    }
+
     /// The sign-in link a token names, if this key signed it and it has not expired.
     pub fn verify_sign_in(&self, token: &str, now: DateTime<Utc>) -> Option<SignInLinkToken> {
         let [org_id, link_id, expires_at] = self.open(SIGN_IN, token).ok()?[..] else {
@@ -188,6 +214,26 @@ mod tests {
         for junk in ["", ".", "abc", "a.b", &token[..token.len() - 2]] {
             assert_eq!(s.verify(junk, now), Err(LinkError::Invalid), "{junk}");
         }
+    }
+
+    #[test]
+    fn an_sms_status_token_names_one_message_and_opens_nothing_else() {
+        let s = LinkSigner::new(b"key".to_vec());
+        let t = SmsStatusToken {
+            org_id: 1,
+            message_id: 20,
+        };
+        let token = s.sign_sms_status(&t);
+        assert_eq!(s.verify_sms_status(&token), Some(t));
+        let (_, tag) = token.split_once('.').unwrap();
+        let other = format!("{}.{tag}", URL_SAFE_NO_PAD.encode("1.21"));
+        assert_eq!(s.verify_sms_status(&other), None);
+        assert_eq!(
+            LinkSigner::new(b"other".to_vec()).verify_sms_status(&token),
+            None
+        );
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        assert_eq!(s.verify_sign_in(&token, at), None);
     }
 
     #[test]

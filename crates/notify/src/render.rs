@@ -719,3 +719,93 @@ pub fn date_time(
 ) -> Result<(String, String), MissingTranslation> {
     Writer::new(locale).date_time(at, tz)
 }
+
+/// The date of `at` in `tz` without its year, and the time, as `locale` writes them in an
+/// SMS.
+fn short_date_time(
+    w: &Writer,
+    at: DateTime<Utc>,
+    tz: Tz,
+) -> Result<(String, String), MissingTranslation> {
+    let local = at.with_timezone(&tz);
+    let weekday = w.plain(&format!("weekday-{}", local.weekday().number_from_monday()))?;
+    let month = w.plain(&format!("month-{}", local.month()))?;
+    let date = w.get(
+        "date-short",
+        &args([
+            ("weekday", weekday),
+            ("day", local.day().to_string()),
+            ("month", month),
+        ]),
+    )?;
+    let (_, time) = w.date_time(at, tz)?;
+    Ok((date, time))
+}
+
+/// The sentences of `mail` as an SMS in `locale`, most needed first: the last ones may be
+/// left out to keep the message short. `None` for a message that never goes by SMS (staff
+/// mail).
+pub fn sms_sentences(
+    mail: &Mail,
+    locale: &'static str,
+) -> Option<Result<SmsSentences, MissingTranslation>> {
+    let w = Writer::new(locale);
+    let build = |session: &SessionInfo, key: &str, reply: bool| {
+        let (date, time) = short_date_time(&w, session.starts_at, session.tz)?;
+        let mut needed = vec![w.get(
+            key,
+            &args([
+                ("group", session.group.clone()),
+                ("date", date),
+                ("time", time),
+            ]),
+        )?];
+        if reply {
+            needed.push(w.plain("sms-cant-come")?);
+        }
+        needed.push(w.plain("sms-stop")?);
+        Ok(SmsSentences {
+            locale,
+            needed,
+            optional: vec![w.get("sms-place", &args([("venue", session.venue.clone())]))?],
+        })
+    };
+    match mail {
+        Mail::SessionReminder {
+            session,
+            changed,
+            cant_come_url,
+            ..
+        } => Some(build(
+            session,
+            if *changed {
+                "sms-changed"
+            } else {
+                "sms-reminder"
+            },
+            cant_come_url.is_some(),
+        )),
+        Mail::SessionCancelled { session, .. } => Some(build(session, "sms-cancelled", false)),
+        _ => None,
+    }
+}
+
+/// An SMS as sentences: those it must carry, and those it carries when they fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SmsSentences {
+    pub locale: &'static str,
+    pub needed: Vec<String>,
+    /// Put after the first needed sentence (the place after the time).
+    pub optional: Vec<String>,
+}
+
+impl SmsSentences {
+    /// The texts to try, longest first: every sentence, then the needed ones alone.
+    pub fn texts(&self) -> Vec<String> {
+        let mut full = self.needed.clone();
+        for (i, s) in self.optional.iter().enumerate() {
+            full.insert((1 + i).min(full.len()), s.clone());
+        }
+        vec![full.join(" "), self.needed.join(" ")]
+    }
+}

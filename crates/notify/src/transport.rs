@@ -152,17 +152,22 @@ impl Started<'_> {
 /// Writes `bytes` as `<random hex>.eml` under `dir`: whoever reads the folder sees a whole
 /// message or none, even if the process dies mid-write.
 async fn write_eml(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    Staged::write(dir, bytes).await?.publish().await
+    Staged::write(dir, bytes, "eml").await?.publish().await
 }
 
 /// A message written in full under a hidden temporary name; nothing in the outbox yet.
-struct Staged {
+pub(crate) struct Staged {
     partial: PathBuf,
-    eml: PathBuf,
+    published: PathBuf,
 }
 
 impl Staged {
-    async fn write(dir: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    /// Writes `bytes` to be published as `<random hex>.<extension>`.
+    pub(crate) async fn write(
+        dir: &Path,
+        bytes: &[u8],
+        extension: &str,
+    ) -> std::io::Result<Staged> {
         use tokio::io::AsyncWriteExt;
         let name = format!("{:032x}", rand::random::<u128>());
         let partial = dir.join(format!(".{name}.partial"));
@@ -171,13 +176,13 @@ impl Staged {
         file.sync_all().await?;
         Ok(Staged {
             partial,
-            eml: dir.join(format!("{name}.eml")),
+            published: dir.join(format!("{name}.{extension}")),
         })
     }
 
     /// Puts the message in the outbox in one step (a rename).
-    async fn publish(self) -> std::io::Result<()> {
-        tokio::fs::rename(&self.partial, &self.eml).await
+    pub(crate) async fn publish(self) -> std::io::Result<()> {
+        tokio::fs::rename(&self.partial, &self.published).await
     }
 }
 
@@ -287,7 +292,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let bytes = build(&outgoing()).unwrap().bytes;
         // A process killed here, anywhere in the write, leaves no `.eml` behind.
-        let staged = Staged::write(dir.path(), &bytes).await.unwrap();
+        let staged = Staged::write(dir.path(), &bytes, "eml").await.unwrap();
         assert!(emls(dir.path()).is_empty());
         staged.publish().await.unwrap();
         let published = emls(dir.path());

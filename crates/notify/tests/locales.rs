@@ -8,22 +8,25 @@ use peergroup_notify::{LOCALES, Mail, SessionInfo, render, render_in};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
+/// The keys of every `.ftl` file of `locale` (mail, then SMS), each key once.
 fn keys_of(locale: &str) -> BTreeSet<String> {
-    let path = format!(
-        "{}/locales/{locale}/messages.ftl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let resource = fluent_syntax::parser::parse(text.as_str())
-        .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
-    resource
-        .body
-        .iter()
-        .filter_map(|e| match e {
-            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-            _ => None,
-        })
-        .collect()
+    let mut keys = BTreeSet::new();
+    for file in ["messages", "sms"] {
+        let path = format!("{}/locales/{locale}/{file}.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+        for entry in &resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                assert!(
+                    keys.insert(m.id.name.to_string()),
+                    "{path}: {} twice",
+                    m.id.name
+                );
+            }
+        }
+    }
+    keys
 }
 
 #[test]

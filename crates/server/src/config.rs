@@ -13,6 +13,7 @@ pub struct Config {
     pub server: ServerConfig,
     pub database: DatabaseConfig,
     pub mail: MailConfig,
+    pub sms: SmsConfig,
     pub demo: DemoConfig,
     pub jobs: JobsConfig,
     pub log: LogConfig,
@@ -72,6 +73,29 @@ pub struct MailConfig {
     /// Messages handed to the mail server at the same time, each until its outcome is
     /// recorded.
     pub parallel_sends: u32,
+}
+
+/// Text messages to participants who prefer them.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsConfig {
+    /// `file` (write .json files to `outbox_dir`), `kannel` (its `sendsms` interface) or
+    /// `twilio` (its REST API).
+    pub transport: String,
+    pub outbox_dir: String,
+    /// Segments one SMS may take: a longer one leaves out the place, else is skipped.
+    pub max_segments: u32,
+    pub timeout_seconds: u64,
+    /// Such as `http://127.0.0.1:13013/cgi-bin/sendsms`.
+    pub kannel_sendsms_url: String,
+    pub kannel_username: String,
+    pub kannel_password: String,
+    /// The sender shown on the phone; empty for the SMSC's own.
+    pub kannel_from: String,
+    pub twilio_api_url: String,
+    pub twilio_account_sid: String,
+    pub twilio_auth_token: String,
+    pub twilio_from: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -228,6 +252,28 @@ impl Config {
         if !(1..=300).contains(&self.mail.timeout_seconds) {
             bail!("mail.timeout_seconds must be from 1 to 300");
         }
+        if !(1..=10).contains(&self.sms.max_segments) {
+            bail!("sms.max_segments must be from 1 to 10");
+        }
+        if !(1..=300).contains(&self.sms.timeout_seconds) {
+            bail!("sms.timeout_seconds must be from 1 to 300");
+        }
+        let sms = &self.sms;
+        match sms.transport.as_str() {
+            "file" => {}
+            "kannel" if sms.kannel_sendsms_url.starts_with("http") => {}
+            "kannel" => {
+                bail!("sms.transport is kannel but sms.kannel_sendsms_url is not an http URL")
+            }
+            "twilio"
+                if !sms.twilio_account_sid.is_empty()
+                    && !sms.twilio_auth_token.is_empty()
+                    && !sms.twilio_from.is_empty() => {}
+            "twilio" => bail!(
+                "sms.transport is twilio but sms.twilio_account_sid, sms.twilio_auth_token or sms.twilio_from is empty"
+            ),
+            other => bail!("sms.transport must be file, kannel or twilio, not `{other}`"),
+        }
         match self.mail.transport.as_str() {
             "file" => {}
             "smtp" if !self.mail.smtp_url.is_empty() => {}
@@ -251,6 +297,11 @@ impl Config {
         let mut c = self.clone();
         c.database.url = redact_url(&c.database.url);
         c.mail.smtp_url = redact_url(&c.mail.smtp_url);
+        for secret in [&mut c.sms.kannel_password, &mut c.sms.twilio_auth_token] {
+            if !secret.is_empty() {
+                *secret = "***".into();
+            }
+        }
         c
     }
 

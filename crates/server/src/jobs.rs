@@ -5,6 +5,7 @@ use anyhow::Context;
 use peergroup_jobs::{Runtime, WorkerSettings, ticks};
 use peergroup_notify::Mailer;
 use peergroup_notify::links::LinkSigner;
+use peergroup_notify::sms::{Kannel, Texter, Twilio};
 use peergroup_store::Store;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +50,34 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     .map_err(anyhow::Error::msg)
 }
 
+/// Where SMS go, as configured.
+pub fn texter(config: &Config) -> anyhow::Result<Texter> {
+    let s = &config.sms;
+    let timeout = Duration::from_secs(s.timeout_seconds);
+    match s.transport.as_str() {
+        "kannel" => Texter::kannel(
+            Kannel {
+                sendsms_url: s.kannel_sendsms_url.clone(),
+                username: s.kannel_username.clone(),
+                password: s.kannel_password.clone(),
+                from: Some(s.kannel_from.clone()).filter(|f| !f.is_empty()),
+            },
+            timeout,
+        ),
+        "twilio" => Texter::twilio(
+            Twilio {
+                api_url: s.twilio_api_url.clone(),
+                account_sid: s.twilio_account_sid.clone(),
+                auth_token: s.twilio_auth_token.clone(),
+                from: s.twilio_from.clone(),
+            },
+            timeout,
+        ),
+        _ => Texter::file(&s.outbox_dir),
+    }
+    .map_err(anyhow::Error::msg)
+}
+
 pub fn settings(config: &Config) -> WorkerSettings {
     let j = &config.jobs;
     WorkerSettings {
@@ -62,6 +91,7 @@ pub fn settings(config: &Config) -> WorkerSettings {
         from: config.mail.from.clone(),
         public_url: config.server.public_url.clone(),
         parallel_sends: config.mail.parallel_sends,
+        sms_max_segments: config.sms.max_segments,
     }
 }
 
@@ -82,7 +112,7 @@ pub async fn link_signer(store: &Store) -> anyhow::Result<LinkSigner> {
 pub fn runtime(config: &Config, store: &Store, links: LinkSigner) -> anyhow::Result<Runtime> {
     Ok(Runtime::new(
         store.clone(),
-        mailer(config)?,
+        (mailer(config)?, texter(config)?),
         links,
         settings(config),
     ))

@@ -173,6 +173,8 @@ pub mod person {
         pub consent_calls_at: Option<DateTimeUtc>,
         /// Agreed that their assessments may be used in pooled figures and exports.
         pub consent_research_at: Option<DateTimeUtc>,
+        /// Answered STOP to an SMS: no more SMS until they opt in again.
+        pub sms_stopped_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -558,6 +560,11 @@ pub mod message {
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub lost_claims: i32,
+        pub channel: Option<Stored<peergroup_domain::reminders::Channel>>,
+        pub segments: Option<i32>,
+        /// The gateway's own id for an SMS.
+        pub gateway_ref: Option<String>,
+        pub delivered_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }

@@ -19,6 +19,8 @@ pub struct LogLine {
     pub locale: Option<String>,
     pub send_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// For an SMS sent: the segments it took.
+    pub sms_segments: Option<u32>,
     /// A participant or facilitator, with their name.
     pub person: Option<(Id, String)>,
     /// A user (a coordinator's notice, an invitation), by email.
@@ -57,7 +59,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT m.id, m.kind, m.state, m.attempts, m.last_error, m.locale, m.send_at, \
-             m.sent_at, m.person_id, p.display_name, u.email AS user_email, m.session_id, \
+             m.sent_at, m.channel, m.segments, m.person_id, p.display_name, u.email AS user_email, m.session_id, \
              s.starts_at, g.name AS group_name, g.timezone \
              FROM messages m \
              LEFT JOIN people p ON p.id = m.person_id AND p.org_id = m.org_id \
@@ -86,6 +88,12 @@ impl Store {
                     locale: row.try_get("", "locale")?,
                     send_at: row.try_get("", "send_at")?,
                     sent_at: row.try_get("", "sent_at")?,
+                    sms_segments: match row.try_get::<Option<String>>("", "channel")?.as_deref() {
+                        Some("sms") => row
+                            .try_get::<Option<i32>>("", "segments")?
+                            .and_then(|n| u32::try_from(n).ok()),
+                        _ => None,
+                    },
                     person: person_id.zip(name),
                     user_email: row.try_get("", "user_email")?,
                     session: match (session_id, starts_at, group, timezone) {

@@ -20,7 +20,7 @@ use peergroup_domain::jobs::{EventKind, JobState};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Page, SessionStatus};
 use peergroup_domain::reminders::MessageRecord;
-use peergroup_domain::reminders::{MessageKind, MessageState};
+use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
 use peergroup_domain::support::SupportStatus;
 use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
@@ -82,6 +82,10 @@ pub struct Recipient {
     pub consented: bool,
     /// How the person prefers to be reached (`email`, `phone`, `sms`), if they said.
     pub channel: Option<String>,
+    /// A participant's number, E.164.
+    pub phone: Option<String>,
+    /// The participant answered STOP to an SMS.
+    pub sms_stopped: bool,
     /// A coordinator or admin (a user, not a person): written in English, never in a
     /// group's language.
     pub staff: bool,
@@ -198,6 +202,10 @@ impl MessageRow {
             needs_consent: participant_mail,
             consented: consent.is_some(),
             channel: row.try_get("", "preferred_channel")?,
+            phone: row.try_get("", "phone")?,
+            sms_stopped: row
+                .try_get::<Option<DateTime<Utc>>>("", "sms_stopped_at")?
+                .is_some(),
         };
         let session = match row.try_get::<Option<Id>>("", "s_id")? {
             Some(_) => Some(session_of(
@@ -252,6 +260,7 @@ impl Store {
              m.created_at, o.reply_to, \
              p.display_name, p.email AS person_email, \
              p.preferred_language, p.preferred_channel, p.consent_reminders_at, \
+             p.phone, p.sms_stopped_at, \
              u.email AS user_email, u.locale AS user_locale, \
              s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \
@@ -457,7 +466,7 @@ impl Store {
     ) -> Result<()> {
         let now = self.now();
         let (state, job_outcome, error) = match outcome {
-            DeliveryOutcome::Sent { .. } => (MessageState::Sent, JobOutcome::Done, None),
+            DeliveryOutcome::Sent(_) => (MessageState::Sent, JobOutcome::Done, None),
             DeliveryOutcome::Skipped { why } => {
                 (MessageState::Skipped, JobOutcome::Done, Some(why.clone()))
             }
@@ -470,18 +479,18 @@ impl Store {
                 (state, o.clone(), o.error().map(str::to_string))
             }
         };
-        let (locale, sequence, sent_at) = match outcome {
-            DeliveryOutcome::Sent { locale, sequence } => {
-                (Some(locale.clone()), *sequence, Some(now))
-            }
-            _ => (None, None, None),
+        let sent = match outcome {
+            DeliveryOutcome::Sent(sent) => Some(sent),
+            _ => None,
         };
         let mark = format!(
             "UPDATE messages SET state = $1, attempts = $2, last_error = $3, \
              updated_at = $4, locale = COALESCE($5, locale), \
-             sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at) \
-             WHERE id = $8 AND EXISTS (SELECT 1 FROM jobs \
-             WHERE id = $9 AND locked_by = $10 AND state = '{}')",
+             sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at), \
+             channel = COALESCE($8, channel), segments = COALESCE($9, segments), \
+             gateway_ref = COALESCE($10, gateway_ref) \
+             WHERE id = $11 AND EXISTS (SELECT 1 FROM jobs \
+             WHERE id = $12 AND locked_by = $13 AND state = '{}')",
             JobState::Running.as_str()
         );
         let mut values: Vec<sea_orm::Value> = vec![
@@ -489,9 +498,12 @@ impl Store {
             job.attempts.into(),
             error.into(),
             now.into(),
-            locale.into(),
-            sequence.into(),
-            sent_at.into(),
+            sent.map(|s| s.locale.clone()).into(),
+            sent.and_then(|s| s.sequence).into(),
+            sent.map(|_| now).into(),
+            sent.map(|s| s.channel.as_str()).into(),
+            sent.and_then(|s| s.segments).into(),
+            sent.and_then(|s| s.gateway_ref.clone()).into(),
             message_id.into(),
             job.id.into(),
             job.lease_token.clone().into(),
@@ -500,7 +512,7 @@ impl Store {
         // message is marked and the job finished only while this claim holds it. On SQLite
         // two statements in one call to the one writer: a crash between them leaves the job
         // running with its message marked, and claimed again it sends nothing.
-        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(11));
+        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(14));
         values.extend(finish_values(job, &job_outcome, now));
         let statement = stmt(&self.writer(), &sql, values);
         if let Some(marks) = &self.marks {
@@ -612,14 +624,22 @@ impl Tx {
 /// How a delivery went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeliveryOutcome {
-    Sent {
-        locale: String,
-        sequence: Option<i32>,
-    },
-    Skipped {
-        why: String,
-    },
+    Sent(Sent),
+    Skipped { why: String },
     Failed(JobOutcome),
+}
+
+/// How a message went out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub locale: String,
+    /// The session's sequence the message described.
+    pub sequence: Option<i32>,
+    pub channel: Channel,
+    /// For an SMS, the segments it took.
+    pub segments: Option<i32>,
+    /// The gateway's id for an SMS, when it gives one.
+    pub gateway_ref: Option<String>,
 }
 
 fn message_record(m: message::Model) -> Result<MessageRecord> {
@@ -637,6 +657,9 @@ fn message_record(m: message::Model) -> Result<MessageRecord> {
         sent_at: m.sent_at,
         created_at: m.created_at,
         lost_claims: u32::try_from(m.lost_claims).unwrap_or(0),
+        channel: m.channel.map(|c| c.0),
+        segments: m.segments.and_then(|n| u32::try_from(n).ok()),
+        delivered_at: m.delivered_at,
     })
 }
 

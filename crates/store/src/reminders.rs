@@ -18,7 +18,6 @@ use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::group::GroupStatus;
 use peergroup_domain::jobs::{ChangedJob, DeliverJob, JobKind};
-use peergroup_domain::person::ContactChannel;
 use peergroup_domain::records::SessionStatus;
 use peergroup_domain::reminders::{MessageKind, MessageState, QuietHours, ReminderPolicy};
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order, Query};
@@ -224,9 +223,9 @@ impl Tx {
         reminder_facts(&self.0, org, session_id).await
     }
 
-    /// Participants holding a place who agreed to reminders, have an email address (or
-    /// prefer SMS: their reminder is recorded as skipped, so that a coordinator sees it)
-    /// and have not said they cannot come, as `(person, enrollment)`.
+    /// Participants holding a place who agreed to reminders, have an email address or a
+    /// phone (for SMS) and have not said they cannot come, as `(person, enrollment)`. The
+    /// delivery chooses the channel, or records why neither works.
     pub async fn reminded_participants(
         &self,
         org: Id,
@@ -336,10 +335,7 @@ async fn reminded_participants(
         .cond_where(
             Condition::any()
                 .add(Expr::col((person::Entity, P::Email)).is_not_null())
-                .add(
-                    Expr::col((person::Entity, P::PreferredChannel))
-                        .eq(ContactChannel::Sms.as_str()),
-                ),
+                .add(Expr::col((person::Entity, P::Phone)).is_not_null()),
         )
         .and_where(Expr::col((person::Entity, P::ConsentRemindersAt)).is_not_null())
         .and_where(Expr::exists(said_cannot_come).not())

@@ -120,7 +120,7 @@ mod tests {
         ContactKind, FacilitationModel, FacilitatorKind, FollowUpCaller, Segmentation,
     };
     use peergroup_domain::records::{FeedKind, SessionKind, SessionStatus};
-    use peergroup_domain::reminders::{MessageKind, MessageState};
+    use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
     use peergroup_domain::schedule::ExclusionPolicy;
     use peergroup_domain::support::{SupportKind, SupportStatus};
     use peergroup_domain::training::{DeliveryFormat, SupervisionMode};
@@ -173,6 +173,7 @@ mod tests {
             published_equals_wire::<GroupStatus>(&doc),
             published_equals_wire::<MessageKind>(&doc),
             published_equals_wire::<MessageState>(&doc),
+            published_equals_wire::<Channel>(&doc),
             published_equals_wire::<NextStep>(&doc),
             published_equals_wire::<Role>(&doc),
             published_equals_wire::<Scoring>(&doc),

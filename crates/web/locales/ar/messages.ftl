@@ -28,6 +28,7 @@ message-kind-password_reset = إعادة تعيين كلمة المرور
 
 message-state-queued = في الانتظار
 message-state-sent = أُرسلت
+message-state-delivered = وصلت
 message-state-retrying = محاولة جديدة
 message-state-dead = فشلت
 message-state-skipped = لم تُرسَل
@@ -43,3 +44,4 @@ mail-preview-name = (اسم الشخص)
 mail-preview-note = هذه معاينة فقط: لم يُرسَل شيء. التذكير الحقيقي يحمل رابطًا خاصًا بكل مشارك.
 mail-preview-missing = لا يمكن كتابة هذه الرسالة بهذه اللغة بعد.
 mail-preview-no-session = لا توجد جلسة قادمة. أنشئ مجموعة أولًا، ثم عاين تذكيراتها.
+messages-sms-segments = رسالة نصية، عدد الأجزاء: { $count }

@@ -31,6 +31,7 @@ message-kind-password_reset = Password reset
 
 message-state-queued = Waiting
 message-state-sent = Sent
+message-state-delivered = Delivered
 message-state-retrying = Trying again
 message-state-dead = Failed
 message-state-skipped = Not sent
@@ -46,3 +47,7 @@ mail-preview-name = (their name)
 mail-preview-note = This is a preview: nothing was sent. The real reminder carries each participant's own link.
 mail-preview-missing = This message cannot be written in this language yet.
 mail-preview-no-session = No session is coming up. Create a group first, then preview its reminders.
+messages-sms-segments = { $count ->
+    [one] SMS, 1 segment
+   *[other] SMS, { $count } segments
+}

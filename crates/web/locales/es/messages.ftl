@@ -31,6 +31,7 @@ message-kind-password_reset = Cambio de contraseña
 
 message-state-queued = En espera
 message-state-sent = Enviado
+message-state-delivered = Entregado
 message-state-retrying = Reintentando
 message-state-dead = Falló
 message-state-skipped = No enviado
@@ -46,3 +47,7 @@ mail-preview-name = (su nombre)
 mail-preview-note = Esto es una vista previa: no se envió nada. El recordatorio real lleva el enlace propio de cada participante.
 mail-preview-missing = Este mensaje todavía no se puede escribir en este idioma.
 mail-preview-no-session = No hay ninguna sesión próxima. Primero cree un grupo y luego vea sus recordatorios.
+messages-sms-segments = { $count ->
+    [one] SMS, 1 segmento
+   *[other] SMS, { $count } segmentos
+}

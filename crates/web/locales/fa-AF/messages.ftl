@@ -28,6 +28,7 @@ message-kind-password_reset = تغییر رمز
 
 message-state-queued = در انتظار
 message-state-sent = فرستاده شد
+message-state-delivered = رسید
 message-state-retrying = کوشش دوباره
 message-state-dead = ناکام ماند
 message-state-skipped = فرستاده نشد
@@ -43,3 +44,4 @@ mail-preview-name = (نام شخص)
 mail-preview-note = این فقط پیش‌نمایش است: چیزی فرستاده نشد. یادآوری واقعی برای هر شرکت‌کننده لینک خودش را دارد.
 mail-preview-missing = این پیام هنوز به این زبان نوشته شده نمی‌تواند.
 mail-preview-no-session = جلسه‌ای در پیش نیست. اول یک گروه بسازید، بعد یادآوری‌هایش را ببینید.
+messages-sms-segments = پیام کوتاه، تعداد بخش‌ها: { $count }

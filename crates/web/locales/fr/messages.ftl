@@ -31,6 +31,7 @@ message-kind-password_reset = Nouveau mot de passe
 
 message-state-queued = En attente
 message-state-sent = Envoyé
+message-state-delivered = Remis
 message-state-retrying = Nouvel essai
 message-state-dead = Échec
 message-state-skipped = Non envoyé
@@ -46,3 +47,7 @@ mail-preview-name = (son nom)
 mail-preview-note = Ceci est un aperçu : rien n'a été envoyé. Le vrai rappel porte le lien propre à chaque participant.
 mail-preview-missing = Ce message ne peut pas encore être écrit dans cette langue.
 mail-preview-no-session = Aucune séance à venir. Créez d'abord un groupe, puis voyez ses rappels.
+messages-sms-segments = { $count ->
+    [one] SMS, 1 segment
+   *[other] SMS, { $count } segments
+}

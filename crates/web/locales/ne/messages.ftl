@@ -28,6 +28,7 @@ message-kind-password_reset = पासवर्ड रिसेट
 
 message-state-queued = पर्खँदै
 message-state-sent = पठाइयो
+message-state-delivered = पुग्यो
 message-state-retrying = फेरि प्रयास हुँदै
 message-state-dead = असफल
 message-state-skipped = पठाइएन
@@ -43,3 +44,4 @@ mail-preview-name = (उहाँको नाम)
 mail-preview-note = यो पूर्वावलोकन मात्र हो: केही पठाइएको छैन। साँचो रिमाइन्डरमा हरेक सहभागीको आफ्नै लिङ्क हुन्छ।
 mail-preview-missing = यो सन्देश अझै यो भाषामा लेख्न सकिँदैन।
 mail-preview-no-session = कुनै बैठक आउँदै छैन। पहिले समूह बनाउनुहोस्, अनि त्यसका रिमाइन्डर हेर्नुहोस्।
+messages-sms-segments = SMS, भागहरू: { $count }

@@ -28,6 +28,7 @@ message-kind-password_reset = ਪਾਸਵਰਡ ਨਵਾਂ ਕਰਨਾ
 
 message-state-queued = ਉਡੀਕ ਵਿੱਚ
 message-state-sent = ਭੇਜਿਆ ਗਿਆ
+message-state-delivered = ਪਹੁੰਚ ਗਿਆ
 message-state-retrying = ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼
 message-state-dead = ਨਾਕਾਮ
 message-state-skipped = ਨਹੀਂ ਭੇਜਿਆ
@@ -43,3 +44,4 @@ mail-preview-name = (ਉਹਨਾਂ ਦਾ ਨਾਮ)
 mail-preview-note = ਇਹ ਸਿਰਫ਼ ਝਲਕ ਹੈ: ਕੁਝ ਨਹੀਂ ਭੇਜਿਆ ਗਿਆ। ਅਸਲ ਰਿਮਾਈਂਡਰ ਵਿੱਚ ਹਰ ਭਾਗੀਦਾਰ ਦਾ ਆਪਣਾ ਲਿੰਕ ਹੁੰਦਾ ਹੈ।
 mail-preview-missing = ਇਹ ਸੁਨੇਹਾ ਅਜੇ ਇਸ ਭਾਸ਼ਾ ਵਿੱਚ ਨਹੀਂ ਲਿਖਿਆ ਜਾ ਸਕਦਾ।
 mail-preview-no-session = ਕੋਈ ਮੀਟਿੰਗ ਨੇੜੇ ਨਹੀਂ। ਪਹਿਲਾਂ ਇੱਕ ਗਰੁੱਪ ਬਣਾਓ, ਫਿਰ ਉਸਦੇ ਰਿਮਾਈਂਡਰ ਦੇਖੋ।
+messages-sms-segments = SMS, ਹਿੱਸੇ: { $count }

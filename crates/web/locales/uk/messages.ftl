@@ -33,6 +33,7 @@ message-kind-password_reset = Новий пароль
 
 message-state-queued = Очікує
 message-state-sent = Надіслано
+message-state-delivered = Доставлено
 message-state-retrying = Нова спроба
 message-state-dead = Не вдалося
 message-state-skipped = Не надіслано
@@ -48,3 +49,4 @@ mail-preview-name = (ім'я людини)
 mail-preview-note = Це лише перегляд: нічого не надіслано. Справжнє нагадування містить власне посилання кожного учасника.
 mail-preview-missing = Це повідомлення ще не можна написати цією мовою.
 mail-preview-no-session = Найближчих зустрічей немає. Спершу створіть групу, потім перегляньте її нагадування.
+messages-sms-segments = SMS, сегментів: { $count }

@@ -28,6 +28,7 @@ message-kind-password_reset = 重设密码
 
 message-state-queued = 等待中
 message-state-sent = 已发送
+message-state-delivered = 已送达
 message-state-retrying = 正在重试
 message-state-dead = 失败
 message-state-skipped = 未发送
@@ -43,3 +44,4 @@ mail-preview-name = （对方姓名）
 mail-preview-note = 这只是预览：没有发送任何内容。真正的提醒带有每位参与者自己的链接。
 mail-preview-missing = 这条消息暂时还不能用这种语言写出。
 mail-preview-no-session = 近期没有活动。请先创建一个小组，再预览它的提醒。
+messages-sms-segments = 短信，共 { $count } 段

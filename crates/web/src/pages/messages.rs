@@ -47,6 +47,8 @@ pub struct Line {
     pub about: Option<(String, String)>,
     pub when: String,
     pub attempts: String,
+    /// For an SMS: "SMS, 2 segments" (each is paid for).
+    pub sms: Option<String>,
     pub error: Option<String>,
 }
 
@@ -88,6 +90,9 @@ fn line(w: &Words, m: LogLine) -> Line {
         }),
         when: date_in(w, when, tz),
         attempts: w.t1("messages-attempts", "count", m.attempts),
+        sms: m
+            .sms_segments
+            .map(|n| w.t1("messages-sms-segments", "count", n)),
         error: m.last_error,
     }
 }

@@ -1,0 +1,252 @@
+//! SMS to participants: the channel chosen by preference, phone and consent; the text in
+//! their language and alphabet, counted in segments; skipped with a reason when it cannot go.
+
+use chrono::{TimeZone, Utc};
+use peergroup_blackbox::{TestApp, fixtures};
+use peergroup_domain::jobs::JobKind;
+use serde_json::{Value, json};
+
+struct Setup {
+    token: String,
+    group: i64,
+}
+
+/// A group meeting Wednesdays at 10:00 in Vancouver from 17 March 2027, with nobody in it.
+async fn setup(app: &TestApp, org: &str) -> Setup {
+    setup_at(app, org, "Gurdwara hall").await
+}
+
+/// [`setup`], meeting at `venue`.
+async fn setup_at(app: &TestApp, org: &str, venue: &str) -> Setup {
+    let token = app.coordinator(org).await;
+    let program = app
+        .create_id(&token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let mut group = fixtures::group(program);
+    group["name"] = json!("Salud");
+    group["start_date"] = json!("2027-03-17");
+    group["start_time"] = json!("10:00");
+    group["capacity"] = json!(6);
+    group["venue"]["name"] = json!(venue);
+    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    app.generate_sessions(&token, group).await;
+    Setup { token, group }
+}
+
+/// Enrols a new person made from `fixtures::person(name)` with `changes` applied.
+async fn enrol(app: &TestApp, s: &Setup, name: &str, changes: Value) -> i64 {
+    let mut p = fixtures::person(name);
+    for (k, v) in changes.as_object().unwrap() {
+        p[k] = v.clone();
+    }
+    let id = app.create_id(&s.token, "/api/v1/people", &p).await;
+    app.create_id(
+        &s.token,
+        &format!("/api/v1/groups/{}/enrollments", s.group),
+        &json!({"person_id": id}),
+    )
+    .await;
+    id
+}
+
+/// Plans the reminders due a week before the first session.
+async fn remind(app: &TestApp) {
+    remind_at(app, 30).await;
+}
+
+/// [`remind`], with the planning tick at `minute` past 17:00 UTC (one tick a minute runs).
+async fn remind_at(app: &TestApp, minute: u32) {
+    let now = Utc.with_ymd_and_hms(2027, 3, 10, 17, minute, 0).unwrap();
+    app.clock.set(now);
+    app.server()
+        .store
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(JobKind::PlanReminders, now)])
+        .await
+        .unwrap();
+}
+
+async fn message_of(app: &TestApp, s: &Setup, person: i64) -> Value {
+    let page = app
+        .get(&s.token, &format!("/api/v1/messages?person_id={person}"))
+        .await
+        .ok(200)
+        .clone();
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{page:#}");
+    items[0].clone()
+}
+
+#[tokio::test]
+async fn an_arabic_reminder_goes_as_ucs2_sms_with_its_segments_counted() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-ar").await;
+    let hawa = enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_language": "ar", "preferred_channel": "sms", "phone": "+16045550111"}),
+    )
+    .await;
+    let amina = enrol(&app, &s, "Amina K", json!({"preferred_language": "en"})).await;
+    remind(&app).await;
+
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 1, "only Hawa prefers SMS: {sms:#?}");
+    let text = sms[0]["text"].as_str().unwrap();
+    assert_eq!(sms[0]["to"], "+16045550111");
+    assert_eq!(sms[0]["encoding"], "ucs2");
+    for part in [
+        "تذكير: Salud",
+        "10:00",
+        "المكان: Gurdwara hall",
+        "أرسل لا أو 2",
+        "STOP",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    // 70 UTF-16 units fit one message; past that, 67 a segment.
+    let units = text.encode_utf16().count();
+    assert!(units > 70, "{text}");
+    let segments = units.div_ceil(67);
+    assert_eq!(sms[0]["segments"], segments);
+    assert!(
+        sms[0]["status_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:8080/sms/status/"),
+        "{:#}",
+        sms[0]
+    );
+
+    let theirs = message_of(&app, &s, hawa).await;
+    assert_eq!(theirs["state"], "sent");
+    assert_eq!(theirs["channel"], "sms");
+    assert_eq!(theirs["segments"], segments);
+    assert_eq!(theirs["locale"], "ar");
+    // The coordinators' log says what it cost.
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, &s.token, "lead@example.org", "coordinator").await;
+    let log = page.get("/messages").await;
+    assert!(
+        log.body.contains(&format!("SMS, {segments} segments")),
+        "{}",
+        log.body
+    );
+    let mail = message_of(&app, &s, amina).await;
+    assert_eq!(mail["channel"], "email");
+    assert_eq!(mail["segments"], Value::Null);
+    let mails = app.outbox().await;
+    let to_amina = mails
+        .iter()
+        .filter(|m| m.starts_with("To: amina.k@"))
+        .count();
+    assert_eq!(to_amina, 1, "Amina's by email: {mails:#?}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn english_spanish_and_french_reminders_fit_the_gsm_alphabet() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-gsm").await;
+    for (name, language) in [("Ana P", "es"), ("Marie L", "fr"), ("Joy N", "en")] {
+        enrol(
+            &app,
+            &s,
+            name,
+            json!({"preferred_language": language, "email": null, "preferred_channel": null}),
+        )
+        .await;
+    }
+    remind(&app).await;
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 3, "a phone and no email: SMS");
+    for m in &sms {
+        assert_eq!(m["encoding"], "gsm7", "{m:#}");
+        assert!(m["segments"].as_u64().unwrap() <= 2, "{m:#}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_sms_over_the_segment_limit_drops_the_place_then_is_skipped() {
+    let app = TestApp::spawn().await;
+    let s = setup_at(
+        &app,
+        "sms-limit",
+        "قاعة المجتمع الكبرى في وسط المدينة قرب المكتبة العامة",
+    )
+    .await;
+    let hawa = enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_language": "ar", "preferred_channel": "sms"}),
+    )
+    .await;
+    remind(&app).await;
+    let mut config = app.config.clone();
+    config.sms.max_segments = 2;
+    app.run_jobs_with(&config).await;
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 1);
+    let text = sms[0]["text"].as_str().unwrap();
+    assert!(!text.contains("المكان"), "the place left out: {text}");
+    assert_eq!(sms[0]["segments"], 2);
+    assert_eq!(message_of(&app, &s, hawa).await["segments"], 2);
+
+    // One segment cannot hold even the time and the reply words.
+    let s = setup(&app, "sms-limit-1").await;
+    let olena = enrol(
+        &app,
+        &s,
+        "Olena P",
+        json!({"preferred_language": "ar", "preferred_channel": "sms"}),
+    )
+    .await;
+    remind_at(&app, 35).await;
+    config.sms.max_segments = 1;
+    app.run_jobs_with(&config).await;
+    let theirs = message_of(&app, &s, olena).await;
+    assert_eq!(theirs["state"], "skipped");
+    let why = theirs["last_error"].as_str().unwrap();
+    assert!(why.contains("sms.max_segments (1)"), "{why}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_preferred_channel_and_consent_choose_sms_or_email() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-choice").await;
+    let texter = enrol(&app, &s, "Hawa S", json!({"preferred_channel": "sms"})).await;
+    let writer = enrol(&app, &s, "Rosa T", json!({"preferred_channel": "email"})).await;
+    let unsaid = enrol(&app, &s, "Joy N", json!({"preferred_channel": null})).await;
+    let no_consent = enrol(
+        &app,
+        &s,
+        "Olena P",
+        json!({"preferred_channel": "sms", "consent": {"reminders": false}}),
+    )
+    .await;
+    remind(&app).await;
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 1, "{sms:#?}");
+    assert_eq!(app.outbox().await.len(), 2);
+    for (person, channel) in [(texter, "sms"), (writer, "email"), (unsaid, "email")] {
+        let m = message_of(&app, &s, person).await;
+        assert_eq!(
+            (&m["state"], &m["channel"]),
+            (&json!("sent"), &json!(channel)),
+            "{m:#}"
+        );
+    }
+    let none = app
+        .get(
+            &s.token,
+            &format!("/api/v1/messages?person_id={no_consent}"),
+        )
+        .await
+        .ok(200)["items"]
+        .clone();
+    assert_eq!(none, json!([]), "no consent, no reminder");
+    app.stop().await;
+}
