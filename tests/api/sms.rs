@@ -250,3 +250,74 @@ async fn the_preferred_channel_and_consent_choose_sms_or_email() {
     assert_eq!(none, json!([]), "no consent, no reminder");
     app.stop().await;
 }
+
+/// The path of an SMS's delivery-report URL.
+fn status_path(sms: &Value) -> String {
+    let url = sms["status_url"].as_str().unwrap();
+    url[url.find("/sms/status/").unwrap()..].to_string()
+}
+
+#[tokio::test]
+async fn delivery_reports_move_the_message_and_a_forged_one_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-dlr").await;
+    let hawa = enrol(&app, &s, "Hawa S", json!({"preferred_channel": "sms"})).await;
+    remind(&app).await;
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 1);
+    let path = status_path(&sms[0]);
+    let get = |p: String| {
+        let url = format!("{}{p}", app.base);
+        let client = app.client.clone();
+        async move { client.get(url).send().await.unwrap().status().as_u16() }
+    };
+
+    // A token changed by one character, or another message's number, is refused.
+    let mut forged = path.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    assert_eq!(get(format!("{forged}?type=1")).await, 404);
+    assert_eq!(get("/sms/status/1.2?type=1".into()).await, 404);
+    assert_eq!(message_of(&app, &s, hawa).await["state"], "sent");
+    // Kannel's "handed to the SMSC" changes nothing; an unknown type is refused.
+    assert_eq!(get(format!("{path}?type=8")).await, 200);
+    assert_eq!(get(format!("{path}?type=99")).await, 400);
+    assert_eq!(message_of(&app, &s, hawa).await["state"], "sent");
+
+    // Failed at the phone: queued again with the backoff, sent again once, then delivered.
+    assert_eq!(get(format!("{path}?type=2")).await, 200);
+    assert_eq!(
+        get(format!("{path}?type=2")).await,
+        200,
+        "a repeated report"
+    );
+    let m = message_of(&app, &s, hawa).await;
+    assert_eq!(m["state"], "retrying", "{m:#}");
+    assert!(m["last_error"].as_str().unwrap().contains("undelivered"));
+    assert_eq!(app.sms_outbox().await.len(), 1, "not before its time");
+    app.clock.advance(chrono::Duration::minutes(2));
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 2, "sent again once: {sms:#?}");
+    let m = message_of(&app, &s, hawa).await;
+    assert_eq!(
+        (&m["state"], &m["attempts"]),
+        (&json!("sent"), &json!(2)),
+        "{m:#}"
+    );
+    assert_eq!(get(format!("{path}?type=1")).await, 200);
+    let m = message_of(&app, &s, hawa).await;
+    assert_eq!(m["state"], "delivered", "{m:#}");
+    assert!(m["delivered_at"].is_string());
+
+    // Twilio's form, for the same message: delivered stays delivered.
+    let twilio = app
+        .client
+        .post(format!("{}{path}", app.base))
+        .form(&[("MessageStatus", "failed"), ("MessageSid", "SM1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(twilio.status().as_u16(), 200);
+    assert_eq!(message_of(&app, &s, hawa).await["state"], "delivered");
+    app.stop().await;
+}

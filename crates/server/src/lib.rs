@@ -91,6 +91,10 @@ pub async fn start_with_clock(
                 config.server.auth_failures_per_second,
             )
             .with_links(links.clone())
+            .with_sms_retry(peergroup_app::sms_reports::Retry {
+                base: chrono::TimeDelta::seconds(config.jobs.retry_base_seconds as i64),
+                max: chrono::TimeDelta::seconds(config.jobs.retry_max_seconds as i64),
+            })
             .with_login(config.login()),
     );
     let demo_links = if config.demo.enabled {

@@ -51,6 +51,7 @@ pub mod session_marks;
 pub mod session_writes;
 pub mod sessions;
 pub mod sign_in;
+pub mod sms_reports;
 mod stored;
 pub mod supervision;
 pub mod supports;

@@ -62,6 +62,8 @@ pub struct AppState {
     sign_in_by_email: Arc<auth_limit::AuthLimiter<String>>,
     /// Each organization's dashboard as last read, for a second.
     dashboards: Arc<pages::DashboardCache>,
+    /// How an SMS the gateway reports undelivered waits before it is sent again.
+    sms_retry: peergroup_app::sms_reports::Retry,
 }
 
 /// Failed sign-ins allowed at once, then one every this many seconds (per address and
@@ -89,6 +91,10 @@ impl AppState {
                 detail_cache::DEFAULT_DETAIL_CACHE,
             )),
             links: None,
+            sms_retry: peergroup_app::sms_reports::Retry {
+                base: chrono::TimeDelta::seconds(30),
+                max: chrono::TimeDelta::hours(1),
+            },
             installation: Arc::new(tokio::sync::OnceCell::new()),
             login: Arc::new(pages::LoginSettings::default()),
             sign_in_limit: Arc::new(auth_limit::AuthLimiter::per_minute(
@@ -141,7 +147,14 @@ impl AppState {
         Ok(name)
     }
 
-    /// Accepts "I can't come" links signed with this key.
+    /// How an SMS reported undelivered waits before it is sent again (the job queue's
+    /// backoff).
+    pub fn with_sms_retry(mut self, retry: peergroup_app::sms_reports::Retry) -> Self {
+        self.sms_retry = retry;
+        self
+    }
+
+    /// Accepts "I can't come" links and SMS delivery reports signed with this key.
     pub fn with_links(mut self, links: LinkSigner) -> Self {
         self.links = Some(links);
         self
@@ -223,6 +236,7 @@ pub fn app(state: AppState) -> Router {
         .merge(health)
         .merge(api)
         .merge(pages::router(state.clone()))
+        .merge(routes::sms_gateway::router())
         .method_not_allowed_fallback(|| async {
             error::ApiError::new(
                 axum::http::StatusCode::METHOD_NOT_ALLOWED,

@@ -14,6 +14,7 @@ pub mod outcomes;
 pub mod people;
 pub mod programs;
 pub mod sessions;
+pub mod sms_gateway;
 pub mod supervision;
 pub mod templates;
 pub mod tokens;
