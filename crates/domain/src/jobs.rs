@@ -102,6 +102,17 @@ pub struct DeliverJob {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoopJob {}
 
+/// The delay before attempt `attempts + 1`: `base · 2^(attempts-1)`, at most `max`, then
+/// scaled by `jitter` (0.8 to 1.2) so that failed jobs do not return in lockstep.
+pub fn backoff(attempts: i32, base: Duration, max: Duration, jitter: f64) -> Duration {
+    let exp = u32::try_from(attempts.saturating_sub(1))
+        .unwrap_or(0)
+        .min(30);
+    let raw = base.num_milliseconds().saturating_mul(1i64 << exp);
+    let capped = raw.min(max.num_milliseconds()).max(0);
+    Duration::milliseconds((capped as f64 * jitter.clamp(0.8, 1.2)) as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,15 +144,4 @@ mod tests {
         .unwrap();
         assert_eq!(r.audience, Audience::Facilitators);
     }
-}
-
-/// The delay before attempt `attempts + 1`: `base · 2^(attempts-1)`, at most `max`, then
-/// scaled by `jitter` (0.8 to 1.2) so that failed jobs do not return in lockstep.
-pub fn backoff(attempts: i32, base: Duration, max: Duration, jitter: f64) -> Duration {
-    let exp = u32::try_from(attempts.saturating_sub(1))
-        .unwrap_or(0)
-        .min(30);
-    let raw = base.num_milliseconds().saturating_mul(1i64 << exp);
-    let capped = raw.min(max.num_milliseconds()).max(0);
-    Duration::milliseconds((capped as f64 * jitter.clamp(0.8, 1.2)) as i64)
 }
