@@ -2,6 +2,7 @@
 //! their language and alphabet, counted in segments; skipped with a reason when it cannot go.
 
 use chrono::{TimeZone, Utc};
+use peergroup_blackbox::kannel::{self, Kannel};
 use peergroup_blackbox::{TestApp, fixtures};
 use peergroup_domain::jobs::JobKind;
 use serde_json::{Value, json};
@@ -319,5 +320,125 @@ async fn delivery_reports_move_the_message_and_a_forged_one_changes_nothing() {
         .unwrap();
     assert_eq!(twilio.status().as_u16(), 200);
     assert_eq!(message_of(&app, &s, hawa).await["state"], "delivered");
+    app.stop().await;
+}
+
+/// The test config sending SMS through `kannel`, with links back to this app.
+fn through(app: &TestApp, kannel: &Kannel) -> peergroup::Config {
+    let mut c = app.config.clone();
+    c.server.public_url = app.base.clone();
+    c.sms.transport = "kannel".into();
+    c.sms.kannel_sendsms_url = kannel.sendsms_url();
+    c.sms.kannel_username = kannel::SENDSMS_USER.into();
+    c.sms.kannel_password = kannel::SENDSMS_PASSWORD.into();
+    c.sms.timeout_seconds = 2;
+    c
+}
+
+/// Waits for the message's state to become `state`: Kannel reports on its own time.
+async fn wait_for_state(app: &TestApp, s: &Setup, person: i64, state: &str) -> Value {
+    for _ in 0..100 {
+        let m = message_of(app, s, person).await;
+        if m["state"] == state {
+            return m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{:#}", message_of(app, s, person).await);
+}
+
+#[tokio::test]
+async fn through_kannel_an_arabic_reminder_arrives_as_ucs2_parts_and_is_reported_delivered() {
+    let app = TestApp::spawn().await;
+    let kannel = Kannel::start(&format!("{}/sms/inbound-unused", app.base)).await;
+    let config = through(&app, &kannel);
+    let s = setup(&app, "kannel-ar").await;
+    let hawa = enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_language": "ar", "preferred_channel": "sms", "phone": "+16045550111"}),
+    )
+    .await;
+    remind(&app).await;
+    app.run_jobs_with(&config).await;
+    let sent = message_of(&app, &s, hawa).await;
+    assert_eq!(sent["state"], "sent", "{sent:#}");
+    let segments = sent["segments"].as_u64().unwrap() as usize;
+    assert!(segments >= 2, "{sent:#}");
+
+    // Kannel hands the SMSC one UCS-2 part per counted segment, in order.
+    let mut parts = Vec::new();
+    for _ in 0..100 {
+        parts = kannel.smsc.parts();
+        if parts.len() >= segments {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(parts.len(), segments, "{parts:#?}");
+    parts.sort_by_key(|p| p.concatenation().map(|(_, seq)| seq));
+    for (i, p) in parts.iter().enumerate() {
+        assert_eq!(p.to, "+16045550111");
+        assert_eq!(p.from, kannel::SHORT_CODE);
+        assert_eq!(p.coding, 2, "UCS-2");
+        assert_eq!(p.concatenation(), Some((segments as u8, i as u8 + 1)));
+    }
+    let text: String = parts.iter().map(|p| p.text()).collect();
+    assert!(text.starts_with("تذكير: Salud"), "{text}");
+    assert!(text.contains("أرسل لا أو 2"), "{text}");
+
+    // The phone got it: the SMSC tells Kannel, Kannel tells peergroup.
+    kannel.smsc.report(1).await;
+    let delivered = wait_for_state(&app, &s, hawa, "delivered").await;
+    assert!(delivered["delivered_at"].is_string());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn with_kannel_down_an_sms_waits_and_goes_exactly_once_when_it_returns() {
+    let app = TestApp::spawn().await;
+    let mut kannel = Kannel::start(&format!("{}/sms/inbound-unused", app.base)).await;
+    let config = through(&app, &kannel);
+    let s = setup(&app, "kannel-down").await;
+    let hawa = enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_channel": "sms", "preferred_language": "en"}),
+    )
+    .await;
+    kannel.stop_boxes();
+    remind(&app).await;
+    app.run_jobs_with(&config).await;
+    let waiting = message_of(&app, &s, hawa).await;
+    assert_eq!(waiting["state"], "retrying", "{waiting:#}");
+    assert!(
+        waiting["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be reached"),
+        "{waiting:#}"
+    );
+    // Still down at the next attempt.
+    app.clock.advance(chrono::Duration::minutes(2));
+    app.run_jobs_with(&config).await;
+    assert_eq!(message_of(&app, &s, hawa).await["attempts"], 2);
+
+    kannel.start_boxes().await;
+    app.clock.advance(chrono::Duration::minutes(5));
+    app.run_jobs_with(&config).await;
+    app.clock.advance(chrono::Duration::hours(2));
+    app.run_jobs_with(&config).await;
+    let sent = message_of(&app, &s, hawa).await;
+    assert_eq!(
+        (&sent["state"], &sent["attempts"]),
+        (&json!("sent"), &json!(3)),
+        "{sent:#}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let parts = kannel.smsc.parts();
+    assert_eq!(parts.len(), 1, "exactly once: {parts:#?}");
+    assert_eq!(parts[0].coding, 0, "English fits GSM-7");
     app.stop().await;
 }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 pub use serde_json::json;
 
 pub mod browser;
+pub mod kannel;
 pub mod pages;
 pub mod smtp;
 
