@@ -46,6 +46,12 @@ enum Command {
     /// Recompute every participant's run of missed sessions from the attendance history and
     /// bring the follow-up tasks in line (after a restore, say); prints what changed.
     RebuildFollowUps,
+    /// Print the URL an SMS gateway forwards an organization's incoming SMS to (Kannel's
+    /// `get-url`, with `?from=%p&text=%a` added; Twilio's messaging webhook as it is).
+    SmsInboundUrl {
+        #[arg(long)]
+        org: String,
+    },
     /// Plan the reminders of the coming `jobs.plan_horizon_hours` now, instead of at the
     /// next 5-minute tick (after an import, say); running servers send them when due.
     PlanReminders,
@@ -151,6 +157,22 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Token { command } => token_command(&config, command).await,
         Command::User { command } => user_command(&config, command).await,
+        Command::SmsInboundUrl { org } => {
+            let slug = Slug::parse(org).map_err(|e| anyhow::anyhow!("--org: {e}"))?;
+            let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
+            let found = store.find_organization(&slug).await;
+            let links = peergroup::jobs::link_signer(&store).await;
+            store.close().await;
+            let Some(org) = found? else {
+                anyhow::bail!("no organization `{slug}`");
+            };
+            let token = links?.sign_sms_inbound(org.id);
+            println!(
+                "{}",
+                peergroup_notify::links::sms_inbound_url(&config.server.public_url, &token)
+            );
+            Ok(())
+        }
         Command::CheckConfig => {
             println!("{}", serde_json::to_string_pretty(&config.redacted())?);
             Ok(())
@@ -355,28 +377,32 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         }
         None => {}
     }
+    // Handlers first: a SIGTERM sent as soon as the line below is read must stop us cleanly.
+    let stopping = shutdown_signal()?;
     println!("peergroup listening on http://{}", server.addr);
     tracing::info!(addr = %server.addr, "peergroup listening");
-    shutdown_signal().await;
+    stopping.await;
     tracing::info!("shutting down");
     server.stop().await.context("stopping")
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
+/// Completes on Ctrl-C or SIGTERM; both are caught from the moment this returns.
+#[cfg(unix)]
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate()).context("catching SIGTERM")?;
+    let mut interrupt = signal(SignalKind::interrupt()).context("catching SIGINT")?;
+    Ok(async move {
+        tokio::select! {
+            _ = terminate.recv() => {},
+            _ = interrupt.recv() => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
+    })
+}
+
+#[cfg(not(unix))]
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
