@@ -20,6 +20,7 @@ mod m20261205_000013_user_deactivation;
 mod m20261205_000014_outcomes;
 mod m20261205_000015_instrument_translations;
 mod m20261205_000016_sms;
+mod m20261205_000017_sms_replies;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000014_outcomes::Migration),
             Box::new(m20261205_000015_instrument_translations::Migration),
             Box::new(m20261205_000016_sms::Migration),
+            Box::new(m20261205_000017_sms_replies::Migration),
         ]
     }
 }

@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 struct Setup {
     token: String,
     group: i64,
+    /// The first session.
+    first: i64,
 }
 
 /// A group meeting Wednesdays at 10:00 in Vancouver from 17 March 2027, with nobody in it.
@@ -30,8 +32,12 @@ async fn setup_at(app: &TestApp, org: &str, venue: &str) -> Setup {
     group["capacity"] = json!(6);
     group["venue"]["name"] = json!(venue);
     let group = app.create_id(&token, "/api/v1/groups", &group).await;
-    app.generate_sessions(&token, group).await;
-    Setup { token, group }
+    let first = app.generate_sessions(&token, group).await[0];
+    Setup {
+        token,
+        group,
+        first,
+    }
 }
 
 /// Enrols a new person made from `fixtures::person(name)` with `changes` applied.
@@ -440,5 +446,151 @@ async fn with_kannel_down_an_sms_waits_and_goes_exactly_once_when_it_returns() {
     let parts = kannel.smsc.parts();
     assert_eq!(parts.len(), 1, "exactly once: {parts:#?}");
     assert_eq!(parts[0].coding, 0, "English fits GSM-7");
+    app.stop().await;
+}
+
+/// The URL an organization's gateway forwards incoming SMS to, as `peergroup
+/// sms-inbound-url` prints it (the path only).
+async fn inbound_path(app: &TestApp, org: &str) -> String {
+    let store = &app.server().store;
+    let slug = peergroup_domain::values::Slug::parse(org).unwrap();
+    let org = store.find_organization(&slug).await.unwrap().unwrap();
+    let links = peergroup::jobs::link_signer(store).await.unwrap();
+    format!("/sms/inbound/{}", links.sign_sms_inbound(org.id))
+}
+
+/// Sends an SMS to peergroup as Kannel forwards it.
+async fn text_in(app: &TestApp, path: &str, from: &str, text: &str) -> u16 {
+    app.client
+        .get(format!("{}{path}", app.base))
+        .query(&[("from", from), ("text", text)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn cannot_come(app: &TestApp, s: &Setup) -> u64 {
+    app.get(&s.token, &format!("/api/v1/sessions/{}", s.first))
+        .await
+        .ok(200)["cannot_come"]
+        .as_u64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordinators() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-replies").await;
+    let other = setup(&app, "sms-replies-other").await;
+    let no_email = json!({"preferred_channel": "sms", "email": null, "preferred_language": "ar"});
+    let mut hawa = no_email.clone();
+    hawa["phone"] = json!("+16045550111");
+    let hawa = enrol(&app, &s, "Hawa S", hawa).await;
+    let mut joy = no_email.clone();
+    joy["phone"] = json!("+16045550122");
+    let joy = enrol(&app, &s, "Joy N", joy).await;
+    remind(&app).await;
+    assert_eq!(app.sms_outbox().await.len(), 2);
+    let path = inbound_path(&app, "sms-replies").await;
+
+    // Another organization's URL, a forged one, or a number of nobody here: nothing.
+    let elsewhere = inbound_path(&app, "sms-replies-other").await;
+    assert_eq!(text_in(&app, &elsewhere, "+16045550111", "NO").await, 200);
+    assert_eq!(
+        text_in(&app, &format!("{path}x"), "+16045550111", "NO").await,
+        404
+    );
+    assert_eq!(text_in(&app, &path, "+16045550199", "NO").await, 200);
+    assert_eq!(cannot_come(&app, &s).await, 0);
+    assert_eq!(cannot_come(&app, &other).await, 0);
+
+    // "لا" (no, in Arabic), from the number as the gateway writes it.
+    assert_eq!(text_in(&app, &path, "16045550111", " لا ").await, 200);
+    assert_eq!(cannot_come(&app, &s).await, 1);
+    let _ = hawa;
+
+    // STOP: the next reminder is not texted (and Joy has no email: skipped, saying why).
+    assert_eq!(text_in(&app, &path, "+16045550122", "stop").await, 200);
+    assert_eq!(
+        text_in(&app, &path, "+16045550122", "Is there parking?").await,
+        200
+    );
+    let day_before = Utc.with_ymd_and_hms(2027, 3, 16, 17, 30, 0).unwrap();
+    app.clock.set(day_before);
+    app.server()
+        .store
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
+            JobKind::PlanReminders,
+            day_before,
+        )])
+        .await
+        .unwrap();
+    assert_eq!(app.sms_outbox().await.len(), 2, "no new SMS");
+    let joys = app
+        .get(&s.token, &format!("/api/v1/messages?person_id={joy}"))
+        .await
+        .ok(200)["items"]
+        .clone();
+    assert_eq!(joys.as_array().unwrap().len(), 2, "{joys:#}");
+    let latest = &joys[1];
+    assert_eq!(latest["state"], "skipped", "{joys:#}");
+    assert!(
+        latest["last_error"].as_str().unwrap().contains("STOP"),
+        "{joys:#}"
+    );
+
+    // Coordinators read the replies and what each did.
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, &s.token, "lead@example.org", "coordinator").await;
+    let log = page.get("/messages").await;
+    for says in [
+        "Replies by SMS",
+        "Is there parking?",
+        "For you to read",
+        "Asked for no more SMS",
+        "Said they cannot come",
+        "لا",
+    ] {
+        assert!(log.body.contains(says), "{says}: {}", log.body);
+    }
+    let mut theirs =
+        peergroup_blackbox::pages::invited(&app, &other.token, "lead2@example.org", "coordinator")
+            .await;
+    assert!(
+        !theirs
+            .get("/messages")
+            .await
+            .body
+            .contains("Replies by SMS")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn through_kannel_a_reply_no_records_the_absence() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "kannel-reply").await;
+    let inbound = inbound_path(&app, "kannel-reply").await;
+    let kannel = Kannel::start(&format!("{}{inbound}?from=%p&text=%a", app.base)).await;
+    let config = through(&app, &kannel);
+    enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_channel": "sms", "phone": "+16045550111", "preferred_language": "en"}),
+    )
+    .await;
+    remind(&app).await;
+    app.run_jobs_with(&config).await;
+    assert_eq!(kannel.text_from_phone("+16045550111", "No").await, "Sent.");
+    for _ in 0..100 {
+        if cannot_come(&app, &s).await == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(cannot_come(&app, &s).await, 1);
     app.stop().await;
 }

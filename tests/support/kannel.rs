@@ -214,6 +214,8 @@ impl Smsc {
 pub struct Kannel {
     dir: tempfile::TempDir,
     pub sendsms_port: u16,
+    /// Where the SMSC hands Kannel what phones send.
+    smsc_in: u16,
     pub smsc: Smsc,
     boxes: Vec<Child>,
 }
@@ -278,6 +280,7 @@ get-url = "{inbound_url}"
         let mut kannel = Kannel {
             dir,
             sendsms_port: sendsms,
+            smsc_in,
             smsc,
             boxes: Vec::new(),
         };
@@ -324,6 +327,27 @@ get-url = "{inbound_url}"
             "Kannel did not start: {}",
             std::fs::read_to_string(self.dir.path().join("bearerbox.log")).unwrap_or_default()
         );
+    }
+
+    /// A phone sends `text` from `from` to the short code: the SMSC hands it to Kannel,
+    /// which forwards it to the `get-url`. Returns Kannel's answer.
+    pub async fn text_from_phone(&self, from: &str, text: &str) -> String {
+        reqwest::Client::new()
+            .get(format!("http://127.0.0.1:{}/", self.smsc_in))
+            .query(&[
+                ("username", SMSC_USER),
+                ("password", SMSC_PASSWORD),
+                ("from", from),
+                ("to", SHORT_CODE),
+                ("text", text),
+                ("charset", "UTF-8"),
+            ])
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
     }
 
     /// Stops both boxes, as a gateway that goes down.

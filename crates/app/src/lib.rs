@@ -29,5 +29,6 @@ pub mod schedules;
 pub mod session_changes;
 pub mod session_sheets;
 pub mod sign_in;
+pub mod sms_replies;
 pub mod sms_reports;
 pub mod training;

@@ -38,12 +38,18 @@ pub struct LinkSigner {
 const ABSENCE: &str = "absence.v1";
 const SIGN_IN: &str = "sign-in.v1";
 const SMS_STATUS: &str = "sms-status.v1";
+const SMS_INBOUND: &str = "sms-inbound.v1";
 
 /// The message an SMS gateway's delivery report is about: the secret in its callback URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SmsStatusToken {
     pub org_id: Id,
     pub message_id: Id,
+}
+
+/// Where a gateway forwards the SMS people send to one organization.
+pub fn sms_inbound_url(public_url: &str, token: &str) -> String {
+    format!("{}/sms/inbound/{token}", public_url.trim_end_matches('/'))
 }
 
 /// Where a gateway reports what became of one SMS.
@@ -157,6 +163,19 @@ impl LinkSigner {
         Some(SmsStatusToken { org_id, message_id })
     }
 
+    /// The token in the URL a gateway forwards one organization's incoming SMS to.
+    pub fn sign_sms_inbound(&self, org_id: Id) -> String {
+        self.seal(SMS_INBOUND, &[org_id])
+    }
+
+    /// The organization an inbound-SMS token names, if this key signed it.
+    pub fn verify_sms_inbound(&self, token: &str) -> Option<Id> {
+        match self.open(SMS_INBOUND, token).ok()?[..] {
+            [org] => Some(org),
+            _ => None,
+        }
+    }
+
     /// The sign-in link a token names, if this key signed it and it has not expired.
     pub fn verify_sign_in(&self, token: &str, now: DateTime<Utc>) -> Option<SignInLinkToken> {
         let [org_id, link_id, expires_at] = self.open(SIGN_IN, token).ok()?[..] else {
@@ -234,6 +253,10 @@ mod tests {
         );
         let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
         assert_eq!(s.verify_sign_in(&token, at), None);
+        assert_eq!(s.verify_sms_inbound(&token), None);
+        let inbound = s.sign_sms_inbound(1);
+        assert_eq!(s.verify_sms_inbound(&inbound), Some(1));
+        assert_eq!(s.verify_sms_status(&inbound), None);
     }
 
     #[test]

@@ -809,3 +809,20 @@ impl SmsSentences {
         vec![full.join(" "), self.needed.join(" ")]
     }
 }
+
+/// The replies that mean `key` (`sms-no-words` or `sms-stop-words`) in any shipped locale,
+/// upper-cased: a person may answer in English or in their own language.
+pub fn reply_words(key: &str) -> Vec<String> {
+    let mut words: Vec<String> = crate::locale::LOCALES
+        .iter()
+        .filter_map(|l| phrase(l, key, &[]).ok())
+        .flat_map(|w| {
+            w.split_whitespace()
+                .map(str::to_uppercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}

@@ -807,3 +807,22 @@ pub mod assessment {
     }
     no_relations!();
 }
+
+pub mod sms_reply {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sms_replies")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub person_id: i64,
+        pub body: String,
+        /// `absence`, `stop` or `coordinator`.
+        pub action: String,
+        pub session_id: Option<i64>,
+        pub received_at: DateTimeUtc,
+    }
+    no_relations!();
+}

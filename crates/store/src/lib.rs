@@ -51,6 +51,7 @@ pub mod session_marks;
 pub mod session_writes;
 pub mod sessions;
 pub mod sign_in;
+pub mod sms_replies;
 pub mod sms_reports;
 mod stored;
 pub mod supervision;
@@ -275,6 +276,7 @@ impl Store {
             "session_marks",
             "instruments",
             "instrument_translations",
+            "sms_replies",
             "assessments",
             "programs",
             "people",

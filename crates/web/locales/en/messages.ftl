@@ -51,3 +51,8 @@ messages-sms-segments = { $count ->
     [one] SMS, 1 segment
    *[other] SMS, { $count } segments
 }
+messages-replies-title = Replies by SMS
+messages-log-title = Messages sent
+sms-reply-absence = Said they cannot come
+sms-reply-stop = Asked for no more SMS
+sms-reply-coordinator = For you to read

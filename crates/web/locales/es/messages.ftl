@@ -51,3 +51,8 @@ messages-sms-segments = { $count ->
     [one] SMS, 1 segmento
    *[other] SMS, { $count } segmentos
 }
+messages-replies-title = Respuestas por SMS
+messages-log-title = Mensajes enviados
+sms-reply-absence = Dijo que no puede venir
+sms-reply-stop = Pidió no recibir más SMS
+sms-reply-coordinator = Para que usted lo lea

@@ -51,3 +51,8 @@ messages-sms-segments = { $count ->
     [one] SMS, 1 segment
    *[other] SMS, { $count } segments
 }
+messages-replies-title = Réponses par SMS
+messages-log-title = Messages envoyés
+sms-reply-absence = A dit ne pas pouvoir venir
+sms-reply-stop = A demandé à ne plus recevoir de SMS
+sms-reply-coordinator = À lire par vous

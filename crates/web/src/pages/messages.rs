@@ -61,7 +61,20 @@ struct MessagesPage {
     state: String,
     lines: Vec<Line>,
     older: Option<String>,
+    replies: Vec<Reply>,
 }
+
+/// An SMS a participant sent back, with what it did.
+pub struct Reply {
+    pub name: String,
+    pub link: String,
+    pub body: String,
+    pub action: String,
+    pub when: String,
+}
+
+/// Replies the page shows.
+const REPLIES_SHOWN: u64 = 20;
 
 fn kind_words(w: &Words, kind: MessageKind) -> String {
     w.t(&format!("message-kind-{}", kind.as_str()))
@@ -120,15 +133,20 @@ pub async fn messages(
                     .map_err(|_| ApiError::field("before", "must be a message number"))?,
             ),
         };
-        Ok::<_, ApiError>(
-            state
-                .store
-                .message_log(signed.who.org_id, wanted, before, SHOWN + 1)
-                .await?,
-        )
+        let org = signed.who.org_id;
+        let log = state
+            .store
+            .message_log(org, wanted, before, SHOWN + 1)
+            .await?;
+        // Replies head the first page of the whole log.
+        let replies = match (wanted, before) {
+            (None, None) => state.store.sms_replies(org, REPLIES_SHOWN).await?,
+            _ => Vec::new(),
+        };
+        Ok::<_, ApiError>((log, replies))
     };
-    let mut log = match read.await {
-        Ok(log) => log,
+    let (mut log, replies) = match read.await {
+        Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
     let older = (log.len() as u64 > SHOWN).then(|| {
@@ -159,6 +177,16 @@ pub async fn messages(
             state: chosen.to_string(),
             lines: log.into_iter().map(|m| line(w, m)).collect(),
             older,
+            replies: replies
+                .into_iter()
+                .map(|r| Reply {
+                    link: format!("/participants/{}", r.person_id),
+                    name: r.name,
+                    body: r.body,
+                    action: w.t(&format!("sms-reply-{}", r.action)),
+                    when: date_in(w, r.received_at, "UTC"),
+                })
+                .collect(),
         },
     )
 }

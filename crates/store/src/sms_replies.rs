@@ -1,0 +1,155 @@
+//! SMS replies: who a number belongs to within one organization, the reminder a reply
+//! answers, stopping SMS to a person, and the replies kept for coordinators.
+
+use crate::entities::{message, person, sms_reply};
+use crate::{Result, Store};
+use chrono::{DateTime, Utc};
+use peergroup_domain::Id;
+use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// What a reply did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyAction {
+    /// Recorded "I can't come" for the session the reminder was about.
+    Absence,
+    /// Stopped SMS to the person.
+    Stop,
+    /// Anything else: for a coordinator to read.
+    Coordinator,
+}
+
+impl ReplyAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyAction::Absence => "absence",
+            ReplyAction::Stop => "stop",
+            ReplyAction::Coordinator => "coordinator",
+        }
+    }
+}
+
+/// A reply as coordinators read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplyLine {
+    pub person_id: Id,
+    pub name: String,
+    pub body: String,
+    pub action: String,
+    pub received_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The organization's people with this number (a family may share one).
+    pub async fn people_with_phone(&self, org: Id, phone: &str) -> Result<Vec<Id>> {
+        Ok(person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Phone.eq(phone))
+            .order_by_asc(person::Column::Id)
+            .into_tuple()
+            .all(&self.reader())
+            .await?)
+    }
+
+    /// The last session reminder (or change) sent by SMS to one of `people`, as
+    /// `(person, session, enrollment)`: what a reply answers.
+    pub async fn last_sms_reminder(&self, org: Id, people: &[Id]) -> Result<Option<(Id, Id, Id)>> {
+        let row: Option<(Option<Id>, Option<Id>, Option<Id>)> = message::Entity::find()
+            .select_only()
+            .column(message::Column::PersonId)
+            .column(message::Column::SessionId)
+            .column(message::Column::SubjectId)
+            .filter(message::Column::OrgId.eq(org))
+            .filter(message::Column::PersonId.is_in(people.iter().copied()))
+            .filter(message::Column::Channel.eq(Channel::Sms.as_str()))
+            .filter(message::Column::Kind.is_in([
+                MessageKind::SessionReminder.as_str(),
+                MessageKind::SessionChanged.as_str(),
+            ]))
+            .filter(message::Column::State.is_in([
+                MessageState::Sent.as_str(),
+                MessageState::Delivered.as_str(),
+            ]))
+            .order_by_desc(message::Column::SentAt)
+            .order_by_desc(message::Column::Id)
+            .into_tuple()
+            .one(&self.reader())
+            .await?;
+        Ok(row.and_then(|(p, s, e)| Some((p?, s?, e?))))
+    }
+
+    /// No more SMS to `people` (they answered STOP), from `now`.
+    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
+        person::Entity::update_many()
+            .col_expr(person::Column::SmsStoppedAt, Expr::value(now))
+            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(people.iter().copied()))
+            .filter(person::Column::SmsStoppedAt.is_null())
+            .exec(&self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps a reply with what it did.
+    pub async fn add_sms_reply(
+        &self,
+        org: Id,
+        person: Id,
+        body: &str,
+        action: ReplyAction,
+        session: Option<Id>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sms_reply::Entity::insert(sms_reply::ActiveModel {
+            org_id: Set(org),
+            person_id: Set(person),
+            body: Set(body.to_string()),
+            action: Set(action.as_str().to_string()),
+            session_id: Set(session),
+            received_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&self.writer())
+        .await?;
+        Ok(())
+    }
+
+    /// The organization's latest replies, newest first.
+    pub async fn sms_replies(&self, org: Id, limit: u64) -> Result<Vec<ReplyLine>> {
+        let rows: Vec<(Id, String, String, String, DateTime<Utc>)> = sms_reply::Entity::find()
+            .select_only()
+            .column(sms_reply::Column::PersonId)
+            .column(person::Column::DisplayName)
+            .column(sms_reply::Column::Body)
+            .column(sms_reply::Column::Action)
+            .column(sms_reply::Column::ReceivedAt)
+            .join(
+                sea_orm::JoinType::InnerJoin,
+                sms_reply::Entity::belongs_to(person::Entity)
+                    .from(sms_reply::Column::PersonId)
+                    .to(person::Column::Id)
+                    .into(),
+            )
+            .filter(sms_reply::Column::OrgId.eq(org))
+            .filter(person::Column::OrgId.eq(org))
+            .order_by_desc(sms_reply::Column::Id)
+            .limit(limit)
+            .into_tuple()
+            .all(&self.reader())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(person_id, name, body, action, received_at)| ReplyLine {
+                person_id,
+                name,
+                body,
+                action,
+                received_at,
+            })
+            .collect())
+    }
+}
