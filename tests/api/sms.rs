@@ -594,3 +594,77 @@ async fn through_kannel_a_reply_no_records_the_absence() {
     assert_eq!(cannot_come(&app, &s).await, 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn through_twilio_the_request_is_exact_and_its_errors_are_sorted() {
+    use peergroup_blackbox::twilio::{self, Twilio};
+    let app = TestApp::spawn().await;
+    let api = Twilio::start().await;
+    let mut config = app.config.clone();
+    config.server.public_url = app.base.clone();
+    config.sms.transport = "twilio".into();
+    config.sms.twilio_api_url = api.url.clone();
+    config.sms.twilio_account_sid = twilio::ACCOUNT.into();
+    config.sms.twilio_auth_token = twilio::AUTH_TOKEN.into();
+    config.sms.twilio_from = twilio::FROM.into();
+    let texter = json!({"preferred_channel": "sms", "preferred_language": "es"});
+
+    let s = setup(&app, "twilio").await;
+    let hawa = enrol(&app, &s, "Hawa S", texter.clone()).await;
+    remind_at(&app, 30).await;
+    app.run_jobs_with(&config).await;
+    let sent = message_of(&app, &s, hawa).await;
+    assert_eq!(sent["state"], "sent", "{sent:#}");
+    let accepted = api.accepted();
+    assert_eq!(accepted.len(), 1);
+    let form = &accepted[0];
+    assert_eq!(form["To"], "+16045550123");
+    assert_eq!(form["From"], twilio::FROM);
+    assert!(form["Body"].starts_with("Recordatorio: Salud"), "{form:?}");
+    assert_eq!(
+        peergroup_domain::sms::plan(&form["Body"]).segment_count(),
+        sent["segments"].as_u64().unwrap() as usize
+    );
+    let callback = &form["StatusCallback"];
+    assert!(
+        callback.starts_with(&format!("{}/sms/status/", app.base)),
+        "{callback}"
+    );
+    // Twilio's report on that callback moves the message.
+    let reported = app
+        .client
+        .post(callback)
+        .form(&[("MessageStatus", "delivered")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reported.status().as_u16(), 200);
+    assert_eq!(message_of(&app, &s, hawa).await["state"], "delivered");
+
+    // A number Twilio will not text (400): dead, with Twilio's words.
+    api.fail_with(400, "The 'To' number is not a valid phone number.");
+    let s = setup(&app, "twilio-refused").await;
+    let joy = enrol(&app, &s, "Joy N", texter.clone()).await;
+    remind_at(&app, 35).await;
+    app.run_jobs_with(&config).await;
+    let dead = message_of(&app, &s, joy).await;
+    assert_eq!(dead["state"], "dead", "{dead:#}");
+    assert!(
+        dead["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("not a valid phone number"),
+        "{dead:#}"
+    );
+
+    // Twilio busy (503): tried again later.
+    api.fail_with(503, "Service unavailable");
+    let s = setup(&app, "twilio-busy").await;
+    let olena = enrol(&app, &s, "Olena P", texter).await;
+    remind_at(&app, 40).await;
+    app.run_jobs_with(&config).await;
+    let waiting = message_of(&app, &s, olena).await;
+    assert_eq!(waiting["state"], "retrying", "{waiting:#}");
+    assert_eq!(api.accepted().len(), 1);
+    app.stop().await;
+}

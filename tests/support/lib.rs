@@ -17,6 +17,7 @@ pub mod browser;
 pub mod kannel;
 pub mod pages;
 pub mod smtp;
+pub mod twilio;
 
 /// The PostgreSQL server tests create their databases on.
 fn pg_admin_url() -> String {

@@ -33,9 +33,8 @@ pub fn meaning(body: &str, words: &ReplyWords) -> Meaning {
         .trim()
         .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '؟')
         .to_uppercase();
-    let is = |list: &[String], extra: &[&str]| {
-        extra.contains(&word.as_str()) || list.contains(&word)
-    };
+    let is =
+        |list: &[String], extra: &[&str]| extra.contains(&word.as_str()) || list.contains(&word);
     if is(&words.stop, &["STOP"]) {
         Meaning::Stop
     } else if is(&words.no, &["NO", "2"]) {
