@@ -668,3 +668,51 @@ async fn through_twilio_the_request_is_exact_and_its_errors_are_sorted() {
     assert_eq!(api.accepted().len(), 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_cancellation_texted_at_night_waits_for_the_end_of_quiet_hours() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app, "sms-quiet").await;
+    let hawa = enrol(
+        &app,
+        &s,
+        "Hawa S",
+        json!({"preferred_channel": "sms", "preferred_language": "en"}),
+    )
+    .await;
+    remind(&app).await;
+    assert_eq!(app.sms_outbox().await.len(), 1);
+
+    // 22:00 in Vancouver (quiet from 21:00 to 08:00): the session is cancelled.
+    let night = Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap();
+    app.clock.set(night);
+    app.post(
+        &s.token,
+        &format!("/api/v1/sessions/{}/cancel", s.first),
+        &json!({"reason": "Flood"}),
+    )
+    .await
+    .ok(200);
+    assert_eq!(app.sms_outbox().await.len(), 1, "nothing at night");
+    let messages = app
+        .get(&s.token, &format!("/api/v1/messages?person_id={hawa}"))
+        .await
+        .ok(200)["items"]
+        .clone();
+    let cancelled = &messages[1];
+    assert_eq!(cancelled["kind"], "session_cancelled", "{messages:#}");
+    assert_eq!(cancelled["state"], "queued", "{messages:#}");
+    // 08:00 PST is 16:00 UTC.
+    assert_eq!(cancelled["send_at"], "2027-03-11T16:00:00Z", "{messages:#}");
+
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 3, 11, 16, 0, 0).unwrap());
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 2, "{sms:#?}");
+    assert!(
+        sms.iter()
+            .any(|m| m["text"].as_str().unwrap().starts_with("Cancelled: Salud")),
+        "{sms:#?}"
+    );
+    app.stop().await;
+}

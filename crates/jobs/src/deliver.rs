@@ -53,8 +53,12 @@ async fn deliver(
     let now = store.clock().now();
     // Held from handing the message to the mail server until its outcome is recorded.
     let mut sending = None;
+    let quiet_until = sms_quiet_until(&d, now);
     let outcome = match prepare(rt, &d, now) {
         Err(why) => DeliveryOutcome::Skipped { why },
+        Ok((Prepared::Sms { .. }, _)) if quiet_until.is_some() => DeliveryOutcome::Deferred {
+            until: quiet_until.unwrap_or(now),
+        },
         Ok((prepared, sequence)) => match send(rt, job, &prepared, &mut sending).await {
             Ok(Handed::ClaimLost) => {
                 // Another worker holds the job now and sends the message; the mark below
@@ -88,6 +92,19 @@ async fn deliver(
     store.record_delivery(job, message_id, &outcome).await?;
     drop(sending);
     Ok(())
+}
+
+/// When an SMS due `now` may go, if `now` is in the organization's quiet hours where the
+/// session meets (UTC for a message about no session). Mail may wait in an inbox; a text
+/// wakes the phone.
+fn sms_quiet_until(d: &Delivery, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let tz = d
+        .session
+        .as_ref()
+        .and_then(|s| s.timezone.parse().ok())
+        .unwrap_or(Tz::UTC);
+    let until = d.quiet.release(now, tz);
+    (until > now).then_some(until)
 }
 
 /// Whether the mail server or the SMS gateway took the message, or this worker found it

@@ -20,7 +20,7 @@ use peergroup_domain::jobs::{EventKind, JobState};
 use peergroup_domain::program::ProgramSpec;
 use peergroup_domain::records::{Page, SessionStatus};
 use peergroup_domain::reminders::MessageRecord;
-use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
+use peergroup_domain::reminders::{Channel, MessageKind, MessageState, QuietHours};
 use peergroup_domain::support::SupportStatus;
 use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
@@ -61,6 +61,8 @@ pub struct Delivery {
     pub digest: Option<Digest>,
     /// For `invitation` and `password_reset`: the link, if still unused.
     pub sign_in: Option<DeliverySignIn>,
+    /// The organization's quiet hours: no SMS goes in them.
+    pub quiet: QuietHours,
 }
 
 /// A sign-in link a message carries, as the delivery job signs it.
@@ -236,6 +238,11 @@ impl MessageRow {
                 missing_roles: Vec::new(),
                 digest: None,
                 sign_in: None,
+                quiet: QuietHours::parse(
+                    &row.try_get::<String>("", "quiet_hours_start")?,
+                    &row.try_get::<String>("", "quiet_hours_end")?,
+                )
+                .unwrap_or_default(),
             },
             subject_id: subject,
             session_id: row.try_get("", "session_id")?,
@@ -257,7 +264,7 @@ impl Store {
         );
         let sql = format!(
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
-             m.created_at, o.reply_to, \
+             m.created_at, o.reply_to, o.quiet_hours_start, o.quiet_hours_end, \
              p.display_name, p.email AS person_email, \
              p.preferred_language, p.preferred_channel, p.consent_reminders_at, \
              p.phone, p.sms_stopped_at, \
@@ -467,6 +474,15 @@ impl Store {
         let now = self.now();
         let (state, job_outcome, error) = match outcome {
             DeliveryOutcome::Sent(_) => (MessageState::Sent, JobOutcome::Done, None),
+            // Not an attempt that failed: the job waits, the message stays queued.
+            DeliveryOutcome::Deferred { until } => (
+                MessageState::Queued,
+                JobOutcome::RetryAt {
+                    at: *until,
+                    error: "waiting for the end of quiet hours".into(),
+                },
+                None,
+            ),
             DeliveryOutcome::Skipped { why } => {
                 (MessageState::Skipped, JobOutcome::Done, Some(why.clone()))
             }
@@ -488,9 +504,9 @@ impl Store {
              updated_at = $4, locale = COALESCE($5, locale), \
              sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at), \
              channel = COALESCE($8, channel), segments = COALESCE($9, segments), \
-             gateway_ref = COALESCE($10, gateway_ref) \
-             WHERE id = $11 AND EXISTS (SELECT 1 FROM jobs \
-             WHERE id = $12 AND locked_by = $13 AND state = '{}')",
+             gateway_ref = COALESCE($10, gateway_ref), send_at = COALESCE($11, send_at) \
+             WHERE id = $12 AND EXISTS (SELECT 1 FROM jobs \
+             WHERE id = $13 AND locked_by = $14 AND state = '{}')",
             JobState::Running.as_str()
         );
         let mut values: Vec<sea_orm::Value> = vec![
@@ -504,6 +520,11 @@ impl Store {
             sent.map(|s| s.channel.as_str()).into(),
             sent.and_then(|s| s.segments).into(),
             sent.and_then(|s| s.gateway_ref.clone()).into(),
+            match outcome {
+                DeliveryOutcome::Deferred { until } => Some(*until),
+                _ => None,
+            }
+            .into(),
             message_id.into(),
             job.id.into(),
             job.lease_token.clone().into(),
@@ -512,7 +533,7 @@ impl Store {
         // message is marked and the job finished only while this claim holds it. On SQLite
         // two statements in one call to the one writer: a crash between them leaves the job
         // running with its message marked, and claimed again it sends nothing.
-        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(14));
+        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(15));
         values.extend(finish_values(job, &job_outcome, now));
         let statement = stmt(&self.writer(), &sql, values);
         if let Some(marks) = &self.marks {
@@ -625,7 +646,13 @@ impl Tx {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeliveryOutcome {
     Sent(Sent),
-    Skipped { why: String },
+    Skipped {
+        why: String,
+    },
+    /// An SMS due in quiet hours: it goes when they end.
+    Deferred {
+        until: DateTime<Utc>,
+    },
     Failed(JobOutcome),
 }
 
