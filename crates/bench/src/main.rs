@@ -37,6 +37,7 @@ mod coordinator;
 mod pages;
 mod reminders;
 mod schedule;
+mod sms;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq)]
 enum Scenario2 {
@@ -54,6 +55,8 @@ enum Scenario2 {
     /// The coordinator's dashboard, a 5,000-row import preview and a 100,000-row export
     /// at 500 groups (issue 20).
     Coordinator,
+    /// Reminders texted through a real Kannel, next to a bare sendsms loop (issue 22).
+    Sms,
 }
 
 #[derive(Parser)]
@@ -623,6 +626,7 @@ async fn database_bench(args: &Args) -> anyhow::Result<()> {
         match args.scenario {
             Scenario2::Attendance => attendance::run(&url, pool, args.groups).await,
             Scenario2::Reminders => reminders::run(&url, pool, args.groups).await,
+            Scenario2::Sms => sms::run(&url, pool).await,
             _ => schedule::run(&url, pool, args.groups).await,
         }
     };

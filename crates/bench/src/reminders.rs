@@ -347,7 +347,7 @@ fn runtime(store: &Store, smtp: &str, parallel_sends: u32) -> anyhow::Result<Run
 }
 
 /// Runs the worker until `done` holds, asked every `poll`; seconds taken.
-async fn run_worker_until<F, Fut>(
+pub(crate) async fn run_worker_until<F, Fut>(
     rt: Runtime,
     poll: std::time::Duration,
     done: F,
@@ -370,7 +370,7 @@ where
 }
 
 /// How often a run checks the sink's counter, which costs nothing.
-const COUNTER_POLL: std::time::Duration = std::time::Duration::from_millis(5);
+pub(crate) const COUNTER_POLL: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// Delivering reminders to a local SMTP sink.
 async fn deliver(store: &Store) -> anyhow::Result<()> {

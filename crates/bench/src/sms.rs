@@ -1,0 +1,173 @@
+//! SMS benchmark (issue 22): reminders texted through a real Kannel to the test SMSC by the
+//! worker, next to a bare loop of `sendsms` calls of the same text to the same Kannel in the
+//! same run. Both are timed until the SMSC holds every part.
+
+use crate::reminders::run_worker_until;
+use chrono::{Datelike, Duration, Timelike, Utc};
+use peergroup_blackbox::kannel::{self, Kannel};
+use peergroup_domain::group::Weekday;
+use peergroup_domain::org::OrgSettings;
+use peergroup_jobs::Runtime;
+use peergroup_store::Store;
+use serde_json::json;
+use std::time::Instant;
+
+/// Participants texted, in groups of 12.
+const GROUPS: usize = 25;
+const PER_GROUP: usize = 12;
+
+pub async fn run(url: &str, pool: u32) -> anyhow::Result<()> {
+    let store = crate::open_store(url, pool).await?;
+    println!("backend: {:?}, pool: {pool}", store.backend());
+    let n = GROUPS * PER_GROUP;
+    let kannel = Kannel::start("http://127.0.0.1:9/unused").await;
+    let org = setup(&store, Utc::now() + Duration::hours(6)).await?;
+    let _ = org;
+
+    // The ceiling: the same number of sendsms calls, 16 at a time, of a reminder's length.
+    let text = "Reminder: Group 0, Saturday, December 5 at 11:00 PM. Place: Hall 0. Can't come? Reply NO or 2. Reply STOP for no more SMS.";
+    let client = reqwest::Client::new();
+    let t = Instant::now();
+    let mut calls = tokio::task::JoinSet::new();
+    let sem = std::sync::Arc::new(tokio::sync::Semaphore::new(16));
+    for i in 0..n {
+        let (client, url, sem) = (client.clone(), kannel.sendsms_url(), sem.clone());
+        calls.spawn(async move {
+            let _permit = sem.acquire().await?;
+            let to = format!("+1604{:07}", 2_000_000 + i);
+            let r = client
+                .get(url)
+                .query(&[
+                    ("username", kannel::SENDSMS_USER),
+                    ("password", kannel::SENDSMS_PASSWORD),
+                    ("to", to.as_str()),
+                    ("text", text),
+                    ("charset", "UTF-8"),
+                    ("coding", "0"),
+                ])
+                .send()
+                .await?;
+            anyhow::ensure!(r.status().is_success(), "sendsms answered {}", r.status());
+            Ok::<_, anyhow::Error>(())
+        });
+    }
+    while let Some(r) = calls.join_next().await {
+        r??;
+    }
+    wait_for_parts(&kannel, n).await?;
+    let bare = n as f64 / t.elapsed().as_secs_f64();
+
+    // peergroup: plan, fan out, write each SMS and hand it to Kannel.
+    peergroup_app::reminders::plan(&store, Duration::hours(168)).await?;
+    let smsc = kannel.smsc.clone();
+    let done = || {
+        let smsc = smsc.clone();
+        async move { Ok(smsc.parts().len() >= 2 * n) }
+    };
+    let took = run_worker_until(
+        runtime(&store, &kannel)?,
+        crate::reminders::COUNTER_POLL,
+        done,
+    )
+    .await?;
+    let rate = n as f64 / took;
+
+    println!("\n### Texting {n} reminders through Kannel to a local SMSC\n");
+    println!("| measure | SMS/s | % of bare sendsms loop |");
+    println!("| --- | ---: | ---: |");
+    println!(
+        "| ceiling: bare sendsms calls, 16 at a time, until the SMSC has them | {bare:.0} | 100% |"
+    );
+    println!(
+        "| peergroup: plan, fan out and text (parallel_sends 1) | {rate:.0} | {:.0}% |",
+        100.0 * rate / bare
+    );
+    store.close().await;
+    Ok(())
+}
+
+async fn wait_for_parts(kannel: &Kannel, n: usize) -> anyhow::Result<()> {
+    let t = Instant::now();
+    while kannel.smsc.parts().len() < n {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        anyhow::ensure!(t.elapsed().as_secs() < 600, "Kannel stalled");
+    }
+    Ok(())
+}
+
+/// An organization without quiet hours whose groups meet at `start`, every participant
+/// texted in English.
+async fn setup(store: &Store, start: chrono::DateTime<Utc>) -> anyhow::Result<i64> {
+    let (org, _) = store
+        .ensure_organization(
+            &peergroup_domain::values::Slug::parse("sms").unwrap(),
+            &peergroup_domain::values::Name::parse("SMS").unwrap(),
+        )
+        .await?;
+    store
+        .update_org_settings(
+            org.id,
+            &OrgSettings {
+                quiet_hours_start: "00:00".into(),
+                quiet_hours_end: "00:00".into(),
+                ..OrgSettings::default()
+            },
+        )
+        .await?;
+    let template = peergroup_domain::templates::find("tang-2015").unwrap();
+    let program = store
+        .create_program(org.id, &template.program, Some("tang-2015"))
+        .await?;
+    for i in 0..GROUPS {
+        let spec = serde_json::from_value(json!({
+            "program_id": program.id, "name": format!("Group {i}"), "languages": ["en"],
+            "timezone": "UTC", "venue": {"name": format!("Hall {i}")},
+            "start_date": start.format("%Y-%m-%d").to_string(),
+            "weekdays": [Weekday::ALL[start.weekday().num_days_from_monday() as usize]],
+            "start_time": format!("{:02}:{:02}", start.hour(), start.minute()),
+            "capacity": 12
+        }))?;
+        let g = store.create_group(org.id, &spec).await?.id;
+        for p in 0..PER_GROUP {
+            let person = serde_json::from_value(json!({
+                "display_name": format!("P {i}-{p}"), "preferred_language": "en",
+                "phone": format!("+1778{:07}", 2_000_000 + i * PER_GROUP + p),
+                "preferred_channel": "sms", "consent": {"reminders": true}
+            }))?;
+            let person = store.create_person(org.id, &person).await?;
+            peergroup_app::enrollments::enroll(store, org.id, g, person.id).await?;
+        }
+        peergroup_app::schedules::generate(store, org.id, g, false).await?;
+    }
+    Ok(org.id)
+}
+
+fn runtime(store: &Store, kannel: &Kannel) -> anyhow::Result<Runtime> {
+    let config = peergroup::Config::load_from(
+        None,
+        [
+            (
+                "PEERGROUP__SMS__TRANSPORT".to_string(),
+                "kannel".to_string(),
+            ),
+            (
+                "PEERGROUP__SMS__KANNEL_SENDSMS_URL".to_string(),
+                kannel.sendsms_url(),
+            ),
+            (
+                "PEERGROUP__SMS__KANNEL_USERNAME".to_string(),
+                kannel::SENDSMS_USER.to_string(),
+            ),
+            (
+                "PEERGROUP__SMS__KANNEL_PASSWORD".to_string(),
+                kannel::SENDSMS_PASSWORD.to_string(),
+            ),
+            ("PEERGROUP__JOBS__IDLE_POLL_MS".to_string(), "5".to_string()),
+        ],
+    )?;
+    peergroup::jobs::runtime(
+        &config,
+        store,
+        peergroup_notify::links::LinkSigner::new(vec![7; 32]),
+    )
+}
