@@ -33,3 +33,4 @@ bench:
     cargo run --release -p peergroup-bench -- --scenario pages --backend postgres
     cargo run --release -p peergroup-bench -- --scenario coordinator --backend sqlite
     cargo run --release -p peergroup-bench -- --scenario coordinator --backend postgres
+    cargo run --release -p peergroup-bench -- --scenario sms --backend sqlite
