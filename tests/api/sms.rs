@@ -487,7 +487,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     let no_email = json!({"preferred_channel": "sms", "email": null, "preferred_language": "ar"});
     let mut hawa = no_email.clone();
     hawa["phone"] = json!("+16045550111");
-    let hawa = enrol(&app, &s, "Hawa S", hawa).await;
+    enrol(&app, &s, "Hawa S", hawa).await;
     let mut joy = no_email.clone();
     joy["phone"] = json!("+16045550122");
     let joy = enrol(&app, &s, "Joy N", joy).await;
@@ -509,7 +509,6 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     // "لا" (no, in Arabic), from the number as the gateway writes it.
     assert_eq!(text_in(&app, &path, "16045550111", " لا ").await, 200);
     assert_eq!(cannot_come(&app, &s).await, 1);
-    let _ = hawa;
 
     // STOP: the next reminder is not texted (and Joy has no email: skipped, saying why).
     assert_eq!(text_in(&app, &path, "+16045550122", "stop").await, 200);
