@@ -152,7 +152,7 @@ async fn send<'a>(
     match prepared {
         Prepared::Mail(mail) => send_mail(rt, job, mail, permit).await,
         Prepared::Sms { sms, .. } => {
-            if !hold_permit(rt, job, permit).await? {
+            if !hold_permit(rt, &rt.texts, job, permit).await? {
                 return Ok(Handed::ClaimLost);
             }
             rt.texter.send(sms).await.map(Handed::Sent)
@@ -160,16 +160,17 @@ async fn send<'a>(
     }
 }
 
-/// Takes a sending permit into `permit`, then checks the lease on the clock the claim was
+/// Takes a permit of `sends` into `permit`, then checks the lease on the clock the claim was
 /// made by: a worker paused past its lease (a stall, a frozen machine), whose job another
 /// worker may hold now, must send nothing. Returns whether the claim still holds.
 async fn hold_permit<'a>(
-    rt: &'a Runtime,
+    rt: &Runtime,
+    sends: &'a tokio::sync::Semaphore,
     job: &ClaimedJob,
     permit: &mut Option<tokio::sync::SemaphorePermit<'a>>,
 ) -> Result<bool, SendError> {
     *permit = Some(
-        rt.sends
+        sends
             .acquire()
             .await
             .map_err(|_| SendError::Transient("shutting down".into()))?,
@@ -188,7 +189,7 @@ async fn send_mail<'a>(
 ) -> Result<Handed, SendError> {
     let built = build(outgoing)?;
     let started = rt.mailer.start(&built).await?;
-    if !hold_permit(rt, job, permit).await? {
+    if !hold_permit(rt, &rt.sends, job, permit).await? {
         return Ok(Handed::ClaimLost);
     }
     started

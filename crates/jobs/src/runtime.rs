@@ -36,6 +36,9 @@ pub struct WorkerSettings {
     pub parallel_sends: u32,
     /// Segments one SMS may take; a longer one drops its optional lines, or is skipped.
     pub sms_max_segments: u32,
+    /// SMS in the gateway's hands at once, each until its outcome is recorded: what a
+    /// crash can send twice.
+    pub sms_parallel_sends: u32,
 }
 
 /// What the jobs need: the store, ways to send mail and SMS, the link key.
@@ -49,6 +52,9 @@ pub struct Runtime {
     /// committed: a process killed in between sends it again after the lease, so at most
     /// `parallel_sends` repeats per crash.
     pub sends: tokio::sync::Semaphore,
+    /// The same for SMS: a gateway call is one quick exchange, so several may be in flight
+    /// (`sms_parallel_sends`) without holding up mail.
+    pub texts: tokio::sync::Semaphore,
 }
 
 impl Runtime {
@@ -59,6 +65,7 @@ impl Runtime {
         settings: WorkerSettings,
     ) -> Self {
         let sends = tokio::sync::Semaphore::new(settings.parallel_sends.max(1) as usize);
+        let texts = tokio::sync::Semaphore::new(settings.sms_parallel_sends.max(1) as usize);
         Runtime {
             store,
             mailer,
@@ -66,6 +73,7 @@ impl Runtime {
             links,
             settings,
             sends,
+            texts,
         }
     }
 }
@@ -129,6 +137,7 @@ mod tests {
             public_url: "http://x".into(),
             parallel_sends: 1,
             sms_max_segments: 4,
+            sms_parallel_sends: 4,
         }
     }
 

@@ -85,6 +85,8 @@ pub struct SmsConfig {
     pub outbox_dir: String,
     /// Segments one SMS may take: a longer one leaves out the place, else is skipped.
     pub max_segments: u32,
+    /// SMS handed to the gateway at the same time, each until its outcome is recorded.
+    pub parallel_sends: u32,
     pub timeout_seconds: u64,
     /// Such as `http://127.0.0.1:13013/cgi-bin/sendsms`.
     pub kannel_sendsms_url: String,
@@ -254,6 +256,9 @@ impl Config {
         }
         if !(1..=10).contains(&self.sms.max_segments) {
             bail!("sms.max_segments must be from 1 to 10");
+        }
+        if !(1..=64).contains(&self.sms.parallel_sends) {
+            bail!("sms.parallel_sends must be from 1 to 64");
         }
         if !(1..=300).contains(&self.sms.timeout_seconds) {
             bail!("sms.timeout_seconds must be from 1 to 300");

@@ -92,6 +92,7 @@ pub fn settings(config: &Config) -> WorkerSettings {
         public_url: config.server.public_url.clone(),
         parallel_sends: config.mail.parallel_sends,
         sms_max_segments: config.sms.max_segments,
+        sms_parallel_sends: config.sms.parallel_sends,
     }
 }
 

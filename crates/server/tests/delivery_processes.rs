@@ -1,11 +1,13 @@
-//! Reminders sent by the real binary to a real SMTP server: killed with SIGKILL again and
-//! again while it works through a backlog, and two processes sharing one PostgreSQL
-//! database. Runs on the database `PEERGROUP_TEST_DATABASE` names, like the other suites.
+//! Reminders sent by the real binary to a real SMTP server, and texted through a real Kannel:
+//! killed with SIGKILL again and again while it works through a backlog, and processes
+//! sharing one PostgreSQL database. Runs on the database `PEERGROUP_TEST_DATABASE` names,
+//! like the other suites.
 
 mod common;
 
 use chrono::{Datelike, Duration, Timelike, Utc};
 use common::{command, issued_token, on_postgres_or_say_so, spawn};
+use peergroup_blackbox::kannel::{self, Kannel};
 use peergroup_blackbox::smtp::{SmtpServer, decode};
 use peergroup_blackbox::{TestDb, fixtures, json};
 use serde_json::Value;
@@ -19,16 +21,96 @@ const PER_GROUP: usize = 25;
 /// 525 participants, each due one reminder now.
 const REMINDERS: usize = GROUPS * PER_GROUP;
 
-/// The binary on `db`, sending through `smtp`, its jobs on or off.
-fn server(dir: &Path, db: &TestDb, smtp: &SmtpServer, jobs: bool) -> Command {
+/// SMS the binary hands Kannel at once (`sms.parallel_sends`): what a crash may repeat.
+const SMS_PARALLEL: usize = 4;
+
+/// Where the reminders go: every participant has an email address and gets mail, or has
+/// only a phone and gets SMS through Kannel. Staff mail goes to the SMTP server either way.
+enum Gateway {
+    Mail(SmtpServer),
+    Sms(SmtpServer, Kannel),
+}
+
+impl Gateway {
+    fn mail() -> Gateway {
+        Gateway::Mail(SmtpServer::start())
+    }
+
+    async fn sms() -> Gateway {
+        // Nothing here texts peergroup back.
+        Gateway::Sms(
+            SmtpServer::start(),
+            Kannel::start("http://127.0.0.1:9/unused").await,
+        )
+    }
+
+    fn smtp(&self) -> &SmtpServer {
+        match self {
+            Gateway::Mail(smtp) | Gateway::Sms(smtp, _) => smtp,
+        }
+    }
+
+    /// Participant reminders received: by message, how many copies. An SMS counts by its
+    /// first part (its recipient has one reminder due).
+    fn received(&self) -> HashMap<String, usize> {
+        let mut copies = HashMap::new();
+        match self {
+            Gateway::Mail(smtp) => {
+                for raw in smtp.raw() {
+                    let m = decode(&raw);
+                    if m.to.starts_with('p') && m.subject.starts_with("Reminder:") {
+                        *copies
+                            .entry(format!("{} {}", m.message_id, m.to))
+                            .or_default() += 1;
+                    }
+                }
+            }
+            Gateway::Sms(_, kannel) => {
+                for part in kannel.smsc.parts() {
+                    if part.concatenation().is_none_or(|(_, seq)| seq == 1) {
+                        *copies.entry(part.to).or_default() += 1;
+                    }
+                }
+            }
+        }
+        copies
+    }
+
+    /// Messages received so far, copies included: all mail (cheap to count while polling),
+    /// or participants' SMS.
+    fn count(&self) -> usize {
+        match self {
+            Gateway::Mail(smtp) => smtp.count(),
+            Gateway::Sms(..) => self.received().values().sum(),
+        }
+    }
+
+    /// How many copies of one reminder a crash may leave behind.
+    fn repeats_per_crash(&self) -> usize {
+        match self {
+            Gateway::Mail(_) => 1,
+            Gateway::Sms(..) => SMS_PARALLEL,
+        }
+    }
+}
+
+/// The binary on `db`, sending through `to`, its jobs on or off.
+fn server(dir: &Path, db: &TestDb, to: &Gateway, jobs: bool) -> Command {
     let mut c = command(dir);
     c.env("PEERGROUP__DATABASE__URL", &db.url)
         .env("PEERGROUP__DEMO__ENABLED", "false")
         .env("PEERGROUP__MAIL__TRANSPORT", "smtp")
-        .env("PEERGROUP__MAIL__SMTP_URL", smtp.url())
+        .env("PEERGROUP__MAIL__SMTP_URL", to.smtp().url())
         .env("PEERGROUP__JOBS__ENABLED", jobs.to_string())
         .env("PEERGROUP__JOBS__SCHEDULER", jobs.to_string())
         .env("PEERGROUP__JOBS__IDLE_POLL_MS", "50");
+    if let Gateway::Sms(_, kannel) = to {
+        c.env("PEERGROUP__SMS__TRANSPORT", "kannel")
+            .env("PEERGROUP__SMS__KANNEL_SENDSMS_URL", kannel.sendsms_url())
+            .env("PEERGROUP__SMS__KANNEL_USERNAME", kannel::SENDSMS_USER)
+            .env("PEERGROUP__SMS__KANNEL_PASSWORD", kannel::SENDSMS_PASSWORD)
+            .env("PEERGROUP__SMS__PARALLEL_SENDS", SMS_PARALLEL.to_string());
+    }
     c
 }
 
@@ -77,13 +159,14 @@ impl Api {
 }
 
 /// An organization (with an admin token) whose 525 participants each have a session 6
-/// hours from now: their 24-hour reminder is due at once. Written through the binary with
-/// its jobs off, so nothing is planned before the test starts them.
-async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
+/// hours from now: their 24-hour reminder is due at once, by email or by SMS as `to` says.
+/// Written through the binary with its jobs off, so nothing is planned before the test
+/// starts them.
+async fn backlog(dir: &Path, db: &TestDb, to: &Gateway) -> String {
     let mut c = command(dir);
     c.env("PEERGROUP__DATABASE__URL", &db.url);
     let token = issued_token(c, "riverside", "admin@riverside.example.org", "admin");
-    let (setup, _) = spawn(server(dir, db, smtp, false));
+    let (setup, _) = spawn(server(dir, db, to, false));
     let api = Api {
         client: reqwest::Client::new(),
         base: setup.addr.clone(),
@@ -112,17 +195,21 @@ async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
         group["start_time"] = json!(format!("{:02}:{:02}", starts.hour(), starts.minute()));
         let group = api.create("/api/v1/groups", &group).await;
         for i in 0..PER_GROUP {
-            let person = api
-                .create(
-                    "/api/v1/people",
-                    &json!({
-                        "display_name": format!("Participant {g}-{i}"),
-                        "preferred_language": "en",
-                        "email": format!("p{g}-{i}@riverside.example.org"),
-                        "consent": {"reminders": true}
-                    }),
-                )
-                .await;
+            let mut person = json!({
+                "display_name": format!("Participant {g}-{i}"),
+                "preferred_language": "en",
+                "consent": {"reminders": true}
+            });
+            match to {
+                Gateway::Mail(_) => {
+                    person["email"] = json!(format!("p{g}-{i}@riverside.example.org"));
+                }
+                Gateway::Sms(..) => {
+                    person["phone"] = json!(format!("+1778{:07}", 2_000_000 + g * PER_GROUP + i));
+                    person["preferred_channel"] = json!("sms");
+                }
+            }
+            let person = api.create("/api/v1/people", &person).await;
             api.create(
                 &format!("/api/v1/groups/{group}/enrollments"),
                 &json!({"person_id": person}),
@@ -140,25 +227,11 @@ async fn backlog(dir: &Path, db: &TestDb, smtp: &SmtpServer) -> String {
     token
 }
 
-/// Participant reminders received: by message, how many copies.
-fn reminders_received(smtp: &SmtpServer) -> HashMap<String, usize> {
-    let mut copies = HashMap::new();
-    for raw in smtp.raw() {
-        let m = decode(&raw);
-        if m.to.starts_with('p') && m.subject.starts_with("Reminder:") {
-            *copies
-                .entry(format!("{} {}", m.message_id, m.to))
-                .or_default() += 1;
-        }
-    }
-    copies
-}
-
 /// Waits until every reminder has arrived, then a little longer for stragglers.
-async fn wait_for_all(smtp: &SmtpServer, within: std::time::Duration) -> HashMap<String, usize> {
+async fn wait_for_all(to: &Gateway, within: std::time::Duration) -> HashMap<String, usize> {
     let start = Instant::now();
     loop {
-        let got = reminders_received(smtp);
+        let got = to.received();
         if got.len() >= REMINDERS || start.elapsed() > within {
             break;
         }
@@ -166,41 +239,49 @@ async fn wait_for_all(smtp: &SmtpServer, within: std::time::Duration) -> HashMap
     }
     // A worker killed mid-send leaves a job that comes back after its lease (2 s here).
     tokio::time::sleep(std::time::Duration::from_secs(4)).await;
-    reminders_received(smtp)
+    to.received()
 }
 
 #[tokio::test]
 async fn sigkill_during_a_backlog_loses_no_reminder_and_repeats_at_most_one_per_kill() {
+    sigkill_during_a_backlog(Gateway::mail()).await;
+}
+
+#[tokio::test]
+async fn sigkill_during_an_sms_backlog_loses_no_sms_and_repeats_at_most_those_in_flight() {
+    sigkill_during_a_backlog(Gateway::sms().await).await;
+}
+
+async fn sigkill_during_a_backlog(to: Gateway) {
     let dir = tempfile::tempdir().unwrap();
     let db = TestDb::new().await;
-    let smtp = SmtpServer::start();
-    let token = backlog(dir.path(), &db, &smtp).await;
+    let token = backlog(dir.path(), &db, &to).await;
 
     // Kill the server each time another 70 messages have arrived: always mid-stream.
     let kills = 6;
     let mut killed = 0;
     while killed < kills {
         let threshold = (killed + 1) * 70;
-        let mut cmd = server(dir.path(), &db, &smtp, true);
+        let mut cmd = server(dir.path(), &db, &to, true);
         cmd.env("PEERGROUP__JOBS__LEASE_SECONDS", "2");
         let (p, _) = spawn(cmd);
         let start = Instant::now();
-        while smtp.count() < threshold && start.elapsed() < std::time::Duration::from_secs(60) {
+        while to.count() < threshold && start.elapsed() < std::time::Duration::from_secs(60) {
             tokio::time::sleep(std::time::Duration::from_millis(2)).await;
         }
-        assert!(smtp.count() >= threshold, "sending stalled");
+        assert!(to.count() >= threshold, "sending stalled");
         p.kill();
         killed += 1;
     }
-    let arrived_before_last_start = smtp.count();
+    let arrived_before_last_start = to.count();
     assert!(
         arrived_before_last_start < REMINDERS,
         "every kill fell inside the backlog"
     );
-    let mut cmd = server(dir.path(), &db, &smtp, true);
+    let mut cmd = server(dir.path(), &db, &to, true);
     cmd.env("PEERGROUP__JOBS__LEASE_SECONDS", "2");
     let (p, _) = spawn(cmd);
-    let got = wait_for_all(&smtp, std::time::Duration::from_secs(120)).await;
+    let got = wait_for_all(&to, std::time::Duration::from_secs(120)).await;
     let duplicates: usize = got.values().map(|n| n - 1).sum();
     println!(
         "crash test: {kills} SIGKILLs, {} reminders received once or more, {duplicates} duplicates",
@@ -208,7 +289,7 @@ async fn sigkill_during_a_backlog_loses_no_reminder_and_repeats_at_most_one_per_
     );
     assert_eq!(got.len(), REMINDERS, "every reminder arrived");
     assert!(
-        duplicates <= kills,
+        duplicates <= kills * to.repeats_per_crash(),
         "{duplicates} duplicates after {kills} kills"
     );
     let api = Api {
@@ -230,12 +311,12 @@ async fn two_processes_on_one_postgresql_database_send_each_reminder_once() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = TestDb::new().await;
-    let smtp = SmtpServer::start();
-    backlog(dir.path(), &db, &smtp).await;
+    let to = Gateway::mail();
+    backlog(dir.path(), &db, &to).await;
     // Both with their schedulers on: each catches up the same ticks at start.
-    let (a, _) = spawn(server(dir.path(), &db, &smtp, true));
-    let (b, _) = spawn(server(dir.path(), &db, &smtp, true));
-    let got = wait_for_all(&smtp, std::time::Duration::from_secs(120)).await;
+    let (a, _) = spawn(server(dir.path(), &db, &to, true));
+    let (b, _) = spawn(server(dir.path(), &db, &to, true));
+    let got = wait_for_all(&to, std::time::Duration::from_secs(120)).await;
     let duplicates: usize = got.values().map(|n| n - 1).sum();
     println!(
         "two processes: {} reminders, {duplicates} duplicates",
@@ -257,7 +338,12 @@ async fn two_processes_on_one_postgresql_database_send_each_reminder_once() {
     assert_eq!(workers.len(), 2, "both processes delivered some");
     db_conn.close().await.unwrap();
     // Every other message (the coordinators' notices) once too.
-    let mut ids: Vec<String> = smtp.raw().iter().map(|r| decode(r).message_id).collect();
+    let mut ids: Vec<String> = to
+        .smtp()
+        .raw()
+        .iter()
+        .map(|r| decode(r).message_id)
+        .collect();
     let all = ids.len();
     ids.sort();
     ids.dedup();
@@ -279,35 +365,44 @@ fn signal(p: &common::Process, name: &str) {
 
 #[tokio::test]
 async fn a_replica_paused_past_its_lease_does_not_send_again_what_another_sent() {
-    if !on_postgres_or_say_so() {
-        return;
+    if on_postgres_or_say_so() {
+        a_replica_paused_past_its_lease(Gateway::mail()).await;
     }
+}
+
+#[tokio::test]
+async fn a_replica_paused_past_its_lease_does_not_text_again_what_another_texted() {
+    if on_postgres_or_say_so() {
+        a_replica_paused_past_its_lease(Gateway::sms().await).await;
+    }
+}
+
+async fn a_replica_paused_past_its_lease(to: Gateway) {
     let dir = tempfile::tempdir().unwrap();
     let db = TestDb::new().await;
-    let smtp = SmtpServer::start();
-    backlog(dir.path(), &db, &smtp).await;
+    backlog(dir.path(), &db, &to).await;
     let replica = |jobs| {
-        let mut c = server(dir.path(), &db, &smtp, jobs);
+        let mut c = server(dir.path(), &db, &to, jobs);
         c.env("PEERGROUP__JOBS__LEASE_SECONDS", "2");
         c
     };
     // The first replica is paused mid-stream, holding the jobs it claimed.
     let (a, _) = spawn(replica(true));
     let start = Instant::now();
-    while smtp.count() < 70 && start.elapsed() < std::time::Duration::from_secs(60) {
+    while to.count() < 70 && start.elapsed() < std::time::Duration::from_secs(60) {
         tokio::time::sleep(std::time::Duration::from_millis(2)).await;
     }
     signal(&a, "STOP");
-    let paused_at = smtp.count();
+    let paused_at = to.count();
     assert!(paused_at < REMINDERS, "paused inside the backlog");
     // The second takes their jobs over once the leases run out and sends everything.
     let (b, _) = spawn(replica(true));
-    let got = wait_for_all(&smtp, std::time::Duration::from_secs(120)).await;
+    let got = wait_for_all(&to, std::time::Duration::from_secs(120)).await;
     assert_eq!(got.len(), REMINDERS, "every reminder arrived");
     // The first wakes up with its sends half done, and must not finish them.
     signal(&a, "CONT");
     tokio::time::sleep(std::time::Duration::from_secs(4)).await;
-    let got = reminders_received(&smtp);
+    let got = to.received();
     let duplicates: usize = got.values().map(|n| n - 1).sum();
     let conn = sea_orm::Database::connect(&db.url).await.unwrap();
     let lost = sea_orm::ConnectionTrait::query_one_raw(
@@ -327,9 +422,12 @@ async fn a_replica_paused_past_its_lease_does_not_send_again_what_another_sent()
         "paused replica: paused after {paused_at} messages, {duplicates} duplicates, \
          {lost} sends stopped for a lost claim"
     );
-    // As with a crash, a message whose end the server had taken but whose mark had not
-    // committed when the pause came may go twice: one at most (`parallel_sends` 1).
-    assert!(duplicates <= 1, "{duplicates} messages sent twice");
+    // As with a crash, a message the server or gateway had taken but whose mark had not
+    // committed when the pause came may go twice: as many as may be in flight at once.
+    assert!(
+        duplicates <= to.repeats_per_crash(),
+        "{duplicates} messages sent twice"
+    );
     assert!(lost >= 1, "the woken replica's stopped sends are counted");
     a.stop();
     b.stop();
@@ -340,11 +438,11 @@ async fn a_replica_paused_past_its_lease_does_not_send_again_what_another_sent()
 async fn replicas_started_together_on_an_empty_database_all_come_up() {
     let dir = tempfile::tempdir().unwrap();
     let db = TestDb::new().await;
-    let smtp = SmtpServer::start();
+    let to = Gateway::mail();
     // Three processes migrating one new database at the same moment.
     let starting: Vec<_> = (0..3)
         .map(|_| {
-            let c = server(dir.path(), &db, &smtp, false);
+            let c = server(dir.path(), &db, &to, false);
             std::thread::spawn(move || spawn(c).0)
         })
         .collect();
