@@ -703,6 +703,9 @@ async fn a_cancellation_texted_at_night_waits_for_the_end_of_quiet_hours() {
     assert_eq!(cancelled["state"], "queued", "{messages:#}");
     // 08:00 PST is 16:00 UTC.
     assert_eq!(cancelled["send_at"], "2027-03-11T16:00:00Z", "{messages:#}");
+    // Waiting is no failed attempt: the message keeps all its tries for the morning.
+    assert_eq!(cancelled["attempts"], 0, "{messages:#}");
+    assert_eq!(cancelled["last_error"], Value::Null, "{messages:#}");
 
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 3, 11, 16, 0, 0).unwrap());
@@ -712,6 +715,16 @@ async fn a_cancellation_texted_at_night_waits_for_the_end_of_quiet_hours() {
         sms.iter()
             .any(|m| m["text"].as_str().unwrap().starts_with("Cancelled: Salud")),
         "{sms:#?}"
+    );
+    let cancelled = app
+        .get(&s.token, &format!("/api/v1/messages?person_id={hawa}"))
+        .await
+        .ok(200)["items"][1]
+        .clone();
+    assert_eq!(cancelled["state"], "sent", "{cancelled:#}");
+    assert_eq!(
+        cancelled["attempts"], 1,
+        "sent on its first attempt: {cancelled:#}"
     );
     app.stop().await;
 }

@@ -78,7 +78,7 @@ pub async fn run(url: &str, pool: u32) -> anyhow::Result<()> {
         "| ceiling: bare sendsms calls, 16 at a time, until the SMSC has them | {bare:.0} | 100% |"
     );
     println!(
-        "| peergroup: plan, fan out and text (parallel_sends 1) | {rate:.0} | {:.0}% |",
+        "| peergroup: plan, fan out and text (sms.parallel_sends 4, the default) | {rate:.0} | {:.0}% |",
         100.0 * rate / bare
     );
     store.close().await;

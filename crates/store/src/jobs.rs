@@ -77,11 +77,12 @@ pub(crate) async fn enqueue(
 pub(crate) fn finish_from(first: usize) -> String {
     format!(
         "UPDATE jobs SET state = ${first}, run_at = COALESCE(${}, run_at), \
-         last_error = ${}, locked_until = NULL, updated_at = ${} \
+         last_error = ${}, locked_until = NULL, updated_at = ${}, attempts = attempts - ${} \
          WHERE id = ${} AND locked_by = ${} AND state = '{}'",
         first + 1,
         first + 2,
         first + 3,
+        first + 6,
         first + 4,
         first + 5,
         JobState::Running.as_str()
@@ -92,10 +93,12 @@ pub(crate) fn finish_values(
     job: &ClaimedJob,
     outcome: &JobOutcome,
     now: DateTime<Utc>,
-) -> [Value; 6] {
+) -> [Value; 7] {
     let (state, run_at) = match outcome {
         JobOutcome::Done => (JobState::Done, None),
-        JobOutcome::RetryAt { at, .. } => (JobState::Queued, Some(*at)),
+        JobOutcome::RetryAt { at, .. } | JobOutcome::Later { at, .. } => {
+            (JobState::Queued, Some(*at))
+        }
         JobOutcome::Dead { .. } => (JobState::Dead, None),
     };
     [
@@ -105,6 +108,7 @@ pub(crate) fn finish_values(
         now.into(),
         job.id.into(),
         job.lease_token.clone().into(),
+        i32::from(matches!(outcome, JobOutcome::Later { .. })).into(),
     ]
 }
 
@@ -135,6 +139,11 @@ pub enum JobOutcome {
     Dead {
         error: String,
     },
+    /// Not a failure: run again at `at`, and this run does not count as an attempt.
+    Later {
+        at: DateTime<Utc>,
+        why: String,
+    },
 }
 
 impl JobOutcome {
@@ -142,7 +151,9 @@ impl JobOutcome {
     pub fn error(&self) -> Option<&str> {
         match self {
             JobOutcome::Done => None,
-            JobOutcome::RetryAt { error, .. } | JobOutcome::Dead { error } => Some(error),
+            JobOutcome::RetryAt { error, .. }
+            | JobOutcome::Dead { error }
+            | JobOutcome::Later { why: error, .. } => Some(error),
         }
     }
 }

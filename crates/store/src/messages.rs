@@ -474,12 +474,12 @@ impl Store {
         let now = self.now();
         let (state, job_outcome, error) = match outcome {
             DeliveryOutcome::Sent(_) => (MessageState::Sent, JobOutcome::Done, None),
-            // Not an attempt that failed: the job waits, the message stays queued.
+            // Not an attempt: the job waits, the message stays queued.
             DeliveryOutcome::Deferred { until } => (
                 MessageState::Queued,
-                JobOutcome::RetryAt {
+                JobOutcome::Later {
                     at: *until,
-                    error: "waiting for the end of quiet hours".into(),
+                    why: "waiting for the end of quiet hours".into(),
                 },
                 None,
             ),
@@ -511,7 +511,8 @@ impl Store {
         );
         let mut values: Vec<sea_orm::Value> = vec![
             state.as_str().into(),
-            job.attempts.into(),
+            // A deferral is no attempt (the job gives this run back too).
+            (job.attempts - i32::from(matches!(outcome, DeliveryOutcome::Deferred { .. }))).into(),
             error.into(),
             now.into(),
             sent.map(|s| s.locale.clone()).into(),
