@@ -506,15 +506,46 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     assert_eq!(cannot_come(&app, &s).await, 0);
     assert_eq!(cannot_come(&app, &other).await, 0);
 
-    // "لا" (no, in Arabic), from the number as the gateway writes it.
+    // "لا" (no, in Arabic), from the number as the gateway writes it: recorded, and
+    // answered in Arabic, once however often it is sent.
     assert_eq!(text_in(&app, &path, "16045550111", " لا ").await, 200);
+    assert_eq!(text_in(&app, &path, "+16045550111", "NO").await, 200);
     assert_eq!(cannot_come(&app, &s).await, 1);
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 3, "{sms:#?}");
+    let answer = sms
+        .iter()
+        .find(|m| m["text"].as_str().unwrap().starts_with("شكرًا"))
+        .unwrap();
+    assert_eq!(answer["to"], "+16045550111", "{answer:#}");
+    assert!(
+        answer["text"].as_str().unwrap().contains("Salud"),
+        "{answer:#}"
+    );
 
-    // STOP: the next reminder is not texted (and Joy has no email: skipped, saying why).
+    // STOP, at 22:00 in Vancouver: answered at once (quiet hours are for what we start, not
+    // for an answer), once, as the last SMS; then the next reminder is not texted (and Joy
+    // has no email: skipped, saying why).
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap());
     assert_eq!(text_in(&app, &path, "+16045550122", "stop").await, 200);
+    assert_eq!(text_in(&app, &path, "+16045550122", "STOP").await, 200);
     assert_eq!(
         text_in(&app, &path, "+16045550122", "Is there parking?").await,
         200
+    );
+    let sms = app.sms_outbox().await;
+    assert_eq!(sms.len(), 4, "{sms:#?}");
+    let stopped = &sms
+        .iter()
+        .filter(|m| m["to"] == "+16045550122")
+        .collect::<Vec<_>>();
+    assert_eq!(stopped.len(), 2, "{stopped:#?}");
+    assert!(
+        stopped
+            .iter()
+            .any(|m| m["text"].as_str().unwrap().contains("START")),
+        "{stopped:#?}"
     );
     let day_before = Utc.with_ymd_and_hms(2027, 3, 16, 17, 30, 0).unwrap();
     app.clock.set(day_before);
@@ -526,18 +557,47 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
         )])
         .await
         .unwrap();
-    assert_eq!(app.sms_outbox().await.len(), 2, "no new SMS");
+    assert_eq!(app.sms_outbox().await.len(), 4, "no new SMS");
     let joys = app
         .get(&s.token, &format!("/api/v1/messages?person_id={joy}"))
         .await
         .ok(200)["items"]
         .clone();
-    assert_eq!(joys.as_array().unwrap().len(), 2, "{joys:#}");
-    let latest = &joys[1];
+    let kinds: Vec<&str> = joys
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["session_reminder", "sms_stopped", "session_reminder"],
+        "{joys:#}"
+    );
+    let latest = &joys[2];
     assert_eq!(latest["state"], "skipped", "{joys:#}");
     assert!(
         latest["last_error"].as_str().unwrap().contains("STOP"),
         "{joys:#}"
+    );
+
+    // START: texted again from the next reminder on.
+    assert_eq!(text_in(&app, &path, "+16045550122", "Start").await, 200);
+    let week_later = day_before + chrono::Duration::days(7);
+    app.clock.set(week_later);
+    app.server()
+        .store
+        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
+            JobKind::PlanReminders,
+            week_later,
+        )])
+        .await
+        .unwrap();
+    let sms = app.sms_outbox().await;
+    assert_eq!(
+        sms.iter().filter(|m| m["to"] == "+16045550122").count(),
+        3,
+        "{sms:#?}"
     );
 
     // Coordinators read the replies and what each did.
@@ -549,6 +609,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
         "Is there parking?",
         "For you to read",
         "Asked for no more SMS",
+        "Asked for SMS again",
         "Said they cannot come",
         "لا",
     ] {

@@ -111,7 +111,9 @@ async fn complete(store: &Store, m: QueuedMessage) -> Result<Delivery> {
         }
         MessageKind::SessionReminder
         | MessageKind::SessionChanged
-        | MessageKind::SessionCancelled => {}
+        | MessageKind::SessionCancelled
+        | MessageKind::AbsenceConfirmed
+        | MessageKind::SmsStopped => {}
     }
     Ok(delivery)
 }

@@ -1,11 +1,15 @@
 //! An SMS a participant sends back. It is matched to people by number within the one
 //! organization whose gateway URL it came through; a number of nobody there is dropped
 //! unread. "NO", "2" or the word for no in a shipped language says "I can't come" to the
-//! session of the last SMS reminder; "STOP" (or its word) stops SMS to them; anything
-//! else is kept for a coordinator.
+//! session of the last SMS reminder; "STOP" (or its word) stops SMS to them and "START"
+//! starts them again; anything else is kept for a coordinator. NO and STOP are answered by
+//! SMS, so the person knows they were heard.
 
 use crate::absences;
+use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::reminders::MessageKind;
+use peergroup_store::reminders::NewMessage;
 use peergroup_store::sms_replies::ReplyAction;
 use peergroup_store::{Result, Store, StoreError};
 
@@ -24,6 +28,7 @@ const MAX_BODY: usize = 1600;
 pub enum Meaning {
     CantCome,
     Stop,
+    Start,
     Other,
 }
 
@@ -37,6 +42,8 @@ pub fn meaning(body: &str, words: &ReplyWords) -> Meaning {
         |list: &[String], extra: &[&str]| extra.contains(&word.as_str()) || list.contains(&word);
     if is(&words.stop, &["STOP"]) {
         Meaning::Stop
+    } else if word == "START" {
+        Meaning::Start
     } else if is(&words.no, &["NO", "2"]) {
         Meaning::CantCome
     } else {
@@ -69,30 +76,75 @@ pub async fn receive(
     };
     let now = store.clock().now();
     let kept: String = body.chars().filter(|c| *c != '\0').take(MAX_BODY).collect();
-    let (action, person, session) = match meaning(body, words) {
+    let (action, person, session, answer) = match meaning(body, words) {
         Meaning::Stop => {
-            store.stop_sms(org, &people, now).await?;
-            (ReplyAction::Stop, first, None)
+            // Answered once, when it stops them: a second STOP costs nothing.
+            let stopped = store.stop_sms(org, &people, now).await? > 0;
+            let answer = stopped.then(|| NewMessage {
+                dedupe_key: format!("p{first}:sms-stopped:{}", now.timestamp_millis()),
+                ..answer(org, first, MessageKind::SmsStopped, None, now)
+            });
+            (ReplyAction::Stop, first, None, answer)
+        }
+        Meaning::Start => {
+            store.restart_sms(org, &people, now).await?;
+            (ReplyAction::Start, first, None, None)
         }
         Meaning::CantCome => match store.last_sms_reminder(org, &people).await? {
             Some((person, session, enrollment)) => {
                 match absences::record_notice(store, org, session, enrollment, "other").await {
-                    Ok(_) => (ReplyAction::Absence, person, Some(session)),
+                    Ok(_) => {
+                        let answer = NewMessage {
+                            subject_id: Some(enrollment),
+                            ..answer(
+                                org,
+                                person,
+                                MessageKind::AbsenceConfirmed,
+                                Some(session),
+                                now,
+                            )
+                        };
+                        (ReplyAction::Absence, person, Some(session), Some(answer))
+                    }
                     // The session has started or was cancelled: a person should read it.
                     Err(StoreError::Conflict(_)) => {
-                        (ReplyAction::Coordinator, person, Some(session))
+                        (ReplyAction::Coordinator, person, Some(session), None)
                     }
                     Err(e) => return Err(e),
                 }
             }
-            None => (ReplyAction::Coordinator, first, None),
+            None => (ReplyAction::Coordinator, first, None, None),
         },
-        Meaning::Other => (ReplyAction::Coordinator, first, None),
+        Meaning::Other => (ReplyAction::Coordinator, first, None, None),
     };
-    store
-        .add_sms_reply(org, person, &kept, action, session, now)
+    let tx = store.begin().await?;
+    tx.add_sms_reply(org, person, &kept, action, session, now)
         .await?;
+    if let Some(answer) = answer {
+        tx.queue_messages(&[answer], now).await?;
+    }
+    tx.commit().await?;
     Ok(Some(action))
+}
+
+/// The SMS that answers `person`'s reply, due now; once per person and session.
+fn answer(
+    org: Id,
+    person: Id,
+    kind: MessageKind,
+    session: Option<Id>,
+    now: DateTime<Utc>,
+) -> NewMessage {
+    NewMessage {
+        org_id: org,
+        kind,
+        dedupe_key: format!("p{person}:s{}:{kind}", session.unwrap_or_default()),
+        session_id: session,
+        person_id: Some(person),
+        user_id: None,
+        subject_id: None,
+        send_at: now,
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +166,9 @@ mod tests {
         }
         for stop in ["STOP", "stop", "Baja", "توقف"] {
             assert_eq!(meaning(stop, &w), Meaning::Stop, "{stop}");
+        }
+        for start in ["START", "start", " Start! "] {
+            assert_eq!(meaning(start, &w), Meaning::Start, "{start}");
         }
         for other in ["No, I will be late", "22", "yes", "", "NO STOP"] {
             assert_eq!(meaning(other, &w), Meaning::Other, "{other}");

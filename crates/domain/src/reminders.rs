@@ -36,6 +36,11 @@ string_enum!(
         Invitation => "invitation",
         /// To a user who forgot their password: a one-time link to set a new one.
         PasswordReset => "password_reset",
+        /// By SMS, to a participant who replied NO: the group was told.
+        AbsenceConfirmed => "absence_confirmed",
+        /// By SMS, to a participant who replied STOP: the last SMS they get, saying how to
+        /// start again.
+        SmsStopped => "sms_stopped",
     }
 );
 
@@ -47,6 +52,15 @@ impl MessageKind {
             MessageKind::SessionReminder
                 | MessageKind::SessionChanged
                 | MessageKind::SessionCancelled
+        )
+    }
+
+    /// An answer to an SMS a participant sent: it goes back to their phone at once, by SMS
+    /// only.
+    pub fn is_sms_answer(self) -> bool {
+        matches!(
+            self,
+            MessageKind::AbsenceConfirmed | MessageKind::SmsStopped
         )
     }
 }

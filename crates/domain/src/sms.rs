@@ -16,6 +16,20 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// What an SMS a participant sent did.
+    ReplyAction {
+        /// Recorded "I can't come" for the session the reminder was about.
+        Absence => "absence",
+        /// Stopped SMS to the person.
+        Stop => "stop",
+        /// SMS to the person again, after a STOP.
+        Start => "start",
+        /// Anything else: for a coordinator to read.
+        Coordinator => "coordinator",
+    }
+);
+
 /// The basic GSM 03.38 character set, one septet each.
 const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
 ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";

@@ -11,7 +11,9 @@ use peergroup_domain::reminders::Channel;
 use peergroup_domain::reminders::MessageKind;
 use peergroup_notify::links::{AbsenceLink, SignInLinkToken, SmsStatusToken, sms_status_url};
 use peergroup_notify::locale::FALLBACK;
-use peergroup_notify::render::{EscalatedCall, sms_sentences};
+use peergroup_notify::render::{
+    EscalatedCall, SmsAnswer, SmsSentences, sms_answer_sentences, sms_sentences,
+};
 use peergroup_notify::sms::{OutgoingSms, SmsReceipt, fit};
 use peergroup_notify::transport::build;
 use peergroup_notify::{Mail, Outgoing, SendError, SessionInfo, negotiate, render};
@@ -96,8 +98,11 @@ async fn deliver(
 
 /// When an SMS due `now` may go, if `now` is in the organization's quiet hours where the
 /// session meets (UTC for a message about no session). Mail may wait in an inbox; a text
-/// wakes the phone.
+/// wakes the phone. An answer goes at once: the person has just texted.
 fn sms_quiet_until(d: &Delivery, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if d.kind.is_sms_answer() {
+        return None;
+    }
     let tz = d
         .session
         .as_ref()
@@ -216,11 +221,22 @@ fn session_info(s: &DeliverySession) -> SessionInfo {
     }
 }
 
-/// How a message reaches its reader, or why it cannot. Staff read email. A participant who
-/// prefers SMS, or has a phone and no email, gets SMS unless they answered STOP; else email.
-fn channel(r: &Recipient) -> Result<(Channel, String), String> {
+/// How a message of `kind` reaches its reader, or why it cannot. Staff read email. A
+/// participant who prefers SMS, or has a phone and no email, gets SMS unless they answered
+/// STOP; else email. An answer to a participant's SMS goes back by SMS, and the one to STOP
+/// is the last.
+fn channel(kind: MessageKind, r: &Recipient) -> Result<(Channel, String), String> {
     if r.needs_consent && !r.consented {
         return Err("the person has not agreed to reminders".into());
+    }
+    if kind.is_sms_answer() {
+        return match &r.phone {
+            Some(phone) if kind == MessageKind::SmsStopped || !r.sms_stopped => {
+                Ok((Channel::Sms, phone.clone()))
+            }
+            Some(_) => Err("the person answered STOP to SMS".into()),
+            None => Err("an answer to an SMS goes only by SMS, and the number is gone".into()),
+        };
     }
     let wants_sms = r.needs_consent
         && (r.channel.as_deref() == Some("sms") || (r.email.is_none() && r.phone.is_some()));
@@ -242,10 +258,11 @@ fn prepare(
     d: &Delivery,
     now: DateTime<Utc>,
 ) -> Result<(Prepared, Option<i32>), String> {
-    let (channel, to) = channel(&d.recipient)?;
+    let (channel, to) = channel(d.kind, &d.recipient)?;
     let session = d.session.as_ref();
     let upcoming =
         session.is_some_and(|s| s.status == SessionStatus::Scheduled && s.starts_at > now);
+    let locale = locale_of(d);
     let name = d.recipient.name.clone();
     let mail = match d.kind {
         MessageKind::SessionReminder
@@ -361,6 +378,16 @@ fn prepare(
             }
             Mail::WeeklyDigest(g.clone(), page_url(rt, "/dashboard"))
         }
+        MessageKind::AbsenceConfirmed => {
+            let s = session
+                .filter(|_| upcoming)
+                .ok_or("the session was cancelled or has started")?;
+            let answer = SmsAnswer::AbsenceReceived(session_info(s));
+            return Ok((answer_text(rt, d, to, &answer)?, Some(s.sequence)));
+        }
+        MessageKind::SmsStopped => {
+            return Ok((answer_text(rt, d, to, &SmsAnswer::Stopped)?, None));
+        }
         MessageKind::Invitation | MessageKind::PasswordReset => {
             let link = d
                 .sign_in
@@ -382,19 +409,6 @@ fn prepare(
             }
         }
     };
-    // The person's (or user's) language, then the group's, then English. Staff mail never
-    // follows a group's language.
-    let group_languages = session
-        .filter(|_| !d.recipient.staff)
-        .map(|s| s.group_languages.clone())
-        .unwrap_or_default();
-    let locale = negotiate(
-        d.recipient
-            .language
-            .iter()
-            .chain(group_languages.iter())
-            .map(String::as_str),
-    );
     if channel == Channel::Sms {
         let sentences = match sms_sentences(&mail, locale) {
             Some(Ok(s)) => s,
@@ -403,24 +417,7 @@ fn prepare(
                 .ok_or("the message cannot be written as SMS")?,
             None => return Err("this kind of message does not go by SMS".into()),
         };
-        let plan = fit(&sentences, rt.settings.sms_max_segments)?;
-        let token = rt.links.sign_sms_status(&SmsStatusToken {
-            org_id: d.org_id,
-            message_id: d.message_id,
-        });
-        let sms = OutgoingSms::new(
-            to,
-            &plan,
-            sms_status_url(&rt.settings.public_url, &token),
-            format!("m{}.o{}", d.message_id, d.org_id),
-        );
-        return Ok((
-            Prepared::Sms {
-                sms,
-                locale: sentences.locale,
-            },
-            session.map(|s| s.sequence),
-        ));
+        return Ok((text(rt, d, to, &sentences)?, session.map(|s| s.sequence)));
     }
     let rendered = render(&mail, locale);
     let participant_mail = d.recipient.needs_consent;
@@ -444,6 +441,61 @@ fn prepare(
         rendered,
     };
     Ok((Prepared::Mail(outgoing), session.map(|s| s.sequence)))
+}
+
+/// The person's (or user's) language, then the group's, then English. Staff mail never
+/// follows a group's language.
+fn locale_of(d: &Delivery) -> &'static str {
+    let group_languages = d
+        .session
+        .as_ref()
+        .filter(|_| !d.recipient.staff)
+        .map(|s| s.group_languages.clone())
+        .unwrap_or_default();
+    negotiate(
+        d.recipient
+            .language
+            .iter()
+            .chain(group_languages.iter())
+            .map(String::as_str),
+    )
+}
+
+/// `answer` as an SMS to `to`, in the person's language.
+fn answer_text(
+    rt: &Runtime,
+    d: &Delivery,
+    to: String,
+    answer: &SmsAnswer,
+) -> Result<Prepared, String> {
+    let sentences = sms_answer_sentences(answer, locale_of(d))
+        .or_else(|_| sms_answer_sentences(answer, FALLBACK))
+        .map_err(|e| e.to_string())?;
+    text(rt, d, to, &sentences)
+}
+
+/// `sentences` as an SMS to `to`, within the segment limit, asking for delivery reports.
+fn text(
+    rt: &Runtime,
+    d: &Delivery,
+    to: String,
+    sentences: &SmsSentences,
+) -> Result<Prepared, String> {
+    let plan = fit(sentences, rt.settings.sms_max_segments)?;
+    let token = rt.links.sign_sms_status(&SmsStatusToken {
+        org_id: d.org_id,
+        message_id: d.message_id,
+    });
+    let sms = OutgoingSms::new(
+        to,
+        &plan,
+        sms_status_url(&rt.settings.public_url, &token),
+        format!("m{}.o{}", d.message_id, d.org_id),
+    );
+    Ok(Prepared::Sms {
+        sms,
+        locale: sentences.locale,
+    })
 }
 
 /// The bare address in `Name <address>`.
@@ -481,4 +533,92 @@ fn absence_url(rt: &Runtime, org: i64, s: &DeliverySession, enrollment: i64) -> 
         expires_at: (s.starts_at + Duration::minutes(i64::from(s.minutes))).timestamp(),
     });
     format!("{}/r/{token}", rt.settings.public_url.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use MessageKind::{AbsenceConfirmed, FollowUpOpened, SessionReminder, SmsStopped};
+
+    const PHONE: &str = "+16045550111";
+    const EMAIL: &str = "hawa@example.org";
+
+    /// A participant who agreed to reminders, with a phone and an email address.
+    fn participant() -> Recipient {
+        Recipient {
+            name: "Hawa".into(),
+            email: Some(EMAIL.into()),
+            language: None,
+            needs_consent: true,
+            consented: true,
+            channel: None,
+            phone: Some(PHONE.into()),
+            sms_stopped: false,
+            staff: false,
+        }
+    }
+
+    fn sms() -> Result<(Channel, String), String> {
+        Ok((Channel::Sms, PHONE.into()))
+    }
+
+    fn email() -> Result<(Channel, String), String> {
+        Ok((Channel::Email, EMAIL.into()))
+    }
+
+    #[test]
+    fn a_participant_is_texted_when_they_prefer_it_or_have_only_a_phone() {
+        let mut r = participant();
+        assert_eq!(channel(SessionReminder, &r), email());
+        r.channel = Some("sms".into());
+        assert_eq!(channel(SessionReminder, &r), sms());
+        r.channel = None;
+        r.email = None;
+        assert_eq!(channel(SessionReminder, &r), sms());
+    }
+
+    #[test]
+    fn stop_turns_a_participant_to_email_or_to_nothing_with_the_reason() {
+        let mut r = Recipient {
+            channel: Some("sms".into()),
+            sms_stopped: true,
+            ..participant()
+        };
+        assert_eq!(channel(SessionReminder, &r), email());
+        r.email = None;
+        assert!(channel(SessionReminder, &r).unwrap_err().contains("STOP"));
+    }
+
+    #[test]
+    fn without_consent_nothing_goes_and_staff_read_email() {
+        let r = Recipient {
+            consented: false,
+            ..participant()
+        };
+        for kind in [SessionReminder, AbsenceConfirmed, SmsStopped] {
+            assert!(channel(kind, &r).unwrap_err().contains("agreed"), "{kind}");
+        }
+        let staff = Recipient {
+            needs_consent: false,
+            consented: false,
+            staff: true,
+            channel: Some("sms".into()),
+            ..participant()
+        };
+        assert_eq!(channel(FollowUpOpened, &staff), email());
+    }
+
+    #[test]
+    fn answers_go_back_by_sms_and_only_the_one_to_stop_after_it() {
+        let mut r = participant();
+        // Even to someone who prefers email: they texted.
+        r.channel = Some("email".into());
+        assert_eq!(channel(AbsenceConfirmed, &r), sms());
+        assert_eq!(channel(SmsStopped, &r), sms());
+        r.sms_stopped = true;
+        assert!(channel(AbsenceConfirmed, &r).is_err());
+        assert_eq!(channel(SmsStopped, &r), sms());
+        r.phone = None;
+        assert!(channel(SmsStopped, &r).is_err());
+    }
 }

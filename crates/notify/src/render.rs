@@ -790,6 +790,38 @@ pub fn sms_sentences(
     }
 }
 
+/// An SMS that answers one a participant sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SmsAnswer {
+    /// They replied NO: the group knows they will not come to `session`.
+    AbsenceReceived(SessionInfo),
+    /// They replied STOP: no more SMS, and how to have them again.
+    Stopped,
+}
+
+/// `answer` as one SMS in `locale`.
+pub fn sms_answer_sentences(
+    answer: &SmsAnswer,
+    locale: &'static str,
+) -> Result<SmsSentences, MissingTranslation> {
+    let w = Writer::new(locale);
+    let needed = match answer {
+        SmsAnswer::AbsenceReceived(session) => {
+            let (date, _) = short_date_time(&w, session.starts_at, session.tz)?;
+            w.get(
+                "sms-absence-received",
+                &args([("group", session.group.clone()), ("date", date)]),
+            )?
+        }
+        SmsAnswer::Stopped => w.plain("sms-stopped")?,
+    };
+    Ok(SmsSentences {
+        locale,
+        needed: vec![needed],
+        optional: Vec::new(),
+    })
+}
+
 /// An SMS as sentences: those it must carry, and those it carries when they fit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SmsSentences {

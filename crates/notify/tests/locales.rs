@@ -3,7 +3,9 @@
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::attendance::{ChildcareCount, InterpreterCount, SupportHeadcount};
-use peergroup_notify::render::{EscalatedCall, date_time, phrase};
+use peergroup_notify::render::{
+    EscalatedCall, SmsAnswer, date_time, phrase, sms_answer_sentences, sms_sentences,
+};
 use peergroup_notify::{LOCALES, Mail, SessionInfo, render, render_in};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -229,6 +231,41 @@ fn every_locale_renders_every_kind_in_its_own_words() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn every_locale_texts_reminders_and_answers_in_its_own_words() {
+    let answers = [
+        SmsAnswer::AbsenceReceived(session("America/Vancouver")),
+        SmsAnswer::Stopped,
+    ];
+    for locale in LOCALES {
+        let mut texts: Vec<String> = every_kind()
+            .iter()
+            .filter_map(|mail| sms_sentences(mail, locale))
+            .map(|s| s.unwrap_or_else(|e| panic!("{locale}: {e}")).texts()[0].clone())
+            .collect();
+        assert_eq!(texts.len(), 3, "a reminder, a change and a cancellation");
+        for answer in &answers {
+            let s = sms_answer_sentences(answer, locale).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(s.locale, locale);
+            texts.push(s.texts()[0].clone());
+        }
+        if locale != "en" {
+            let english: Vec<String> = answers
+                .iter()
+                .map(|a| sms_answer_sentences(a, "en").unwrap().texts()[0].clone())
+                .collect();
+            for text in &texts[3..] {
+                assert!(
+                    !english.contains(text),
+                    "{locale} answers in English: {text}"
+                );
+            }
+        }
+        let stopped = texts.last().unwrap();
+        assert!(stopped.contains("START"), "{locale}: {stopped}");
     }
 }
 

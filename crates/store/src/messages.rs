@@ -201,7 +201,7 @@ impl MessageRow {
             language: row
                 .try_get::<Option<String>>("", "preferred_language")?
                 .or(row.try_get("", "user_locale")?),
-            needs_consent: participant_mail,
+            needs_consent: participant_mail || kind.is_sms_answer(),
             consented: consent.is_some(),
             channel: row.try_get("", "preferred_channel")?,
             phone: row.try_get("", "phone")?,

@@ -2,33 +2,14 @@
 //! answers, stopping SMS to a person, and the replies kept for coordinators.
 
 use crate::entities::{message, person, sms_reply};
-use crate::{Result, Store};
+use crate::{Result, Store, Tx};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-/// What a reply did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReplyAction {
-    /// Recorded "I can't come" for the session the reminder was about.
-    Absence,
-    /// Stopped SMS to the person.
-    Stop,
-    /// Anything else: for a coordinator to read.
-    Coordinator,
-}
-
-impl ReplyAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReplyAction::Absence => "absence",
-            ReplyAction::Stop => "stop",
-            ReplyAction::Coordinator => "coordinator",
-        }
-    }
-}
+pub use peergroup_domain::sms::ReplyAction;
 
 /// A reply as coordinators read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,8 +63,9 @@ impl Store {
     }
 
     /// No more SMS to `people` (they answered STOP), from `now`.
-    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
-        person::Entity::update_many()
+    /// Returns how many of them were getting SMS until now.
+    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<u64> {
+        let r = person::Entity::update_many()
             .col_expr(person::Column::SmsStoppedAt, Expr::value(now))
             .col_expr(person::Column::UpdatedAt, Expr::value(now))
             .filter(person::Column::OrgId.eq(org))
@@ -91,30 +73,22 @@ impl Store {
             .filter(person::Column::SmsStoppedAt.is_null())
             .exec(&self.writer())
             .await?;
-        Ok(())
+        Ok(r.rows_affected)
     }
 
-    /// Keeps a reply with what it did.
-    pub async fn add_sms_reply(
-        &self,
-        org: Id,
-        person: Id,
-        body: &str,
-        action: ReplyAction,
-        session: Option<Id>,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        sms_reply::Entity::insert(sms_reply::ActiveModel {
-            org_id: Set(org),
-            person_id: Set(person),
-            body: Set(body.to_string()),
-            action: Set(action.as_str().to_string()),
-            session_id: Set(session),
-            received_at: Set(now),
-            ..Default::default()
-        })
-        .exec(&self.writer())
-        .await?;
+    /// SMS to `people` again (they answered START).
+    pub async fn restart_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
+        person::Entity::update_many()
+            .col_expr(
+                person::Column::SmsStoppedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(people.iter().copied()))
+            .filter(person::Column::SmsStoppedAt.is_not_null())
+            .exec(&self.writer())
+            .await?;
         Ok(())
     }
 
@@ -151,5 +125,31 @@ impl Store {
                 received_at,
             })
             .collect())
+    }
+}
+
+impl Tx {
+    /// Keeps a reply with what it did.
+    pub async fn add_sms_reply(
+        &self,
+        org: Id,
+        person: Id,
+        body: &str,
+        action: ReplyAction,
+        session: Option<Id>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sms_reply::Entity::insert(sms_reply::ActiveModel {
+            org_id: Set(org),
+            person_id: Set(person),
+            body: Set(body.to_string()),
+            action: Set(action.as_str().to_string()),
+            session_id: Set(session),
+            received_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&self.0)
+        .await?;
+        Ok(())
     }
 }

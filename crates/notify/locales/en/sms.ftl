@@ -14,4 +14,4 @@ sms-no-words = NO
 # Replies that mean "stop sending me SMS", separated by spaces. STOP always works.
 sms-stop-words = STOP
 sms-absence-received = Thank you. We told { $group } you cannot come on { $date }.
-sms-stopped = You will get no more SMS from us. To get them again, tell your group leader.
+sms-stopped = You will get no more SMS from us. Reply START to get them again.

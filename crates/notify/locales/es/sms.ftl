@@ -11,4 +11,4 @@ sms-stop = Responda BAJA para no recibir SMS.
 sms-no-words = NO
 sms-stop-words = BAJA
 sms-absence-received = Gracias. Avisamos a { $group } que no puede venir el { $date }.
-sms-stopped = Ya no le enviaremos SMS. Para volver a recibirlos, hable con quien dirige su grupo.
+sms-stopped = Ya no le enviaremos SMS. Para volver a recibirlos, responda START.

@@ -10,4 +10,4 @@ sms-stop = Répondez STOP pour ne plus recevoir de SMS.
 sms-no-words = NON
 sms-stop-words = ARRET
 sms-absence-received = Merci. Nous avons prévenu { $group } : vous ne venez pas le { $date }.
-sms-stopped = Vous ne recevrez plus de SMS de notre part. Pour les recevoir à nouveau, parlez à la personne qui anime votre groupe.
+sms-stopped = Vous ne recevrez plus de SMS de notre part. Pour les recevoir à nouveau, répondez START.

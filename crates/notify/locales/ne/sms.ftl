@@ -10,4 +10,4 @@ sms-stop = SMS रोक्न STOP पठाउनुहोस्।
 sms-no-words = होइन छैन
 sms-stop-words = रोक
 sms-absence-received = धन्यवाद। तपाईं { $date } मा आउन सक्नुहुन्न भनेर { $group } लाई भन्यौं।
-sms-stopped = अब तपाईंलाई हामीबाट SMS आउने छैन। फेरि पाउन, आफ्नो समूह नेतालाई भन्नुहोस्।
+sms-stopped = अब तपाईंलाई हामीबाट SMS आउने छैन। फेरि पाउन START पठाउनुहोस्।

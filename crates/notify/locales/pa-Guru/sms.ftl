@@ -10,4 +10,4 @@ sms-stop = SMS ਬੰਦ ਕਰਨ ਲਈ STOP ਭੇਜੋ।
 sms-no-words = ਨਹੀਂ
 sms-stop-words = ਬੰਦ
 sms-absence-received = ਧੰਨਵਾਦ। ਅਸੀਂ { $group } ਨੂੰ ਦੱਸ ਦਿੱਤਾ ਕਿ ਤੁਸੀਂ { $date } ਨੂੰ ਨਹੀਂ ਆ ਸਕਦੇ।
-sms-stopped = ਹੁਣ ਤੁਹਾਨੂੰ ਸਾਡੇ ਵੱਲੋਂ SMS ਨਹੀਂ ਆਉਣਗੇ। ਦੁਬਾਰਾ ਲੈਣ ਲਈ ਆਪਣੇ ਗਰੁੱਪ ਆਗੂ ਨੂੰ ਦੱਸੋ।
+sms-stopped = ਹੁਣ ਤੁਹਾਨੂੰ ਸਾਡੇ ਵੱਲੋਂ SMS ਨਹੀਂ ਆਉਣਗੇ। ਦੁਬਾਰਾ ਲੈਣ ਲਈ START ਭੇਜੋ।

@@ -10,4 +10,4 @@ sms-stop = 回复STOP退订短信。
 sms-no-words = 不 不能 不来
 sms-stop-words = 退订 TD
 sms-absence-received = 谢谢。我们已告诉{ $group }您{ $date }不能来。
-sms-stopped = 您将不再收到我们的短信。如需重新接收，请告诉您的小组负责人。
+sms-stopped = 您将不再收到我们的短信。如需重新接收，请回复START。

@@ -25,6 +25,8 @@ message-kind-roles_missing = ميسّرون ناقصون
 message-kind-weekly_digest = ملخص أسبوعي
 message-kind-invitation = دعوة
 message-kind-password_reset = إعادة تعيين كلمة المرور
+message-kind-absence_confirmed = تأكيد الغياب برسالة نصية
+message-kind-sms_stopped = آخر رسالة نصية بعد STOP
 
 message-state-queued = في الانتظار
 message-state-sent = أُرسلت
@@ -49,4 +51,5 @@ messages-replies-title = الردود عبر الرسائل النصية
 messages-log-title = الرسائل المرسلة
 sms-reply-absence = قال إنه لا يستطيع الحضور
 sms-reply-stop = طلب إيقاف الرسائل النصية
+sms-reply-start = طلب استلام الرسائل النصية مرة أخرى
 sms-reply-coordinator = لكي تقرأه أنت

@@ -28,6 +28,8 @@ message-kind-roles_missing = Facilitators missing
 message-kind-weekly_digest = Weekly summary
 message-kind-invitation = Invitation
 message-kind-password_reset = Password reset
+message-kind-absence_confirmed = Absence confirmed by SMS
+message-kind-sms_stopped = Last SMS after STOP
 
 message-state-queued = Waiting
 message-state-sent = Sent
@@ -55,4 +57,5 @@ messages-replies-title = Replies by SMS
 messages-log-title = Messages sent
 sms-reply-absence = Said they cannot come
 sms-reply-stop = Asked for no more SMS
+sms-reply-start = Asked for SMS again
 sms-reply-coordinator = For you to read

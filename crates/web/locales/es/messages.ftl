@@ -28,6 +28,8 @@ message-kind-roles_missing = Faltan facilitadores
 message-kind-weekly_digest = Resumen semanal
 message-kind-invitation = Invitación
 message-kind-password_reset = Cambio de contraseña
+message-kind-absence_confirmed = Ausencia confirmada por SMS
+message-kind-sms_stopped = Último SMS tras STOP
 
 message-state-queued = En espera
 message-state-sent = Enviado
@@ -55,4 +57,5 @@ messages-replies-title = Respuestas por SMS
 messages-log-title = Mensajes enviados
 sms-reply-absence = Dijo que no puede venir
 sms-reply-stop = Pidió no recibir más SMS
+sms-reply-start = Pidió volver a recibir SMS
 sms-reply-coordinator = Para que usted lo lea

@@ -25,6 +25,8 @@ message-kind-roles_missing = تسهیل‌کننده کم است
 message-kind-weekly_digest = خلاصهٔ هفته
 message-kind-invitation = دعوت‌نامه
 message-kind-password_reset = تغییر رمز
+message-kind-absence_confirmed = تأیید غیرحاضری با پیام کوتاه
+message-kind-sms_stopped = آخرین پیام کوتاه بعد از STOP
 
 message-state-queued = در انتظار
 message-state-sent = فرستاده شد
@@ -49,4 +51,5 @@ messages-replies-title = پاسخ‌ها با پیام کوتاه
 messages-log-title = پیام‌های فرستاده‌شده
 sms-reply-absence = گفت که آمده نمی‌تواند
 sms-reply-stop = خواست دیگر پیام کوتاه نگیرد
+sms-reply-start = خواست دوباره پیام کوتاه بگیرد
 sms-reply-coordinator = برای خواندن شما

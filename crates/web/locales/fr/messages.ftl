@@ -28,6 +28,8 @@ message-kind-roles_missing = Animateurs manquants
 message-kind-weekly_digest = Résumé de la semaine
 message-kind-invitation = Invitation
 message-kind-password_reset = Nouveau mot de passe
+message-kind-absence_confirmed = Absence confirmée par SMS
+message-kind-sms_stopped = Dernier SMS après STOP
 
 message-state-queued = En attente
 message-state-sent = Envoyé
@@ -55,4 +57,5 @@ messages-replies-title = Réponses par SMS
 messages-log-title = Messages envoyés
 sms-reply-absence = A dit ne pas pouvoir venir
 sms-reply-stop = A demandé à ne plus recevoir de SMS
+sms-reply-start = A demandé à recevoir de nouveau des SMS
 sms-reply-coordinator = À lire par vous

@@ -25,6 +25,8 @@ message-kind-roles_missing = सहजकर्ता कम छन्
 message-kind-weekly_digest = साप्ताहिक सारांश
 message-kind-invitation = निमन्त्रणा
 message-kind-password_reset = पासवर्ड रिसेट
+message-kind-absence_confirmed = SMS बाट अनुपस्थिति पुष्टि
+message-kind-sms_stopped = STOP पछिको अन्तिम SMS
 
 message-state-queued = पर्खँदै
 message-state-sent = पठाइयो
@@ -49,4 +51,5 @@ messages-replies-title = SMS बाट आएका जवाफ
 messages-log-title = पठाइएका सन्देश
 sms-reply-absence = आउन सक्दिन भन्नुभयो
 sms-reply-stop = अब SMS नपठाउन भन्नुभयो
+sms-reply-start = फेरि SMS पाउन भन्नुभयो
 sms-reply-coordinator = तपाईंले पढ्नका लागि

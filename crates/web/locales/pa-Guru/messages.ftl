@@ -25,6 +25,8 @@ message-kind-roles_missing = ਸਹਾਇਕ ਘੱਟ ਹਨ
 message-kind-weekly_digest = ਹਫ਼ਤਾਵਾਰੀ ਸਾਰ
 message-kind-invitation = ਸੱਦਾ
 message-kind-password_reset = ਪਾਸਵਰਡ ਨਵਾਂ ਕਰਨਾ
+message-kind-absence_confirmed = SMS ਰਾਹੀਂ ਗੈਰਹਾਜ਼ਰੀ ਦੀ ਪੁਸ਼ਟੀ
+message-kind-sms_stopped = STOP ਤੋਂ ਬਾਅਦ ਆਖਰੀ SMS
 
 message-state-queued = ਉਡੀਕ ਵਿੱਚ
 message-state-sent = ਭੇਜਿਆ ਗਿਆ
@@ -49,4 +51,5 @@ messages-replies-title = SMS ਰਾਹੀਂ ਜਵਾਬ
 messages-log-title = ਭੇਜੇ ਗਏ ਸੁਨੇਹੇ
 sms-reply-absence = ਕਿਹਾ ਕਿ ਨਹੀਂ ਆ ਸਕਦੇ
 sms-reply-stop = ਹੋਰ SMS ਨਾ ਭੇਜਣ ਲਈ ਕਿਹਾ
+sms-reply-start = ਫਿਰ SMS ਭੇਜਣ ਲਈ ਕਿਹਾ
 sms-reply-coordinator = ਤੁਹਾਡੇ ਪੜ੍ਹਨ ਲਈ

@@ -30,6 +30,8 @@ message-kind-roles_missing = Бракує ведучих
 message-kind-weekly_digest = Підсумок тижня
 message-kind-invitation = Запрошення
 message-kind-password_reset = Новий пароль
+message-kind-absence_confirmed = Відсутність підтверджено SMS
+message-kind-sms_stopped = Останнє SMS після STOP
 
 message-state-queued = Очікує
 message-state-sent = Надіслано
@@ -54,4 +56,5 @@ messages-replies-title = Відповіді SMS
 messages-log-title = Надіслані повідомлення
 sms-reply-absence = Повідомив(ла), що не прийде
 sms-reply-stop = Попросив(ла) більше не надсилати SMS
+sms-reply-start = Попросив(ла) знову надсилати SMS
 sms-reply-coordinator = Для вас, щоб прочитати

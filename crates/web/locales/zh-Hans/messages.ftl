@@ -25,6 +25,8 @@ message-kind-roles_missing = 缺少带领人
 message-kind-weekly_digest = 每周摘要
 message-kind-invitation = 邀请
 message-kind-password_reset = 重设密码
+message-kind-absence_confirmed = 短信确认缺席
+message-kind-sms_stopped = STOP 后的最后一条短信
 
 message-state-queued = 等待中
 message-state-sent = 已发送
@@ -49,4 +51,5 @@ messages-replies-title = 短信回复
 messages-log-title = 已发送的消息
 sms-reply-absence = 说不能来
 sms-reply-stop = 要求不再发短信
+sms-reply-start = 要求重新发短信
 sms-reply-coordinator = 请您阅读
