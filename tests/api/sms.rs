@@ -451,26 +451,6 @@ async fn with_kannel_down_an_sms_waits_and_goes_exactly_once_when_it_returns() {
 
 /// The URL an organization's gateway forwards incoming SMS to, as `peergroup
 /// sms-inbound-url` prints it (the path only).
-async fn inbound_path(app: &TestApp, org: &str) -> String {
-    let store = &app.server().store;
-    let slug = peergroup_domain::values::Slug::parse(org).unwrap();
-    let org = store.find_organization(&slug).await.unwrap().unwrap();
-    let links = peergroup::jobs::link_signer(store).await.unwrap();
-    format!("/sms/inbound/{}", links.sign_sms_inbound(org.id))
-}
-
-/// Sends an SMS to peergroup as Kannel forwards it.
-async fn text_in(app: &TestApp, path: &str, from: &str, text: &str) -> u16 {
-    app.client
-        .get(format!("{}{path}", app.base))
-        .query(&[("from", from), ("text", text)])
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
-
 async fn cannot_come(app: &TestApp, s: &Setup) -> u64 {
     app.get(&s.token, &format!("/api/v1/sessions/{}", s.first))
         .await
@@ -493,23 +473,23 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     let joy = enrol(&app, &s, "Joy N", joy).await;
     remind(&app).await;
     assert_eq!(app.sms_outbox().await.len(), 2);
-    let path = inbound_path(&app, "sms-replies").await;
+    let path = app.sms_inbound_path("sms-replies").await;
 
     // Another organization's URL, a forged one, or a number of nobody here: nothing.
-    let elsewhere = inbound_path(&app, "sms-replies-other").await;
-    assert_eq!(text_in(&app, &elsewhere, "+16045550111", "NO").await, 200);
+    let elsewhere = app.sms_inbound_path("sms-replies-other").await;
+    assert_eq!(app.text_in(&elsewhere, "+16045550111", "NO").await, 200);
     assert_eq!(
-        text_in(&app, &format!("{path}x"), "+16045550111", "NO").await,
+        app.text_in(&format!("{path}x"), "+16045550111", "NO").await,
         404
     );
-    assert_eq!(text_in(&app, &path, "+16045550199", "NO").await, 200);
+    assert_eq!(app.text_in(&path, "+16045550199", "NO").await, 200);
     assert_eq!(cannot_come(&app, &s).await, 0);
     assert_eq!(cannot_come(&app, &other).await, 0);
 
     // "لا" (no, in Arabic), from the number as the gateway writes it: recorded, and
     // answered in Arabic, once however often it is sent.
-    assert_eq!(text_in(&app, &path, "16045550111", " لا ").await, 200);
-    assert_eq!(text_in(&app, &path, "+16045550111", "NO").await, 200);
+    assert_eq!(app.text_in(&path, "16045550111", " لا ").await, 200);
+    assert_eq!(app.text_in(&path, "+16045550111", "NO").await, 200);
     assert_eq!(cannot_come(&app, &s).await, 1);
     let sms = app.sms_outbox().await;
     assert_eq!(sms.len(), 3, "{sms:#?}");
@@ -528,10 +508,11 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     // has no email: skipped, saying why).
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap());
-    assert_eq!(text_in(&app, &path, "+16045550122", "stop").await, 200);
-    assert_eq!(text_in(&app, &path, "+16045550122", "STOP").await, 200);
+    assert_eq!(app.text_in(&path, "+16045550122", "stop").await, 200);
+    assert_eq!(app.text_in(&path, "+16045550122", "STOP").await, 200);
     assert_eq!(
-        text_in(&app, &path, "+16045550122", "Is there parking?").await,
+        app.text_in(&path, "+16045550122", "Is there parking?")
+            .await,
         200
     );
     let sms = app.sms_outbox().await;
@@ -582,7 +563,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     );
 
     // START: texted again from the next reminder on.
-    assert_eq!(text_in(&app, &path, "+16045550122", "Start").await, 200);
+    assert_eq!(app.text_in(&path, "+16045550122", "Start").await, 200);
     let week_later = day_before + chrono::Duration::days(7);
     app.clock.set(week_later);
     app.server()
@@ -632,7 +613,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
 async fn through_kannel_a_reply_no_records_the_absence() {
     let app = TestApp::spawn().await;
     let s = setup(&app, "kannel-reply").await;
-    let inbound = inbound_path(&app, "kannel-reply").await;
+    let inbound = app.sms_inbound_path("kannel-reply").await;
     let kannel = Kannel::start(&format!("{}{inbound}?from=%p&text=%a", app.base)).await;
     let config = through(&app, &kannel);
     enrol(

@@ -515,6 +515,24 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
     b.wait_for_text("h1", "Export").await;
     check(&b, "exports").await;
 
+    // Amina texts a question, then STOP: the coordinator reads both on the messages page.
+    let inbound = app.sms_inbound_path("riverside").await;
+    for text in ["هل يوجد موقف للسيارات؟", "STOP"] {
+        assert_eq!(app.text_in(&inbound, "+16045550101", text).await, 200);
+    }
+    let answer = app.sms_outbox().await;
+    assert_eq!(answer.len(), 1, "the answer to STOP: {answer:#?}");
+    tap(&b, "nav a[href='/manage']").await;
+    b.wait_for_text("h1", "More").await;
+    tap(&b, "main a[href='/messages']").await;
+    b.wait_for_text("h2", "Replies by SMS").await;
+    b.wait_for_text("main", "هل يوجد موقف للسيارات؟").await;
+    b.wait_for_text("main", "For you to read").await;
+    b.wait_for_text("main", "Asked for no more SMS").await;
+    b.wait_for_text("main", "Last SMS after STOP").await;
+    b.wait_for_text("main", "SMS, 1 segment").await;
+    check(&b, "messages-replies").await;
+
     // In Arabic the dashboard reads right to left, bars included.
     b.client
         .goto(&format!("{}/language", app.base))
@@ -537,6 +555,13 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
         .await
         .expect("the Arabic dashboard, right to left");
     check(&b, "dashboard-ar").await;
+    b.client
+        .goto(&format!("{}/messages", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text("html[lang=ar][dir=rtl] main", "هل يوجد موقف للسيارات؟")
+        .await;
+    check(&b, "messages-replies-ar").await;
     b.close().await;
     let _ = std::fs::remove_file(&file);
 }

@@ -436,6 +436,28 @@ impl TestApp {
             .collect()
     }
 
+    /// The signed path the SMS gateway forwards `org`'s incoming SMS to.
+    pub async fn sms_inbound_path(&self, org: &str) -> String {
+        let store = &self.server().store;
+        let slug = peergroup_domain::values::Slug::parse(org).unwrap();
+        let org = store.find_organization(&slug).await.unwrap().unwrap();
+        let links = peergroup::jobs::link_signer(store).await.unwrap();
+        format!("/sms/inbound/{}", links.sign_sms_inbound(org.id))
+    }
+
+    /// Sends `text` from the phone `from` to peergroup through `path`, as Kannel forwards an
+    /// SMS. Returns the status.
+    pub async fn text_in(&self, path: &str, from: &str, text: &str) -> u16 {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .query(&[("from", from), ("text", text)])
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
     /// The text of every message in the file outbox, after running the jobs due.
     pub async fn outbox(&self) -> Vec<String> {
         self.run_jobs_with(&self.config).await;
