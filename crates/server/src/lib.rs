@@ -41,6 +41,8 @@ pub struct RunningServer {
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
     jobs: Option<jobs::JobsHandle>,
+    /// Says "a server runs here" to `peergroup restore` until the server stops.
+    _serving: Option<std::fs::File>,
 }
 
 impl RunningServer {
@@ -65,6 +67,8 @@ pub async fn start_with_clock(
     config: &Config,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<RunningServer> {
+    let serving = peergroup_store::backup::hold_serving_lock(&config.database.url)
+        .context("locking the database for serving")?;
     let store = open_store(config, clock).await?;
     let demo_token = if config.demo.enabled {
         Some(
@@ -126,5 +130,6 @@ pub async fn start_with_clock(
         shutdown,
         task,
         jobs,
+        _serving: serving,
     })
 }

@@ -52,6 +52,12 @@ enum Command {
         #[arg(long)]
         org: String,
     },
+    /// Write a consistent copy of the SQLite database to PATH (a new file) while servers
+    /// keep running. On PostgreSQL use `pg_dump` (see the README).
+    Backup { path: std::path::PathBuf },
+    /// Put the backup PATH in place of the SQLite database (every server stopped), apply
+    /// newer migrations, then rebuild the follow-ups from its attendance.
+    Restore { path: std::path::PathBuf },
     /// Plan the reminders of the coming `jobs.plan_horizon_hours` now, instead of at the
     /// next 5-minute tick (after an import, say); running servers send them when due.
     PlanReminders,
@@ -125,16 +131,29 @@ async fn main() -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::RebuildFollowUps => {
+        Command::RebuildFollowUps => rebuild_follow_ups(&config).await,
+        Command::Backup { path } => {
             let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
-            let outcome = peergroup_app::follow_up_rebuild::rebuild(&store).await;
+            let copied = store.backup_to(&path).await;
             store.close().await;
-            let o = outcome?;
+            let c = copied?;
             println!(
-                "{} groups, {} marks read; {} participants brought in line: {} tasks opened, {} updated, {} closed",
-                o.groups, o.marks, o.participants_changed, o.opened, o.updated, o.closed
+                "backup written to {}: {} bytes, integrity ok, {} migrations",
+                path.display(),
+                c.bytes,
+                c.migrations
             );
             Ok(())
+        }
+        Command::Restore { path } => {
+            let c = peergroup_store::backup::restore_sqlite(&config.database.url, &path).await?;
+            println!(
+                "restored {} ({} bytes, {} migrations)",
+                path.display(),
+                c.bytes,
+                c.migrations
+            );
+            rebuild_follow_ups(&config).await
         }
         Command::PlanReminders => {
             let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
@@ -178,6 +197,19 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Brings the follow-up tasks in line with the attendance history, saying what changed.
+async fn rebuild_follow_ups(config: &Config) -> anyhow::Result<()> {
+    let store = peergroup::open_store(config, Arc::new(SystemClock)).await?;
+    let outcome = peergroup_app::follow_up_rebuild::rebuild(&store).await;
+    store.close().await;
+    let o = outcome?;
+    println!(
+        "{} groups, {} marks read; {} participants brought in line: {} tasks opened, {} updated, {} closed",
+        o.groups, o.marks, o.participants_changed, o.opened, o.updated, o.closed
+    );
+    Ok(())
 }
 
 async fn token_command(config: &Config, command: TokenCommand) -> anyhow::Result<()> {

@@ -10,6 +10,7 @@ mod access;
 mod ambient;
 pub mod assignment_writes;
 pub mod attendance;
+pub mod backup;
 pub mod cohort_writes;
 mod cohorts;
 mod conflicts;

@@ -1,0 +1,330 @@
+//! `peergroup backup` and `peergroup restore` on the embedded SQLite database, run as a user
+//! runs them: a backup taken by the real binary while the real server takes a burst of
+//! roll-calls, restored once the server stops, checked and rebuilt.
+
+mod common;
+
+use chrono::{Datelike, Duration, Utc};
+use common::{command, issued_token, spawn};
+use peergroup_blackbox::{fixtures, json};
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const PEOPLE: usize = 10;
+const SESSIONS: usize = 8;
+
+fn database_url(dir: &Path) -> String {
+    format!(
+        "sqlite://{}?mode=rwc",
+        dir.join("var/peergroup.db").display()
+    )
+}
+
+/// The binary on the SQLite file in `dir`, jobs off.
+fn binary(dir: &Path) -> Command {
+    let mut c = command(dir);
+    c.env("PEERGROUP__DATABASE__URL", database_url(dir))
+        .env("PEERGROUP__DEMO__ENABLED", "false")
+        .env("PEERGROUP__JOBS__ENABLED", "false")
+        .env("PEERGROUP__JOBS__SCHEDULER", "false");
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    binary(dir).args(args).output().expect("peergroup runs")
+}
+
+fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+struct Api {
+    client: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Api {
+    async fn post(&self, path: &str, body: &Value) -> Value {
+        let r = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let body: Value = r.json().await.unwrap_or(Value::Null);
+        assert!(status.is_success(), "{path}: {status} {body}");
+        body
+    }
+
+    async fn get(&self, path: &str) -> Value {
+        let r = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+}
+
+/// A group that met weekly for the last `SESSIONS` weeks, with `PEOPLE` participants:
+/// its sessions and its participants.
+async fn group(api: &Api) -> (Vec<i64>, Vec<i64>) {
+    let program = api.post("/api/v1/programs", &fixtures::program()).await["id"]
+        .as_i64()
+        .unwrap();
+    let start = Utc::now().date_naive() - Duration::weeks(SESSIONS as i64);
+    let mut group = fixtures::group(program);
+    group["timezone"] = json!("UTC");
+    group["capacity"] = json!(PEOPLE);
+    group["start_date"] = json!(start.to_string());
+    group["weekdays"] = json!([
+        peergroup_domain::group::Weekday::ALL[start.weekday().num_days_from_monday() as usize]
+    ]);
+    group["start_time"] = json!("10:00");
+    let group = api.post("/api/v1/groups", &group).await["id"]
+        .as_i64()
+        .unwrap();
+    let mut people = Vec::new();
+    for i in 0..PEOPLE {
+        let person = api
+            .post("/api/v1/people", &fixtures::person(&format!("Person {i}")))
+            .await["id"]
+            .as_i64()
+            .unwrap();
+        api.post(
+            &format!("/api/v1/groups/{group}/enrollments"),
+            &json!({"person_id": person}),
+        )
+        .await;
+        people.push(person);
+    }
+    api.post(
+        &format!("/api/v1/groups/{group}/sessions/generate?include_past=true"),
+        &json!({}),
+    )
+    .await;
+    let to = Utc::now().date_naive();
+    let sessions: Vec<i64> = api
+        .get(&format!(
+            "/api/v1/groups/{group}/sessions?from={start}&to={to}"
+        ))
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["starts_at"].as_str().unwrap() < Utc::now().to_rfc3339().as_str())
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    assert!(sessions.len() >= SESSIONS - 1, "{sessions:?}");
+    (sessions, people)
+}
+
+/// Logs `session` with one status for everyone: a roll-call of all participants at once.
+async fn roll_call(api: &Api, session: i64, people: &[i64], status: &str) {
+    let attendance: Vec<Value> = people
+        .iter()
+        .map(|p| json!({"person_id": p, "status": status}))
+        .collect();
+    api.post(
+        &format!("/api/v1/sessions/{session}/log"),
+        &json!({"held": true, "facilitators_present": [], "attendance": attendance}),
+    )
+    .await;
+}
+
+/// `(session, marks)` for every session with attendance, in the database at `url`; and
+/// SQLite's integrity check.
+async fn marks_and_integrity(url: &str) -> (Vec<(i64, i64)>, String) {
+    let conn = Database::connect(url).await.unwrap();
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT session_id, COUNT(*) FROM attendance GROUP BY session_id ORDER BY session_id",
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.try_get_by_index(0).unwrap(),
+                r.try_get_by_index(1).unwrap(),
+            )
+        })
+        .collect();
+    let integrity: String = conn
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "PRAGMA integrity_check",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap();
+    conn.close().await.unwrap();
+    (rows, integrity)
+}
+
+#[tokio::test]
+async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().to_path_buf();
+    let token = issued_token(
+        binary(&dir),
+        "riverside",
+        "admin@riverside.example.org",
+        "admin",
+    );
+    let (server, _) = spawn(binary(&dir));
+    let api = Api {
+        client: reqwest::Client::new(),
+        base: server.addr.clone(),
+        token,
+    };
+    let (sessions, people) = group(&api).await;
+
+    // A burst of roll-calls: every session logged over and over, each time all absent or
+    // all present, four at a time, until the backup taken in the middle of it is done.
+    let api = std::sync::Arc::new(api);
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let logged = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let burst = {
+        let (api, sessions, people) = (api.clone(), sessions.clone(), people.clone());
+        let (done, logged) = (done.clone(), logged.clone());
+        tokio::spawn(async move {
+            let mut round = 0;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let mut calls = tokio::task::JoinSet::new();
+                for (i, &session) in sessions.iter().enumerate() {
+                    let (api, people) = (api.clone(), people.clone());
+                    let status = if (round + i) % 3 == 0 {
+                        "present"
+                    } else {
+                        "absent"
+                    };
+                    calls.spawn(async move { roll_call(&api, session, &people, status).await });
+                    if calls.len() >= 4 {
+                        calls.join_next().await.unwrap().unwrap();
+                        logged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                }
+                while let Some(r) = calls.join_next().await {
+                    r.unwrap();
+                    logged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+                round += 1;
+            }
+        })
+    };
+    while logged.load(std::sync::atomic::Ordering::SeqCst) < sessions.len() {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let backup = dir.join("backups/monday.db");
+    std::fs::create_dir_all(backup.parent().unwrap()).unwrap();
+    let (backup_dir, target) = (dir.clone(), backup.clone());
+    let before = logged.load(std::sync::atomic::Ordering::SeqCst);
+    let out = tokio::task::spawn_blocking(move || {
+        run(&backup_dir, &["backup", target.to_str().unwrap()])
+    })
+    .await
+    .unwrap();
+    let during = logged.load(std::sync::atomic::Ordering::SeqCst);
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("integrity ok"), "{}", said(&out));
+    burst.await.unwrap();
+    let after = logged.load(std::sync::atomic::Ordering::SeqCst);
+    println!(
+        "roll-calls: {before} logged when the backup began, {during} when it ended, {after} in all"
+    );
+    assert!(during > before, "roll-calls went on while the backup ran");
+
+    // Refused: a second backup over the first, and a restore while the server runs.
+    let again = run(&dir, &["backup", backup.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(said(&again).contains("exists already"), "{}", said(&again));
+    let busy = run(&dir, &["restore", backup.to_str().unwrap()]);
+    assert!(!busy.status.success());
+    assert!(
+        said(&busy).contains("a server is running"),
+        "{}",
+        said(&busy)
+    );
+    let (live, _) = marks_and_integrity(&database_url(&dir)).await;
+    assert_eq!(live.len(), sessions.len(), "the burst logged every session");
+    server.stop();
+
+    // Not backups: a missing file, and a file that is not a database. Nothing changes.
+    let junk = dir.join("notes.txt");
+    std::fs::write(&junk, "not a database").unwrap();
+    for bad in [dir.join("missing.db"), junk] {
+        let out = run(&dir, &["restore", bad.to_str().unwrap()]);
+        assert!(!out.status.success());
+        assert!(
+            said(&out).contains("is not a peergroup backup"),
+            "{}",
+            said(&out)
+        );
+    }
+    assert_eq!(marks_and_integrity(&database_url(&dir)).await.0, live);
+
+    // The restore: whole roll-calls only (each wrote all its marks or none), and the
+    // follow-ups it rebuilds from them were already right.
+    let out = run(&dir, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", said(&out));
+    let told = said(&out);
+    assert!(
+        told.contains("0 participants brought in line"),
+        "the follow-ups in the backup matched its attendance: {told}"
+    );
+    let (restored, integrity) = marks_and_integrity(&database_url(&dir)).await;
+    assert_eq!(integrity, "ok");
+    assert!(!restored.is_empty(), "the backup holds roll-calls");
+    for (session, marks) in &restored {
+        assert_eq!(
+            *marks, PEOPLE as i64,
+            "session {session} has part of a roll-call"
+        );
+    }
+
+    // The restored database serves again, and the data on its pages is the backup's.
+    let (server, _) = spawn(binary(&dir));
+    let client = reqwest::Client::new();
+    let ready = client
+        .get(format!("{}/readyz", server.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 200);
+    server.stop();
+}
+
+#[tokio::test]
+async fn on_postgresql_backup_points_to_pg_dump() {
+    if !common::on_postgres_or_say_so() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = peergroup_blackbox::TestDb::new().await;
+    let mut c = command(dir.path());
+    c.env("PEERGROUP__DATABASE__URL", &db.url)
+        .args(["backup", "x.dump"]);
+    let out = c.output().unwrap();
+    assert!(!out.status.success());
+    assert!(said(&out).contains("pg_dump"), "{}", said(&out));
+    assert!(!dir.path().join("x.dump").exists());
+    db.drop_database().await;
+}
