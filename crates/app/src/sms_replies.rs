@@ -76,20 +76,12 @@ pub async fn receive(
     };
     let now = store.clock().now();
     let kept: String = body.chars().filter(|c| *c != '\0').take(MAX_BODY).collect();
-    let (action, person, session, answer) = match meaning(body, words) {
-        Meaning::Stop => {
-            // Answered once, when it stops them: a second STOP costs nothing.
-            let stopped = store.stop_sms(org, &people, now).await? > 0;
-            let answer = stopped.then(|| NewMessage {
-                dedupe_key: format!("p{first}:sms-stopped:{}", now.timestamp_millis()),
-                ..answer(org, first, MessageKind::SmsStopped, None, now)
-            });
-            (ReplyAction::Stop, first, None, answer)
-        }
-        Meaning::Start => {
-            store.restart_sms(org, &people, now).await?;
-            (ReplyAction::Start, first, None, None)
-        }
+    let meaning = meaning(body, words);
+    // "I can't come" is recorded first, in a transaction of its own (the facilitators'
+    // notices with it); a retried reply records it once.
+    let (action, person, session, mut reply) = match meaning {
+        Meaning::Stop => (ReplyAction::Stop, first, None, None),
+        Meaning::Start => (ReplyAction::Start, first, None, None),
         Meaning::CantCome => match store.last_sms_reminder(org, &people).await? {
             Some((person, session, enrollment)) => {
                 match absences::record_notice(store, org, session, enrollment, "other").await {
@@ -117,11 +109,24 @@ pub async fn receive(
         },
         Meaning::Other => (ReplyAction::Coordinator, first, None, None),
     };
+    // The stop, the reply and its answer commit together: a reply the gateway sends again
+    // after a failure finds nothing done, and is answered then.
     let tx = store.begin().await?;
+    match meaning {
+        // Answered once, when it stops them: a second STOP costs nothing.
+        Meaning::Stop if tx.stop_sms(org, &people, now).await? > 0 => {
+            reply = Some(NewMessage {
+                dedupe_key: format!("p{first}:sms-stopped:{}", now.timestamp_millis()),
+                ..answer(org, first, MessageKind::SmsStopped, None, now)
+            });
+        }
+        Meaning::Start => tx.restart_sms(org, &people, now).await?,
+        _ => {}
+    }
     tx.add_sms_reply(org, person, &kept, action, session, now)
         .await?;
-    if let Some(answer) = answer {
-        tx.queue_messages(&[answer], now).await?;
+    if let Some(reply) = reply {
+        tx.queue_messages(&[reply], now).await?;
     }
     tx.commit().await?;
     Ok(Some(action))

@@ -383,10 +383,10 @@ fn prepare(
                 .filter(|_| upcoming)
                 .ok_or("the session was cancelled or has started")?;
             let answer = SmsAnswer::AbsenceReceived(session_info(s));
-            return Ok((answer_text(rt, d, to, &answer)?, Some(s.sequence)));
+            return Ok((answer_text(rt, d, to, &answer, locale)?, Some(s.sequence)));
         }
         MessageKind::SmsStopped => {
-            return Ok((answer_text(rt, d, to, &SmsAnswer::Stopped)?, None));
+            return Ok((answer_text(rt, d, to, &SmsAnswer::Stopped, locale)?, None));
         }
         MessageKind::Invitation | MessageKind::PasswordReset => {
             let link = d
@@ -461,14 +461,15 @@ fn locale_of(d: &Delivery) -> &'static str {
     )
 }
 
-/// `answer` as an SMS to `to`, in the person's language.
+/// `answer` as an SMS to `to`, in `locale` (else English).
 fn answer_text(
     rt: &Runtime,
     d: &Delivery,
     to: String,
     answer: &SmsAnswer,
+    locale: &'static str,
 ) -> Result<Prepared, String> {
-    let sentences = sms_answer_sentences(answer, locale_of(d))
+    let sentences = sms_answer_sentences(answer, locale)
         .or_else(|_| sms_answer_sentences(answer, FALLBACK))
         .map_err(|e| e.to_string())?;
     text(rt, d, to, &sentences)

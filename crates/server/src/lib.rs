@@ -18,15 +18,20 @@ pub use config::Config;
 
 /// Connects to the configured database and applies pending migrations.
 pub async fn open_store(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Store> {
+    let store = connect_store(config, clock).await?;
+    store.migrate().await.context("applying migrations")?;
+    Ok(store)
+}
+
+/// The configured database as it is, migrations not applied (to back it up, say).
+pub async fn connect_store(config: &Config, clock: Arc<dyn Clock>) -> anyhow::Result<Store> {
     let options = StoreOptions {
         url: config.database.url.clone(),
         max_connections: config.database.max_connections,
     };
-    let store = Store::connect_with_clock(&options, clock)
+    Store::connect_with_clock(&options, clock)
         .await
-        .context("connecting to the database")?;
-    store.migrate().await.context("applying migrations")?;
-    Ok(store)
+        .context("connecting to the database")
 }
 
 /// A server listening on a real port.
@@ -41,8 +46,6 @@ pub struct RunningServer {
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
     jobs: Option<jobs::JobsHandle>,
-    /// Says "a server runs here" to `peergroup restore` until the server stops.
-    _serving: Option<std::fs::File>,
 }
 
 impl RunningServer {
@@ -67,8 +70,6 @@ pub async fn start_with_clock(
     config: &Config,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<RunningServer> {
-    let serving = peergroup_store::backup::hold_serving_lock(&config.database.url)
-        .context("locking the database for serving")?;
     let store = open_store(config, clock).await?;
     let demo_token = if config.demo.enabled {
         Some(
@@ -130,6 +131,5 @@ pub async fn start_with_clock(
         shutdown,
         task,
         jobs,
-        _serving: serving,
     })
 }

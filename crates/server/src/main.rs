@@ -133,7 +133,8 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::RebuildFollowUps => rebuild_follow_ups(&config).await,
         Command::Backup { path } => {
-            let store = peergroup::open_store(&config, Arc::new(SystemClock)).await?;
+            // As it is: a backup comes before an upgrade's migrations, not after.
+            let store = peergroup::connect_store(&config, Arc::new(SystemClock)).await?;
             let copied = store.backup_to(&path).await;
             store.close().await;
             let c = copied?;

@@ -145,14 +145,15 @@ async fn roll_call(api: &Api, session: i64, people: &[i64], status: &str) {
     .await;
 }
 
-/// `(session, marks)` for every session with attendance, in the database at `url`; and
-/// SQLite's integrity check.
-async fn marks_and_integrity(url: &str) -> (Vec<(i64, i64)>, String) {
+/// Every mark as `(session, person, status)`, in the SQLite database at `url`; and SQLite's
+/// integrity check.
+async fn marks_and_integrity(url: &str) -> (Vec<(i64, i64, String)>, String) {
     let conn = Database::connect(url).await.unwrap();
     let rows = conn
         .query_all_raw(Statement::from_string(
             DbBackend::Sqlite,
-            "SELECT session_id, COUNT(*) FROM attendance GROUP BY session_id ORDER BY session_id",
+            "SELECT session_id, person_id, status FROM attendance \
+             ORDER BY session_id, person_id",
         ))
         .await
         .unwrap()
@@ -161,6 +162,7 @@ async fn marks_and_integrity(url: &str) -> (Vec<(i64, i64)>, String) {
             (
                 r.try_get_by_index(0).unwrap(),
                 r.try_get_by_index(1).unwrap(),
+                r.try_get_by_index(2).unwrap(),
             )
         })
         .collect();
@@ -176,6 +178,15 @@ async fn marks_and_integrity(url: &str) -> (Vec<(i64, i64)>, String) {
         .unwrap();
     conn.close().await.unwrap();
     (rows, integrity)
+}
+
+/// The marks of each session: a whole roll-call has one per participant.
+fn per_session(marks: &[(i64, i64, String)]) -> std::collections::BTreeMap<i64, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for (session, _, _) in marks {
+        *counts.entry(*session).or_default() += 1;
+    }
+    counts
 }
 
 #[tokio::test]
@@ -252,20 +263,32 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
     );
     assert!(during > before, "roll-calls went on while the backup ran");
 
+    // After the backup, the first session is logged once more, all excused: the live
+    // database now says what the backup does not.
+    let attendance: Vec<Value> = people
+        .iter()
+        .map(|p| json!({"person_id": p, "status": "excused", "reason": "childcare"}))
+        .collect();
+    api.post(
+        &format!("/api/v1/sessions/{}/log", sessions[0]),
+        &json!({"held": true, "facilitators_present": [], "attendance": attendance}),
+    )
+    .await;
+
     // Refused: a second backup over the first, and a restore while the server runs.
     let again = run(&dir, &["backup", backup.to_str().unwrap()]);
     assert!(!again.status.success());
     assert!(said(&again).contains("exists already"), "{}", said(&again));
     let busy = run(&dir, &["restore", backup.to_str().unwrap()]);
     assert!(!busy.status.success());
-    assert!(
-        said(&busy).contains("a server is running"),
-        "{}",
-        said(&busy)
-    );
-    let (live, _) = marks_and_integrity(&database_url(&dir)).await;
-    assert_eq!(live.len(), sessions.len(), "the burst logged every session");
+    assert!(said(&busy).contains("in use"), "{}", said(&busy));
     server.stop();
+    let (live, _) = marks_and_integrity(&database_url(&dir)).await;
+    assert_eq!(
+        per_session(&live).len(),
+        sessions.len(),
+        "every session logged"
+    );
 
     // Not backups: a missing file, and a file that is not a database. Nothing changes.
     let junk = dir.join("notes.txt");
@@ -281,8 +304,14 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
     }
     assert_eq!(marks_and_integrity(&database_url(&dir)).await.0, live);
 
-    // The restore: whole roll-calls only (each wrote all its marks or none), and the
-    // follow-ups it rebuilds from them were already right.
+    // The restore: the backup's marks exactly, whole roll-calls only (each wrote all its
+    // marks or none), and the follow-ups it rebuilds from them were already right.
+    let backup_url = format!("sqlite://{}?mode=ro", backup.display());
+    let (in_backup, _) = marks_and_integrity(&backup_url).await;
+    assert_ne!(
+        in_backup, live,
+        "the excused roll-call came after the backup"
+    );
     let out = run(&dir, &["restore", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", said(&out));
     let told = said(&out);
@@ -292,13 +321,15 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
     );
     let (restored, integrity) = marks_and_integrity(&database_url(&dir)).await;
     assert_eq!(integrity, "ok");
+    assert_eq!(restored, in_backup);
     assert!(!restored.is_empty(), "the backup holds roll-calls");
-    for (session, marks) in &restored {
-        assert_eq!(
-            *marks, PEOPLE as i64,
-            "session {session} has part of a roll-call"
-        );
+    for (session, marks) in per_session(&restored) {
+        assert_eq!(marks, PEOPLE, "session {session} has part of a roll-call");
     }
+    assert!(
+        !restored.iter().any(|(_, _, status)| status == "excused"),
+        "nothing from after the backup"
+    );
 
     // The restored database serves again, and the data on its pages is the backup's.
     let (server, _) = spawn(binary(&dir));

@@ -3,8 +3,9 @@
 //! the database's place once no server is using it. PostgreSQL has `pg_dump` and
 //! `pg_restore` for this (the README gives the commands).
 //!
-//! A server holds a shared lock on `<database>.serve-lock` while it runs; a restore takes
-//! it exclusively, so it cannot pull the file from under a running server.
+//! Every process with the database open (a server, any command) holds a shared lock on
+//! `<database>.in-use-lock`; a restore takes it exclusively, so it cannot pull the file
+//! from under anyone.
 
 use crate::{Store, sqlite_path};
 use sea_orm::{ConnectionTrait, Database, DbBackend, DbErr, Statement};
@@ -17,8 +18,10 @@ pub enum BackupError {
     Postgres,
     #[error("{0} exists already: choose a new file, a backup never overwrites one")]
     Exists(PathBuf),
-    #[error("a server is running on this database: stop every server, then restore")]
-    Running,
+    #[error(
+        "the database is in use (a server or another command): stop every server, then restore"
+    )]
+    InUse,
     #[error("{path} is not a peergroup backup: {why}")]
     NotABackup { path: PathBuf, why: String },
     #[error("{0}")]
@@ -57,10 +60,10 @@ impl Store {
     }
 }
 
-/// Holds the shared lock that says a server runs on the SQLite database at `url`, until
-/// the file is dropped. `None` for PostgreSQL (or a database in memory).
-pub fn hold_serving_lock(url: &str) -> Result<Option<File>, BackupError> {
-    let Some(lock) = serving_lock_path(url) else {
+/// Holds the shared lock that says the SQLite database at `url` is in use, until the file
+/// is dropped. `None` for PostgreSQL (or a database in memory).
+pub(crate) fn hold_in_use_lock(url: &str) -> std::io::Result<Option<File>> {
+    let Some(lock) = in_use_lock_path(url) else {
         return Ok(None);
     };
     let file = open_lock(&lock)?;
@@ -71,26 +74,40 @@ pub fn hold_serving_lock(url: &str) -> Result<Option<File>, BackupError> {
 /// Puts the backup `from`, checked first, in place of the SQLite database at `url`. Refused
 /// while a server runs on it. Migrations newer than the backup apply when it next opens.
 pub async fn restore_sqlite(url: &str, from: &Path) -> Result<Copied, BackupError> {
-    let (Some(db), Some(lock)) = (sqlite_path(url), serving_lock_path(url)) else {
+    let (Some(db), Some(lock)) = (sqlite_path(url), in_use_lock_path(url)) else {
         return Err(BackupError::Postgres);
     };
     let copied = check_copy(from).await?;
     let lock = open_lock(&lock)?;
     if lock.try_lock().is_err() {
-        return Err(BackupError::Running);
+        return Err(BackupError::InUse);
     }
-    // Copied beside the database, then renamed over it: a crash leaves the old one or the
-    // new one, never half of either.
-    let staged = with_suffix(&db, ".restoring");
-    std::fs::copy(from, &staged)?;
-    File::open(&staged)?.sync_all()?;
+    // The old database's log folded into it first: a crash below leaves it whole, and no
+    // old log is ever replayed onto the new file.
+    if db.exists() {
+        let conn = Database::connect(url).await?;
+        conn.execute_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "PRAGMA wal_checkpoint(TRUNCATE)",
+        ))
+        .await?;
+        conn.close().await?;
+    }
     for stale in ["-wal", "-shm"] {
         match std::fs::remove_file(with_suffix(&db, stale)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
             _ => {}
         }
     }
+    // Copied beside the database, then renamed over it: a crash leaves the old one or the
+    // new one, never half of either.
+    let staged = with_suffix(&db, ".restoring");
+    std::fs::copy(from, &staged)?;
+    File::open(&staged)?.sync_all()?;
     std::fs::rename(&staged, &db)?;
+    if let Some(folder) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        File::open(folder)?.sync_all()?;
+    }
     drop(lock);
     Ok(copied)
 }
@@ -104,7 +121,13 @@ async fn check_copy(path: &Path) -> Result<Copied, BackupError> {
     let bytes = std::fs::metadata(path)
         .map_err(|e| not(e.to_string()))?
         .len();
-    let url = format!("sqlite://{}?mode=ro", path.display());
+    // A path may hold what a URL reads as its query or fragment.
+    let escaped = path
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3F")
+        .replace('#', "%23");
+    let url = format!("sqlite://{escaped}?mode=ro");
     let conn = Database::connect(url.as_str())
         .await
         .map_err(|e| not(e.to_string()))?;
@@ -134,8 +157,11 @@ async fn check_copy(path: &Path) -> Result<Copied, BackupError> {
     }
 }
 
-fn serving_lock_path(url: &str) -> Option<PathBuf> {
-    sqlite_path(url).map(|db| with_suffix(&db, ".serve-lock"))
+fn in_use_lock_path(url: &str) -> Option<PathBuf> {
+    if !url.starts_with("sqlite:") {
+        return None;
+    }
+    sqlite_path(url).map(|db| with_suffix(&db, ".in-use-lock"))
 }
 
 fn open_lock(path: &Path) -> std::io::Result<File> {

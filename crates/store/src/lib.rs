@@ -110,6 +110,8 @@ pub struct Store {
     marks: Option<Arc<mark_connection::MarkConnection>>,
     /// SQLite only: the file that processes migrating the same database lock in turn.
     migration_lock: Option<std::path::PathBuf>,
+    /// SQLite only: held (shared) while this store is open, so a restore waits for no one.
+    _in_use: Option<Arc<std::fs::File>>,
 }
 
 /// Where a list starts and how long it is; `limit` is already clamped by the caller.
@@ -148,10 +150,14 @@ impl Store {
         let url = options.url.as_str();
         if url.starts_with("sqlite:") {
             create_sqlite_parent_dir(url)?;
+            let in_use = backup::hold_in_use_lock(url)
+                .map_err(|e| StoreError::Corrupt(format!("locking the database: {e}")))?;
             let write = connect_sqlite(url, 1).await?;
             let read = connect_sqlite(url, options.max_connections.max(1)).await?;
             let migration_lock = sqlite_path(url).map(|p| p.with_extension("migrate-lock"));
-            Ok(Store::new(read, write, clock, None, migration_lock))
+            let mut store = Store::new(read, write, clock, None, migration_lock);
+            store._in_use = in_use.map(Arc::new);
+            Ok(store)
         } else {
             let mut opt = ConnectOptions::new(url);
             opt.max_connections(options.max_connections.max(1))
@@ -185,6 +191,7 @@ impl Store {
             people,
             marks,
             migration_lock,
+            _in_use: None,
         }
     }
 

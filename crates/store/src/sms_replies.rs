@@ -62,36 +62,6 @@ impl Store {
         Ok(row.and_then(|(p, s, e)| Some((p?, s?, e?))))
     }
 
-    /// No more SMS to `people` (they answered STOP), from `now`.
-    /// Returns how many of them were getting SMS until now.
-    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<u64> {
-        let r = person::Entity::update_many()
-            .col_expr(person::Column::SmsStoppedAt, Expr::value(now))
-            .col_expr(person::Column::UpdatedAt, Expr::value(now))
-            .filter(person::Column::OrgId.eq(org))
-            .filter(person::Column::Id.is_in(people.iter().copied()))
-            .filter(person::Column::SmsStoppedAt.is_null())
-            .exec(&self.writer())
-            .await?;
-        Ok(r.rows_affected)
-    }
-
-    /// SMS to `people` again (they answered START).
-    pub async fn restart_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
-        person::Entity::update_many()
-            .col_expr(
-                person::Column::SmsStoppedAt,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .col_expr(person::Column::UpdatedAt, Expr::value(now))
-            .filter(person::Column::OrgId.eq(org))
-            .filter(person::Column::Id.is_in(people.iter().copied()))
-            .filter(person::Column::SmsStoppedAt.is_not_null())
-            .exec(&self.writer())
-            .await?;
-        Ok(())
-    }
-
     /// The organization's latest replies, newest first.
     pub async fn sms_replies(&self, org: Id, limit: u64) -> Result<Vec<ReplyLine>> {
         let rows: Vec<(Id, String, String, String, DateTime<Utc>)> = sms_reply::Entity::find()
@@ -129,6 +99,36 @@ impl Store {
 }
 
 impl Tx {
+    /// No more SMS to `people` (they answered STOP), from `now`.
+    /// Returns how many of them were getting SMS until now.
+    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<u64> {
+        let r = person::Entity::update_many()
+            .col_expr(person::Column::SmsStoppedAt, Expr::value(now))
+            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(people.iter().copied()))
+            .filter(person::Column::SmsStoppedAt.is_null())
+            .exec(&self.0)
+            .await?;
+        Ok(r.rows_affected)
+    }
+
+    /// SMS to `people` again (they answered START).
+    pub async fn restart_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
+        person::Entity::update_many()
+            .col_expr(
+                person::Column::SmsStoppedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(people.iter().copied()))
+            .filter(person::Column::SmsStoppedAt.is_not_null())
+            .exec(&self.0)
+            .await?;
+        Ok(())
+    }
+
     /// Keeps a reply with what it did.
     pub async fn add_sms_reply(
         &self,
