@@ -193,6 +193,11 @@ impl Smsc {
         self.state.lock().unwrap().parts.clone()
     }
 
+    /// How many parts it holds, without copying them (for polling).
+    pub fn count(&self) -> usize {
+        self.state.lock().unwrap().parts.len()
+    }
+
     /// Reports every part received so far as `kind` (1 delivered, 2 failed) to Kannel, as
     /// an SMSC does once the phone answers. Kannel passes on those it tracks.
     pub async fn report(&self, kind: u8) {
