@@ -20,6 +20,7 @@ mod outcomes;
 mod pages;
 mod people;
 mod person_inserts;
+mod privacy;
 mod reminders;
 mod rule_model;
 mod sessions;

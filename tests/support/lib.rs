@@ -55,13 +55,29 @@ impl TestDb {
                 pg_name: Some(name),
             }
         } else {
-            let path = dir.path().join("peergroup.db");
-            TestDb {
-                url: format!("sqlite://{}?mode=rwc", path.display()),
-                _dir: dir,
-                pg_name: None,
-            }
+            TestDb::sqlite_in(dir)
         }
+    }
+
+    /// A SQLite file whatever the run's database: for what only SQLite's file shows.
+    pub fn sqlite() -> TestDb {
+        TestDb::sqlite_in(tempfile::tempdir().expect("temp dir"))
+    }
+
+    fn sqlite_in(dir: tempfile::TempDir) -> TestDb {
+        let path = dir.path().join("peergroup.db");
+        TestDb {
+            url: format!("sqlite://{}?mode=rwc", path.display()),
+            _dir: dir,
+            pg_name: None,
+        }
+    }
+
+    /// The SQLite file, if this is one.
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        self.pg_name
+            .is_none()
+            .then(|| self._dir.path().join("peergroup.db"))
     }
 
     pub async fn drop_database(&self) {

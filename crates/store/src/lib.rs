@@ -340,6 +340,9 @@ async fn connect_sqlite(url: &str, connections: u32) -> Result<DatabaseConnectio
             o.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
+                // Deleted rows are overwritten with zeros, not left in free pages: what a
+                // person's erasure removes must not stay readable in the file.
+                .pragma("secure_delete", "on")
                 .busy_timeout(Duration::from_secs(10))
                 .create_if_missing(true)
         });
