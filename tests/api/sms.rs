@@ -682,8 +682,12 @@ async fn through_twilio_the_request_is_exact_and_its_errors_are_sorted() {
     assert_eq!(reported.status().as_u16(), 200);
     assert_eq!(message_of(&app, &s, hawa).await["state"], "delivered");
 
-    // A number Twilio will not text (400): dead, with Twilio's words.
-    api.fail_with(400, "The 'To' number is not a valid phone number.");
+    // A number Twilio will not text (400): dead, with Twilio's words but not the number
+    // they quote (the fixture's phone).
+    api.fail_with(
+        400,
+        "The 'To' number +16045550123 is not a valid phone number.",
+    );
     let s = setup(&app, "twilio-refused").await;
     let joy = enrol(&app, &s, "Joy N", texter.clone()).await;
     remind_at(&app, 35).await;
@@ -694,7 +698,7 @@ async fn through_twilio_the_request_is_exact_and_its_errors_are_sorted() {
         dead["last_error"]
             .as_str()
             .unwrap()
-            .contains("not a valid phone number"),
+            .contains("The 'To' number [number] is not a valid phone number"),
         "{dead:#}"
     );
 

@@ -73,6 +73,7 @@ pub mod paired;
 pub mod person;
 pub mod program;
 pub mod records;
+pub mod redact;
 pub mod regeneration;
 pub mod reminders;
 pub mod schedule;

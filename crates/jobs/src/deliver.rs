@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::jobs::{DeliverJob, JobKind};
 use peergroup_domain::records::SessionStatus;
+use peergroup_domain::redact::without_contacts;
 use peergroup_domain::reminders::Channel;
 use peergroup_domain::reminders::MessageKind;
 use peergroup_notify::links::{AbsenceLink, SignInLinkToken, SmsStatusToken, sms_status_url};
@@ -74,11 +75,14 @@ async fn deliver(
             }
             Ok(Handed::Sent(receipt)) => DeliveryOutcome::Sent(prepared.sent(sequence, receipt)),
             Err(e) => {
-                tracing::warn!(message = message_id, attempt = job.attempts, error = %e, "sending failed");
+                // The server's words, without the recipient they may quote: they go to the
+                // log and onto the message, which coordinators read.
                 let failure = match e {
-                    SendError::Transient(e) => Failure::Transient(e),
-                    SendError::Permanent(e) => Failure::Permanent(e),
+                    SendError::Transient(e) => Failure::Transient(without_contacts(&e)),
+                    SendError::Permanent(e) => Failure::Permanent(without_contacts(&e)),
                 };
+                let (Failure::Transient(said) | Failure::Permanent(said)) = &failure;
+                tracing::warn!(message = message_id, attempt = job.attempts, error = %said, "sending failed");
                 DeliveryOutcome::Failed(outcome_for(
                     failure,
                     job.attempts,

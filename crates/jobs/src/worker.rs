@@ -111,6 +111,7 @@ async fn run_claimed(rt: &Runtime, job: ClaimedJob, ahead: Option<Delivery>) {
     .await
     {
         let (Failure::Transient(e) | Failure::Permanent(e)) = &failure;
+        let e = peergroup_domain::redact::without_contacts(e);
         tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, error = %e, "job failed");
         let outcome = outcome_for(
             failure,
