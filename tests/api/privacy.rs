@@ -1,6 +1,7 @@
 //! Privacy and data protection (issue 23): what leaves no trace once it is gone.
 
 use peergroup_blackbox::{TestApp, TestDb, fixtures, test_config};
+use peergroup_domain::clock::Clock;
 use sea_orm::ConnectionTrait;
 
 /// Whether `needle` appears anywhere in the bytes of `path` (and its write-ahead log).
@@ -45,5 +46,55 @@ async fn a_deleted_row_leaves_no_readable_bytes_in_the_sqlite_file() {
         !file_holds(&file, canary),
         "the deleted name stays readable in the file's free space"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_keyed_requests_saved_response_is_forgotten_after_two_days() {
+    use peergroup_domain::jobs::JobKind;
+    let app = TestApp::spawn().await;
+    let token = app.coordinator("keys-kept").await;
+    let post = |key: &'static str| {
+        app.client
+            .post(format!("{}/api/v1/people", app.base))
+            .bearer_auth(&token)
+            .header("Idempotency-Key", key)
+            .json(&fixtures::person("Kept Briefly"))
+            .send()
+    };
+    let first = post("k-1").await.unwrap();
+    assert_eq!(first.status(), 201);
+    let sweep = |app: &TestApp| {
+        let tick = peergroup_jobs::ticks::tick_job(JobKind::PruneJobs, app.clock.now());
+        let store = app.server().store.clone();
+        async move { store.enqueue_jobs(&[tick]).await.unwrap() }
+    };
+    let replayed = |r: &reqwest::Response| r.headers().get("idempotent-replayed").is_some();
+
+    // 47 hours on, a sweep keeps it: the retry is answered with the saved response.
+    app.clock.advance(chrono::Duration::hours(47));
+    sweep(&app).await;
+    app.run_jobs_with(&app.config).await;
+    let retry = post("k-1").await.unwrap();
+    assert!(replayed(&retry), "kept for 48 hours");
+
+    // 49 hours on, the next sweep deletes the key and the copy of the person it held.
+    app.clock.advance(chrono::Duration::hours(2));
+    sweep(&app).await;
+    app.run_jobs_with(&app.config).await;
+    let rows = app
+        .server()
+        .store
+        .write_connection()
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.server().store.backend(),
+            "SELECT COUNT(*) AS n FROM idempotency_keys",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(rows, 0, "the key and its saved response are gone");
     app.stop().await;
 }

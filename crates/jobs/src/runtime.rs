@@ -9,9 +9,6 @@ use peergroup_notify::sms::Texter;
 use peergroup_store::jobs::JobOutcome;
 use peergroup_store::{Store, StoreError};
 
-/// Done jobs are kept this long, for looking into what happened.
-pub const DONE_JOBS_KEPT_DAYS: i64 = 14;
-
 /// How the worker behaves.
 #[derive(Debug, Clone)]
 pub struct WorkerSettings {

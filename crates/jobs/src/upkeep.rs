@@ -1,5 +1,5 @@
 //! The jobs cron ticks queue: planning reminders, escalating overdue follow-ups, pruning
-//! done jobs, and the coordinators' notices of missing facilitators and weekly digest.
+//! done jobs and old idempotency keys, and the coordinators' notices of missing facilitators and weekly digest.
 
 use crate::job::{Context, Job, done};
 use crate::runtime::Failure;
@@ -9,6 +9,9 @@ use peergroup_domain::jobs::{JobKind, Tick};
 
 /// Done jobs are kept this long, for looking into what happened.
 pub const DONE_JOBS_KEPT_DAYS: i64 = 14;
+
+/// A keyed request's saved response is replayed this long; a retry comes within minutes.
+pub const IDEMPOTENCY_KEYS_KEPT_HOURS: i64 = 48;
 
 pub struct PlanReminders;
 
@@ -53,6 +56,9 @@ impl Job for PruneJobs {
         let before = store.clock().now() - Duration::days(DONE_JOBS_KEPT_DAYS);
         let n = store.prune_done_jobs(before).await?;
         tracing::info!(deleted = n, "done jobs pruned");
+        let keys_before = store.clock().now() - Duration::hours(IDEMPOTENCY_KEYS_KEPT_HOURS);
+        let n = store.prune_idempotency_keys(keys_before).await?;
+        tracing::info!(deleted = n, "idempotency keys pruned");
         done(&cx).await
     }
 }

@@ -52,6 +52,19 @@ pub enum Keyed<T> {
 const ATTEMPTS: usize = 3;
 
 impl Store {
+    /// Forgets the keys used before `before`, with the responses saved under them: those
+    /// copies hold the personal data the requests wrote. Returns how many went.
+    pub async fn prune_idempotency_keys(
+        &self,
+        before: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64> {
+        Ok(idempotency_key::Entity::delete_many()
+            .filter(idempotency_key::Column::CreatedAt.lt(before))
+            .exec(&self.writer())
+            .await?
+            .rows_affected)
+    }
+
     /// Runs `work` once per key: inside one transaction with the key's row and the response
     /// it returns, or not at all when the key was used before.
     pub async fn run_keyed<T, F, Fut>(&self, request: KeyedRequest<'_>, work: F) -> Result<Keyed<T>>
