@@ -75,7 +75,6 @@ pub async fn receive(
         return Ok(None);
     };
     let now = store.clock().now();
-    let kept: String = body.chars().filter(|c| *c != '\0').take(MAX_BODY).collect();
     let meaning = meaning(body, words);
     // "I can't come" is recorded first, in a transaction of its own (the facilitators'
     // notices with it); a retried reply records it once.
@@ -123,6 +122,12 @@ pub async fn receive(
         Meaning::Start => tx.restart_sms(org, &people, now).await?,
         _ => {}
     }
+    // The words are kept only for a coordinator to read; a NO, STOP or START says all it
+    // says in its action.
+    let kept: String = match action {
+        ReplyAction::Coordinator => body.chars().filter(|c| *c != '\0').take(MAX_BODY).collect(),
+        _ => String::new(),
+    };
     tx.add_sms_reply(org, person, &kept, action, session, now)
         .await?;
     if let Some(reply) = reply {
