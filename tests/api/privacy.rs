@@ -98,3 +98,67 @@ async fn a_keyed_requests_saved_response_is_forgotten_after_two_days() {
     assert_eq!(rows, 0, "the key and its saved response are gone");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_to() {
+    let app = TestApp::spawn().await;
+    let token = app.coordinator("consented").await;
+    let program = app
+        .create_id(&token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let mut group = fixtures::group(program);
+    group["capacity"] = serde_json::json!(6);
+    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    // (name, phone, consent to reminders, consent to calls)
+    let people = [
+        ("Both Agreed", "+16045550101", true, true),
+        ("Reminders Only", "+16045550102", true, false),
+        ("Nothing Agreed", "+16045550103", false, false),
+    ];
+    for (name, phone, reminders, calls) in people {
+        let mut p = fixtures::person(name);
+        p["phone"] = serde_json::json!(phone);
+        p["alternative_contact"] = serde_json::json!(format!("Sister of {name}"));
+        p["consent"] = serde_json::json!({"reminders": reminders, "calls": calls});
+        let id = app.create_id(&token, "/api/v1/people", &p).await;
+        app.create_id(
+            &token,
+            &format!("/api/v1/groups/{group}/enrollments"),
+            &serde_json::json!({"person_id": id}),
+        )
+        .await;
+    }
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, &token, "lead@example.org", "coordinator").await;
+    let csv = page
+        .download(&format!("/exports/groups/{group}/participants.csv"))
+        .await;
+    let text = String::from_utf8(csv.bytes[3..].to_vec()).unwrap();
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}: {text}"))
+            .to_string()
+    };
+    let both = row("Both Agreed");
+    assert!(both.contains("+16045550101") && both.contains("both.agreed@example.org"));
+    assert!(both.contains("Sister of Both Agreed"), "{both}");
+    let reminders = row("Reminders Only");
+    assert!(reminders.contains("+16045550102"), "{reminders}");
+    assert!(
+        !reminders.contains("Sister of"),
+        "no calls, no one to call: {reminders}"
+    );
+    let nothing = row("Nothing Agreed");
+    for kept in ["+16045550103", "nothing.agreed@example.org", "Sister of"] {
+        assert!(!nothing.contains(kept), "{kept}: {nothing}");
+    }
+
+    // The printed roster shows a phone only to call those who agreed to calls.
+    let roster = page.get(&format!("/groups/{group}/roster")).await;
+    assert!(roster.body.contains("+16045550101"), "{}", roster.body);
+    for hidden in ["+16045550102", "+16045550103"] {
+        assert!(!roster.body.contains(hidden), "{hidden}: {}", roster.body);
+    }
+    app.stop().await;
+}

@@ -278,6 +278,11 @@ const PARTICIPANT_COLUMNS: &[&str] = &[
     "consent_calls",
 ];
 
+/// A contact's cell: empty unless the person agreed to the use it serves.
+fn contact(x: Option<&str>, agreed: bool) -> Cow<'_, str> {
+    x.filter(|_| agreed).map_or(Cow::Borrowed(""), cell)
+}
+
 fn participants(
     store: Store,
     org: Id,
@@ -302,6 +307,9 @@ fn participants(
                 .map(|e| {
                     let g = &named[&e.group_id];
                     let p = &e.person.spec;
+                    // Contacts leave only for a use the person agreed to: reaching them
+                    // (reminders or calls); the person to call instead, only with calls.
+                    let reachable = p.consent.reminders || p.consent.calls;
                     vec![
                         cell(&g.name),
                         Cow::Borrowed(e.status.as_str()),
@@ -309,16 +317,13 @@ fn participants(
                         Cow::Owned(e.person.id.to_string()),
                         cell(p.display_name.as_str()),
                         Cow::Borrowed(p.preferred_language.as_str()),
-                        p.email
-                            .as_ref()
-                            .map_or(Cow::Borrowed(""), |x| cell(x.as_str())),
-                        p.phone
-                            .as_ref()
-                            .map_or(Cow::Borrowed(""), |x| cell(x.as_str())),
+                        contact(p.email.as_ref().map(|x| x.as_str()), reachable),
+                        contact(p.phone.as_ref().map(|x| x.as_str()), reachable),
                         Cow::Borrowed(p.preferred_channel.map_or("", |c| c.as_str())),
-                        p.alternative_contact
-                            .as_ref()
-                            .map_or(Cow::Borrowed(""), |x| cell(x.as_str())),
+                        contact(
+                            p.alternative_contact.as_ref().map(|x| x.as_str()),
+                            p.consent.calls,
+                        ),
                         yes_no(p.consent.reminders),
                         yes_no(p.consent.calls),
                     ]

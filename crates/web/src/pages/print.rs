@@ -118,7 +118,13 @@ async fn print_page(
                 .map(|(e, p)| Line {
                     name: e.display_name,
                     language: p.spec.preferred_language.to_string(),
-                    phone: p.spec.phone.map(|x| x.to_string()).unwrap_or_default(),
+                    // On paper only for those who agreed to be called.
+                    phone: p
+                        .spec
+                        .phone
+                        .filter(|_| p.spec.consent.calls)
+                        .map(|x| x.to_string())
+                        .unwrap_or_default(),
                     status: w.t(&format!("enrolment-{}", e.status.as_str())),
                 })
                 .collect(),
