@@ -162,3 +162,85 @@ async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
+    use chrono::TimeZone;
+    use peergroup_domain::jobs::JobKind;
+    let app = TestApp::spawn().await;
+    let token = app.coordinator("withdrawn").await;
+    let program = app
+        .create_id(&token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let mut group = fixtures::group(program);
+    group["start_date"] = serde_json::json!("2027-03-17");
+    group["start_time"] = serde_json::json!("10:00");
+    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    let first = app.generate_sessions(&token, group).await[0];
+    let mut hawa = fixtures::person("Hawa S");
+    hawa["preferred_language"] = serde_json::json!("en");
+    hawa["preferred_channel"] = serde_json::json!("sms");
+    let id = app.create_id(&token, "/api/v1/people", &hawa).await;
+    app.create_id(
+        &token,
+        &format!("/api/v1/groups/{group}/enrollments"),
+        &serde_json::json!({"person_id": id}),
+    )
+    .await;
+    // A week before, the reminder goes by SMS.
+    let week_before = chrono::Utc
+        .with_ymd_and_hms(2027, 3, 10, 17, 30, 0)
+        .unwrap();
+    app.clock.set(week_before);
+    let tick = peergroup_jobs::ticks::tick_job(JobKind::PlanReminders, week_before);
+    app.server().store.enqueue_jobs(&[tick]).await.unwrap();
+    assert_eq!(app.sms_outbox().await.len(), 1);
+    // At 22:00 in Vancouver the session is cancelled: the SMS saying so waits for morning.
+    app.clock
+        .set(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap());
+    app.post(
+        &token,
+        &format!("/api/v1/sessions/{first}/cancel"),
+        &serde_json::json!({"reason": "Flood"}),
+    )
+    .await
+    .ok(200);
+    assert_eq!(app.sms_outbox().await.len(), 1);
+    let waiting = messages(&app, &token, id).await[1].clone();
+    assert_eq!(waiting["state"], "queued", "{waiting:#}");
+
+    // Hawa withdraws her consent to reminders: it is not sent, saying why, at once.
+    hawa["consent"] = serde_json::json!({"reminders": false, "calls": true});
+    app.put(&token, &format!("/api/v1/people/{id}"), &hawa)
+        .await
+        .ok(200);
+    let withdrawn = messages(&app, &token, id).await[1].clone();
+    assert_eq!(withdrawn["id"], waiting["id"]);
+    assert_eq!(withdrawn["state"], "skipped", "{withdrawn:#}");
+    assert!(
+        withdrawn["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("withdrew"),
+        "{withdrawn:#}"
+    );
+    // In the morning nothing more goes to her.
+    app.clock
+        .set(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 16, 0, 0).unwrap());
+    assert_eq!(
+        app.sms_outbox().await.len(),
+        1,
+        "no SMS after the withdrawal"
+    );
+    app.stop().await;
+}
+
+/// The person's messages, oldest first.
+async fn messages(app: &TestApp, token: &str, person: i64) -> Vec<serde_json::Value> {
+    app.get(token, &format!("/api/v1/messages?person_id={person}"))
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone()
+}

@@ -1,12 +1,13 @@
 //! People: participants and facilitators of an organization.
 
-use crate::entities::person;
+use crate::entities::{message, person};
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError};
 use peergroup_domain::Id;
 use peergroup_domain::person::{Consent, ConsentInput, PersonSpec};
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
+use peergroup_domain::reminders::{MessageKind, MessageState};
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
@@ -152,11 +153,52 @@ impl Store {
             calls_given_at: existing.consent_calls_at,
         }
         .update(spec.consent, now);
+        let withdrawn =
+            existing.consent_reminders_at.is_some() && consent.reminders_given_at.is_none();
         let mut active: person::ActiveModel = existing.into();
         write_spec(&mut active, spec, consent);
         active.updated_at = Set(now);
         let updated = to_record(active.update(&self.writer()).await?)?;
+        if withdrawn {
+            self.skip_waiting_reminders(org, id, now).await?;
+        }
         self.with_same_email(org, updated).await
+    }
+
+    /// Marks the person's waiting messages that need their consent as not sent, at once:
+    /// they withdrew it. (Delivery checks it again anyway, so a message caught mid-send is
+    /// skipped too.)
+    async fn skip_waiting_reminders(
+        &self,
+        org: Id,
+        person: Id,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        let kinds: Vec<&str> = MessageKind::ALL
+            .iter()
+            .filter(|k| k.is_participant_mail() || k.is_sms_answer())
+            .map(|k| k.as_str())
+            .collect();
+        message::Entity::update_many()
+            .col_expr(
+                message::Column::State,
+                Expr::value(MessageState::Skipped.as_str()),
+            )
+            .col_expr(
+                message::Column::LastError,
+                Expr::value("the person withdrew their consent to reminders"),
+            )
+            .col_expr(message::Column::UpdatedAt, Expr::value(now))
+            .filter(message::Column::OrgId.eq(org))
+            .filter(message::Column::PersonId.eq(person))
+            .filter(message::Column::Kind.is_in(kinds))
+            .filter(message::Column::State.is_in([
+                MessageState::Queued.as_str(),
+                MessageState::Retrying.as_str(),
+            ]))
+            .exec(&self.writer())
+            .await?;
+        Ok(())
     }
 }
 
