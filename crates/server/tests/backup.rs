@@ -331,6 +331,13 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
         "nothing from after the backup"
     );
 
+    // On a new machine (no database, no folder for it yet) the same backup restores whole.
+    let fresh = tempfile::tempdir().unwrap();
+    let out = run(fresh.path(), &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", said(&out));
+    let (elsewhere, integrity) = marks_and_integrity(&database_url(fresh.path())).await;
+    assert_eq!((elsewhere, integrity.as_str()), (in_backup.clone(), "ok"));
+
     // The restored database serves again, and the data on its pages is the backup's.
     let (server, _) = spawn(binary(&dir));
     let client = reqwest::Client::new();

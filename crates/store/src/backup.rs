@@ -78,6 +78,10 @@ pub async fn restore_sqlite(url: &str, from: &Path) -> Result<Copied, BackupErro
         return Err(BackupError::Postgres);
     };
     let copied = check_copy(from).await?;
+    // On a new machine the database's folder may not exist yet.
+    if let Some(folder) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
     let lock = open_lock(&lock)?;
     if lock.try_lock().is_err() {
         return Err(BackupError::InUse);
