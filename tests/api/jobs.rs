@@ -219,13 +219,12 @@ async fn the_daily_sweep_deletes_done_jobs_after_two_weeks_and_keeps_dead_and_wa
     }
     // Thirteen days on: nothing is old enough.
     app.clock.advance(chrono::Duration::days(13));
-    let tick = |at| peergroup_jobs::ticks::tick_job(JobKind::PruneJobs, at);
-    store.enqueue_jobs(&[tick(app.clock.now())]).await.unwrap();
+    app.queue_tick(JobKind::PruneJobs, app.clock.now()).await;
     app.run_jobs_with(&app.config).await;
     assert_eq!(store.job_counts().await.unwrap().done, 31, "30 + the sweep");
     // Fifteen days on, the next sweep deletes the 30; the sweeps themselves are recent.
     app.clock.advance(chrono::Duration::days(2));
-    store.enqueue_jobs(&[tick(app.clock.now())]).await.unwrap();
+    app.queue_tick(JobKind::PruneJobs, app.clock.now()).await;
     app.run_jobs_with(&app.config).await;
     let counts = store.job_counts().await.unwrap();
     assert_eq!(counts.done, 2, "the two sweeps: {counts:?}");

@@ -64,23 +64,18 @@ async fn a_keyed_requests_saved_response_is_forgotten_after_two_days() {
     };
     let first = post("k-1").await.unwrap();
     assert_eq!(first.status(), 201);
-    let sweep = |app: &TestApp| {
-        let tick = peergroup_jobs::ticks::tick_job(JobKind::PruneJobs, app.clock.now());
-        let store = app.server().store.clone();
-        async move { store.enqueue_jobs(&[tick]).await.unwrap() }
-    };
     let replayed = |r: &reqwest::Response| r.headers().get("idempotent-replayed").is_some();
 
     // 47 hours on, a sweep keeps it: the retry is answered with the saved response.
     app.clock.advance(chrono::Duration::hours(47));
-    sweep(&app).await;
+    app.queue_tick(JobKind::PruneJobs, app.clock.now()).await;
     app.run_jobs_with(&app.config).await;
     let retry = post("k-1").await.unwrap();
     assert!(replayed(&retry), "kept for 48 hours");
 
     // 49 hours on, the next sweep deletes the key and the copy of the person it held.
     app.clock.advance(chrono::Duration::hours(2));
-    sweep(&app).await;
+    app.queue_tick(JobKind::PruneJobs, app.clock.now()).await;
     app.run_jobs_with(&app.config).await;
     let rows = app
         .server()
@@ -103,12 +98,7 @@ async fn a_keyed_requests_saved_response_is_forgotten_after_two_days() {
 async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_to() {
     let app = TestApp::spawn().await;
     let token = app.coordinator("consented").await;
-    let program = app
-        .create_id(&token, "/api/v1/programs", &fixtures::program())
-        .await;
-    let mut group = fixtures::group(program);
-    group["capacity"] = serde_json::json!(6);
-    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    let group = group_of(&app, &token, serde_json::json!({"capacity": 6})).await;
     // (name, phone, consent to reminders, consent to calls)
     let people = [
         ("Both Agreed", "+16045550101", true, true),
@@ -120,13 +110,7 @@ async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_
         p["phone"] = serde_json::json!(phone);
         p["alternative_contact"] = serde_json::json!(format!("Sister of {name}"));
         p["consent"] = serde_json::json!({"reminders": reminders, "calls": calls});
-        let id = app.create_id(&token, "/api/v1/people", &p).await;
-        app.create_id(
-            &token,
-            &format!("/api/v1/groups/{group}/enrollments"),
-            &serde_json::json!({"person_id": id}),
-        )
-        .await;
+        app.enrol(&token, group, &p).await;
     }
     let mut page =
         peergroup_blackbox::pages::invited(&app, &token, "lead@example.org", "coordinator").await;
@@ -169,31 +153,19 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
     use peergroup_domain::jobs::JobKind;
     let app = TestApp::spawn().await;
     let token = app.coordinator("withdrawn").await;
-    let program = app
-        .create_id(&token, "/api/v1/programs", &fixtures::program())
-        .await;
-    let mut group = fixtures::group(program);
-    group["start_date"] = serde_json::json!("2027-03-17");
-    group["start_time"] = serde_json::json!("10:00");
-    let group = app.create_id(&token, "/api/v1/groups", &group).await;
+    let changes = serde_json::json!({"start_date": "2027-03-17", "start_time": "10:00"});
+    let group = group_of(&app, &token, changes).await;
     let first = app.generate_sessions(&token, group).await[0];
     let mut hawa = fixtures::person("Hawa S");
     hawa["preferred_language"] = serde_json::json!("en");
     hawa["preferred_channel"] = serde_json::json!("sms");
-    let id = app.create_id(&token, "/api/v1/people", &hawa).await;
-    app.create_id(
-        &token,
-        &format!("/api/v1/groups/{group}/enrollments"),
-        &serde_json::json!({"person_id": id}),
-    )
-    .await;
+    let id = app.enrol(&token, group, &hawa).await;
     // A week before, the reminder goes by SMS.
     let week_before = chrono::Utc
         .with_ymd_and_hms(2027, 3, 10, 17, 30, 0)
         .unwrap();
     app.clock.set(week_before);
-    let tick = peergroup_jobs::ticks::tick_job(JobKind::PlanReminders, week_before);
-    app.server().store.enqueue_jobs(&[tick]).await.unwrap();
+    app.queue_tick(JobKind::PlanReminders, week_before).await;
     assert_eq!(app.sms_outbox().await.len(), 1);
     // At 22:00 in Vancouver the session is cancelled: the SMS saying so waits for morning.
     app.clock
@@ -233,6 +205,18 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
         "no SMS after the withdrawal"
     );
     app.stop().await;
+}
+
+/// A group of the fixture program, as `fixtures::group` with `changes`; its id.
+async fn group_of(app: &TestApp, token: &str, changes: serde_json::Value) -> i64 {
+    let program = app
+        .create_id(token, "/api/v1/programs", &fixtures::program())
+        .await;
+    let mut group = fixtures::group(program);
+    for (k, v) in changes.as_object().unwrap() {
+        group[k] = v.clone();
+    }
+    app.create_id(token, "/api/v1/groups", &group).await
 }
 
 /// The person's messages, oldest first.

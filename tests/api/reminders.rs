@@ -94,16 +94,7 @@ async fn tick(app: &TestApp) {
 
 /// Inserts the reminder-planning tick scheduled for `now`.
 async fn tick_at(app: &TestApp, now: chrono::DateTime<Utc>) {
-    tick_of(app, JobKind::PlanReminders, now).await;
-}
-
-/// Inserts the tick of `kind` scheduled for `now`.
-async fn tick_of(app: &TestApp, kind: JobKind, now: chrono::DateTime<Utc>) {
-    app.server()
-        .store
-        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(kind, now)])
-        .await
-        .unwrap();
+    app.queue_tick(JobKind::PlanReminders, now).await;
 }
 
 /// The path of the "I can't come" link in the reminder sent to `to`.
@@ -655,12 +646,12 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     // The education phase needs an educator and 2 peer leaders; the group has 1 peer leader.
     // Its first session is 17 March 17:00 UTC: 48 hours before is 15 March 17:00.
     app.clock.set(at(2027, 3, 15, 16, 30));
-    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
+    app.queue_tick(JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert!(smtp.received().is_empty(), "more than 48 hours ahead");
 
     app.clock.set(at(2027, 3, 15, 17, 30));
-    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
+    app.queue_tick(JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let mut got = smtp.received();
     got.sort_by(|a, b| a.to.cmp(&b.to));
@@ -696,7 +687,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
 
     // An hour later the gap is still there: nobody is told twice.
     app.clock.set(at(2027, 3, 15, 18, 30));
-    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
+    app.queue_tick(JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert_eq!(smtp.received().len(), 2);
 
@@ -704,7 +695,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     // are filled before it can go, so it is not sent.
     app.clock.set(at(2027, 3, 22, 17, 30));
     smtp.busy_for(2);
-    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
+    app.queue_tick(JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let waiting = messages(&app, &s.token, "state=retrying").await;
     assert_eq!(waiting.len(), 2, "{waiting:#?}");
@@ -742,7 +733,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     );
     // And the check finds nothing for the sessions after.
     app.clock.set(at(2027, 3, 29, 17, 30));
-    tick_of(&app, JobKind::CheckRoles, app.clock.now()).await;
+    app.queue_tick(JobKind::CheckRoles, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     assert_eq!(smtp.received().len(), 2);
     app.stop().await;
@@ -779,7 +770,7 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
 
     // Monday 15 March 2027, 06:00 UTC: the week to come holds the first session (17 March).
     app.clock.set(at(2027, 3, 15, 6, 0));
-    tick_of(&app, JobKind::WeeklyDigest, app.clock.now()).await;
+    app.queue_tick(JobKind::WeeklyDigest, app.clock.now()).await;
     app.run_jobs_with(&config).await;
     let digests = || {
         smtp.received()
@@ -805,7 +796,8 @@ async fn the_weekly_digest_counts_next_weeks_sessions_follow_ups_and_supports() 
     assert!(!d.text.contains("Lucia"), "no names in a digest");
     assert!(d.text.contains("/dashboard"), "{}", d.text);
     // The same week's tick again (a second replica) sends nothing more.
-    tick_of(&app, JobKind::WeeklyDigest, at(2027, 3, 15, 6, 0)).await;
+    app.queue_tick(JobKind::WeeklyDigest, at(2027, 3, 15, 6, 0))
+        .await;
     app.run_jobs_with(&config).await;
     assert_eq!(digests().len(), 1);
     app.stop().await;

@@ -46,14 +46,7 @@ async fn enrol(app: &TestApp, s: &Setup, name: &str, changes: Value) -> i64 {
     for (k, v) in changes.as_object().unwrap() {
         p[k] = v.clone();
     }
-    let id = app.create_id(&s.token, "/api/v1/people", &p).await;
-    app.create_id(
-        &s.token,
-        &format!("/api/v1/groups/{}/enrollments", s.group),
-        &json!({"person_id": id}),
-    )
-    .await;
-    id
+    app.enrol(&s.token, s.group, &p).await
 }
 
 /// Plans the reminders due a week before the first session.
@@ -65,11 +58,7 @@ async fn remind(app: &TestApp) {
 async fn remind_at(app: &TestApp, minute: u32) {
     let now = Utc.with_ymd_and_hms(2027, 3, 10, 17, minute, 0).unwrap();
     app.clock.set(now);
-    app.server()
-        .store
-        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(JobKind::PlanReminders, now)])
-        .await
-        .unwrap();
+    app.queue_tick(JobKind::PlanReminders, now).await;
 }
 
 async fn message_of(app: &TestApp, s: &Setup, person: i64) -> Value {
@@ -530,14 +519,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     );
     let day_before = Utc.with_ymd_and_hms(2027, 3, 16, 17, 30, 0).unwrap();
     app.clock.set(day_before);
-    app.server()
-        .store
-        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
-            JobKind::PlanReminders,
-            day_before,
-        )])
-        .await
-        .unwrap();
+    app.queue_tick(JobKind::PlanReminders, day_before).await;
     assert_eq!(app.sms_outbox().await.len(), 4, "no new SMS");
     let joys = app
         .get(&s.token, &format!("/api/v1/messages?person_id={joy}"))
@@ -566,14 +548,7 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     assert_eq!(app.text_in(&path, "+16045550122", "Start").await, 200);
     let week_later = day_before + chrono::Duration::days(7);
     app.clock.set(week_later);
-    app.server()
-        .store
-        .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(
-            JobKind::PlanReminders,
-            week_later,
-        )])
-        .await
-        .unwrap();
+    app.queue_tick(JobKind::PlanReminders, week_later).await;
     let sms = app.sms_outbox().await;
     assert_eq!(
         sms.iter().filter(|m| m["to"] == "+16045550122").count(),

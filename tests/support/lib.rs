@@ -452,6 +452,20 @@ impl TestApp {
             .collect()
     }
 
+    /// Queues the cron tick of `kind` scheduled for `at`, as the scheduler would; the next
+    /// run of the jobs (`outbox`, `sms_outbox`, `run_jobs_with`) carries it out.
+    pub async fn queue_tick(
+        &self,
+        kind: peergroup_domain::jobs::JobKind,
+        at: chrono::DateTime<chrono::Utc>,
+    ) {
+        self.server()
+            .store
+            .enqueue_jobs(&[peergroup_jobs::ticks::tick_job(kind, at)])
+            .await
+            .unwrap();
+    }
+
     /// The signed path the SMS gateway forwards `org`'s incoming SMS to.
     pub async fn sms_inbound_path(&self, org: &str) -> String {
         let store = &self.server().store;
@@ -520,9 +534,12 @@ impl TestApp {
 
     /// A new person (the fixture person named `name`) enrolled in `group`; their id.
     pub async fn enrol_new(&self, token: &str, group: i64, name: &str) -> i64 {
-        let person = self
-            .create_id(token, "/api/v1/people", &fixtures::person(name))
-            .await;
+        self.enrol(token, group, &fixtures::person(name)).await
+    }
+
+    /// A new person made of `person` enrolled in `group`; their id.
+    pub async fn enrol(&self, token: &str, group: i64, person: &Value) -> i64 {
+        let person = self.create_id(token, "/api/v1/people", person).await;
         self.create_id(
             token,
             &format!("/api/v1/groups/{group}/enrollments"),
