@@ -193,9 +193,15 @@ impl Smsc {
         self.state.lock().unwrap().parts.clone()
     }
 
-    /// How many parts it holds, without copying them (for polling).
+    /// How many messages it holds, a concatenated one once, without copying them (for
+    /// polling).
     pub fn count(&self) -> usize {
-        self.state.lock().unwrap().parts.len()
+        let state = self.state.lock().unwrap();
+        state
+            .parts
+            .iter()
+            .filter(|p| p.concatenation().is_none_or(|(_, seq)| seq == 1))
+            .count()
     }
 
     /// Reports every part received so far as `kind` (1 delivered, 2 failed) to Kannel, as

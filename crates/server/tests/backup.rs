@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::{Datelike, Duration, Utc};
-use common::{command, issued_token, spawn};
+use common::{Api, command, issued_token, spawn};
 use peergroup_blackbox::{fixtures, json};
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 use serde_json::Value;
@@ -44,47 +44,10 @@ fn said(out: &Output) -> String {
     )
 }
 
-struct Api {
-    client: reqwest::Client,
-    base: String,
-    token: String,
-}
-
-impl Api {
-    async fn post(&self, path: &str, body: &Value) -> Value {
-        let r = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        let status = r.status();
-        let body: Value = r.json().await.unwrap_or(Value::Null);
-        assert!(status.is_success(), "{path}: {status} {body}");
-        body
-    }
-
-    async fn get(&self, path: &str) -> Value {
-        let r = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        assert!(r.status().is_success(), "{path}: {}", r.status());
-        r.json().await.unwrap()
-    }
-}
-
 /// A group that met weekly for the last `SESSIONS` weeks, with `PEOPLE` participants:
 /// its sessions and its participants.
 async fn group(api: &Api) -> (Vec<i64>, Vec<i64>) {
-    let program = api.post("/api/v1/programs", &fixtures::program()).await["id"]
-        .as_i64()
-        .unwrap();
+    let program = api.create("/api/v1/programs", &fixtures::program()).await;
     let start = Utc::now().date_naive() - Duration::weeks(SESSIONS as i64);
     let mut group = fixtures::group(program);
     group["timezone"] = json!("UTC");
@@ -94,16 +57,12 @@ async fn group(api: &Api) -> (Vec<i64>, Vec<i64>) {
         peergroup_domain::group::Weekday::ALL[start.weekday().num_days_from_monday() as usize]
     ]);
     group["start_time"] = json!("10:00");
-    let group = api.post("/api/v1/groups", &group).await["id"]
-        .as_i64()
-        .unwrap();
+    let group = api.create("/api/v1/groups", &group).await;
     let mut people = Vec::new();
     for i in 0..PEOPLE {
         let person = api
-            .post("/api/v1/people", &fixtures::person(&format!("Person {i}")))
-            .await["id"]
-            .as_i64()
-            .unwrap();
+            .create("/api/v1/people", &fixtures::person(&format!("Person {i}")))
+            .await;
         api.post(
             &format!("/api/v1/groups/{group}/enrollments"),
             &json!({"person_id": person}),
@@ -132,11 +91,12 @@ async fn group(api: &Api) -> (Vec<i64>, Vec<i64>) {
     (sessions, people)
 }
 
-/// Logs `session` with one status for everyone: a roll-call of all participants at once.
-async fn roll_call(api: &Api, session: i64, people: &[i64], status: &str) {
+/// Logs `session` with one status for everyone (with `reason`, for an excused absence): a
+/// roll-call of all participants at once.
+async fn roll_call(api: &Api, session: i64, people: &[i64], status: &str, reason: Option<&str>) {
     let attendance: Vec<Value> = people
         .iter()
-        .map(|p| json!({"person_id": p, "status": status}))
+        .map(|p| json!({"person_id": p, "status": status, "reason": reason}))
         .collect();
     api.post(
         &format!("/api/v1/sessions/{session}/log"),
@@ -200,11 +160,7 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
         "admin",
     );
     let (server, _) = spawn(binary(&dir));
-    let api = Api {
-        client: reqwest::Client::new(),
-        base: server.addr.clone(),
-        token,
-    };
+    let api = Api::new(&server.addr, &token);
     let (sessions, people) = group(&api).await;
 
     // A burst of roll-calls: every session logged over and over, each time all absent or
@@ -226,7 +182,9 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
                     } else {
                         "absent"
                     };
-                    calls.spawn(async move { roll_call(&api, session, &people, status).await });
+                    calls.spawn(
+                        async move { roll_call(&api, session, &people, status, None).await },
+                    );
                     if calls.len() >= 4 {
                         calls.join_next().await.unwrap().unwrap();
                         logged.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -265,15 +223,7 @@ async fn a_backup_taken_during_roll_calls_restores_whole_and_needs_no_follow_up_
 
     // After the backup, the first session is logged once more, all excused: the live
     // database now says what the backup does not.
-    let attendance: Vec<Value> = people
-        .iter()
-        .map(|p| json!({"person_id": p, "status": "excused", "reason": "childcare"}))
-        .collect();
-    api.post(
-        &format!("/api/v1/sessions/{}/log", sessions[0]),
-        &json!({"held": true, "facilitators_present": [], "attendance": attendance}),
-    )
-    .await;
+    roll_call(&api, sessions[0], &people, "excused", Some("childcare")).await;
 
     // Refused: a second backup over the first, and a restore while the server runs.
     let again = run(&dir, &["backup", backup.to_str().unwrap()]);

@@ -139,3 +139,54 @@ pub fn on_postgres_or_say_so() -> bool {
     }
     on
 }
+
+/// The API of a running server, as the user a bearer token names.
+pub struct Api {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub fn new(base: &str, token: &str) -> Api {
+        Api {
+            client: reqwest::Client::new(),
+            base: base.to_string(),
+            token: token.to_string(),
+        }
+    }
+
+    /// `method path` with `body` (none for a `GET`); the answer, which must be a success.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> serde_json::Value {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let r = request.send().await.unwrap();
+        let status = r.status();
+        let body: serde_json::Value = r.json().await.unwrap_or(serde_json::Value::Null);
+        assert!(status.is_success(), "{path}: {status} {body}");
+        body
+    }
+
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// Creates what `body` describes at `path`; its id.
+    pub async fn create(&self, path: &str, body: &serde_json::Value) -> i64 {
+        self.post(path, body).await["id"].as_i64().unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> serde_json::Value {
+        self.send(reqwest::Method::GET, path, None).await
+    }
+}
