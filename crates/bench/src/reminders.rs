@@ -66,14 +66,21 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How the participants of a benchmark's groups are reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    Email,
+    Sms,
+}
+
 /// Groups of the tang-2015 template meeting weekly from `start`, each with `people`
-/// participants who agreed to reminders.
-async fn groups_at(
+/// participants who agreed to reminders and are reached as `reach` says.
+pub(crate) async fn groups_at(
     store: &Store,
     org: i64,
-    n: usize,
-    people: usize,
+    (n, people): (usize, usize),
     start: chrono::DateTime<Utc>,
+    reach: Reach,
 ) -> anyhow::Result<Vec<i64>> {
     let template = peergroup_domain::templates::find("tang-2015").unwrap();
     let program = store
@@ -91,10 +98,18 @@ async fn groups_at(
         }))?;
         let g = store.create_group(org, &spec).await?.id;
         for p in 0..people {
-            let person = serde_json::from_value(json!({
+            let mut person = json!({
                 "display_name": format!("P {i}-{p}"), "preferred_language": "en",
-                "email": format!("p{i}-{p}@example.org"), "consent": {"reminders": true}
-            }))?;
+                "consent": {"reminders": true}
+            });
+            match reach {
+                Reach::Email => person["email"] = json!(format!("p{i}-{p}@example.org")),
+                Reach::Sms => {
+                    person["phone"] = json!(format!("+1778{:07}", 2_000_000 + i * people + p));
+                    person["preferred_channel"] = json!("sms");
+                }
+            }
+            let person = serde_json::from_value(person)?;
             let person = store.create_person(org, &person).await?;
             peergroup_app::enrollments::enroll(store, org, g, person.id).await?;
         }
@@ -126,7 +141,14 @@ async fn plan(store: &Store, groups: usize) -> anyhow::Result<()> {
         .await?;
     let t = Instant::now();
     // Starting tomorrow: every group has sessions in the planning window.
-    groups_at(store, org.id, groups, 0, Utc::now() + Duration::days(1)).await?;
+    groups_at(
+        store,
+        org.id,
+        (groups, 0),
+        Utc::now() + Duration::days(1),
+        Reach::Email,
+    )
+    .await?;
     let setup = t.elapsed();
     analyze(store).await?;
 
@@ -293,6 +315,28 @@ fn bare_message(i: usize) -> anyhow::Result<Message> {
         .multipart(MultiPart::alternative_plain_html(text, html))?)
 }
 
+/// Puts every message and its delivery job back in the queue, to deliver them again.
+pub(crate) async fn queue_again(store: &Store) -> anyhow::Result<()> {
+    let write = store.write_connection();
+    for sql in [
+        "UPDATE messages SET state = 'queued', attempts = 0",
+        "UPDATE jobs SET state = 'queued', attempts = 0, locked_until = NULL \
+         WHERE kind = 'deliver_message'",
+    ] {
+        write.execute_unprepared(sql).await?;
+    }
+    // Queuing them again left a dead version of every row, which fresh messages would not
+    // have and autovacuum (off on this machine) would clear. It would also gather statistics
+    // on the messages, which were not there at the last ANALYZE: without them the read of a
+    // claim's messages is planned for an empty table.
+    if store.backend() == DbBackend::Postgres {
+        write
+            .execute_unprepared("VACUUM ANALYZE messages, jobs")
+            .await?;
+    }
+    Ok(())
+}
+
 /// Sends `n` messages through a fresh pool, `parallel` at a time; messages per second.
 async fn bare_lettre(url: &str, n: usize, parallel: usize) -> anyhow::Result<f64> {
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
@@ -392,7 +436,14 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
         .await?;
     // 100 groups of 12 meeting in 6 hours: each participant's 24-hour reminder is due now.
     let n = 100 * 12;
-    groups_at(store, org.id, 100, 12, Utc::now() + Duration::hours(6)).await?;
+    groups_at(
+        store,
+        org.id,
+        (100, 12),
+        Utc::now() + Duration::hours(6),
+        Reach::Email,
+    )
+    .await?;
     analyze(store).await?;
     let (url, received) = start_sink()?;
 
@@ -411,23 +462,7 @@ async fn deliver(store: &Store) -> anyhow::Result<()> {
     // Delivery alone: the same messages queued again, for each number of parallel sends.
     let mut delivery = Vec::new();
     for parallel in [1u32, 4, 16] {
-        let write = store.write_connection();
-        for sql in [
-            "UPDATE messages SET state = 'queued', attempts = 0",
-            "UPDATE jobs SET state = 'queued', attempts = 0, locked_until = NULL \
-             WHERE kind = 'deliver_message'",
-        ] {
-            write.execute_unprepared(sql).await?;
-        }
-        // Queuing them again left a dead version of every row, which fresh messages would
-        // not have and autovacuum (off on this machine) would clear. It would also gather
-        // statistics on the messages, which were not there at the last ANALYZE: without them
-        // the read of a claim's messages is planned for an empty table.
-        if store.backend() == DbBackend::Postgres {
-            write
-                .execute_unprepared("VACUUM ANALYZE messages, jobs")
-                .await?;
-        }
+        queue_again(store).await?;
         let before = received.load(Ordering::Relaxed);
         let count = || {
             let received = received.clone();

@@ -2,15 +2,12 @@
 //! worker, next to a bare loop of `sendsms` calls of the same text to the same Kannel in the
 //! same run. Both are timed until the SMSC holds every part.
 
-use crate::reminders::run_worker_until;
-use chrono::{Datelike, Duration, Timelike, Utc};
+use crate::reminders::{Reach, groups_at, run_worker_until};
+use chrono::{Duration, Utc};
 use peergroup_blackbox::kannel::{self, Kannel};
-use peergroup_domain::group::Weekday;
 use peergroup_domain::org::OrgSettings;
 use peergroup_jobs::Runtime;
 use peergroup_store::Store;
-use sea_orm::ConnectionTrait;
-use serde_json::json;
 use std::time::Instant;
 
 /// Participants texted, in groups of 12.
@@ -69,20 +66,7 @@ pub async fn run(url: &str, pool: u32) -> anyhow::Result<()> {
     // Texting alone: the same messages queued again, for two numbers of parallel sends.
     let mut texting = Vec::new();
     for parallel in [4u32, 16] {
-        let write = store.write_connection();
-        for sql in [
-            "UPDATE messages SET state = 'queued', attempts = 0",
-            "UPDATE jobs SET state = 'queued', attempts = 0, locked_until = NULL \
-             WHERE kind = 'deliver_message'",
-        ] {
-            write.execute_unprepared(sql).await?;
-        }
-        if store.backend() == sea_orm::DbBackend::Postgres {
-            // As in the reminders benchmark: clear the dead rows the requeue left.
-            write
-                .execute_unprepared("VACUUM ANALYZE messages, jobs")
-                .await?;
-        }
+        crate::reminders::queue_again(&store).await?;
         texting.push((parallel, text_until_sent(&store, &kannel, parallel).await?));
     }
 
@@ -138,36 +122,12 @@ async fn setup(store: &Store, start: chrono::DateTime<Utc>) -> anyhow::Result<()
             },
         )
         .await?;
-    let template = peergroup_domain::templates::find("tang-2015").unwrap();
-    let program = store
-        .create_program(org.id, &template.program, Some("tang-2015"))
-        .await?;
-    for i in 0..GROUPS {
-        let spec = serde_json::from_value(json!({
-            "program_id": program.id, "name": format!("Group {i}"), "languages": ["en"],
-            "timezone": "UTC", "venue": {"name": format!("Hall {i}")},
-            "start_date": start.format("%Y-%m-%d").to_string(),
-            "weekdays": [Weekday::ALL[start.weekday().num_days_from_monday() as usize]],
-            "start_time": format!("{:02}:{:02}", start.hour(), start.minute()),
-            "capacity": 12
-        }))?;
-        let g = store.create_group(org.id, &spec).await?.id;
-        for p in 0..PER_GROUP {
-            let person = serde_json::from_value(json!({
-                "display_name": format!("P {i}-{p}"), "preferred_language": "en",
-                "phone": format!("+1778{:07}", 2_000_000 + i * PER_GROUP + p),
-                "preferred_channel": "sms", "consent": {"reminders": true}
-            }))?;
-            let person = store.create_person(org.id, &person).await?;
-            peergroup_app::enrollments::enroll(store, org.id, g, person.id).await?;
-        }
-        peergroup_app::schedules::generate(store, org.id, g, false).await?;
-    }
+    groups_at(store, org.id, (GROUPS, PER_GROUP), start, Reach::Sms).await?;
     Ok(())
 }
 
-/// Runs a worker texting at `parallel` until the SMSC holds every queued reminder once more
-/// (each fits one part); seconds taken.
+/// Runs a worker texting at `parallel` until the SMSC holds every queued reminder once more;
+/// seconds taken.
 async fn text_until_sent(store: &Store, kannel: &Kannel, parallel: u32) -> anyhow::Result<f64> {
     let smsc = kannel.smsc.clone();
     let target = smsc.count() + GROUPS * PER_GROUP;

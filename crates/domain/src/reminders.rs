@@ -63,6 +63,11 @@ impl MessageKind {
             MessageKind::AbsenceConfirmed | MessageKind::SmsStopped
         )
     }
+
+    /// Goes to a participant only with their consent to reminders (staff mail needs none).
+    pub fn needs_consent(self) -> bool {
+        self.is_participant_mail() || self.is_sms_answer()
+    }
 }
 
 string_enum!(

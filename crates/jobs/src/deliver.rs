@@ -56,13 +56,15 @@ async fn deliver(
     let now = store.clock().now();
     // Held from handing the message to the mail server until its outcome is recorded.
     let mut sending = None;
-    let quiet_until = sms_quiet_until(&d, now);
-    let outcome = match prepare(rt, &d, now) {
-        Err(why) => DeliveryOutcome::Skipped { why },
-        Ok((Prepared::Sms { .. }, _)) if quiet_until.is_some() => DeliveryOutcome::Deferred {
-            until: quiet_until.unwrap_or(now),
-        },
-        Ok((prepared, sequence)) => match send(rt, job, &prepared, &mut sending).await {
+    let prepared = prepare(rt, &d, now);
+    let quiet_until = match &prepared {
+        Ok((Prepared::Sms { .. }, _)) => sms_quiet_until(&d, now),
+        _ => None,
+    };
+    let outcome = match (prepared, quiet_until) {
+        (Err(why), _) => DeliveryOutcome::Skipped { why },
+        (Ok(_), Some(until)) => DeliveryOutcome::Deferred { until },
+        (Ok((prepared, sequence)), None) => match send(rt, job, &prepared, &mut sending).await {
             Ok(Handed::ClaimLost) => {
                 // Another worker holds the job now and sends the message; the mark below
                 // would be fenced off anyway.

@@ -176,7 +176,7 @@ impl Store {
     ) -> Result<()> {
         let kinds: Vec<&str> = MessageKind::ALL
             .iter()
-            .filter(|k| k.is_participant_mail() || k.is_sms_answer())
+            .filter(|k| k.needs_consent())
             .map(|k| k.as_str())
             .collect();
         message::Entity::update_many()
