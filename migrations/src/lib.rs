@@ -21,6 +21,7 @@ mod m20261205_000014_outcomes;
 mod m20261205_000015_instrument_translations;
 mod m20261205_000016_sms;
 mod m20261205_000017_sms_replies;
+mod m20261206_000018_less_data;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_instrument_translations::Migration),
             Box::new(m20261205_000016_sms::Migration),
             Box::new(m20261205_000017_sms_replies::Migration),
+            Box::new(m20261206_000018_less_data::Migration),
         ]
     }
 }

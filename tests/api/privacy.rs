@@ -207,6 +207,51 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn a_facilitators_lived_experience_is_not_kept_as_free_text() {
+    // Training eligibility needs only whether a peer has the experience (the training
+    // profile's yes or no); the story of it served no feature and is refused.
+    let app = TestApp::spawn().await;
+    let token = app.coordinator("less-data").await;
+    let group = group_of(&app, &token, serde_json::json!({})).await;
+    let peer = app
+        .create_id(&token, "/api/v1/people", &fixtures::person("Manjit Peer"))
+        .await;
+    let path = format!("/api/v1/groups/{group}/facilitators");
+    let refused = app
+        .post(
+            &token,
+            &path,
+            &serde_json::json!({"person_id": peer, "role": "peer",
+                "lived_experience_note": "Has lived with type 2 diabetes for 12 years"}),
+        )
+        .await;
+    assert!(
+        refused
+            .problem(422)
+            .to_string()
+            .contains("lived_experience_note"),
+        "the error names the field: {}",
+        refused.body
+    );
+    let listed = app.get(&token, &path).await;
+    assert!(
+        !listed.body.to_string().contains("diabetes"),
+        "nothing was kept: {}",
+        listed.body
+    );
+    let assigned = app
+        .post(
+            &token,
+            &path,
+            &serde_json::json!({"person_id": peer, "role": "peer"}),
+        )
+        .await;
+    assigned.ok(201);
+    assert!(assigned.body.get("lived_experience_note").is_none());
+    app.stop().await;
+}
+
 /// A group of the fixture program, as `fixtures::group` with `changes`; its id.
 async fn group_of(app: &TestApp, token: &str, changes: serde_json::Value) -> i64 {
     let program = app

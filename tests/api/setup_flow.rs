@@ -35,8 +35,7 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
         .post(
             &t,
             &format!("/api/v1/groups/{group_id}/facilitators"),
-            &json!({"person_id": peer, "role": "peer", "program_role": "peer_leader",
-                    "lived_experience_note": "Has lived with type 2 diabetes for 12 years; came from Punjab in 1998"}),
+            &json!({"person_id": peer, "role": "peer", "program_role": "peer_leader"}),
         )
         .await;
     a.ok(201);

@@ -16,9 +16,6 @@ pub struct AssignmentSpec {
     /// The program's role this person fills, such as `peer_leader`; must be of kind `role`.
     #[serde(default)]
     pub program_role: Option<Key>,
-    /// In the facilitator's words, the experience they share with the participants.
-    #[serde(default)]
-    pub lived_experience_note: Option<Text>,
     /// Why this person may lead although they do not meet the role's requirements; taken
     /// only where the organization's policy allows overrides, and kept on the assignment.
     #[serde(default, skip_serializing)]

@@ -198,14 +198,6 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     person_id: person.id,
                     role: role.kind,
                     program_role: Some(role.key.clone()),
-                    lived_experience_note: (role.kind == FacilitatorKind::Peer)
-                        .then(|| {
-                            parse(Text::parse(format!(
-                                "Demo note: shares the experience described as: {}",
-                                role.title
-                            )))
-                        })
-                        .transpose()?,
                     override_reason: None,
                 };
                 // Demo facilitators completed their role's training a month ago.

@@ -113,7 +113,6 @@ impl Tx {
             person_id: Set(spec.person_id),
             role: Set(Stored(spec.role)),
             program_role: Set(spec.program_role.as_ref().map(|k| k.to_string())),
-            lived_experience_note: Set(spec.lived_experience_note.as_ref().map(|t| t.to_string())),
             created_at: Set(now),
             ..Default::default()
         }

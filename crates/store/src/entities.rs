@@ -246,7 +246,6 @@ pub mod facilitator_assignment {
         pub person_id: i64,
         pub role: Stored<peergroup_domain::program::FacilitatorKind>,
         pub program_role: Option<String>,
-        pub lived_experience_note: Option<String>,
         pub created_at: DateTimeUtc,
         /// Set when a coordinator assigned someone who did not meet the role's requirements.
         pub override_reason: Option<String>,

@@ -10,7 +10,7 @@ use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::facilitator::EligibilityOverride;
 use peergroup_domain::program::FacilitatorKind;
 use peergroup_domain::records::FacilitatorAssignment;
-use peergroup_domain::values::{Key, Text};
+use peergroup_domain::values::Key;
 use sea_orm::entity::prelude::*;
 use sea_orm::{FromQueryResult, JoinType, QueryOrder, QuerySelect};
 
@@ -22,7 +22,6 @@ pub(crate) struct AssignmentRow {
     pub(crate) person_id: Id,
     pub(crate) role: Stored<FacilitatorKind>,
     pub(crate) program_role: Option<String>,
-    pub(crate) lived_experience_note: Option<String>,
     pub(crate) created_at: DateTimeUtc,
     pub(crate) display_name: String,
     pub(crate) override_reason: Option<String>,
@@ -57,11 +56,6 @@ pub(crate) fn to_record(row: AssignmentRow) -> Result<FacilitatorAssignment> {
                 .map(Key::parse)
                 .transpose()
                 .map_err(corrupt)?,
-            lived_experience_note: row
-                .lived_experience_note
-                .map(Text::parse)
-                .transpose()
-                .map_err(corrupt)?,
             override_reason: None,
         },
         created_at: row.created_at,
@@ -82,7 +76,6 @@ pub(crate) async fn list_group_facilitators(
             F::PersonId,
             F::Role,
             F::ProgramRole,
-            F::LivedExperienceNote,
             F::CreatedAt,
             F::OverrideReason,
             F::OverrideUnmet,

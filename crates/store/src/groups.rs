@@ -314,7 +314,6 @@ fn detail_sql(dialect: &dyn Dialect) -> String {
         ("person_id", "f.person_id"),
         ("role", "f.role"),
         ("program_role", "f.program_role"),
-        ("lived_experience_note", "f.lived_experience_note"),
         ("created_at", "f.created_at"),
         ("display_name", "p.display_name"),
         ("override_reason", "f.override_reason"),

@@ -859,7 +859,6 @@ pub async fn assign(
             person_id,
             role,
             program_role,
-            lived_experience_note: None,
             override_reason,
         };
         peergroup_app::facilitators::assign(
