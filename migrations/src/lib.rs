@@ -22,6 +22,7 @@ mod m20261205_000015_instrument_translations;
 mod m20261205_000016_sms;
 mod m20261205_000017_sms_replies;
 mod m20261206_000018_less_data;
+mod m20261206_000019_withdrawal_reasons;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_sms::Migration),
             Box::new(m20261205_000017_sms_replies::Migration),
             Box::new(m20261206_000018_less_data::Migration),
+            Box::new(m20261206_000019_withdrawal_reasons::Migration),
         ]
     }
 }

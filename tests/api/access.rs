@@ -135,7 +135,7 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             M::POST,
             "/api/v1/enrollments/{id}/withdraw",
             format!("/api/v1/enrollments/{}/withdraw", a.enrollment),
-            Some(json!({"reason": "x"})),
+            Some(json!({"reason": "moved"})),
         ),
         case(
             M::POST,
@@ -889,7 +889,7 @@ async fn a_facilitator_reads_only_their_own_groups_and_writes_nothing() {
     app.post(
         &f,
         &format!("/api/v1/enrollments/{}/withdraw", a.enrollment),
-        &json!({"reason": "x"}),
+        &json!({"reason": "moved"}),
     )
     .await
     .problem(403);

@@ -398,7 +398,8 @@ fn cases(
             M::POST,
             "/api/v1/enrollments/{id}/withdraw",
             format!("/api/v1/enrollments/{}/withdraw", w.enrollment),
-            json!({"reason": " "}),
+            // A reason is a code: the coordinator's words are refused.
+            json!({"reason": "moved to another city"}),
             422,
             Some("reason"),
         ),

@@ -445,7 +445,7 @@ async fn the_dashboard_shows_the_week_its_gaps_calls_supports_and_who_stays() {
     app.post(
         &world.token,
         &format!("/api/v1/enrollments/{enrolment}/withdraw"),
-        &json!({"reason": "Moved away"}),
+        &json!({"reason": "moved"}),
     )
     .await
     .ok(200);

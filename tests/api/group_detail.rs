@@ -80,7 +80,7 @@ async fn every_change_to_what_a_group_detail_shows_is_in_the_next_answer() {
     app.post(
         &t,
         &format!("/api/v1/enrollments/{}/withdraw", enrolments[1]),
-        &json!({"reason": "Moved away"}),
+        &json!({"reason": "moved"}),
     )
     .await
     .ok(200);

@@ -411,7 +411,7 @@ async fn a_group_is_previewed_across_the_clock_change_then_created_filled_and_le
             &[
                 ("csrf", &csrf),
                 ("enrollment_id", &enrolment_id),
-                ("reason", " "),
+                ("reason", ""),
             ],
         )
         .await;
@@ -433,6 +433,18 @@ async fn a_group_is_previewed_across_the_clock_change_then_created_filled_and_le
         )
         .await;
     assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    // A reason is one of the form's choices, never the coordinator's own words.
+    let words = page
+        .post(
+            &format!("{path}/withdraw"),
+            &[
+                ("csrf", &csrf),
+                ("enrollment_id", &enrolment_id),
+                ("reason", "her diabetes got worse"),
+            ],
+        )
+        .await;
+    assert_eq!(words.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.row_counts().await, before);
 
     // Facilitators: the invited peer leader lacks Tang's training, so the page says what

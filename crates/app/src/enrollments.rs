@@ -3,9 +3,9 @@
 //! `peergroup_domain::enrollment`).
 
 use peergroup_domain::Id;
+use peergroup_domain::enrollment::WithdrawalReason;
 use peergroup_domain::enrollment::{self as rules, EnrollmentAction};
 use peergroup_domain::records::Enrollment;
-use peergroup_domain::values::Text;
 use peergroup_store::{Result, Store, StoreError};
 
 /// Enrols a person in a group: a place if there is one, else the waitlist; refused once
@@ -47,7 +47,7 @@ pub async fn change(
     org: Id,
     id: Id,
     action: EnrollmentAction,
-    reason: Option<Text>,
+    reason: Option<WithdrawalReason>,
 ) -> Result<Enrollment> {
     if action == EnrollmentAction::Withdraw && reason.is_none() {
         return Err(StoreError::invalid(
@@ -66,8 +66,7 @@ pub async fn change(
     let e = tx.enrollment_to_change(org, id).await?;
     let group = tx.group_for_update(org, e.group_id).await?;
     let next = rules::apply(e.status, action, group.status).map_err(StoreError::Conflict)?;
-    tx.set_enrollment_status(org, id, next, reason.as_ref(), now)
-        .await?;
+    tx.set_enrollment_status(org, id, next, reason, now).await?;
     tx.fill_from_waitlist(org, e.group_id, now).await?;
     tx.commit().await?;
     store.get_enrollment(org, id).await

@@ -13,6 +13,22 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// Why a participant left a group: a choice, not the coordinator's words, which could
+    /// hold a health or family story that no feature needs (less data, issue 23).
+    WithdrawalReason {
+        Moved => "moved",
+        Work => "work",
+        Illness => "illness",
+        Childcare => "childcare",
+        Transport => "transport",
+        Family => "family",
+        Language => "language",
+        NotHelpful => "not_helpful",
+        Other => "other",
+    }
+);
+
 impl EnrollmentStatus {
     /// Whether the enrolment holds one of the group's places.
     pub fn holds_place(self) -> bool {

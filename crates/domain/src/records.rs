@@ -1,14 +1,14 @@
 //! Stored objects as the API shows them: a validated spec plus identity and history.
 
 use crate::Id;
-use crate::enrollment::EnrollmentStatus;
+use crate::enrollment::{EnrollmentStatus, WithdrawalReason};
 use crate::facilitator::AssignmentSpec;
 use crate::group::{GroupSpec, GroupStatus};
 use crate::org::Role;
 use crate::person::{Consent, PersonSpec};
 use crate::program::ProgramSpec;
 use crate::support::SupportNeedSpec;
-use crate::values::{Name, Slug, Text};
+use crate::values::{Name, Slug};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -94,7 +94,7 @@ pub struct Enrollment {
     /// The participant's display name, for rosters.
     pub display_name: String,
     pub status: EnrollmentStatus,
-    pub withdrawn_reason: Option<Text>,
+    pub withdrawn_reason: Option<WithdrawalReason>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

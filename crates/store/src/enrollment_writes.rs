@@ -8,7 +8,7 @@ use crate::{Result, StoreError, Tx};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentStatus;
-use peergroup_domain::values::Text;
+use peergroup_domain::enrollment::WithdrawalReason;
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::Expr;
@@ -85,14 +85,14 @@ impl Tx {
         org: Id,
         id: Id,
         status: EnrollmentStatus,
-        reason: Option<&Text>,
+        reason: Option<WithdrawalReason>,
         now: DateTime<Utc>,
     ) -> Result<()> {
         enrollment::Entity::update_many()
             .col_expr(enrollment::Column::Status, Expr::value(status.as_str()))
             .col_expr(
                 enrollment::Column::WithdrawnReason,
-                Expr::value(reason.map(|r| r.to_string())),
+                Expr::value(reason.map(WithdrawalReason::as_str)),
             )
             .col_expr(enrollment::Column::UpdatedAt, Expr::value(now))
             .filter(enrollment::Column::Id.eq(id))

@@ -11,7 +11,6 @@ use peergroup_domain::enrollment::{self as rules, EnrollmentStatus};
 use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::records::Page;
-use peergroup_domain::values::Text;
 use sea_orm::entity::prelude::*;
 use sea_orm::{FromQueryResult, JoinType, QueryOrder, QuerySelect};
 
@@ -62,7 +61,7 @@ pub(crate) fn to_record(row: EnrollmentRow) -> Result<Enrollment> {
         status: row.status.0,
         withdrawn_reason: row
             .withdrawn_reason
-            .map(Text::parse)
+            .map(|r| r.parse())
             .transpose()
             .map_err(StoreError::Corrupt)?,
         created_at: row.created_at,

@@ -109,7 +109,7 @@ pub(crate) fn openapi_json() -> &'static (Value, String) {
 mod tests {
     use peergroup_domain::StringEnum;
     use peergroup_domain::attendance::{AbsenceReason, AttendanceStatus};
-    use peergroup_domain::enrollment::EnrollmentStatus;
+    use peergroup_domain::enrollment::{EnrollmentStatus, WithdrawalReason};
     use peergroup_domain::followup::{Barrier, CallOutcome, NextStep, TaskKind, TaskState};
     use peergroup_domain::group::{GroupStatus, Weekday};
     use peergroup_domain::instruments::{Direction, Scoring};
@@ -165,6 +165,7 @@ mod tests {
             published_equals_wire::<DeliveryFormat>(&doc),
             published_equals_wire::<Direction>(&doc),
             published_equals_wire::<EnrollmentStatus>(&doc),
+            published_equals_wire::<WithdrawalReason>(&doc),
             published_equals_wire::<ExclusionPolicy>(&doc),
             published_equals_wire::<FacilitationModel>(&doc),
             published_equals_wire::<FacilitatorKind>(&doc),

@@ -15,15 +15,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use peergroup_domain::Id;
 use peergroup_domain::calendar::{ExclusionPolicy, LocalTime, Weekday};
-use peergroup_domain::enrollment::{EnrollmentAction, EnrollmentStatus};
+use peergroup_domain::enrollment::{EnrollmentAction, EnrollmentStatus, WithdrawalReason};
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, GroupStatus, Venue};
 use peergroup_domain::program::FacilitatorKind;
 use peergroup_domain::records::FeedKind;
 use peergroup_domain::schedule::clock_changes;
 use peergroup_domain::values::{Key, Language, Name, Text, TimeZone};
+use peergroup_domain::{Id, StringEnum};
 use peergroup_notify::render::date_time;
 use peergroup_store::PageRequest;
 use peergroup_store::groups::GroupFilter;
@@ -499,6 +499,8 @@ struct GroupPage {
     next: Vec<(&'static str, String)>,
     sessions: Vec<SessionLine>,
     roster: Vec<RosterLine>,
+    /// The reasons a withdrawal may give: code and words.
+    reasons: Vec<(&'static str, String)>,
     open: bool,
     q: String,
     found: Vec<Found>,
@@ -662,6 +664,10 @@ async fn group_page(
                     ),
                 })
                 .collect(),
+            reasons: WithdrawalReason::all()
+                .iter()
+                .map(|r| (r.as_str(), w.t(&format!("reason-{}", r.as_str()))))
+                .collect(),
             open: !g.status.has_started() && !matches!(g.status, GroupStatus::Cancelled),
             q: q.to_string(),
             // Whoever already holds or awaits a place is on the roster, not in the results.
@@ -809,11 +815,12 @@ pub async fn withdraw(
         if state.store.get_enrollment(org, enrolment).await?.group_id != group {
             return Err(ApiError::not_found("enrollment"));
         }
-        let reason = fields.get("reason").map(str::trim).unwrap_or("");
-        let reason = if reason.is_empty() {
-            None
-        } else {
-            Some(Text::parse(reason).map_err(|m| ApiError::field("reason", m))?)
+        let reason = match fields.get("reason").unwrap_or("") {
+            "" => None,
+            r => Some(
+                r.parse::<WithdrawalReason>()
+                    .map_err(|m| ApiError::field("reason", m))?,
+            ),
         };
         peergroup_app::enrollments::change(
             &state.store,

@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use peergroup_app::enrollments;
 use peergroup_domain::Id;
 use peergroup_domain::enrollment::EnrollmentAction;
+use peergroup_domain::enrollment::WithdrawalReason;
 use peergroup_domain::records::{Enrollment, Principal, SupportNeed};
 use peergroup_domain::support::SupportNeedSpec;
-use peergroup_domain::values::Text;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -49,8 +49,9 @@ async fn get_enrollment(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Withdrawal {
-    /// Why the participant is leaving, in the coordinator's words.
-    pub reason: Text,
+    /// Why the participant is leaving, as one of the codes: no free text, which could hold
+    /// more than the reason.
+    pub reason: WithdrawalReason,
 }
 
 /// Withdraws a participant (or removes them from the waitlist). Before the group starts, the
