@@ -29,6 +29,19 @@ async fn tap(b: &Browser, css: &str) {
 }
 
 /// Chooses the password on the invitation's page and lands on "My sessions".
+/// Saves `locale` as the signed-in user's language on `/language` and waits for the page
+/// to confirm it in that language.
+async fn choose_language(b: &Browser, base: &str, locale: &str) {
+    b.client.goto(&format!("{base}/language")).await.unwrap();
+    tap(b, &format!("input[name=locale][value={locale}]")).await;
+    tap(b, "main form button[type=submit]").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css(&format!("html[lang={locale}] [role=status]")))
+        .await
+        .expect("the language saved, in that language");
+}
+
 async fn choose_password(b: &Browser) {
     fill(b, "#password", PASSWORD).await;
     fill(b, "#repeat", PASSWORD).await;
@@ -182,17 +195,7 @@ async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_ca
     }
 
     // In Arabic the pages run right to left, in a font that has the script.
-    b.client
-        .goto(&format!("{}/language", app.base))
-        .await
-        .unwrap();
-    tap(&b, "input[name=locale][value=ar]").await;
-    tap(&b, "main form button[type=submit]").await;
-    b.client
-        .wait()
-        .for_element(Locator::Css("html[lang=ar] [role=status]"))
-        .await
-        .expect("saved, in Arabic");
+    choose_language(&b, &app.base, "ar").await;
     b.client.goto(&format!("{}/", app.base)).await.unwrap();
     b.client
         .wait()
@@ -207,17 +210,7 @@ async fn a_facilitator_signs_in_takes_three_roll_calls_and_logs_the_follow_up_ca
         std::fs::metadata(&shot).unwrap().len() > 10_000,
         "a real picture"
     );
-    b.client
-        .goto(&format!("{}/language", app.base))
-        .await
-        .unwrap();
-    tap(&b, "input[name=locale][value=en]").await;
-    tap(&b, "main form button[type=submit]").await;
-    b.client
-        .wait()
-        .for_element(Locator::Css("html[lang=en] [role=status]"))
-        .await
-        .expect("saved, in English again");
+    choose_language(&b, &app.base, "en").await;
     tap(&b, "header button").await;
     b.wait_for_text("main", "You are signed out.").await;
     b.assert_accessible("signed out").await;
@@ -534,17 +527,7 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
     check(&b, "messages-replies").await;
 
     // In Arabic the dashboard reads right to left, bars included.
-    b.client
-        .goto(&format!("{}/language", app.base))
-        .await
-        .unwrap();
-    tap(&b, "input[name=locale][value=ar]").await;
-    tap(&b, "main form button[type=submit]").await;
-    b.client
-        .wait()
-        .for_element(Locator::Css("html[lang=ar] [role=status]"))
-        .await
-        .expect("saved, in Arabic");
+    choose_language(&b, &app.base, "ar").await;
     b.client
         .goto(&format!("{}/dashboard", app.base))
         .await
@@ -791,6 +774,26 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     // 3. Co-facilitators, each with how they stand against the role.
     b.wait_for_text(".card", "meets the requirements").await;
     check(&b, "group").await;
+    // Withdrawing asks for a reason from a list, never in the coordinator's own words; in
+    // Arabic too, right to left.
+    tap(&b, "#roster ~ ul details summary").await;
+    b.wait_for_text("select[name=reason] option", "Moved away")
+        .await;
+    check(&b, "group-withdraw").await;
+    choose_language(&b, &app.base, "ar").await;
+    b.client
+        .goto(&format!("{}/groups/{group}", app.base))
+        .await
+        .unwrap();
+    tap(&b, "#roster ~ ul details summary").await;
+    b.wait_for_text("select[name=reason] option", "انتقل إلى مكان آخر")
+        .await;
+    check(&b, "group-withdraw-ar").await;
+    choose_language(&b, &app.base, "en").await;
+    b.client
+        .goto(&format!("{}/groups/{group}", app.base))
+        .await
+        .unwrap();
     tap(
         &b,
         "button[aria-label*='Gurpreet S'][aria-label*='Peer leader']",
@@ -1101,17 +1104,7 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     fill(&b, "#password", PASSWORD).await;
     tap(&b, "main button[type=submit]").await;
     b.wait_for_text("h1", "My sessions").await;
-    b.client
-        .goto(&format!("{}/language", app.base))
-        .await
-        .unwrap();
-    tap(&b, "input[name=locale][value=ar]").await;
-    tap(&b, "main form button[type=submit]").await;
-    b.client
-        .wait()
-        .for_element(Locator::Css("html[lang=ar] [role=status]"))
-        .await
-        .expect("saved, in Arabic");
+    choose_language(&b, &app.base, "ar").await;
     b.client.goto(&format!("{}/", app.base)).await.unwrap();
     b.wait_for_text("#due-title", "تقييمات مستحقة").await;
     check(&b, "my-sessions-due-ar").await;
