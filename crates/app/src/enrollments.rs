@@ -3,8 +3,7 @@
 //! `peergroup_domain::enrollment`).
 
 use peergroup_domain::Id;
-use peergroup_domain::enrollment::WithdrawalReason;
-use peergroup_domain::enrollment::{self as rules, EnrollmentAction};
+use peergroup_domain::enrollment::{self as rules, EnrollmentAction, WithdrawalReason};
 use peergroup_domain::records::Enrollment;
 use peergroup_store::{Result, Store, StoreError};
 

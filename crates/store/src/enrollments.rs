@@ -7,7 +7,7 @@ use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::enrollment::{self as rules, EnrollmentStatus};
+use peergroup_domain::enrollment::{self as rules, EnrollmentStatus, WithdrawalReason};
 use peergroup_domain::group::GroupStatus;
 use peergroup_domain::records::Enrollment;
 use peergroup_domain::records::Page;
@@ -21,7 +21,7 @@ pub(crate) struct EnrollmentRow {
     pub(crate) group_id: Id,
     pub(crate) person_id: Id,
     pub(crate) status: Stored<EnrollmentStatus>,
-    pub(crate) withdrawn_reason: Option<String>,
+    pub(crate) withdrawn_reason: Option<Stored<WithdrawalReason>>,
     pub(crate) created_at: DateTimeUtc,
     pub(crate) updated_at: DateTimeUtc,
     pub(crate) display_name: String,
@@ -59,11 +59,7 @@ pub(crate) fn to_record(row: EnrollmentRow) -> Result<Enrollment> {
         person_id: row.person_id,
         display_name: row.display_name,
         status: row.status.0,
-        withdrawn_reason: row
-            .withdrawn_reason
-            .map(|r| r.parse())
-            .transpose()
-            .map_err(StoreError::Corrupt)?,
+        withdrawn_reason: row.withdrawn_reason.map(|r| r.0),
         created_at: row.created_at,
         updated_at: row.updated_at,
     })

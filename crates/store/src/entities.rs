@@ -225,7 +225,7 @@ pub mod enrollment {
         pub group_id: i64,
         pub person_id: i64,
         pub status: Stored<peergroup_domain::enrollment::EnrollmentStatus>,
-        pub withdrawn_reason: Option<String>,
+        pub withdrawn_reason: Option<Stored<peergroup_domain::enrollment::WithdrawalReason>>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
