@@ -291,10 +291,16 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             None,
         ),
         case(
+            M::GET,
+            "/api/v1/people/{id}/consent",
+            format!("/api/v1/people/{}/consent", a.person),
+            None,
+        ),
+        case(
             M::PUT,
-            "/api/v1/people/{id}/research-consent",
-            format!("/api/v1/people/{}/research-consent", a.person),
-            Some(json!({"given": true})),
+            "/api/v1/people/{id}/consent",
+            format!("/api/v1/people/{}/consent", a.person),
+            Some(json!({"research": true, "source": "in_person"})),
         ),
         case(
             M::GET,

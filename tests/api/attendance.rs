@@ -911,7 +911,7 @@ async fn the_assigned_caller_is_told_and_sees_who_to_call_and_no_one_else_does()
 
     // Without consent to calls, the number is not shown.
     let mut amina = fixtures::person("Amina Y");
-    amina["consent"] = json!({"reminders": true, "calls": false});
+    amina["consent"] = json!({"email_reminders": true, "sms_reminders": true, "calls": false, "source": "by_phone"});
     app.put(&s.token, &format!("/api/v1/people/{}", s.people[0]), &amina)
         .await
         .ok(200);

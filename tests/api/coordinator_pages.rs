@@ -10,19 +10,19 @@ const COORDINATOR: &str = "lead@example.org";
 
 /// Twelve rows in four scripts: eight new people, one already there (Harpreet K, by
 /// name), a repeat of an earlier row, and two rows with problems.
-const FILE: &str = "name,language,email,phone,channel,consent_reminders,consent_calls,notes\n\
-Amina Bakri,ar,amina@example.org,+1 604 555 0101,sms,yes,yes,x\n\
-Farid Rahimi,fa-AF,,0016045550102,sms,yes,yes,\n\
-Olena Kovalenko,uk,olena@example.org,,email,yes,no,\n\
-Li Wei,zh-Hans,,+16045550104,sms,yes,yes,\n\
-\"Ana \"\"Ani\"\" Lopez, Jr.\",es,,+16045550105,,no,no,\n\
-Harpreet K,pa-Guru,,,,,,\n\
-Bad Phone,ar,,12345,,,,\n\
-No Language,,,,,,,\n\
-Маргарита Шевченко,uk,,+16045550108,sms,yes,no,\n\
-فاطمة الزهراء,ar,,+16045550109,sms,yes,yes,\n\
-王芳,zh-Hans,wang@example.org,,email,yes,no,\n\
-Amina Bakri,ar,AMINA@example.org,,,,,\n";
+const FILE: &str = "name,language,email,phone,channel,consent_email_reminders,consent_sms_reminders,consent_calls,notes\n\
+Amina Bakri,ar,amina@example.org,+1 604 555 0101,sms,yes,yes,yes,x\n\
+Farid Rahimi,fa-AF,,0016045550102,sms,,yes,yes,\n\
+Olena Kovalenko,uk,olena@example.org,,email,yes,,no,\n\
+Li Wei,zh-Hans,,+16045550104,sms,,yes,yes,\n\
+\"Ana \"\"Ani\"\" Lopez, Jr.\",es,,+16045550105,,no,no,no,\n\
+Harpreet K,pa-Guru,,,,,,,\n\
+Bad Phone,ar,,12345,,,,,\n\
+No Language,,,,,,,,\n\
+Маргарита Шевченко,uk,,+16045550108,sms,,yes,no,\n\
+فاطمة الزهراء,ar,,+16045550109,sms,,yes,yes,\n\
+王芳,zh-Hans,wang@example.org,,email,yes,,no,\n\
+Amina Bakri,ar,AMINA@example.org,,,,,,\n";
 
 async fn coordinator(app: &TestApp, world: &World) -> PageClient {
     invited(app, &world.token, COORDINATOR, "coordinator").await
@@ -181,6 +181,8 @@ async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_ali
         "Surrey Punjabi group",
         "Enrolled",
         "Childcare · asked for",
+        // The world's fixture agreed on paper when it was written.
+        "Reminders by email: agreed (On a signed form)",
     ] {
         assert!(profile.body.contains(shown), "{shown}: {}", profile.body);
     }
@@ -205,7 +207,13 @@ async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_ali
         bad.body
             .contains("Phone: write the number with + and the country code")
     );
+    assert!(bad.body.contains("Consent: say how the person gave it."));
     assert!(bad.body.contains("value=\"Noor\""), "what was typed stays");
+    assert!(
+        bad.body
+            .contains("name=\"consent_calls\" value=\"yes\" checked"),
+        "what was ticked stays"
+    );
     let alike = page
         .post(
             "/participants",
@@ -236,6 +244,8 @@ async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_ali
                 ("csrf", &csrf),
                 ("name", "harpreet   k"),
                 ("language", "pa-Guru"),
+                ("consent_research", "yes"),
+                ("consent_source", "in_person"),
                 ("different", "yes"),
             ],
         )
@@ -246,6 +256,13 @@ async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_ali
     let shown = page.get(&at).await;
     assert!(shown.body.contains("Saved. The participant is added."));
     assert!(shown.body.contains("Not in any group yet."));
+    assert!(
+        shown
+            .body
+            .contains("Research use of their assessments: agreed (In person)"),
+        "{}",
+        shown.body
+    );
 
     // Another organization's coordinator sees none of it.
     let other = World::build(&app, "elsewhere").await;

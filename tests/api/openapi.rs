@@ -102,7 +102,7 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/instruments/{key}",
         "/api/v1/instruments/{key}/translations/{locale}",
         "/api/v1/enrollments/{id}/assessments",
-        "/api/v1/people/{id}/research-consent",
+        "/api/v1/people/{id}/consent",
         "/api/v1/groups/{id}/outcomes",
         "/api/v1/programs/{id}/outcomes",
         "/api/v1/programs/{id}/card",

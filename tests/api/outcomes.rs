@@ -125,7 +125,7 @@ async fn paloma_ten_pairs_two_lost_and_one_without_consent_agree_with_scipy() {
             )
             .await;
         if n < 12 {
-            store.set_research_consent(org, person, true).await.unwrap();
+            agree(&store, org, person, |c| c.research = true).await;
         }
         enrollments.push(enrollment);
     }
@@ -399,13 +399,24 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     assert_eq!(peer.post(&entry, &refs).await.status, StatusCode::OK);
-    let consent = format!("/participants/{}/research-consent", world.person);
-    let back = format!("{outcomes}?instrument=phq-9&from=baseline&to=post");
+    // Consent is kept on the participant's page: the whole form, every purpose at once.
+    let profile = format!("/participants/{}", world.person);
+    let consent = format!("{profile}/consent");
+    let with = |csrf: &str, research: bool, source: &str| {
+        let mut fields = vec![
+            ("csrf", csrf.to_string()),
+            ("consent_email_reminders", "yes".into()),
+            ("consent_sms_reminders", "yes".into()),
+            ("consent_calls", "yes".into()),
+            ("consent_source", source.to_string()),
+        ];
+        if research {
+            fields.push(("consent_research", "yes".into()));
+        }
+        fields
+    };
     let r = peer
-        .post(
-            &consent,
-            &[("csrf", &form.csrf()), ("consent", "yes"), ("back", &back)],
-        )
+        .post(&consent, &pairs(&with(&form.csrf(), true, "in_person")))
         .await;
     assert_eq!(
         r.status,
@@ -414,54 +425,59 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
     );
     let shown = lead.get(&format!("{outcomes}?instrument=phq-9")).await;
     assert!(shown.body.contains("Nobody who agreed to research use"));
+    assert!(shown.body.contains(&format!("href=\"{profile}#consent\"")));
+    // Saying nothing of how the person agreed saves nothing.
+    let r = lead.post(&consent, &pairs(&with(&csrf, true, ""))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Consent: say how the person gave it."));
     let r = lead
-        .post(
-            &consent,
-            &[("csrf", &csrf), ("consent", "yes"), ("back", &back)],
-        )
+        .post(&consent, &pairs(&with(&csrf, true, "in_person")))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(
         r.location.as_deref(),
-        Some(format!("{back}&consent=1").as_str())
+        Some(format!("{profile}?consent=1#consent").as_str())
     );
-    let shown = lead.get(&format!("{back}&consent=1")).await;
-    assert!(shown.body.contains("Research consent is saved."));
+    let shown = lead.get(&format!("{profile}?consent=1")).await;
+    assert!(shown.body.contains("Consent is saved."));
+    assert!(
+        shown
+            .body
+            .contains("Research use of their assessments: agreed (In person)"),
+        "{}",
+        shown.body
+    );
+    assert!(!shown.body.contains("No changes recorded yet."));
+    let back = format!("{outcomes}?instrument=phq-9&from=baseline&to=post");
+    let shown = lead.get(&back).await;
     assert!(shown.body.contains("Mean change"));
     assert!(shown.body.contains("-9.00"), "{}", shown.body);
-    // The participant's profile shows the consent, and withdraws it.
-    let profile = format!("/participants/{}", world.person);
-    let shown = lead.get(&profile).await;
-    assert!(shown.body.contains("Research use of their assessments"));
-    assert!(shown.body.contains("They withdraw research consent"));
+    // Withdrawn on the phone: no longer counted, and both changes are kept.
     let r = lead
-        .post(
-            &consent,
-            &[("csrf", &csrf), ("consent", "no"), ("back", &profile)],
-        )
+        .post(&consent, &pairs(&with(&csrf, false, "by_phone")))
         .await;
-    assert_eq!(
-        r.location.as_deref(),
-        Some(format!("{profile}?consent=1").as_str())
-    );
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
     let shown = lead.get(&format!("{outcomes}?instrument=phq-9")).await;
     assert!(
         shown.body.contains("Nobody who agreed to research use"),
         "withdrawn, not counted"
     );
-    for evil in [
-        "//evil.example/x",
-        "https://evil.example/",
-        "/groups/\\evil",
-    ] {
-        let r = lead
-            .post(
-                &consent,
-                &[("csrf", &csrf), ("consent", "yes"), ("back", evil)],
-            )
-            .await;
-        assert_eq!(r.location.as_deref(), Some("/"), "{evil}");
-    }
+    let shown = lead.get(&profile).await;
+    assert!(
+        shown
+            .body
+            .contains("Research use of their assessments: withdrawn (On the phone)")
+    );
+    assert!(
+        shown
+            .body
+            .contains("Research use of their assessments: agreed (In person)")
+    );
+    // Given again, on paper: the program counts the pair.
+    let r = lead
+        .post(&consent, &pairs(&with(&csrf, true, "on_paper")))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
     // The program pools its groups, and lists each group with a pair.
     let program = format!("/programs/{}/outcomes?instrument=phq-9", world.program);
     let pooled = lead.get(&program).await;
@@ -494,10 +510,7 @@ async fn an_assessment_is_entered_on_the_page_scored_and_counted_with_consent() 
         StatusCode::NOT_FOUND
     );
     let r = stranger
-        .post(
-            &consent,
-            &[("csrf", &c), ("consent", "no"), ("back", &back)],
-        )
+        .post(&consent, &pairs(&with(&c, false, "in_person")))
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     app.stop().await;
@@ -702,13 +715,10 @@ async fn the_api_defines_records_and_reports_as_the_pages_do() {
         .await
         .problem(404);
 
-    let consent = format!("/api/v1/people/{}/research-consent", world.person);
-    app.put(&peer, &consent, &json!({"given": true}))
-        .await
-        .problem(403);
-    app.put(&world.token, &consent, &json!({"given": true}))
-        .await
-        .ok(200);
+    let consent = format!("/api/v1/people/{}/consent", world.person);
+    let research = json!({"research": true, "source": "on_paper"});
+    app.put(&peer, &consent, &research).await.problem(403);
+    app.put(&world.token, &consent, &research).await.ok(200);
 
     let record = format!("/api/v1/enrollments/{}/assessments", world.enrollment);
     let at = |timepoint: &str, value: f64| {
@@ -756,7 +766,7 @@ async fn the_api_defines_records_and_reports_as_the_pages_do() {
     assert_eq!(pooled["groups"][0]["group_id"], world.group);
     assert_eq!(pooled["groups"][0]["paired"]["n"], 1);
     // Withdrawn consent takes the pair out at once.
-    app.put(&world.token, &consent, &json!({"given": false}))
+    app.put(&world.token, &consent, &json!({"source": "by_phone"}))
         .await
         .ok(200);
     let without = app.get(&world.token, &program).await;
@@ -1078,7 +1088,12 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
                 &json!({"person_id": person}),
             )
             .await;
-        store.set_research_consent(org, person, true).await.unwrap();
+        // All six agree to research use; five of them to sharing with a funder too.
+        agree(&store, org, person, |c| {
+            c.research = true;
+            c.funder_sharing = n < 5;
+        })
+        .await;
         record_assessment(&store, org, e, &who5(Timepoint::Baseline, 1 + n % 2), None)
             .await
             .unwrap();
@@ -1121,7 +1136,8 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
     assert_eq!(api.ok(200)["results"]["participants"], 7);
     assert_eq!(api.body["results"]["outcomes"][0]["n"], 6);
 
-    // The funder's file: the six who agreed, de-identified; Harpreet did not agree.
+    // The funder's file: the five who agreed to it, de-identified; the sixth agreed only to
+    // research use, and Harpreet to neither.
     let funder = lead
         .download(&format!("/programs/{}/funder.csv", world.program))
         .await;
@@ -1132,7 +1148,7 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
         lines[0],
         "participant,group,status,sessions_attended,who-5 baseline,who-5 post"
     );
-    assert_eq!(lines.len(), 7, "{text}");
+    assert_eq!(lines.len(), 6, "{text}");
     for line in &lines[1..] {
         let cells: Vec<&str> = line.split(',').collect();
         assert!(cells[0].starts_with('P') && cells[1] == "G2", "{line}");
@@ -1168,4 +1184,24 @@ async fn the_program_card_prints_and_downloads_with_small_counts_suppressed() {
         StatusCode::NOT_FOUND
     );
     app.stop().await;
+}
+
+/// Records `person`'s consent as `change` sets it, said in person.
+async fn agree(
+    store: &peergroup_store::Store,
+    org: i64,
+    person: i64,
+    change: impl FnOnce(&mut peergroup_domain::consent::ConsentInput),
+) {
+    let mut input = peergroup_domain::consent::ConsentInput {
+        source: Some(peergroup_domain::consent::ConsentSource::InPerson),
+        ..Default::default()
+    };
+    change(&mut input);
+    store.set_consent(org, person, &input).await.unwrap();
+}
+
+/// Form fields as the page client takes them.
+fn pairs<'a>(fields: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }

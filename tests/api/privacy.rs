@@ -35,7 +35,10 @@ async fn a_deleted_row_leaves_no_readable_bytes_in_the_sqlite_file() {
         .unwrap();
     assert!(file_holds(&file, canary), "the person is in the file");
     write
-        .execute_unprepared(&format!("DELETE FROM people WHERE id = {id}"))
+        .execute_unprepared(&format!(
+            "DELETE FROM consent_changes WHERE person_id = {id}; \
+             DELETE FROM people WHERE id = {id}"
+        ))
         .await
         .unwrap();
     write
@@ -99,17 +102,19 @@ async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_
     let app = TestApp::spawn().await;
     let token = app.coordinator("consented").await;
     let group = group_of(&app, &token, serde_json::json!({"capacity": 6})).await;
-    // (name, phone, consent to reminders, consent to calls)
+    // (name, phone, consent to reminders by email, by SMS, to calls)
     let people = [
-        ("Both Agreed", "+16045550101", true, true),
-        ("Reminders Only", "+16045550102", true, false),
-        ("Nothing Agreed", "+16045550103", false, false),
+        ("All Agreed", "+16045550101", true, true, true),
+        ("Email Only", "+16045550102", true, false, false),
+        ("Texts Only", "+16045550104", false, true, false),
+        ("Nothing Agreed", "+16045550103", false, false, false),
     ];
-    for (name, phone, reminders, calls) in people {
+    for (name, phone, email, sms, calls) in people {
         let mut p = fixtures::person(name);
         p["phone"] = serde_json::json!(phone);
         p["alternative_contact"] = serde_json::json!(format!("Sister of {name}"));
-        p["consent"] = serde_json::json!({"reminders": reminders, "calls": calls});
+        p["consent"] = serde_json::json!({"email_reminders": email, "sms_reminders": sms,
+            "calls": calls, "source": "on_paper"});
         app.enrol(&token, group, &p).await;
     }
     let mut page =
@@ -124,15 +129,19 @@ async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_
             .unwrap_or_else(|| panic!("{name}: {text}"))
             .to_string()
     };
-    let both = row("Both Agreed");
-    assert!(both.contains("+16045550101") && both.contains("both.agreed@example.org"));
-    assert!(both.contains("Sister of Both Agreed"), "{both}");
-    let reminders = row("Reminders Only");
-    assert!(reminders.contains("+16045550102"), "{reminders}");
-    assert!(
-        !reminders.contains("Sister of"),
-        "no calls, no one to call: {reminders}"
-    );
+    let all = row("All Agreed");
+    assert!(all.contains("+16045550101") && all.contains("all.agreed@example.org"));
+    assert!(all.contains("Sister of All Agreed"), "{all}");
+    let email = row("Email Only");
+    assert!(email.contains("email.only@example.org"), "{email}");
+    for kept in ["+16045550102", "Sister of"] {
+        assert!(!email.contains(kept), "no SMS or calls, no number: {email}");
+    }
+    let texts = row("Texts Only");
+    assert!(texts.contains("+16045550104"), "{texts}");
+    for kept in ["texts.only@example.org", "Sister of"] {
+        assert!(!texts.contains(kept), "no email, no calls: {texts}");
+    }
     let nothing = row("Nothing Agreed");
     for kept in ["+16045550103", "nothing.agreed@example.org", "Sister of"] {
         assert!(!nothing.contains(kept), "{kept}: {nothing}");
@@ -141,20 +150,21 @@ async fn contacts_leave_in_exports_and_on_paper_only_for_what_the_person_agreed_
     // The printed roster shows a phone only to call those who agreed to calls.
     let roster = page.get(&format!("/groups/{group}/roster")).await;
     assert!(roster.body.contains("+16045550101"), "{}", roster.body);
-    for hidden in ["+16045550102", "+16045550103"] {
+    for hidden in ["+16045550102", "+16045550103", "+16045550104"] {
         assert!(!roster.body.contains(hidden), "{hidden}: {}", roster.body);
     }
     app.stop().await;
 }
 
-#[tokio::test]
-async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
+/// Hawa, who prefers SMS and agreed to reminders by email and SMS, with the SMS saying her
+/// first session is cancelled waiting for the morning (it was cancelled at 22:00 in
+/// Vancouver). Returns the coordinator's token, her id and the waiting message.
+async fn an_sms_waiting_for_morning(app: &TestApp, org: &str) -> (String, i64, serde_json::Value) {
     use chrono::TimeZone;
     use peergroup_domain::jobs::JobKind;
-    let app = TestApp::spawn().await;
-    let token = app.coordinator("withdrawn").await;
+    let token = app.coordinator(org).await;
     let changes = serde_json::json!({"start_date": "2027-03-17", "start_time": "10:00"});
-    let group = group_of(&app, &token, changes).await;
+    let group = group_of(app, &token, changes).await;
     let first = app.generate_sessions(&token, group).await[0];
     let mut hawa = fixtures::person("Hawa S");
     hawa["preferred_language"] = serde_json::json!("en");
@@ -167,7 +177,6 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
     app.clock.set(week_before);
     app.queue_tick(JobKind::PlanReminders, week_before).await;
     assert_eq!(app.sms_outbox().await.len(), 1);
-    // At 22:00 in Vancouver the session is cancelled: the SMS saying so waits for morning.
     app.clock
         .set(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap());
     app.post(
@@ -178,14 +187,32 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
     .await
     .ok(200);
     assert_eq!(app.sms_outbox().await.len(), 1);
-    let waiting = messages(&app, &token, id).await[1].clone();
+    let waiting = messages(app, &token, id).await[1].clone();
     assert_eq!(waiting["state"], "queued", "{waiting:#}");
+    (token, id, waiting)
+}
 
-    // Hawa withdraws her consent to reminders: it is not sent, saying why, at once.
-    hawa["consent"] = serde_json::json!({"reminders": false, "calls": true});
-    app.put(&token, &format!("/api/v1/people/{id}"), &hawa)
-        .await
-        .ok(200);
+/// The morning after [`an_sms_waiting_for_morning`], when the waiting message may go.
+fn morning(app: &TestApp) {
+    use chrono::TimeZone;
+    app.clock
+        .set(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 16, 0, 0).unwrap());
+}
+
+#[tokio::test]
+async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
+    let app = TestApp::spawn().await;
+    let (token, id, waiting) = an_sms_waiting_for_morning(&app, "withdrawn").await;
+
+    // Hawa withdraws her consent to reminders on the phone: it is not sent, saying why, at
+    // once.
+    let consent = serde_json::json!({"calls": true, "source": "by_phone"});
+    let record = app
+        .put(&token, &format!("/api/v1/people/{id}/consent"), &consent)
+        .await;
+    let record = record.ok(200);
+    assert_eq!(record["given"]["email_reminders"], serde_json::Value::Null);
+    assert_eq!(record["changes"][0]["source"], "by_phone");
     let withdrawn = messages(&app, &token, id).await[1].clone();
     assert_eq!(withdrawn["id"], waiting["id"]);
     assert_eq!(withdrawn["state"], "skipped", "{withdrawn:#}");
@@ -197,13 +224,94 @@ async fn a_withdrawn_consent_cancels_the_waiting_messages_at_once() {
         "{withdrawn:#}"
     );
     // In the morning nothing more goes to her.
-    app.clock
-        .set(chrono::Utc.with_ymd_and_hms(2027, 3, 11, 16, 0, 0).unwrap());
+    morning(&app);
     assert_eq!(
         app.sms_outbox().await.len(),
         1,
         "no SMS after the withdrawal"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn consent_is_kept_per_purpose_with_how_and_when_it_was_given() {
+    let app = TestApp::spawn().await;
+    let (token, id, waiting) = an_sms_waiting_for_morning(&app, "per-purpose").await;
+    let path = format!("/api/v1/people/{id}/consent");
+    let before = app.get(&token, &path).await.ok(200).clone();
+    // The fixture agreed on paper to reminders by both channels and to calls.
+    let given: Vec<(&str, bool, &str)> = before["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["purpose"].as_str().unwrap(),
+                c["given"].as_bool().unwrap(),
+                c["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        given.len(),
+        3,
+        "email, SMS and calls, nothing else: {before:#}"
+    );
+    for purpose in ["email_reminders", "sms_reminders", "calls"] {
+        assert!(given.contains(&(purpose, true, "on_paper")), "{before:#}");
+    }
+    assert_eq!(before["given"]["research"], serde_json::Value::Null);
+
+    // A change that does not say how it was given changes nothing.
+    let unsaid = serde_json::json!({"email_reminders": true, "calls": true});
+    let refused = app.put(&token, &path, &unsaid).await;
+    assert!(refused.problem(422).to_string().contains("consent.source"));
+    assert_eq!(app.get(&token, &path).await.ok(200), &before);
+
+    // Hawa withdraws SMS only, on the phone: the waiting message goes by email instead, and
+    // the time email was first agreed to stays.
+    let email_only =
+        serde_json::json!({"email_reminders": true, "calls": true, "source": "by_phone"});
+    let after = app.put(&token, &path, &email_only).await.ok(200).clone();
+    assert_eq!(after["given"]["sms_reminders"], serde_json::Value::Null);
+    assert_eq!(
+        after["given"]["email_reminders"],
+        before["given"]["email_reminders"]
+    );
+    assert_eq!(after["changes"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        (
+            &after["changes"][0]["purpose"],
+            &after["changes"][0]["given"]
+        ),
+        (
+            &serde_json::json!("sms_reminders"),
+            &serde_json::json!(false)
+        )
+    );
+    assert_eq!(after["changes"][0]["source"], "by_phone");
+    morning(&app);
+    assert_eq!(
+        app.sms_outbox().await.len(),
+        1,
+        "no SMS after the withdrawal"
+    );
+    let sent = messages(&app, &token, id).await[1].clone();
+    assert_eq!(sent["id"], waiting["id"]);
+    assert_eq!(
+        (&sent["state"], &sent["channel"]),
+        (&serde_json::json!("sent"), &serde_json::json!("email")),
+        "{sent:#}"
+    );
+    assert_eq!(app.outbox().await.len(), 1);
+
+    // Another organization neither reads nor changes it.
+    let stranger = app.coordinator("elsewhere").await;
+    app.get(&stranger, &path).await.problem(404);
+    app.put(&stranger, &path, &serde_json::json!({"source": "by_phone"}))
+        .await
+        .problem(404);
+    assert_eq!(app.get(&token, &path).await.ok(200), &after);
     app.stop().await;
 }
 

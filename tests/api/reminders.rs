@@ -34,7 +34,7 @@ async fn setup(app: &TestApp, org: &str) -> Setup {
     let person = |name: &str, lang: &str, consent: bool| {
         let mut p = fixtures::person(name);
         p["preferred_language"] = json!(lang);
-        p["consent"] = json!({"reminders": consent, "calls": true});
+        p["consent"] = json!({"email_reminders": consent, "sms_reminders": consent, "calls": true, "source": "in_person"});
         p
     };
     let spanish = app
@@ -701,7 +701,7 @@ async fn coordinators_hear_of_a_session_without_its_facilitators_48_hours_ahead_
     assert_eq!(waiting.len(), 2, "{waiting:#?}");
     let person = |name: &str| {
         let mut p = fixtures::person(name);
-        p["consent"] = json!({"reminders": true, "calls": true});
+        p["consent"] = json!({"email_reminders": true, "sms_reminders": true, "calls": true, "source": "in_person"});
         p
     };
     for (name, role, program_role) in [

@@ -222,7 +222,7 @@ async fn everything_is_still_there_after_a_restart() {
         .get(&w.token, &format!("/api/v1/people/{}", w.person))
         .await;
     assert_eq!(person_after.ok(200), &person_before);
-    assert!(person_before["consent_given"]["reminders_given_at"].is_string());
+    assert!(person_before["consent_given"]["email_reminders"].is_string());
     let support = app
         .get(&w.token, &format!("/api/v1/supports/{}", w.support))
         .await;

@@ -46,6 +46,11 @@ async fn enrol(app: &TestApp, s: &Setup, name: &str, changes: Value) -> i64 {
     for (k, v) in changes.as_object().unwrap() {
         p[k] = v.clone();
     }
+    if changes.get("consent").is_none() {
+        // Agreed to reminders by each channel they have.
+        p["consent"]["email_reminders"] = json!(p["email"].is_string());
+        p["consent"]["sms_reminders"] = json!(p["phone"].is_string());
+    }
     app.enrol(&s.token, s.group, &p).await
 }
 
@@ -220,7 +225,7 @@ async fn the_preferred_channel_and_consent_choose_sms_or_email() {
         &app,
         &s,
         "Olena P",
-        json!({"preferred_channel": "sms", "consent": {"reminders": false}}),
+        json!({"preferred_channel": "sms", "consent": {}}),
     )
     .await;
     remind(&app).await;
@@ -493,8 +498,8 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
     );
 
     // STOP, at 22:00 in Vancouver: answered at once (quiet hours are for what we start, not
-    // for an answer), once, as the last SMS; then the next reminder is not texted (and Joy
-    // has no email: skipped, saying why).
+    // for an answer), once, as the last SMS. It withdraws Joy's consent to SMS, by her own
+    // SMS; with no email either, no reminder is planned for her any more.
     app.clock
         .set(Utc.with_ymd_and_hms(2027, 3, 11, 6, 0, 0).unwrap());
     assert_eq!(app.text_in(&path, "+16045550122", "stop").await, 200);
@@ -532,20 +537,25 @@ async fn a_reply_no_says_i_cant_come_stop_stops_sms_and_the_rest_goes_to_coordin
         .iter()
         .map(|m| m["kind"].as_str().unwrap())
         .collect();
+    assert_eq!(kinds, ["session_reminder", "sms_stopped"], "{joys:#}");
+    let consent = format!("/api/v1/people/{joy}/consent");
+    let record = app.get(&s.token, &consent).await.ok(200).clone();
+    assert_eq!(record["given"]["sms_reminders"], Value::Null, "{record:#}");
     assert_eq!(
-        kinds,
-        ["session_reminder", "sms_stopped", "session_reminder"],
-        "{joys:#}"
+        (
+            &record["changes"][0]["purpose"],
+            &record["changes"][0]["given"]
+        ),
+        (&json!("sms_reminders"), &json!(false)),
+        "{record:#}"
     );
-    let latest = &joys[2];
-    assert_eq!(latest["state"], "skipped", "{joys:#}");
-    assert!(
-        latest["last_error"].as_str().unwrap().contains("STOP"),
-        "{joys:#}"
-    );
+    assert_eq!(record["changes"][0]["source"], "by_sms", "{record:#}");
 
-    // START: texted again from the next reminder on.
+    // START: consent by her own SMS again, and texted from the next reminder on.
     assert_eq!(app.text_in(&path, "+16045550122", "Start").await, 200);
+    let record = app.get(&s.token, &consent).await.ok(200).clone();
+    assert!(record["given"]["sms_reminders"].is_string(), "{record:#}");
+    assert_eq!(record["changes"][0]["source"], "by_sms", "{record:#}");
     let week_later = day_before + chrono::Duration::days(7);
     app.clock.set(week_later);
     app.queue_tick(JobKind::PlanReminders, week_later).await;

@@ -431,7 +431,7 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
     let file = std::env::temp_dir().join(format!("peergroup-import-{}.csv", std::process::id()));
     std::fs::write(
         &file,
-        "name,language,phone,consent_reminders\n\
+        "name,language,phone,consent_sms_reminders\n\
          Amina Bakri,ar,+16045550101,yes\n\
          Олена Коваленко,uk,+16045550102,yes\n\
          王芳,zh-Hans,+16045550103,yes\n\
@@ -489,7 +489,22 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
     tap(&b, "main a[href^='/participants/'] strong").await;
     b.wait_for_text("h1", "Олена Коваленко").await;
     b.wait_for_text("dd", "+16045550102").await;
+    b.wait_for_text(
+        "main li",
+        "Reminders by text message (SMS): agreed (From an imported list)",
+    )
+    .await;
     check(&b, "participant").await;
+    // She says on the phone she wants no more texts: the page keeps when and how.
+    tap(&b, "input[name='consent_sms_reminders']").await;
+    tap(&b, "#consent_source option[value='by_phone']").await;
+    tap(&b, "form[action$='/consent'] button[type=submit]").await;
+    b.wait_for_text(
+        "main li",
+        "Reminders by text message (SMS): withdrawn (On the phone)",
+    )
+    .await;
+    check(&b, "participant-consent").await;
 
     b.client
         .goto(&format!("{}/participants/new", app.base))
@@ -577,7 +592,7 @@ async fn set_value(b: &Browser, css: &str, value: &str) {
 }
 
 /// Twelve people of a Punjabi-speaking diabetes group and two rows the import refuses.
-const TANG_FILE: &str = "name,language,phone,consent_reminders,consent_calls\n\
+const TANG_FILE: &str = "name,language,phone,consent_sms_reminders,consent_calls\n\
 Amrit Kaur,pa-Guru,+1 778 555 0101,yes,yes\n\
 Baljit Kaur,pa-Guru,+1 778 555 0102,yes,yes\n\
 Charanjit Singh,pa-Guru,+1 778 555 0103,yes,yes\n\

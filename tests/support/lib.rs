@@ -643,7 +643,7 @@ pub mod fixtures {
             "email": format!("{}@example.org", name.to_lowercase().replace(' ', ".")),
             "phone": "+16045550123",
             "preferred_channel": "email",
-            "consent": {"reminders": true, "calls": true}
+            "consent": {"email_reminders": true, "sms_reminders": true, "calls": true, "source": "on_paper"}
         })
     }
 }

@@ -4,6 +4,7 @@
 //! saying otherwise) is left out, so a second import of the same file adds nobody.
 
 use peergroup_domain::Id;
+use peergroup_domain::consent::ConsentSource;
 use peergroup_domain::person::{ConsentInput, ContactChannel, PersonKey, PersonSpec};
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
 use peergroup_store::people_import::KnownPerson;
@@ -14,15 +15,18 @@ use std::collections::HashMap;
 pub const MAX_ROWS: usize = 10_000;
 
 /// The columns read, as a header names them. `name` and `language` are required.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 11] = [
     "name",
     "language",
     "email",
     "phone",
     "channel",
     "alternative_contact",
-    "consent_reminders",
+    "consent_email_reminders",
+    "consent_sms_reminders",
     "consent_calls",
+    "consent_research",
+    "consent_funder_sharing",
 ];
 
 /// Why a file cannot be read at all.
@@ -46,8 +50,11 @@ pub enum RowProblem {
     Missing(&'static str),
     Invalid(&'static str),
     ChannelWithoutContact,
-    RemindersWithoutContact,
+    EmailRemindersWithoutEmail,
+    SmsRemindersWithoutPhone,
     CallsWithoutPhone,
+    /// A consent is given with no word on how the person gave it.
+    ConsentWithoutSource,
 }
 
 /// What becomes of one row.
@@ -315,16 +322,18 @@ fn read_file(bytes: &[u8]) -> std::result::Result<(Vec<ReadRow>, Vec<String>), F
         rows.push(ReadRow {
             line,
             name: field("name").to_string(),
-            spec: read_person(&field),
+            spec: read_person(&field, Some(ConsentSource::Import)),
         });
     }
     Ok((rows, ignored))
 }
 
 /// A person from text fields named as [`COLUMNS`] (a CSV row, or the new-person form),
-/// or every problem they have. A field that is not there is empty.
+/// or every problem they have. A field that is not there is empty. `source` says how the
+/// consents given were given (an import, or what the form says).
 pub fn read_person<'a>(
     field: &impl Fn(&str) -> &'a str,
+    source: Option<ConsentSource>,
 ) -> std::result::Result<PersonSpec, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let mut required = |column: &'static str, parse: fn(&str) -> bool| {
@@ -354,10 +363,22 @@ pub fn read_person<'a>(
         &mut problems,
         !matches!(alternative, Some(Err(_))),
     );
-    let reminders = yes_or_no(field("consent_reminders"));
-    optional("consent_reminders", &mut problems, reminders.is_some());
-    let calls = yes_or_no(field("consent_calls"));
-    optional("consent_calls", &mut problems, calls.is_some());
+    let mut consent = |column: &'static str| {
+        let given = yes_or_no(field(column));
+        optional(column, &mut problems, given.is_some());
+        given.unwrap_or(false)
+    };
+    let consent = ConsentInput {
+        email_reminders: consent("consent_email_reminders"),
+        sms_reminders: consent("consent_sms_reminders"),
+        calls: consent("consent_calls"),
+        research: consent("consent_research"),
+        funder_sharing: consent("consent_funder_sharing"),
+        source,
+    };
+    if source.is_none() && consent != ConsentInput::default() {
+        problems.push(RowProblem::ConsentWithoutSource);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -369,10 +390,7 @@ pub fn read_person<'a>(
         phone: phone.and_then(|p| p.ok()),
         preferred_channel: channel.and_then(|c| c.ok()),
         alternative_contact: alternative.and_then(|a| a.ok()),
-        consent: ConsentInput {
-            reminders: reminders.unwrap_or(false),
-            calls: calls.unwrap_or(false),
-        },
+        consent,
     };
     match spec.validate() {
         Ok(()) => Ok(spec),
@@ -381,7 +399,8 @@ pub fn read_person<'a>(
             .iter()
             .map(|e| match e.field.as_str() {
                 "preferred_channel" => RowProblem::ChannelWithoutContact,
-                "consent.reminders" => RowProblem::RemindersWithoutContact,
+                "consent.email_reminders" => RowProblem::EmailRemindersWithoutEmail,
+                "consent.sms_reminders" => RowProblem::SmsRemindersWithoutPhone,
                 _ => RowProblem::CallsWithoutPhone,
             })
             .collect()),

@@ -95,9 +95,9 @@ pub async fn program_card(store: &Store, org: Id, program: &Program) -> Result<P
 }
 
 /// De-identified participant-level rows for a funder: one per participant of the program
-/// who agreed to research use (the waitlist left out), with no name, contact, date or
-/// language. Groups are numbered; pseudonyms are drawn afresh in a shuffled order for each
-/// export, so they follow neither enrolment order nor a previous export.
+/// who agreed to sharing de-identified data with a funder (the waitlist left out), with no
+/// name, contact, date or language. Groups are numbered; pseudonyms are drawn afresh in a
+/// shuffled order for each export, so they follow neither enrolment order nor a previous export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunderExport {
     pub columns: Vec<String>,
@@ -139,7 +139,11 @@ pub async fn funder_export(store: &Store, org: Id, program_id: Id) -> Result<Fun
                 .await?;
             for e in &page.items {
                 if e.status == EnrollmentStatus::Waitlisted
-                    || store.research_consent(org, e.person_id).await?.is_none()
+                    || store
+                        .consent(org, e.person_id)
+                        .await?
+                        .funder_sharing
+                        .is_none()
                 {
                     continue;
                 }

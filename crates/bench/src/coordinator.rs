@@ -79,7 +79,7 @@ async fn seed(store: &Store) -> anyhow::Result<Seeded> {
             serde_json::from_value(json!({
                 "display_name": format!("Participant {}-{}", n / PER_GROUP, n % PER_GROUP),
                 "preferred_language": "pa-Guru", "phone": format!("+1604{:07}", 2_000_000 + n),
-                "consent": {"reminders": true}
+                "consent": {"sms_reminders": true, "source": "import"}
             }))
         })
         .collect::<Result<_, _>>()?;
@@ -470,7 +470,7 @@ async fn import(
     csrf: &str,
     org: Id,
 ) -> anyhow::Result<()> {
-    let mut file = String::from("name,language,email,phone,consent_reminders\n");
+    let mut file = String::from("name,language,email,phone,consent_sms_reminders\n");
     for i in 0..IMPORT_ROWS {
         // Every tenth row is someone already there, every fiftieth has a bad phone.
         if i % 10 == 0 {

@@ -307,7 +307,7 @@ async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
     for i in 0..14 {
         let person = serde_json::from_value(json!({
             "display_name": format!("Participant {i}"), "preferred_language": "pa-Guru",
-            "email": format!("p{i}@example.org"), "phone": "+16045550123", "consent": {"reminders": true}
+            "email": format!("p{i}@example.org"), "phone": "+16045550123", "consent": {"email_reminders": true, "sms_reminders": true, "source": "on_paper"}
         }))?;
         let person = store.create_person(org, &person).await?;
         if i < 12 {
@@ -439,7 +439,7 @@ pub(crate) async fn run(
             // Each person their own address, as in life: a shared one lists
             // every earlier holder in `same_email_as`.
             "email": format!("bench.{connections}.{w}.{n}@example.org"), "phone": "+16045550123",
-            "consent": {"reminders": true, "calls": false}
+            "consent": {"email_reminders": true, "sms_reminders": true, "source": "on_paper"}
         })),
         Scenario::CeilingRollCall => client
             .get(format!("{ceiling}/ceiling/roll-call"))

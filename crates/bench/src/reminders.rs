@@ -99,8 +99,7 @@ pub(crate) async fn groups_at(
         let g = store.create_group(org, &spec).await?.id;
         for p in 0..people {
             let mut person = json!({
-                "display_name": format!("P {i}-{p}"), "preferred_language": "en",
-                "consent": {"reminders": true}
+                "display_name": format!("P {i}-{p}"), "preferred_language": "en"
             });
             match reach {
                 Reach::Email => person["email"] = json!(format!("p{i}-{p}@example.org")),
@@ -109,6 +108,9 @@ pub(crate) async fn groups_at(
                     person["preferred_channel"] = json!("sms");
                 }
             }
+            // Agreed to reminders by the one channel they have.
+            person["consent"] = json!({"email_reminders": person["email"].is_string(),
+                "sms_reminders": person["phone"].is_string(), "source": "on_paper"});
             let person = serde_json::from_value(person)?;
             let person = store.create_person(org, &person).await?;
             peergroup_app::enrollments::enroll(store, org, g, person.id).await?;

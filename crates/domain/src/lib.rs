@@ -59,6 +59,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod card;
 pub mod clock;
+pub mod consent;
 pub mod enrollment;
 pub mod facilitator;
 pub mod figures;

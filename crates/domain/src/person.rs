@@ -1,9 +1,9 @@
 //! People: participants and facilitators. Only what is needed to reach them and to respect
 //! their consent. There is deliberately no field for immigration status.
 
+pub use crate::consent::{Consent, ConsentInput};
 use crate::validation::ValidationErrors;
 use crate::values::{Email, Language, Name, Phone, Text};
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -14,35 +14,6 @@ string_enum!(
         Sms => "sms",
     }
 );
-
-/// What a person agreed to, as written by a coordinator.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ConsentInput {
-    #[serde(default)]
-    pub reminders: bool,
-    #[serde(default)]
-    pub calls: bool,
-}
-
-/// Consent as stored: when each was given, or none if not given.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Consent {
-    pub reminders_given_at: Option<DateTime<Utc>>,
-    pub calls_given_at: Option<DateTime<Utc>>,
-}
-
-impl Consent {
-    /// Applies what was just written: consent already given keeps its original time, newly
-    /// given consent is stamped `now`, and withdrawn consent is cleared.
-    pub fn update(self, input: ConsentInput, now: DateTime<Utc>) -> Consent {
-        let keep = |given: bool, at: Option<DateTime<Utc>>| given.then(|| at.unwrap_or(now));
-        Consent {
-            reminders_given_at: keep(input.reminders, self.reminders_given_at),
-            calls_given_at: keep(input.calls, self.calls_given_at),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -79,9 +50,14 @@ impl PersonSpec {
             None => {}
         }
         errors.check(
-            !self.consent.reminders || self.email.is_some() || self.phone.is_some(),
-            "consent.reminders",
-            "reminders need an email or a phone",
+            !self.consent.email_reminders || self.email.is_some(),
+            "consent.email_reminders",
+            "reminders by email need an email address",
+        );
+        errors.check(
+            !self.consent.sms_reminders || self.phone.is_some(),
+            "consent.sms_reminders",
+            "reminders by SMS need a phone number",
         );
         errors.check(
             !self.consent.calls || self.phone.is_some(),
@@ -142,53 +118,6 @@ impl PersonKey {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn at(h: u32) -> DateTime<Utc> {
-        chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 1, 1, h, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn consent_keeps_the_time_it_was_first_given() {
-        let given = Consent::default().update(
-            ConsentInput {
-                reminders: true,
-                calls: false,
-            },
-            at(1),
-        );
-        assert_eq!(given.reminders_given_at, Some(at(1)));
-        assert_eq!(given.calls_given_at, None);
-        let again = given.update(
-            ConsentInput {
-                reminders: true,
-                calls: true,
-            },
-            at(2),
-        );
-        assert_eq!(again.reminders_given_at, Some(at(1)));
-        assert_eq!(again.calls_given_at, Some(at(2)));
-        let withdrawn = again.update(
-            ConsentInput {
-                reminders: false,
-                calls: true,
-            },
-            at(3),
-        );
-        assert_eq!(withdrawn.reminders_given_at, None);
-        assert_eq!(withdrawn.calls_given_at, Some(at(2)));
-    }
-
-    proptest! {
-        #[test]
-        fn consent_is_given_exactly_when_the_last_input_says_so(inputs in proptest::collection::vec((any::<bool>(), any::<bool>()), 1..10)) {
-            let mut consent = Consent::default();
-            for (i, (reminders, calls)) in inputs.iter().enumerate() {
-                consent = consent.update(ConsentInput { reminders: *reminders, calls: *calls }, at(i as u32));
-                prop_assert_eq!(consent.reminders_given_at.is_some(), *reminders);
-                prop_assert_eq!(consent.calls_given_at.is_some(), *calls);
-            }
-        }
-    }
 
     #[test]
     fn the_preferred_channel_needs_its_contact() {

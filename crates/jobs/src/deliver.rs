@@ -228,34 +228,50 @@ fn session_info(s: &DeliverySession) -> SessionInfo {
 }
 
 /// How a message of `kind` reaches its reader, or why it cannot. Staff read email. A
-/// participant who prefers SMS, or has a phone and no email, gets SMS unless they answered
-/// STOP; else email. An answer to a participant's SMS goes back by SMS, and the one to STOP
-/// is the last.
+/// participant gets a message only by a channel they agreed to: SMS first if they prefer it
+/// or have a phone and no email, else email first, and the other channel when the first is
+/// not theirs. An answer to a participant's SMS goes back by SMS if they agree to SMS; the
+/// one to STOP goes once they no longer do, as the last.
 fn channel(kind: MessageKind, r: &Recipient) -> Result<(Channel, String), String> {
-    if r.needs_consent && !r.consented {
-        return Err("the person has not agreed to reminders".into());
-    }
-    if kind.is_sms_answer() {
-        return match &r.phone {
-            Some(phone) if kind == MessageKind::SmsStopped || !r.sms_stopped => {
-                Ok((Channel::Sms, phone.clone()))
-            }
-            Some(_) => Err("the person answered STOP to SMS".into()),
-            None => Err("an answer to an SMS goes only by SMS, and the number is gone".into()),
+    if !r.needs_consent {
+        return match &r.email {
+            Some(email) => Ok((Channel::Email, email.clone())),
+            None => Err("the person has no email address".into()),
         };
     }
-    let wants_sms = r.needs_consent
-        && (r.channel.as_deref() == Some("sms") || (r.email.is_none() && r.phone.is_some()));
-    match (&r.phone, &r.email) {
-        (Some(phone), _) if wants_sms && !r.sms_stopped => Ok((Channel::Sms, phone.clone())),
-        (_, Some(email)) => Ok((Channel::Email, email.clone())),
-        _ if wants_sms && r.sms_stopped => {
-            Err("the person answered STOP to SMS and has no email address".into())
-        }
-        _ if wants_sms => Err("the person prefers SMS but has no phone number".into()),
-        _ if r.needs_consent => Err("the person has no email address or phone number".into()),
-        _ => Err("the person has no email address".into()),
+    let sms = r.phone.as_ref().filter(|_| r.sms_consented);
+    if kind.is_sms_answer() {
+        let to = if kind == MessageKind::SmsStopped {
+            r.phone.as_ref()
+        } else {
+            sms
+        };
+        return match (to, &r.phone) {
+            (Some(phone), _) => Ok((Channel::Sms, phone.clone())),
+            (None, Some(_)) => Err("the person does not agree to SMS (they answered STOP)".into()),
+            (None, None) => {
+                Err("an answer to an SMS goes only by SMS, and the number is gone".into())
+            }
+        };
     }
+    if !r.email_consented && !r.sms_consented {
+        return Err("the person has not agreed to reminders".into());
+    }
+    let email = r.email.as_ref().filter(|_| r.email_consented);
+    let prefers_sms =
+        r.channel.as_deref() == Some("sms") || (r.email.is_none() && r.phone.is_some());
+    let sms = sms.map(|to| (Channel::Sms, to.clone()));
+    let email = email.map(|to| (Channel::Email, to.clone()));
+    let chosen = if prefers_sms {
+        sms.or(email)
+    } else {
+        email.or(sms)
+    };
+    chosen.ok_or_else(|| match (r.email_consented, r.sms_consented) {
+        (true, false) => "the person agrees only to email and has no email address".into(),
+        (false, true) => "the person agrees only to SMS and has no phone number".into(),
+        _ => "the person has no email address or phone number".into(),
+    })
 }
 
 /// The message to send and the session sequence it describes, or why it should not go.
@@ -550,17 +566,18 @@ mod tests {
     const PHONE: &str = "+16045550111";
     const EMAIL: &str = "hawa@example.org";
 
-    /// A participant who agreed to reminders, with a phone and an email address.
+    /// A participant who agreed to reminders by both channels, with a phone and an email
+    /// address.
     fn participant() -> Recipient {
         Recipient {
             name: "Hawa".into(),
             email: Some(EMAIL.into()),
             language: None,
             needs_consent: true,
-            consented: true,
+            email_consented: true,
+            sms_consented: true,
             channel: None,
             phone: Some(PHONE.into()),
-            sms_stopped: false,
             staff: false,
         }
     }
@@ -585,29 +602,44 @@ mod tests {
     }
 
     #[test]
-    fn stop_turns_a_participant_to_email_or_to_nothing_with_the_reason() {
+    fn only_a_channel_agreed_to_is_used_whatever_is_preferred() {
+        // STOP withdraws consent to SMS: email instead, or nothing with the reason.
         let mut r = Recipient {
             channel: Some("sms".into()),
-            sms_stopped: true,
+            sms_consented: false,
             ..participant()
         };
         assert_eq!(channel(SessionReminder, &r), email());
         r.email = None;
-        assert!(channel(SessionReminder, &r).unwrap_err().contains("STOP"));
+        assert!(
+            channel(SessionReminder, &r)
+                .unwrap_err()
+                .contains("only to email")
+        );
+        // Agreeing to SMS only: texted even when email is preferred.
+        let r = Recipient {
+            channel: Some("email".into()),
+            email_consented: false,
+            ..participant()
+        };
+        assert_eq!(channel(SessionReminder, &r), sms());
     }
 
     #[test]
     fn without_consent_nothing_goes_and_staff_read_email() {
         let r = Recipient {
-            consented: false,
+            email_consented: false,
+            sms_consented: false,
             ..participant()
         };
-        for kind in [SessionReminder, AbsenceConfirmed, SmsStopped] {
-            assert!(channel(kind, &r).unwrap_err().contains("agreed"), "{kind}");
+        for kind in [SessionReminder, AbsenceConfirmed] {
+            assert!(channel(kind, &r).is_err(), "{kind}");
         }
+        assert!(channel(SessionReminder, &r).unwrap_err().contains("agreed"));
         let staff = Recipient {
             needs_consent: false,
-            consented: false,
+            email_consented: false,
+            sms_consented: false,
             staff: true,
             channel: Some("sms".into()),
             ..participant()
@@ -622,8 +654,8 @@ mod tests {
         r.channel = Some("email".into());
         assert_eq!(channel(AbsenceConfirmed, &r), sms());
         assert_eq!(channel(SmsStopped, &r), sms());
-        r.sms_stopped = true;
-        assert!(channel(AbsenceConfirmed, &r).is_err());
+        r.sms_consented = false;
+        assert!(channel(AbsenceConfirmed, &r).unwrap_err().contains("STOP"));
         assert_eq!(channel(SmsStopped, &r), sms());
         r.phone = None;
         assert!(channel(SmsStopped, &r).is_err());

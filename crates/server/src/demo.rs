@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate};
+use peergroup_domain::consent::ConsentSource;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, LocalTime, Venue, Weekday};
 use peergroup_domain::org::Role;
@@ -314,8 +315,12 @@ fn person(first: &str, language: &str, n: u32) -> anyhow::Result<PersonSpec> {
         preferred_channel: None,
         alternative_contact: None,
         consent: ConsentInput {
-            reminders: true,
+            email_reminders: true,
+            sms_reminders: true,
             calls: true,
+            research: true,
+            funder_sharing: false,
+            source: Some(ConsentSource::OnPaper),
         },
     })
 }

@@ -148,8 +148,7 @@ async fn backlog(dir: &Path, db: &TestDb, to: &Gateway) -> String {
         for i in 0..PER_GROUP {
             let mut person = json!({
                 "display_name": format!("Participant {g}-{i}"),
-                "preferred_language": "en",
-                "consent": {"reminders": true}
+                "preferred_language": "en"
             });
             match to {
                 Gateway::Mail(_) => {
@@ -160,6 +159,9 @@ async fn backlog(dir: &Path, db: &TestDb, to: &Gateway) -> String {
                     person["preferred_channel"] = json!("sms");
                 }
             }
+            // Agreed to reminders by the one channel they have.
+            person["consent"] = json!({"email_reminders": person["email"].is_string(),
+                "sms_reminders": person["phone"].is_string(), "source": "on_paper"});
             let person = api.create("/api/v1/people", &person).await;
             api.create(
                 &format!("/api/v1/groups/{group}/enrollments"),

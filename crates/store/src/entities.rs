@@ -169,12 +169,15 @@ pub mod person {
         pub phone: Option<String>,
         pub preferred_channel: Option<Stored<peergroup_domain::person::ContactChannel>>,
         pub alternative_contact: Option<String>,
-        pub consent_reminders_at: Option<DateTimeUtc>,
+        /// When each consent was given (`consent_changes` keeps how, and every change).
+        pub consent_email_reminders_at: Option<DateTimeUtc>,
+        /// Cleared when the person answers STOP to an SMS.
+        pub consent_sms_reminders_at: Option<DateTimeUtc>,
         pub consent_calls_at: Option<DateTimeUtc>,
         /// Agreed that their assessments may be used in pooled figures and exports.
         pub consent_research_at: Option<DateTimeUtc>,
-        /// Answered STOP to an SMS: no more SMS until they opt in again.
-        pub sms_stopped_at: Option<DateTimeUtc>,
+        /// Agreed that de-identified data about them may go to a funder.
+        pub consent_funder_sharing_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }
@@ -803,6 +806,27 @@ pub mod assessment {
         pub missing: i32,
         pub entered_by: Option<i64>,
         pub entered_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod consent_change {
+    use crate::stored::Stored;
+    use peergroup_domain::consent::{ConsentPurpose, ConsentSource};
+    use sea_orm::entity::prelude::*;
+
+    /// One change of one consent: appended, never changed.
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "consent_changes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub person_id: i64,
+        pub purpose: Stored<ConsentPurpose>,
+        pub given: bool,
+        pub source: Stored<ConsentSource>,
+        pub at: DateTimeUtc,
     }
     no_relations!();
 }

@@ -14,6 +14,7 @@ pub mod backup;
 pub mod cohort_writes;
 mod cohorts;
 mod conflicts;
+pub mod consents;
 mod contacts;
 pub mod coordinator_notices;
 pub mod dashboard;
@@ -285,6 +286,7 @@ impl Store {
             "instruments",
             "instrument_translations",
             "sms_replies",
+            "consent_changes",
             "assessments",
             "programs",
             "people",

@@ -78,16 +78,17 @@ pub struct Recipient {
     pub name: String,
     pub email: Option<String>,
     pub language: Option<String>,
-    /// Participants' mail needs their consent; coordinators' and facilitators' work mail
-    /// does not.
+    /// Participants' mail needs their consent to the channel it goes by; coordinators' and
+    /// facilitators' work mail does not.
     pub needs_consent: bool,
-    pub consented: bool,
+    /// The participant agreed to reminders by email.
+    pub email_consented: bool,
+    /// The participant agreed to reminders by SMS (answering STOP withdraws it).
+    pub sms_consented: bool,
     /// How the person prefers to be reached (`email`, `phone`, `sms`), if they said.
     pub channel: Option<String>,
     /// A participant's number, E.164.
     pub phone: Option<String>,
-    /// The participant answered STOP to an SMS.
-    pub sms_stopped: bool,
     /// A coordinator or admin (a user, not a person): written in English, never in a
     /// group's language.
     pub staff: bool,
@@ -188,7 +189,9 @@ impl MessageRow {
         let kind = row.try_get::<Stored<MessageKind>>("", "kind")?.0;
         let subject: Option<Id> = row.try_get("", "subject_id")?;
         let user_email: Option<String> = row.try_get("", "user_email")?;
-        let consent: Option<DateTime<Utc>> = row.try_get("", "consent_reminders_at")?;
+        let given = |column| -> Result<bool> {
+            Ok(row.try_get::<Option<DateTime<Utc>>>("", column)?.is_some())
+        };
         let participant_mail = kind.is_participant_mail() && subject.is_some();
         let recipient = Recipient {
             name: row
@@ -202,12 +205,10 @@ impl MessageRow {
                 .try_get::<Option<String>>("", "preferred_language")?
                 .or(row.try_get("", "user_locale")?),
             needs_consent: participant_mail || kind.is_sms_answer(),
-            consented: consent.is_some(),
+            email_consented: given("consent_email_reminders_at")?,
+            sms_consented: given("consent_sms_reminders_at")?,
             channel: row.try_get("", "preferred_channel")?,
             phone: row.try_get("", "phone")?,
-            sms_stopped: row
-                .try_get::<Option<DateTime<Utc>>>("", "sms_stopped_at")?
-                .is_some(),
         };
         let session = match row.try_get::<Option<Id>>("", "s_id")? {
             Some(_) => Some(session_of(
@@ -266,8 +267,8 @@ impl Store {
             "SELECT m.id, m.org_id, m.kind, m.state, m.subject_id, m.session_id, \
              m.created_at, o.reply_to, o.quiet_hours_start, o.quiet_hours_end, \
              p.display_name, p.email AS person_email, \
-             p.preferred_language, p.preferred_channel, p.consent_reminders_at, \
-             p.phone, p.sms_stopped_at, \
+             p.preferred_language, p.preferred_channel, \
+             p.consent_email_reminders_at, p.consent_sms_reminders_at, p.phone, \
              u.email AS user_email, u.locale AS user_locale, \
              s.id AS s_id, s.sequence, s.status AS s_status, s.starts_at, s.minutes, s.topic, \
              s.venue_name AS s_venue, s.venue_address AS s_address, g.name AS g_name, \

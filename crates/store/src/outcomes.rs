@@ -164,23 +164,6 @@ impl Store {
             })
             .collect()
     }
-
-    /// Records (or withdraws) a person's consent to research use of their assessments.
-    pub async fn set_research_consent(&self, org: Id, person_id: Id, given: bool) -> Result<()> {
-        let found = person::Entity::find_by_id(person_id)
-            .filter(person::Column::OrgId.eq(org))
-            .one(&self.writer())
-            .await?
-            .ok_or(StoreError::NotFound("person"))?;
-        if found.consent_research_at.is_some() == given {
-            return Ok(());
-        }
-        let mut active: person::ActiveModel = found.into();
-        active.consent_research_at = Set(given.then(|| self.now()));
-        active.updated_at = Set(self.now());
-        active.update(&self.writer()).await?;
-        Ok(())
-    }
 }
 
 /// A participant of a group as the outcomes page lists them.
@@ -240,22 +223,6 @@ impl Store {
                 })
             })
             .collect()
-    }
-}
-
-impl Store {
-    /// When the person agreed to research use, if they have.
-    pub async fn research_consent(
-        &self,
-        org: Id,
-        person_id: Id,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
-        Ok(person::Entity::find_by_id(person_id)
-            .filter(person::Column::OrgId.eq(org))
-            .one(&self.reader())
-            .await?
-            .ok_or(StoreError::NotFound("person"))?
-            .consent_research_at)
     }
 }
 

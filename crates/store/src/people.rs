@@ -1,13 +1,13 @@
 //! People: participants and facilitators of an organization.
 
-use crate::entities::{message, person};
+use crate::consents::{self, ConsentLog, consent_of, write_consent};
+use crate::entities::person;
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError};
 use peergroup_domain::Id;
-use peergroup_domain::person::{Consent, ConsentInput, PersonSpec};
+use peergroup_domain::person::{Consent, PersonSpec};
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
-use peergroup_domain::reminders::{MessageKind, MessageState};
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
 use sea_orm::ActiveValue::Set;
 use sea_orm::entity::prelude::*;
@@ -19,10 +19,7 @@ fn corrupt(e: String) -> StoreError {
 }
 
 pub(crate) fn to_record(m: person::Model) -> Result<Person> {
-    let consent_given = Consent {
-        reminders_given_at: m.consent_reminders_at,
-        calls_given_at: m.consent_calls_at,
-    };
+    let consent_given = consent_of(&m);
     Ok(Person {
         id: m.id,
         spec: PersonSpec {
@@ -36,10 +33,7 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
                 .map(Text::parse)
                 .transpose()
                 .map_err(corrupt)?,
-            consent: ConsentInput {
-                reminders: consent_given.reminders_given_at.is_some(),
-                calls: consent_given.calls_given_at.is_some(),
-            },
+            consent: consent_given.as_input(),
         },
         consent_given,
         same_email_as: Vec::new(),
@@ -55,8 +49,7 @@ pub(crate) fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, co
     active.phone = Set(spec.phone.as_ref().map(|p| p.to_string()));
     active.preferred_channel = Set(spec.preferred_channel.map(Stored));
     active.alternative_contact = Set(spec.alternative_contact.as_ref().map(|t| t.to_string()));
-    active.consent_reminders_at = Set(consent.reminders_given_at);
-    active.consent_calls_at = Set(consent.calls_given_at);
+    write_consent(active, &consent);
 }
 
 pub(crate) async fn find_person(
@@ -74,18 +67,15 @@ impl Store {
     pub async fn create_person(&self, org: Id, spec: &PersonSpec) -> Result<Person> {
         spec.validate()?;
         let now = self.now();
+        let (consent, log) = ConsentLog::apply(Consent::default(), &spec.consent, now)?;
         let mut active = person::ActiveModel {
             org_id: Set(org),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
         };
-        write_spec(
-            &mut active,
-            spec,
-            Consent::default().update(spec.consent, now),
-        );
-        let created = to_record(self.people.insert(active).await?)?;
+        write_spec(&mut active, spec, consent);
+        let created = to_record(self.people.insert(active, log).await?)?;
         self.with_same_email(org, created).await
     }
 
@@ -144,61 +134,23 @@ impl Store {
 
     pub async fn update_person(&self, org: Id, id: Id, spec: &PersonSpec) -> Result<Person> {
         spec.validate()?;
-        let existing = find_person(&self.writer(), org, id)
+        let txn = self.writer().begin().await?;
+        let existing = find_person(&txn, org, id)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
         let now = self.now();
-        let consent = Consent {
-            reminders_given_at: existing.consent_reminders_at,
-            calls_given_at: existing.consent_calls_at,
-        }
-        .update(spec.consent, now);
-        let withdrawn =
-            existing.consent_reminders_at.is_some() && consent.reminders_given_at.is_none();
+        let (consent, log) = ConsentLog::apply(consent_of(&existing), &spec.consent, now)?;
+        let ends_reminders = log.ends_reminders(&consent);
         let mut active: person::ActiveModel = existing.into();
         write_spec(&mut active, spec, consent);
         active.updated_at = Set(now);
-        let updated = to_record(active.update(&self.writer()).await?)?;
-        if withdrawn {
-            self.skip_waiting_reminders(org, id, now).await?;
+        let updated = to_record(active.update(&txn).await?)?;
+        consents::append(&txn, log.rows(org, id)).await?;
+        if ends_reminders {
+            consents::skip_waiting_reminders(&txn, org, &[id], now).await?;
         }
+        txn.commit().await?;
         self.with_same_email(org, updated).await
-    }
-
-    /// Marks the person's waiting messages that need their consent as not sent, at once:
-    /// they withdrew it. (Delivery checks it again anyway, so a message caught mid-send is
-    /// skipped too.)
-    async fn skip_waiting_reminders(
-        &self,
-        org: Id,
-        person: Id,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<()> {
-        let kinds: Vec<&str> = MessageKind::ALL
-            .iter()
-            .filter(|k| k.needs_consent())
-            .map(|k| k.as_str())
-            .collect();
-        message::Entity::update_many()
-            .col_expr(
-                message::Column::State,
-                Expr::value(MessageState::Skipped.as_str()),
-            )
-            .col_expr(
-                message::Column::LastError,
-                Expr::value("the person withdrew their consent to reminders"),
-            )
-            .col_expr(message::Column::UpdatedAt, Expr::value(now))
-            .filter(message::Column::OrgId.eq(org))
-            .filter(message::Column::PersonId.eq(person))
-            .filter(message::Column::Kind.is_in(kinds))
-            .filter(message::Column::State.is_in([
-                MessageState::Queued.as_str(),
-                MessageState::Retrying.as_str(),
-            ]))
-            .exec(&self.writer())
-            .await?;
-        Ok(())
     }
 }
 

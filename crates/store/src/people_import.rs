@@ -1,6 +1,7 @@
 //! Many people written at once, as a CSV import does: the organization's people as keys to
 //! compare new rows against, and the new rows inserted in one transaction.
 
+use crate::consents::ConsentLog;
 use crate::entities::{organization, person};
 use crate::{Result, Store, StoreError, Tx};
 use peergroup_domain::Id;
@@ -69,8 +70,10 @@ impl Tx {
         now: DateTimeUtc,
     ) -> Result<u64> {
         for chunk in specs.chunks(ROWS_PER_INSERT) {
-            let rows = chunk.iter().map(|spec| {
-                let consent = Consent::default().update(spec.consent, now);
+            let mut rows = Vec::with_capacity(chunk.len());
+            let mut logs = Vec::with_capacity(chunk.len());
+            for spec in chunk {
+                let (consent, log) = ConsentLog::apply(Consent::default(), &spec.consent, now)?;
                 let mut row = person::ActiveModel {
                     id: NotSet,
                     org_id: Set(org),
@@ -79,9 +82,20 @@ impl Tx {
                     ..Default::default()
                 };
                 crate::people::write_spec(&mut row, spec, consent);
-                row
-            });
-            person::Entity::insert_many(rows).exec(&self.0).await?;
+                rows.push(row);
+                logs.push(log);
+            }
+            let mut written = person::Entity::insert_many(rows)
+                .exec_with_returning(&self.0)
+                .await?;
+            // Ids are given in the order of the rows; RETURNING need not keep that order.
+            written.sort_by_key(|p| p.id);
+            let changes = written
+                .iter()
+                .zip(&logs)
+                .flat_map(|(p, log)| log.rows(org, p.id))
+                .collect();
+            crate::consents::append(&self.0, changes).await?;
         }
         Ok(specs.len() as u64)
     }

@@ -1,10 +1,12 @@
 //! New people are written in batches: inserts that arrive while one is being written go in
 //! together as one statement. Every write takes its turn on one connection (SQLite's single
 //! writer) or waits for its own commit (PostgreSQL); each turn costs far more than a row,
-//! so under load one turn for many rows is what keeps the wait short.
+//! so under load one turn for many rows is what keeps the wait short. Each person's consent
+//! changes go in the same transaction as their row.
 
-use crate::entities::person;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait};
+use crate::consents::{ConsentLog, append};
+use crate::entities::{consent_change, person};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, TransactionTrait};
 use tokio::sync::{mpsc, oneshot};
 
 /// Rows in one statement at most: well inside either database's limit on parameters.
@@ -12,10 +14,13 @@ const MAX_BATCH: usize = 64;
 
 type Reply = oneshot::Sender<Result<person::Model, DbErr>>;
 
+/// A row to write, with its consent changes.
+type NewPerson = (person::ActiveModel, ConsentLog);
+
 /// The way in to the task that writes new people.
 #[derive(Clone)]
 pub(crate) struct PersonInserts {
-    queue: mpsc::UnboundedSender<(person::ActiveModel, Reply)>,
+    queue: mpsc::UnboundedSender<(NewPerson, Reply)>,
     db: DatabaseConnection,
 }
 
@@ -29,16 +34,21 @@ impl PersonInserts {
 
     /// Inserts one person, in the next batch; returns the row as written. Inside a request's
     /// own transaction the row goes in there, alone: the writing task is outside it.
-    pub(crate) async fn insert(&self, row: person::ActiveModel) -> Result<person::Model, DbErr> {
+    pub(crate) async fn insert(
+        &self,
+        row: person::ActiveModel,
+        log: ConsentLog,
+    ) -> Result<person::Model, DbErr> {
         let db = crate::ambient::Db::or_ambient(&self.db);
         if db.is_ambient() {
-            return row.insert(&db).await;
+            let txn = db.begin().await?;
+            return alone(txn, (row, log)).await;
         }
         let (reply, answer) = oneshot::channel();
-        if let Err(mpsc::error::SendError((row, _))) = self.queue.send((row, reply)) {
+        if let Err(mpsc::error::SendError((new, _))) = self.queue.send(((row, log), reply)) {
             // The writing task is gone (only a panic ends it while handles live): the row
             // was not queued, so it goes in alone rather than every create failing from now.
-            return row.insert(&self.db).await;
+            return alone(self.db.begin().await?, new).await;
         }
         answer
             .await
@@ -48,7 +58,7 @@ impl PersonInserts {
 
 async fn write_batches(
     db: DatabaseConnection,
-    mut waiting: mpsc::UnboundedReceiver<(person::ActiveModel, Reply)>,
+    mut waiting: mpsc::UnboundedReceiver<(NewPerson, Reply)>,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
@@ -57,35 +67,61 @@ async fn write_batches(
 }
 
 /// Writes the batch and answers each caller with its own row.
-async fn write_batch(db: &DatabaseConnection, batch: &mut Vec<(person::ActiveModel, Reply)>) {
+async fn write_batch(db: &DatabaseConnection, batch: &mut Vec<(NewPerson, Reply)>) {
     if batch.len() > 1 {
-        let rows = batch.iter().map(|(row, _)| row.clone());
-        match person::Entity::insert_many(rows)
-            .exec_with_returning(db)
-            .await
-        {
-            Ok(mut written) if written.len() == batch.len() => {
-                // Ids are given in the order of the rows; RETURNING need not keep that order.
-                written.sort_by_key(|p| p.id);
-                for ((_, reply), row) in batch.drain(..).zip(written) {
-                    let _ = reply.send(Ok(row));
-                }
-                return;
+        let rows = batch.iter().map(|(new, _)| new.clone()).collect();
+        if let Ok(written) = together(db, rows).await {
+            for ((_, reply), row) in batch.drain(..).zip(written) {
+                let _ = reply.send(Ok(row));
             }
-            Ok(written) => {
-                let e = format!("{} rows written for {} people", written.len(), batch.len());
-                for (_, reply) in batch.drain(..) {
-                    let _ = reply.send(Err(DbErr::Custom(e.clone())));
-                }
-                return;
-            }
-            // One bad row fails the whole statement: each row goes in alone, to fail alone.
-            Err(_) => {}
+            return;
         }
+        // One bad row fails the whole statement: each row goes in alone, to fail alone.
     }
-    for (row, reply) in batch.drain(..) {
-        let _ = reply.send(row.insert(db).await);
+    for (new, reply) in batch.drain(..) {
+        let written = match db.begin().await {
+            Ok(txn) => alone(txn, new).await,
+            Err(e) => Err(e),
+        };
+        let _ = reply.send(written);
     }
+}
+
+/// All of `rows` in one statement, and their consent changes in another, in one transaction.
+async fn together(
+    db: &DatabaseConnection,
+    rows: Vec<NewPerson>,
+) -> Result<Vec<person::Model>, DbErr> {
+    let txn = db.begin().await?;
+    let (people, logs): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    let count = people.len();
+    let mut written = person::Entity::insert_many(people)
+        .exec_with_returning(&txn)
+        .await?;
+    if written.len() != count {
+        return Err(DbErr::Custom(format!(
+            "{} rows written for {count} people",
+            written.len()
+        )));
+    }
+    // Ids are given in the order of the rows; RETURNING need not keep that order.
+    written.sort_by_key(|p| p.id);
+    let changes: Vec<consent_change::ActiveModel> = written
+        .iter()
+        .zip(&logs)
+        .flat_map(|(p, log)| log.rows(p.org_id, p.id))
+        .collect();
+    append(&txn, changes).await?;
+    txn.commit().await?;
+    Ok(written)
+}
+
+/// One row and its consent changes, in `txn`.
+async fn alone(txn: DatabaseTransaction, (row, log): NewPerson) -> Result<person::Model, DbErr> {
+    let written = sea_orm::ActiveModelTrait::insert(row, &txn).await?;
+    append(&txn, log.rows(written.org_id, written.id)).await?;
+    txn.commit().await?;
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -119,14 +155,17 @@ mod tests {
         };
         let now = chrono::Utc::now();
         let written = inserts
-            .insert(person::ActiveModel {
-                org_id: Set(org.id),
-                display_name: Set("Amrit A".into()),
-                preferred_language: Set("pa-Guru".into()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            })
+            .insert(
+                person::ActiveModel {
+                    org_id: Set(org.id),
+                    display_name: Set("Amrit A".into()),
+                    preferred_language: Set("pa-Guru".into()),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                },
+                ConsentLog::default(),
+            )
             .await
             .unwrap();
         let read = person::Entity::find_by_id(written.id)

@@ -332,12 +332,20 @@ async fn reminded_participants(
         .and_where(
             Expr::col((enrollment::Entity, E::Status)).eq(EnrollmentStatus::Enrolled.as_str()),
         )
+        // Reachable by a channel they agreed to.
         .cond_where(
             Condition::any()
-                .add(Expr::col((person::Entity, P::Email)).is_not_null())
-                .add(Expr::col((person::Entity, P::Phone)).is_not_null()),
+                .add(
+                    Expr::col((person::Entity, P::Email))
+                        .is_not_null()
+                        .and(Expr::col((person::Entity, P::ConsentEmailRemindersAt)).is_not_null()),
+                )
+                .add(
+                    Expr::col((person::Entity, P::Phone))
+                        .is_not_null()
+                        .and(Expr::col((person::Entity, P::ConsentSmsRemindersAt)).is_not_null()),
+                ),
         )
-        .and_where(Expr::col((person::Entity, P::ConsentRemindersAt)).is_not_null())
         .and_where(Expr::exists(said_cannot_come).not())
         .order_by((person::Entity, P::Id), Order::Asc)
         .to_owned();

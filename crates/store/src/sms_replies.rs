@@ -1,10 +1,12 @@
 //! SMS replies: who a number belongs to within one organization, the reminder a reply
 //! answers, stopping SMS to a person, and the replies kept for coordinators.
 
+use crate::consents::{ConsentLog, consent_of};
 use crate::entities::{message, person, sms_reply};
 use crate::{Result, Store, Tx};
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::consent::{ConsentInput, ConsentSource};
 use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -99,33 +101,69 @@ impl Store {
 }
 
 impl Tx {
-    /// No more SMS to `people` (they answered STOP), from `now`.
-    /// Returns how many of them were getting SMS until now.
-    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<u64> {
-        let r = person::Entity::update_many()
-            .col_expr(person::Column::SmsStoppedAt, Expr::value(now))
-            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+    /// `people`'s consent to SMS, withdrawn (they answered STOP) or given (START) by their
+    /// own SMS at `now`, kept in their consent history. A STOP takes the waiting reminders
+    /// of whoever now agrees to none off the queue. Returns how many it changed.
+    async fn set_sms_consent(
+        &self,
+        org: Id,
+        people: &[Id],
+        given: bool,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
+        let column = person::Column::ConsentSmsRemindersAt;
+        let changing: Vec<person::Model> = person::Entity::find()
             .filter(person::Column::OrgId.eq(org))
             .filter(person::Column::Id.is_in(people.iter().copied()))
-            .filter(person::Column::SmsStoppedAt.is_null())
+            .filter(if given {
+                column.is_null()
+            } else {
+                column.is_not_null()
+            })
+            .all(&self.0)
+            .await?;
+        if changing.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<Id> = changing.iter().map(|p| p.id).collect();
+        person::Entity::update_many()
+            .col_expr(column, Expr::value(given.then_some(now)))
+            .col_expr(person::Column::UpdatedAt, Expr::value(now))
+            .filter(person::Column::OrgId.eq(org))
+            .filter(person::Column::Id.is_in(ids.iter().copied()))
             .exec(&self.0)
             .await?;
-        Ok(r.rows_affected)
+        let mut rows = Vec::new();
+        let mut unreachable = Vec::new();
+        for p in &changing {
+            let before = consent_of(p);
+            let input = ConsentInput {
+                sms_reminders: given,
+                source: Some(ConsentSource::BySms),
+                ..before.as_input()
+            };
+            let (after, log) = ConsentLog::apply(before, &input, now)?;
+            rows.extend(log.rows(org, p.id));
+            if log.ends_reminders(&after) {
+                unreachable.push(p.id);
+            }
+        }
+        crate::consents::append(&self.0, rows).await?;
+        if !unreachable.is_empty() {
+            crate::consents::skip_waiting_reminders(&self.0, org, &unreachable, now).await?;
+        }
+        Ok(ids.len() as u64)
     }
 
-    /// SMS to `people` again (they answered START).
+    /// No more SMS to `people`: they answered STOP. Returns how many of them were getting
+    /// SMS until now.
+    pub async fn stop_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<u64> {
+        self.set_sms_consent(org, people, false, now).await
+    }
+
+    /// SMS to `people` again: they answered START.
     pub async fn restart_sms(&self, org: Id, people: &[Id], now: DateTime<Utc>) -> Result<()> {
-        person::Entity::update_many()
-            .col_expr(
-                person::Column::SmsStoppedAt,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .col_expr(person::Column::UpdatedAt, Expr::value(now))
-            .filter(person::Column::OrgId.eq(org))
-            .filter(person::Column::Id.is_in(people.iter().copied()))
-            .filter(person::Column::SmsStoppedAt.is_not_null())
-            .exec(&self.0)
-            .await?;
+        self.set_sms_consent(org, people, true, now).await?;
         Ok(())
     }
 

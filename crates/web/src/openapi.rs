@@ -109,6 +109,7 @@ pub(crate) fn openapi_json() -> &'static (Value, String) {
 mod tests {
     use peergroup_domain::StringEnum;
     use peergroup_domain::attendance::{AbsenceReason, AttendanceStatus};
+    use peergroup_domain::consent::{ConsentPurpose, ConsentSource};
     use peergroup_domain::enrollment::{EnrollmentStatus, WithdrawalReason};
     use peergroup_domain::followup::{Barrier, CallOutcome, NextStep, TaskKind, TaskState};
     use peergroup_domain::group::{GroupStatus, Weekday};
@@ -162,6 +163,8 @@ mod tests {
             published_equals_wire::<CallOutcome>(&doc),
             published_equals_wire::<ContactChannel>(&doc),
             published_equals_wire::<ContactKind>(&doc),
+            published_equals_wire::<ConsentPurpose>(&doc),
+            published_equals_wire::<ConsentSource>(&doc),
             published_equals_wire::<DeliveryFormat>(&doc),
             published_equals_wire::<Direction>(&doc),
             published_equals_wire::<EnrollmentStatus>(&doc),

@@ -274,8 +274,11 @@ const PARTICIPANT_COLUMNS: &[&str] = &[
     "phone",
     "channel",
     "alternative_contact",
-    "consent_reminders",
+    "consent_email_reminders",
+    "consent_sms_reminders",
     "consent_calls",
+    "consent_research",
+    "consent_funder_sharing",
 ];
 
 /// A contact's cell: empty unless the person agreed to the use it serves.
@@ -307,9 +310,10 @@ fn participants(
                 .map(|e| {
                     let g = &named[&e.group_id];
                     let p = &e.person.spec;
-                    // Contacts leave only for a use the person agreed to: reaching them
-                    // (reminders or calls); the person to call instead, only with calls.
-                    let reachable = p.consent.reminders || p.consent.calls;
+                    // Contacts leave only for a use the person agreed to: the email for
+                    // reminders by email, the phone for SMS or calls, and the person to
+                    // call instead only with calls.
+                    let c = &p.consent;
                     vec![
                         cell(&g.name),
                         Cow::Borrowed(e.status.as_str()),
@@ -317,15 +321,18 @@ fn participants(
                         Cow::Owned(e.person.id.to_string()),
                         cell(p.display_name.as_str()),
                         Cow::Borrowed(p.preferred_language.as_str()),
-                        contact(p.email.as_ref().map(|x| x.as_str()), reachable),
-                        contact(p.phone.as_ref().map(|x| x.as_str()), reachable),
-                        Cow::Borrowed(p.preferred_channel.map_or("", |c| c.as_str())),
+                        contact(p.email.as_ref().map(|x| x.as_str()), c.email_reminders),
                         contact(
-                            p.alternative_contact.as_ref().map(|x| x.as_str()),
-                            p.consent.calls,
+                            p.phone.as_ref().map(|x| x.as_str()),
+                            c.sms_reminders || c.calls,
                         ),
-                        yes_no(p.consent.reminders),
-                        yes_no(p.consent.calls),
+                        Cow::Borrowed(p.preferred_channel.map_or("", |c| c.as_str())),
+                        contact(p.alternative_contact.as_ref().map(|x| x.as_str()), c.calls),
+                        yes_no(c.email_reminders),
+                        yes_no(c.sms_reminders),
+                        yes_no(c.calls),
+                        yes_no(c.research),
+                        yes_no(c.funder_sharing),
                     ]
                 })
                 .collect();

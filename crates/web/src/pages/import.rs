@@ -25,7 +25,7 @@ pub const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
 pub const UPLOAD_PATH: &str = "/participants/import";
 
 /// The file to fill in, with one example row.
-const TEMPLATE: &str = "\u{feff}name,language,email,phone,channel,alternative_contact,consent_reminders,consent_calls\r\nAmina Bakri,ar,,+16045550123,sms,,yes,yes\r\n";
+const TEMPLATE: &str = "\u{feff}name,language,email,phone,channel,alternative_contact,consent_email_reminders,consent_sms_reminders,consent_calls,consent_research,consent_funder_sharing\r\nAmina Bakri,ar,,+16045550123,sms,,no,yes,yes,no,no\r\n";
 
 #[derive(Template)]
 #[template(path = "import.html")]

@@ -7,6 +7,7 @@ mod access;
 mod assets;
 mod board;
 mod cohorts;
+mod consent;
 mod dashboard;
 mod exports;
 mod facilitators;
@@ -108,10 +109,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             "/enrollments/{id}/assessment",
             get(outcomes::assessment_form).post(outcomes::save_assessment),
         )
-        .route(
-            "/participants/{id}/research-consent",
-            post(outcomes::research_consent),
-        )
+        .route("/participants/{id}/consent", post(consent::save))
         .route("/settings", get(settings::settings).post(settings::save))
         .route("/manage", get(manage::manage))
         .route(

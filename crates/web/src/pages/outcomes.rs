@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use peergroup_app::outcomes::{
     change, changes, due_assessments, instrument, instrument_in, program_groups, record_assessment,
 };
@@ -73,7 +73,6 @@ pub struct Person {
 #[template(path = "outcomes.html")]
 struct OutcomesPage {
     frame: Frame,
-    csrf: String,
     group_id: Id,
     manager: bool,
     instruments: Vec<Choice>,
@@ -84,7 +83,6 @@ struct OutcomesPage {
     facts: Vec<(String, String)>,
     people: Vec<Person>,
     due: Vec<DueLine>,
-    back: String,
 }
 
 /// The figures of a paired change, each as a label and a value.
@@ -328,14 +326,10 @@ pub async fn outcomes(
     };
     let mut frame = Frame::new(w.clone(), "outcome-title", signed.me());
     frame.title = w.t1("outcome-title", "group", group.spec.name.to_string());
-    if query.contains_key("consent") {
-        frame.notices.push(w.t("outcome-consent-saved"));
-    }
     page(
         StatusCode::OK,
         &OutcomesPage {
             frame,
-            csrf: signed.csrf.clone(),
             group_id: group.id,
             manager: require_manager(&signed.who).is_ok(),
             instruments: list
@@ -353,11 +347,6 @@ pub async fn outcomes(
             facts,
             people,
             due,
-            back: format!(
-                "/groups/{}/outcomes?instrument={}&from={from}&to={to}",
-                group.id,
-                q(&key)
-            ),
         },
     )
 }
@@ -591,47 +580,6 @@ pub async fn save_assessment(
                 },
             )
         }
-        Err(e) => error_page(w, signed.me(), e),
-    }
-}
-
-/// A coordinator records (or withdraws) a participant's consent to research use.
-pub async fn research_consent(
-    State(state): State<AppState>,
-    signed: SignedIn,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    fields: Fields,
-) -> Response {
-    let w = &signed.words;
-    if !signed.carries_token(&fields, &headers) {
-        return refused(w);
-    }
-    let done = async {
-        require_manager(&signed.who)?;
-        let person: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
-        let given = fields.get("consent") == Some("yes");
-        state
-            .store
-            .set_research_consent(signed.who.org_id, person, given)
-            .await?;
-        Ok::<_, ApiError>(())
-    };
-    // Back to the outcomes page it came from, if it names one.
-    let back = fields
-        .get("back")
-        .filter(|b| {
-            (b.starts_with("/groups/") || b.starts_with("/participants/"))
-                && !b.contains("//")
-                && !b.contains('\\')
-        })
-        .map(|b| {
-            let join = if b.contains('?') { '&' } else { '?' };
-            format!("{b}{join}consent=1")
-        })
-        .unwrap_or_else(|| "/".to_string());
-    match done.await {
-        Ok(()) => Redirect::to(&back).into_response(),
         Err(e) => error_page(w, signed.me(), e),
     }
 }

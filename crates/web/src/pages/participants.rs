@@ -2,6 +2,7 @@
 //! contacts, consent, enrolments, supports and attendance; and a new-person form that warns
 //! when the person looks like someone already there.
 
+use super::consent::{self, ConsentBox};
 use super::login::{Fields, SignedIn, refused};
 use super::text::Words;
 use super::{Frame, error_page, page};
@@ -14,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
 use peergroup_domain::Id;
-use peergroup_domain::person::PersonKey;
+use peergroup_domain::person::{ConsentInput, PersonKey};
 use peergroup_notify::render::date_time;
 use peergroup_store::PageRequest;
 use std::collections::HashMap;
@@ -27,15 +28,20 @@ const ALIKE_SHOWN: usize = 5;
 
 /// A problem of a row or a form, in the user's words.
 pub(super) fn problem_text(w: &Words, p: &RowProblem) -> String {
-    let field = |column: &str| w.t(&format!("field-{}", column.replace('_', "-")));
+    let field = |column: &str| match column.strip_prefix("consent_") {
+        Some(purpose) => w.t(&format!("consent-purpose-{purpose}")),
+        None => w.t(&format!("field-{}", column.replace('_', "-"))),
+    };
     match p {
         RowProblem::Missing(c) => w.t1("problem-missing", "field", field(c)),
         RowProblem::Invalid("phone") => w.t("problem-phone"),
         RowProblem::Invalid("language") => w.t("problem-language"),
         RowProblem::Invalid(c) => w.t1("problem-invalid", "field", field(c)),
         RowProblem::ChannelWithoutContact => w.t("problem-channel-without-contact"),
-        RowProblem::RemindersWithoutContact => w.t("problem-reminders-without-contact"),
+        RowProblem::EmailRemindersWithoutEmail => w.t("problem-email-reminders-without-email"),
+        RowProblem::SmsRemindersWithoutPhone => w.t("problem-sms-reminders-without-phone"),
         RowProblem::CallsWithoutPhone => w.t("problem-calls-without-phone"),
+        RowProblem::ConsentWithoutSource => w.t("problem-consent-without-source"),
     }
 }
 
@@ -127,8 +133,7 @@ pub struct Typed {
     pub phone: String,
     pub channel: String,
     pub alternative_contact: String,
-    pub consent_reminders: bool,
-    pub consent_calls: bool,
+    pub consent: ConsentInput,
 }
 
 pub struct Alike {
@@ -142,6 +147,8 @@ struct NewParticipantPage {
     frame: Frame,
     csrf: String,
     typed: Typed,
+    consent: Vec<ConsentBox>,
+    sources: Vec<(String, String, bool)>,
     alike: Vec<Alike>,
 }
 
@@ -152,13 +159,16 @@ fn new_page(
     alike: Vec<Alike>,
     errors: Vec<String>,
 ) -> Response {
-    let mut frame = Frame::new(signed.words.clone(), "new-participant-title", signed.me());
+    let w = &signed.words;
+    let mut frame = Frame::new(w.clone(), "new-participant-title", signed.me());
     frame.errors = errors;
     page(
         status,
         &NewParticipantPage {
             frame,
             csrf: signed.csrf.clone(),
+            consent: consent::boxes(w, &typed.consent, None),
+            sources: consent::sources(w, typed.consent.source),
             typed,
             alike,
         },
@@ -193,10 +203,9 @@ pub async fn add_participant(
         phone: field("phone").into(),
         channel: field("channel").into(),
         alternative_contact: field("alternative_contact").into(),
-        consent_reminders: field("consent_reminders") == "yes",
-        consent_calls: field("consent_calls") == "yes",
+        consent: consent::checked(&fields),
     };
-    let spec = match read_person(&field) {
+    let spec = match read_person(&field, typed.consent.source) {
         Ok(spec) => spec,
         Err(problems) => {
             let errors = problems.iter().map(|p| problem_text(w, p)).collect();
@@ -251,10 +260,9 @@ struct ProfilePage {
     phone: Option<String>,
     channel: Option<String>,
     alternative: Option<String>,
-    consent_reminders: String,
-    consent_calls: String,
-    consent_research: String,
-    research: bool,
+    consent: Vec<ConsentBox>,
+    sources: Vec<(String, String, bool)>,
+    consent_history: Vec<String>,
     csrf: String,
     id: Id,
     enrolments: Vec<EnrolmentView>,
@@ -272,22 +280,18 @@ pub async fn participant(
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
         let person = state.store.get_person(org, id).await?;
-        let research = state.store.research_consent(org, id).await?;
+        let consent = state.store.consent_record(org, id).await?;
         let mut enrolments = Vec::new();
         for (e, group) in state.store.person_enrollments(org, id).await? {
             let history = state.store.attendance_history(org, e.id).await?;
             let supports = state.store.list_support_needs(org, e.id).await?;
             enrolments.push((e, group, history, supports));
         }
-        Ok::<_, ApiError>((person, research, enrolments))
+        Ok::<_, ApiError>((person, consent, enrolments))
     };
-    let (person, research, enrolments) = match read.await {
+    let (person, consent, enrolments) = match read.await {
         Ok(found) => found,
         Err(e) => return error_page(w, signed.me(), e),
-    };
-    let consent = |at: Option<chrono::DateTime<chrono::Utc>>| match at {
-        Some(at) => w.t1("consent-given-on", "date", date_only(w, at)),
-        None => w.t("consent-not-given"),
     };
     let mut frame = Frame::new(w.clone(), "participant-title", signed.me());
     frame.title = person.spec.display_name.to_string();
@@ -295,7 +299,7 @@ pub async fn participant(
         frame.notices.push(w.t("participant-added"));
     }
     if query.contains_key("consent") {
-        frame.notices.push(w.t("outcome-consent-saved"));
+        frame.notices.push(w.t("consent-saved"));
     }
     let spec = &person.spec;
     page(
@@ -309,10 +313,9 @@ pub async fn participant(
                 .preferred_channel
                 .map(|c| w.t(&format!("channel-{}", c.as_str()))),
             alternative: spec.alternative_contact.as_ref().map(ToString::to_string),
-            consent_reminders: consent(person.consent_given.reminders_given_at),
-            consent_calls: consent(person.consent_given.calls_given_at),
-            consent_research: consent(research),
-            research: research.is_some(),
+            consent: consent::boxes(w, &consent.given.as_input(), Some(&consent.given)),
+            sources: consent::sources(w, None),
+            consent_history: consent::history(w, &consent.changes),
             csrf: signed.csrf.clone(),
             id: person.id,
             enrolments: enrolments

@@ -32,7 +32,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_instrument))
         .routes(routes!(translate))
         .routes(routes!(add_assessment))
-        .routes(routes!(set_research_consent))
         .routes(routes!(group_outcomes))
         .routes(routes!(program_outcomes))
         .routes(routes!(card))
@@ -185,30 +184,6 @@ async fn add_assessment(
             alerts: recorded.scored.alerts,
         }),
     ))
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResearchConsent {
-    /// Whether the person agrees that their assessments count in pooled figures and
-    /// exports. Withdrawing takes them out of both.
-    pub given: bool,
-}
-
-/// Records or withdraws a person's consent to research use of their assessments.
-#[utoipa::path(put, path = "/people/{id}/research-consent", tag = "outcomes", params(("id" = i64, Path)), request_body = ResearchConsent, responses((status = 200, body = ResearchConsent), WriteProblems))]
-async fn set_research_consent(
-    State(state): State<AppState>,
-    Caller(who): Caller,
-    Path(id): Path<Id>,
-    Json(consent): Json<ResearchConsent>,
-) -> ApiResult<axum::Json<ResearchConsent>> {
-    require_manager(&who)?;
-    state
-        .store
-        .set_research_consent(who.org_id, id, consent.given)
-        .await?;
-    Ok(axum::Json(consent))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

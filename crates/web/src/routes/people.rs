@@ -9,6 +9,7 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
+use peergroup_domain::consent::{ConsentInput, ConsentRecord};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
@@ -21,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_people, create_person))
         .routes(routes!(get_person, replace_person))
+        .routes(routes!(get_consent, replace_consent))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -77,7 +79,8 @@ async fn get_person(
     Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
 }
 
-/// Replaces a person's details. Consent keeps the time it was first given.
+/// Replaces a person's details. Consent keeps the time it was first given; a change of
+/// consent needs `consent.source`, and is kept in the person's consent history.
 #[utoipa::path(put, path = "/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonSpec, responses((status = 200, body = Person), WriteProblems))]
 async fn replace_person(
     State(state): State<AppState>,
@@ -88,5 +91,35 @@ async fn replace_person(
     require_manager(&who)?;
     Ok(axum::Json(
         state.store.update_person(who.org_id, id, &spec).await?,
+    ))
+}
+
+/// What the person agrees to now, per purpose, and every change with how it was given.
+#[utoipa::path(get, path = "/people/{id}/consent", tag = "people", params(("id" = i64, Path)), responses((status = 200, body = ConsentRecord), ReadProblems))]
+async fn get_consent(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<ConsentRecord>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        state.store.consent_record(who.org_id, id).await?,
+    ))
+}
+
+/// Replaces what the person agrees to, every purpose at once (an omitted one is `false`).
+/// A change needs `source`. Withdrawing consent takes effect at once: with no consent to
+/// reminders left, their waiting reminders are not sent.
+#[utoipa::path(put, path = "/people/{id}/consent", tag = "people", params(("id" = i64, Path)), request_body = ConsentInput, responses((status = 200, body = ConsentRecord), WriteProblems))]
+async fn replace_consent(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+    Json(input): Json<ConsentInput>,
+) -> ApiResult<axum::Json<ConsentRecord>> {
+    require_manager(&who)?;
+    state.store.set_consent(who.org_id, id, &input).await?;
+    Ok(axum::Json(
+        state.store.consent_record(who.org_id, id).await?,
     ))
 }
