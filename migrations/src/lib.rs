@@ -24,6 +24,7 @@ mod m20261205_000017_sms_replies;
 mod m20261206_000018_less_data;
 mod m20261206_000019_withdrawal_reasons;
 mod m20261206_000020_consent_per_purpose;
+mod m20261206_000021_erasure;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_less_data::Migration),
             Box::new(m20261206_000019_withdrawal_reasons::Migration),
             Box::new(m20261206_000020_consent_per_purpose::Migration),
+            Box::new(m20261206_000021_erasure::Migration),
         ]
     }
 }

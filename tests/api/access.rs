@@ -425,6 +425,12 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             format!("/api/v1/tokens/{a_token}/revoke"),
             Some(json!({})),
         )),
+        as_admin(case(
+            M::POST,
+            "/api/v1/people/{id}/erasure",
+            format!("/api/v1/people/{}/erasure", a.person),
+            None,
+        )),
     ]
 }
 

@@ -264,6 +264,48 @@ async fn participants_are_searched_shown_and_added_with_a_warning_for_a_look_ali
         shown.body
     );
 
+    // Only an admin may erase the new person's data, and only once they tick that it is
+    // final; the page then says so, with nothing of them left.
+    assert!(
+        !shown.body.contains("Erase their data"),
+        "not a coordinator's"
+    );
+    let erase = format!("{}/erase", at.trim_end_matches("?added=1"));
+    let refused = page
+        .post(&erase, &[("csrf", csrf.as_str()), ("confirm", "yes")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let admin_token = app
+        .token(
+            "riverside",
+            "boss@example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let mut admin = invited(&app, &admin_token, "owner@example.org", "admin").await;
+    let profile = admin.get(&at).await;
+    assert!(profile.body.contains("This cannot be undone."));
+    let csrf = profile.csrf();
+    let unticked = admin.post(&erase, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unticked.body.contains("Tick the box to confirm first."));
+    assert!(
+        admin.get(&at).await.body.contains("harpreet   k"),
+        "nothing erased yet"
+    );
+    let done = admin
+        .post(&erase, &[("csrf", csrf.as_str()), ("confirm", "yes")])
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let erased = admin.get(done.location.as_deref().unwrap()).await;
+    assert!(
+        erased.body.contains("data was erased on"),
+        "{}",
+        erased.body
+    );
+    assert!(!erased.body.contains("harpreet   k"));
+    assert!(!erased.body.contains("Erase their data"), "once");
+
     // Another organization's coordinator sees none of it.
     let other = World::build(&app, "elsewhere").await;
     let mut outsider = invited(

@@ -1,6 +1,6 @@
 //! Privacy and data protection (issue 23): what leaves no trace once it is gone.
 
-use peergroup_blackbox::{TestApp, TestDb, fixtures, test_config};
+use peergroup_blackbox::{TestApp, TestDb, World, fixtures, test_config};
 use peergroup_domain::clock::Clock;
 use sea_orm::ConnectionTrait;
 
@@ -380,4 +380,191 @@ async fn messages(app: &TestApp, token: &str, person: i64) -> Vec<serde_json::Va
         .as_array()
         .unwrap()
         .clone()
+}
+
+/// Every place the canary's name, email or phone could show in an answer.
+async fn answers_about(
+    app: &TestApp,
+    page: &mut peergroup_blackbox::pages::PageClient,
+    token: &str,
+    world: &World,
+    person: i64,
+) -> String {
+    let mut said = String::new();
+    for path in [
+        format!("/api/v1/people/{person}"),
+        "/api/v1/people?q=7f3a".to_string(),
+        "/api/v1/people?limit=200".to_string(),
+        format!("/api/v1/messages?person_id={person}"),
+        "/api/v1/follow-ups".to_string(),
+        format!("/api/v1/groups/{}/enrollments", world.group),
+        format!("/api/v1/people/{person}/consent"),
+    ] {
+        said.push_str(&app.get(token, &path).await.body.to_string());
+    }
+    for path in [
+        format!("/participants/{person}"),
+        "/participants?q=7f3a".to_string(),
+        "/messages".to_string(),
+        format!("/groups/{}/roster", world.group),
+        "/follow-ups".to_string(),
+    ] {
+        said.push_str(&page.get(&path).await.body);
+    }
+    let csv = page
+        .download(&format!("/exports/groups/{}/participants.csv", world.group))
+        .await;
+    said.push_str(&String::from_utf8_lossy(&csv.bytes));
+    said
+}
+
+#[tokio::test]
+async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
+    // On either database; the bytes of the file are looked at on SQLite.
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "canary-org").await;
+    let token = &world.token;
+    let (name, email, phone) = (
+        "Zqxjkv Canary-7f3a",
+        "zqxjkv.canary@example.org",
+        "+16045550177",
+    );
+    let traces = ["Zqxjkv", "zqxjkv", "6045550177"];
+
+    // The canary is created (with an Idempotency-Key, whose answer is kept), enrolled,
+    // supported, texted, texts back, and is called about.
+    let mut canary = fixtures::person(name);
+    canary["email"] = serde_json::json!(email);
+    canary["phone"] = serde_json::json!(phone);
+    canary["preferred_channel"] = serde_json::json!("sms");
+    let created = app
+        .client
+        .post(format!("{}/api/v1/people", app.base))
+        .bearer_auth(token)
+        .header("Idempotency-Key", "canary-1")
+        .json(&canary)
+        .send()
+        .await
+        .unwrap();
+    let id = peergroup_blackbox::into_reply(created).await.ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let enrollment = app
+        .create_id(
+            token,
+            &format!("/api/v1/groups/{}/enrollments", world.group),
+            &serde_json::json!({"person_id": id}),
+        )
+        .await;
+    app.create_id(
+        token,
+        &format!("/api/v1/enrollments/{enrollment}/supports"),
+        &serde_json::json!({"kind": "transport", "details": "Zqxjkv needs a lift from 6045550177"}),
+    )
+    .await;
+    let inbound = app.sms_inbound_path("canary-org").await;
+    assert_eq!(
+        app.text_in(&inbound, phone, "Zqxjkv cannot find the hall")
+            .await,
+        200
+    );
+    assert_eq!(app.text_in(&inbound, phone, "STOP").await, 200);
+    assert!(
+        app.sms_outbox().await.iter().any(|m| m["to"] == phone),
+        "the STOP is answered by SMS"
+    );
+    let task = app
+        .create_id(
+            token,
+            "/api/v1/follow-ups",
+            &serde_json::json!({"enrollment_id": enrollment, "note": "Ask Zqxjkv about the bus"}),
+        )
+        .await;
+    app.post(
+        token,
+        &format!("/api/v1/follow-ups/{task}/attempts"),
+        &serde_json::json!({"outcome": "reached", "note": "Zqxjkv is fine"}),
+    )
+    .await
+    .ok(200);
+    app.outbox().await;
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, token, "reader@example.org", "coordinator").await;
+    let said = answers_about(&app, &mut page, token, &world, id).await;
+    assert!(
+        said.contains(name) && said.contains(phone),
+        "the canary shows before"
+    );
+    let file = app.db.sqlite_file();
+    let on_sqlite = app.server().store.backend() == sea_orm::DbBackend::Sqlite;
+    assert_eq!(file.is_some(), on_sqlite, "the file is looked at on SQLite");
+    if let Some(file) = &file {
+        assert!(
+            file_holds(file, "Zqxjkv"),
+            "the canary is in the file before"
+        );
+    }
+    let texts = app.sms_outbox().await;
+    assert!(texts.iter().any(|m| m.to_string().contains("6045550177")));
+    let figures = format!("/api/v1/groups/{}/figures", world.group);
+    let before = app.get(token, &figures).await.ok(200).clone();
+
+    // Only an admin erases, and only in their own organization.
+    let erasure = format!("/api/v1/people/{id}/erasure");
+    app.post(token, &erasure, &serde_json::json!({}))
+        .await
+        .problem(403);
+    let stranger = app
+        .token(
+            "elsewhere",
+            "admin@elsewhere.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    app.post(&stranger, &erasure, &serde_json::json!({}))
+        .await
+        .problem(404);
+    let admin = app
+        .token(
+            "canary-org",
+            "admin@canary-org.example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let erased = app.post(&admin, &erasure, &serde_json::json!({})).await;
+    let erased = erased.ok(200).clone();
+    assert_eq!(erased["display_name"], format!("#{id}"));
+    assert!(erased["erased_at"].is_string(), "{erased:#}");
+    assert_eq!(erased["email"], serde_json::Value::Null);
+    // Again: nothing more to erase, the same answer.
+    let again = app.post(&admin, &erasure, &serde_json::json!({})).await;
+    assert_eq!(again.ok(200), &erased);
+    // Nothing more is written to the record.
+    app.put(token, &format!("/api/v1/people/{id}"), &canary)
+        .await
+        .problem(409);
+
+    // No trace in any answer, in the database file or in the outboxes.
+    let said = answers_about(&app, &mut page, token, &world, id).await;
+    for trace in traces {
+        assert!(!said.contains(trace), "{trace} is still answered: {said}");
+    }
+    for (file, trace) in file.iter().flat_map(|f| traces.map(|t| (f, t))) {
+        assert!(
+            !file_holds(file, trace),
+            "{trace} is still in the SQLite file"
+        );
+    }
+    let mut outboxes = app.outbox().await;
+    outboxes.extend(app.sms_outbox().await.iter().map(|m| m.to_string()));
+    assert!(!outboxes.is_empty(), "the others' messages stay");
+    for trace in traces {
+        assert!(
+            !outboxes.iter().any(|m| m.contains(trace)),
+            "{trace} is still in the outbox"
+        );
+    }
+    // The group's figures do not change: the canary's place and marks stay, nameless.
+    assert_eq!(app.get(token, &figures).await.ok(200), &before);
+    app.stop().await;
 }

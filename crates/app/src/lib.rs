@@ -11,6 +11,7 @@ pub mod coordinator_notices;
 pub mod dashboard;
 pub mod deliveries;
 pub mod enrollments;
+pub mod erasure;
 pub mod exclusions;
 pub mod facilitators;
 pub mod follow_up_notices;

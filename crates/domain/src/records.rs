@@ -82,6 +82,9 @@ pub struct Person {
     /// coordinator can tell a duplicate from a relative.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_email_as: Vec<Id>,
+    /// When the person's personal data was erased: their name is then `#<id>`, and they
+    /// have no contact and no consent.
+    pub erased_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -50,6 +50,13 @@ pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     .map_err(anyhow::Error::msg)
 }
 
+/// The folders mail and SMS are written to instead of sent, as configured.
+pub fn outboxes(config: &Config) -> Vec<std::path::PathBuf> {
+    let mail = (config.mail.transport != "smtp").then(|| config.mail.outbox_dir.clone());
+    let sms = (config.sms.transport == "file").then(|| config.sms.outbox_dir.clone());
+    mail.into_iter().chain(sms).map(Into::into).collect()
+}
+
 /// Where SMS go, as configured.
 pub fn texter(config: &Config) -> anyhow::Result<Texter> {
     let s = &config.sms;

@@ -100,7 +100,8 @@ pub async fn start_with_clock(
                 base: chrono::TimeDelta::seconds(config.jobs.retry_base_seconds as i64),
                 max: chrono::TimeDelta::seconds(config.jobs.retry_max_seconds as i64),
             })
-            .with_login(config.login()),
+            .with_login(config.login())
+            .with_outboxes(jobs::outboxes(config)),
     );
     let demo_links = if config.demo.enabled {
         demo::sign_in_links(

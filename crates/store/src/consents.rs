@@ -190,6 +190,7 @@ impl Store {
         let found = crate::people::find_person(&txn, org, person_id)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
+        crate::people::refuse_erased(&found)?;
         // The contacts each consent needs are checked as on any write of the person.
         let mut spec = crate::people::to_record(found.clone())?.spec;
         spec.consent = *input;

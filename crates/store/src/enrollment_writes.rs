@@ -19,9 +19,10 @@ pub struct EnrollmentToChange {
 }
 
 impl Tx {
-    /// Whether the person is the organization's.
+    /// Whether the person is the organization's (an erased person is no one to enrol).
     pub async fn person_exists(&self, org: Id, person_id: Id) -> Result<bool> {
-        Ok(find_person(&self.0, org, person_id).await?.is_some())
+        let found = find_person(&self.0, org, person_id).await?;
+        Ok(found.is_some_and(|p| p.erased_at.is_none()))
     }
 
     /// The person's enrolment in the group, if any, as `(id, status)`.

@@ -178,6 +178,9 @@ pub mod person {
         pub consent_research_at: Option<DateTimeUtc>,
         /// Agreed that de-identified data about them may go to a funder.
         pub consent_funder_sharing_at: Option<DateTimeUtc>,
+        /// When their personal data was erased, and by which user; the row stays as `#id`.
+        pub erased_at: Option<DateTimeUtc>,
+        pub erased_by: Option<i64>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }

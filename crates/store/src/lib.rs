@@ -23,6 +23,7 @@ pub mod eligibility;
 pub mod enrollment_writes;
 mod enrollments;
 pub mod entities;
+pub mod erasure;
 mod error;
 pub mod exclusion_writes;
 pub mod exports;

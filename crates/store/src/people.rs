@@ -37,6 +37,7 @@ pub(crate) fn to_record(m: person::Model) -> Result<Person> {
         },
         consent_given,
         same_email_as: Vec::new(),
+        erased_at: m.erased_at,
         created_at: m.created_at,
         updated_at: m.updated_at,
     })
@@ -50,6 +51,14 @@ pub(crate) fn write_spec(active: &mut person::ActiveModel, spec: &PersonSpec, co
     active.preferred_channel = Set(spec.preferred_channel.map(Stored));
     active.alternative_contact = Set(spec.alternative_contact.as_ref().map(|t| t.to_string()));
     write_consent(active, &consent);
+}
+
+/// An erased person's record is kept only for the figures: nothing more is written to it.
+pub(crate) fn refuse_erased(person: &person::Model) -> Result<()> {
+    match person.erased_at {
+        Some(_) => Err(StoreError::Conflict("this person's data was erased".into())),
+        None => Ok(()),
+    }
 }
 
 pub(crate) async fn find_person(
@@ -138,6 +147,7 @@ impl Store {
         let existing = find_person(&txn, org, id)
             .await?
             .ok_or(StoreError::NotFound("person"))?;
+        refuse_erased(&existing)?;
         let now = self.now();
         let (consent, log) = ConsentLog::apply(consent_of(&existing), &spec.consent, now)?;
         let ends_reminders = log.ends_reminders(&consent);

@@ -64,6 +64,9 @@ pub struct AppState {
     dashboards: Arc<pages::DashboardCache>,
     /// How an SMS the gateway reports undelivered waits before it is sent again.
     sms_retry: peergroup_app::sms_reports::Retry,
+    /// Folders where mail and SMS are written instead of sent: an erasure clears its
+    /// person's files there too.
+    outboxes: Arc<Vec<std::path::PathBuf>>,
 }
 
 /// Failed sign-ins allowed at once, then one every this many seconds (per address and
@@ -106,7 +109,24 @@ impl AppState {
                 SIGN_IN_FAILURES_PER_MINUTE,
             )),
             dashboards: Arc::default(),
+            outboxes: Arc::default(),
         }
+    }
+
+    /// Erases a person's personal data, in the database and in the outbox folders.
+    pub(crate) async fn erase(
+        &self,
+        org: peergroup_domain::Id,
+        person: peergroup_domain::Id,
+        by: peergroup_domain::Id,
+    ) -> peergroup_store::Result<chrono::DateTime<chrono::Utc>> {
+        peergroup_app::erasure::erase(&self.store, org, person, by, &self.outboxes).await
+    }
+
+    /// The folders mail and SMS are written to instead of sent, if any.
+    pub fn with_outboxes(mut self, dirs: Vec<std::path::PathBuf>) -> Self {
+        self.outboxes = Arc::new(dirs);
+        self
     }
 
     /// How long sign-ins last, how long links work, and whether cookies need https.

@@ -9,6 +9,7 @@ mod board;
 mod cohorts;
 mod consent;
 mod dashboard;
+mod erasure;
 mod exports;
 mod facilitators;
 mod follow_ups;
@@ -110,6 +111,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(outcomes::assessment_form).post(outcomes::save_assessment),
         )
         .route("/participants/{id}/consent", post(consent::save))
+        .route("/participants/{id}/erase", post(erasure::erase))
         .route("/settings", get(settings::settings).post(settings::save))
         .route("/manage", get(manage::manage))
         .route(

@@ -7,7 +7,7 @@ use super::login::{Fields, SignedIn, refused};
 use super::text::Words;
 use super::{Frame, error_page, page};
 use crate::AppState;
-use crate::access::require_manager;
+use crate::access::{require_admin, require_manager};
 use crate::error::ApiError;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -263,6 +263,9 @@ struct ProfilePage {
     consent: Vec<ConsentBox>,
     sources: Vec<(String, String, bool)>,
     consent_history: Vec<String>,
+    /// An admin may erase the person's data, once.
+    may_erase: bool,
+    erased: bool,
     csrf: String,
     id: Id,
     enrolments: Vec<EnrolmentView>,
@@ -301,6 +304,11 @@ pub async fn participant(
     if query.contains_key("consent") {
         frame.notices.push(w.t("consent-saved"));
     }
+    if let Some(at) = person.erased_at {
+        frame
+            .notices
+            .push(w.t1("erased-notice", "date", date_only(w, at)));
+    }
     let spec = &person.spec;
     page(
         StatusCode::OK,
@@ -316,6 +324,8 @@ pub async fn participant(
             consent: consent::boxes(w, &consent.given.as_input(), Some(&consent.given)),
             sources: consent::sources(w, None),
             consent_history: consent::history(w, &consent.changes),
+            may_erase: person.erased_at.is_none() && require_admin(&signed.who).is_ok(),
+            erased: person.erased_at.is_some(),
             csrf: signed.csrf.clone(),
             id: person.id,
             enrolments: enrolments

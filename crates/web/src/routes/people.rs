@@ -2,7 +2,7 @@
 
 use super::page;
 use crate::AppState;
-use crate::access::require_manager;
+use crate::access::{require_admin, require_manager};
 use crate::error::ApiError;
 use crate::error::{ApiResult, ReadProblems, WriteProblems};
 use crate::extract::{Caller, Json, Path, Query};
@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_people, create_person))
         .routes(routes!(get_person, replace_person))
         .routes(routes!(get_consent, replace_consent))
+        .routes(routes!(erase_person))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -122,4 +123,19 @@ async fn replace_consent(
     Ok(axum::Json(
         state.store.consent_record(who.org_id, id).await?,
     ))
+}
+
+/// Erases the person's personal data (an admin's act, and final): name (now `#<id>`),
+/// contacts, consent, SMS replies, call notes, support details and waiting messages. Their
+/// enrolments, attendance and scores stay, so that the group's figures do not change. The
+/// person keeps when it was done and by whom; erasing again changes nothing.
+#[utoipa::path(post, path = "/people/{id}/erasure", tag = "people", params(("id" = i64, Path)), responses((status = 200, body = Person), WriteProblems))]
+async fn erase_person(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<Person>> {
+    require_admin(&who)?;
+    state.erase(who.org_id, id, who.user_id).await?;
+    Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
 }
