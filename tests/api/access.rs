@@ -292,6 +292,12 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
         ),
         case(
             M::GET,
+            "/api/v1/people/{id}/export",
+            format!("/api/v1/people/{}/export", a.person),
+            None,
+        ),
+        case(
+            M::GET,
             "/api/v1/people/{id}/consent",
             format!("/api/v1/people/{}/consent", a.person),
             None,

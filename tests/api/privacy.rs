@@ -568,3 +568,85 @@ async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     assert_eq!(app.get(token, &figures).await.ok(200), &before);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_persons_export_holds_everything_about_them_and_only_them() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "export-org").await;
+    let token = &world.token;
+    // Harpreet texts a question, and is called about it.
+    let inbound = app.sms_inbound_path("export-org").await;
+    assert_eq!(
+        app.text_in(&inbound, "+16045550123", "Where is the hall?")
+            .await,
+        200
+    );
+    app.post(
+        token,
+        &format!("/api/v1/follow-ups/{}/attempts", world.task),
+        &serde_json::json!({"outcome": "reached", "note": "Told her the way"}),
+    )
+    .await
+    .ok(200);
+
+    let path = format!("/api/v1/people/{}/export", world.person);
+    let x = app.get(token, &path).await.ok(200).clone();
+    assert_eq!(x["person"]["display_name"], "Harpreet K");
+    assert_eq!(
+        x["consent"]["changes"].as_array().unwrap().len(),
+        3,
+        "{x:#}"
+    );
+    let group = &x["enrolments"][0];
+    assert_eq!(group["enrollment"]["id"], world.enrollment);
+    assert_eq!(group["supports"][0]["kind"], "childcare");
+    assert_eq!(
+        group["supports"][0]["children_ages"],
+        serde_json::json!([2, 7])
+    );
+    assert!(group["attendance"]["entries"].is_array(), "{x:#}");
+    assert_eq!(x["sms_replies"][0]["body"], "Where is the hall?");
+    assert_eq!(x["follow_ups"][0]["note"], "Check in after the first week");
+    assert_eq!(
+        x["follow_ups"][0]["call_attempts"][0]["note"],
+        "Told her the way"
+    );
+    assert!(x["messages"].is_array());
+    // Nothing of the facilitator, who shares her phone number.
+    assert!(!x.to_string().contains("Gurpreet"), "{x:#}");
+
+    // Readable in her language (Punjabi), with the same facts, and as a file.
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, token, "lead@example.org", "coordinator").await;
+    let shown = page
+        .get(&format!("/participants/{}/export", world.person))
+        .await;
+    assert_eq!(shown.status, reqwest::StatusCode::OK);
+    assert!(shown.body.contains("lang=\"pa-Guru\""), "{}", shown.body);
+    for says in [
+        "Harpreet K",
+        "Where is the hall?",
+        "Told her the way",
+        "export-org",
+    ] {
+        assert!(shown.body.contains(says), "{says}: {}", shown.body);
+    }
+    let file = page
+        .download(&format!("/participants/{}/export.json", world.person))
+        .await;
+    let read: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+    assert_eq!(read["person"], x["person"]);
+
+    // A facilitator may not, nor another organization.
+    let peer = app
+        .token(
+            "export-org",
+            "gurpreet.s@example.org",
+            peergroup_domain::org::Role::Facilitator,
+        )
+        .await;
+    app.get(&peer, &path).await.problem(403);
+    let stranger = app.coordinator("elsewhere").await;
+    app.get(&stranger, &path).await.problem(404);
+    app.stop().await;
+}

@@ -505,6 +505,15 @@ async fn a_coordinator_imports_participants_finds_one_and_reads_the_dashboard_on
     )
     .await;
     check(&b, "participant-consent").await;
+    // Everything held about her, for her: in Ukrainian, her language.
+    tap(&b, "main a[href$='/export']").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[lang='uk'] a[href$='/export.json']"))
+        .await
+        .expect("her data, in her language");
+    b.wait_for_text("dd", "Олена Коваленко").await;
+    check(&b, "participant-export").await;
 
     b.client
         .goto(&format!("{}/participants/new", app.base))

@@ -32,4 +32,5 @@ pub mod session_sheets;
 pub mod sign_in;
 pub mod sms_replies;
 pub mod sms_reports;
+pub mod subject_access;
 pub mod training;

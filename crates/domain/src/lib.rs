@@ -79,6 +79,7 @@ pub mod regeneration;
 pub mod reminders;
 pub mod schedule;
 pub mod sms;
+pub mod subject_access;
 pub mod support;
 pub mod templates;
 pub mod training;

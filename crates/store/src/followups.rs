@@ -21,6 +21,8 @@ use std::collections::HashMap;
 pub struct TaskFilter {
     pub groups: Option<Vec<Id>>,
     pub group_id: Option<Id>,
+    /// Only the tasks about this participant.
+    pub person_id: Option<Id>,
     pub state: Option<TaskState>,
     pub assignee_person_id: Option<Id>,
     /// Open and past the due date.
@@ -120,6 +122,9 @@ impl Store {
         }
         if let Some(g) = filter.group_id {
             query = query.filter(follow_up_task::Column::GroupId.eq(g));
+        }
+        if let Some(p) = filter.person_id {
+            query = query.filter(follow_up_task::Column::PersonId.eq(p));
         }
         if let Some(state) = filter.state {
             query = query.filter(follow_up_task::Column::State.eq(state.as_str()));

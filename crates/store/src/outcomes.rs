@@ -365,3 +365,29 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// The scores of one enrolment, in the order they were entered.
+    pub async fn enrollment_assessments(
+        &self,
+        org: Id,
+        enrollment_id: Id,
+    ) -> Result<Vec<peergroup_domain::subject_access::AssessmentLine>> {
+        assessment::Entity::find()
+            .filter(assessment::Column::OrgId.eq(org))
+            .filter(assessment::Column::EnrollmentId.eq(enrollment_id))
+            .order_by_asc(assessment::Column::Id)
+            .all(&self.reader())
+            .await?
+            .into_iter()
+            .map(|a| {
+                Ok(peergroup_domain::subject_access::AssessmentLine {
+                    timepoint: a.timepoint.parse().map_err(StoreError::Corrupt)?,
+                    instrument: a.instrument_key,
+                    taken_on: a.taken_on,
+                    total: a.total,
+                })
+            })
+            .collect()
+    }
+}

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::consent::{ConsentInput, ConsentSource};
 use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
+use peergroup_domain::subject_access::SmsReplyRecord;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -62,6 +63,29 @@ impl Store {
             .one(&self.reader())
             .await?;
         Ok(row.and_then(|(p, s, e)| Some((p?, s?, e?))))
+    }
+
+    /// Every reply of one person, oldest first.
+    pub async fn person_sms_replies(&self, org: Id, person_id: Id) -> Result<Vec<SmsReplyRecord>> {
+        let rows: Vec<(String, String, DateTime<Utc>)> = sms_reply::Entity::find()
+            .select_only()
+            .column(sms_reply::Column::Body)
+            .column(sms_reply::Column::Action)
+            .column(sms_reply::Column::ReceivedAt)
+            .filter(sms_reply::Column::OrgId.eq(org))
+            .filter(sms_reply::Column::PersonId.eq(person_id))
+            .order_by_asc(sms_reply::Column::Id)
+            .into_tuple()
+            .all(&self.reader())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(body, action, received_at)| SmsReplyRecord {
+                body,
+                action,
+                received_at,
+            })
+            .collect())
     }
 
     /// The organization's latest replies, newest first.

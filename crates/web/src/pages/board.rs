@@ -64,6 +64,7 @@ pub async fn board(state: &AppState, signed: &SignedIn, notices: Vec<String>) ->
         let filter = TaskFilter {
             groups: None,
             group_id: None,
+            person_id: None,
             state: Some(TaskState::Open),
             assignee_person_id: None,
             overdue: false,

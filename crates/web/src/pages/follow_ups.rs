@@ -71,6 +71,7 @@ pub async fn my_calls(
         let filter = TaskFilter {
             groups: visible_groups(&state, who).await?,
             group_id: None,
+            person_id: None,
             state: Some(TaskState::Open),
             assignee_person_id: None,
             overdue: false,

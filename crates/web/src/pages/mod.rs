@@ -30,6 +30,7 @@ mod programs;
 mod session_changes;
 mod sessions;
 mod settings;
+mod subject_access;
 pub mod text;
 
 use crate::AppState;
@@ -112,6 +113,14 @@ pub fn router(state: AppState) -> Router<AppState> {
         )
         .route("/participants/{id}/consent", post(consent::save))
         .route("/participants/{id}/erase", post(erasure::erase))
+        .route(
+            "/participants/{id}/export",
+            get(subject_access::page_for_them),
+        )
+        .route(
+            "/participants/{id}/export.json",
+            get(subject_access::json_for_them),
+        )
         .route("/settings", get(settings::settings).post(settings::save))
         .route("/manage", get(manage::manage))
         .route(

@@ -14,8 +14,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
+use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
 use peergroup_domain::person::{ConsentInput, PersonKey};
+use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
 use peergroup_notify::render::date_time;
 use peergroup_store::PageRequest;
 use std::collections::HashMap;
@@ -282,17 +284,14 @@ pub async fn participant(
     let read = async {
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
-        let person = state.store.get_person(org, id).await?;
-        let consent = state.store.consent_record(org, id).await?;
-        let mut enrolments = Vec::new();
-        for (e, group) in state.store.person_enrollments(org, id).await? {
-            let history = state.store.attendance_history(org, e.id).await?;
-            let supports = state.store.list_support_needs(org, e.id).await?;
-            enrolments.push((e, group, history, supports));
-        }
-        Ok::<_, ApiError>((person, consent, enrolments))
+        Ok::<_, ApiError>(export(&state.store, org, id).await?)
     };
-    let (person, consent, enrolments) = match read.await {
+    let PersonExport {
+        person,
+        consent,
+        enrolments,
+        ..
+    } = match read.await {
         Ok(found) => found,
         Err(e) => return error_page(w, signed.me(), e),
     };
@@ -328,45 +327,49 @@ pub async fn participant(
             erased: person.erased_at.is_some(),
             csrf: signed.csrf.clone(),
             id: person.id,
-            enrolments: enrolments
-                .into_iter()
-                .map(|(e, group, history, supports)| EnrolmentView {
-                    group,
-                    status: w.t(&format!("enrolment-{}", e.status.as_str())),
-                    summary: w.tn(
-                        "attendance-summary",
-                        &[
-                            ("attended", history.attended.to_string()),
-                            ("absent", history.absent.to_string()),
-                            ("excused", history.excused.to_string()),
-                        ],
-                    ),
-                    supports: supports
-                        .iter()
-                        .map(|s| {
-                            format!(
-                                "{} · {}",
-                                w.t(&format!("support-{}", s.spec.kind.as_str())),
-                                w.t(&format!("support-status-{}", s.spec.status.as_str()))
-                            )
-                        })
-                        .collect(),
-                    marks: history
-                        .entries
-                        .iter()
-                        .map(|m| {
-                            w.tn(
-                                "attendance-line",
-                                &[
-                                    ("number", m.number.to_string()),
-                                    ("date", m.local_date.to_string()),
-                                    ("status", w.t(&format!("mark-{}", m.status.as_str()))),
-                                ],
-                            )
-                        })
-                        .collect(),
-                })
-                .collect(),
+            enrolments: enrolments.iter().map(|e| enrolment_view(w, e)).collect(),
         },
     )
+}
+
+/// One group of a person, in `w`'s words: status, attendance, supports and every mark.
+pub(super) fn enrolment_view(w: &Words, e: &EnrolmentExport) -> EnrolmentView {
+    let history = &e.attendance;
+    EnrolmentView {
+        group: e.group_name.clone(),
+        status: w.t(&format!("enrolment-{}", e.enrollment.status.as_str())),
+        summary: w.tn(
+            "attendance-summary",
+            &[
+                ("attended", history.attended.to_string()),
+                ("absent", history.absent.to_string()),
+                ("excused", history.excused.to_string()),
+            ],
+        ),
+        supports: e
+            .supports
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} · {}",
+                    w.t(&format!("support-{}", s.spec.kind.as_str())),
+                    w.t(&format!("support-status-{}", s.spec.status.as_str()))
+                )
+            })
+            .collect(),
+        marks: history
+            .entries
+            .iter()
+            .map(|m| {
+                w.tn(
+                    "attendance-line",
+                    &[
+                        ("number", m.number.to_string()),
+                        ("date", m.local_date.to_string()),
+                        ("status", w.t(&format!("mark-{}", m.status.as_str()))),
+                    ],
+                )
+            })
+            .collect(),
+    }
 }

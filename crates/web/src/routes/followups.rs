@@ -66,6 +66,7 @@ async fn list_tasks(
     let mut filter = TaskFilter {
         groups: visible_groups(&state, &who).await?,
         group_id: params.group_id,
+        person_id: None,
         state: params.state,
         assignee_person_id: params.assignee_person_id,
         overdue: params.overdue,

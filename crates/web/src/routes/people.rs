@@ -13,6 +13,7 @@ use peergroup_domain::consent::{ConsentInput, ConsentRecord};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
+use peergroup_domain::subject_access::PersonExport;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_person, replace_person))
         .routes(routes!(get_consent, replace_consent))
         .routes(routes!(erase_person))
+        .routes(routes!(export_person))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -138,4 +140,19 @@ async fn erase_person(
     require_admin(&who)?;
     state.erase(who.org_id, id, who.user_id).await?;
     Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
+}
+
+/// Everything held about the person, in one answer, for when they ask for it: their record,
+/// consent and its history, groups with attendance, supports and scores, the messages sent
+/// to them, their SMS replies and the follow-up calls about them.
+#[utoipa::path(get, path = "/people/{id}/export", tag = "people", params(("id" = i64, Path)), responses((status = 200, body = PersonExport), ReadProblems))]
+async fn export_person(
+    State(state): State<AppState>,
+    Caller(who): Caller,
+    Path(id): Path<Id>,
+) -> ApiResult<axum::Json<PersonExport>> {
+    require_manager(&who)?;
+    Ok(axum::Json(
+        peergroup_app::subject_access::export(&state.store, who.org_id, id).await?,
+    ))
 }
