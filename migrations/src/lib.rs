@@ -25,6 +25,7 @@ mod m20261206_000018_less_data;
 mod m20261206_000019_withdrawal_reasons;
 mod m20261206_000020_consent_per_purpose;
 mod m20261206_000021_erasure;
+mod m20261206_000022_retention;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_withdrawal_reasons::Migration),
             Box::new(m20261206_000020_consent_per_purpose::Migration),
             Box::new(m20261206_000021_erasure::Migration),
+            Box::new(m20261206_000022_retention::Migration),
         ]
     }
 }

@@ -105,6 +105,7 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/people/{id}/consent",
         "/api/v1/people/{id}/erasure",
         "/api/v1/people/{id}/export",
+        "/api/v1/organization/retention",
         "/api/v1/groups/{id}/outcomes",
         "/api/v1/programs/{id}/outcomes",
         "/api/v1/programs/{id}/card",
@@ -114,7 +115,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        77,
+        78,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

@@ -650,3 +650,102 @@ async fn a_persons_export_holds_everything_about_them_and_only_them() {
     app.get(&stranger, &path).await.problem(404);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn data_is_erased_the_night_after_its_retention_ends_and_previewed_before() {
+    use chrono::TimeZone;
+    use peergroup_domain::jobs::JobKind;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "keeper").await;
+    let token = &world.token;
+    let admin = app
+        .token(
+            "keeper",
+            "admin@keeper.example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    // A group that never ran: Leila was in it, and Gurpreet (who facilitates the world's
+    // group, still on) led it.
+    let old = app
+        .create_id(token, "/api/v1/groups", &fixtures::group(world.program))
+        .await;
+    let leila = app.enrol(token, old, &fixtures::person("Leila Old")).await;
+    app.create_id(
+        token,
+        &format!("/api/v1/groups/{old}/facilitators"),
+        &serde_json::json!({"person_id": world.facilitator, "role": "peer"}),
+    )
+    .await;
+    app.post(
+        token,
+        &format!("/api/v1/groups/{old}/status"),
+        &serde_json::json!({"status": "cancelled"}),
+    )
+    .await
+    .ok(200);
+
+    // Six months kept; bad periods are refused and change nothing.
+    let mut settings = app.get(token, "/api/v1/organization").await.ok(200)["settings"].clone();
+    for bad in [0, 121] {
+        settings["retention_months"] = serde_json::json!(bad);
+        let r = app.put(&admin, "/api/v1/organization", &settings).await;
+        r.problem(422);
+        assert_eq!(r.fields(), ["retention_months"]);
+    }
+    let preview = app.get(token, "/api/v1/organization/retention").await;
+    assert_eq!(preview.ok(200)["retention_months"], serde_json::Value::Null);
+    assert_eq!(preview.body["due"], serde_json::json!([]));
+    settings["retention_months"] = serde_json::json!(6);
+    app.put(&admin, "/api/v1/organization", &settings)
+        .await
+        .ok(200);
+    let due = |preview: &serde_json::Value| -> Vec<i64> {
+        preview["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["person_id"].as_i64().unwrap())
+            .collect()
+    };
+    let preview = app.get(token, "/api/v1/organization/retention").await;
+    assert_eq!(
+        due(preview.ok(200)),
+        Vec::<i64>::new(),
+        "not six months yet"
+    );
+
+    // Seven months on, the preview names Leila only: Harpreet's and Gurpreet's group runs.
+    let later = chrono::Utc.with_ymd_and_hms(2027, 7, 1, 2, 47, 0).unwrap();
+    app.clock.set(later);
+    let preview = app.get(token, "/api/v1/organization/retention").await;
+    assert_eq!(due(preview.ok(200)), [leila]);
+    assert_eq!(preview.body["due"][0]["display_name"], "Leila Old");
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, token, "lead@example.org", "coordinator").await;
+    let shown = page.get("/settings").await;
+    assert!(
+        shown
+            .body
+            .contains("The next nightly run erases the data of:")
+    );
+    assert!(
+        shown
+            .body
+            .contains(&format!("href=\"/participants/{leila}\""))
+    );
+
+    // The nightly run erases her, and her only; the next finds nobody.
+    app.queue_tick(JobKind::EraseExpired, later).await;
+    app.run_jobs_with(&app.config).await;
+    let erased = app.get(token, &format!("/api/v1/people/{leila}")).await;
+    assert_eq!(erased.ok(200)["display_name"], format!("#{leila}"));
+    assert!(erased.body["erased_at"].is_string());
+    for kept in [world.person, world.facilitator] {
+        let p = app.get(token, &format!("/api/v1/people/{kept}")).await;
+        assert_eq!(p.ok(200)["erased_at"], serde_json::Value::Null);
+    }
+    let preview = app.get(token, "/api/v1/organization/retention").await;
+    assert_eq!(due(preview.ok(200)), Vec::<i64>::new());
+    app.stop().await;
+}

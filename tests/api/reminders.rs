@@ -573,14 +573,15 @@ async fn an_admin_sets_the_quiet_hours_and_reply_to_address_that_reminders_follo
     assert_eq!(
         org.ok(200)["settings"],
         json!({"quiet_hours_start": "21:00", "quiet_hours_end": "08:00", "reply_to": null,
-               "training_policy": "block"})
+               "training_policy": "block", "retention_months": null})
     );
     // 08:00 to 12:00 in each group's timezone: Vancouver mornings are quiet.
     let settings = json!({
         "quiet_hours_start": "08:00",
         "quiet_hours_end": "12:00",
         "reply_to": "groups@riverside.example.org",
-        "training_policy": "override"
+        "training_policy": "override",
+        "retention_months": null
     });
     app.put(&s.token, "/api/v1/organization", &settings)
         .await

@@ -7,12 +7,13 @@ use peergroup_domain::Id;
 use peergroup_store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
-/// Erases `person` of `org` as the user `by`; returns when it was erased.
+/// Erases `person` of `org` as the user `by` (none: the retention job); returns when it
+/// was erased.
 pub async fn erase(
     store: &Store,
     org: Id,
     person: Id,
-    by: Id,
+    by: Option<Id>,
     outboxes: &[PathBuf],
 ) -> Result<DateTime<Utc>> {
     let traces = store.erase_person(org, person, by).await?;

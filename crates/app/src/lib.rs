@@ -25,6 +25,7 @@ pub mod passwords;
 pub mod phone_marks;
 pub mod program_card;
 pub mod reminders;
+pub mod retention;
 pub mod roll_call;
 pub mod schedules;
 pub mod session_changes;

@@ -19,6 +19,8 @@ string_enum! {
         CheckRoles => "check_roles",
         /// Queues each organization's weekly digest (a cron tick).
         WeeklyDigest => "weekly_digest",
+        /// Erases the personal data kept past each organization's retention (a cron tick).
+        EraseExpired => "erase_expired",
         /// One reminder of one session, written as a message per person.
         SessionReminder => "session_reminder",
         /// Tells the people reminded of a session that it moved or was cancelled.

@@ -77,6 +77,7 @@ pub mod records;
 pub mod redact;
 pub mod regeneration;
 pub mod reminders;
+pub mod retention;
 pub mod schedule;
 pub mod sms;
 pub mod subject_access;

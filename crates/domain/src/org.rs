@@ -55,6 +55,11 @@ pub struct OrgSettings {
     /// may be overridden with a reason.
     #[serde(default)]
     pub training_policy: TrainingPolicy,
+    /// Months a participant's personal data is kept after the last group they were in
+    /// ended (1 to 120); a daily job erases it then. None keeps it until someone erases it.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 120)]
+    pub retention_months: Option<u16>,
 }
 
 impl Default for OrgSettings {
@@ -64,6 +69,7 @@ impl Default for OrgSettings {
             quiet_hours_end: "08:00".into(),
             reply_to: None,
             training_policy: TrainingPolicy::Block,
+            retention_months: None,
         }
     }
 }
@@ -81,6 +87,11 @@ impl OrgSettings {
                 "must be a time of day as HH:MM, such as 21:00",
             );
         }
+        errors.check(
+            self.retention_months.is_none_or(|m| (1..=120).contains(&m)),
+            "retention_months",
+            "must be 1 to 120 months, or absent to keep data until it is erased",
+        );
         errors.into_result()
     }
 

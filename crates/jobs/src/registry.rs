@@ -4,7 +4,9 @@ use crate::deliver::DeliverMessage;
 use crate::fan_out::{NotifyEvent, SessionChanged, SessionReminder};
 use crate::job::{Context, Job, done, run};
 use crate::runtime::Failure;
-use crate::upkeep::{CheckRoles, EscalateFollowUps, PlanReminders, PruneJobs, WeeklyDigest};
+use crate::upkeep::{
+    CheckRoles, EraseExpired, EscalateFollowUps, PlanReminders, PruneJobs, WeeklyDigest,
+};
 use peergroup_domain::jobs::{JobKind, NoopJob};
 
 macro_rules! registry {
@@ -29,6 +31,7 @@ registry![
     PlanReminders,
     EscalateFollowUps,
     PruneJobs,
+    EraseExpired,
     CheckRoles,
     WeeklyDigest,
     SessionReminder,

@@ -14,7 +14,7 @@ use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// Every tick: its job kind, its UTC cron expression (with seconds), and how long after it
 /// was due a missed tick is still caught up at start, in minutes.
-pub const TICKS: [(JobKind, &str, i64); 5] = [
+pub const TICKS: [(JobKind, &str, i64); 6] = [
     // Reminders are planned a week ahead; every 5 minutes picks up new and moved sessions.
     // Planning again changes nothing planned already, so a start always plans.
     (JobKind::PlanReminders, "0 */5 * * * *", 5),
@@ -26,6 +26,7 @@ pub const TICKS: [(JobKind, &str, i64); 5] = [
     (JobKind::WeeklyDigest, "0 0 6 * * Mon", 6 * 60),
     // Done jobs older than two weeks are deleted daily.
     (JobKind::PruneJobs, "0 17 3 * * *", 24 * 60),
+    (JobKind::EraseExpired, "0 47 2 * * *", 24 * 60),
 ];
 
 fn parse(expr: &str) -> Cron {
@@ -104,6 +105,7 @@ mod tests {
                 "tick:check_roles:2026-11-25T11:30:00+00:00",
                 // A Wednesday: Monday's digest is not sent now.
                 "tick:prune_jobs:2026-11-25T03:17:00+00:00",
+                "tick:erase_expired:2026-11-25T02:47:00+00:00",
             ]
         );
         // Monday at 09:00, three hours late, the digest still goes; at 13:00 it does not.

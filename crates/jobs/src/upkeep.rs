@@ -63,6 +63,27 @@ impl Job for PruneJobs {
     }
 }
 
+/// Erases what each organization keeps past its retention period.
+pub struct EraseExpired;
+
+impl Job for EraseExpired {
+    const KIND: JobKind = JobKind::EraseExpired;
+    type Payload = Tick;
+
+    async fn run(cx: Context<'_>, _: Tick) -> Result<(), Failure> {
+        let rt = &cx.rt;
+        let outboxes: Vec<std::path::PathBuf> = [rt.mailer.outbox(), rt.texter.outbox()]
+            .into_iter()
+            .flatten()
+            .map(Into::into)
+            .collect();
+        let now = rt.store.clock().now();
+        let n = peergroup_app::retention::sweep(&rt.store, now, &outboxes).await?;
+        tracing::info!(erased = n, "people erased past their retention");
+        done(&cx).await
+    }
+}
+
 /// Records its own outcome with the notices it queues.
 pub struct CheckRoles;
 

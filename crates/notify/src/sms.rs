@@ -103,6 +103,14 @@ fn client(timeout: Duration) -> Result<reqwest::Client, String> {
 }
 
 impl Texter {
+    /// The folder SMS are written to instead of sent, if they are.
+    pub fn outbox(&self) -> Option<&std::path::Path> {
+        match self {
+            Texter::File { dir } => Some(dir),
+            _ => None,
+        }
+    }
+
     pub fn file(dir: impl Into<PathBuf>) -> Result<Texter, String> {
         let dir = dir.into();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -52,6 +52,14 @@ pub enum Mailer {
 }
 
 impl Mailer {
+    /// The folder mail is written to instead of sent, if it is.
+    pub fn outbox(&self) -> Option<&std::path::Path> {
+        match self {
+            Mailer::File { dir } => Some(dir),
+            Mailer::Smtp { .. } => None,
+        }
+    }
+
     /// An SMTP pool for `url` (`smtp://` plain, `smtp://…?tls=required` STARTTLS,
     /// `smtps://` TLS; credentials as `user:password@`).
     pub fn smtp(url: &str, pool_size: u32, timeout: Duration) -> Result<Mailer, String> {

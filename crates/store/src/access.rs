@@ -62,6 +62,7 @@ fn detail(m: organization::Model) -> Result<OrganizationDetail> {
             .transpose()
             .map_err(StoreError::Corrupt)?,
         training_policy: m.training_policy.0,
+        retention_months: m.retention_months.and_then(|n| u16::try_from(n).ok()),
     };
     Ok(OrganizationDetail {
         organization: organization(m)?,
@@ -172,6 +173,7 @@ impl Store {
         active.quiet_hours_end = Set(settings.quiet_hours_end.clone());
         active.reply_to = Set(settings.reply_to.as_ref().map(|e| e.to_string()));
         active.training_policy = Set(Stored(settings.training_policy));
+        active.retention_months = Set(settings.retention_months.map(i32::from));
         if let Some(name) = name {
             active.name = Set(name.to_string());
         }

@@ -27,6 +27,8 @@ pub mod organization {
         pub reply_to: Option<String>,
         /// `block` or `override`: what an assignment that breaks a role's requirements gets.
         pub training_policy: Stored<peergroup_domain::org::TrainingPolicy>,
+        /// Months a participant's personal data is kept after their last group ends.
+        pub retention_months: Option<i32>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }

@@ -24,9 +24,14 @@ pub struct ErasedTraces {
 }
 
 impl Store {
-    /// Erases `person_id`'s personal data in `org`, as `by` (a user). Erasing again finds
-    /// nothing more to erase.
-    pub async fn erase_person(&self, org: Id, person_id: Id, by: Id) -> Result<ErasedTraces> {
+    /// Erases `person_id`'s personal data in `org`, as `by` (a user; none for the retention
+    /// job). Erasing again finds nothing more to erase.
+    pub async fn erase_person(
+        &self,
+        org: Id,
+        person_id: Id,
+        by: Option<Id>,
+    ) -> Result<ErasedTraces> {
         let txn = self.writer().begin().await?;
         let found = crate::people::find_person(&txn, org, person_id)
             .await?
@@ -51,7 +56,7 @@ impl Store {
         active.alternative_contact = Set(None);
         crate::consents::write_consent(&mut active, &Default::default());
         active.erased_at = Set(Some(now));
-        active.erased_by = Set(Some(by));
+        active.erased_by = Set(by);
         active.updated_at = Set(now);
         active.update(&txn).await?;
         erase_free_text(&txn, org, person_id, now).await?;

@@ -47,6 +47,7 @@ pub mod people_import;
 mod person_inserts;
 mod programs;
 pub mod reminders;
+pub mod retention;
 pub mod rule_writes;
 pub mod schedule_writes;
 mod service_keys;

@@ -120,7 +120,7 @@ impl AppState {
         person: peergroup_domain::Id,
         by: peergroup_domain::Id,
     ) -> peergroup_store::Result<chrono::DateTime<chrono::Utc>> {
-        peergroup_app::erasure::erase(&self.store, org, person, by, &self.outboxes).await
+        peergroup_app::erasure::erase(&self.store, org, person, Some(by), &self.outboxes).await
     }
 
     /// The folders mail and SMS are written to instead of sent, if any.

@@ -12,6 +12,8 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use peergroup_app::retention;
+use peergroup_domain::Id;
 use peergroup_domain::org::{OrgSettings, TrainingPolicy};
 use peergroup_domain::values::{Email, Name};
 use std::collections::HashMap;
@@ -23,17 +25,27 @@ struct SettingsPage {
     csrf: String,
     admin: bool,
     name: String,
+    typed: Typed,
+    /// Who the next nightly run erases, when a retention period is set.
+    due: Option<Vec<(Id, String)>>,
+}
+
+/// The settings as written in the form, to show again.
+#[derive(Default)]
+struct Typed {
     quiet_start: String,
     quiet_end: String,
     reply_to: String,
     overrides: bool,
+    retention: String,
 }
 
 fn settings_page(
     signed: &SignedIn,
     status: StatusCode,
     name: String,
-    typed: (&str, &str, &str, bool),
+    typed: Typed,
+    due: Option<Vec<(Id, String)>>,
     notices: Vec<String>,
     errors: Vec<String>,
 ) -> Response {
@@ -47,10 +59,8 @@ fn settings_page(
             csrf: signed.csrf.clone(),
             admin: require_admin(&signed.who).is_ok(),
             name,
-            quiet_start: typed.0.into(),
-            quiet_end: typed.1.into(),
-            reply_to: typed.2.into(),
-            overrides: typed.3,
+            typed,
+            due,
         },
     )
 }
@@ -61,18 +71,36 @@ pub async fn settings(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let w = &signed.words;
+    let org = signed.who.org_id;
     let read = async {
         require_manager(&signed.who)?;
-        Ok::<_, ApiError>(state.store.organization_detail(signed.who.org_id).await?)
+        let detail = state.store.organization_detail(org).await?;
+        let due = match detail.settings.retention_months {
+            Some(months) => {
+                let now = state.store.clock().now();
+                Some(retention::preview(&state.store, org, months.into(), now).await?)
+            }
+            None => None,
+        };
+        Ok::<_, ApiError>((detail, due))
     };
     match read.await {
-        Ok(org) => {
+        Ok((org, due)) => {
             let s = &org.settings;
-            let reply_to = s
-                .reply_to
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let typed = Typed {
+                quiet_start: s.quiet_hours_start.clone(),
+                quiet_end: s.quiet_hours_end.clone(),
+                reply_to: s
+                    .reply_to
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                overrides: s.training_policy == TrainingPolicy::Override,
+                retention: s
+                    .retention_months
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+            };
             let notices = if query.contains_key("saved") {
                 vec![w.t("settings-saved")]
             } else {
@@ -82,12 +110,8 @@ pub async fn settings(
                 &signed,
                 StatusCode::OK,
                 org.organization.name.to_string(),
-                (
-                    &s.quiet_hours_start,
-                    &s.quiet_hours_end,
-                    &reply_to,
-                    s.training_policy == TrainingPolicy::Override,
-                ),
+                typed,
+                due,
                 notices,
                 vec![],
             )
@@ -110,13 +134,13 @@ pub async fn save(
         return error_page(w, signed.me(), e);
     }
     let field = |name: &str| fields.get(name).map(str::trim).unwrap_or("");
-    let overrides = field("training_policy") == "override";
-    let typed = (
-        field("quiet_hours_start"),
-        field("quiet_hours_end"),
-        field("reply_to"),
-        overrides,
-    );
+    let typed = Typed {
+        quiet_start: field("quiet_hours_start").into(),
+        quiet_end: field("quiet_hours_end").into(),
+        reply_to: field("reply_to").into(),
+        overrides: field("training_policy") == "override",
+        retention: field("retention_months").into(),
+    };
     let mut errors = Vec::new();
     let name = match Name::parse(field("name")) {
         Ok(name) => Some(name),
@@ -125,7 +149,7 @@ pub async fn save(
             None
         }
     };
-    let reply_to = match field("reply_to") {
+    let reply_to = match typed.reply_to.as_str() {
         "" => None,
         e => match Email::parse(e) {
             Ok(e) => Some(e),
@@ -135,15 +159,26 @@ pub async fn save(
             }
         },
     };
+    let retention_months = match typed.retention.as_str() {
+        "" => None,
+        m => match m.parse::<u16>() {
+            Ok(m) if (1..=120).contains(&m) => Some(m),
+            _ => {
+                errors.push(w.t("settings-bad-retention"));
+                None
+            }
+        },
+    };
     let settings = OrgSettings {
-        quiet_hours_start: typed.0.to_string(),
-        quiet_hours_end: typed.1.to_string(),
+        quiet_hours_start: typed.quiet_start.clone(),
+        quiet_hours_end: typed.quiet_end.clone(),
         reply_to,
-        training_policy: if overrides {
+        training_policy: if typed.overrides {
             TrainingPolicy::Override
         } else {
             TrainingPolicy::Block
         },
+        retention_months,
     };
     if settings.validate().is_err() {
         errors.push(w.t("settings-bad-time"));
@@ -155,6 +190,7 @@ pub async fn save(
             StatusCode::UNPROCESSABLE_ENTITY,
             name,
             typed,
+            None,
             vec![],
             errors,
         );
