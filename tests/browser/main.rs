@@ -656,8 +656,12 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     tap(&b, "main a[href='/settings']").await;
     b.wait_for_text("h1", "Settings").await;
     tap(&b, "input[name=training_policy][value=override]").await;
+    // Participants' data is kept two years after their last group.
+    fill(&b, "#retention_months", "24").await;
     tap(&b, "main form button[type=submit]").await;
     b.wait_for_text("[role=status]", "Saved.").await;
+    b.wait_for_text("main p", "The next nightly run erases nobody's data.")
+        .await;
     check(&b, "settings").await;
 
     // The educator and the peer leader are invited to sign in.
@@ -778,6 +782,14 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     b.wait_for_text("td", "Language: this is missing.").await;
     tap(&b, "main form button[type=submit]").await;
     b.wait_for_text("[role=status]", "Added: 12.").await;
+    // As an admin, the lead may erase a participant's data from their page.
+    b.client
+        .goto(&format!("{}/participants?q=Amrit", app.base))
+        .await
+        .unwrap();
+    tap(&b, "main a[href^='/participants/'] strong").await;
+    b.wait_for_text("h2", "Erase this person's data").await;
+    check(&b, "participant-admin").await;
 
     // Enrolled into the group from one search.
     b.client
