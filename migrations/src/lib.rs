@@ -26,6 +26,7 @@ mod m20261206_000019_withdrawal_reasons;
 mod m20261206_000020_consent_per_purpose;
 mod m20261206_000021_erasure;
 mod m20261206_000022_retention;
+mod m20261206_000023_access_log;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_consent_per_purpose::Migration),
             Box::new(m20261206_000021_erasure::Migration),
             Box::new(m20261206_000022_retention::Migration),
+            Box::new(m20261206_000023_access_log::Migration),
         ]
     }
 }

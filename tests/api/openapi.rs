@@ -106,6 +106,8 @@ async fn the_document_is_complete_and_self_consistent() {
         "/api/v1/people/{id}/erasure",
         "/api/v1/people/{id}/export",
         "/api/v1/organization/retention",
+        "/api/v1/access-log",
+        "/api/v1/access-log/check",
         "/api/v1/groups/{id}/outcomes",
         "/api/v1/programs/{id}/outcomes",
         "/api/v1/programs/{id}/card",
@@ -115,7 +117,7 @@ async fn the_document_is_complete_and_self_consistent() {
     }
     assert_eq!(
         paths.len(),
-        78,
+        80,
         "a route was added: list it above and give it isolation and bad-input cases"
     );
 

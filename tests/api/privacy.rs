@@ -749,3 +749,121 @@ async fn data_is_erased_the_night_after_its_retention_ends_and_previewed_before(
     assert_eq!(due(preview.ok(200)), Vec::<i64>::new());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "logged").await;
+    let token = &world.token;
+    let admin = app
+        .token(
+            "logged",
+            "admin@logged.example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let user_of = |t: String| {
+        let app = &app;
+        async move {
+            app.get(&t, "/api/v1/me").await.ok(200)["user_id"]
+                .as_i64()
+                .unwrap()
+        }
+    };
+    let (coordinator, boss) = (user_of(token.clone()).await, user_of(admin.clone()).await);
+    let person = world.person;
+
+    // Reads and changes through the API and the pages, by a coordinator and an admin.
+    app.get(token, &format!("/api/v1/people/{person}"))
+        .await
+        .ok(200);
+    let consent = serde_json::json!({"email_reminders": true, "source": "by_phone"});
+    app.put(token, &format!("/api/v1/people/{person}/consent"), &consent)
+        .await
+        .ok(200);
+    app.get(token, &format!("/api/v1/people/{person}/export"))
+        .await
+        .ok(200);
+    let mut page =
+        peergroup_blackbox::pages::invited(&app, token, "lead@example.org", "coordinator").await;
+    assert_eq!(
+        page.get(&format!("/participants/{person}")).await.status,
+        200
+    );
+    app.get(&admin, "/api/v1/people?q=harp").await.ok(200);
+
+    let log = app
+        .get(&admin, &format!("/api/v1/access-log?person_id={person}"))
+        .await;
+    let said: Vec<(String, String)> = log.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["route"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("change", "POST /api/v1/people"),
+        ("read", "GET /api/v1/people/{id}"),
+        ("change", "PUT /api/v1/people/{id}/consent"),
+        ("export", "GET /api/v1/people/{id}/export"),
+        ("read", "GET /participants/{id}"),
+    ];
+    assert_eq!(
+        said,
+        expected.map(|(a, r)| (a.to_string(), r.to_string())),
+        "{:#}",
+        log.body
+    );
+    // The page's reader is another user, whose invitation made them one.
+    let users: Vec<i64> = log.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["user_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(users[..4], [coordinator; 4]);
+    assert_ne!(users[4], coordinator);
+    // Per user: the admin's search, of no one person; and nothing about anyone else's data.
+    let by_admin = app
+        .get(&admin, &format!("/api/v1/access-log?user_id={boss}"))
+        .await;
+    let entries = by_admin.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(entries.len(), 1, "{entries:#?}");
+    assert_eq!(entries[0]["route"], "GET /api/v1/people");
+    assert_eq!(entries[0]["person_id"], serde_json::Value::Null);
+    assert!(!log.body.to_string().contains("Harpreet"), "ids only");
+
+    // Admins only; another organization's admin sees none of it.
+    app.get(token, "/api/v1/access-log").await.problem(403);
+    let stranger = app
+        .token(
+            "elsewhere",
+            "admin@elsewhere.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let theirs = app.get(&stranger, "/api/v1/access-log").await;
+    assert_eq!(theirs.ok(200)["items"], serde_json::json!([]));
+
+    // The chain holds, until an entry is edited behind the service's back.
+    let check = app.get(&admin, "/api/v1/access-log/check").await;
+    assert_eq!(check.ok(200)["first_broken"], serde_json::Value::Null);
+    assert!(check.body["entries"].as_u64().unwrap() >= 6);
+    let edited = log.body["items"][1]["id"].as_i64().unwrap();
+    app.server()
+        .store
+        .write_connection()
+        .execute_unprepared(&format!(
+            "UPDATE access_log SET user_id = {boss} WHERE id = {edited}"
+        ))
+        .await
+        .unwrap();
+    let check = app.get(&admin, "/api/v1/access-log/check").await;
+    assert_eq!(check.ok(200)["first_broken"], edited);
+    app.stop().await;
+}

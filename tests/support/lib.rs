@@ -330,8 +330,12 @@ impl TestApp {
         .await
     }
 
+    /// Rows per table, but the access log's: every answer about a person grows it (that is
+    /// its job), so "nothing changed" is about everything else.
     pub async fn row_counts(&self) -> Vec<(&'static str, i64)> {
-        self.server().store.row_counts().await.unwrap()
+        let mut counts = self.server().store.row_counts().await.unwrap();
+        counts.retain(|(table, _)| *table != "access_log");
+        counts
     }
 
     pub async fn send(

@@ -4,19 +4,29 @@
 
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
-/// Erases `person` of `org` as the user `by` (none: the retention job); returns when it
-/// was erased.
+/// Who erases: a user (none: the retention job), through which route.
+#[derive(Debug, Clone, Copy)]
+pub struct By<'a> {
+    pub user: Option<Id>,
+    pub route: &'a str,
+}
+
+/// Erases `person` of `org`, logging who did; returns when it was erased.
 pub async fn erase(
     store: &Store,
     org: Id,
     person: Id,
-    by: Option<Id>,
+    by: By<'_>,
     outboxes: &[PathBuf],
 ) -> Result<DateTime<Utc>> {
-    let traces = store.erase_person(org, person, by).await?;
+    let traces = store.erase_person(org, person, by.user).await?;
+    store
+        .record_access(org, by.user, Some(person), AccessAction::Erase, by.route)
+        .await?;
     if !traces.strings.is_empty() {
         let (dirs, strings) = (outboxes.to_vec(), traces.strings);
         tokio::task::spawn_blocking(move || {

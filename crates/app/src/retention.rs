@@ -39,7 +39,11 @@ pub async fn sweep(store: &Store, now: DateTime<Utc>, outboxes: &[PathBuf]) -> R
     for (org, months) in store.retention_periods().await? {
         let facts = store.retention_facts(org).await?;
         for person in due(&facts.links, &facts.ended, months, now) {
-            erasure::erase(store, org, person, None, outboxes).await?;
+            let by = erasure::By {
+                user: None,
+                route: "job erase_expired",
+            };
+            erasure::erase(store, org, person, by, outboxes).await?;
             erased += 1;
         }
     }

@@ -55,6 +55,7 @@ macro_rules! string_enum {
     };
 }
 
+pub mod access_log;
 pub mod attendance;
 pub mod calendar;
 pub mod card;

@@ -815,6 +815,29 @@ pub mod assessment {
     no_relations!();
 }
 
+pub mod access_entry {
+    use crate::stored::Stored;
+    use peergroup_domain::access_log::AccessAction;
+    use sea_orm::entity::prelude::*;
+
+    /// One read or change of personal data: appended, never changed, chained by hash.
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "access_log")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub org_id: i64,
+        pub at: DateTimeUtc,
+        pub user_id: Option<i64>,
+        pub person_id: Option<i64>,
+        pub action: Stored<AccessAction>,
+        pub route: String,
+        pub prev_hash: String,
+        pub hash: String,
+    }
+    no_relations!();
+}
+
 pub mod consent_change {
     use crate::stored::Stored;
     use peergroup_domain::consent::{ConsentPurpose, ConsentSource};

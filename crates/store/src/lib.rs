@@ -7,6 +7,7 @@
 
 pub mod absences;
 mod access;
+pub mod access_log;
 mod ambient;
 pub mod assignment_writes;
 pub mod attendance;
@@ -289,6 +290,7 @@ impl Store {
             "instrument_translations",
             "sms_replies",
             "consent_changes",
+            "access_log",
             "assessments",
             "programs",
             "people",

@@ -16,6 +16,7 @@ mod routes;
 use crate::error::ApiResult;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use peergroup_app::erasure;
 use peergroup_notify::links::LinkSigner;
 use peergroup_store::Store;
 use std::sync::Arc;
@@ -113,14 +114,33 @@ impl AppState {
         }
     }
 
-    /// Erases a person's personal data, in the database and in the outbox folders.
+    /// Erases a person's personal data, in the database and in the outbox folders, as
+    /// `who` through `route`.
     pub(crate) async fn erase(
         &self,
-        org: peergroup_domain::Id,
+        who: &peergroup_domain::records::Principal,
         person: peergroup_domain::Id,
-        by: peergroup_domain::Id,
+        route: &str,
     ) -> peergroup_store::Result<chrono::DateTime<chrono::Utc>> {
-        peergroup_app::erasure::erase(&self.store, org, person, Some(by), &self.outboxes).await
+        let by = erasure::By {
+            user: Some(who.user_id),
+            route,
+        };
+        erasure::erase(&self.store, who.org_id, person, by, &self.outboxes).await
+    }
+
+    /// Logs that `who` did `action` to `person`'s data (none: a list of people) through
+    /// `route` (its template). A read that cannot be logged is not answered.
+    pub(crate) async fn log_access(
+        &self,
+        who: &peergroup_domain::records::Principal,
+        action: peergroup_domain::access_log::AccessAction,
+        person: Option<peergroup_domain::Id>,
+        route: &str,
+    ) -> peergroup_store::Result<()> {
+        self.store
+            .record_access(who.org_id, Some(who.user_id), person, action, route)
+            .await
     }
 
     /// The folders mail and SMS are written to instead of sent, if any.
@@ -196,6 +216,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(routes::followups::router())
         .merge(routes::messages::router())
         .merge(routes::organization::router())
+        .merge(routes::access_log::router())
         .merge(routes::tokens::router())
         .merge(routes::invitations::router())
         .merge(routes::training::router())

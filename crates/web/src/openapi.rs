@@ -108,6 +108,7 @@ pub(crate) fn openapi_json() -> &'static (Value, String) {
 #[cfg(test)]
 mod tests {
     use peergroup_domain::StringEnum;
+    use peergroup_domain::access_log::AccessAction;
     use peergroup_domain::attendance::{AbsenceReason, AttendanceStatus};
     use peergroup_domain::consent::{ConsentPurpose, ConsentSource};
     use peergroup_domain::enrollment::{EnrollmentStatus, WithdrawalReason};
@@ -158,6 +159,7 @@ mod tests {
         let doc = serde_json::to_value(super::openapi()).unwrap();
         let mut checked = vec![
             published_equals_wire::<AbsenceReason>(&doc),
+            published_equals_wire::<AccessAction>(&doc),
             published_equals_wire::<AttendanceStatus>(&doc),
             published_equals_wire::<Barrier>(&doc),
             published_equals_wire::<CallOutcome>(&doc),

@@ -13,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_domain::consent::{
     Consent, ConsentChange, ConsentInput, ConsentPurpose, ConsentSource,
 };
@@ -130,11 +131,17 @@ pub async fn save(
         return error_page(w, signed.me(), ApiError::not_found("person"));
     };
     let input = checked(&fields);
-    match state
-        .store
-        .set_consent(signed.who.org_id, person, &input)
-        .await
-    {
+    let saved = async {
+        state
+            .store
+            .set_consent(signed.who.org_id, person, &input)
+            .await?;
+        let route = "POST /participants/{id}/consent";
+        state
+            .log_access(&signed.who, AccessAction::Change, Some(person), route)
+            .await
+    };
+    match saved.await {
         Ok(_) => Redirect::to(&format!("/participants/{person}?consent=1#consent")).into_response(),
         // What the form left out, in the coordinator's words, with the way back to it.
         Err(StoreError::Invalid(errors)) => {

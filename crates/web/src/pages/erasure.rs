@@ -39,8 +39,8 @@ pub async fn erase(
             Some(back),
         );
     }
-    let who = &signed.who;
-    match state.erase(who.org_id, person, who.user_id).await {
+    let route = "POST /participants/{id}/erase";
+    match state.erase(&signed.who, person, route).await {
         Ok(_) => Redirect::to(&format!("/participants/{person}")).into_response(),
         Err(e) => error_page(w, signed.me(), e.into()),
     }

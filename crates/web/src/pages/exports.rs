@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, Stream, StreamExt};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_store::exports::{ExportGroup, ExportScope, ExportSession};
 use peergroup_store::{PageRequest, Store};
 use std::borrow::Cow;
@@ -145,6 +146,12 @@ async fn download(
             .store
             .export_groups(signed.who.org_id, scope(id))
             .await?;
+        if matches!(file, File::Participants) {
+            let route = "GET /exports/{what}/{id}/participants.csv";
+            state
+                .log_access(&signed.who, AccessAction::Read, None, route)
+                .await?;
+        }
         Ok::<_, ApiError>((id, file, groups))
     };
     let (id, file, groups) = match found.await {

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
 use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_domain::person::{ConsentInput, PersonKey};
 use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
 use peergroup_notify::render::date_time;
@@ -88,12 +89,17 @@ pub async fn participants(
             limit: FOUND_SHOWN,
         };
         let search = (!q.is_empty()).then_some(q.as_str());
-        Ok::<_, ApiError>(
+        let found = state
+            .store
+            .list_people(signed.who.org_id, search, page)
+            .await?;
+        if search.is_some() {
+            let route = "GET /participants";
             state
-                .store
-                .list_people(signed.who.org_id, search, page)
-                .await?,
-        )
+                .log_access(&signed.who, AccessAction::Read, None, route)
+                .await?;
+        }
+        Ok::<_, ApiError>(found)
     };
     match listed.await {
         Ok(people) => page(
@@ -239,7 +245,15 @@ pub async fn add_participant(
             return new_page(&signed, StatusCode::OK, typed, alike, vec![]);
         }
     }
-    match state.store.create_person(org, &spec).await {
+    let added = async {
+        let person = state.store.create_person(org, &spec).await?;
+        let route = "POST /participants";
+        state
+            .log_access(&signed.who, AccessAction::Change, Some(person.id), route)
+            .await?;
+        Ok::<_, peergroup_store::StoreError>(person)
+    };
+    match added.await {
         Ok(person) => Redirect::to(&format!("/participants/{}?added=1", person.id)).into_response(),
         Err(e) => error_page(w, signed.me(), e.into()),
     }
@@ -284,7 +298,12 @@ pub async fn participant(
     let read = async {
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
-        Ok::<_, ApiError>(export(&state.store, org, id).await?)
+        let found = export(&state.store, org, id).await?;
+        let route = "GET /participants/{id}";
+        state
+            .log_access(&signed.who, AccessAction::Read, Some(id), route)
+            .await?;
+        Ok::<_, ApiError>(found)
     };
     let PersonExport {
         person,

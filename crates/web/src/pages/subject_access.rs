@@ -16,6 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_domain::subject_access::PersonExport;
 
 #[derive(Template)]
@@ -37,11 +38,15 @@ async fn gather(
     state: &AppState,
     signed: &SignedIn,
     id: &str,
+    route: &str,
 ) -> Result<(PersonExport, String), ApiError> {
     require_manager(&signed.who)?;
     let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
     let org = signed.who.org_id;
     let found = export(&state.store, org, id).await?;
+    state
+        .log_access(&signed.who, AccessAction::Export, Some(id), route)
+        .await?;
     let name = state
         .store
         .organization_detail(org)
@@ -57,7 +62,8 @@ pub async fn page_for_them(
     signed: SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let (x, org) = match gather(&state, &signed, &id).await {
+    let route = "GET /participants/{id}/export";
+    let (x, org) = match gather(&state, &signed, &id, route).await {
         Ok(found) => found,
         Err(e) => return error_page(&signed.words, signed.me(), e),
     };
@@ -174,7 +180,7 @@ pub async fn json_for_them(
     signed: SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    match gather(&state, &signed, &id).await {
+    match gather(&state, &signed, &id, "GET /participants/{id}/export.json").await {
         Ok((x, _)) => {
             let body = serde_json::to_vec_pretty(&x).unwrap_or_default();
             let file = format!("attachment; filename=\"person-{}.json\"", x.person.id);

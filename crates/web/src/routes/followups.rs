@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
@@ -116,7 +117,12 @@ async fn get_call_sheet(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<CallSheet>> {
     visible_task(&state, &who, id).await?;
-    Ok(axum::Json(state.store.call_sheet(&who, id).await?))
+    let sheet = state.store.call_sheet(&who, id).await?;
+    let route = "GET /api/v1/follow-ups/{id}/call-sheet";
+    state
+        .log_access(&who, AccessAction::Read, Some(sheet.person_id), route)
+        .await?;
+    Ok(axum::Json(sheet))
 }
 
 #[utoipa::path(get, path = "/follow-ups/{id}", tag = "follow-ups", params(("id" = i64, Path)), responses((status = 200, body = FollowUpTask), ReadProblems))]

@@ -1,6 +1,7 @@
 //! API routes, one module per resource.
 
 pub mod absence;
+pub mod access_log;
 pub mod attendance;
 pub mod enrollments;
 pub mod feeds;

@@ -9,6 +9,7 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::AccessAction;
 use peergroup_domain::consent::{ConsentInput, ConsentRecord};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Page;
@@ -56,9 +57,11 @@ async fn list_people(
     if q.is_some_and(|q| q.is_empty() || q.chars().count() > 100) {
         return Err(ApiError::field("q", "must be 1 to 100 characters"));
     }
-    Ok(axum::Json(
-        state.store.list_people(who.org_id, q, page).await?,
-    ))
+    let found = state.store.list_people(who.org_id, q, page).await?;
+    state
+        .log_access(&who, AccessAction::Read, None, "GET /api/v1/people")
+        .await?;
+    Ok(axum::Json(found))
 }
 
 #[utoipa::path(post, path = "/people", tag = "people", request_body = PersonSpec, responses((status = 201, body = Person), WriteProblems))]
@@ -69,6 +72,14 @@ async fn create_person(
 ) -> ApiResult<(StatusCode, axum::Json<Person>)> {
     require_manager(&who)?;
     let person = state.store.create_person(who.org_id, &spec).await?;
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            Some(person.id),
+            "POST /api/v1/people",
+        )
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(person)))
 }
 
@@ -79,7 +90,16 @@ async fn get_person(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Person>> {
     require_manager(&who)?;
-    Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
+    let person = state.store.get_person(who.org_id, id).await?;
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            Some(id),
+            "GET /api/v1/people/{id}",
+        )
+        .await?;
+    Ok(axum::Json(person))
 }
 
 /// Replaces a person's details. Consent keeps the time it was first given; a change of
@@ -92,9 +112,16 @@ async fn replace_person(
     Json(spec): Json<PersonSpec>,
 ) -> ApiResult<axum::Json<Person>> {
     require_manager(&who)?;
-    Ok(axum::Json(
-        state.store.update_person(who.org_id, id, &spec).await?,
-    ))
+    let person = state.store.update_person(who.org_id, id, &spec).await?;
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            Some(id),
+            "PUT /api/v1/people/{id}",
+        )
+        .await?;
+    Ok(axum::Json(person))
 }
 
 /// What the person agrees to now, per purpose, and every change with how it was given.
@@ -105,9 +132,12 @@ async fn get_consent(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<ConsentRecord>> {
     require_manager(&who)?;
-    Ok(axum::Json(
-        state.store.consent_record(who.org_id, id).await?,
-    ))
+    let record = state.store.consent_record(who.org_id, id).await?;
+    let route = "GET /api/v1/people/{id}/consent";
+    state
+        .log_access(&who, AccessAction::Read, Some(id), route)
+        .await?;
+    Ok(axum::Json(record))
 }
 
 /// Replaces what the person agrees to, every purpose at once (an omitted one is `false`).
@@ -122,6 +152,10 @@ async fn replace_consent(
 ) -> ApiResult<axum::Json<ConsentRecord>> {
     require_manager(&who)?;
     state.store.set_consent(who.org_id, id, &input).await?;
+    let route = "PUT /api/v1/people/{id}/consent";
+    state
+        .log_access(&who, AccessAction::Change, Some(id), route)
+        .await?;
     Ok(axum::Json(
         state.store.consent_record(who.org_id, id).await?,
     ))
@@ -138,7 +172,9 @@ async fn erase_person(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Person>> {
     require_admin(&who)?;
-    state.erase(who.org_id, id, who.user_id).await?;
+    state
+        .erase(&who, id, "POST /api/v1/people/{id}/erasure")
+        .await?;
     Ok(axum::Json(state.store.get_person(who.org_id, id).await?))
 }
 
@@ -152,7 +188,10 @@ async fn export_person(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<PersonExport>> {
     require_manager(&who)?;
-    Ok(axum::Json(
-        peergroup_app::subject_access::export(&state.store, who.org_id, id).await?,
-    ))
+    let export = peergroup_app::subject_access::export(&state.store, who.org_id, id).await?;
+    let route = "GET /api/v1/people/{id}/export";
+    state
+        .log_access(&who, AccessAction::Export, Some(id), route)
+        .await?;
+    Ok(axum::Json(export))
 }

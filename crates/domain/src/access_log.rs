@@ -1,0 +1,39 @@
+//! The access log: who read or changed a participant's personal data, when, and through
+//! which route. It holds ids and a route, never the data itself.
+
+use crate::Id;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+string_enum!(
+    AccessAction {
+        Read => "read",
+        Change => "change",
+        /// Everything about a person, gathered for them.
+        Export => "export",
+        Erase => "erase",
+    }
+);
+
+/// One entry, as admins read it.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AccessEntry {
+    pub id: Id,
+    pub at: DateTime<Utc>,
+    /// Who: none for the system (the retention job).
+    pub user_id: Option<Id>,
+    /// Whose data: none for a list of people (a search or an export).
+    pub person_id: Option<Id>,
+    pub action: AccessAction,
+    /// The route, as its template: `GET /api/v1/people/{id}`, `GET /participants`.
+    pub route: String,
+}
+
+/// Whether the chain of an organization's log holds: the first entry that does not follow
+/// from the one before it (edited, or one before it deleted), if any.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct AccessLogCheck {
+    pub entries: u64,
+    pub first_broken: Option<Id>,
+}
