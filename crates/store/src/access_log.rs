@@ -10,9 +10,11 @@ use peergroup_domain::Id;
 use peergroup_domain::access_log::{AccessAction, AccessEntry, AccessLogCheck};
 use peergroup_domain::records::Page;
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::QueryOrder;
 use sea_orm::entity::prelude::*;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, QueryOrder, TransactionTrait};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
+use tokio::sync::{mpsc, oneshot};
 
 /// What one entry says, as its hash covers it.
 struct Said<'a> {
@@ -37,6 +39,135 @@ fn chain_hash(prev: &str, s: &Said<'_>) -> String {
     hex::encode(Sha256::digest(line.as_bytes()))
 }
 
+/// An entry waiting for its place in the chain.
+pub(crate) struct NewEntry {
+    org: Id,
+    at: DateTime<Utc>,
+    user: Option<Id>,
+    person: Option<Id>,
+    action: AccessAction,
+    route: String,
+}
+
+type Reply = oneshot::Sender<std::result::Result<(), String>>;
+
+/// Entries in one transaction at most.
+const MAX_BATCH: usize = 64;
+
+/// The way in to the task that appends entries. Every read of a person writes one, so
+/// entries that arrive together are chained and written in one transaction (as new people
+/// are, in `person_inserts`): one commit per batch instead of one per read.
+#[derive(Clone)]
+pub(crate) struct LogWriter {
+    queue: mpsc::UnboundedSender<(NewEntry, Reply)>,
+    db: DatabaseConnection,
+}
+
+impl LogWriter {
+    /// Starts the writing task on `db`; it ends when the last handle is dropped.
+    pub(crate) fn start(db: DatabaseConnection) -> Self {
+        let (queue, waiting) = mpsc::unbounded_channel();
+        tokio::spawn(write_batches(db.clone(), waiting));
+        LogWriter { queue, db }
+    }
+
+    /// Appends `entry` once it is committed. Inside a request's own transaction it goes in
+    /// there, to commit (or not) with the request's work.
+    async fn append(&self, entry: NewEntry) -> Result<()> {
+        let db = crate::ambient::Db::or_ambient(&self.db);
+        if db.is_ambient() {
+            let txn = db.begin().await?;
+            write_chained(&txn, std::slice::from_ref(&entry)).await?;
+            txn.commit().await?;
+            return Ok(());
+        }
+        let (reply, answer) = oneshot::channel();
+        if let Err(mpsc::error::SendError((entry, _))) = self.queue.send((entry, reply)) {
+            // The writing task is gone (only a panic ends it): this entry goes in alone.
+            let txn = self.db.begin().await?;
+            write_chained(&txn, std::slice::from_ref(&entry)).await?;
+            txn.commit().await?;
+            return Ok(());
+        }
+        let written = answer
+            .await
+            .map_err(|_| DbErr::Custom("the access log writer stopped".into()))?;
+        written.map_err(|e| DbErr::Custom(e).into())
+    }
+}
+
+async fn write_batches(
+    db: DatabaseConnection,
+    mut waiting: mpsc::UnboundedReceiver<(NewEntry, Reply)>,
+) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let (entries, replies): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
+        let written = async {
+            let txn = db.begin().await?;
+            write_chained(&txn, &entries).await?;
+            txn.commit().await
+        }
+        .await
+        .map_err(|e| e.to_string());
+        for reply in replies {
+            let _ = reply.send(written.clone());
+        }
+    }
+}
+
+/// Chains `entries` after the last entry of each of their organizations, and inserts them.
+/// Each organization's row is locked first (in id order, so two writers cannot deadlock),
+/// so that no other writer chains after the same entry.
+async fn write_chained(
+    txn: &DatabaseTransaction,
+    entries: &[NewEntry],
+) -> std::result::Result<(), DbErr> {
+    let orgs: BTreeSet<Id> = entries.iter().map(|e| e.org).collect();
+    let mut last: HashMap<Id, String> = HashMap::new();
+    for org in orgs {
+        crate::dialect::for_update(txn, organization::Entity::find_by_id(org))
+            .one(txn)
+            .await?;
+        let prev = access_entry::Entity::find()
+            .filter(access_entry::Column::OrgId.eq(org))
+            .order_by_desc(access_entry::Column::Id)
+            .one(txn)
+            .await?
+            .map(|e| e.hash)
+            .unwrap_or_default();
+        last.insert(org, prev);
+    }
+    let mut rows = Vec::with_capacity(entries.len());
+    for e in entries {
+        let prev = last.get(&e.org).cloned().unwrap_or_default();
+        let said = Said {
+            org: e.org,
+            at: e.at,
+            user: e.user,
+            person: e.person,
+            action: e.action,
+            route: &e.route,
+        };
+        let hash = chain_hash(&prev, &said);
+        last.insert(e.org, hash.clone());
+        rows.push(access_entry::ActiveModel {
+            id: NotSet,
+            org_id: Set(e.org),
+            at: Set(e.at),
+            user_id: Set(e.user),
+            person_id: Set(e.person),
+            action: Set(Stored(e.action)),
+            route: Set(e.route.clone()),
+            prev_hash: Set(prev),
+            hash: Set(hash),
+        });
+    }
+    // Ids are given in the order of the rows, which is the chain's.
+    access_entry::Entity::insert_many(rows).exec(txn).await?;
+    Ok(())
+}
+
 impl Store {
     /// Appends an entry: `user` (none: the system) did `action` to `person`'s data (none: a
     /// list of people) through `route`.
@@ -48,45 +179,17 @@ impl Store {
         action: AccessAction,
         route: &str,
     ) -> Result<()> {
-        let txn = self.writer().begin().await?;
-        // One entry at a time per organization (on PostgreSQL, its row locked), so that
-        // each follows the last.
-        crate::dialect::for_update(&txn, organization::Entity::find_by_id(org))
-            .one(&txn)
-            .await?;
-        let prev = access_entry::Entity::find()
-            .filter(access_entry::Column::OrgId.eq(org))
-            .order_by_desc(access_entry::Column::Id)
-            .one(&txn)
-            .await?
-            .map(|e| e.hash)
-            .unwrap_or_default();
-        // Kept to the microsecond, as both databases store it.
-        let at = self.now().trunc_subsecs(6);
-        let said = Said {
-            org,
-            at,
-            user,
-            person,
-            action,
-            route,
-        };
-        let hash = chain_hash(&prev, &said);
-        access_entry::ActiveModel {
-            id: NotSet,
-            org_id: Set(org),
-            at: Set(at),
-            user_id: Set(user),
-            person_id: Set(person),
-            action: Set(Stored(action)),
-            route: Set(route.to_string()),
-            prev_hash: Set(prev),
-            hash: Set(hash),
-        }
-        .insert(&txn)
-        .await?;
-        txn.commit().await?;
-        Ok(())
+        self.log
+            .append(NewEntry {
+                org,
+                // Kept to the microsecond, as both databases store it.
+                at: self.now().trunc_subsecs(6),
+                user,
+                person,
+                action,
+                route: route.to_string(),
+            })
+            .await
     }
 
     /// The organization's entries, oldest first; only those about `person` or by `user`

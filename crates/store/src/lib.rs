@@ -110,6 +110,7 @@ pub struct Store {
     write: DatabaseConnection,
     clock: Arc<dyn Clock>,
     people: person_inserts::PersonInserts,
+    log: access_log::LogWriter,
     /// PostgreSQL only: the connection that marks sent messages.
     marks: Option<Arc<mark_connection::MarkConnection>>,
     /// SQLite only: the file that processes migrating the same database lock in turn.
@@ -188,11 +189,13 @@ impl Store {
         migration_lock: Option<std::path::PathBuf>,
     ) -> Store {
         let people = person_inserts::PersonInserts::start(write.clone());
+        let log = access_log::LogWriter::start(write.clone());
         Store {
             read,
             write,
             clock,
             people,
+            log,
             marks,
             migration_lock,
             _in_use: None,
