@@ -30,6 +30,9 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        // The last entry of an organization, which the next one chains after.
+        m.create_index(index("access_log", &["org_id", "id"], false))
+            .await?;
         m.create_index(index("access_log", &["org_id", "person_id"], false))
             .await?;
         m.create_index(index("access_log", &["org_id", "user_id"], false))
