@@ -118,7 +118,9 @@ async fn write_batches(
 
 /// Chains `entries` after the last entry of each of their organizations, and inserts them.
 /// Each organization's row is locked first (in id order, so two writers cannot deadlock),
-/// so that no other writer chains after the same entry.
+/// so that no other writer chains after the same entry; `FOR NO KEY UPDATE`, because a
+/// request's transaction that inserted a person already holds the row's key-share lock
+/// (`FOR UPDATE` there deadlocked two such requests).
 async fn write_chained(
     txn: &DatabaseTransaction,
     entries: &[NewEntry],
@@ -126,7 +128,7 @@ async fn write_chained(
     let orgs: BTreeSet<Id> = entries.iter().map(|e| e.org).collect();
     let mut last: HashMap<Id, String> = HashMap::new();
     for org in orgs {
-        crate::dialect::for_update(txn, organization::Entity::find_by_id(org))
+        crate::dialect::for_no_key_update(txn, organization::Entity::find_by_id(org))
             .one(txn)
             .await?;
         let prev = access_entry::Entity::find()

@@ -114,6 +114,17 @@ impl Cached {
     }
 }
 
+/// `query`, locking the rows it reads against each other's writers but not against inserts
+/// that refer to them: `FOR NO KEY UPDATE`, which a foreign key's `FOR KEY SHARE` does not
+/// wait for (a transaction that inserted a person may then take its organization's row).
+pub(crate) fn for_no_key_update<Q: QuerySelect>(conn: &impl ConnectionTrait, query: Q) -> Q {
+    if of(conn).locks_rows() {
+        query.lock(sea_orm::sea_query::LockType::NoKeyUpdate)
+    } else {
+        query
+    }
+}
+
 /// `query`, locking the rows it reads where the dialect locks rows.
 pub(crate) fn for_update<Q: QuerySelect>(conn: &impl ConnectionTrait, query: Q) -> Q {
     if of(conn).locks_rows() {
