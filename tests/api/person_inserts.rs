@@ -2,6 +2,7 @@
 //! its own row, in its own organization, and one bad row must not take the others down.
 
 use peergroup_blackbox::{TestApp, count_of as count, fixtures, json};
+use peergroup_domain::access_log::By;
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::values::{Name, Slug};
 use std::collections::HashSet;
@@ -82,7 +83,11 @@ async fn a_person_that_cannot_be_written_fails_alone_in_its_batch() {
         let spec: PersonSpec =
             serde_json::from_value(fixtures::person(&format!("Person {i}"))).unwrap();
         let owner = if i == 7 { i64::MAX } else { org.id };
-        creates.spawn(async move { (i, store.create_person(owner, &spec).await) });
+        let by = By {
+            user: None,
+            route: "test",
+        };
+        creates.spawn(async move { (i, store.create_person(owner, &spec, by).await) });
     }
     while let Some(done) = creates.join_next().await {
         let (i, result) = done.unwrap();
@@ -99,4 +104,8 @@ async fn a_person_that_cannot_be_written_fails_alone_in_its_batch() {
         );
     }
     assert_eq!(count(&app.row_counts().await, "people"), before + 19);
+    // Each creation's log entry went in with its row, and the chain holds.
+    let check = store.check_access_log(org.id).await.unwrap();
+    assert_eq!(check.entries, 19);
+    assert_eq!(check.first_broken, None);
 }

@@ -5,15 +5,9 @@
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
 use peergroup_domain::access_log::AccessAction;
+pub use peergroup_domain::access_log::By;
 use peergroup_store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
-
-/// Who erases: a user (none: the retention job), through which route.
-#[derive(Debug, Clone, Copy)]
-pub struct By<'a> {
-    pub user: Option<Id>,
-    pub route: &'a str,
-}
 
 /// Erases `person` of `org`, logging who did; returns when it was erased.
 pub async fn erase(

@@ -32,6 +32,12 @@ pub(crate) enum Backend {
     Postgres,
 }
 
+/// The bench's people are written by the system, as its seed.
+const SEEDED: peergroup_domain::access_log::By<'static> = peergroup_domain::access_log::By {
+    user: None,
+    route: "bench seed",
+};
+
 mod attendance;
 mod coordinator;
 mod pages;
@@ -309,7 +315,7 @@ async fn seed(store: &Store, org: i64) -> anyhow::Result<i64> {
             "display_name": format!("Participant {i}"), "preferred_language": "pa-Guru",
             "email": format!("p{i}@example.org"), "phone": "+16045550123", "consent": {"email_reminders": true, "sms_reminders": true, "source": "on_paper"}
         }))?;
-        let person = store.create_person(org, &person).await?;
+        let person = store.create_person(org, &person, crate::SEEDED).await?;
         if i < 12 {
             peergroup_app::enrollments::enroll(store, org, group.id, person.id).await?;
         } else {

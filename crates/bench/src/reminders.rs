@@ -112,7 +112,7 @@ pub(crate) async fn groups_at(
             person["consent"] = json!({"email_reminders": person["email"].is_string(),
                 "sms_reminders": person["phone"].is_string(), "source": "on_paper"});
             let person = serde_json::from_value(person)?;
-            let person = store.create_person(org, &person).await?;
+            let person = store.create_person(org, &person, crate::SEEDED).await?;
             peergroup_app::enrollments::enroll(store, org, g, person.id).await?;
         }
         peergroup_app::schedules::generate(store, org, g, false).await?;

@@ -64,7 +64,7 @@ pub async fn run(url: &str, pool: u32, groups: usize) -> anyhow::Result<()> {
     // One facilitator with three groups on three different weekdays.
     let person =
         serde_json::from_value(json!({"display_name": "Bench Peer", "preferred_language": "en"}))?;
-    let peer = store.create_person(org.id, &person).await?;
+    let peer = store.create_person(org.id, &person, crate::SEEDED).await?;
     let mine = [ids[0], ids[1], ids[2]];
     for g in mine {
         let spec = serde_json::from_value(json!({"person_id": peer.id, "role": "peer"}))?;

@@ -16,6 +16,14 @@ string_enum!(
     }
 );
 
+/// Who reads or changes: a user (none: the system, such as the retention job), through
+/// which route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct By<'a> {
+    pub user: Option<Id>,
+    pub route: &'a str,
+}
+
 /// One entry, as admins read it.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct AccessEntry {

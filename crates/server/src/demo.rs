@@ -19,6 +19,12 @@ use peergroup_notify::links::{LinkSigner, SignInLinkToken};
 use peergroup_store::groups::GroupFilter;
 use peergroup_store::{NewToken, PageRequest, Store};
 
+/// The demo's people are written by the system, as the seed.
+const SEEDED: peergroup_domain::access_log::By<'static> = peergroup_domain::access_log::By {
+    user: None,
+    route: "demo seed",
+};
+
 pub const DEMO_SLUG: &str = "demo";
 pub const DEMO_COORDINATOR: &str = "coordinator@demo.peergroup.invalid";
 
@@ -193,7 +199,11 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     "Dr. Alex"
                 };
                 let person = store
-                    .create_person(org.id, &person(first, &language, serial * 10 + i as u32)?)
+                    .create_person(
+                        org.id,
+                        &person(first, &language, serial * 10 + i as u32)?,
+                        SEEDED,
+                    )
                     .await?;
                 let spec = AssignmentSpec {
                     person_id: person.id,
@@ -228,6 +238,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     .create_person(
                         org.id,
                         &person(first, &language, serial * 10 + 5 + i as u32)?,
+                        SEEDED,
                     )
                     .await?;
                 let enrollment =

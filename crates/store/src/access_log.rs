@@ -7,7 +7,7 @@ use crate::stored::Stored;
 use crate::{PageRequest, Result, Store};
 use chrono::{DateTime, SubsecRound, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{AccessAction, AccessEntry, AccessLogCheck};
+use peergroup_domain::access_log::{AccessAction, AccessEntry, AccessLogCheck, By};
 use peergroup_domain::records::Page;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::entity::prelude::*;
@@ -40,6 +40,7 @@ fn chain_hash(prev: &str, s: &Said<'_>) -> String {
 }
 
 /// An entry waiting for its place in the chain.
+#[derive(Clone)]
 pub(crate) struct NewEntry {
     org: Id,
     at: DateTime<Utc>,
@@ -47,6 +48,35 @@ pub(crate) struct NewEntry {
     person: Option<Id>,
     action: AccessAction,
     route: String,
+}
+
+impl NewEntry {
+    /// `by` did `action` to `person`'s data (none: a list of people) at `at`.
+    pub(crate) fn new(
+        org: Id,
+        at: DateTime<Utc>,
+        by: By<'_>,
+        person: Option<Id>,
+        action: AccessAction,
+    ) -> Self {
+        NewEntry {
+            org,
+            // Kept to the microsecond, as both databases store it.
+            at: at.trunc_subsecs(6),
+            user: by.user,
+            person,
+            action,
+            route: by.route.to_string(),
+        }
+    }
+
+    /// The same entry, about `person`: for a row whose id the insert gives.
+    pub(crate) fn about(self, person: Id) -> Self {
+        NewEntry {
+            person: Some(person),
+            ..self
+        }
+    }
 }
 
 type Reply = oneshot::Sender<std::result::Result<(), String>>;
@@ -76,24 +106,24 @@ impl LogWriter {
     async fn append(&self, entry: NewEntry) -> Result<()> {
         let db = crate::ambient::Db::or_ambient(&self.db);
         if db.is_ambient() {
-            let txn = db.begin().await?;
-            write_chained(&txn, std::slice::from_ref(&entry)).await?;
-            txn.commit().await?;
-            return Ok(());
+            return write_alone(db.begin().await?, entry).await;
         }
         let (reply, answer) = oneshot::channel();
         if let Err(mpsc::error::SendError((entry, _))) = self.queue.send((entry, reply)) {
             // The writing task is gone (only a panic ends it): this entry goes in alone.
-            let txn = self.db.begin().await?;
-            write_chained(&txn, std::slice::from_ref(&entry)).await?;
-            txn.commit().await?;
-            return Ok(());
+            return write_alone(self.db.begin().await?, entry).await;
         }
         let written = answer
             .await
             .map_err(|_| DbErr::Custom("the access log writer stopped".into()))?;
         written.map_err(|e| DbErr::Custom(e).into())
     }
+}
+
+async fn write_alone(txn: DatabaseTransaction, entry: NewEntry) -> Result<()> {
+    write_chained(&txn, std::slice::from_ref(&entry)).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 async fn write_batches(
@@ -121,7 +151,7 @@ async fn write_batches(
 /// so that no other writer chains after the same entry; `FOR NO KEY UPDATE`, because a
 /// request's transaction that inserted a person already holds the row's key-share lock
 /// (`FOR UPDATE` there deadlocked two such requests).
-async fn write_chained(
+pub(crate) async fn write_chained(
     txn: &DatabaseTransaction,
     entries: &[NewEntry],
 ) -> std::result::Result<(), DbErr> {
@@ -181,16 +211,9 @@ impl Store {
         action: AccessAction,
         route: &str,
     ) -> Result<()> {
+        let by = By { user, route };
         self.log
-            .append(NewEntry {
-                org,
-                // Kept to the microsecond, as both databases store it.
-                at: self.now().trunc_subsecs(6),
-                user,
-                person,
-                action,
-                route: route.to_string(),
-            })
+            .append(NewEntry::new(org, self.now(), by, person, action))
             .await
     }
 

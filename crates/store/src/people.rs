@@ -1,10 +1,13 @@
 //! People: participants and facilitators of an organization.
 
+use crate::access_log::NewEntry;
 use crate::consents::{self, ConsentLog, consent_of, write_consent};
 use crate::entities::person;
+use crate::person_inserts::NewPerson;
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{AccessAction, By};
 use peergroup_domain::person::{Consent, PersonSpec};
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
@@ -73,7 +76,8 @@ pub(crate) async fn find_person(
 }
 
 impl Store {
-    pub async fn create_person(&self, org: Id, spec: &PersonSpec) -> Result<Person> {
+    /// Creates a person, logging `by` as the one who did, in the same transaction.
+    pub async fn create_person(&self, org: Id, spec: &PersonSpec, by: By<'_>) -> Result<Person> {
         spec.validate()?;
         let now = self.now();
         let (consent, log) = ConsentLog::apply(Consent::default(), &spec.consent, now)?;
@@ -84,7 +88,12 @@ impl Store {
             ..Default::default()
         };
         write_spec(&mut active, spec, consent);
-        let created = to_record(self.people.insert(active, log).await?)?;
+        let new = NewPerson {
+            row: active,
+            consent: log,
+            logged: NewEntry::new(org, now, by, None, AccessAction::Change),
+        };
+        let created = to_record(self.people.insert(new).await?)?;
         self.with_same_email(org, created).await
     }
 

@@ -2,8 +2,10 @@
 //! together as one statement. Every write takes its turn on one connection (SQLite's single
 //! writer) or waits for its own commit (PostgreSQL); each turn costs far more than a row,
 //! so under load one turn for many rows is what keeps the wait short. Each person's consent
-//! changes go in the same transaction as their row.
+//! changes and the access-log entry of their creation go in the same transaction as their
+//! row, so that a creation commits once.
 
+use crate::access_log::{NewEntry, write_chained};
 use crate::consents::{ConsentLog, append};
 use crate::entities::{consent_change, person};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, TransactionTrait};
@@ -14,8 +16,13 @@ const MAX_BATCH: usize = 64;
 
 type Reply = oneshot::Sender<Result<person::Model, DbErr>>;
 
-/// A row to write, with its consent changes.
-type NewPerson = (person::ActiveModel, ConsentLog);
+/// A row to write, with its consent changes and the log entry of its creation.
+#[derive(Clone)]
+pub(crate) struct NewPerson {
+    pub row: person::ActiveModel,
+    pub consent: ConsentLog,
+    pub logged: NewEntry,
+}
 
 /// The way in to the task that writes new people.
 #[derive(Clone)]
@@ -34,18 +41,14 @@ impl PersonInserts {
 
     /// Inserts one person, in the next batch; returns the row as written. Inside a request's
     /// own transaction the row goes in there, alone: the writing task is outside it.
-    pub(crate) async fn insert(
-        &self,
-        row: person::ActiveModel,
-        log: ConsentLog,
-    ) -> Result<person::Model, DbErr> {
+    pub(crate) async fn insert(&self, new: NewPerson) -> Result<person::Model, DbErr> {
         let db = crate::ambient::Db::or_ambient(&self.db);
         if db.is_ambient() {
             let txn = db.begin().await?;
-            return alone(txn, (row, log)).await;
+            return alone(txn, new).await;
         }
         let (reply, answer) = oneshot::channel();
-        if let Err(mpsc::error::SendError((new, _))) = self.queue.send(((row, log), reply)) {
+        if let Err(mpsc::error::SendError((new, _))) = self.queue.send((new, reply)) {
             // The writing task is gone (only a panic ends it while handles live): the row
             // was not queued, so it goes in alone rather than every create failing from now.
             return alone(self.db.begin().await?, new).await;
@@ -87,14 +90,22 @@ async fn write_batch(db: &DatabaseConnection, batch: &mut Vec<(NewPerson, Reply)
     }
 }
 
-/// All of `rows` in one statement, and their consent changes in another, in one transaction.
+/// All of `rows` in one statement, their consent changes in another and their log entries
+/// in a third, in one transaction.
 async fn together(
     db: &DatabaseConnection,
     rows: Vec<NewPerson>,
 ) -> Result<Vec<person::Model>, DbErr> {
     let txn = db.begin().await?;
-    let (people, logs): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-    let count = people.len();
+    let count = rows.len();
+    let mut people = Vec::with_capacity(count);
+    let mut consents = Vec::with_capacity(count);
+    let mut logged = Vec::with_capacity(count);
+    for new in rows {
+        people.push(new.row);
+        consents.push(new.consent);
+        logged.push(new.logged);
+    }
     let mut written = person::Entity::insert_many(people)
         .exec_with_returning(&txn)
         .await?;
@@ -108,18 +119,25 @@ async fn together(
     written.sort_by_key(|p| p.id);
     let changes: Vec<consent_change::ActiveModel> = written
         .iter()
-        .zip(&logs)
+        .zip(&consents)
         .flat_map(|(p, log)| log.rows(p.org_id, p.id))
         .collect();
     append(&txn, changes).await?;
+    let entries: Vec<NewEntry> = written
+        .iter()
+        .zip(logged)
+        .map(|(p, entry)| entry.about(p.id))
+        .collect();
+    write_chained(&txn, &entries).await?;
     txn.commit().await?;
     Ok(written)
 }
 
-/// One row and its consent changes, in `txn`.
-async fn alone(txn: DatabaseTransaction, (row, log): NewPerson) -> Result<person::Model, DbErr> {
-    let written = sea_orm::ActiveModelTrait::insert(row, &txn).await?;
-    append(&txn, log.rows(written.org_id, written.id)).await?;
+/// One row, its consent changes and its log entry, in `txn`.
+async fn alone(txn: DatabaseTransaction, new: NewPerson) -> Result<person::Model, DbErr> {
+    let written = sea_orm::ActiveModelTrait::insert(new.row, &txn).await?;
+    append(&txn, new.consent.rows(written.org_id, written.id)).await?;
+    write_chained(&txn, &[new.logged.about(written.id)]).await?;
     txn.commit().await?;
     Ok(written)
 }
@@ -128,6 +146,7 @@ async fn alone(txn: DatabaseTransaction, (row, log): NewPerson) -> Result<person
 mod tests {
     use super::*;
     use crate::{Store, StoreOptions};
+    use peergroup_domain::access_log::{AccessAction, By};
     use peergroup_domain::values::{Name, Slug};
     use sea_orm::ActiveValue::Set;
 
@@ -154,9 +173,13 @@ mod tests {
             db: store.write.clone(),
         };
         let now = chrono::Utc::now();
+        let by = By {
+            user: None,
+            route: "test",
+        };
         let written = inserts
-            .insert(
-                person::ActiveModel {
+            .insert(NewPerson {
+                row: person::ActiveModel {
                     org_id: Set(org.id),
                     display_name: Set("Amrit A".into()),
                     preferred_language: Set("pa-Guru".into()),
@@ -164,15 +187,29 @@ mod tests {
                     updated_at: Set(now),
                     ..Default::default()
                 },
-                ConsentLog::default(),
-            )
+                consent: ConsentLog::default(),
+                logged: NewEntry::new(org.id, now, by, None, AccessAction::Change),
+            })
             .await
             .unwrap();
         let read = person::Entity::find_by_id(written.id)
             .one(&store.read)
             .await
             .unwrap();
-        assert_eq!(read, Some(written));
+        assert_eq!(read, Some(written.clone()));
+        let log = store
+            .access_log(
+                org.id,
+                Some(written.id),
+                None,
+                crate::PageRequest {
+                    after: None,
+                    limit: 10,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(log.items.len(), 1, "its creation is logged with it");
         store.close().await;
         let _ = std::fs::remove_file(&path);
     }

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
 use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{AccessAction, By};
 use peergroup_domain::person::{ConsentInput, PersonKey};
 use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
 use peergroup_notify::render::date_time;
@@ -245,15 +245,11 @@ pub async fn add_participant(
             return new_page(&signed, StatusCode::OK, typed, alike, vec![]);
         }
     }
-    let added = async {
-        let person = state.store.create_person(org, &spec).await?;
-        let route = "POST /participants";
-        state
-            .log_access(&signed.who, AccessAction::Change, Some(person.id), route)
-            .await?;
-        Ok::<_, peergroup_store::StoreError>(person)
+    let by = By {
+        user: Some(signed.who.user_id),
+        route: "POST /participants",
     };
-    match added.await {
+    match state.store.create_person(org, &spec, by).await {
         Ok(person) => Redirect::to(&format!("/participants/{}?added=1", person.id)).into_response(),
         Err(e) => error_page(w, signed.me(), e.into()),
     }

@@ -9,7 +9,7 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{AccessAction, By};
 use peergroup_domain::consent::{ConsentInput, ConsentRecord};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Page;
@@ -71,15 +71,11 @@ async fn create_person(
     Json(spec): Json<PersonSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<Person>)> {
     require_manager(&who)?;
-    let person = state.store.create_person(who.org_id, &spec).await?;
-    state
-        .log_access(
-            &who,
-            AccessAction::Change,
-            Some(person.id),
-            "POST /api/v1/people",
-        )
-        .await?;
+    let by = By {
+        user: Some(who.user_id),
+        route: "POST /api/v1/people",
+    };
+    let person = state.store.create_person(who.org_id, &spec, by).await?;
     Ok((StatusCode::CREATED, axum::Json(person)))
 }
 
