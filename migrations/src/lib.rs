@@ -27,6 +27,7 @@ mod m20261206_000020_consent_per_purpose;
 mod m20261206_000021_erasure;
 mod m20261206_000022_retention;
 mod m20261206_000023_access_log;
+mod m20261206_000024_access_log_groups;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_erasure::Migration),
             Box::new(m20261206_000022_retention::Migration),
             Box::new(m20261206_000023_access_log::Migration),
+            Box::new(m20261206_000024_access_log_groups::Migration),
         ]
     }
 }

@@ -791,6 +791,19 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
         200
     );
     app.get(&admin, "/api/v1/people?q=harp").await.ok(200);
+    // A roster, and a roll-call page, show the group's participants at once.
+    app.get(token, &format!("/api/v1/groups/{}", world.group))
+        .await
+        .ok(200);
+    let roll_call = page.get(&format!("/sessions/{}", world.session)).await;
+    assert_eq!(roll_call.status, 200);
+    // Another group's roster is not about this person.
+    let other = app
+        .create_id(token, "/api/v1/groups", &fixtures::group(world.program))
+        .await;
+    app.get(token, &format!("/api/v1/groups/{other}"))
+        .await
+        .ok(200);
 
     let log = app
         .get(&admin, &format!("/api/v1/access-log?person_id={person}"))
@@ -808,10 +821,15 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
         .collect();
     let expected = [
         ("change", "POST /api/v1/people"),
+        ("change", "POST /api/v1/groups/{id}/enrollments"),
+        ("change", "POST /api/v1/enrollments/{id}/supports"),
+        ("change", "POST /api/v1/follow-ups"),
         ("read", "GET /api/v1/people/{id}"),
         ("change", "PUT /api/v1/people/{id}/consent"),
         ("export", "GET /api/v1/people/{id}/export"),
         ("read", "GET /participants/{id}"),
+        ("read", "GET /api/v1/groups/{id}"),
+        ("read", "GET /sessions/{id}"),
     ];
     assert_eq!(
         said,
@@ -819,15 +837,21 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
         "{:#}",
         log.body
     );
-    // The page's reader is another user, whose invitation made them one.
-    let users: Vec<i64> = log.body["items"]
-        .as_array()
-        .unwrap()
+    // The pages' reader is another user, whose invitation made them one.
+    let items = log.body["items"].as_array().unwrap();
+    let users: Vec<i64> = items
         .iter()
         .map(|e| e["user_id"].as_i64().unwrap())
         .collect();
-    assert_eq!(users[..4], [coordinator; 4]);
-    assert_ne!(users[4], coordinator);
+    assert_eq!(users[..7], [coordinator; 7]);
+    assert_ne!(users[7], coordinator);
+    assert_eq!(users[8], coordinator);
+    assert_eq!(users[9], users[7]);
+    // The group reads name the group, not each participant.
+    for roster in &items[8..] {
+        assert_eq!(roster["group_id"], world.group, "{roster:#}");
+        assert_eq!(roster["person_id"], serde_json::Value::Null);
+    }
     // Per user: the admin's search, of no one person; and nothing about anyone else's data.
     let by_admin = app
         .get(&admin, &format!("/api/v1/access-log?user_id={boss}"))

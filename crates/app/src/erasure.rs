@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
 pub use peergroup_domain::access_log::By;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_store::{Result, Store, StoreError};
 use std::path::{Path, PathBuf};
 
@@ -19,7 +19,7 @@ pub async fn erase(
 ) -> Result<DateTime<Utc>> {
     let traces = store.erase_person(org, person, by.user).await?;
     store
-        .record_access(org, by.user, Some(person), AccessAction::Erase, by.route)
+        .record_access(org, by, AccessAction::Erase, About::Person(person))
         .await?;
     if !traces.strings.is_empty() {
         let (dirs, strings) = (outboxes.to_vec(), traces.strings);

@@ -24,6 +24,33 @@ pub struct By<'a> {
     pub route: &'a str,
 }
 
+/// Whose data was read or changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// One person's.
+    Person(Id),
+    /// A group's participants at once: its roster, roll-call or follow-ups.
+    Group(Id),
+    /// A list of people: a search or an export of many.
+    People,
+}
+
+impl About {
+    pub fn person(self) -> Option<Id> {
+        match self {
+            About::Person(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn group(self) -> Option<Id> {
+        match self {
+            About::Group(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
 /// One entry, as admins read it.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct AccessEntry {
@@ -31,8 +58,12 @@ pub struct AccessEntry {
     pub at: DateTime<Utc>,
     /// Who: none for the system (the retention job).
     pub user_id: Option<Id>,
-    /// Whose data: none for a list of people (a search or an export).
+    /// Whose data: none for a group's participants or a list of people (a search or an
+    /// export).
     pub person_id: Option<Id>,
+    /// The group whose participants were read at once (its roster, roll-call or
+    /// follow-ups), if that was what was read.
+    pub group_id: Option<Id>,
     pub action: AccessAction,
     /// The route, as its template: `GET /api/v1/people/{id}`, `GET /participants`.
     pub route: String,

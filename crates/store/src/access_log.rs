@@ -2,16 +2,19 @@
 //! never changed. Each entry's hash covers its fields and the hash of the entry before it in
 //! its organization, so an edited entry, or a deleted one before the last, shows.
 
-use crate::entities::{access_entry, organization};
+use crate::entities::{access_entry, enrollment, organization};
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store};
 use chrono::{DateTime, SubsecRound, Utc};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{AccessAction, AccessEntry, AccessLogCheck, By};
+use peergroup_domain::access_log::{About, AccessAction, AccessEntry, AccessLogCheck, By};
 use peergroup_domain::records::Page;
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::entity::prelude::*;
-use sea_orm::{DatabaseConnection, DatabaseTransaction, QueryOrder, TransactionTrait};
+use sea_orm::{
+    Condition, DatabaseConnection, DatabaseTransaction, QueryOrder, QuerySelect, QueryTrait,
+    TransactionTrait,
+};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 use tokio::sync::{mpsc, oneshot};
@@ -22,12 +25,13 @@ struct Said<'a> {
     at: DateTime<Utc>,
     user: Option<Id>,
     person: Option<Id>,
+    group: Option<Id>,
     action: AccessAction,
     route: &'a str,
 }
 
 fn chain_hash(prev: &str, s: &Said<'_>) -> String {
-    let line = format!(
+    let mut line = format!(
         "{prev}|{}|{}|{:?}|{:?}|{}|{}",
         s.org,
         s.at.timestamp_micros(),
@@ -36,6 +40,10 @@ fn chain_hash(prev: &str, s: &Said<'_>) -> String {
         s.action,
         s.route
     );
+    // Added after the first entries were chained, which it must leave as they were.
+    if let Some(group) = s.group {
+        line.push_str(&format!("|group {group}"));
+    }
     hex::encode(Sha256::digest(line.as_bytes()))
 }
 
@@ -46,25 +54,27 @@ pub(crate) struct NewEntry {
     at: DateTime<Utc>,
     user: Option<Id>,
     person: Option<Id>,
+    group: Option<Id>,
     action: AccessAction,
     route: String,
 }
 
 impl NewEntry {
-    /// `by` did `action` to `person`'s data (none: a list of people) at `at`.
+    /// `by` did `action` to the data `about` at `at`.
     pub(crate) fn new(
         org: Id,
         at: DateTime<Utc>,
         by: By<'_>,
-        person: Option<Id>,
         action: AccessAction,
+        about: About,
     ) -> Self {
         NewEntry {
             org,
             // Kept to the microsecond, as both databases store it.
             at: at.trunc_subsecs(6),
             user: by.user,
-            person,
+            person: about.person(),
+            group: about.group(),
             action,
             route: by.route.to_string(),
         }
@@ -178,6 +188,7 @@ pub(crate) async fn write_chained(
             at: e.at,
             user: e.user,
             person: e.person,
+            group: e.group,
             action: e.action,
             route: &e.route,
         };
@@ -189,6 +200,7 @@ pub(crate) async fn write_chained(
             at: Set(e.at),
             user_id: Set(e.user),
             person_id: Set(e.person),
+            group_id: Set(e.group),
             action: Set(Stored(e.action)),
             route: Set(e.route.clone()),
             prev_hash: Set(prev),
@@ -201,24 +213,21 @@ pub(crate) async fn write_chained(
 }
 
 impl Store {
-    /// Appends an entry: `user` (none: the system) did `action` to `person`'s data (none: a
-    /// list of people) through `route`.
+    /// Appends an entry, once it is committed: `by` did `action` to the data `about`.
     pub async fn record_access(
         &self,
         org: Id,
-        user: Option<Id>,
-        person: Option<Id>,
+        by: By<'_>,
         action: AccessAction,
-        route: &str,
+        about: About,
     ) -> Result<()> {
-        let by = By { user, route };
         self.log
-            .append(NewEntry::new(org, self.now(), by, person, action))
+            .append(NewEntry::new(org, self.now(), by, action, about))
             .await
     }
 
-    /// The organization's entries, oldest first; only those about `person` or by `user`
-    /// when given.
+    /// The organization's entries, oldest first; only those about `person` (theirs, and
+    /// those of any group they were enrolled in) or by `user` when given.
     pub async fn access_log(
         &self,
         org: Id,
@@ -228,7 +237,17 @@ impl Store {
     ) -> Result<Page<AccessEntry>> {
         let mut query = access_entry::Entity::find().filter(access_entry::Column::OrgId.eq(org));
         if let Some(p) = person {
-            query = query.filter(access_entry::Column::PersonId.eq(p));
+            let their_groups = enrollment::Entity::find()
+                .select_only()
+                .column(enrollment::Column::GroupId)
+                .filter(enrollment::Column::OrgId.eq(org))
+                .filter(enrollment::Column::PersonId.eq(p))
+                .into_query();
+            query = query.filter(
+                Condition::any()
+                    .add(access_entry::Column::PersonId.eq(p))
+                    .add(access_entry::Column::GroupId.in_subquery(their_groups)),
+            );
         }
         if let Some(u) = user {
             query = query.filter(access_entry::Column::UserId.eq(u));
@@ -244,6 +263,7 @@ impl Store {
                 at: e.at,
                 user_id: e.user_id,
                 person_id: e.person_id,
+                group_id: e.group_id,
                 action: e.action.0,
                 route: e.route,
             })
@@ -266,6 +286,7 @@ impl Store {
                 at: e.at,
                 user: e.user_id,
                 person: e.person_id,
+                group: e.group_id,
                 action: e.action.0,
                 route: &e.route,
             };

@@ -830,6 +830,7 @@ pub mod access_entry {
         pub at: DateTimeUtc,
         pub user_id: Option<i64>,
         pub person_id: Option<i64>,
+        pub group_id: Option<i64>,
         pub action: Stored<AccessAction>,
         pub route: String,
         pub prev_hash: String,

@@ -7,7 +7,7 @@ use crate::person_inserts::NewPerson;
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{AccessAction, By};
+use peergroup_domain::access_log::{About, AccessAction, By};
 use peergroup_domain::person::{Consent, PersonSpec};
 use peergroup_domain::records::Page;
 use peergroup_domain::records::Person;
@@ -91,7 +91,7 @@ impl Store {
         let new = NewPerson {
             row: active,
             consent: log,
-            logged: NewEntry::new(org, now, by, None, AccessAction::Change),
+            logged: NewEntry::new(org, now, by, AccessAction::Change, About::People),
         };
         let created = to_record(self.people.insert(new).await?)?;
         self.with_same_email(org, created).await

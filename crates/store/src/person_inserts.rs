@@ -146,7 +146,7 @@ async fn alone(txn: DatabaseTransaction, new: NewPerson) -> Result<person::Model
 mod tests {
     use super::*;
     use crate::{Store, StoreOptions};
-    use peergroup_domain::access_log::{AccessAction, By};
+    use peergroup_domain::access_log::{About, AccessAction, By};
     use peergroup_domain::values::{Name, Slug};
     use sea_orm::ActiveValue::Set;
 
@@ -188,7 +188,7 @@ mod tests {
                     ..Default::default()
                 },
                 consent: ConsentLog::default(),
-                logged: NewEntry::new(org.id, now, by, None, AccessAction::Change),
+                logged: NewEntry::new(org.id, now, by, AccessAction::Change, About::People),
             })
             .await
             .unwrap();

@@ -129,17 +129,21 @@ impl AppState {
         erasure::erase(&self.store, who.org_id, person, by, &self.outboxes).await
     }
 
-    /// Logs that `who` did `action` to `person`'s data (none: a list of people) through
-    /// `route` (its template). A read that cannot be logged is not answered.
+    /// Logs that `who` did `action` to the data `about` through `route` (its template). A
+    /// read that cannot be logged is not answered.
     pub(crate) async fn log_access(
         &self,
         who: &peergroup_domain::records::Principal,
         action: peergroup_domain::access_log::AccessAction,
-        person: Option<peergroup_domain::Id>,
+        about: peergroup_domain::access_log::About,
         route: &str,
     ) -> peergroup_store::Result<()> {
+        let by = peergroup_domain::access_log::By {
+            user: Some(who.user_id),
+            route,
+        };
         self.store
-            .record_access(who.org_id, Some(who.user_id), person, action, route)
+            .record_access(who.org_id, by, action, about)
             .await
     }
 

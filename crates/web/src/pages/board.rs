@@ -15,6 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::followup::{AssignTaskSpec, FollowUpTask, TaskState};
 use peergroup_store::PageRequest;
 use peergroup_store::followups::TaskFilter;
@@ -84,6 +85,14 @@ pub async fn board(state: &AppState, signed: &SignedIn, notices: Vec<String>) ->
                 e.insert((g, leads));
             }
         }
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Read,
+                About::People,
+                "GET /follow-ups",
+            )
+            .await?;
         Ok::<_, ApiError>((tasks, groups))
     };
     let (tasks, groups) = match read.await {

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::consent::{
     Consent, ConsentChange, ConsentInput, ConsentPurpose, ConsentSource,
 };
@@ -138,7 +138,12 @@ pub async fn save(
             .await?;
         let route = "POST /participants/{id}/consent";
         state
-            .log_access(&signed.who, AccessAction::Change, Some(person), route)
+            .log_access(
+                &signed.who,
+                AccessAction::Change,
+                About::Person(person),
+                route,
+            )
             .await
     };
     match saved.await {

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, Stream, StreamExt};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_store::exports::{ExportGroup, ExportScope, ExportSession};
 use peergroup_store::{PageRequest, Store};
 use std::borrow::Cow;
@@ -149,7 +149,7 @@ async fn download(
         if matches!(file, File::Participants) {
             let route = "GET /exports/{what}/{id}/participants.csv";
             state
-                .log_access(&signed.who, AccessAction::Read, None, route)
+                .log_access(&signed.who, AccessAction::Read, About::People, route)
                 .await?;
         }
         Ok::<_, ApiError>((id, file, groups))

@@ -16,6 +16,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::followup::{Barrier, CallAttemptSpec, CallOutcome, NextStep, TaskState};
 use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_notify::render::date_time;
@@ -107,6 +108,9 @@ pub async fn my_calls(
                 phone,
             });
         }
+        state
+            .log_access(who, AccessAction::Read, About::People, "GET /follow-ups")
+            .await?;
         Ok::<_, ApiError>(calls)
     };
     match listed.await {
@@ -154,6 +158,15 @@ async fn sheet_page(
         visible_task(state, &signed.who, id).await?;
         let task = state.store.get_follow_up(signed.who.org_id, id).await?;
         let sheet = state.store.call_sheet(&signed.who, id).await?;
+        let about = About::Person(task.person_id);
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Read,
+                about,
+                "GET /follow-ups/{id}",
+            )
+            .await?;
         Ok::<_, ApiError>((task, sheet))
     };
     let (task, sheet) = match read.await {
@@ -348,7 +361,16 @@ pub async fn save_attempt(
         )
         .await;
     };
-    match follow_ups::record_call(&state.store, &signed.who, id, &spec).await {
+    let recorded = async {
+        let task = follow_ups::record_call(&state.store, &signed.who, id, &spec).await?;
+        let about = About::Person(task.person_id);
+        let route = "POST /follow-ups/{id}";
+        state
+            .log_access(&signed.who, AccessAction::Change, about, route)
+            .await?;
+        Ok(task)
+    };
+    match recorded.await {
         Ok(task) => {
             let saved = w.t1("attempt-saved", "count", task.attempts);
             sheet_page(&state, &signed, id, StatusCode::OK, vec![saved], vec![]).await

@@ -15,6 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::calendar::{ExclusionPolicy, LocalTime, Weekday};
 use peergroup_domain::enrollment::{EnrollmentAction, EnrollmentStatus, WithdrawalReason};
 use peergroup_domain::facilitator::AssignmentSpec;
@@ -562,6 +563,15 @@ async fn group_page(
             .store
             .eligibility(org, &detail.group, &program.spec, &taken)
             .await?;
+        let route = "GET /groups/{id}";
+        state
+            .log_access(&signed.who, AccessAction::Read, About::Group(id), route)
+            .await?;
+        if !q.trim().is_empty() {
+            state
+                .log_access(&signed.who, AccessAction::Read, About::People, route)
+                .await?;
+        }
         Ok::<_, ApiError>((detail, program, sessions, found, candidates))
     };
     let (detail, program, sessions, found, candidates) = match read.await {
@@ -784,6 +794,15 @@ pub async fn enrol(
             .and_then(|p| p.parse().ok())
             .ok_or_else(|| ApiError::field("person_id", "choose a person"))?;
         peergroup_app::enrollments::enroll(&state.store, signed.who.org_id, group, person).await?;
+        let route = "POST /groups/{id}/enrol";
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Change,
+                About::Person(person),
+                route,
+            )
+            .await?;
         Ok(())
     };
     let done = done.await;
@@ -822,7 +841,7 @@ pub async fn withdraw(
                     .map_err(|m| ApiError::field("reason", m))?,
             ),
         };
-        peergroup_app::enrollments::change(
+        let changed = peergroup_app::enrollments::change(
             &state.store,
             org,
             enrolment,
@@ -830,6 +849,15 @@ pub async fn withdraw(
             reason,
         )
         .await?;
+        let about = About::Person(changed.person_id);
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Change,
+                about,
+                "POST /groups/{id}/withdraw",
+            )
+            .await?;
         Ok(())
     };
     let done = done.await;

@@ -11,6 +11,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use peergroup_app::phone_marks;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::attendance::PhoneMark;
 use serde::Serialize;
 
@@ -44,6 +45,13 @@ async fn kept(state: &AppState, signed: &SignedIn, id: &str, body: &[u8]) -> Api
     let mark: PhoneMark = serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_request(format!("the mark is not valid JSON: {e}")))?;
     let kept = phone_marks::keep(&state.store, &signed.who, id, &mark).await?;
+    if kept.new {
+        let about = About::Person(mark.person_id);
+        let route = "POST /sessions/{id}/marks";
+        state
+            .log_access(&signed.who, AccessAction::Change, about, route)
+            .await?;
+    }
     let w = &signed.words;
     Ok(Kept {
         new: kept.new,

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::TimeDelta;
 use chrono_tz::Tz;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::records::{Session, SessionStatus};
 use peergroup_domain::reminders::{MessageKind, MessageState};
 use peergroup_notify::locale::LOCALES;
@@ -143,6 +144,15 @@ pub async fn messages(
             (None, None) => state.store.sms_replies(org, REPLIES_SHOWN).await?,
             _ => Vec::new(),
         };
+        // Names, and the bodies of SMS replies.
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Read,
+                About::People,
+                "GET /messages",
+            )
+            .await?;
         Ok::<_, ApiError>((log, replies))
     };
     let (mut log, replies) = match read.await {

@@ -18,6 +18,7 @@ use peergroup_app::outcomes::{
     change, changes, due_assessments, instrument, instrument_in, program_groups, record_assessment,
 };
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::instruments::builtin;
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, PlannedAssessment, Timepoint};
 use peergroup_domain::paired::PairedChange;
@@ -258,6 +259,12 @@ pub async fn outcomes(
             .with_timezone(&group.spec.timezone.tz())
             .date_naive();
         let due = due_assessments(&state.store, org, group_id, &plan, today).await?;
+        // Each participant's scores, by name.
+        let about = About::Group(group_id);
+        let route = "GET /groups/{id}/outcomes";
+        state
+            .log_access(&signed.who, AccessAction::Read, about, route)
+            .await?;
         Ok::<_, ApiError>((group, offer, from, to, report, at_from, at_to, due))
     };
     let (group, offer, from, to, report, at_from, at_to, due) = match read.await {
@@ -414,6 +421,15 @@ pub async fn assessment_form(
         let (def, words_lang) = instrument_in(&state.store, org, &key, &wanted).await?;
         let mut languages = vec!["en".to_string()];
         languages.extend(state.store.translations(org, &key).await?.into_keys());
+        let route = "GET /enrollments/{id}/assessment";
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Read,
+                About::Person(person.id),
+                route,
+            )
+            .await?;
         Ok::<_, ApiError>((e, def, timepoint, person, words_lang, languages))
     };
     let (e, def, timepoint, person, words_lang, languages) = match read.await {
@@ -560,6 +576,15 @@ pub async fn save_assessment(
         };
         let recorded =
             record_assessment(&state.store, org, e.id, &spec, Some(signed.who.user_id)).await?;
+        let route = "POST /enrollments/{id}/assessment";
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Change,
+                About::Person(e.person_id),
+                route,
+            )
+            .await?;
         Ok::<_, ApiError>((e, key, recorded))
     };
     match done.await {

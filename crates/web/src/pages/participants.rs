@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
 use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{AccessAction, By};
+use peergroup_domain::access_log::{About, AccessAction, By};
 use peergroup_domain::person::{ConsentInput, PersonKey};
 use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
 use peergroup_notify::render::date_time;
@@ -96,7 +96,7 @@ pub async fn participants(
         if search.is_some() {
             let route = "GET /participants";
             state
-                .log_access(&signed.who, AccessAction::Read, None, route)
+                .log_access(&signed.who, AccessAction::Read, About::People, route)
                 .await?;
         }
         Ok::<_, ApiError>(found)
@@ -297,7 +297,7 @@ pub async fn participant(
         let found = export(&state.store, org, id).await?;
         let route = "GET /participants/{id}";
         state
-            .log_access(&signed.who, AccessAction::Read, Some(id), route)
+            .log_access(&signed.who, AccessAction::Read, About::Person(id), route)
             .await?;
         Ok::<_, ApiError>(found)
     };

@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_notify::render::date_time;
 
@@ -71,6 +72,18 @@ async fn print_page(
                 people.push((e.clone(), state.store.get_person(org, e.person_id).await?));
             }
         }
+        let route = match session {
+            Some(_) => "GET /sessions/{id}/sheet",
+            None => "GET /groups/{id}/roster",
+        };
+        state
+            .log_access(
+                &signed.who,
+                AccessAction::Read,
+                About::Group(group_id),
+                route,
+            )
+            .await?;
         Ok::<_, ApiError>((session, detail, people))
     };
     let (session, detail, people) = match read.await {

@@ -16,6 +16,7 @@ use peergroup_app::outcomes::due_by_group;
 use peergroup_app::roll_call;
 use peergroup_app::session_sheets::{self, SessionSheet};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::attendance::{
     AbsenceReason, AttendanceStatus, LogOutcome, Mark, SessionLogSpec, SupportsDelivered,
 };
@@ -449,7 +450,15 @@ pub async fn roll_call(
     let Ok(id) = id.parse::<Id>() else {
         return error_page(&signed.words, signed.me(), ApiError::not_found("session"));
     };
-    match visible_sheet(&state, &signed, id).await {
+    let read = async {
+        let (sheet, phone) = visible_sheet(&state, &signed, id).await?;
+        let about = About::Group(sheet.session.group_id);
+        state
+            .log_access(&signed.who, AccessAction::Read, about, "GET /sessions/{id}")
+            .await?;
+        Ok::<_, ApiError>((sheet, phone))
+    };
+    match read.await {
         Ok((sheet, phone)) => roll_call_page(
             &signed,
             &sheet,
@@ -600,7 +609,18 @@ pub async fn save_roll_call(
         Ok(spec) => spec,
         Err(errors) => return refused(errors),
     };
-    match roll_call::log_session(&state.store, &signed.who, id, &spec).await {
+    let saved = async {
+        let outcome = roll_call::log_session(&state.store, &signed.who, id, &spec).await?;
+        if outcome.changed {
+            let about = About::Group(outcome.log.group_id);
+            let route = "POST /sessions/{id}";
+            state
+                .log_access(&signed.who, AccessAction::Change, about, route)
+                .await?;
+        }
+        Ok(outcome)
+    };
+    match saved.await {
         Ok(outcome) => {
             let lines = rule_lines(&state, &signed, &outcome).await;
             match visible_sheet(&state, &signed, id).await {

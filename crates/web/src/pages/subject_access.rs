@@ -16,7 +16,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use peergroup_app::subject_access::export;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::subject_access::PersonExport;
 
 #[derive(Template)]
@@ -45,7 +45,7 @@ async fn gather(
     let org = signed.who.org_id;
     let found = export(&state.store, org, id).await?;
     state
-        .log_access(&signed.who, AccessAction::Export, Some(id), route)
+        .log_access(&signed.who, AccessAction::Export, About::Person(id), route)
         .await?;
     let name = state
         .store

@@ -8,6 +8,7 @@ use crate::extract::{Caller, Json, Path};
 use axum::extract::State;
 use peergroup_app::roll_call;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::attendance::{
     AttendanceHistory, LogOutcome, SessionLog, SessionLogSpec, SupportHeadcount,
 };
@@ -47,9 +48,15 @@ async fn log_session(
     Json(spec): Json<SessionLogSpec>,
 ) -> ApiResult<axum::Json<LogOutcome>> {
     require_session_visible(&state, &who, id).await?;
-    Ok(axum::Json(
-        roll_call::log_session(&state.store, &who, id, &spec).await?,
-    ))
+    let outcome = roll_call::log_session(&state.store, &who, id, &spec).await?;
+    if outcome.changed {
+        let about = About::Group(outcome.log.group_id);
+        let route = "POST /api/v1/sessions/{id}/log";
+        state
+            .log_access(&who, AccessAction::Change, about, route)
+            .await?;
+    }
+    Ok(axum::Json(outcome))
 }
 
 /// The session's current log, with every earlier version.
@@ -60,9 +67,13 @@ async fn get_log(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<SessionLog>> {
     require_session_visible(&state, &who, id).await?;
-    Ok(axum::Json(
-        state.store.get_session_log(who.org_id, id).await?,
-    ))
+    let log = state.store.get_session_log(who.org_id, id).await?;
+    // Its marks and notes are the group's participants'.
+    let route = "GET /api/v1/sessions/{id}/log";
+    state
+        .log_access(&who, AccessAction::Read, About::Group(log.group_id), route)
+        .await?;
+    Ok(axum::Json(log))
 }
 
 /// What to arrange for a session: children and their ages for childcare, how many need
@@ -89,9 +100,17 @@ async fn attendance_history(
 ) -> ApiResult<axum::Json<AttendanceHistory>> {
     let enrollment = state.store.get_enrollment(who.org_id, id).await?;
     require_group_visible(&state, &who, enrollment.group_id).await?;
-    Ok(axum::Json(
-        state.store.attendance_history(who.org_id, id).await?,
-    ))
+    let history = state.store.attendance_history(who.org_id, id).await?;
+    let route = "GET /api/v1/enrollments/{id}/attendance";
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::Person(enrollment.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(history))
 }
 
 /// A group's attendance and retention: attendance rate, sessions attended per participant

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::enrollments;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::enrollment::EnrollmentAction;
 use peergroup_domain::enrollment::WithdrawalReason;
 use peergroup_domain::records::{Enrollment, Principal, SupportNeed};
@@ -43,7 +44,17 @@ async fn get_enrollment(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Enrollment>> {
-    Ok(axum::Json(visible_enrollment(&state, &who, id).await?))
+    let enrollment = visible_enrollment(&state, &who, id).await?;
+    let route = "GET /api/v1/enrollments/{id}";
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::Person(enrollment.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(enrollment))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -72,6 +83,15 @@ async fn withdraw(
         Some(w.reason),
     )
     .await?;
+    let route = "POST /api/v1/enrollments/{id}/withdraw";
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            About::Person(e.person_id),
+            route,
+        )
+        .await?;
     Ok(axum::Json(e))
 }
 
@@ -91,6 +111,15 @@ async fn complete(
         None,
     )
     .await?;
+    let route = "POST /api/v1/enrollments/{id}/complete";
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            About::Person(e.person_id),
+            route,
+        )
+        .await?;
     Ok(axum::Json(e))
 }
 
@@ -100,10 +129,18 @@ async fn list_supports(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Vec<SupportNeed>>> {
-    visible_enrollment(&state, &who, id).await?;
-    Ok(axum::Json(
-        state.store.list_support_needs(who.org_id, id).await?,
-    ))
+    let enrollment = visible_enrollment(&state, &who, id).await?;
+    let needs = state.store.list_support_needs(who.org_id, id).await?;
+    let route = "GET /api/v1/enrollments/{id}/supports";
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::Person(enrollment.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(needs))
 }
 
 /// Records a support need: childcare (with the children's ages), transport, interpreter
@@ -120,13 +157,23 @@ async fn add_support(
         .store
         .create_support_need(who.org_id, id, &spec)
         .await?;
+    let person = state.store.get_enrollment(who.org_id, id).await?.person_id;
+    let route = "POST /api/v1/enrollments/{id}/supports";
+    state
+        .log_access(&who, AccessAction::Change, About::Person(person), route)
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(need)))
 }
 
-async fn visible_support(state: &AppState, who: &Principal, id: Id) -> ApiResult<SupportNeed> {
+/// A support need the caller may see, with the person it is for.
+async fn visible_support(
+    state: &AppState,
+    who: &Principal,
+    id: Id,
+) -> ApiResult<(SupportNeed, Id)> {
     let need = state.store.get_support_need(who.org_id, id).await?;
-    visible_enrollment(state, who, need.enrollment_id).await?;
-    Ok(need)
+    let enrollment = visible_enrollment(state, who, need.enrollment_id).await?;
+    Ok((need, enrollment.person_id))
 }
 
 #[utoipa::path(get, path = "/supports/{id}", tag = "enrollments", params(("id" = i64, Path)), responses((status = 200, body = SupportNeed), ReadProblems))]
@@ -135,7 +182,12 @@ async fn get_support(
     Caller(who): Caller,
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<SupportNeed>> {
-    Ok(axum::Json(visible_support(&state, &who, id).await?))
+    let (need, person) = visible_support(&state, &who, id).await?;
+    let route = "GET /api/v1/supports/{id}";
+    state
+        .log_access(&who, AccessAction::Read, About::Person(person), route)
+        .await?;
+    Ok(axum::Json(need))
 }
 
 /// Replaces a support need, for example to mark it arranged.
@@ -147,10 +199,18 @@ async fn replace_support(
     Json(spec): Json<SupportNeedSpec>,
 ) -> ApiResult<axum::Json<SupportNeed>> {
     require_manager(&who)?;
-    Ok(axum::Json(
-        state
-            .store
-            .update_support_need(who.org_id, id, &spec)
-            .await?,
-    ))
+    let need = state
+        .store
+        .update_support_need(who.org_id, id, &spec)
+        .await?;
+    let person = state
+        .store
+        .get_enrollment(who.org_id, need.enrollment_id)
+        .await?
+        .person_id;
+    let route = "PUT /api/v1/supports/{id}";
+    state
+        .log_access(&who, AccessAction::Change, About::Person(person), route)
+        .await?;
+    Ok(axum::Json(need))
 }

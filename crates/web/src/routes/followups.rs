@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::AccessAction;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
@@ -87,12 +87,19 @@ async fn list_tasks(
             }
         }
     }
-    Ok(axum::Json(
-        state
-            .store
-            .list_follow_ups(who.org_id, &filter, page)
-            .await?,
-    ))
+    let found = state
+        .store
+        .list_follow_ups(who.org_id, &filter, page)
+        .await?;
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::People,
+            "GET /api/v1/follow-ups",
+        )
+        .await?;
+    Ok(axum::Json(found))
 }
 
 /// Opens a follow-up task by hand for one enrolment (coordinators).
@@ -104,6 +111,14 @@ async fn open_task(
 ) -> ApiResult<(StatusCode, axum::Json<FollowUpTask>)> {
     require_manager(&who)?;
     let task = follow_ups::open(&state.store, who.org_id, &spec).await?;
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            About::Person(task.person_id),
+            "POST /api/v1/follow-ups",
+        )
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(task)))
 }
 
@@ -120,7 +135,12 @@ async fn get_call_sheet(
     let sheet = state.store.call_sheet(&who, id).await?;
     let route = "GET /api/v1/follow-ups/{id}/call-sheet";
     state
-        .log_access(&who, AccessAction::Read, Some(sheet.person_id), route)
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::Person(sheet.person_id),
+            route,
+        )
         .await?;
     Ok(axum::Json(sheet))
 }
@@ -132,7 +152,17 @@ async fn get_task(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
-    Ok(axum::Json(state.store.get_follow_up(who.org_id, id).await?))
+    let task = state.store.get_follow_up(who.org_id, id).await?;
+    let route = "GET /api/v1/follow-ups/{id}";
+    state
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::Person(task.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(task))
 }
 
 /// Records a call attempt on an open task. With the next step `needs_support`, the named
@@ -145,9 +175,17 @@ async fn record_attempt(
     Json(spec): Json<CallAttemptSpec>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
-    Ok(axum::Json(
-        follow_ups::record_call(&state.store, &who, id, &spec).await?,
-    ))
+    let task = follow_ups::record_call(&state.store, &who, id, &spec).await?;
+    let route = "POST /api/v1/follow-ups/{id}/attempts";
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            About::Person(task.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(task))
 }
 
 /// Ends an open task: `resolved`, `participant_withdrawn` or `unreachable`.
@@ -159,9 +197,17 @@ async fn close_task(
     Json(spec): Json<CloseTaskSpec>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
-    Ok(axum::Json(
-        follow_ups::close(&state.store, who.org_id, id, &spec).await?,
-    ))
+    let task = follow_ups::close(&state.store, who.org_id, id, &spec).await?;
+    let route = "POST /api/v1/follow-ups/{id}/close";
+    state
+        .log_access(
+            &who,
+            AccessAction::Change,
+            About::Person(task.person_id),
+            route,
+        )
+        .await?;
+    Ok(axum::Json(task))
 }
 
 /// Gives an open task to a facilitator of its group, or (`null`) to the coordinators.

@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction};
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, GroupStatus};
@@ -82,17 +83,29 @@ async fn get_group(
     Path(id): Path<Id>,
 ) -> ApiResult<Response> {
     require_group_visible(&state, &who, id).await?;
-    let key = (who.org_id, id);
-    // A kept detail costs one primary-key read of the revision instead of the whole roster.
+    let body = group_detail(&state, who.org_id, id).await?;
+    // Its roster names the participants.
+    state
+        .log_access(&who, AccessAction::Read, About::Group(id), ROUTE_GROUP)
+        .await?;
+    Ok(json_body(body))
+}
+
+const ROUTE_GROUP: &str = "GET /api/v1/groups/{id}";
+
+/// The group's detail as JSON: kept while the group's revision stands, since a kept detail
+/// costs one primary-key read of the revision instead of the whole roster.
+async fn group_detail(state: &AppState, org: Id, id: Id) -> ApiResult<Bytes> {
+    let key = (org, id);
     if let Some((kept, body)) = state.details.get(key)
-        && state.store.group_revision(who.org_id, id).await? == kept
+        && state.store.group_revision(org, id).await? == kept
     {
-        return Ok(json_body(body));
+        return Ok(body);
     }
-    let (detail, revision) = state.store.get_group_detail(who.org_id, id).await?;
+    let (detail, revision) = state.store.get_group_detail(org, id).await?;
     let body = Bytes::from(serde_json::to_vec(&detail).map_err(|_| ApiError::internal())?);
     state.details.put(key, revision, body.clone());
-    Ok(json_body(body))
+    Ok(body)
 }
 
 /// JSON already written, answered as `axum::Json` would answer it.
@@ -157,12 +170,15 @@ async fn list_enrollments(
     let page = page(params.after, params.limit)?;
     require_group_visible(&state, &who, id).await?;
     state.store.get_group(who.org_id, id).await?;
-    Ok(axum::Json(
-        state
-            .store
-            .list_enrollments(who.org_id, id, params.status, page)
-            .await?,
-    ))
+    let found = state
+        .store
+        .list_enrollments(who.org_id, id, params.status, page)
+        .await?;
+    let route = "GET /api/v1/groups/{id}/enrollments";
+    state
+        .log_access(&who, AccessAction::Read, About::Group(id), route)
+        .await?;
+    Ok(axum::Json(found))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -183,6 +199,11 @@ async fn enroll(
     require_manager(&who)?;
     let enrollment =
         peergroup_app::enrollments::enroll(&state.store, who.org_id, id, new.person_id).await?;
+    let about = About::Person(enrollment.person_id);
+    let route = "POST /api/v1/groups/{id}/enrollments";
+    state
+        .log_access(&who, AccessAction::Change, about, route)
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(enrollment)))
 }
 

@@ -9,7 +9,7 @@ use crate::extract::{Caller, Json, Path, Query};
 use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{AccessAction, By};
+use peergroup_domain::access_log::{About, AccessAction, By};
 use peergroup_domain::consent::{ConsentInput, ConsentRecord};
 use peergroup_domain::person::PersonSpec;
 use peergroup_domain::records::Page;
@@ -59,7 +59,12 @@ async fn list_people(
     }
     let found = state.store.list_people(who.org_id, q, page).await?;
     state
-        .log_access(&who, AccessAction::Read, None, "GET /api/v1/people")
+        .log_access(
+            &who,
+            AccessAction::Read,
+            About::People,
+            "GET /api/v1/people",
+        )
         .await?;
     Ok(axum::Json(found))
 }
@@ -91,7 +96,7 @@ async fn get_person(
         .log_access(
             &who,
             AccessAction::Read,
-            Some(id),
+            About::Person(id),
             "GET /api/v1/people/{id}",
         )
         .await?;
@@ -113,7 +118,7 @@ async fn replace_person(
         .log_access(
             &who,
             AccessAction::Change,
-            Some(id),
+            About::Person(id),
             "PUT /api/v1/people/{id}",
         )
         .await?;
@@ -131,7 +136,7 @@ async fn get_consent(
     let record = state.store.consent_record(who.org_id, id).await?;
     let route = "GET /api/v1/people/{id}/consent";
     state
-        .log_access(&who, AccessAction::Read, Some(id), route)
+        .log_access(&who, AccessAction::Read, About::Person(id), route)
         .await?;
     Ok(axum::Json(record))
 }
@@ -150,7 +155,7 @@ async fn replace_consent(
     state.store.set_consent(who.org_id, id, &input).await?;
     let route = "PUT /api/v1/people/{id}/consent";
     state
-        .log_access(&who, AccessAction::Change, Some(id), route)
+        .log_access(&who, AccessAction::Change, About::Person(id), route)
         .await?;
     Ok(axum::Json(
         state.store.consent_record(who.org_id, id).await?,
@@ -187,7 +192,7 @@ async fn export_person(
     let export = peergroup_app::subject_access::export(&state.store, who.org_id, id).await?;
     let route = "GET /api/v1/people/{id}/export";
     state
-        .log_access(&who, AccessAction::Export, Some(id), route)
+        .log_access(&who, AccessAction::Export, About::Person(id), route)
         .await?;
     Ok(axum::Json(export))
 }
