@@ -91,35 +91,60 @@ impl NewEntry {
 
 type Reply = oneshot::Sender<std::result::Result<(), String>>;
 
+/// What the writing task is handed: an entry, and whom to tell once it is committed (no
+/// one: a read, which does not wait); or no entry, only someone waiting for every entry
+/// queued before (a flush).
+type Queued = (Option<NewEntry>, Option<Reply>);
+
 /// Entries in one transaction at most.
 const MAX_BATCH: usize = 64;
+
+/// Entries waiting at most; past that, reads wait for room.
+const MAX_WAITING: usize = 4096;
 
 /// The way in to the task that appends entries. Every read of a person writes one, so
 /// entries that arrive together are chained and written in one transaction (as new people
 /// are, in `person_inserts`): one commit per batch instead of one per read.
+///
+/// A change, an export or an erasure is answered once its entry is committed. A read is
+/// answered once its entry is queued, and the entry follows within the next batch (about a
+/// millisecond): waiting for that commit made reading a roster cost as much as a write.
+/// Reading the log, and closing the store, first wait for what is queued; what a crash
+/// loses is the reads of the last batch.
 #[derive(Clone)]
 pub(crate) struct LogWriter {
-    queue: mpsc::UnboundedSender<(NewEntry, Reply)>,
+    queue: mpsc::Sender<Queued>,
     db: DatabaseConnection,
 }
 
 impl LogWriter {
     /// Starts the writing task on `db`; it ends when the last handle is dropped.
     pub(crate) fn start(db: DatabaseConnection) -> Self {
-        let (queue, waiting) = mpsc::unbounded_channel();
+        let (queue, waiting) = mpsc::channel(MAX_WAITING);
         tokio::spawn(write_batches(db.clone(), waiting));
         LogWriter { queue, db }
     }
 
-    /// Appends `entry` once it is committed. Inside a request's own transaction it goes in
-    /// there, to commit (or not) with the request's work.
+    /// Appends `entry`: a read once it is queued, anything else once it is committed.
+    /// Inside a request's own transaction it goes in there, to commit (or not) with the
+    /// request's work.
     async fn append(&self, entry: NewEntry) -> Result<()> {
         let db = crate::ambient::Db::or_ambient(&self.db);
         if db.is_ambient() {
             return write_alone(db.begin().await?, entry).await;
         }
+        if entry.action == AccessAction::Read {
+            if let Err(mpsc::error::SendError((Some(entry), _))) =
+                self.queue.send((Some(entry), None)).await
+            {
+                return write_alone(self.db.begin().await?, entry).await;
+            }
+            return Ok(());
+        }
         let (reply, answer) = oneshot::channel();
-        if let Err(mpsc::error::SendError((entry, _))) = self.queue.send((entry, reply)) {
+        if let Err(mpsc::error::SendError((Some(entry), _))) =
+            self.queue.send((Some(entry), Some(reply))).await
+        {
             // The writing task is gone (only a panic ends it): this entry goes in alone.
             return write_alone(self.db.begin().await?, entry).await;
         }
@@ -127,6 +152,14 @@ impl LogWriter {
             .await
             .map_err(|_| DbErr::Custom("the access log writer stopped".into()))?;
         written.map_err(|e| DbErr::Custom(e).into())
+    }
+
+    /// Returns once every entry queued before is committed (or failed).
+    pub(crate) async fn flush(&self) {
+        let (reply, answer) = oneshot::channel();
+        if self.queue.send((None, Some(reply))).await.is_ok() {
+            let _ = answer.await;
+        }
     }
 }
 
@@ -136,24 +169,45 @@ async fn write_alone(txn: DatabaseTransaction, entry: NewEntry) -> Result<()> {
     Ok(())
 }
 
-async fn write_batches(
-    db: DatabaseConnection,
-    mut waiting: mpsc::UnboundedReceiver<(NewEntry, Reply)>,
-) {
+async fn write_batches(db: DatabaseConnection, mut waiting: mpsc::Receiver<Queued>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let (entries, replies): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
-        let written = async {
-            let txn = db.begin().await?;
-            write_chained(&txn, &entries).await?;
-            txn.commit().await
-        }
-        .await
-        .map_err(|e| e.to_string());
-        for reply in replies {
+        let entries: Vec<NewEntry> = entries.into_iter().flatten().collect();
+        let written = match entries.is_empty() {
+            true => Ok(()),
+            false => write_batch(&db, &entries).await,
+        };
+        for reply in replies.into_iter().flatten() {
             let _ = reply.send(written.clone());
         }
     }
+}
+
+/// One transaction for the batch; if it fails, each entry alone, so that one bad entry
+/// (an organization gone) does not lose the reads queued with it.
+async fn write_batch(
+    db: &DatabaseConnection,
+    entries: &[NewEntry],
+) -> std::result::Result<(), String> {
+    let together = async {
+        let txn = db.begin().await?;
+        write_chained(&txn, entries).await?;
+        txn.commit().await
+    };
+    if together.await.is_ok() {
+        return Ok(());
+    }
+    let mut failed = None;
+    for entry in entries {
+        let alone = async { write_alone(db.begin().await?, entry.clone()).await };
+        if let Err(e) = alone.await {
+            // Ids and the error only: no personal data.
+            tracing::error!(org = entry.org, error = %e, "an access log entry was not written");
+            failed = Some(e.to_string());
+        }
+    }
+    failed.map_or(Ok(()), Err)
 }
 
 /// Chains `entries` after the last entry of each of their organizations, and inserts them.
@@ -235,6 +289,7 @@ impl Store {
         user: Option<Id>,
         page: PageRequest,
     ) -> Result<Page<AccessEntry>> {
+        self.log.flush().await;
         let mut query = access_entry::Entity::find().filter(access_entry::Column::OrgId.eq(org));
         if let Some(p) = person {
             let their_groups = enrollment::Entity::find()
@@ -273,6 +328,7 @@ impl Store {
 
     /// Walks the organization's chain from its first entry.
     pub async fn check_access_log(&self, org: Id) -> Result<AccessLogCheck> {
+        self.log.flush().await;
         let rows = access_entry::Entity::find()
             .filter(access_entry::Column::OrgId.eq(org))
             .order_by_asc(access_entry::Column::Id)

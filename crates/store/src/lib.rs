@@ -272,6 +272,7 @@ impl Store {
     }
 
     pub async fn close(self) {
+        self.log.flush().await;
         if let Some(marks) = &self.marks {
             marks.close().await;
         }
