@@ -114,6 +114,22 @@ async fn a_csv_import_is_previewed_then_written_once_and_a_second_import_adds_no
     );
     let farid = app.get(&world.token, "/api/v1/people?q=Farid").await;
     assert_eq!(farid.ok(200)["items"][0]["phone"], "+16045550102");
+    // Each person the import wrote has its creation in the access log, by the importer.
+    let farid = farid.body["items"][0]["id"].as_i64().unwrap();
+    let admin = app
+        .token(
+            "riverside",
+            "admin@riverside.example.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let log = app
+        .get(&admin, &format!("/api/v1/access-log?person_id={farid}"))
+        .await;
+    let first = &log.ok(200)["items"][0];
+    assert_eq!(first["route"], "POST /participants/import", "{first:#}");
+    assert_eq!(first["action"], "change");
+    assert!(first["user_id"].is_i64());
 
     // Files that cannot be read are refused as a whole, with the reason, and write nothing.
     let before = app.row_counts().await;

@@ -909,5 +909,29 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
         .unwrap();
     let check = app.get(&admin, "/api/v1/access-log/check").await;
     assert_eq!(check.ok(200)["first_broken"], edited);
+
+    // The admins' page says so too, and lists a person's entries newest first.
+    let mut boss_page =
+        peergroup_blackbox::pages::invited(&app, &admin, "second@logged.example.org", "admin")
+            .await;
+    let shown = boss_page
+        .get(&format!("/access-log?person_id={person}"))
+        .await;
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown.body.contains(&format!(
+            "Entry {edited} was changed, or an entry before it was removed."
+        )),
+        "{}",
+        shown.body
+    );
+    let newest = shown.body.find("GET /sessions/{id}").unwrap();
+    let oldest = shown.body.find("POST /api/v1/people</code>").unwrap();
+    assert!(newest < oldest, "newest first");
+    assert!(!shown.body.contains("Harpreet"), "people by number only");
+    let bad = boss_page.get("/access-log?person_id=abc").await;
+    assert_eq!(bad.status, 422);
+    // Coordinators may not read it.
+    assert_eq!(page.get("/access-log").await.status, 403);
     app.stop().await;
 }

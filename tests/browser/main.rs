@@ -790,6 +790,36 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
     tap(&b, "main a[href^='/participants/'] strong").await;
     b.wait_for_text("h2", "Erase this person's data").await;
     check(&b, "participant-admin").await;
+    // And see who has read or changed it: their own read just now, first.
+    tap(&b, "main a[href^='/access-log?person_id=']").await;
+    b.wait_for_text("h1", "Access log").await;
+    b.wait_for_text("main p", "None has been changed or removed.")
+        .await;
+    b.wait_for_text("main li.card code", "GET /participants/{id}")
+        .await;
+    b.wait_for_text("main li.card", "lead@example.org").await;
+    check(&b, "access-log").await;
+    // The same pages right to left: the log, and the participant's consent form.
+    let log_url = b.client.current_url().await.unwrap();
+    choose_language(&b, &app.base, "ar").await;
+    b.client.goto(log_url.as_str()).await.unwrap();
+    b.wait_for_text("h1", "سجل الوصول").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css(
+            "html[lang=ar][dir=rtl] main li.card code[dir=ltr]",
+        ))
+        .await
+        .expect("routes stay left to right in a right-to-left page");
+    check(&b, "access-log-ar").await;
+    tap(&b, "main li.card a[href^='/participants/']").await;
+    b.client
+        .wait()
+        .for_element(Locator::Css("html[dir=rtl] form#consent"))
+        .await
+        .expect("the consent form, right to left");
+    check(&b, "participant-consent-ar").await;
+    choose_language(&b, &app.base, "en").await;
 
     // Enrolled into the group from one search.
     b.client

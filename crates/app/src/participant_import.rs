@@ -4,6 +4,7 @@
 //! saying otherwise) is left out, so a second import of the same file adds nobody.
 
 use peergroup_domain::Id;
+use peergroup_domain::access_log::By;
 use peergroup_domain::consent::ConsentSource;
 use peergroup_domain::person::{ConsentInput, ContactChannel, PersonKey, PersonSpec};
 use peergroup_domain::values::{Email, Language, Name, Phone, Text};
@@ -142,6 +143,7 @@ pub async fn import(
     store: &Store,
     org: Id,
     bytes: &[u8],
+    by: By<'_>,
 ) -> Result<std::result::Result<ImportPlan, FileProblem>> {
     let (rows, ignored_columns) = match read_file(bytes) {
         Ok(read) => read,
@@ -151,7 +153,7 @@ pub async fn import(
     let tx = store.begin().await?;
     let known = tx.known_people_locked(org).await?;
     let plan = plan(rows, ignored_columns, &known);
-    tx.insert_people(org, &plan.to_add(), now).await?;
+    tx.insert_people(org, &plan.to_add(), now, by).await?;
     tx.commit().await?;
     Ok(Ok(plan))
 }

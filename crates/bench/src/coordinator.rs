@@ -84,7 +84,8 @@ async fn seed(store: &Store) -> anyhow::Result<Seeded> {
         })
         .collect::<Result<_, _>>()?;
     let tx = store.begin().await?;
-    tx.insert_people(org.id, &people, Utc::now()).await?;
+    tx.insert_people(org.id, &people, Utc::now(), crate::SEEDED)
+        .await?;
     tx.commit().await?;
     let db = store.write_connection();
     let ids: Vec<Id> = db

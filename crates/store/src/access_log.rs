@@ -266,6 +266,41 @@ pub(crate) async fn write_chained(
     Ok(())
 }
 
+/// The organization's entries; only those about `person` (theirs, and those of any group
+/// they were enrolled in) or by `user` when given.
+fn filtered(org: Id, person: Option<Id>, user: Option<Id>) -> Select<access_entry::Entity> {
+    let mut query = access_entry::Entity::find().filter(access_entry::Column::OrgId.eq(org));
+    if let Some(p) = person {
+        let their_groups = enrollment::Entity::find()
+            .select_only()
+            .column(enrollment::Column::GroupId)
+            .filter(enrollment::Column::OrgId.eq(org))
+            .filter(enrollment::Column::PersonId.eq(p))
+            .into_query();
+        query = query.filter(
+            Condition::any()
+                .add(access_entry::Column::PersonId.eq(p))
+                .add(access_entry::Column::GroupId.in_subquery(their_groups)),
+        );
+    }
+    if let Some(u) = user {
+        query = query.filter(access_entry::Column::UserId.eq(u));
+    }
+    query
+}
+
+fn entry_of(e: access_entry::Model) -> AccessEntry {
+    AccessEntry {
+        id: e.id,
+        at: e.at,
+        user_id: e.user_id,
+        person_id: e.person_id,
+        group_id: e.group_id,
+        action: e.action.0,
+        route: e.route,
+    }
+}
+
 impl Store {
     /// Appends an entry, once it is committed: `by` did `action` to the data `about`.
     pub async fn record_access(
@@ -290,40 +325,34 @@ impl Store {
         page: PageRequest,
     ) -> Result<Page<AccessEntry>> {
         self.log.flush().await;
-        let mut query = access_entry::Entity::find().filter(access_entry::Column::OrgId.eq(org));
-        if let Some(p) = person {
-            let their_groups = enrollment::Entity::find()
-                .select_only()
-                .column(enrollment::Column::GroupId)
-                .filter(enrollment::Column::OrgId.eq(org))
-                .filter(enrollment::Column::PersonId.eq(p))
-                .into_query();
-            query = query.filter(
-                Condition::any()
-                    .add(access_entry::Column::PersonId.eq(p))
-                    .add(access_entry::Column::GroupId.in_subquery(their_groups)),
-            );
-        }
-        if let Some(u) = user {
-            query = query.filter(access_entry::Column::UserId.eq(u));
-        }
         let rows = page
-            .apply(query, access_entry::Column::Id)
+            .apply(filtered(org, person, user), access_entry::Column::Id)
             .all(&self.reader())
             .await?;
-        let items = rows
-            .into_iter()
-            .map(|e| AccessEntry {
-                id: e.id,
-                at: e.at,
-                user_id: e.user_id,
-                person_id: e.person_id,
-                group_id: e.group_id,
-                action: e.action.0,
-                route: e.route,
-            })
-            .collect();
+        let items = rows.into_iter().map(entry_of).collect();
         Ok(Page::from_rows(items, page.limit, |e| e.id))
+    }
+
+    /// The same entries, newest first: `limit` of those before the entry `before`.
+    pub async fn recent_access(
+        &self,
+        org: Id,
+        person: Option<Id>,
+        user: Option<Id>,
+        before: Option<Id>,
+        limit: u64,
+    ) -> Result<Vec<AccessEntry>> {
+        self.log.flush().await;
+        let mut query = filtered(org, person, user);
+        if let Some(before) = before {
+            query = query.filter(access_entry::Column::Id.lt(before));
+        }
+        let rows = query
+            .order_by_desc(access_entry::Column::Id)
+            .limit(limit)
+            .all(&self.reader())
+            .await?;
+        Ok(rows.into_iter().map(entry_of).collect())
     }
 
     /// Walks the organization's chain from its first entry.

@@ -1,10 +1,12 @@
 //! Many people written at once, as a CSV import does: the organization's people as keys to
 //! compare new rows against, and the new rows inserted in one transaction.
 
+use crate::access_log::{NewEntry, write_chained};
 use crate::consents::ConsentLog;
 use crate::entities::{organization, person};
 use crate::{Result, Store, StoreError, Tx};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::{About, AccessAction, By};
 use peergroup_domain::person::{Consent, PersonKey, PersonSpec};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::entity::prelude::*;
@@ -62,12 +64,14 @@ impl Tx {
         known_people(&self.0, org).await
     }
 
-    /// Writes new people of `org`, consent stamped `now`; returns how many were written.
+    /// Writes new people of `org`, consent stamped `now`, each creation logged as by `by`;
+    /// returns how many were written.
     pub async fn insert_people(
         &self,
         org: Id,
         specs: &[PersonSpec],
         now: DateTimeUtc,
+        by: By<'_>,
     ) -> Result<u64> {
         for chunk in specs.chunks(ROWS_PER_INSERT) {
             let mut rows = Vec::with_capacity(chunk.len());
@@ -96,6 +100,12 @@ impl Tx {
                 .flat_map(|(p, log)| log.rows(org, p.id))
                 .collect();
             crate::consents::append(&self.0, changes).await?;
+            let created = NewEntry::new(org, now, by, AccessAction::Change, About::People);
+            let entries: Vec<NewEntry> = written
+                .iter()
+                .map(|p| created.clone().about(p.id))
+                .collect();
+            write_chained(&self.0, &entries).await?;
         }
         Ok(specs.len() as u64)
     }

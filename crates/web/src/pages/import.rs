@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use peergroup_app::participant_import::{self, FileProblem, ImportPlan, MAX_ROWS, RowOutcome};
 use peergroup_domain::Id;
+use peergroup_domain::access_log::By;
 
 /// The largest upload taken: 10,000 rows of a dozen columns in any script fit well inside.
 pub const UPLOAD_LIMIT: usize = 16 * 1024 * 1024;
@@ -163,7 +164,11 @@ pub async fn import(
     };
     let org = signed.who.org_id;
     let planned = if upload.confirm {
-        participant_import::import(&state.store, org, &bytes).await
+        let by = By {
+            user: Some(signed.who.user_id),
+            route: "POST /participants/import",
+        };
+        participant_import::import(&state.store, org, &bytes, by).await
     } else {
         participant_import::preview(&state.store, org, &bytes).await
     };

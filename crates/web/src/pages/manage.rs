@@ -7,14 +7,16 @@ use crate::access::require_manager;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
+use peergroup_domain::org::Role;
 
 /// Each page: its path and the key of its name (`nav-…`) and line (`manage-…`).
-const PAGES: [(&str, &str, &str); 9] = [
+const PAGES: [(&str, &str, &str); 10] = [
     ("/programs", "nav-programs", "manage-programs"),
     ("/facilitators", "nav-facilitators", "manage-facilitators"),
     ("/instruments", "nav-instruments", "manage-instruments"),
     ("/messages", "nav-messages", "manage-messages"),
     ("/access", "nav-access", "manage-access"),
+    ("/access-log", "nav-access-log", "manage-access-log"),
     ("/exports", "nav-exports", "manage-exports"),
     ("/settings", "nav-settings", "manage-settings"),
     ("/training", "nav-training", "manage-training"),
@@ -39,6 +41,8 @@ pub async fn manage(signed: SignedIn) -> Response {
             frame: Frame::new(w.clone(), "manage-title", signed.me()),
             pages: PAGES
                 .iter()
+                // The access log is for admins.
+                .filter(|(path, ..)| *path != "/access-log" || signed.who.role == Role::Admin)
                 .map(|(path, name, line)| (*path, w.t(name), w.t(line)))
                 .collect(),
         },

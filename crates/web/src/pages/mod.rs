@@ -4,6 +4,7 @@
 //! (pages instead of JSON) differ.
 
 mod access;
+mod access_log;
 mod assets;
 mod board;
 mod cohorts;
@@ -154,6 +155,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             post(facilitators::record_contact),
         )
         .route("/access", get(access::access))
+        .route("/access-log", get(access_log::access_log))
         .route("/access/invite", post(access::invite))
         .route("/access/users/{id}/role", post(access::change_role))
         .route("/access/users/{id}/deactivate", post(access::deactivate))

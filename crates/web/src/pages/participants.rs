@@ -277,6 +277,8 @@ struct ProfilePage {
     consent_history: Vec<String>,
     /// An admin may erase the person's data, once.
     may_erase: bool,
+    /// Admins see who has read or changed this record.
+    may_see_log: bool,
     erased: bool,
     csrf: String,
     id: Id,
@@ -339,6 +341,7 @@ pub async fn participant(
             sources: consent::sources(w, None),
             consent_history: consent::history(w, &consent.changes),
             may_erase: person.erased_at.is_none() && require_admin(&signed.who).is_ok(),
+            may_see_log: require_admin(&signed.who).is_ok(),
             erased: person.erased_at.is_some(),
             csrf: signed.csrf.clone(),
             id: person.id,

@@ -1,0 +1,21 @@
+# سجل الوصول، للمسؤولين: من اطّلع على بيانات مَن أو غيّرها.
+nav-access-log = سجل الوصول
+manage-access-log = من اطّلع على بيانات مَن أو غيّرها، ومتى وكيف. للمسؤولين فقط.
+access-log-title = سجل الوصول
+access-log-person-link = من اطّلع على هذه البيانات أو غيّرها
+access-log-holds = عدد القيود: { $count }. لم يُغيَّر أيٌّ منها ولم يُحذف.
+access-log-broken = القيد { $id } تغيّر، أو حُذف قيد قبله.
+access-log-user = بواسطة
+access-log-anyone = أي شخص
+access-log-person = رقم المشارك
+access-log-show = اعرض
+access-log-none = لا توجد قيود.
+access-log-older = قيود أقدم
+access-log-system = النظام
+access-log-action-read = اطّلاع
+access-log-action-change = تغيير
+access-log-action-export = تصدير
+access-log-action-erase = حذف
+access-log-about-person = المشارك { $id }
+access-log-about-group = المشاركون في { $name }
+access-log-about-people = قائمة أشخاص

@@ -1,0 +1,21 @@
+# The access log, for admins: who read or changed whose data.
+nav-access-log = Access log
+manage-access-log = Who read or changed whose data, when and how. Admins only.
+access-log-title = Access log
+access-log-person-link = Who has seen or changed this record
+access-log-holds = Entries: { $count }. None has been changed or removed.
+access-log-broken = Entry { $id } was changed, or an entry before it was removed.
+access-log-user = By
+access-log-anyone = Anyone
+access-log-person = Participant number
+access-log-show = Show
+access-log-none = No entries.
+access-log-older = Older entries
+access-log-system = The system
+access-log-action-read = Read
+access-log-action-change = Changed
+access-log-action-export = Exported
+access-log-action-erase = Erased
+access-log-about-person = Participant { $id }
+access-log-about-group = The participants of { $name }
+access-log-about-people = A list of people

@@ -1,0 +1,21 @@
+# El registro de acceso, para administradores: quién vio o cambió los datos de quién.
+nav-access-log = Registro de acceso
+manage-access-log = Quién vio o cambió los datos de quién, cuándo y cómo. Solo administradores.
+access-log-title = Registro de acceso
+access-log-person-link = Quién ha visto o cambiado estos datos
+access-log-holds = Entradas: { $count }. Ninguna se ha cambiado ni eliminado.
+access-log-broken = La entrada { $id } se cambió, o se eliminó una entrada anterior a ella.
+access-log-user = Por
+access-log-anyone = Cualquiera
+access-log-person = Número de participante
+access-log-show = Mostrar
+access-log-none = No hay entradas.
+access-log-older = Entradas anteriores
+access-log-system = El sistema
+access-log-action-read = Consulta
+access-log-action-change = Cambio
+access-log-action-export = Exportación
+access-log-action-erase = Borrado
+access-log-about-person = Participante { $id }
+access-log-about-group = Los participantes de { $name }
+access-log-about-people = Una lista de personas

@@ -1,0 +1,21 @@
+# فهرست دسترسی‌ها، برای مدیران: چه کسی معلومات چه کسی را خواند یا تغییر داد.
+nav-access-log = فهرست دسترسی‌ها
+manage-access-log = چه کسی معلومات چه کسی را خواند یا تغییر داد، کی و چطور. فقط برای مدیران.
+access-log-title = فهرست دسترسی‌ها
+access-log-person-link = چه کسی این معلومات را دیده یا تغییر داده است
+access-log-holds = تعداد موردها: { $count }. هیچ موردی تغییر داده نشده یا حذف نشده است.
+access-log-broken = مورد { $id } تغییر داده شده، یا موردی پیش از آن حذف شده است.
+access-log-user = توسط
+access-log-anyone = هر کسی
+access-log-person = شمارهٔ اشتراک‌کننده
+access-log-show = نشان بده
+access-log-none = هیچ موردی نیست.
+access-log-older = موردهای قدیمی‌تر
+access-log-system = سیستم
+access-log-action-read = خواندن
+access-log-action-change = تغییر
+access-log-action-export = صادر کردن
+access-log-action-erase = پاک کردن
+access-log-about-person = اشتراک‌کننده { $id }
+access-log-about-group = اشتراک‌کننده‌های گروپ { $name }
+access-log-about-people = فهرستی از اشخاص

@@ -1,0 +1,21 @@
+# Le journal des accès, pour les administrateurs : qui a lu ou changé les données de qui.
+nav-access-log = Journal des accès
+manage-access-log = Qui a lu ou changé les données de qui, quand et comment. Réservé aux administrateurs.
+access-log-title = Journal des accès
+access-log-person-link = Qui a vu ou changé ce dossier
+access-log-holds = Entrées : { $count }. Aucune n'a été changée ni supprimée.
+access-log-broken = L'entrée { $id } a été changée, ou une entrée antérieure a été supprimée.
+access-log-user = Par
+access-log-anyone = N'importe qui
+access-log-person = Numéro de participant
+access-log-show = Afficher
+access-log-none = Aucune entrée.
+access-log-older = Entrées plus anciennes
+access-log-system = Le système
+access-log-action-read = Lecture
+access-log-action-change = Changement
+access-log-action-export = Export
+access-log-action-erase = Effacement
+access-log-about-person = Participant { $id }
+access-log-about-group = Les participants de { $name }
+access-log-about-people = Une liste de personnes

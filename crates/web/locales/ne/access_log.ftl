@@ -1,0 +1,21 @@
+# पहुँचको रेकर्ड, एडमिनहरूका लागि: कसले कसको जानकारी पढ्यो वा बदल्यो।
+nav-access-log = पहुँचको रेकर्ड
+manage-access-log = कसले कसको जानकारी पढ्यो वा बदल्यो, कहिले र कसरी। एडमिनहरूका लागि मात्र।
+access-log-title = पहुँचको रेकर्ड
+access-log-person-link = यो जानकारी कसले हेरेको वा बदलेको छ
+access-log-holds = प्रविष्टिहरू: { $count }। कुनै पनि बदलिएको वा हटाइएको छैन।
+access-log-broken = प्रविष्टि { $id } बदलिएको छ, वा त्योभन्दा अघिको कुनै प्रविष्टि हटाइएको छ।
+access-log-user = कसले
+access-log-anyone = जो कोही
+access-log-person = सहभागी नम्बर
+access-log-show = देखाउनुहोस्
+access-log-none = कुनै प्रविष्टि छैन।
+access-log-older = पुराना प्रविष्टिहरू
+access-log-system = सिस्टम
+access-log-action-read = पढियो
+access-log-action-change = बदलियो
+access-log-action-export = निर्यात गरियो
+access-log-action-erase = मेटाइयो
+access-log-about-person = सहभागी { $id }
+access-log-about-group = { $name } का सहभागीहरू
+access-log-about-people = मानिसहरूको सूची

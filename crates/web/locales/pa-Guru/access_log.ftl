@@ -1,0 +1,21 @@
+# ਪਹੁੰਚ ਦਾ ਰਿਕਾਰਡ, ਐਡਮਿਨਾਂ ਲਈ: ਕਿਸ ਨੇ ਕਿਸ ਦੀ ਜਾਣਕਾਰੀ ਪੜ੍ਹੀ ਜਾਂ ਬਦਲੀ।
+nav-access-log = ਪਹੁੰਚ ਦਾ ਰਿਕਾਰਡ
+manage-access-log = ਕਿਸ ਨੇ ਕਿਸ ਦੀ ਜਾਣਕਾਰੀ ਪੜ੍ਹੀ ਜਾਂ ਬਦਲੀ, ਕਦੋਂ ਅਤੇ ਕਿਵੇਂ। ਸਿਰਫ਼ ਐਡਮਿਨਾਂ ਲਈ।
+access-log-title = ਪਹੁੰਚ ਦਾ ਰਿਕਾਰਡ
+access-log-person-link = ਇਹ ਜਾਣਕਾਰੀ ਕਿਸ ਨੇ ਦੇਖੀ ਜਾਂ ਬਦਲੀ ਹੈ
+access-log-holds = ਐਂਟਰੀਆਂ: { $count }। ਕੋਈ ਵੀ ਐਂਟਰੀ ਬਦਲੀ ਜਾਂ ਹਟਾਈ ਨਹੀਂ ਗਈ।
+access-log-broken = ਐਂਟਰੀ { $id } ਬਦਲੀ ਗਈ, ਜਾਂ ਉਸ ਤੋਂ ਪਹਿਲਾਂ ਦੀ ਕੋਈ ਐਂਟਰੀ ਹਟਾਈ ਗਈ।
+access-log-user = ਕਿਸ ਨੇ
+access-log-anyone = ਕੋਈ ਵੀ
+access-log-person = ਭਾਗੀਦਾਰ ਨੰਬਰ
+access-log-show = ਦਿਖਾਓ
+access-log-none = ਕੋਈ ਐਂਟਰੀ ਨਹੀਂ।
+access-log-older = ਪੁਰਾਣੀਆਂ ਐਂਟਰੀਆਂ
+access-log-system = ਸਿਸਟਮ
+access-log-action-read = ਪੜ੍ਹਿਆ
+access-log-action-change = ਬਦਲਿਆ
+access-log-action-export = ਐਕਸਪੋਰਟ ਕੀਤਾ
+access-log-action-erase = ਮਿਟਾਇਆ
+access-log-about-person = ਭਾਗੀਦਾਰ { $id }
+access-log-about-group = { $name } ਦੇ ਭਾਗੀਦਾਰ
+access-log-about-people = ਲੋਕਾਂ ਦੀ ਸੂਚੀ

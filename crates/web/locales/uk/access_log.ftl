@@ -1,0 +1,21 @@
+# Журнал доступу, для адміністраторів: хто читав чи змінював чиї дані.
+nav-access-log = Журнал доступу
+manage-access-log = Хто читав чи змінював чиї дані, коли й як. Лише для адміністраторів.
+access-log-title = Журнал доступу
+access-log-person-link = Хто бачив чи змінював дані цієї людини
+access-log-holds = Записів: { $count }. Жодного не змінено й не вилучено.
+access-log-broken = Запис { $id } змінено, або вилучено запис перед ним.
+access-log-user = Хто
+access-log-anyone = Будь-хто
+access-log-person = Номер учасника
+access-log-show = Показати
+access-log-none = Записів немає.
+access-log-older = Давніші записи
+access-log-system = Система
+access-log-action-read = Перегляд
+access-log-action-change = Зміна
+access-log-action-export = Експорт
+access-log-action-erase = Видалення
+access-log-about-person = Учасник { $id }
+access-log-about-group = Учасники групи { $name }
+access-log-about-people = Список людей

@@ -1,0 +1,21 @@
+# 访问记录，供管理员查看：谁读取或更改了谁的数据。
+nav-access-log = 访问记录
+manage-access-log = 谁在何时、以何种方式读取或更改了谁的数据。仅限管理员。
+access-log-title = 访问记录
+access-log-person-link = 谁查看或更改过此人的数据
+access-log-holds = 共 { $count } 条记录。没有任何记录被更改或删除。
+access-log-broken = 记录 { $id } 已被更改，或它之前的某条记录已被删除。
+access-log-user = 操作人
+access-log-anyone = 任何人
+access-log-person = 参与者编号
+access-log-show = 显示
+access-log-none = 没有记录。
+access-log-older = 更早的记录
+access-log-system = 系统
+access-log-action-read = 读取
+access-log-action-change = 更改
+access-log-action-export = 导出
+access-log-action-erase = 删除
+access-log-about-person = 参与者 { $id }
+access-log-about-group = { $name } 的参与者
+access-log-about-people = 人员名单
