@@ -421,6 +421,7 @@ async fn answers_about(
 #[tokio::test]
 async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     // On either database; the bytes of the file are looked at on SQLite.
+    peergroup_blackbox::capture_logs();
     let app = TestApp::spawn().await;
     let world = World::build(&app, "canary-org").await;
     let token = &world.token;
@@ -566,7 +567,16 @@ async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     }
     // The group's figures do not change: the canary's place and marks stay, nameless.
     assert_eq!(app.get(token, &figures).await.ok(200), &before);
+    // Nor was it ever logged: the service logs no personal data, even at debug.
     app.stop().await;
+    let logged = peergroup_blackbox::logged();
+    assert!(
+        logged.contains(&format!("person={id} user=")) && logged.contains("was erased"),
+        "the service's logs were captured: {logged}"
+    );
+    for trace in traces {
+        assert!(!logged.contains(trace), "{trace} is in the service's logs");
+    }
 }
 
 #[tokio::test]

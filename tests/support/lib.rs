@@ -793,3 +793,41 @@ impl World {
         }
     }
 }
+
+/// What the service logs in this test process, from the first call of [`capture_logs`].
+static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct LogBuffer;
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        LOGS.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends every log line of the service's own crates, down to `debug` (stricter than the
+/// default `info`), into a buffer that [`logged`] reads: a test can look there for what
+/// must never be logged. The first call sets it up for the whole process.
+pub fn capture_logs() {
+    let filter = tracing_subscriber::EnvFilter::new(
+        "info,peergroup=debug,peergroup_web=debug,peergroup_app=debug,peergroup_store=debug,\
+         peergroup_jobs=debug,peergroup_notify=debug,sqlx=warn,sea_orm=warn",
+    );
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(|| LogBuffer)
+        .try_init();
+}
+
+/// Everything logged since [`capture_logs`], by every test of this process.
+pub fn logged() -> String {
+    String::from_utf8_lossy(&LOGS.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+}

@@ -21,6 +21,8 @@ pub async fn erase(
     store
         .record_access(org, by, AccessAction::Erase, About::Person(person))
         .await?;
+    // Ids only, as every log line.
+    tracing::info!(org, person, user = by.user, "a person's data was erased");
     if !traces.strings.is_empty() {
         let (dirs, strings) = (outboxes.to_vec(), traces.strings);
         tokio::task::spawn_blocking(move || {
