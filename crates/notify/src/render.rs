@@ -364,10 +364,8 @@ pub fn render_in(mail: &Mail, locale: &'static str) -> Result<Rendered, MissingT
             reason,
         } => {
             let (date, time) = w.date_time(session.starts_at, session.tz)?;
-            subject = w.get(
-                "absence-notice-subject",
-                &args([("name", participant.clone()), ("date", date.clone())]),
-            )?;
+            // No name in the subject, which phones show on a locked screen.
+            subject = w.get("absence-notice-subject", &args([("date", date.clone())]))?;
             blocks.push(Block::Line(
                 w.get("greeting", &args([("name", name.clone())]))?,
             ));

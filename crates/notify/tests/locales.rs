@@ -351,3 +351,24 @@ fn a_follow_up_opened_by_hand_counts_no_missed_sessions() {
         assert!(rule.contains(&counted("3")), "{locale}: {rule}");
     }
 }
+
+#[test]
+fn no_subject_names_a_participant_but_the_absence_notice_body_does() {
+    // Subjects show on locked phones and in mail servers' logs; the facilitator reads
+    // who cannot come once they open it.
+    for locale in LOCALES {
+        let notice = Mail::AbsenceNotice {
+            name: "Rosa".into(),
+            participant: "Amina Qx".into(),
+            session: session("America/Vancouver"),
+            reason: "illness".into(),
+        };
+        let r = render_in(&notice, locale).unwrap();
+        assert!(!r.subject.contains("Amina Qx"), "{locale}: {}", r.subject);
+        assert!(r.html().contains("Amina Qx"), "{locale}");
+        for mail in every_kind() {
+            let r = render_in(&mail, locale).unwrap();
+            assert!(!r.subject.contains("Amina"), "{locale}: {}", r.subject);
+        }
+    }
+}

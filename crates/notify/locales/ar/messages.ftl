@@ -103,7 +103,7 @@ absence-page-thanks = شكرًا لك. لقد أبلغنا قائد مجموعت
 absence-page-expired = هذا الرابط لم يعد يعمل.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = اعتذار عن الحضور: { $name } يوم { $date }
+absence-notice-subject = اعتذار أحد المشاركين عن الحضور يوم { $date }
 absence-notice-body = وصلنا اعتذار من { $name } عن حضور الجلسة يوم { $date } الساعة { $time }.
 absence-notice-reason = السبب: { $reason }
 

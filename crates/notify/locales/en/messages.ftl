@@ -103,7 +103,7 @@ absence-page-thanks = Thank you. We told your group leader. We hope to see you n
 absence-page-expired = This link does not work any more.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } cannot come on { $date }
+absence-notice-subject = A participant cannot come on { $date }
 absence-notice-body = { $name } told us they cannot come to the session on { $date } at { $time }.
 absence-notice-reason = Reason: { $reason }
 

@@ -103,7 +103,7 @@ absence-page-thanks = Gracias. Le avisamos al líder de su grupo. Esperamos que 
 absence-page-expired = Este enlace ya no funciona.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } no puede asistir el { $date }
+absence-notice-subject = Una persona participante no puede asistir el { $date }
 absence-notice-body = { $name } nos avisó que no puede asistir a la sesión del { $date } a las { $time }.
 absence-notice-reason = Motivo: { $reason }
 

@@ -103,7 +103,7 @@ absence-page-thanks = تشکر. ما به مسئول گروپ شما خبر دا
 absence-page-expired = این لینک دیگر کار نمی‌کند.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } روز { $date } آمده نمی‌تواند
+absence-notice-subject = یک اشتراک‌کننده روز { $date } آمده نمی‌تواند
 absence-notice-body = { $name } به ما گفت که به جلسهٔ روز { $date } ساعت { $time } آمده نمی‌تواند.
 absence-notice-reason = دلیل: { $reason }
 

@@ -103,7 +103,7 @@ absence-page-thanks = Merci. Nous avons prévenu la personne responsable de votr
 absence-page-expired = Ce lien ne fonctionne plus.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } ne peut pas venir le { $date }
+absence-notice-subject = Une personne participante ne peut pas venir le { $date }
 absence-notice-body = { $name } nous a dit ne pas pouvoir venir à la séance du { $date } à { $time }.
 absence-notice-reason = Raison : { $reason }
 

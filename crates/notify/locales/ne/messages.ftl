@@ -103,7 +103,7 @@ absence-page-thanks = धन्यवाद। हामीले तपाई�
 absence-page-expired = यो लिङ्क अब काम गर्दैन।
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } { $date } मा आउन सक्नुहुन्न
+absence-notice-subject = एक सहभागी { $date } मा आउन सक्नुहुन्न
 absence-notice-body = { $name } ले हामीलाई भन्नुभयो कि उहाँ { $date }, { $time } बजेको बैठकमा आउन सक्नुहुन्न।
 absence-notice-reason = कारण: { $reason }
 

@@ -103,7 +103,7 @@ absence-page-thanks = ਧੰਨਵਾਦ। ਅਸੀਂ ਤੁਹਾਡੇ ਗ�
 absence-page-expired = ਇਹ ਲਿੰਕ ਹੁਣ ਕੰਮ ਨਹੀਂ ਕਰਦਾ।
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } ਦਾ { $date } ਨੂੰ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ
+absence-notice-subject = ਇੱਕ ਭਾਗੀਦਾਰ ਦਾ { $date } ਨੂੰ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ
 absence-notice-body = { $name } ਨੇ ਸਾਨੂੰ ਦੱਸਿਆ ਕਿ ਉਨ੍ਹਾਂ ਦਾ { $date } ਨੂੰ { $time } ਵਜੇ ਵਾਲੀ ਮੀਟਿੰਗ ਵਿੱਚ ਆਉਣਾ ਨਹੀਂ ਹੋ ਸਕਦਾ।
 absence-notice-reason = ਕਾਰਨ: { $reason }
 

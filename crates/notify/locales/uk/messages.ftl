@@ -104,7 +104,7 @@ absence-page-thanks = Дякуємо. Ми повідомили керівник
 absence-page-expired = Це посилання більше не працює.
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } не може прийти { $date }
+absence-notice-subject = Учасник не може прийти { $date }
 absence-notice-body = { $name } повідомляє, що не може прийти на зустріч { $date } о { $time }.
 absence-notice-reason = Причина: { $reason }
 

@@ -103,7 +103,7 @@ absence-page-thanks = 谢谢。我们已告诉您的小组负责人。希望下�
 absence-page-expired = 此链接已失效。
 
 ## A participant said they cannot come, to the group's facilitators
-absence-notice-subject = { $name } 不能来参加 { $date } 的活动
+absence-notice-subject = 一位参与者不能来参加 { $date } 的活动
 absence-notice-body = { $name } 告诉我们，不能来参加 { $date } { $time } 的活动。
 absence-notice-reason = 原因：{ $reason }
 
