@@ -28,6 +28,7 @@ mod m20261206_000021_erasure;
 mod m20261206_000022_retention;
 mod m20261206_000023_access_log;
 mod m20261206_000024_access_log_groups;
+mod m20261206_000025_assessment_answers;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_retention::Migration),
             Box::new(m20261206_000023_access_log::Migration),
             Box::new(m20261206_000024_access_log_groups::Migration),
+            Box::new(m20261206_000025_assessment_answers::Migration),
         ]
     }
 }

@@ -141,7 +141,6 @@ pub async fn record_assessment(
                 timepoint: spec.timepoint,
                 locale: spec.locale.clone(),
                 taken_on: spec.taken_on,
-                answers: spec.answers.clone(),
                 total: spec.value.unwrap_or(scored.total),
                 missing: scored.missing,
                 entered_by,

@@ -806,7 +806,6 @@ pub mod assessment {
         pub timepoint: String,
         pub locale: String,
         pub taken_on: Date,
-        pub answers: String,
         pub total: f64,
         pub missing: i32,
         pub entered_by: Option<i64>,

@@ -21,7 +21,6 @@ pub struct NewAssessment {
     pub timepoint: Timepoint,
     pub locale: String,
     pub taken_on: NaiveDate,
-    pub answers: BTreeMap<String, Option<i32>>,
     pub total: f64,
     pub missing: u32,
     pub entered_by: Option<Id>,
@@ -94,8 +93,6 @@ impl Store {
 
     /// Keeps a scored assessment; one per enrolment, instrument and timepoint.
     pub async fn insert_assessment(&self, org: Id, a: &NewAssessment) -> Result<Id> {
-        let answers =
-            serde_json::to_string(&a.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let row = assessment::ActiveModel {
             org_id: Set(org),
             enrollment_id: Set(a.enrollment_id),
@@ -105,7 +102,6 @@ impl Store {
             timepoint: Set(a.timepoint.to_string()),
             locale: Set(a.locale.clone()),
             taken_on: Set(a.taken_on),
-            answers: Set(answers),
             total: Set(a.total),
             missing: Set(i32::try_from(a.missing).unwrap_or(i32::MAX)),
             entered_by: Set(a.entered_by),
