@@ -399,6 +399,7 @@ async fn answers_about(
         "/api/v1/follow-ups".to_string(),
         format!("/api/v1/groups/{}/enrollments", world.group),
         format!("/api/v1/people/{person}/consent"),
+        format!("/api/v1/sessions/{}/log", world.session),
     ] {
         said.push_str(&app.get(token, &path).await.body.to_string());
     }
@@ -488,6 +489,19 @@ async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     )
     .await
     .ok(200);
+    // The roll-call's note names the canary, and is corrected once: two versions.
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, 4, 2, 30, 0).unwrap());
+    let roll_call = format!("/api/v1/sessions/{}/log", world.session);
+    for note in [
+        "Zqxjkv Canary-7f3a came late",
+        "Zqxjkv Canary-7f3a came late; call +16045550177",
+    ] {
+        let log = serde_json::json!({"held": true, "facilitators_present": [world.facilitator],
+            "attendance": [{"person_id": world.person, "status": "present"},
+                           {"person_id": id, "status": "present"}], "note": note});
+        app.post(token, &roll_call, &log).await.ok(200);
+    }
     app.outbox().await;
     let mut page =
         peergroup_blackbox::pages::invited(&app, token, "reader@example.org", "coordinator").await;
@@ -567,6 +581,14 @@ async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     }
     // The group's figures do not change: the canary's place and marks stay, nameless.
     assert_eq!(app.get(token, &figures).await.ok(200), &before);
+    // The session's note stays, the canary in it by number, in every version.
+    let log = app.get(token, &roll_call).await;
+    let by_number = format!("#{id} came late; call #{id}");
+    assert_eq!(log.ok(200)["note"], by_number);
+    assert_eq!(
+        log.body["revisions"][0]["log"]["note"],
+        format!("#{id} came late")
+    );
     // Nor was it ever logged: the service logs no personal data, even at debug.
     app.stop().await;
     let logged = peergroup_blackbox::logged();

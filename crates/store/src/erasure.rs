@@ -3,8 +3,8 @@
 //! that the group's figures do not change. The row keeps when and by whom.
 
 use crate::entities::{
-    call_attempt, enrollment, follow_up_task, idempotency_key, message, person, sms_reply,
-    support_need,
+    call_attempt, enrollment, facilitator_assignment, follow_up_task, idempotency_key, message,
+    person, session_log, session_log_revision, sms_reply, support_need,
 };
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -60,6 +60,7 @@ impl Store {
         active.updated_at = Set(now);
         active.update(&txn).await?;
         erase_free_text(&txn, org, person_id, now).await?;
+        redact_session_notes(&txn, org, person_id, &strings).await?;
         forget_answers(&txn, org, &strings).await?;
         txn.commit().await?;
         self.checkpoint().await;
@@ -165,6 +166,82 @@ async fn erase_free_text(
         ]))
         .exec(txn)
         .await?;
+    // A gateway's or mail server's error can repeat the number or the address.
+    message::Entity::update_many()
+        .col_expr(
+            message::Column::LastError,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(message::Column::OrgId.eq(org))
+        .filter(message::Column::PersonId.eq(person_id))
+        .filter(message::Column::State.is_not_in([MessageState::Skipped.as_str()]))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// Session notes (and every earlier version of them) of the groups the person was in, or
+/// led, that name them: each of `strings` becomes `#<id>`, as their name did. The rest of
+/// a note is about the session, and stays.
+async fn redact_session_notes(
+    txn: &impl ConnectionTrait,
+    org: Id,
+    person_id: Id,
+    strings: &[String],
+) -> Result<()> {
+    let mut groups: Vec<Id> = enrollment::Entity::find()
+        .select_only()
+        .column(enrollment::Column::GroupId)
+        .filter(enrollment::Column::OrgId.eq(org))
+        .filter(enrollment::Column::PersonId.eq(person_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    groups.extend(
+        facilitator_assignment::Entity::find()
+            .select_only()
+            .column(facilitator_assignment::Column::GroupId)
+            .filter(facilitator_assignment::Column::OrgId.eq(org))
+            .filter(facilitator_assignment::Column::PersonId.eq(person_id))
+            .into_tuple::<Id>()
+            .all(txn)
+            .await?,
+    );
+    let redact = |text: &str| -> Option<String> {
+        let mut out = text.to_string();
+        for s in strings.iter().filter(|s| !s.is_empty()) {
+            out = out.replace(s.as_str(), &format!("#{person_id}"));
+        }
+        (out != text).then_some(out)
+    };
+    let logs = session_log::Entity::find()
+        .filter(session_log::Column::OrgId.eq(org))
+        .filter(session_log::Column::GroupId.is_in(groups))
+        .all(txn)
+        .await?;
+    let sessions: Vec<Id> = logs.iter().map(|l| l.session_id).collect();
+    for log in logs {
+        if let Some(note) = log.note.as_deref().and_then(redact) {
+            let mut active: session_log::ActiveModel = log.into();
+            active.note = Set(Some(note));
+            active.update(txn).await?;
+        }
+    }
+    let revisions = session_log_revision::Entity::find()
+        .filter(session_log_revision::Column::OrgId.eq(org))
+        .filter(session_log_revision::Column::SessionId.is_in(sessions))
+        .all(txn)
+        .await?;
+    for revision in revisions {
+        let mut log = revision.log.clone();
+        let Some(note) = log.get("note").and_then(|n| n.as_str()).and_then(redact) else {
+            continue;
+        };
+        log["note"] = serde_json::Value::String(note);
+        let mut active: session_log_revision::ActiveModel = revision.into();
+        active.log = Set(log);
+        active.update(txn).await?;
+    }
     Ok(())
 }
 
