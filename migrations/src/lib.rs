@@ -29,6 +29,7 @@ mod m20261206_000022_retention;
 mod m20261206_000023_access_log;
 mod m20261206_000024_access_log_groups;
 mod m20261206_000025_assessment_answers;
+mod m20261206_000026_access_log_head;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_access_log::Migration),
             Box::new(m20261206_000024_access_log_groups::Migration),
             Box::new(m20261206_000025_assessment_answers::Migration),
+            Box::new(m20261206_000026_access_log_head::Migration),
         ]
     }
 }

@@ -941,6 +941,7 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
         .unwrap();
     let check = app.get(&admin, "/api/v1/access-log/check").await;
     assert_eq!(check.ok(200)["first_broken"], edited);
+    assert_eq!(check.body["truncated"], false);
 
     // The admins' page says so too, and lists a person's entries newest first.
     let mut boss_page =
@@ -965,5 +966,31 @@ async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() 
     assert_eq!(bad.status, 422);
     // Coordinators may not read it.
     assert_eq!(page.get("/access-log").await.status, 403);
+
+    // The newest entries deleted, with the edit undone, show too: the organization keeps
+    // the hash of its newest entry.
+    let db = app.server().store.write_connection();
+    db.execute_unprepared(&format!(
+        "UPDATE access_log SET user_id = {coordinator} WHERE id = {edited}"
+    ))
+    .await
+    .unwrap();
+    let check = app.get(&admin, "/api/v1/access-log/check").await;
+    assert_eq!(check.ok(200)["first_broken"], serde_json::Value::Null);
+    assert_eq!(check.body["truncated"], false);
+    let entries = check.body["entries"].as_u64().unwrap();
+    db.execute_unprepared("DELETE FROM access_log WHERE id = (SELECT MAX(id) FROM access_log)")
+        .await
+        .unwrap();
+    let check = app.get(&admin, "/api/v1/access-log/check").await;
+    assert_eq!(check.ok(200)["first_broken"], serde_json::Value::Null);
+    assert_eq!(check.body["truncated"], true, "{:#}", check.body);
+    assert_eq!(check.body["entries"].as_u64().unwrap(), entries - 1);
+    let shown = boss_page.get("/access-log").await;
+    assert!(
+        shown.body.contains("The newest entries were removed"),
+        "{}",
+        shown.body
+    );
     app.stop().await;
 }

@@ -70,9 +70,13 @@ pub struct AccessEntry {
 }
 
 /// Whether the chain of an organization's log holds: the first entry that does not follow
-/// from the one before it (edited, or one before it deleted), if any.
+/// from the one before it (edited, or one before it deleted), if any, and whether its
+/// newest entries were deleted.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct AccessLogCheck {
     pub entries: u64,
     pub first_broken: Option<Id>,
+    /// The newest entries were removed: the organization recorded a later last entry than
+    /// the log now holds.
+    pub truncated: bool,
 }

@@ -210,9 +210,10 @@ async fn write_batch(
     failed.map_or(Ok(()), Err)
 }
 
-/// Chains `entries` after the last entry of each of their organizations, and inserts them.
-/// Each organization's row is locked first (in id order, so two writers cannot deadlock),
-/// so that no other writer chains after the same entry; `FOR NO KEY UPDATE`, because a
+/// Chains `entries` after the last entry of each of their organizations (whose hash the
+/// organization's row keeps, and is given the new last one), and inserts them. Each
+/// organization's row is locked first (in id order, so two writers cannot deadlock), so
+/// that no other writer chains after the same entry; `FOR NO KEY UPDATE`, because a
 /// request's transaction that inserted a person already holds the row's key-share lock
 /// (`FOR UPDATE` there deadlocked two such requests).
 pub(crate) async fn write_chained(
@@ -221,18 +222,13 @@ pub(crate) async fn write_chained(
 ) -> std::result::Result<(), DbErr> {
     let orgs: BTreeSet<Id> = entries.iter().map(|e| e.org).collect();
     let mut last: HashMap<Id, String> = HashMap::new();
-    for org in orgs {
-        crate::dialect::for_no_key_update(txn, organization::Entity::find_by_id(org))
-            .one(txn)
-            .await?;
-        let prev = access_entry::Entity::find()
-            .filter(access_entry::Column::OrgId.eq(org))
-            .order_by_desc(access_entry::Column::Id)
+    for org in &orgs {
+        let head = crate::dialect::for_no_key_update(txn, organization::Entity::find_by_id(*org))
             .one(txn)
             .await?
-            .map(|e| e.hash)
+            .and_then(|o| o.access_log_head)
             .unwrap_or_default();
-        last.insert(org, prev);
+        last.insert(*org, head);
     }
     let mut rows = Vec::with_capacity(entries.len());
     for e in entries {
@@ -263,6 +259,16 @@ pub(crate) async fn write_chained(
     }
     // Ids are given in the order of the rows, which is the chain's.
     access_entry::Entity::insert_many(rows).exec(txn).await?;
+    for org in orgs {
+        organization::Entity::update_many()
+            .col_expr(
+                organization::Column::AccessLogHead,
+                Expr::value(last.get(&org).cloned()),
+            )
+            .filter(organization::Column::Id.eq(org))
+            .exec(txn)
+            .await?;
+    }
     Ok(())
 }
 
@@ -358,6 +364,11 @@ impl Store {
     /// Walks the organization's chain from its first entry.
     pub async fn check_access_log(&self, org: Id) -> Result<AccessLogCheck> {
         self.log.flush().await;
+        // The head first: entries appended meanwhile come after it, and do not hide it.
+        let head = organization::Entity::find_by_id(org)
+            .one(&self.reader())
+            .await?
+            .and_then(|o| o.access_log_head);
         let rows = access_entry::Entity::find()
             .filter(access_entry::Column::OrgId.eq(org))
             .order_by_asc(access_entry::Column::Id)
@@ -381,9 +392,11 @@ impl Store {
             }
             prev = e.hash.clone();
         }
+        let truncated = head.is_some_and(|h| !rows.iter().any(|e| e.hash == h));
         Ok(AccessLogCheck {
             entries: rows.len() as u64,
             first_broken,
+            truncated,
         })
     }
 }

@@ -29,6 +29,8 @@ pub mod organization {
         pub training_policy: Stored<peergroup_domain::org::TrainingPolicy>,
         /// Months a participant's personal data is kept after their last group ends.
         pub retention_months: Option<i32>,
+        /// The hash of the organization's newest access-log entry.
+        pub access_log_head: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
     }

@@ -5,6 +5,7 @@ access-log-title = سجل الوصول
 access-log-person-link = من اطّلع على هذه البيانات أو غيّرها
 access-log-holds = عدد القيود: { $count }. لم يُغيَّر أيٌّ منها ولم يُحذف.
 access-log-broken = القيد { $id } تغيّر، أو حُذف قيد قبله.
+access-log-truncated = حُذفت أحدث القيود: ينتهي السجل قبل آخر قيد سجّله.
 access-log-user = بواسطة
 access-log-anyone = أي شخص
 access-log-person = رقم المشارك

@@ -5,6 +5,7 @@ access-log-title = Access log
 access-log-person-link = Who has seen or changed this record
 access-log-holds = Entries: { $count }. None has been changed or removed.
 access-log-broken = Entry { $id } was changed, or an entry before it was removed.
+access-log-truncated = The newest entries were removed: the log ends before the last entry it recorded.
 access-log-user = By
 access-log-anyone = Anyone
 access-log-person = Participant number

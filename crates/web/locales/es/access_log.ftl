@@ -5,6 +5,7 @@ access-log-title = Registro de acceso
 access-log-person-link = Quién ha visto o cambiado estos datos
 access-log-holds = Entradas: { $count }. Ninguna se ha cambiado ni eliminado.
 access-log-broken = La entrada { $id } se cambió, o se eliminó una entrada anterior a ella.
+access-log-truncated = Se eliminaron las entradas más recientes: el registro termina antes de la última entrada que anotó.
 access-log-user = Por
 access-log-anyone = Cualquiera
 access-log-person = Número de participante

@@ -5,6 +5,7 @@ access-log-title = فهرست دسترسی‌ها
 access-log-person-link = چه کسی این معلومات را دیده یا تغییر داده است
 access-log-holds = تعداد موردها: { $count }. هیچ موردی تغییر داده نشده یا حذف نشده است.
 access-log-broken = مورد { $id } تغییر داده شده، یا موردی پیش از آن حذف شده است.
+access-log-truncated = تازه‌ترین موردها حذف شده‌اند: فهرست پیش از آخرین موردی که ثبت کرده بود تمام می‌شود.
 access-log-user = توسط
 access-log-anyone = هر کسی
 access-log-person = شمارهٔ اشتراک‌کننده

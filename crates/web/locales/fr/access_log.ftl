@@ -5,6 +5,7 @@ access-log-title = Journal des accès
 access-log-person-link = Qui a vu ou changé ce dossier
 access-log-holds = Entrées : { $count }. Aucune n'a été changée ni supprimée.
 access-log-broken = L'entrée { $id } a été changée, ou une entrée antérieure a été supprimée.
+access-log-truncated = Les entrées les plus récentes ont été supprimées : le journal s'arrête avant la dernière entrée qu'il avait enregistrée.
 access-log-user = Par
 access-log-anyone = N'importe qui
 access-log-person = Numéro de participant

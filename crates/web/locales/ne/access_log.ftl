@@ -5,6 +5,7 @@ access-log-title = पहुँचको रेकर्ड
 access-log-person-link = यो जानकारी कसले हेरेको वा बदलेको छ
 access-log-holds = प्रविष्टिहरू: { $count }। कुनै पनि बदलिएको वा हटाइएको छैन।
 access-log-broken = प्रविष्टि { $id } बदलिएको छ, वा त्योभन्दा अघिको कुनै प्रविष्टि हटाइएको छ।
+access-log-truncated = सबैभन्दा नयाँ प्रविष्टिहरू हटाइएका छन्: रेकर्ड आफूले राखेको अन्तिम प्रविष्टिभन्दा अघि नै सकिन्छ।
 access-log-user = कसले
 access-log-anyone = जो कोही
 access-log-person = सहभागी नम्बर

@@ -5,6 +5,7 @@ access-log-title = ਪਹੁੰਚ ਦਾ ਰਿਕਾਰਡ
 access-log-person-link = ਇਹ ਜਾਣਕਾਰੀ ਕਿਸ ਨੇ ਦੇਖੀ ਜਾਂ ਬਦਲੀ ਹੈ
 access-log-holds = ਐਂਟਰੀਆਂ: { $count }। ਕੋਈ ਵੀ ਐਂਟਰੀ ਬਦਲੀ ਜਾਂ ਹਟਾਈ ਨਹੀਂ ਗਈ।
 access-log-broken = ਐਂਟਰੀ { $id } ਬਦਲੀ ਗਈ, ਜਾਂ ਉਸ ਤੋਂ ਪਹਿਲਾਂ ਦੀ ਕੋਈ ਐਂਟਰੀ ਹਟਾਈ ਗਈ।
+access-log-truncated = ਸਭ ਤੋਂ ਨਵੀਆਂ ਐਂਟਰੀਆਂ ਹਟਾਈਆਂ ਗਈਆਂ ਹਨ: ਰਿਕਾਰਡ ਆਪਣੀ ਦਰਜ ਕੀਤੀ ਆਖਰੀ ਐਂਟਰੀ ਤੋਂ ਪਹਿਲਾਂ ਹੀ ਖਤਮ ਹੋ ਜਾਂਦਾ ਹੈ।
 access-log-user = ਕਿਸ ਨੇ
 access-log-anyone = ਕੋਈ ਵੀ
 access-log-person = ਭਾਗੀਦਾਰ ਨੰਬਰ

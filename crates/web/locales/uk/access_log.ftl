@@ -5,6 +5,7 @@ access-log-title = Журнал доступу
 access-log-person-link = Хто бачив чи змінював дані цієї людини
 access-log-holds = Записів: { $count }. Жодного не змінено й не вилучено.
 access-log-broken = Запис { $id } змінено, або вилучено запис перед ним.
+access-log-truncated = Найновіші записи вилучено: журнал закінчується раніше за останній запис, який він зафіксував.
 access-log-user = Хто
 access-log-anyone = Будь-хто
 access-log-person = Номер учасника

@@ -5,6 +5,7 @@ access-log-title = 访问记录
 access-log-person-link = 谁查看或更改过此人的数据
 access-log-holds = 共 { $count } 条记录。没有任何记录被更改或删除。
 access-log-broken = 记录 { $id } 已被更改，或它之前的某条记录已被删除。
+access-log-truncated = 最新的记录已被删除：访问记录在它记下的最后一条之前就结束了。
 access-log-user = 操作人
 access-log-anyone = 任何人
 access-log-person = 参与者编号

@@ -149,9 +149,10 @@ pub async fn access_log(
         label: u.email.clone(),
         checked: user == Some(u.id),
     }));
-    let (chain, broken) = match check.first_broken {
-        None => (w.t1("access-log-holds", "count", check.entries), false),
-        Some(id) => (w.t1("access-log-broken", "id", id), true),
+    let (chain, broken) = match (check.first_broken, check.truncated) {
+        (Some(id), _) => (w.t1("access-log-broken", "id", id), true),
+        (None, true) => (w.t("access-log-truncated"), true),
+        (None, false) => (w.t1("access-log-holds", "count", check.entries), false),
     };
     page(
         StatusCode::OK,
