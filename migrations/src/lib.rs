@@ -30,6 +30,7 @@ mod m20261206_000023_access_log;
 mod m20261206_000024_access_log_groups;
 mod m20261206_000025_assessment_answers;
 mod m20261206_000026_access_log_head;
+mod m20261206_000027_supervision_note;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_access_log_groups::Migration),
             Box::new(m20261206_000025_assessment_answers::Migration),
             Box::new(m20261206_000026_access_log_head::Migration),
+            Box::new(m20261206_000027_supervision_note::Migration),
         ]
     }
 }

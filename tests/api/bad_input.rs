@@ -1347,6 +1347,17 @@ fn cases(
             422,
             Some("mentor_person_id"),
         ),
+        // What a peer tells their mentor is not kept: a note is refused, not dropped.
+        bad(
+            M::POST,
+            "/api/v1/supervision-contacts",
+            "/api/v1/supervision-contacts".into(),
+            json!({"mentor_person_id": w.person, "peer_person_id": w.facilitator,
+                   "held_on": "2026-11-20", "mode": "call", "minutes": 20,
+                   "note": "She is exhausted"}),
+            422,
+            Some("note"),
+        ),
         as_admin(bad(
             M::PUT,
             "/api/v1/organization",

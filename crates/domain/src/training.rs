@@ -627,10 +627,10 @@ pub struct SupervisionSpec {
     #[serde(default, deserialize_with = "distinct::<MAX_SET_ITEMS, _, _>")]
     #[schema(max_items = 50)]
     pub topics: Vec<Name>,
+    /// Whether the peer needs more from the mentor. What was said is not kept: no page
+    /// reads it, and it would be about the peer's wellbeing and their participants.
     #[serde(default)]
     pub follow_up_needed: bool,
-    #[serde(default)]
-    pub note: Option<Text>,
 }
 
 impl SupervisionSpec {

@@ -750,7 +750,6 @@ pub mod supervision_contact {
         pub minutes: i32,
         pub topics: Json,
         pub follow_up_needed: bool,
-        pub note: Option<String>,
         pub recorded_by: Option<i64>,
         pub created_at: DateTimeUtc,
     }

@@ -15,7 +15,7 @@ use peergroup_domain::records::SessionStatus;
 use peergroup_domain::training::{
     PeerSupervision, SupervisionContact, SupervisionReport, SupervisionSpec, latest_today,
 };
-use peergroup_domain::values::{Name, Text};
+use peergroup_domain::values::Name;
 use peergroup_domain::{Id, ValidationErrors};
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::{Alias, Query};
@@ -40,7 +40,6 @@ fn contact_record(m: supervision_contact::Model) -> Result<SupervisionContact> {
                 .collect::<std::result::Result<_, _>>()
                 .map_err(corrupt)?,
             follow_up_needed: m.follow_up_needed,
-            note: m.note.map(Text::parse).transpose().map_err(corrupt)?,
         },
         recorded_by: m.recorded_by,
         created_at: m.created_at,
@@ -93,7 +92,6 @@ impl Store {
             minutes: Set(i32::from(spec.minutes)),
             topics: Set(to_json(&topics)),
             follow_up_needed: Set(spec.follow_up_needed),
-            note: Set(spec.note.as_ref().map(|t| t.to_string())),
             recorded_by: Set(recorded_by),
             created_at: Set(now),
             ..Default::default()

@@ -64,6 +64,4 @@ fac-supervision-minutes-field = الدقائق
 fac-supervision-minutes = { $minutes } دقيقة
 fac-supervision-topics = المواضيع (موضوع في كل سطر)
 fac-supervision-follow-up-field = يحتاج متابعة
-fac-supervision-note = ملاحظة (اختيارية)
-fac-supervision-note-hint = اكتب فقط ما يحتاجه الفريق. لا تفاصيل صحية عن المشاركين.
 fac-supervision-saved = سُجّل لقاء الإشراف.

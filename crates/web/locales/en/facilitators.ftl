@@ -73,6 +73,4 @@ fac-supervision-minutes-field = Minutes
 fac-supervision-minutes = { $minutes } minutes
 fac-supervision-topics = Topics (one per line)
 fac-supervision-follow-up-field = Needs follow-up
-fac-supervision-note = Note (optional)
-fac-supervision-note-hint = Write only what the team needs. No health details of participants.
 fac-supervision-saved = The supervision contact is logged.

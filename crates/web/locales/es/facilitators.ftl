@@ -73,6 +73,4 @@ fac-supervision-minutes-field = Minutos
 fac-supervision-minutes = { $minutes } minutos
 fac-supervision-topics = Temas (uno por línea)
 fac-supervision-follow-up-field = Necesita seguimiento
-fac-supervision-note = Nota (opcional)
-fac-supervision-note-hint = Escriba solo lo que el equipo necesita. Nada de la salud de los participantes.
 fac-supervision-saved = El contacto de supervisión está registrado.

@@ -64,6 +64,4 @@ fac-supervision-minutes-field = دقیقه
 fac-supervision-minutes = { $minutes } دقیقه
 fac-supervision-topics = موضوع‌ها (هر کدام در یک خط)
 fac-supervision-follow-up-field = پیگیری لازم دارد
-fac-supervision-note = یادداشت (اختیاری)
-fac-supervision-note-hint = فقط چیزی را بنویسید که تیم لازم دارد. جزئیات صحی شرکت‌کنندگان را ننویسید.
 fac-supervision-saved = دیدار نظارت ثبت شد.

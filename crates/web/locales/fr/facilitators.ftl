@@ -73,6 +73,4 @@ fac-supervision-minutes-field = Minutes
 fac-supervision-minutes = { $minutes } minutes
 fac-supervision-topics = Thèmes (un par ligne)
 fac-supervision-follow-up-field = Suivi nécessaire
-fac-supervision-note = Note (facultative)
-fac-supervision-note-hint = N'écrivez que ce dont l'équipe a besoin. Aucun détail de santé des participants.
 fac-supervision-saved = Le contact de supervision est enregistré.

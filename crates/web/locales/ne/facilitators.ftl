@@ -64,6 +64,4 @@ fac-supervision-minutes-field = मिनेट
 fac-supervision-minutes = { $minutes } मिनेट
 fac-supervision-topics = विषयहरू (प्रत्येक लाइनमा एउटा)
 fac-supervision-follow-up-field = फलो-अप चाहिन्छ
-fac-supervision-note = टिप्पणी (ऐच्छिक)
-fac-supervision-note-hint = टोलीलाई चाहिने कुरा मात्र लेख्नुहोस्। सहभागीहरूको स्वास्थ्य विवरण नलेख्नुहोस्।
 fac-supervision-saved = सुपरिवेक्षण भेट रेकर्ड भयो।

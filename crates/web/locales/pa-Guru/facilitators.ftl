@@ -64,6 +64,4 @@ fac-supervision-minutes-field = ਮਿੰਟ
 fac-supervision-minutes = { $minutes } ਮਿੰਟ
 fac-supervision-topics = ਵਿਸ਼ੇ (ਹਰ ਲਾਈਨ ਵਿੱਚ ਇੱਕ)
 fac-supervision-follow-up-field = ਫਾਲੋ-ਅੱਪ ਦੀ ਲੋੜ
-fac-supervision-note = ਨੋਟ (ਮਰਜ਼ੀ ਨਾਲ)
-fac-supervision-note-hint = ਸਿਰਫ਼ ਉਹ ਲਿਖੋ ਜੋ ਟੀਮ ਨੂੰ ਚਾਹੀਦਾ ਹੈ। ਭਾਗੀਦਾਰਾਂ ਦੀ ਸਿਹਤ ਦੇ ਵੇਰਵੇ ਨਹੀਂ।
 fac-supervision-saved = ਨਿਗਰਾਨੀ ਮੁਲਾਕਾਤ ਦਰਜ ਹੋ ਗਈ।

@@ -79,6 +79,4 @@ fac-supervision-minutes-field = Хвилин
 fac-supervision-minutes = { $minutes } хв
 fac-supervision-topics = Теми (по одній у рядку)
 fac-supervision-follow-up-field = Потрібні подальші кроки
-fac-supervision-note = Примітка (необов'язково)
-fac-supervision-note-hint = Пишіть лише те, що потрібно команді. Жодних подробиць про здоров'я учасників.
 fac-supervision-saved = Супервізію записано.

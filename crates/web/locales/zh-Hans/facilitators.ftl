@@ -64,6 +64,4 @@ fac-supervision-minutes-field = 分钟数
 fac-supervision-minutes = { $minutes } 分钟
 fac-supervision-topics = 主题（每行一个）
 fac-supervision-follow-up-field = 需要跟进
-fac-supervision-note = 备注（可选）
-fac-supervision-note-hint = 只写团队需要知道的内容。不要写参与者的健康细节。
 fac-supervision-saved = 督导已记录。

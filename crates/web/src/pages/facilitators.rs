@@ -21,7 +21,7 @@ use peergroup_domain::Id;
 use peergroup_domain::training::{
     CompletionSpec, DeliveryFormat, ModuleSpec, SupervisionMode, SupervisionSpec,
 };
-use peergroup_domain::values::{Name, Text};
+use peergroup_domain::values::Name;
 use std::collections::HashMap;
 
 /// Weeks without a supervision contact after which a peer is overdue.
@@ -496,10 +496,6 @@ pub async fn record_contact(
             .filter(|t| !t.is_empty())
             .map(|t| Name::parse(t).map_err(|e| ApiError::field("topics", e)))
             .collect::<Result<Vec<_>, _>>()?;
-        let note = match fields.get("note").map(str::trim).unwrap_or("") {
-            "" => None,
-            n => Some(Text::parse(n).map_err(|e| ApiError::field("note", e))?),
-        };
         let spec = SupervisionSpec {
             mentor_person_id: number(&fields, "mentor_person_id")?
                 .ok_or_else(|| ApiError::field("mentor_person_id", "choose the mentor"))?,
@@ -514,7 +510,6 @@ pub async fn record_contact(
                 .ok_or_else(|| ApiError::field("minutes", "must be from 1 to 600"))?,
             topics,
             follow_up_needed: fields.get("follow_up_needed").is_some(),
-            note,
         };
         state
             .store
