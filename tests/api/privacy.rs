@@ -747,6 +747,17 @@ async fn data_is_erased_the_night_after_its_retention_ends_and_previewed_before(
         "not six months yet"
     );
 
+    // Someone of the running group texts words a coordinator must read; they are kept.
+    let mut texter = fixtures::person("Amal Texter");
+    texter["phone"] = serde_json::json!("+16045550144");
+    let amal = app.enrol(token, world.group, &texter).await;
+    let inbound = app.sms_inbound_path("keeper").await;
+    let words = "The bus does not stop near the hall";
+    assert_eq!(app.text_in(&inbound, "+16045550144", words).await, 200);
+    let export = format!("/api/v1/people/{amal}/export");
+    let replies = app.get(token, &export).await.ok(200)["sms_replies"].clone();
+    assert_eq!(replies[0]["body"], words, "{replies:#}");
+
     // Seven months on, the preview names Leila only: Harpreet's and Gurpreet's group runs.
     let later = chrono::Utc.with_ymd_and_hms(2027, 7, 1, 2, 47, 0).unwrap();
     app.clock.set(later);
@@ -779,6 +790,10 @@ async fn data_is_erased_the_night_after_its_retention_ends_and_previewed_before(
     }
     let preview = app.get(token, "/api/v1/organization/retention").await;
     assert_eq!(due(preview.ok(200)), Vec::<i64>::new());
+    // The words of a reply go after 90 days; that it came, and what it did, stay.
+    let kept = app.get(token, &export).await.ok(200)["sms_replies"].clone();
+    assert_eq!(kept[0]["body"], "", "{kept:#}");
+    assert_eq!(kept.as_array().unwrap().len(), 1);
     app.stop().await;
 }
 

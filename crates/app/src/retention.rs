@@ -17,24 +17,24 @@ pub async fn preview(
     now: DateTime<Utc>,
 ) -> Result<Vec<(Id, String)>> {
     let facts = store.retention_facts(org).await?;
-    let mut named = Vec::new();
-    for id in due(&facts.links, &facts.ended, months, now) {
-        named.push((
-            id,
-            store
-                .get_person(org, id)
-                .await?
-                .spec
-                .display_name
-                .to_string(),
-        ));
-    }
-    Ok(named)
+    let ids = due(&facts.links, &facts.ended, months, now);
+    let mut names = store.names_of(org, &ids).await?;
+    Ok(ids
+        .into_iter()
+        .map(|id| (id, names.remove(&id).unwrap_or_else(|| format!("#{id}"))))
+        .collect())
 }
 
-/// Erases, in every organization that sets a retention period, everyone due at `now`.
+/// How long the words of an SMS reply are kept: time enough for a coordinator to read it.
+pub const REPLY_BODY_DAYS: i64 = 90;
+
+/// Empties SMS replies older than [`REPLY_BODY_DAYS`], in every organization; then erases,
+/// in every organization that sets a retention period, everyone due at `now`.
 /// Returns how many were erased.
 pub async fn sweep(store: &Store, now: DateTime<Utc>, outboxes: &[PathBuf]) -> Result<usize> {
+    store
+        .forget_reply_bodies(now - chrono::Duration::days(REPLY_BODY_DAYS))
+        .await?;
     let mut erased = 0;
     for (org, months) in store.retention_periods().await? {
         let facts = store.retention_facts(org).await?;

@@ -19,6 +19,11 @@ pub struct RetentionFacts {
 }
 
 impl Store {
+    /// The names of `ids` among the organization's people.
+    pub async fn names_of(&self, org: Id, ids: &[Id]) -> Result<HashMap<Id, String>> {
+        crate::attendance::display_names(&self.reader(), org, ids.iter().copied()).await
+    }
+
     /// The organizations that keep personal data for a set time, with its months.
     pub async fn retention_periods(&self) -> Result<Vec<(Id, u32)>> {
         let rows: Vec<(Id, Option<i32>)> = organization::Entity::find()

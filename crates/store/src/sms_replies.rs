@@ -88,6 +88,19 @@ impl Store {
             .collect())
     }
 
+    /// Empties the words of every reply received before `before`, in every organization;
+    /// returns how many. A coordinator reads a reply within days; its action (and that
+    /// it came) stays.
+    pub async fn forget_reply_bodies(&self, before: DateTime<Utc>) -> Result<u64> {
+        let done = sms_reply::Entity::update_many()
+            .col_expr(sms_reply::Column::Body, sea_orm::sea_query::Expr::value(""))
+            .filter(sms_reply::Column::ReceivedAt.lt(before))
+            .filter(sms_reply::Column::Body.ne(""))
+            .exec(&self.writer())
+            .await?;
+        Ok(done.rows_affected)
+    }
+
     /// The organization's latest replies, newest first.
     pub async fn sms_replies(&self, org: Id, limit: u64) -> Result<Vec<ReplyLine>> {
         let rows: Vec<(Id, String, String, String, DateTime<Utc>)> = sms_reply::Entity::find()
