@@ -113,15 +113,9 @@ pub async fn access_log(
             .await?;
         let check = state.store.check_access_log(org).await?;
         let users = state.store.users(org).await?;
-        let mut groups = HashMap::new();
-        for g in entries.iter().filter_map(|e| e.group_id) {
-            if let std::collections::hash_map::Entry::Vacant(slot) = groups.entry(g) {
-                // A group since removed keeps its number.
-                if let Ok(found) = state.store.get_group(org, g).await {
-                    slot.insert(found.spec.name.to_string());
-                }
-            }
-        }
+        // A group since removed keeps its number.
+        let ids: Vec<Id> = entries.iter().filter_map(|e| e.group_id).collect();
+        let groups = state.store.group_names(org, &ids).await?;
         let older = (entries.len() as u64 > SHOWN).then(|| {
             entries.truncate(SHOWN as usize);
             let last = entries.last().map_or(0, |e| e.id);
