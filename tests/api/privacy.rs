@@ -797,6 +797,73 @@ async fn data_is_erased_the_night_after_its_retention_ends_and_previewed_before(
     app.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_that_cannot_be_logged_is_not_made() {
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "unlogged").await;
+    let token = &world.token;
+    let person = format!("/api/v1/people/{}", world.person);
+    let db = app.server().store.write_connection();
+    // The database refuses every new log entry from here on.
+    let refuse = match peergroup_blackbox::on_postgres() {
+        true => [
+            "CREATE FUNCTION refuse_entry() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'no entry'; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON access_log \
+             FOR EACH ROW EXECUTE FUNCTION refuse_entry()",
+        ],
+        false => [
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON access_log \
+             BEGIN SELECT RAISE(ABORT, 'no entry'); END",
+            "SELECT 1",
+        ],
+    };
+    for sql in refuse {
+        db.execute_unprepared(sql).await.unwrap();
+    }
+
+    let renamed = fixtures::person("Someone Else");
+    let refused = app.put(token, &person, &renamed).await;
+    assert_eq!(refused.status, 500, "{:#}", refused.body);
+    let withdrawal = serde_json::json!({"reason": "moved"});
+    let path = format!("/api/v1/enrollments/{}/withdraw", world.enrollment);
+    assert_eq!(app.post(token, &path, &withdrawal).await.status, 500);
+
+    // Neither change stands without its entry.
+    let allow = match peergroup_blackbox::on_postgres() {
+        true => "DROP TRIGGER refuse_entry ON access_log",
+        false => "DROP TRIGGER refuse_entry",
+    };
+    db.execute_unprepared(allow).await.unwrap();
+    let now = app.get(token, &person).await;
+    assert_eq!(now.ok(200)["display_name"], "Harpreet K");
+    let enrolment = format!("/api/v1/enrollments/{}", world.enrollment);
+    assert_eq!(
+        app.get(token, &enrolment).await.ok(200)["status"],
+        "enrolled"
+    );
+    // Once entries can be written again, so can the change, with its entry.
+    app.post(token, &path, &withdrawal).await.ok(200);
+    let admin = app
+        .token(
+            "unlogged",
+            "admin@unlogged.org",
+            peergroup_domain::org::Role::Admin,
+        )
+        .await;
+    let log = app.get(&admin, "/api/v1/access-log").await;
+    let routes: Vec<&str> = log.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["route"].as_str().unwrap())
+        .collect();
+    assert!(!routes.contains(&"PUT /api/v1/people/{id}"), "{routes:?}");
+    let withdrawals = routes.iter().filter(|r| r.ends_with("/withdraw")).count();
+    assert_eq!(withdrawals, 1, "{routes:?}");
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn the_access_log_lists_every_read_and_change_and_shows_an_edited_entry() {
     let app = TestApp::spawn().await;

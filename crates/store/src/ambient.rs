@@ -85,3 +85,27 @@ impl ConnectionTrait for Db<'_> {
         }
     }
 }
+
+impl crate::Store {
+    /// Runs `work` as one transaction: every statement it issues through this store commits
+    /// with the others, or (when it fails) none does. Inside a request's transaction, a
+    /// savepoint. A change and its access-log entry go through here, so that neither stands
+    /// without the other.
+    pub async fn in_one_transaction<T, E, Fut>(&self, work: Fut) -> Result<T, E>
+    where
+        Fut: Future<Output = Result<T, E>>,
+        E: From<crate::StoreError>,
+    {
+        let began = self.writer().begin().await;
+        let txn = Arc::new(began.map_err(crate::StoreError::from)?);
+        let done = within(Arc::clone(&txn), work).await;
+        let txn = Arc::try_unwrap(txn)
+            .map_err(|_| crate::StoreError::Corrupt("a transaction outlived its work".into()))?;
+        let ended = match &done {
+            Ok(_) => txn.commit().await,
+            Err(_) => txn.rollback().await,
+        };
+        ended.map_err(crate::StoreError::from)?;
+        done
+    }
+}

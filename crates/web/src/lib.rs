@@ -147,6 +147,27 @@ impl AppState {
             .await
     }
 
+    /// Makes a change and logs it as one transaction, so that neither stands without the
+    /// other. `about` says whose data the change (from its result) touched.
+    pub(crate) async fn logged_change<T, E>(
+        &self,
+        who: &peergroup_domain::records::Principal,
+        route: &str,
+        about: impl FnOnce(&T) -> peergroup_domain::access_log::About,
+        change: impl std::future::Future<Output = Result<T, E>>,
+    ) -> Result<T, E>
+    where
+        E: From<peergroup_store::StoreError>,
+    {
+        let logged = async {
+            let done = change.await?;
+            let action = peergroup_domain::access_log::AccessAction::Change;
+            self.log_access(who, action, about(&done), route).await?;
+            Ok(done)
+        };
+        self.store.in_one_transaction(logged).await
+    }
+
     /// The folders mail and SMS are written to instead of sent, if any.
     pub fn with_outboxes(mut self, dirs: Vec<std::path::PathBuf>) -> Self {
         self.outboxes = Arc::new(dirs);

@@ -170,7 +170,12 @@ pub async fn assign(
             ),
         };
         let spec = AssignTaskSpec { assignee_person_id };
-        follow_ups::assign(&state.store, signed.who.org_id, id, &spec).await?;
+        let assign = follow_ups::assign(&state.store, signed.who.org_id, id, &spec);
+        let about = |task: &FollowUpTask| About::Person(task.person_id);
+        let route = "POST /follow-ups/{id}/assign";
+        state
+            .logged_change(&signed.who, route, about, assign)
+            .await?;
         Ok::<_, ApiError>(())
     };
     match done.await {

@@ -146,7 +146,7 @@ pub async fn save(
             )
             .await
     };
-    match saved.await {
+    match state.store.in_one_transaction(saved).await {
         Ok(_) => Redirect::to(&format!("/participants/{person}?consent=1#consent")).into_response(),
         // What the form left out, in the coordinator's words, with the way back to it.
         Err(StoreError::Invalid(errors)) => {

@@ -370,7 +370,7 @@ pub async fn save_attempt(
             .await?;
         Ok(task)
     };
-    match recorded.await {
+    match state.store.in_one_transaction(recorded).await {
         Ok(task) => {
             let saved = w.t1("attempt-saved", "count", task.attempts);
             sheet_page(&state, &signed, id, StatusCode::OK, vec![saved], vec![]).await

@@ -805,7 +805,7 @@ pub async fn enrol(
             .await?;
         Ok(())
     };
-    let done = done.await;
+    let done = state.store.in_one_transaction(done).await;
     // Back to the same search: a coordinator often enrols several people found at once.
     let q = fields.get("q").unwrap_or("");
     let notice = format!(
@@ -860,7 +860,7 @@ pub async fn withdraw(
             .await?;
         Ok(())
     };
-    let done = done.await;
+    let done = state.store.in_one_transaction(done).await;
     after_write(&state, &signed, &id, done, "withdrawn=1").await
 }
 

@@ -44,14 +44,18 @@ async fn kept(state: &AppState, signed: &SignedIn, id: &str, body: &[u8]) -> Api
     require_session_visible(state, &signed.who, id).await?;
     let mark: PhoneMark = serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_request(format!("the mark is not valid JSON: {e}")))?;
-    let kept = phone_marks::keep(&state.store, &signed.who, id, &mark).await?;
-    if kept.new {
-        let about = About::Person(mark.person_id);
-        let route = "POST /sessions/{id}/marks";
-        state
-            .log_access(&signed.who, AccessAction::Change, about, route)
-            .await?;
-    }
+    let logged = async {
+        let kept = phone_marks::keep(&state.store, &signed.who, id, &mark).await?;
+        if kept.new {
+            let about = About::Person(mark.person_id);
+            let route = "POST /sessions/{id}/marks";
+            state
+                .log_access(&signed.who, AccessAction::Change, about, route)
+                .await?;
+        }
+        ApiResult::Ok(kept)
+    };
+    let kept = state.store.in_one_transaction(logged).await?;
     let w = &signed.words;
     Ok(Kept {
         new: kept.new,

@@ -587,7 +587,7 @@ pub async fn save_assessment(
             .await?;
         Ok::<_, ApiError>((e, key, recorded))
     };
-    match done.await {
+    match state.store.in_one_transaction(done).await {
         Ok((e, key, r)) => {
             let score = match &r.scored.band {
                 Some(band) => format!("{} ({band})", num(r.scored.total)),

@@ -620,7 +620,7 @@ pub async fn save_roll_call(
         }
         Ok(outcome)
     };
-    match saved.await {
+    match state.store.in_one_transaction(saved).await {
         Ok(outcome) => {
             let lines = rule_lines(&state, &signed, &outcome).await;
             match visible_sheet(&state, &signed, id).await {

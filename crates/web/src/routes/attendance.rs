@@ -48,14 +48,18 @@ async fn log_session(
     Json(spec): Json<SessionLogSpec>,
 ) -> ApiResult<axum::Json<LogOutcome>> {
     require_session_visible(&state, &who, id).await?;
-    let outcome = roll_call::log_session(&state.store, &who, id, &spec).await?;
-    if outcome.changed {
-        let about = About::Group(outcome.log.group_id);
-        let route = "POST /api/v1/sessions/{id}/log";
-        state
-            .log_access(&who, AccessAction::Change, about, route)
-            .await?;
-    }
+    let route = "POST /api/v1/sessions/{id}/log";
+    let logged = async {
+        let outcome = roll_call::log_session(&state.store, &who, id, &spec).await?;
+        if outcome.changed {
+            let about = About::Group(outcome.log.group_id);
+            state
+                .log_access(&who, AccessAction::Change, about, route)
+                .await?;
+        }
+        ApiResult::Ok(outcome)
+    };
+    let outcome = state.store.in_one_transaction(logged).await?;
     Ok(axum::Json(outcome))
 }
 

@@ -75,21 +75,15 @@ async fn withdraw(
     Json(w): Json<Withdrawal>,
 ) -> ApiResult<axum::Json<Enrollment>> {
     require_manager(&who)?;
-    let e = enrollments::change(
-        &state.store,
-        who.org_id,
-        id,
-        EnrollmentAction::Withdraw,
-        Some(w.reason),
-    )
-    .await?;
+    let action = EnrollmentAction::Withdraw;
+    let withdraw = enrollments::change(&state.store, who.org_id, id, action, Some(w.reason));
     let route = "POST /api/v1/enrollments/{id}/withdraw";
-    state
-        .log_access(
+    let e = state
+        .logged_change(
             &who,
-            AccessAction::Change,
-            About::Person(e.person_id),
             route,
+            |e: &Enrollment| About::Person(e.person_id),
+            withdraw,
         )
         .await?;
     Ok(axum::Json(e))
@@ -103,21 +97,15 @@ async fn complete(
     Path(id): Path<Id>,
 ) -> ApiResult<axum::Json<Enrollment>> {
     require_manager(&who)?;
-    let e = enrollments::change(
-        &state.store,
-        who.org_id,
-        id,
-        EnrollmentAction::Complete,
-        None,
-    )
-    .await?;
+    let action = EnrollmentAction::Complete;
+    let complete = enrollments::change(&state.store, who.org_id, id, action, None);
     let route = "POST /api/v1/enrollments/{id}/complete";
-    state
-        .log_access(
+    let e = state
+        .logged_change(
             &who,
-            AccessAction::Change,
-            About::Person(e.person_id),
             route,
+            |e: &Enrollment| About::Person(e.person_id),
+            complete,
         )
         .await?;
     Ok(axum::Json(e))
@@ -153,14 +141,17 @@ async fn add_support(
     Json(spec): Json<SupportNeedSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<SupportNeed>)> {
     require_manager(&who)?;
-    let need = state
-        .store
-        .create_support_need(who.org_id, id, &spec)
-        .await?;
-    let person = state.store.get_enrollment(who.org_id, id).await?.person_id;
+    let add = async {
+        let need = state
+            .store
+            .create_support_need(who.org_id, id, &spec)
+            .await?;
+        let person = state.store.get_enrollment(who.org_id, id).await?.person_id;
+        ApiResult::Ok((need, person))
+    };
     let route = "POST /api/v1/enrollments/{id}/supports";
-    state
-        .log_access(&who, AccessAction::Change, About::Person(person), route)
+    let (need, _) = state
+        .logged_change(&who, route, |(_, person)| About::Person(*person), add)
         .await?;
     Ok((StatusCode::CREATED, axum::Json(need)))
 }
@@ -199,18 +190,18 @@ async fn replace_support(
     Json(spec): Json<SupportNeedSpec>,
 ) -> ApiResult<axum::Json<SupportNeed>> {
     require_manager(&who)?;
-    let need = state
-        .store
-        .update_support_need(who.org_id, id, &spec)
-        .await?;
-    let person = state
-        .store
-        .get_enrollment(who.org_id, need.enrollment_id)
-        .await?
-        .person_id;
+    let replace = async {
+        let need = state
+            .store
+            .update_support_need(who.org_id, id, &spec)
+            .await?;
+        let enrollment = state.store.get_enrollment(who.org_id, need.enrollment_id);
+        let person = enrollment.await?.person_id;
+        ApiResult::Ok((need, person))
+    };
     let route = "PUT /api/v1/supports/{id}";
-    state
-        .log_access(&who, AccessAction::Change, About::Person(person), route)
+    let (need, _) = state
+        .logged_change(&who, route, |(_, person)| About::Person(*person), replace)
         .await?;
     Ok(axum::Json(need))
 }

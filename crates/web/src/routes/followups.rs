@@ -110,15 +110,9 @@ async fn open_task(
     Json(spec): Json<NewTaskSpec>,
 ) -> ApiResult<(StatusCode, axum::Json<FollowUpTask>)> {
     require_manager(&who)?;
-    let task = follow_ups::open(&state.store, who.org_id, &spec).await?;
-    state
-        .log_access(
-            &who,
-            AccessAction::Change,
-            About::Person(task.person_id),
-            "POST /api/v1/follow-ups",
-        )
-        .await?;
+    let open = follow_ups::open(&state.store, who.org_id, &spec);
+    let route = "POST /api/v1/follow-ups";
+    let task = state.logged_change(&who, route, about_task, open).await?;
     Ok((StatusCode::CREATED, axum::Json(task)))
 }
 
@@ -175,16 +169,9 @@ async fn record_attempt(
     Json(spec): Json<CallAttemptSpec>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
-    let task = follow_ups::record_call(&state.store, &who, id, &spec).await?;
+    let change = follow_ups::record_call(&state.store, &who, id, &spec);
     let route = "POST /api/v1/follow-ups/{id}/attempts";
-    state
-        .log_access(
-            &who,
-            AccessAction::Change,
-            About::Person(task.person_id),
-            route,
-        )
-        .await?;
+    let task = state.logged_change(&who, route, about_task, change).await?;
     Ok(axum::Json(task))
 }
 
@@ -197,16 +184,9 @@ async fn close_task(
     Json(spec): Json<CloseTaskSpec>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     visible_task(&state, &who, id).await?;
-    let task = follow_ups::close(&state.store, who.org_id, id, &spec).await?;
+    let change = follow_ups::close(&state.store, who.org_id, id, &spec);
     let route = "POST /api/v1/follow-ups/{id}/close";
-    state
-        .log_access(
-            &who,
-            AccessAction::Change,
-            About::Person(task.person_id),
-            route,
-        )
-        .await?;
+    let task = state.logged_change(&who, route, about_task, change).await?;
     Ok(axum::Json(task))
 }
 
@@ -219,7 +199,13 @@ async fn assign_task(
     Json(spec): Json<AssignTaskSpec>,
 ) -> ApiResult<axum::Json<FollowUpTask>> {
     require_manager(&who)?;
-    Ok(axum::Json(
-        follow_ups::assign(&state.store, who.org_id, id, &spec).await?,
-    ))
+    let assign = follow_ups::assign(&state.store, who.org_id, id, &spec);
+    let route = "POST /api/v1/follow-ups/{id}/assign";
+    let task = state.logged_change(&who, route, about_task, assign).await?;
+    Ok(axum::Json(task))
+}
+
+/// Whose data a change to a task touched.
+fn about_task(task: &FollowUpTask) -> About {
+    About::Person(task.person_id)
 }

@@ -197,13 +197,10 @@ async fn enroll(
     Json(new): Json<NewEnrollment>,
 ) -> ApiResult<(StatusCode, axum::Json<Enrollment>)> {
     require_manager(&who)?;
-    let enrollment =
-        peergroup_app::enrollments::enroll(&state.store, who.org_id, id, new.person_id).await?;
-    let about = About::Person(enrollment.person_id);
+    let enroll = peergroup_app::enrollments::enroll(&state.store, who.org_id, id, new.person_id);
     let route = "POST /api/v1/groups/{id}/enrollments";
-    state
-        .log_access(&who, AccessAction::Change, about, route)
-        .await?;
+    let about = |e: &Enrollment| About::Person(e.person_id);
+    let enrollment = state.logged_change(&who, route, about, enroll).await?;
     Ok((StatusCode::CREATED, axum::Json(enrollment)))
 }
 

@@ -16,6 +16,7 @@ use peergroup_app::outcomes::{
 };
 use peergroup_app::program_card::program_card;
 use peergroup_domain::Id;
+use peergroup_domain::access_log::About;
 use peergroup_domain::card::ProgramCard;
 use peergroup_domain::instruments::{Translation, builtin};
 use peergroup_domain::outcomes::{AssessmentSpec, Definition, Timepoint};
@@ -159,7 +160,7 @@ async fn add_assessment(
     Path(id): Path<Id>,
     Json(input): Json<AssessmentInput>,
 ) -> ApiResult<(StatusCode, axum::Json<Assessment>)> {
-    visible_enrollment(&state, &who, id).await?;
+    let person = visible_enrollment(&state, &who, id).await?.person_id;
     let spec = AssessmentSpec {
         instrument: input.instrument,
         timepoint: input.timepoint,
@@ -168,8 +169,11 @@ async fn add_assessment(
         answers: input.answers,
         value: input.value,
     };
-    let recorded =
-        record_assessment(&state.store, who.org_id, id, &spec, Some(who.user_id)).await?;
+    let record = record_assessment(&state.store, who.org_id, id, &spec, Some(who.user_id));
+    let route = "POST /api/v1/enrollments/{id}/assessments";
+    let recorded = state
+        .logged_change(&who, route, |_| About::Person(person), record)
+        .await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(Assessment {

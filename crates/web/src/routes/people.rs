@@ -113,14 +113,10 @@ async fn replace_person(
     Json(spec): Json<PersonSpec>,
 ) -> ApiResult<axum::Json<Person>> {
     require_manager(&who)?;
-    let person = state.store.update_person(who.org_id, id, &spec).await?;
-    state
-        .log_access(
-            &who,
-            AccessAction::Change,
-            About::Person(id),
-            "PUT /api/v1/people/{id}",
-        )
+    let update = state.store.update_person(who.org_id, id, &spec);
+    let route = "PUT /api/v1/people/{id}";
+    let person = state
+        .logged_change(&who, route, |_| About::Person(id), update)
         .await?;
     Ok(axum::Json(person))
 }
@@ -152,10 +148,10 @@ async fn replace_consent(
     Json(input): Json<ConsentInput>,
 ) -> ApiResult<axum::Json<ConsentRecord>> {
     require_manager(&who)?;
-    state.store.set_consent(who.org_id, id, &input).await?;
+    let set = state.store.set_consent(who.org_id, id, &input);
     let route = "PUT /api/v1/people/{id}/consent";
     state
-        .log_access(&who, AccessAction::Change, About::Person(id), route)
+        .logged_change(&who, route, |_| About::Person(id), set)
         .await?;
     Ok(axum::Json(
         state.store.consent_record(who.org_id, id).await?,
