@@ -31,6 +31,7 @@ mod m20261206_000024_access_log_groups;
 mod m20261206_000025_assessment_answers;
 mod m20261206_000026_access_log_head;
 mod m20261206_000027_supervision_note;
+mod m20261206_000028_call_notes;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_assessment_answers::Migration),
             Box::new(m20261206_000026_access_log_head::Migration),
             Box::new(m20261206_000027_supervision_note::Migration),
+            Box::new(m20261206_000028_call_notes::Migration),
         ]
     }
 }

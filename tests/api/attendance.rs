@@ -417,7 +417,7 @@ async fn three_misses_open_one_task_which_calls_corrections_and_the_clock_then_m
     app.post(
         &peer,
         &format!("/api/v1/follow-ups/{task_a}/close"),
-        &json!({"state": "resolved", "note": "coming back next week"}),
+        &json!({"state": "resolved"}),
     )
     .await
     .ok(200);

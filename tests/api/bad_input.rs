@@ -878,6 +878,23 @@ fn cases(
             422,
             Some("support.children_ages"),
         ),
+        // What was said on the phone is not kept: a note is refused, not dropped.
+        bad(
+            M::POST,
+            "/api/v1/follow-ups/{id}/attempts",
+            format!("/api/v1/follow-ups/{}/attempts", w.task),
+            json!({"outcome": "reached", "note": "Her husband is ill again"}),
+            422,
+            Some("note"),
+        ),
+        bad(
+            M::POST,
+            "/api/v1/follow-ups/{id}/close",
+            format!("/api/v1/follow-ups/{}/close", w.task),
+            json!({"state": "resolved", "note": "She is coming back"}),
+            422,
+            Some("note"),
+        ),
         bad(
             M::POST,
             "/api/v1/follow-ups/{id}/close",

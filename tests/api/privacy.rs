@@ -485,7 +485,7 @@ async fn an_erased_canary_leaves_no_trace_and_the_figures_stand() {
     app.post(
         token,
         &format!("/api/v1/follow-ups/{task}/attempts"),
-        &serde_json::json!({"outcome": "reached", "note": "Zqxjkv is fine"}),
+        &serde_json::json!({"outcome": "reached", "barriers": ["transport"]}),
     )
     .await
     .ok(200);
@@ -616,7 +616,7 @@ async fn a_persons_export_holds_everything_about_them_and_only_them() {
     app.post(
         token,
         &format!("/api/v1/follow-ups/{}/attempts", world.task),
-        &serde_json::json!({"outcome": "reached", "note": "Told her the way"}),
+        &serde_json::json!({"outcome": "reached", "next_step": "will_return"}),
     )
     .await
     .ok(200);
@@ -640,8 +640,8 @@ async fn a_persons_export_holds_everything_about_them_and_only_them() {
     assert_eq!(x["sms_replies"][0]["body"], "Where is the hall?");
     assert_eq!(x["follow_ups"][0]["note"], "Check in after the first week");
     assert_eq!(
-        x["follow_ups"][0]["call_attempts"][0]["note"],
-        "Told her the way"
+        x["follow_ups"][0]["call_attempts"][0]["next_step"],
+        "will_return"
     );
     assert!(x["messages"].is_array());
     // Nothing of the facilitator, who shares her phone number.
@@ -655,12 +655,7 @@ async fn a_persons_export_holds_everything_about_them_and_only_them() {
         .await;
     assert_eq!(shown.status, reqwest::StatusCode::OK);
     assert!(shown.body.contains("lang=\"pa-Guru\""), "{}", shown.body);
-    for says in [
-        "Harpreet K",
-        "Where is the hall?",
-        "Told her the way",
-        "export-org",
-    ] {
+    for says in ["Harpreet K", "Where is the hall?", "ਗੱਲ ਹੋ ਗਈ", "export-org"] {
         assert!(shown.body.contains(says), "{says}: {}", shown.body);
     }
     let file = page

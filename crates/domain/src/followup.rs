@@ -110,12 +110,10 @@ pub struct CallAttemptSpec {
     /// that kind, or updates the one they have.
     #[serde(default)]
     pub support: Option<SupportNeedSpec>,
-    /// When the call was made; now when absent. Never in the future.
+    /// When the call was made; now when absent. Never in the future. What was said is not
+    /// kept: outcome, barriers and next step are what the follow-up needs (less data).
     #[serde(default)]
     pub made_at: Option<DateTime<Utc>>,
-    /// What the caller wants the next person to know. Keep health details out of it.
-    #[serde(default)]
-    pub note: Option<Text>,
 }
 
 impl CallAttemptSpec {
@@ -163,10 +161,9 @@ impl CallAttemptSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CloseTaskSpec {
-    /// `resolved`, `participant_withdrawn` or `unreachable`.
+    /// `resolved`, `participant_withdrawn` or `unreachable`: the state says why; no
+    /// words are kept with it (less data).
     pub state: TaskState,
-    #[serde(default)]
-    pub note: Option<Text>,
 }
 
 impl CloseTaskSpec {
@@ -218,7 +215,7 @@ pub struct FollowUpTask {
     pub attempts: u32,
     pub note: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
-    /// Why it closed: the closer's note, or the rule's reason.
+    /// Why the rule or the group's end closed it; people close with a state only.
     pub closed_note: Option<String>,
     pub call_attempts: Vec<CallAttempt>,
     pub created_at: DateTime<Utc>,

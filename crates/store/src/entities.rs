@@ -492,7 +492,6 @@ pub mod call_attempt {
         pub barriers: Json,
         pub next_step: Option<Stored<peergroup_domain::followup::NextStep>>,
         pub support_need_id: Option<i64>,
-        pub note: Option<String>,
     }
     no_relations!();
 }

@@ -3,8 +3,8 @@
 //! that the group's figures do not change. The row keeps when and by whom.
 
 use crate::entities::{
-    call_attempt, enrollment, facilitator_assignment, follow_up_task, idempotency_key, message,
-    person, session_log, session_log_revision, sms_reply, support_need,
+    enrollment, facilitator_assignment, follow_up_task, idempotency_key, message, person,
+    session_log, session_log_revision, sms_reply, support_need,
 };
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -83,7 +83,7 @@ impl Store {
     }
 }
 
-/// The person's words kept anywhere: SMS replies, call notes, support details, the ages of
+/// The person's words kept anywhere: SMS replies, task notes, support details, the ages of
 /// their children; and their waiting messages, which cannot go any more.
 async fn erase_free_text(
     txn: &impl ConnectionTrait,
@@ -97,14 +97,6 @@ async fn erase_free_text(
         .filter(sms_reply::Column::PersonId.eq(person_id))
         .exec(txn)
         .await?;
-    let tasks: Vec<Id> = follow_up_task::Entity::find()
-        .select_only()
-        .column(follow_up_task::Column::Id)
-        .filter(follow_up_task::Column::OrgId.eq(org))
-        .filter(follow_up_task::Column::PersonId.eq(person_id))
-        .into_tuple()
-        .all(txn)
-        .await?;
     follow_up_task::Entity::update_many()
         .col_expr(
             follow_up_task::Column::Note,
@@ -115,16 +107,7 @@ async fn erase_free_text(
             Expr::value(Option::<String>::None),
         )
         .filter(follow_up_task::Column::OrgId.eq(org))
-        .filter(follow_up_task::Column::Id.is_in(tasks.iter().copied()))
-        .exec(txn)
-        .await?;
-    call_attempt::Entity::update_many()
-        .col_expr(
-            call_attempt::Column::Note,
-            Expr::value(Option::<String>::None),
-        )
-        .filter(call_attempt::Column::OrgId.eq(org))
-        .filter(call_attempt::Column::TaskId.is_in(tasks))
+        .filter(follow_up_task::Column::PersonId.eq(person_id))
         .exec(txn)
         .await?;
     let enrollments: Vec<Id> = enrollment::Entity::find()

@@ -51,7 +51,6 @@ async fn records(
     let users = user_emails(conn, org, attempts.iter().map(|a| a.made_by)).await?;
     let mut attempts_of: HashMap<Id, Vec<CallAttempt>> = HashMap::new();
     for a in attempts {
-        let corrupt = StoreError::Corrupt;
         attempts_of.entry(a.task_id).or_default().push(CallAttempt {
             id: a.id,
             made_by: users.get(&a.made_by).cloned().unwrap_or_default(),
@@ -61,11 +60,6 @@ async fn records(
                 next_step: a.next_step.map(|v| v.0),
                 support: None,
                 made_at: Some(a.made_at),
-                note: a
-                    .note
-                    .map(peergroup_domain::values::Text::parse)
-                    .transpose()
-                    .map_err(corrupt)?,
             },
             support_need_id: a.support_need_id,
         });

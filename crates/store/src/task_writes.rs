@@ -179,7 +179,6 @@ impl Tx {
             barriers: Set(to_json(&spec.barriers)),
             next_step: Set(spec.next_step.map(Stored)),
             support_need_id: Set(support_need_id),
-            note: Set(spec.note.as_ref().map(|n| n.to_string())),
             ..Default::default()
         }
         .insert(&self.0)
@@ -209,10 +208,6 @@ impl Tx {
                 Expr::value(spec.state.as_str()),
             )
             .col_expr(follow_up_task::Column::ClosedAt, Expr::value(now))
-            .col_expr(
-                follow_up_task::Column::ClosedNote,
-                Expr::value(spec.note.as_ref().map(|n| n.to_string())),
-            )
             .col_expr(follow_up_task::Column::UpdatedAt, Expr::value(now))
             .exec(&self.0)
             .await?;

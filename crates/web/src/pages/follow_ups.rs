@@ -330,7 +330,6 @@ fn attempt_from(f: &Fields) -> Option<CallAttemptSpec> {
         support: needs_support.then(|| support_for(barriers.first().copied())),
         barriers,
         made_at: None,
-        note: None,
     })
 }
 

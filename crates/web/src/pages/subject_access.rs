@@ -135,7 +135,7 @@ pub async fn page_for_them(
         .iter()
         .flat_map(|t| &t.call_attempts)
         .map(|c| {
-            let call = w.tn(
+            w.tn(
                 "export-call",
                 &[
                     ("date", c.spec.made_at.map(when).unwrap_or_default()),
@@ -144,12 +144,7 @@ pub async fn page_for_them(
                         w.t(&format!("outcome-{}", c.spec.outcome.as_str())),
                     ),
                 ],
-            );
-            // What the caller wrote is theirs to read too.
-            match &c.spec.note {
-                Some(note) => format!("{call} · {note}"),
-                None => call,
-            }
+            )
         })
         .collect();
     let mut frame = Frame::new(w.clone(), "export-person-title", signed.me());
