@@ -32,6 +32,7 @@ mod m20261206_000025_assessment_answers;
 mod m20261206_000026_access_log_head;
 mod m20261206_000027_supervision_note;
 mod m20261206_000028_call_notes;
+mod m20261206_000029_children_age_bands;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_access_log_head::Migration),
             Box::new(m20261206_000027_supervision_note::Migration),
             Box::new(m20261206_000028_call_notes::Migration),
+            Box::new(m20261206_000029_children_age_bands::Migration),
         ]
     }
 }

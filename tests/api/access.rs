@@ -165,7 +165,7 @@ fn cases_against(a: &World, b: &World, message: i64, a_token: i64) -> Vec<Case> 
             M::PUT,
             "/api/v1/supports/{id}",
             format!("/api/v1/supports/{}", a.support),
-            Some(json!({"kind": "childcare", "children_ages": [1]})),
+            Some(json!({"kind": "childcare", "children_ages": ["under_two"]})),
         ),
         case(
             M::POST,

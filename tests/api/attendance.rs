@@ -447,11 +447,11 @@ async fn the_next_session_shows_support_headcounts_without_names() {
     for (enrollment, body) in [
         (
             s.enrollments[0],
-            json!({"kind": "childcare", "children_ages": [7, 2], "status": "arranged"}),
+            json!({"kind": "childcare", "children_ages": ["five_to_twelve", "two_to_four"], "status": "arranged"}),
         ),
         (
             s.enrollments[1],
-            json!({"kind": "childcare", "children_ages": [4]}),
+            json!({"kind": "childcare", "children_ages": ["two_to_four"]}),
         ),
         (s.enrollments[1], json!({"kind": "transport"})),
         (
@@ -480,7 +480,7 @@ async fn the_next_session_shows_support_headcounts_without_names() {
     assert_eq!(heads["participants"], 3);
     assert_eq!(
         heads["childcare"],
-        json!({"participants": 2, "children": 3, "ages": [2, 4, 7]})
+        json!({"participants": 2, "children": 3, "ages": ["two_to_four", "two_to_four", "five_to_twelve"]})
     );
     assert_eq!(heads["transport"], 1);
     assert_eq!(

@@ -506,7 +506,7 @@ async fn the_dashboard_shows_the_week_its_gaps_calls_supports_and_who_stays() {
     app.post(
         &world.token,
         &format!("/api/v1/enrollments/{enrolment}/supports"),
-        &json!({"kind": "childcare", "children_ages": [4]}),
+        &json!({"kind": "childcare", "children_ages": ["two_to_four"]}),
     )
     .await
     .ok(201);

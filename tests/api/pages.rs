@@ -118,6 +118,8 @@ async fn forms_from_another_site_or_without_the_token_are_refused_and_change_not
     let path = format!("/sessions/{}", world.session);
     let form = page.get(&path).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    // Childcare is planned by the children's age bands, the only ages kept.
+    assert!(form.body.contains("2–4, 5–12"), "{}", form.body);
     let csrf = form.csrf();
     let mark = format!("mark_{}", world.person);
     let before = app.row_counts().await;

@@ -634,7 +634,7 @@ async fn a_persons_export_holds_everything_about_them_and_only_them() {
     assert_eq!(group["supports"][0]["kind"], "childcare");
     assert_eq!(
         group["supports"][0]["children_ages"],
-        serde_json::json!([2, 7])
+        serde_json::json!(["two_to_four", "five_to_twelve"])
     );
     assert!(group["attendance"]["entries"].is_array(), "{x:#}");
     assert_eq!(x["sms_replies"][0]["body"], "Where is the hall?");

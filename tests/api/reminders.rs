@@ -67,7 +67,7 @@ async fn setup(app: &TestApp, org: &str) -> Setup {
             app.create_id(
                 &token,
                 &format!("/api/v1/enrollments/{e}/supports"),
-                &json!({"kind": "childcare", "status": "arranged", "children_ages": [3]}),
+                &json!({"kind": "childcare", "status": "arranged", "children_ages": ["two_to_four"]}),
             )
             .await;
         }

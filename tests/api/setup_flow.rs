@@ -75,7 +75,7 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
         .post(
             &t,
             &format!("/api/v1/enrollments/{first}/supports"),
-            &json!({"kind": "childcare", "children_ages": [2, 5]}),
+            &json!({"kind": "childcare", "children_ages": ["two_to_four", "five_to_twelve"]}),
         )
         .await;
     let childcare_id = childcare.ok(201)["id"].as_i64().unwrap();
@@ -91,7 +91,7 @@ async fn a_coordinator_sets_up_a_program_group_participants_facilitators_and_sup
         .put(
             &t,
             &format!("/api/v1/supports/{childcare_id}"),
-            &json!({"kind": "childcare", "children_ages": [2, 5], "status": "arranged"}),
+            &json!({"kind": "childcare", "children_ages": ["two_to_four", "five_to_twelve"], "status": "arranged"}),
         )
         .await;
     assert_eq!(arranged.ok(200)["status"], "arranged");
@@ -226,7 +226,10 @@ async fn everything_is_still_there_after_a_restart() {
     let support = app
         .get(&w.token, &format!("/api/v1/supports/{}", w.support))
         .await;
-    assert_eq!(support.ok(200)["children_ages"], json!([2, 7]));
+    assert_eq!(
+        support.ok(200)["children_ages"],
+        json!(["two_to_four", "five_to_twelve"])
+    );
     assert_eq!(app.row_counts().await, counts_before);
     app.stop().await;
 }

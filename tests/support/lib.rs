@@ -743,7 +743,7 @@ impl World {
             .create_id(
                 &token,
                 &format!("/api/v1/enrollments/{enrollment}/supports"),
-                &json!({"kind": "childcare", "children_ages": [2, 7]}),
+                &json!({"kind": "childcare", "children_ages": ["two_to_four", "five_to_twelve"]}),
             )
             .await;
         let exclusion = app

@@ -120,7 +120,7 @@ async fn seed(store: &Store) -> anyhow::Result<Seeded> {
     db.execute_raw(sea_orm::Statement::from_sql_and_values(
         db.get_database_backend(),
         "INSERT INTO support_needs (org_id, enrollment_id, kind, status, children_ages, created_at, updated_at) \
-         SELECT e.org_id, MIN(e.id), 'childcare', 'requested', '[3]', MIN(e.created_at), MIN(e.created_at) \
+         SELECT e.org_id, MIN(e.id), 'childcare', 'requested', '[\"two_to_four\"]', MIN(e.created_at), MIN(e.created_at) \
          FROM enrollments e WHERE e.org_id = $1 GROUP BY e.org_id, e.group_id",
         [org.id.into()],
     ))

@@ -444,13 +444,13 @@ pub struct AttendanceHistory {
     pub open_tasks: Vec<Id>,
 }
 
-/// Childcare at one session: how many participants, and their children's ages.
+/// Childcare at one session: how many participants, and their children's age bands.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
 pub struct ChildcareCount {
     pub participants: u32,
     pub children: u32,
-    /// Every child's age, youngest first.
-    pub ages: Vec<u8>,
+    /// Every child's age band, youngest first.
+    pub ages: Vec<crate::support::AgeBand>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]

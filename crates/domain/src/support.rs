@@ -25,36 +25,67 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// A child's age as childcare is planned by (carers per child, room, activities). No
+    /// exact age is kept: the band is all the planning needs (less data, issue 23).
+    AgeBand {
+        /// 0 to 1 year old.
+        UnderTwo => "under_two",
+        TwoToFour => "two_to_four",
+        FiveToTwelve => "five_to_twelve",
+        ThirteenToSeventeen => "thirteen_to_seventeen",
+    }
+);
+
+impl AgeBand {
+    /// The band's ages in years, as a page shows it: "2–4".
+    pub fn years(self) -> &'static str {
+        match self {
+            AgeBand::UnderTwo => "0–1",
+            AgeBand::TwoToFour => "2–4",
+            AgeBand::FiveToTwelve => "5–12",
+            AgeBand::ThirteenToSeventeen => "13–17",
+        }
+    }
+
+    /// The band of a child `age` years old; none for an adult.
+    pub fn of(age: u8) -> Option<AgeBand> {
+        match age {
+            0..=1 => Some(AgeBand::UnderTwo),
+            2..=4 => Some(AgeBand::TwoToFour),
+            5..=12 => Some(AgeBand::FiveToTwelve),
+            13..=17 => Some(AgeBand::ThirteenToSeventeen),
+            _ => None,
+        }
+    }
+
+    /// Its place from youngest to oldest, for sorting.
+    pub fn rank(self) -> usize {
+        AgeBand::ALL.iter().position(|b| *b == self).unwrap_or(0)
+    }
+}
+
 pub const MAX_CHILDREN: usize = 12;
 
 /// One support need of one enrolment. Which fields apply depends on `kind`: childcare
-/// lists the children's ages, an interpreter names a language, food and other describe it.
+/// lists the children's age bands, an interpreter names a language, food and other
+/// describe it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportNeedSpec {
     pub kind: SupportKind,
     #[serde(default = "requested")]
     pub status: SupportStatus,
-    /// Childcare only: the age in years of each child who needs care.
+    /// Childcare only: the age band of each child who needs care (1 to 12 children).
     #[serde(default)]
-    #[schema(schema_with = children_ages_schema)]
-    pub children_ages: Vec<u8>,
+    #[schema(max_items = 12)]
+    pub children_ages: Vec<AgeBand>,
     /// Interpreter only: the language to interpret into.
     #[serde(default)]
     pub interpreter_language: Option<Language>,
     /// What is needed, such as "halal, no pork" or "bus tickets".
     #[serde(default)]
     pub details: Option<Text>,
-}
-
-/// What `validate` holds every list to, whatever the kind: childcare needs 1 to
-/// [`MAX_CHILDREN`] ages, any other kind none.
-fn children_ages_schema() -> utoipa::openapi::schema::ArrayBuilder {
-    crate::validation::integer_list(utoipa::openapi::KnownFormat::Int32, Some(0), Some(17))
-        .max_items(Some(MAX_CHILDREN))
-        .description(Some(
-            "Childcare only: the age in years (0 to 17) of each child who needs care.",
-        ))
 }
 
 fn requested() -> SupportStatus {
@@ -69,12 +100,9 @@ impl SupportNeedSpec {
             errors.check(
                 (1..=MAX_CHILDREN).contains(&self.children_ages.len()),
                 "children_ages",
-                format!("childcare needs the age of each child (1 to {MAX_CHILDREN} children)"),
-            );
-            errors.check(
-                self.children_ages.iter().all(|&age| age <= 17),
-                "children_ages",
-                "ages are from 0 to 17",
+                format!(
+                    "childcare needs the age band of each child (1 to {MAX_CHILDREN} children)"
+                ),
             );
         } else {
             errors.check(
@@ -113,7 +141,7 @@ mod tests {
     #[test]
     fn childcare_needs_ages_of_children() {
         assert!(
-            need(serde_json::json!({"kind": "childcare", "children_ages": [2, 5]}))
+            need(serde_json::json!({"kind": "childcare", "children_ages": ["two_to_four", "five_to_twelve"]}))
                 .validate()
                 .is_ok()
         );
@@ -122,35 +150,48 @@ mod tests {
                 .validate()
                 .is_err()
         );
+        // An exact age is not taken.
         assert!(
-            need(serde_json::json!({"kind": "childcare", "children_ages": [19]}))
-                .validate()
-                .is_err()
+            serde_json::from_value::<SupportNeedSpec>(
+                serde_json::json!({"kind": "childcare", "children_ages": [3]})
+            )
+            .is_err()
         );
         assert!(
-            need(serde_json::json!({"kind": "transport", "children_ages": [3]}))
-                .validate()
-                .is_err()
+            need(
+                serde_json::json!({"kind": "transport", "children_ages": ["thirteen_to_seventeen"]})
+            )
+            .validate()
+            .is_err()
         );
     }
 
     #[test]
-    fn the_published_ages_and_count_are_the_validated_ones() {
+    fn the_published_count_is_the_validated_one() {
         use utoipa::PartialSchema;
         let schema = serde_json::to_value(SupportNeedSpec::schema()).unwrap();
         let ages = &schema["properties"]["children_ages"];
-        let valid = serde_json::json!({"kind": "childcare", "children_ages": [2, 5]});
         let accepts = |v: serde_json::Value| {
             serde_json::from_value::<SupportNeedSpec>(v).is_ok_and(|n| n.validate().is_ok())
         };
-        crate::validation::assert_bounds_agree(&valid, "/children_ages/1", &ages["items"], accepts);
         let max = ages["maxItems"].as_u64().unwrap() as usize;
+        assert_eq!(max, MAX_CHILDREN);
         assert!(accepts(
-            serde_json::json!({"kind": "childcare", "children_ages": vec![4; max]})
+            serde_json::json!({"kind": "childcare", "children_ages": vec!["under_two"; max]})
         ));
         assert!(!accepts(
-            serde_json::json!({"kind": "childcare", "children_ages": vec![4; max + 1]})
+            serde_json::json!({"kind": "childcare", "children_ages": vec!["under_two"; max + 1]})
         ));
+    }
+
+    #[test]
+    fn every_child_has_one_band_and_adults_none() {
+        for age in 0..=17u8 {
+            let band = AgeBand::of(age).unwrap();
+            let (low, high) = band.years().split_once('–').unwrap();
+            assert!((low.parse::<u8>().unwrap()..=high.parse().unwrap()).contains(&age));
+        }
+        assert_eq!(AgeBand::of(18), None);
     }
 
     #[test]

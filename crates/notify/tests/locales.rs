@@ -3,6 +3,7 @@
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use peergroup_domain::attendance::{ChildcareCount, InterpreterCount, SupportHeadcount};
+use peergroup_domain::support::AgeBand;
 use peergroup_notify::render::{
     EscalatedCall, SmsAnswer, date_time, phrase, sms_answer_sentences, sms_sentences,
 };
@@ -127,7 +128,7 @@ fn every_kind() -> Vec<Mail> {
                 childcare: ChildcareCount {
                     participants: 1,
                     children: 2,
-                    ages: vec![3, 5],
+                    ages: vec![AgeBand::TwoToFour, AgeBand::FiveToTwelve],
                 },
                 transport: 1,
                 interpreters: vec![InterpreterCount {

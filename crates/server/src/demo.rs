@@ -11,7 +11,7 @@ use peergroup_domain::person::{ConsentInput, PersonSpec};
 use peergroup_domain::program::{FacilitatorKind, ProgramSpec};
 use peergroup_domain::records::Organization;
 use peergroup_domain::schedule::ExclusionPolicy;
-use peergroup_domain::support::{SupportKind, SupportNeedSpec, SupportStatus};
+use peergroup_domain::support::{AgeBand, SupportKind, SupportNeedSpec, SupportStatus};
 use peergroup_domain::templates;
 use peergroup_domain::training::CompletionSpec;
 use peergroup_domain::values::{Email, Language, Name, Phone, Slug, Text, TimeZone};
@@ -247,7 +247,7 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                     let childcare = SupportNeedSpec {
                         kind: SupportKind::Childcare,
                         status: SupportStatus::Arranged,
-                        children_ages: vec![3, 6],
+                        children_ages: vec![AgeBand::TwoToFour, AgeBand::FiveToTwelve],
                         interpreter_language: None,
                         details: None,
                     };

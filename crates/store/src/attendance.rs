@@ -569,7 +569,7 @@ impl Store {
     /// session's group, counted for that session.
     pub async fn support_headcount(&self, org: Id, session_id: Id) -> Result<SupportHeadcount> {
         use crate::entities::support_need;
-        use peergroup_domain::support::{SupportKind, SupportStatus};
+        use peergroup_domain::support::{AgeBand, SupportKind, SupportStatus};
         let s = session::Entity::find_by_id(session_id)
             .filter(session::Column::OrgId.eq(org))
             .one(&self.reader())
@@ -611,7 +611,7 @@ impl Store {
             }
             match need.kind.0 {
                 SupportKind::Childcare => {
-                    let ages: Vec<u8> = from_json(need.children_ages)?;
+                    let ages: Vec<AgeBand> = from_json(need.children_ages)?;
                     out.childcare.participants += 1;
                     out.childcare.children += ages.len() as u32;
                     out.childcare.ages.extend(ages);
@@ -633,7 +633,7 @@ impl Store {
                 SupportKind::Financial | SupportKind::Other => {}
             }
         }
-        out.childcare.ages.sort_unstable();
+        out.childcare.ages.sort_by_key(|b| b.rank());
         out.interpreters = interpreters
             .into_iter()
             .map(|(language, participants)| InterpreterCount {

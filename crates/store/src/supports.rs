@@ -153,7 +153,7 @@ pub(crate) async fn needs_at(
 ) -> Result<NeedsAt> {
     use crate::entities::absence_notice;
     use peergroup_domain::enrollment::EnrollmentStatus;
-    use peergroup_domain::support::{SupportKind, SupportStatus};
+    use peergroup_domain::support::{AgeBand, SupportKind, SupportStatus};
     use sea_orm::QuerySelect;
     use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -231,7 +231,7 @@ pub(crate) async fn needs_at(
         for (_, kind, ages, language) in coming {
             match kind.0 {
                 SupportKind::Childcare => {
-                    let ages: Vec<u8> = from_json(ages.clone())?;
+                    let ages: Vec<AgeBand> = from_json(ages.clone())?;
                     out.childcare_children += ages.len() as u32;
                 }
                 SupportKind::Transport => out.transport += 1,

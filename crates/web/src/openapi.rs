@@ -124,7 +124,7 @@ mod tests {
     use peergroup_domain::records::{FeedKind, SessionKind, SessionStatus};
     use peergroup_domain::reminders::{Channel, MessageKind, MessageState};
     use peergroup_domain::schedule::ExclusionPolicy;
-    use peergroup_domain::support::{SupportKind, SupportStatus};
+    use peergroup_domain::support::{AgeBand, SupportKind, SupportStatus};
     use peergroup_domain::training::{DeliveryFormat, SupervisionMode};
     use serde_json::Value;
 
@@ -160,6 +160,7 @@ mod tests {
         let mut checked = vec![
             published_equals_wire::<AbsenceReason>(&doc),
             published_equals_wire::<AccessAction>(&doc),
+            published_equals_wire::<AgeBand>(&doc),
             published_equals_wire::<AttendanceStatus>(&doc),
             published_equals_wire::<Barrier>(&doc),
             published_equals_wire::<CallOutcome>(&doc),

@@ -57,7 +57,7 @@ fn card(w: &Words, sheet: &SessionSheet, today: chrono::NaiveDate) -> Card {
             .childcare
             .ages
             .iter()
-            .map(u8::to_string)
+            .map(|band| band.years())
             .collect::<Vec<_>>()
             .join(", ");
         supports.push(if ages.is_empty() {
