@@ -33,6 +33,7 @@ mod m20261206_000026_access_log_head;
 mod m20261206_000027_supervision_note;
 mod m20261206_000028_call_notes;
 mod m20261206_000029_children_age_bands;
+mod m20261206_000030_evidence_note;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000027_supervision_note::Migration),
             Box::new(m20261206_000028_call_notes::Migration),
             Box::new(m20261206_000029_children_age_bands::Migration),
+            Box::new(m20261206_000030_evidence_note::Migration),
         ]
     }
 }

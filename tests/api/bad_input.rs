@@ -1051,6 +1051,16 @@ fn cases(
             422,
             Some("hours"),
         ),
+        // No note on the evidence is kept: one is refused, not dropped.
+        bad(
+            M::POST,
+            "/api/v1/training/completions",
+            "/api/v1/training/completions".into(),
+            json!({"person_id": w.facilitator, "module_id": w.module,
+                   "completed_on": "2026-10-01", "hours": 2, "evidence_note": "Certificate"}),
+            422,
+            Some("evidence_note"),
+        ),
         bad(
             M::POST,
             "/api/v1/training/completions",

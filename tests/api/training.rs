@@ -114,7 +114,7 @@ async fn a_copied_design_trains_checks_and_reports_its_facilitators() {
     let complete = move |person: i64, module: i64, hours: f64, expires: Option<&str>| {
         let mut body = json!({"person_id": person, "module_id": module,
                               "completed_on": "2026-11-10", "hours": hours,
-                              "trainer": "Clinic educator", "evidence_note": "Attendance sheet"});
+                              "trainer": "Clinic educator"});
         if let Some(e) = expires {
             body["expires_on"] = json!(e);
         }

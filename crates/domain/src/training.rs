@@ -106,10 +106,10 @@ pub struct CompletionSpec {
     #[serde(default)]
     #[schema(minimum = 0.1, maximum = 1000)]
     pub hours: Option<f32>,
+    /// Who gave the training, for the funder's fidelity reports. No note on the evidence
+    /// is kept (less data): the record is the evidence.
     #[serde(default)]
     pub trainer: Option<Name>,
-    #[serde(default)]
-    pub evidence_note: Option<Text>,
     /// When this completion stops counting; none: from the module's validity.
     #[serde(default)]
     pub expires_on: Option<NaiveDate>,
@@ -954,7 +954,6 @@ mod tests {
             completed_on: d(2026, 12, 1),
             hours: Some(4.0),
             trainer: None,
-            evidence_note: None,
             expires_on: Some(d(2026, 11, 1)),
         };
         let fields: Vec<String> = completion

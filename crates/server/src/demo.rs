@@ -224,7 +224,6 @@ async fn seed(store: &Store, org: &Organization) -> anyhow::Result<()> {
                         completed_on: today - Duration::days(30),
                         hours,
                         trainer: None,
-                        evidence_note: None,
                         expires_on: None,
                     };
                     peergroup_app::training::record_completion(store, org.id, None, &completion)

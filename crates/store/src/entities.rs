@@ -657,7 +657,6 @@ pub mod training_completion {
         pub completed_on: Date,
         pub hours_tenths: i32,
         pub trainer: Option<String>,
-        pub evidence_note: Option<String>,
         pub expires_on: Option<Date>,
         pub recorded_by: Option<i64>,
         pub created_at: DateTimeUtc,

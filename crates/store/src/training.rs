@@ -16,7 +16,7 @@ use peergroup_domain::training::{
     Completion, CompletionRecord, CompletionSpec, FacilitatorProfile, ModuleSpec, Requirements,
     RoleRequirements, RoleShortfall, TrainingModule, check_roles, roles_for,
 };
-use peergroup_domain::values::{Key, Name, Text, TimeZone};
+use peergroup_domain::values::{Key, Name, TimeZone};
 use sea_orm::entity::prelude::*;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
@@ -73,11 +73,6 @@ pub(crate) fn completion_record(
             // Zero tenths: no hours were recorded.
             hours: (m.hours_tenths > 0).then(|| hours(m.hours_tenths)),
             trainer: m.trainer.map(Name::parse).transpose().map_err(corrupt)?,
-            evidence_note: m
-                .evidence_note
-                .map(Text::parse)
-                .transpose()
-                .map_err(corrupt)?,
             expires_on: m.expires_on,
         },
         module_title,

@@ -89,7 +89,6 @@ impl Tx {
             completed_on: Set(spec.completed_on),
             hours_tenths: Set(spec.hours.map_or(0, tenths)),
             trainer: Set(spec.trainer.as_ref().map(|t| t.to_string())),
-            evidence_note: Set(spec.evidence_note.as_ref().map(|t| t.to_string())),
             expires_on: Set(spec.expires_on),
             recorded_by: Set(recorded_by),
             created_at: Set(now),

@@ -455,7 +455,6 @@ pub async fn record_completion(
             completed_on: date(&fields, "completed_on")?,
             hours: number(&fields, "hours")?,
             trainer: name(&fields, "trainer")?,
-            evidence_note: None,
             expires_on: None,
         };
         let org = signed.who.org_id;
