@@ -1,6 +1,8 @@
 //! A person's export: everything held about them, gathered in one request.
 
 use peergroup_domain::Id;
+use peergroup_domain::consent::ConsentRecord;
+use peergroup_domain::records::Person;
 use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
 use peergroup_store::followups::TaskFilter;
 use peergroup_store::messages::MessageFilter;
@@ -9,7 +11,15 @@ use peergroup_store::{PageRequest, Result, Store};
 /// Items of one list gathered at most: far more than a person accrues.
 const MOST: u64 = 10_000;
 
-pub async fn export(store: &Store, org: Id, person_id: Id) -> Result<PersonExport> {
+/// What a participant's page shows: the record, consent, and each group with its
+/// attendance, supports and scores; the export adds messages, replies and follow-ups.
+pub struct Profile {
+    pub person: Person,
+    pub consent: ConsentRecord,
+    pub enrolments: Vec<EnrolmentExport>,
+}
+
+pub async fn profile(store: &Store, org: Id, person_id: Id) -> Result<Profile> {
     let person = store.get_person(org, person_id).await?;
     let consent = store.consent_record(org, person_id).await?;
     let mut enrolments = Vec::new();
@@ -25,6 +35,19 @@ pub async fn export(store: &Store, org: Id, person_id: Id) -> Result<PersonExpor
             assessments,
         });
     }
+    Ok(Profile {
+        person,
+        consent,
+        enrolments,
+    })
+}
+
+pub async fn export(store: &Store, org: Id, person_id: Id) -> Result<PersonExport> {
+    let Profile {
+        person,
+        consent,
+        enrolments,
+    } = profile(store, org, person_id).await?;
     let all = PageRequest {
         after: None,
         limit: MOST,

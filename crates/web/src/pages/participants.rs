@@ -14,11 +14,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
-use peergroup_app::subject_access::export;
+use peergroup_app::subject_access::{Profile, profile};
 use peergroup_domain::Id;
 use peergroup_domain::access_log::{About, AccessAction, By};
 use peergroup_domain::person::{ConsentInput, PersonKey};
-use peergroup_domain::subject_access::{EnrolmentExport, PersonExport};
+use peergroup_domain::subject_access::EnrolmentExport;
 use peergroup_notify::render::date_time;
 use peergroup_store::PageRequest;
 use std::collections::HashMap;
@@ -296,18 +296,17 @@ pub async fn participant(
     let read = async {
         require_manager(&signed.who)?;
         let id: Id = id.parse().map_err(|_| ApiError::not_found("person"))?;
-        let found = export(&state.store, org, id).await?;
+        let found = profile(&state.store, org, id).await?;
         let route = "GET /participants/{id}";
         state
             .log_access(&signed.who, AccessAction::Read, About::Person(id), route)
             .await?;
         Ok::<_, ApiError>(found)
     };
-    let PersonExport {
+    let Profile {
         person,
         consent,
         enrolments,
-        ..
     } = match read.await {
         Ok(found) => found,
         Err(e) => return error_page(w, signed.me(), e),
