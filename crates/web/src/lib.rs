@@ -147,6 +147,17 @@ impl AppState {
             .await
     }
 
+    /// Logs that `who` read the data `about` through `route`; see `log_access`.
+    pub(crate) async fn log_read(
+        &self,
+        who: &peergroup_domain::records::Principal,
+        about: peergroup_domain::access_log::About,
+        route: &str,
+    ) -> peergroup_store::Result<()> {
+        let read = peergroup_domain::access_log::AccessAction::Read;
+        self.log_access(who, read, about, route).await
+    }
+
     /// Makes a change and logs it as one transaction, so that neither stands without the
     /// other. `about` says whose data the change (from its result) touched.
     pub(crate) async fn logged_change<T, E>(

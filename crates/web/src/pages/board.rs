@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::followup::{AssignTaskSpec, FollowUpTask, TaskState};
 use peergroup_store::PageRequest;
 use peergroup_store::followups::TaskFilter;
@@ -86,12 +86,7 @@ pub async fn board(state: &AppState, signed: &SignedIn, notices: Vec<String>) ->
             }
         }
         state
-            .log_access(
-                &signed.who,
-                AccessAction::Read,
-                About::People,
-                "GET /follow-ups",
-            )
+            .log_read(&signed.who, About::People, "GET /follow-ups")
             .await?;
         Ok::<_, ApiError>((tasks, groups))
     };

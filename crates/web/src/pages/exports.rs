@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, Stream, StreamExt};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_store::exports::{ExportGroup, ExportScope, ExportSession};
 use peergroup_store::{PageRequest, Store};
 use std::borrow::Cow;
@@ -148,9 +148,7 @@ async fn download(
             .await?;
         if matches!(file, File::Participants) {
             let route = "GET /exports/{what}/{id}/participants.csv";
-            state
-                .log_access(&signed.who, AccessAction::Read, About::People, route)
-                .await?;
+            state.log_read(&signed.who, About::People, route).await?;
         }
         Ok::<_, ApiError>((id, file, groups))
     };

@@ -109,7 +109,7 @@ pub async fn my_calls(
             });
         }
         state
-            .log_access(who, AccessAction::Read, About::People, "GET /follow-ups")
+            .log_read(who, About::People, "GET /follow-ups")
             .await?;
         Ok::<_, ApiError>(calls)
     };
@@ -160,12 +160,7 @@ async fn sheet_page(
         let sheet = state.store.call_sheet(&signed.who, id).await?;
         let about = About::Person(task.person_id);
         state
-            .log_access(
-                &signed.who,
-                AccessAction::Read,
-                about,
-                "GET /follow-ups/{id}",
-            )
+            .log_read(&signed.who, about, "GET /follow-ups/{id}")
             .await?;
         Ok::<_, ApiError>((task, sheet))
     };

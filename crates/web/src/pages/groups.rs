@@ -564,13 +564,9 @@ async fn group_page(
             .eligibility(org, &detail.group, &program.spec, &taken)
             .await?;
         let route = "GET /groups/{id}";
-        state
-            .log_access(&signed.who, AccessAction::Read, About::Group(id), route)
-            .await?;
+        state.log_read(&signed.who, About::Group(id), route).await?;
         if !q.trim().is_empty() {
-            state
-                .log_access(&signed.who, AccessAction::Read, About::People, route)
-                .await?;
+            state.log_read(&signed.who, About::People, route).await?;
         }
         Ok::<_, ApiError>((detail, program, sessions, found, candidates))
     };

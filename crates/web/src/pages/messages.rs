@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::TimeDelta;
 use chrono_tz::Tz;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::records::{Session, SessionStatus};
 use peergroup_domain::reminders::{MessageKind, MessageState};
 use peergroup_notify::locale::LOCALES;
@@ -146,12 +146,7 @@ pub async fn messages(
         };
         // Names, and the bodies of SMS replies.
         state
-            .log_access(
-                &signed.who,
-                AccessAction::Read,
-                About::People,
-                "GET /messages",
-            )
+            .log_read(&signed.who, About::People, "GET /messages")
             .await?;
         Ok::<_, ApiError>((log, replies))
     };

@@ -262,9 +262,7 @@ pub async fn outcomes(
         // Each participant's scores, by name.
         let about = About::Group(group_id);
         let route = "GET /groups/{id}/outcomes";
-        state
-            .log_access(&signed.who, AccessAction::Read, about, route)
-            .await?;
+        state.log_read(&signed.who, about, route).await?;
         Ok::<_, ApiError>((group, offer, from, to, report, at_from, at_to, due))
     };
     let (group, offer, from, to, report, at_from, at_to, due) = match read.await {
@@ -423,12 +421,7 @@ pub async fn assessment_form(
         languages.extend(state.store.translations(org, &key).await?.into_keys());
         let route = "GET /enrollments/{id}/assessment";
         state
-            .log_access(
-                &signed.who,
-                AccessAction::Read,
-                About::Person(person.id),
-                route,
-            )
+            .log_read(&signed.who, About::Person(person.id), route)
             .await?;
         Ok::<_, ApiError>((e, def, timepoint, person, words_lang, languages))
     };

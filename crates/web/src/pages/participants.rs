@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use peergroup_app::participant_import::{RowProblem, read_person};
 use peergroup_app::subject_access::{Profile, profile};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction, By};
+use peergroup_domain::access_log::{About, By};
 use peergroup_domain::person::{ConsentInput, PersonKey};
 use peergroup_domain::subject_access::EnrolmentExport;
 use peergroup_notify::render::date_time;
@@ -95,9 +95,7 @@ pub async fn participants(
             .await?;
         if search.is_some() {
             let route = "GET /participants";
-            state
-                .log_access(&signed.who, AccessAction::Read, About::People, route)
-                .await?;
+            state.log_read(&signed.who, About::People, route).await?;
         }
         Ok::<_, ApiError>(found)
     };
@@ -299,7 +297,7 @@ pub async fn participant(
         let found = profile(&state.store, org, id).await?;
         let route = "GET /participants/{id}";
         state
-            .log_access(&signed.who, AccessAction::Read, About::Person(id), route)
+            .log_read(&signed.who, About::Person(id), route)
             .await?;
         Ok::<_, ApiError>(found)
     };

@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_notify::render::date_time;
 
@@ -77,12 +77,7 @@ async fn print_page(
             None => "GET /groups/{id}/roster",
         };
         state
-            .log_access(
-                &signed.who,
-                AccessAction::Read,
-                About::Group(group_id),
-                route,
-            )
+            .log_read(&signed.who, About::Group(group_id), route)
             .await?;
         Ok::<_, ApiError>((session, detail, people))
     };

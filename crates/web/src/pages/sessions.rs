@@ -454,7 +454,7 @@ pub async fn roll_call(
         let (sheet, phone) = visible_sheet(&state, &signed, id).await?;
         let about = About::Group(sheet.session.group_id);
         state
-            .log_access(&signed.who, AccessAction::Read, about, "GET /sessions/{id}")
+            .log_read(&signed.who, about, "GET /sessions/{id}")
             .await?;
         Ok::<_, ApiError>((sheet, phone))
     };

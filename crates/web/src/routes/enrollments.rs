@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::enrollments;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::enrollment::EnrollmentAction;
 use peergroup_domain::enrollment::WithdrawalReason;
 use peergroup_domain::records::{Enrollment, Principal, SupportNeed};
@@ -47,12 +47,7 @@ async fn get_enrollment(
     let enrollment = visible_enrollment(&state, &who, id).await?;
     let route = "GET /api/v1/enrollments/{id}";
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::Person(enrollment.person_id),
-            route,
-        )
+        .log_read(&who, About::Person(enrollment.person_id), route)
         .await?;
     Ok(axum::Json(enrollment))
 }
@@ -121,12 +116,7 @@ async fn list_supports(
     let needs = state.store.list_support_needs(who.org_id, id).await?;
     let route = "GET /api/v1/enrollments/{id}/supports";
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::Person(enrollment.person_id),
-            route,
-        )
+        .log_read(&who, About::Person(enrollment.person_id), route)
         .await?;
     Ok(axum::Json(needs))
 }
@@ -175,9 +165,7 @@ async fn get_support(
 ) -> ApiResult<axum::Json<SupportNeed>> {
     let (need, person) = visible_support(&state, &who, id).await?;
     let route = "GET /api/v1/supports/{id}";
-    state
-        .log_access(&who, AccessAction::Read, About::Person(person), route)
-        .await?;
+    state.log_read(&who, About::Person(person), route).await?;
     Ok(axum::Json(need))
 }
 

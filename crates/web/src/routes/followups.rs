@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use peergroup_app::follow_ups;
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::followup::{
     AssignTaskSpec, CallAttemptSpec, CallSheet, CloseTaskSpec, FollowUpTask, NewTaskSpec, TaskState,
 };
@@ -92,12 +92,7 @@ async fn list_tasks(
         .list_follow_ups(who.org_id, &filter, page)
         .await?;
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::People,
-            "GET /api/v1/follow-ups",
-        )
+        .log_read(&who, About::People, "GET /api/v1/follow-ups")
         .await?;
     Ok(axum::Json(found))
 }
@@ -129,12 +124,7 @@ async fn get_call_sheet(
     let sheet = state.store.call_sheet(&who, id).await?;
     let route = "GET /api/v1/follow-ups/{id}/call-sheet";
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::Person(sheet.person_id),
-            route,
-        )
+        .log_read(&who, About::Person(sheet.person_id), route)
         .await?;
     Ok(axum::Json(sheet))
 }
@@ -149,12 +139,7 @@ async fn get_task(
     let task = state.store.get_follow_up(who.org_id, id).await?;
     let route = "GET /api/v1/follow-ups/{id}";
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::Person(task.person_id),
-            route,
-        )
+        .log_read(&who, About::Person(task.person_id), route)
         .await?;
     Ok(axum::Json(task))
 }

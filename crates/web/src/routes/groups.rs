@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use peergroup_domain::Id;
-use peergroup_domain::access_log::{About, AccessAction};
+use peergroup_domain::access_log::About;
 use peergroup_domain::enrollment::EnrollmentStatus;
 use peergroup_domain::facilitator::AssignmentSpec;
 use peergroup_domain::group::{GroupSpec, GroupStatus};
@@ -85,9 +85,7 @@ async fn get_group(
     require_group_visible(&state, &who, id).await?;
     let body = group_detail(&state, who.org_id, id).await?;
     // Its roster names the participants.
-    state
-        .log_access(&who, AccessAction::Read, About::Group(id), ROUTE_GROUP)
-        .await?;
+    state.log_read(&who, About::Group(id), ROUTE_GROUP).await?;
     Ok(json_body(body))
 }
 
@@ -175,9 +173,7 @@ async fn list_enrollments(
         .list_enrollments(who.org_id, id, params.status, page)
         .await?;
     let route = "GET /api/v1/groups/{id}/enrollments";
-    state
-        .log_access(&who, AccessAction::Read, About::Group(id), route)
-        .await?;
+    state.log_read(&who, About::Group(id), route).await?;
     Ok(axum::Json(found))
 }
 

@@ -59,12 +59,7 @@ async fn list_people(
     }
     let found = state.store.list_people(who.org_id, q, page).await?;
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::People,
-            "GET /api/v1/people",
-        )
+        .log_read(&who, About::People, "GET /api/v1/people")
         .await?;
     Ok(axum::Json(found))
 }
@@ -93,12 +88,7 @@ async fn get_person(
     require_manager(&who)?;
     let person = state.store.get_person(who.org_id, id).await?;
     state
-        .log_access(
-            &who,
-            AccessAction::Read,
-            About::Person(id),
-            "GET /api/v1/people/{id}",
-        )
+        .log_read(&who, About::Person(id), "GET /api/v1/people/{id}")
         .await?;
     Ok(axum::Json(person))
 }
@@ -131,9 +121,7 @@ async fn get_consent(
     require_manager(&who)?;
     let record = state.store.consent_record(who.org_id, id).await?;
     let route = "GET /api/v1/people/{id}/consent";
-    state
-        .log_access(&who, AccessAction::Read, About::Person(id), route)
-        .await?;
+    state.log_read(&who, About::Person(id), route).await?;
     Ok(axum::Json(record))
 }
 
