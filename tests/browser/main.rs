@@ -19,10 +19,15 @@ async fn fill(b: &Browser, css: &str, text: &str) {
 }
 
 async fn tap(b: &Browser, css: &str) {
-    b.client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
+    let element = match b.client.find(Locator::Css(css)).await {
+        Ok(element) => element,
+        Err(e) => {
+            // Where the browser was, and what its driver said: a failure explains itself.
+            let url = b.client.current_url().await.map(|u| u.to_string());
+            panic!("{css} on {url:?}: {e}\n{}", b.driver_log())
+        }
+    };
+    element
         .click()
         .await
         .unwrap_or_else(|e| panic!("tap {css}: {e}"));

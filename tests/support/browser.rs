@@ -80,6 +80,12 @@ impl Browser {
         }
     }
 
+    /// The last lines of chromedriver's log, for a failure message: a session that ends
+    /// under a test says why there.
+    pub fn driver_log(&self) -> String {
+        self._driver.log()
+    }
+
     /// Ends the session cleanly; the driver's process group is killed on drop regardless.
     pub async fn close(self) {
         let Browser { client, _driver } = self;
@@ -106,7 +112,7 @@ impl Browser {
             .client
             .execute_async(script, vec![])
             .await
-            .expect("run axe");
+            .unwrap_or_else(|e| panic!("run axe: {e}\n{}", self.driver_log()));
         let Value::Array(violations) = result else {
             panic!("axe failed: {result}");
         };
