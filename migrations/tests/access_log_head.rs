@@ -1,18 +1,15 @@
 //! An organization whose access log was written before it kept its newest hash gets it.
 
+mod common;
+
 use peergroup_migrations::Migrator;
 use sea_orm_migration::MigratorTrait;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[tokio::test]
 async fn the_newest_entrys_hash_becomes_the_organizations_head() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
-    let db = Database::connect(&url).await.unwrap();
-    Migrator::up(&db, Some(25)).await.unwrap();
-    db.execute_unprepared("PRAGMA foreign_keys = OFF")
-        .await
-        .unwrap();
+    let old = common::migrated_to(25).await;
+    let db = &old.db;
     db.execute_unprepared(
         "INSERT INTO access_log (org_id, at, action, route, prev_hash, hash) VALUES \
          (1, '2026-12-01T10:00:00Z', 'read', 'GET /x', '', 'h1'), \
@@ -31,7 +28,7 @@ async fn the_newest_entrys_hash_becomes_the_organizations_head() {
         .unwrap();
     }
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(db, None).await.unwrap();
 
     let rows = db
         .query_all_raw(Statement::from_string(

@@ -1,21 +1,17 @@
 //! A database written before call and closing notes went keeps none of a person's words,
 //! and the notes the rule wrote when it closed a task stay.
 
+mod common;
+
 use peergroup_migrations::Migrator;
 use sea_orm_migration::MigratorTrait;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[tokio::test]
 async fn a_callers_words_go_and_the_rules_reasons_stay() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
-    let db = Database::connect(&url).await.unwrap();
     // Up to the migration before the one that dropped the notes.
-    Migrator::up(&db, Some(27)).await.unwrap();
-    // Only the tasks and attempts matter here, not the rows they point to.
-    db.execute_unprepared("PRAGMA foreign_keys = OFF")
-        .await
-        .unwrap();
+    let old = common::migrated_to(27).await;
+    let db = &old.db;
     db.execute_unprepared(
         "INSERT INTO follow_up_tasks (id, org_id, group_id, enrollment_id, person_id, kind, \
          state, sessions, due_at, attempts, closed_note, created_at, updated_at) VALUES \
@@ -33,7 +29,7 @@ async fn a_callers_words_go_and_the_rules_reasons_stay() {
     .await
     .unwrap();
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(db, None).await.unwrap();
 
     let rows = db
         .query_all_raw(Statement::from_string(

@@ -1,20 +1,16 @@
 //! A database written before childcare kept age bands keeps no child's exact age.
 
+mod common;
+
 use peergroup_migrations::Migrator;
 use sea_orm_migration::MigratorTrait;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[tokio::test]
 async fn each_childs_age_becomes_its_band() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
-    let db = Database::connect(&url).await.unwrap();
     // Up to the migration before the one that made ages bands.
-    Migrator::up(&db, Some(28)).await.unwrap();
-    // Only the needs matter here, not the rows they point to.
-    db.execute_unprepared("PRAGMA foreign_keys = OFF")
-        .await
-        .unwrap();
+    let old = common::migrated_to(28).await;
+    let db = &old.db;
     db.execute_unprepared(
         "INSERT INTO support_needs (id, org_id, enrollment_id, kind, status, children_ages, \
          created_at, updated_at) VALUES \
@@ -24,7 +20,7 @@ async fn each_childs_age_becomes_its_band() {
     .await
     .unwrap();
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(db, None).await.unwrap();
 
     let rows = db
         .query_all_raw(Statement::from_string(

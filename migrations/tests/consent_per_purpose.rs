@@ -1,20 +1,17 @@
 //! A database written before consent per purpose keeps what each person agreed to: consent
 //! to reminders becomes consent by email and by SMS, except SMS for whoever answered STOP.
 
+mod common;
+
 use peergroup_migrations::Migrator;
 use sea_orm_migration::MigratorTrait;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[tokio::test]
 async fn reminders_become_both_channels_and_a_stop_withdraws_sms() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
-    let db = Database::connect(&url).await.unwrap();
     // Up to the migration before consent per purpose.
-    Migrator::up(&db, Some(19)).await.unwrap();
-    db.execute_unprepared("PRAGMA foreign_keys = OFF")
-        .await
-        .unwrap();
+    let old = common::migrated_to(19).await;
+    let db = &old.db;
     db.execute_unprepared(
         "INSERT INTO people (id, org_id, display_name, preferred_language, \
          consent_reminders_at, consent_calls_at, sms_stopped_at, created_at, updated_at) VALUES \
@@ -25,7 +22,7 @@ async fn reminders_become_both_channels_and_a_stop_withdraws_sms() {
     .await
     .unwrap();
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(db, None).await.unwrap();
 
     let rows = db
         .query_all_raw(Statement::from_string(

@@ -1,20 +1,16 @@
 //! A database written before withdrawal reasons became codes keeps no coordinator's words.
 
+mod common;
+
 use peergroup_migrations::Migrator;
 use sea_orm_migration::MigratorTrait;
-use sea_orm_migration::sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
 #[tokio::test]
 async fn free_text_reasons_become_other_and_no_reason_stays_none() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("old.db").display());
-    let db = Database::connect(&url).await.unwrap();
     // Up to the migration before the one that made reasons codes.
-    Migrator::up(&db, Some(18)).await.unwrap();
-    // Only the enrolments matter here, not the rows they point to.
-    db.execute_unprepared("PRAGMA foreign_keys = OFF")
-        .await
-        .unwrap();
+    let old = common::migrated_to(18).await;
+    let db = &old.db;
     db.execute_unprepared(
         "INSERT INTO enrollments (org_id, group_id, person_id, status, withdrawn_reason, \
          created_at, updated_at) VALUES \
@@ -24,7 +20,7 @@ async fn free_text_reasons_become_other_and_no_reason_stays_none() {
     .await
     .unwrap();
 
-    Migrator::up(&db, None).await.unwrap();
+    Migrator::up(db, None).await.unwrap();
 
     let rows = db
         .query_all_raw(Statement::from_string(
