@@ -96,7 +96,13 @@ impl crate::Store {
         Fut: Future<Output = Result<T, E>>,
         E: From<crate::StoreError>,
     {
-        let began = self.writer().begin().await;
+        let writer = self.writer();
+        if !writer.is_ambient() {
+            // Reads answered before this change may still be queued for the log: they go
+            // in first, so that the log keeps the order in which things were done.
+            self.log.flush().await;
+        }
+        let began = writer.begin().await;
         let txn = Arc::new(began.map_err(crate::StoreError::from)?);
         let done = within(Arc::clone(&txn), work).await;
         let txn = Arc::try_unwrap(txn)
