@@ -6,6 +6,7 @@ mod access_pages;
 mod attendance;
 mod bad_input;
 mod coordinator_pages;
+mod delivery_marks;
 mod facilitator_pages;
 mod feeds;
 mod group_detail;

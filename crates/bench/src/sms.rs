@@ -7,7 +7,7 @@ use chrono::{Duration, Utc};
 use peergroup_blackbox::kannel::{self, Kannel};
 use peergroup_domain::org::OrgSettings;
 use peergroup_jobs::Runtime;
-use peergroup_store::Store;
+use peergroup_store::{MarksWritten, Store};
 use std::time::Instant;
 
 /// Participants texted, in groups of 12.
@@ -21,13 +21,60 @@ pub async fn run(url: &str, pool: u32) -> anyhow::Result<()> {
     let kannel = Kannel::start("http://127.0.0.1:9/unused").await;
     setup(&store, Utc::now() + Duration::hours(6)).await?;
 
-    // The ceiling: the same number of sendsms calls, 16 at a time, of a reminder's length and
-    // with the same parameters.
+    // What this Kannel takes at its best here: 16 calls at a time.
+    let best = bare_loop(&kannel, n, 16).await?;
+
+    // peergroup: plan, fan out, write each SMS and hand it to Kannel.
+    peergroup_app::reminders::plan(&store, Duration::hours(168)).await?;
+    let pipeline = n as f64 / text_until_sent(&store, &kannel, 4).await?;
+
+    // Texting alone: the same messages queued again, for two numbers of parallel sends, each
+    // right after a bare loop with as many calls at a time.
+    let mut texting = Vec::new();
+    for parallel in [4u32, 16] {
+        let bare = bare_loop(&kannel, n, parallel as usize).await?;
+        crate::reminders::queue_again(&store).await?;
+        let before = store.marks_written();
+        let rate = n as f64 / text_until_sent(&store, &kannel, parallel).await?;
+        let together = marks_per_statement(before, &store);
+        texting.push((parallel, bare, rate, together));
+    }
+
+    println!("\n### Texting {n} reminders through Kannel to a local SMSC\n");
+    println!(
+        "| measure | SMS/s | % of the bare loop at as many calls at a time | % of the bare loop at 16 |"
+    );
+    println!("| --- | ---: | ---: | ---: |");
+    let pct = |rate: f64, of: f64| format!("{:.0}%", 100.0 * rate / of);
+    println!("| bare sendsms loop, 16 calls at a time | {best:.0} | 100% | 100% |");
+    println!(
+        "| peergroup: plan, fan out and text (sms.parallel_sends 4, the default) | {pipeline:.0} | — | {} |",
+        pct(pipeline, best)
+    );
+    for (parallel, bare, rate, together) in texting {
+        println!(
+            "| bare sendsms loop, {parallel} calls at a time | {bare:.0} | 100% | {} |",
+            pct(bare, best)
+        );
+        println!(
+            "| peergroup: text queued messages, sms.parallel_sends {parallel}{together} | {rate:.0} | {} | {} |",
+            pct(rate, bare),
+            pct(rate, best)
+        );
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// The ceiling: `n` bare `sendsms` calls of a reminder's length with peergroup's parameters,
+/// `parallel` at a time, timed until the SMSC holds every part; SMS a second.
+async fn bare_loop(kannel: &Kannel, n: usize, parallel: usize) -> anyhow::Result<f64> {
     let text = "Reminder: Group 0, Saturday, December 5 at 11:00 PM. Place: Hall 0. Can't come? Reply NO or 2. Reply STOP for no more SMS.";
     let client = reqwest::Client::new();
+    let target = kannel.smsc.count() + n;
     let t = Instant::now();
     let mut calls = tokio::task::JoinSet::new();
-    let sem = std::sync::Arc::new(tokio::sync::Semaphore::new(16));
+    let sem = std::sync::Arc::new(tokio::sync::Semaphore::new(parallel));
     for i in 0..n {
         let (client, url, sem) = (client.clone(), kannel.sendsms_url(), sem.clone());
         calls.spawn(async move {
@@ -56,47 +103,25 @@ pub async fn run(url: &str, pool: u32) -> anyhow::Result<()> {
     while let Some(r) = calls.join_next().await {
         r??;
     }
-    wait_for_parts(&kannel, n).await?;
-    let bare = n as f64 / t.elapsed().as_secs_f64();
-
-    // peergroup: plan, fan out, write each SMS and hand it to Kannel.
-    peergroup_app::reminders::plan(&store, Duration::hours(168)).await?;
-    let pipeline = text_until_sent(&store, &kannel, 4).await?;
-
-    // Texting alone: the same messages queued again, for two numbers of parallel sends.
-    let mut texting = Vec::new();
-    for parallel in [4u32, 16] {
-        crate::reminders::queue_again(&store).await?;
-        texting.push((parallel, text_until_sent(&store, &kannel, parallel).await?));
-    }
-
-    println!("\n### Texting {n} reminders through Kannel to a local SMSC\n");
-    println!("| measure | SMS/s | % of bare sendsms loop |");
-    println!("| --- | ---: | ---: |");
-    println!(
-        "| ceiling: bare sendsms calls, 16 at a time, until the SMSC has them | {bare:.0} | 100% |"
-    );
-    let row = |what: String, took: f64| {
-        let rate = n as f64 / took;
-        println!("| {what} | {rate:.0} | {:.0}% |", 100.0 * rate / bare);
-    };
-    row(
-        "peergroup: plan, fan out and text (sms.parallel_sends 4, the default)".into(),
-        pipeline,
-    );
-    for (parallel, took) in texting {
-        row(
-            format!("peergroup: text queued messages, sms.parallel_sends {parallel}"),
-            took,
-        );
-    }
-    store.close().await;
-    Ok(())
+    wait_for_parts(kannel, target).await?;
+    Ok(n as f64 / t.elapsed().as_secs_f64())
 }
 
-async fn wait_for_parts(kannel: &Kannel, n: usize) -> anyhow::Result<()> {
+/// On PostgreSQL, how many marks went in one statement on average since `before`.
+fn marks_per_statement(before: Option<MarksWritten>, store: &Store) -> String {
+    match (before, store.marks_written()) {
+        (Some(b), Some(a)) if a.statements > b.statements => format!(
+            " ({:.1} marks a statement)",
+            (a.marks - b.marks) as f64 / (a.statements - b.statements) as f64
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Waits until the SMSC holds `target` parts in all.
+async fn wait_for_parts(kannel: &Kannel, target: usize) -> anyhow::Result<()> {
     let t = Instant::now();
-    while kannel.smsc.count() < n {
+    while kannel.smsc.count() < target {
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         anyhow::ensure!(t.elapsed().as_secs() < 600, "Kannel stalled");
     }

@@ -94,13 +94,7 @@ pub(crate) fn finish_values(
     outcome: &JobOutcome,
     now: DateTime<Utc>,
 ) -> [Value; 7] {
-    let (state, run_at) = match outcome {
-        JobOutcome::Done => (JobState::Done, None),
-        JobOutcome::RetryAt { at, .. } | JobOutcome::Later { at, .. } => {
-            (JobState::Queued, Some(*at))
-        }
-        JobOutcome::Dead { .. } => (JobState::Dead, None),
-    };
+    let (state, run_at) = outcome_columns(outcome);
     [
         state.as_str().into(),
         run_at.into(),
@@ -110,6 +104,17 @@ pub(crate) fn finish_values(
         job.lease_token.clone().into(),
         i32::from(matches!(outcome, JobOutcome::Later { .. })).into(),
     ]
+}
+
+/// The state a job's outcome leaves it in, and when it runs again.
+pub(crate) fn outcome_columns(outcome: &JobOutcome) -> (JobState, Option<DateTime<Utc>>) {
+    match outcome {
+        JobOutcome::Done => (JobState::Done, None),
+        JobOutcome::RetryAt { at, .. } | JobOutcome::Later { at, .. } => {
+            (JobState::Queued, Some(*at))
+        }
+        JobOutcome::Dead { .. } => (JobState::Dead, None),
+    }
 }
 
 /// Sets a claimed job's outcome, if this claim still holds it. Returns whether it did.

@@ -19,6 +19,7 @@ pub mod consents;
 mod contacts;
 pub mod coordinator_notices;
 pub mod dashboard;
+mod delivery_marks;
 mod dialect;
 pub mod eligibility;
 pub mod enrollment_writes;
@@ -68,6 +69,7 @@ pub mod training_writes;
 pub mod users;
 
 pub use access::{Authenticated, NewToken};
+pub use delivery_marks::MarksWritten;
 pub use error::StoreError;
 pub use idempotency::{Finished, Keyed, KeyedRequest, SavedResponse};
 pub use mark_connection::APPLICATION_NAME as MARKS_APPLICATION_NAME;
@@ -111,8 +113,8 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     people: person_inserts::PersonInserts,
     log: access_log::LogWriter,
-    /// PostgreSQL only: the connection that marks sent messages.
-    marks: Option<Arc<mark_connection::MarkConnection>>,
+    /// PostgreSQL only: the task that marks delivered messages, in batches.
+    marks: Option<delivery_marks::MarkWriter>,
     /// SQLite only: the file that processes migrating the same database lock in turn.
     migration_lock: Option<std::path::PathBuf>,
     /// SQLite only: held (shared) while this store is open, so a restore waits for no one.
@@ -170,14 +172,11 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
-            let marks = mark_connection::MarkConnection::new(url)?;
-            Ok(Store::new(
+            let marks = delivery_marks::MarkWriter::start(
+                mark_connection::MarkConnection::new(url)?,
                 pool.clone(),
-                pool,
-                clock,
-                Some(Arc::new(marks)),
-                None,
-            ))
+            );
+            Ok(Store::new(pool.clone(), pool, clock, Some(marks), None))
         }
     }
 
@@ -185,7 +184,7 @@ impl Store {
         read: DatabaseConnection,
         write: DatabaseConnection,
         clock: Arc<dyn Clock>,
-        marks: Option<Arc<mark_connection::MarkConnection>>,
+        marks: Option<delivery_marks::MarkWriter>,
         migration_lock: Option<std::path::PathBuf>,
     ) -> Store {
         let people = person_inserts::PersonInserts::start(write.clone());

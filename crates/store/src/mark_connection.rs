@@ -1,13 +1,12 @@
-//! One PostgreSQL connection kept for marking sent messages.
+//! One PostgreSQL connection kept for marking delivered messages.
 //!
-//! At `mail.parallel_sends` 1 the worker hands the mail server one message's end at a time,
-//! and the next end waits until this message's mark has committed: the mark is on every
-//! message's critical path. Through the pool it cost about 0.45–0.55 ms, because sqlx pings a
-//! connection when it leaves the pool and again when it comes back; on a connection of its
-//! own the same statement costs about 0.3 ms, what `pgbench` takes.
+//! A mark is on every send's critical path (the sending permit is held until it commits).
+//! Through the pool it cost about 0.45–0.55 ms, because sqlx pings a connection when it
+//! leaves the pool and again when it comes back; on a connection of its own the same
+//! statement costs about 0.3 ms, what `pgbench` takes.
 //!
-//! Only one caller uses it at a time; another (with more parallel sends) is told to use the
-//! pool. A connection that fails is dropped and opened again on the next mark.
+//! The mark writer (`delivery_marks`) is its one user. A connection that fails is dropped
+//! and opened again on the next statement.
 
 use sea_orm::sqlx::postgres::{PgConnectOptions, PgConnection};
 use sea_orm::sqlx::{self, Connection};
@@ -40,10 +39,10 @@ impl MarkConnection {
         })
     }
 
-    /// Runs `statement` on the kept connection; `None` when another caller is using it.
-    pub async fn execute(&self, statement: &Statement) -> Option<Result<(), sqlx::Error>> {
-        let mut held = self.connection.try_lock().ok()?;
-        Some(self.execute_on(&mut held, statement).await)
+    /// Runs `statement` on the kept connection.
+    pub async fn execute(&self, statement: &Statement) -> Result<(), sqlx::Error> {
+        let mut held = self.connection.lock().await;
+        self.execute_on(&mut held, statement).await
     }
 
     async fn execute_on(

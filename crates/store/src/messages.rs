@@ -3,11 +3,12 @@
 //! and records the outcome on the message (where it counts as sent), then on its job.
 
 use crate::coordinator_notices::{Digest, coordinators};
+use crate::delivery_marks::Mark;
 use crate::dialect::{self, stmt};
 use crate::entities::{
     enrollment, follow_up_task, group, job, message, notification_event, person, program, session,
 };
-use crate::jobs::{ClaimedJob, JobOutcome, finish_from, finish_values};
+use crate::jobs::{ClaimedJob, JobOutcome};
 use crate::joins::{enrolled_person, within_org};
 use crate::stored::Stored;
 use crate::{PageRequest, Result, Store, StoreError, Tx, from_json};
@@ -472,86 +473,21 @@ impl Store {
         message_id: Id,
         outcome: &DeliveryOutcome,
     ) -> Result<()> {
-        let now = self.now();
-        let (state, job_outcome, error) = match outcome {
-            DeliveryOutcome::Sent(_) => (MessageState::Sent, JobOutcome::Done, None),
-            // Not an attempt: the job waits, the message stays queued.
-            DeliveryOutcome::Deferred { until } => (
-                MessageState::Queued,
-                JobOutcome::Later {
-                    at: *until,
-                    why: "waiting for the end of quiet hours".into(),
-                },
-                None,
-            ),
-            DeliveryOutcome::Skipped { why } => {
-                (MessageState::Skipped, JobOutcome::Done, Some(why.clone()))
-            }
-            DeliveryOutcome::Failed(o) => {
-                let state = if matches!(o, JobOutcome::RetryAt { .. }) {
-                    MessageState::Retrying
-                } else {
-                    MessageState::Dead
-                };
-                (state, o.clone(), o.error().map(str::to_string))
-            }
-        };
-        let sent = match outcome {
-            DeliveryOutcome::Sent(sent) => Some(sent),
-            _ => None,
-        };
-        let mark = format!(
-            "UPDATE messages SET state = $1, attempts = $2, last_error = $3, \
-             updated_at = $4, locale = COALESCE($5, locale), \
-             sequence = COALESCE($6, sequence), sent_at = COALESCE($7, sent_at), \
-             channel = COALESCE($8, channel), segments = COALESCE($9, segments), \
-             gateway_ref = COALESCE($10, gateway_ref), send_at = COALESCE($11, send_at) \
-             WHERE id = $12 AND EXISTS (SELECT 1 FROM jobs \
-             WHERE id = $13 AND locked_by = $14 AND state = '{}')",
-            JobState::Running.as_str()
-        );
-        let mut values: Vec<sea_orm::Value> = vec![
-            state.as_str().into(),
-            // A deferral is no attempt (the job gives this run back too).
-            (job.attempts - i32::from(matches!(outcome, DeliveryOutcome::Deferred { .. }))).into(),
-            error.into(),
-            now.into(),
-            sent.map(|s| s.locale.clone()).into(),
-            sent.and_then(|s| s.sequence).into(),
-            sent.map(|_| now).into(),
-            sent.map(|s| s.channel.as_str()).into(),
-            sent.and_then(|s| s.segments).into(),
-            sent.and_then(|s| s.gateway_ref.clone()).into(),
-            match outcome {
-                DeliveryOutcome::Deferred { until } => Some(*until),
-                _ => None,
-            }
-            .into(),
-            message_id.into(),
-            job.id.into(),
-            job.lease_token.clone().into(),
-        ];
-        // On PostgreSQL one statement, whose two parts see the job as it was before it: the
-        // message is marked and the job finished only while this claim holds it. On SQLite
-        // two statements in one call to the one writer: a crash between them leaves the job
-        // running with its message marked, and claimed again it sends nothing.
-        let sql = dialect::of(&self.writer()).then(&mark, &finish_from(15));
-        values.extend(finish_values(job, &job_outcome, now));
-        let statement = stmt(&self.writer(), &sql, values);
-        if let Some(marks) = &self.marks {
-            match marks.execute(&statement).await {
-                Some(Ok(())) => return Ok(()),
-                // Run again through the pool: fenced by the claim, a mark that did commit
-                // before the error changes nothing the second time.
-                Some(Err(e)) => {
-                    tracing::warn!(error = %e, "marking a message on its own connection failed")
-                }
-                // Another send holds the connection (`mail.parallel_sends` above 1).
-                None => {}
+        let mark = Mark::new(job, message_id, outcome, self.now());
+        let writer = self.writer();
+        match &self.marks {
+            Some(marks) if !writer.is_ambient() => marks.write(mark).await?,
+            _ => {
+                writer.execute_raw(mark.alone(&writer)).await?;
             }
         }
-        self.writer().execute_raw(statement).await?;
         Ok(())
+    }
+
+    /// PostgreSQL only: the statements that marked messages together, and the marks they
+    /// held (for benchmarks and tests).
+    pub fn marks_written(&self) -> Option<crate::MarksWritten> {
+        self.marks.as_ref().map(|m| m.written())
     }
 
     /// Counts a send stopped short because its worker had lost the message's job.
