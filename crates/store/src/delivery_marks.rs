@@ -4,11 +4,12 @@
 //! send's critical path.
 //!
 //! On PostgreSQL the marks that arrive while one is being written go in together, as one
-//! statement on a connection of their own ([`MarkConnection`]). A statement's round trip,
-//! executor start and commit cost the database several times what a row does: with four
-//! sends in flight, one statement for their marks cut the database's work per SMS enough to
-//! lift the texting rate through Kannel (see `docs/PERFORMANCE.md`). SQLite marks go through
-//! its one writer, each as it comes.
+//! statement on a connection of their own ([`MarkConnection`]), written by the caller whose
+//! turn it is: no task in between (that hop cost a lone mark about 10%). A statement's round
+//! trip, executor start and commit cost the database several times what a row does: with
+//! four sends in flight, one statement for their marks cut the database's work per SMS
+//! enough to lift the texting rate through Kannel (see `docs/PERFORMANCE.md`). SQLite marks
+//! go through its one writer, each as it comes.
 
 use crate::dialect::{self, stmt};
 use crate::jobs::{ClaimedJob, JobOutcome, finish_from, outcome_columns};
@@ -22,7 +23,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, 
 use serde::Serialize;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 /// Marks in one statement at most.
 const MAX_BATCH: usize = 64;
@@ -206,33 +207,28 @@ struct Written {
     marks: AtomicU64,
 }
 
-/// The way in to the task that writes PostgreSQL's marks.
+/// Writes PostgreSQL's marks: the caller that finds the connection free writes its own mark
+/// and every mark queued meanwhile; the others wait their turn, and most find their mark
+/// written by then. A lone mark is written by its own caller, with no task in between.
 #[derive(Clone)]
 pub(crate) struct MarkWriter {
-    queue: mpsc::UnboundedSender<(Mark, Reply)>,
+    queue: Arc<std::sync::Mutex<Vec<(Mark, Reply)>>>,
+    /// Held while a batch is taken from the queue and written.
+    turn: Arc<tokio::sync::Mutex<()>>,
     connection: Arc<MarkConnection>,
     pool: DatabaseConnection,
     written: Arc<Written>,
 }
 
 impl MarkWriter {
-    /// Starts the writing task on `connection`, falling back on `pool`; it ends when the
-    /// last handle is dropped.
-    pub(crate) fn start(connection: MarkConnection, pool: DatabaseConnection) -> MarkWriter {
-        let connection = Arc::new(connection);
-        let written = Arc::new(Written::default());
-        let (queue, waiting) = mpsc::unbounded_channel();
-        tokio::spawn(write_batches(
-            connection.clone(),
-            pool.clone(),
-            written.clone(),
-            waiting,
-        ));
+    /// Marks on `connection`, falling back on `pool`.
+    pub(crate) fn new(connection: MarkConnection, pool: DatabaseConnection) -> MarkWriter {
         MarkWriter {
-            queue,
-            connection,
+            queue: Arc::default(),
+            turn: Arc::default(),
+            connection: Arc::new(connection),
             pool,
-            written,
+            written: Arc::default(),
         }
     }
 
@@ -243,39 +239,49 @@ impl MarkWriter {
         }
     }
 
-    /// Writes `mark` in the next batch; returns once it has committed.
+    /// Writes `mark`, alone or with others; returns once it has committed.
     pub(crate) async fn write(&self, mark: Mark) -> Result<(), DbErr> {
-        let (reply, answer) = oneshot::channel();
-        if let Err(mpsc::error::SendError((mark, _))) = self.queue.send((mark, reply)) {
-            // The task is gone (only a panic ends it while handles live).
-            return alone(&self.pool, &mark).await;
+        let (reply, mut answer) = oneshot::channel();
+        self.queued().push((mark, reply));
+        let _turn = self.turn.lock().await;
+        loop {
+            match answer.try_recv() {
+                // Written by a caller before, or by this one.
+                Ok(written) => return written,
+                Err(oneshot::error::TryRecvError::Closed) => {
+                    return Err(DbErr::Custom("a mark was dropped unwritten".into()));
+                }
+                Err(oneshot::error::TryRecvError::Empty) => {}
+            }
+            let batch: Vec<_> = {
+                let mut queued = self.queued();
+                let n = queued.len().min(MAX_BATCH);
+                queued.drain(..n).collect()
+            };
+            if batch.is_empty() {
+                return Err(DbErr::Custom("a mark was dropped unwritten".into()));
+            }
+            self.write_batch(batch).await;
         }
-        answer
-            .await
-            .map_err(|_| DbErr::Custom("the mark writer stopped".into()))?
     }
 
-    pub(crate) async fn close(&self) {
-        self.connection.close().await;
+    fn queued(&self) -> std::sync::MutexGuard<'_, Vec<(Mark, Reply)>> {
+        // Only pushes and takes happen under this lock: a panic cannot leave it half done.
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
 
-async fn write_batches(
-    connection: Arc<MarkConnection>,
-    pool: DatabaseConnection,
-    written: Arc<Written>,
-    mut waiting: mpsc::UnboundedReceiver<(Mark, Reply)>,
-) {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while waiting.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        let marks: Vec<&Mark> = batch.iter().map(|(m, _)| m).collect();
-        match connection.execute(&together(&marks)).await {
+    async fn write_batch(&self, mut batch: Vec<(Mark, Reply)>) {
+        let statement = match batch.as_slice() {
+            [(mark, _)] => mark.alone(&self.pool),
+            _ => together(&batch.iter().map(|(m, _)| m).collect::<Vec<_>>()),
+        };
+        match self.connection.execute(&statement).await {
             Ok(()) => {
-                written.statements.fetch_add(1, Ordering::Relaxed);
-                written
+                self.written.statements.fetch_add(1, Ordering::Relaxed);
+                self.written
                     .marks
                     .fetch_add(batch.len() as u64, Ordering::Relaxed);
-                for (_, reply) in batch.drain(..) {
+                for (_, reply) in batch {
                     let _ = reply.send(Ok(()));
                 }
             }
@@ -283,12 +289,16 @@ async fn write_batches(
                 // A cut connection, or a row the database refuses: each mark goes again
                 // through the pool, alone, to fail alone. Fenced by its claim, a mark that
                 // did commit changes nothing the second time.
-                tracing::warn!(error = %e, marks = batch.len(), "marking messages together failed");
+                tracing::warn!(error = %e, marks = batch.len(), "marking messages failed");
                 for (mark, reply) in batch.drain(..) {
-                    let _ = reply.send(alone(&pool, &mark).await);
+                    let _ = reply.send(alone(&self.pool, &mark).await);
                 }
             }
         }
+    }
+
+    pub(crate) async fn close(&self) {
+        self.connection.close().await;
     }
 }
 

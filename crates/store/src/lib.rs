@@ -113,7 +113,7 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     people: person_inserts::PersonInserts,
     log: access_log::LogWriter,
-    /// PostgreSQL only: the task that marks delivered messages, in batches.
+    /// PostgreSQL only: what marks delivered messages, in batches.
     marks: Option<delivery_marks::MarkWriter>,
     /// SQLite only: the file that processes migrating the same database lock in turn.
     migration_lock: Option<std::path::PathBuf>,
@@ -172,7 +172,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .sqlx_logging(false);
             let pool = Database::connect(opt).await?;
-            let marks = delivery_marks::MarkWriter::start(
+            let marks = delivery_marks::MarkWriter::new(
                 mark_connection::MarkConnection::new(url)?,
                 pool.clone(),
             );
