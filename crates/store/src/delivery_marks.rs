@@ -12,7 +12,7 @@
 //! go through its one writer, each as it comes.
 
 use crate::dialect::{self, stmt};
-use crate::jobs::{ClaimedJob, JobOutcome, finish_from, outcome_columns};
+use crate::jobs::{ClaimedJob, Finish, JobOutcome, finish_from};
 use crate::mark_connection::MarkConnection;
 use crate::messages::DeliveryOutcome;
 use chrono::{DateTime, Utc};
@@ -48,11 +48,8 @@ pub(crate) struct Mark {
     segments: Option<i32>,
     gateway_ref: Option<String>,
     send_at: Option<DateTime<Utc>>,
-    job_state: &'static str,
-    run_at: Option<DateTime<Utc>>,
-    job_error: Option<String>,
-    /// 1 when the job gives its run back (it waits, and that was no attempt).
-    given_back: i32,
+    #[serde(flatten)]
+    finish: Finish,
 }
 
 impl Mark {
@@ -89,8 +86,6 @@ impl Mark {
             DeliveryOutcome::Sent(sent) => Some(sent),
             _ => None,
         };
-        let given_back = i32::from(matches!(job_outcome, JobOutcome::Later { .. }));
-        let (job_state, run_at) = outcome_columns(&job_outcome);
         Mark {
             message_id,
             job_id: job.id,
@@ -110,10 +105,7 @@ impl Mark {
                 DeliveryOutcome::Deferred { until } => Some(*until),
                 _ => None,
             },
-            job_state: job_state.as_str(),
-            run_at,
-            job_error: job_outcome.error().map(str::to_string),
-            given_back,
+            finish: Finish::of(&job_outcome),
         }
     }
 
@@ -134,7 +126,7 @@ impl Mark {
             JobState::Running.as_str()
         );
         let sql = dialect::of(conn).then(&mark, &finish_from(15));
-        let values: Vec<Value> = vec![
+        let mut values: Vec<Value> = vec![
             self.state.into(),
             self.attempts.into(),
             self.last_error.clone().into(),
@@ -149,15 +141,8 @@ impl Mark {
             self.message_id.into(),
             self.job_id.into(),
             self.lease.clone().into(),
-            // `finish_from`'s parameters.
-            self.job_state.into(),
-            self.run_at.into(),
-            self.job_error.clone().into(),
-            self.at.into(),
-            self.job_id.into(),
-            self.lease.clone().into(),
-            self.given_back.into(),
         ];
+        values.extend(self.finish.values(self.job_id, &self.lease, self.at));
         stmt(conn, &sql, values)
     }
 }
@@ -248,9 +233,7 @@ impl MarkWriter {
             match answer.try_recv() {
                 // Written by a caller before, or by this one.
                 Ok(written) => return written,
-                Err(oneshot::error::TryRecvError::Closed) => {
-                    return Err(DbErr::Custom("a mark was dropped unwritten".into()));
-                }
+                Err(oneshot::error::TryRecvError::Closed) => return Err(dropped()),
                 Err(oneshot::error::TryRecvError::Empty) => {}
             }
             let batch: Vec<_> = {
@@ -259,7 +242,7 @@ impl MarkWriter {
                 queued.drain(..n).collect()
             };
             if batch.is_empty() {
-                return Err(DbErr::Custom("a mark was dropped unwritten".into()));
+                return Err(dropped());
             }
             self.write_batch(batch).await;
         }
@@ -300,6 +283,12 @@ impl MarkWriter {
     pub(crate) async fn close(&self) {
         self.connection.close().await;
     }
+}
+
+/// A mark's caller lost its answer (a batch's writer stopped mid-way): whether the mark
+/// committed is unknown, and the job's lease decides what happens next.
+fn dropped() -> DbErr {
+    DbErr::Custom("a mark was dropped unwritten".into())
 }
 
 async fn alone(pool: &DatabaseConnection, mark: &Mark) -> Result<(), DbErr> {

@@ -72,7 +72,7 @@ pub(crate) async fn enqueue(
 }
 
 /// Sets a claimed job's outcome, if this claim still holds it; its parameters, numbered
-/// from `$first` to follow another statement's, are `finish_values`. `locked_by` stays:
+/// from `$first` to follow another statement's, are [`Finish::values`]. `locked_by` stays:
 /// which claim ran the job last.
 pub(crate) fn finish_from(first: usize) -> String {
     format!(
@@ -89,31 +89,44 @@ pub(crate) fn finish_from(first: usize) -> String {
     )
 }
 
-pub(crate) fn finish_values(
-    job: &ClaimedJob,
-    outcome: &JobOutcome,
-    now: DateTime<Utc>,
-) -> [Value; 7] {
-    let (state, run_at) = outcome_columns(outcome);
-    [
-        state.as_str().into(),
-        run_at.into(),
-        outcome.error().map(str::to_string).into(),
-        now.into(),
-        job.id.into(),
-        job.lease_token.clone().into(),
-        i32::from(matches!(outcome, JobOutcome::Later { .. })).into(),
-    ]
+/// A claimed job's outcome as the columns `finish_from` sets.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Finish {
+    pub job_state: &'static str,
+    pub run_at: Option<DateTime<Utc>>,
+    pub job_error: Option<String>,
+    /// 1 when the job gives its run back (it waits, and that was no attempt).
+    pub given_back: i32,
 }
 
-/// The state a job's outcome leaves it in, and when it runs again.
-pub(crate) fn outcome_columns(outcome: &JobOutcome) -> (JobState, Option<DateTime<Utc>>) {
-    match outcome {
-        JobOutcome::Done => (JobState::Done, None),
-        JobOutcome::RetryAt { at, .. } | JobOutcome::Later { at, .. } => {
-            (JobState::Queued, Some(*at))
+impl Finish {
+    pub(crate) fn of(outcome: &JobOutcome) -> Finish {
+        let (state, run_at) = match outcome {
+            JobOutcome::Done => (JobState::Done, None),
+            JobOutcome::RetryAt { at, .. } | JobOutcome::Later { at, .. } => {
+                (JobState::Queued, Some(*at))
+            }
+            JobOutcome::Dead { .. } => (JobState::Dead, None),
+        };
+        Finish {
+            job_state: state.as_str(),
+            run_at,
+            job_error: outcome.error().map(str::to_string),
+            given_back: i32::from(matches!(outcome, JobOutcome::Later { .. })),
         }
-        JobOutcome::Dead { .. } => (JobState::Dead, None),
+    }
+
+    /// `finish_from`'s parameters, for the claim `lease` of the job `job_id`.
+    pub(crate) fn values(&self, job_id: Id, lease: &str, now: DateTime<Utc>) -> [Value; 7] {
+        [
+            self.job_state.into(),
+            self.run_at.into(),
+            self.job_error.clone().into(),
+            now.into(),
+            job_id.into(),
+            lease.into(),
+            self.given_back.into(),
+        ]
     }
 }
 
@@ -124,7 +137,7 @@ pub(crate) async fn finish(
     outcome: &JobOutcome,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let values = finish_values(job, outcome, now);
+    let values = Finish::of(outcome).values(job.id, &job.lease_token, now);
     let result = conn
         .execute_raw(stmt(conn, &finish_from(1), values))
         .await?;
