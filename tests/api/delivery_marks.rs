@@ -185,81 +185,66 @@ async fn marks_made_at_once_each_land_as_alone_fenced_by_their_own_claim() {
         );
     }
 
+    // As claimed: the message queued, its job running and held.
+    let as_claimed = || Row {
+        state: "queued".into(),
+        attempts: 0,
+        last_error: None,
+        locale: None,
+        channel: None,
+        segments: None,
+        gateway_ref: None,
+        sent_at: None,
+        send_at: now,
+        job_state: "running".into(),
+        job_attempts: 1,
+        run_at: now,
+        job_error: None,
+        locked: true,
+    };
+    // An attempt made, the job done and let go.
+    let attempted = || Row {
+        attempts: 1,
+        job_state: "done".into(),
+        locked: false,
+        ..as_claimed()
+    };
     let sent = |locale: &str, channel: &str, segments, gateway_ref| Row {
         state: "sent".into(),
-        attempts: 1,
-        last_error: None,
         locale: Some(locale.into()),
         channel: Some(channel.into()),
         segments,
         gateway_ref,
         sent_at: Some(now),
-        send_at: now,
-        job_state: "done".into(),
-        job_attempts: 1,
-        run_at: now,
-        job_error: None,
-        locked: false,
+        ..attempted()
     };
     for (i, (_, message)) in jobs.iter().enumerate() {
         let expected = match (i, i % 4) {
             (10, _) => Row {
-                state: "queued".into(),
-                attempts: 0,
-                last_error: None,
-                locale: None,
-                channel: None,
-                segments: None,
-                gateway_ref: None,
-                sent_at: None,
                 send_at: until,
                 job_state: "queued".into(),
                 job_attempts: 0,
                 run_at: until,
                 job_error: Some("waiting for the end of quiet hours".into()),
                 locked: false,
+                ..as_claimed()
             },
             // Untouched: its job stays with the worker that holds it.
-            (11, _) => Row {
-                state: "queued".into(),
-                attempts: 0,
-                last_error: None,
-                locale: None,
-                channel: None,
-                segments: None,
-                gateway_ref: None,
-                sent_at: None,
-                send_at: now,
-                job_state: "running".into(),
-                job_attempts: 1,
-                run_at: now,
-                job_error: None,
-                locked: true,
-            },
+            (11, _) => as_claimed(),
             (_, 0) => sent("ar", "sms", Some(2), Some(format!("gw-{i}"))),
             (_, 1) => sent("en", "email", None, None),
             (_, 2) => Row {
                 state: "skipped".into(),
                 last_error: Some("the session was cancelled or has started".into()),
-                locale: None,
-                channel: None,
-                segments: None,
-                gateway_ref: None,
-                sent_at: None,
-                ..sent("", "", None, None)
+                ..attempted()
             },
             _ => Row {
                 state: "retrying".into(),
                 last_error: Some("the gateway is busy".into()),
-                locale: None,
-                channel: None,
-                segments: None,
-                gateway_ref: None,
-                sent_at: None,
                 job_state: "queued".into(),
                 run_at: retry_at,
                 job_error: Some("the gateway is busy".into()),
-                ..sent("", "", None, None)
+                ..attempted()
             },
         };
         assert_eq!(row(&store, *message).await, expected, "message {i}");
@@ -288,7 +273,7 @@ async fn marks_made_at_once_each_land_as_alone_fenced_by_their_own_claim() {
     let refused = row(&store, jobs[1].1).await;
     if peergroup_blackbox::on_postgres() {
         assert!(done[1].is_err());
-        assert_eq!((refused.state.as_str(), refused.locked), ("queued", true));
+        assert_eq!(refused, as_claimed(), "left as claimed");
     } else {
         assert!(done[1].is_ok(), "{:?}", done[1]);
         assert_eq!(refused.state, "skipped");
