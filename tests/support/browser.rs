@@ -34,8 +34,8 @@ const WAIT: Duration = Duration::from_secs(10);
 /// One Chromium session with its own chromedriver.
 pub struct Browser {
     pub client: Client,
-    /// Held for its drop, which kills Chromium.
-    _driver: Driver,
+    /// Held for its drop, which kills Chromium; its log explains a failure.
+    driver: Driver,
 }
 
 impl Browser {
@@ -74,21 +74,21 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .unwrap_or_else(|e| panic!("new Chromium session: {e}\n{}", driver.log()));
-        Browser {
-            client,
-            _driver: driver,
-        }
+        Browser { client, driver }
     }
 
     /// The last lines of chromedriver's log, for a failure message: a session that ends
     /// under a test says why there.
     pub fn driver_log(&self) -> String {
-        self._driver.log()
+        self.driver.log()
     }
 
     /// Ends the session cleanly; the driver's process group is killed on drop regardless.
     pub async fn close(self) {
-        let Browser { client, _driver } = self;
+        let Browser {
+            client,
+            driver: _driver,
+        } = self;
         client.close().await.ok();
     }
 
