@@ -12,13 +12,13 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
-/// Claims and runs jobs until `stop` turns true, up to `concurrency` at once. More are
-/// claimed as soon as half the places are free, so that the jobs in hand keep going (and
-/// keep the mail server busy) while the next ones are claimed; waiting for a whole batch to
-/// end left the sends idle at every claim. Stops, too, when the sender of `stop` is gone;
-/// returns once the jobs in hand are done.
+/// Claims and runs jobs until `stop` turns true, up to [`crate::WorkerSettings::jobs_in_hand`]
+/// at once. More are claimed as soon as half the places are free, so that the jobs in hand
+/// keep going (and keep the mail server busy) while the next ones are claimed; waiting for
+/// a whole batch to end left the sends idle at every claim. Stops, too, when the sender of
+/// `stop` is gone; returns once the jobs in hand are done.
 pub async fn run(rt: Arc<Runtime>, mut stop: watch::Receiver<bool>) {
-    let limit = rt.settings.concurrency.max(1) as usize;
+    let limit = rt.settings.jobs_in_hand();
     // A claim costs one statement however many jobs it takes.
     let refill = limit.div_ceil(2);
     let mut running = JoinSet::new();
