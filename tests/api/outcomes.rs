@@ -682,6 +682,104 @@ async fn a_program_plan_sets_what_is_due_and_refuses_the_rest() {
 }
 
 #[tokio::test]
+async fn a_coordinators_dashboard_lists_the_groups_with_assessments_due_most_first() {
+    use peergroup_blackbox::pages::invited;
+    let app = TestApp::spawn().await;
+    let world = World::build(&app, "riverside").await;
+    let other = World::build(&app, "harbour").await;
+    let mut program = peergroup_blackbox::fixtures::program();
+    program["assessments"] =
+        json!([{"instrument": "phq-9", "timepoints": ["baseline", "after_session_6"]}]);
+    for w in [&world, &other] {
+        app.put(
+            &w.token,
+            &format!("/api/v1/programs/{}", w.program),
+            &program,
+        )
+        .await
+        .ok(200);
+    }
+    let group = |name: &str| {
+        let mut g = peergroup_blackbox::fixtures::group(world.program);
+        g["name"] = json!(name);
+        g
+    };
+    // Two places in another group; one in a group since cancelled.
+    let wednesday = app
+        .create_id(&world.token, "/api/v1/groups", &group("Wednesday circle"))
+        .await;
+    app.enrol_new(&world.token, wednesday, "Amrit K").await;
+    app.enrol_new(&world.token, wednesday, "Jaspreet G").await;
+    app.generate_sessions(&world.token, wednesday).await;
+    let cancelled = app
+        .create_id(&world.token, "/api/v1/groups", &group("Closed circle"))
+        .await;
+    app.enrol_new(&world.token, cancelled, "Simran D").await;
+    app.generate_sessions(&world.token, cancelled).await;
+    app.post(
+        &world.token,
+        &format!("/api/v1/groups/{cancelled}/status"),
+        &json!({"status": "cancelled"}),
+    )
+    .await
+    .ok(200);
+
+    // On the day before the first session (Wednesday 3 February in Vancouver, 20:00 UTC
+    // being noon there) nothing is due.
+    let utc = |d: u32, h: u32| {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 2, d, h, 0, 0).unwrap()
+    };
+    app.clock.set(utc(2, 20));
+    let mut coordinator =
+        invited(&app, &world.token, "lead@riverside.example", "coordinator").await;
+    let board = coordinator.get("/dashboard").await.body;
+    assert!(board.contains("No group has an assessment due."), "{board}");
+
+    // From the session's day, each place owes its baseline.
+    app.clock.set(utc(4, 12));
+    // A reading of the dashboard is shown again for a second; a sign-in lasts a day.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let mut coordinator =
+        invited(&app, &world.token, "next@riverside.example", "coordinator").await;
+    let board = coordinator.get("/dashboard").await.body;
+    let listed = |body: &str, group: i64| body.find(&format!("/groups/{group}/outcomes"));
+    let (most, one) = (
+        listed(&board, wednesday).expect("the group with two due"),
+        listed(&board, world.group).expect("the group with one due"),
+    );
+    assert!(most < one, "most first: {board}");
+    assert!(
+        board.contains("Wednesday circle: 2 assessments due"),
+        "{board}"
+    );
+    assert!(
+        board.contains("Surrey Punjabi group: one assessment due"),
+        "{board}"
+    );
+    assert!(
+        listed(&board, cancelled).is_none(),
+        "a cancelled group: {board}"
+    );
+    assert!(
+        listed(&board, other.group).is_none(),
+        "another organization's: {board}"
+    );
+    assert!(
+        !board.contains("No group has an assessment due."),
+        "{board}"
+    );
+
+    // The other organization's coordinator sees their own group only.
+    let mut theirs = invited(&app, &other.token, "lead@harbour.example", "coordinator").await;
+    let board = theirs.get("/dashboard").await.body;
+    assert!(listed(&board, other.group).is_some(), "{board}");
+    for group in [world.group, wednesday, cancelled] {
+        assert!(listed(&board, group).is_none(), "{board}");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_api_defines_records_and_reports_as_the_pages_do() {
     use peergroup_domain::org::Role;
     let app = TestApp::spawn().await;

@@ -1,7 +1,8 @@
 //! A coordinator's week on one page: the coming sessions and the roles they lack,
-//! follow-ups, facilitators short of training, supports to arrange, and how many
-//! participants each group keeps.
+//! follow-ups, facilitators short of training, supports to arrange, how many
+//! participants each group keeps, and the assessments due.
 
+use crate::outcomes::{GroupDue, due_by_group};
 use chrono::TimeDelta;
 use peergroup_domain::Id;
 use peergroup_domain::training::FacilitatorGap;
@@ -23,6 +24,8 @@ pub struct Dashboard {
     pub supports: NeedsAt,
     /// Active groups, the one keeping the smallest share of its participants first.
     pub retention: Vec<GroupRetention>,
+    /// Groups with planned assessments due and not taken, the most first.
+    pub assessments: Vec<GroupDue>,
 }
 
 pub async fn dashboard(store: &Store, org: Id) -> Result<Dashboard> {
@@ -39,7 +42,11 @@ pub async fn dashboard(store: &Store, org: Id) -> Result<Dashboard> {
             .total_cmp(&share(b))
             .then_with(|| a.name.cmp(&b.name))
     });
+    let mut assessments = due_by_group(store, org, None, now).await?;
+    // Stable: groups with as many stay by name.
+    assessments.sort_by_key(|g| std::cmp::Reverse(g.due));
     Ok(Dashboard {
+        assessments,
         week,
         follow_ups,
         training,

@@ -209,18 +209,8 @@ pub async fn due_assessments(
         return Ok(vec![]);
     }
     let sessions = store.plan_session_days(org, group_id).await?;
-    // Only instruments that can be entered: built in, or defined by the organization.
-    let defined: BTreeSet<String> = store
-        .org_instruments(org)
-        .await?
-        .iter()
-        .map(|d| d.key().to_string())
-        .collect();
-    let due: Vec<DueFrom> = due_dates(plan, &sessions)
-        .into_iter()
-        .filter(|d| d.from <= today)
-        .filter(|d| builtin_definition(&d.instrument).is_some() || defined.contains(&d.instrument))
-        .collect();
+    let defined = defined_instruments(store, org).await?;
+    let due = due_by(plan, &sessions, today, &defined);
     if due.is_empty() {
         return Ok(vec![]);
     }
@@ -252,30 +242,75 @@ pub struct GroupDue {
     pub due: usize,
 }
 
-/// For each of `groups` with assessments due by today in its timezone, how many.
+/// Keys of the organization's own instruments.
+async fn defined_instruments(store: &Store, org: Id) -> Result<BTreeSet<String>> {
+    Ok(store
+        .org_instruments(org)
+        .await?
+        .iter()
+        .map(|d| d.key().to_string())
+        .collect())
+}
+
+/// The planned assessments come due by `today` that can be entered: built in, or among
+/// the organization's own instruments (`defined`).
+fn due_by(
+    plan: &[PlannedAssessment],
+    sessions: &[(u32, chrono::NaiveDate)],
+    today: chrono::NaiveDate,
+    defined: &BTreeSet<String>,
+) -> Vec<DueFrom> {
+    due_dates(plan, sessions)
+        .into_iter()
+        .filter(|d| d.from <= today)
+        .filter(|d| builtin_definition(&d.instrument).is_some() || defined.contains(&d.instrument))
+        .collect()
+}
+
+/// The groups of `org` that are not cancelled (of `only`, if given) with assessments due
+/// by today in their timezone and not taken, how many each, by name. A few statements
+/// however many groups: the coordinator's dashboard asks for all of them.
 pub async fn due_by_group(
     store: &Store,
     org: Id,
-    groups: &[Id],
+    only: Option<&[Id]>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<GroupDue>> {
+    let inputs = store.due_inputs(org, only).await?;
+    if inputs.groups.is_empty() {
+        return Ok(vec![]);
+    }
+    let defined = defined_instruments(store, org).await?;
     let mut list = vec![];
-    for &group_id in groups {
-        let group = store.get_group(org, group_id).await?;
-        let plan = store
-            .get_program(org, group.spec.program_id)
-            .await?
-            .spec
-            .assessments;
-        let today = now.with_timezone(&group.spec.timezone.tz()).date_naive();
-        let due = due_assessments(store, org, group_id, &plan, today)
-            .await?
-            .len();
-        if due > 0 {
+    for g in &inputs.groups {
+        let (Some(plan), Some(sessions)) = (
+            inputs.plans.get(&g.program_id),
+            inputs.sessions.get(&g.group_id),
+        ) else {
+            continue;
+        };
+        let tz: chrono_tz::Tz = g.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let due = due_by(
+            plan,
+            sessions,
+            now.with_timezone(&tz).date_naive(),
+            &defined,
+        );
+        let enrollments = inputs.enrollments.get(&g.group_id).map_or(&[][..], |e| e);
+        let count = enrollments
+            .iter()
+            .flat_map(|&e| due.iter().map(move |d| (e, d)))
+            .filter(|(e, d)| {
+                !inputs
+                    .taken
+                    .contains(&(*e, d.instrument.clone(), d.timepoint))
+            })
+            .count();
+        if count > 0 {
             list.push(GroupDue {
-                group_id,
-                group_name: group.spec.name.to_string(),
-                due,
+                group_id: g.group_id,
+                group_name: g.name.clone(),
+                due: count,
             });
         }
     }

@@ -1,15 +1,19 @@
 //! Outcomes in storage: an organization's own instruments (as JSON definitions), scored
 //! assessments, and consent for research use.
 
-use crate::entities::{assessment, instrument, instrument_translation, person, session};
+use crate::entities::{
+    assessment, enrollment, group, instrument, instrument_translation, person, session,
+};
 use crate::{Result, Store, StoreError, from_json};
 use chrono::NaiveDate;
 use peergroup_domain::Id;
+use peergroup_domain::enrollment::EnrollmentStatus;
+use peergroup_domain::group::GroupStatus;
 use peergroup_domain::instruments::Translation;
-use peergroup_domain::outcomes::{Definition, Timepoint};
+use peergroup_domain::outcomes::{Definition, PlannedAssessment, Timepoint};
 use sea_orm::entity::prelude::*;
 use sea_orm::{ActiveValue::Set, QueryOrder, QuerySelect};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An assessment to keep, scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +29,33 @@ pub struct NewAssessment {
     pub missing: u32,
     pub entered_by: Option<Id>,
 }
+
+/// A group whose due assessments are counted, its program's plan saying what is due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DueGroup {
+    pub group_id: Id,
+    pub name: String,
+    pub timezone: String,
+    pub program_id: Id,
+}
+
+/// What several groups' due assessments are counted from.
+#[derive(Debug, Default)]
+pub struct DueInputs {
+    /// By name.
+    pub groups: Vec<DueGroup>,
+    /// What each of their programs plans to assess.
+    pub plans: HashMap<Id, Vec<PlannedAssessment>>,
+    /// Each group's plan sessions, as (number, local date).
+    pub sessions: HashMap<Id, Vec<(u32, NaiveDate)>>,
+    /// Each group's enrolments holding a place (enrolled or completed).
+    pub enrollments: HashMap<Id, Vec<Id>>,
+    /// The (enrolment, instrument, timepoint) assessments taken.
+    pub taken: HashSet<(Id, String, Timepoint)>,
+}
+
+/// Groups read in one statement.
+const GROUPS_A_STATEMENT: usize = 500;
 
 /// One person's total at one timepoint, for pooled figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -278,19 +309,98 @@ impl Store {
             .collect())
     }
 
+    /// The groups of `org` that are not cancelled (of those in `only`, if given), with what
+    /// their due assessments are counted from: a few statements however many groups, where
+    /// one group at a time took several each.
+    pub async fn due_inputs(&self, org: Id, only: Option<&[Id]>) -> Result<DueInputs> {
+        let db = self.reader();
+        let mut groups = group::Entity::find()
+            .filter(group::Column::OrgId.eq(org))
+            .filter(group::Column::Status.ne(GroupStatus::Cancelled.as_str()));
+        if let Some(ids) = only {
+            groups = groups.filter(group::Column::Id.is_in(ids.iter().copied()));
+        }
+        let groups: Vec<DueGroup> = groups
+            .select_only()
+            .column(group::Column::Id)
+            .column(group::Column::Name)
+            .column(group::Column::Timezone)
+            .column(group::Column::ProgramId)
+            .order_by_asc(group::Column::Name)
+            .order_by_asc(group::Column::Id)
+            .into_tuple::<(Id, String, String, Id)>()
+            .all(&db)
+            .await?
+            .into_iter()
+            .map(|(group_id, name, timezone, program_id)| DueGroup {
+                group_id,
+                name,
+                timezone,
+                program_id,
+            })
+            .collect();
+        let mut inputs = DueInputs::default();
+        let ids: Vec<Id> = groups.iter().map(|g| g.group_id).collect();
+        for chunk in ids.chunks(GROUPS_A_STATEMENT) {
+            let sessions = session::Entity::find()
+                .select_only()
+                .column(session::Column::GroupId)
+                .column(session::Column::Number)
+                .column(session::Column::LocalDate)
+                .filter(session::Column::OrgId.eq(org))
+                .filter(session::Column::GroupId.is_in(chunk.iter().copied()))
+                .filter(session::Column::Number.gt(0))
+                .into_tuple::<(Id, i32, NaiveDate)>()
+                .all(&db)
+                .await?;
+            for (g, n, day) in sessions {
+                let n = u32::try_from(n).unwrap_or(0);
+                inputs.sessions.entry(g).or_default().push((n, day));
+            }
+            let holding = [EnrollmentStatus::Enrolled, EnrollmentStatus::Completed];
+            let enrollments = enrollment::Entity::find()
+                .select_only()
+                .column(enrollment::Column::GroupId)
+                .column(enrollment::Column::Id)
+                .filter(enrollment::Column::OrgId.eq(org))
+                .filter(enrollment::Column::GroupId.is_in(chunk.iter().copied()))
+                .filter(enrollment::Column::Status.is_in(holding.map(|s| s.as_str())))
+                .into_tuple::<(Id, Id)>()
+                .all(&db)
+                .await?;
+            for (g, e) in enrollments {
+                inputs.enrollments.entry(g).or_default().push(e);
+            }
+            inputs.taken.extend(self.taken_in(org, chunk).await?);
+        }
+        let programs = groups.iter().map(|g| g.program_id);
+        inputs.plans = crate::programs::program_specs(&db, programs)
+            .await?
+            .into_iter()
+            .map(|(id, spec)| (id, spec.assessments))
+            .collect();
+        inputs.groups = groups;
+        Ok(inputs)
+    }
+
     /// Which (enrolment, instrument, timepoint) the group has assessments for.
     pub async fn taken_assessments(
         &self,
         org: Id,
         group_id: Id,
     ) -> Result<HashSet<(Id, String, Timepoint)>> {
+        self.taken_in(org, &[group_id]).await
+    }
+
+    /// [`Store::taken_assessments`] of several groups.
+    async fn taken_in(&self, org: Id, groups: &[Id]) -> Result<HashSet<(Id, String, Timepoint)>> {
         assessment::Entity::find()
             .select_only()
             .column(assessment::Column::EnrollmentId)
             .column(assessment::Column::InstrumentKey)
             .column(assessment::Column::Timepoint)
             .filter(assessment::Column::OrgId.eq(org))
-            .filter(assessment::Column::GroupId.eq(group_id))
+            .filter(assessment::Column::GroupId.is_in(groups.iter().copied()))
             .into_tuple::<(Id, String, String)>()
             .all(&self.reader())
             .await?

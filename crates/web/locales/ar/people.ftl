@@ -176,3 +176,4 @@ dashboard-retention = المشاركون الباقون في كل مجموعة
 dashboard-retention-none = لا توجد مجموعات نشطة حتى الآن.
 dashboard-kept = { $kept } من { $all }
 dashboard-more-groups = مجموعات غير معروضة: { $count }
+dashboard-assessments-none = لا توجد تقييمات مستحقة في أي مجموعة.

@@ -176,3 +176,4 @@ dashboard-retention = Participants still in each group
 dashboard-retention-none = No active groups yet.
 dashboard-kept = { $kept } of { $all }
 dashboard-more-groups = Groups not shown: { $count }
+dashboard-assessments-none = No group has an assessment due.

@@ -176,3 +176,4 @@ dashboard-retention = Participantes que siguen en cada grupo
 dashboard-retention-none = Todavía no hay grupos activos.
 dashboard-kept = { $kept } de { $all }
 dashboard-more-groups = Grupos que no se muestran: { $count }
+dashboard-assessments-none = Ningún grupo tiene evaluaciones pendientes.

@@ -176,3 +176,4 @@ dashboard-retention = اشتراک‌کننده‌هایی که هنوز در ه
 dashboard-retention-none = هنوز هیچ گروپ فعالی نیست.
 dashboard-kept = { $kept } از { $all }
 dashboard-more-groups = گروپ‌هایی که نشان داده نشده: { $count }
+dashboard-assessments-none = هیچ گروپی ارزیابی لازم ندارد.

@@ -176,3 +176,4 @@ dashboard-retention = Participants encore présents dans chaque groupe
 dashboard-retention-none = Aucun groupe actif pour le moment.
 dashboard-kept = { $kept } sur { $all }
 dashboard-more-groups = Groupes non affichés : { $count }
+dashboard-assessments-none = Aucun groupe n’a d’évaluation à faire.

@@ -176,3 +176,4 @@ dashboard-retention = हरेक समूहमा अझै रहेका 
 dashboard-retention-none = अहिलेसम्म कुनै सक्रिय समूह छैन।
 dashboard-kept = { $all } मध्ये { $kept }
 dashboard-more-groups = नदेखाइएका समूह: { $count }
+dashboard-assessments-none = कुनै पनि समूहमा मूल्याङ्कन बाँकी छैन।

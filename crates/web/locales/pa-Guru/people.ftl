@@ -176,3 +176,4 @@ dashboard-retention = ਹਰ ਗਰੁੱਪ ਵਿੱਚ ਹਾਲੇ ਵੀ �
 dashboard-retention-none = ਹਾਲੇ ਕੋਈ ਚੱਲਦਾ ਗਰੁੱਪ ਨਹੀਂ ਹੈ।
 dashboard-kept = { $all } ਵਿੱਚੋਂ { $kept }
 dashboard-more-groups = ਨਾ ਦਿਖਾਏ ਗਏ ਗਰੁੱਪ: { $count }
+dashboard-assessments-none = ਕਿਸੇ ਵੀ ਗਰੁੱਪ ਵਿੱਚ ਕੋਈ ਮੁਲਾਂਕਣ ਬਾਕੀ ਨਹੀਂ।

@@ -176,3 +176,4 @@ dashboard-retention = Скільки учасників залишилося в 
 dashboard-retention-none = Активних груп ще немає.
 dashboard-kept = { $kept } з { $all }
 dashboard-more-groups = Груп не показано: { $count }
+dashboard-assessments-none = У жодній групі немає потрібних оцінювань.

@@ -176,3 +176,4 @@ dashboard-retention = 各小组仍在参加的参与者
 dashboard-retention-none = 还没有进行中的小组。
 dashboard-kept = { $kept } / { $all } 人
 dashboard-more-groups = 未显示的小组：{ $count } 个
+dashboard-assessments-none = 没有小组有待完成的评估。

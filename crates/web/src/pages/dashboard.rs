@@ -1,8 +1,10 @@
 //! The coordinator's dashboard: the coming week's sessions (and those missing a lead
-//! role), follow-ups, training gaps, supports to arrange, and a small chart of the share
-//! of participants each active group keeps, drawn by the server as SVG.
+//! role), follow-ups, training gaps, supports to arrange, a small chart of the share of
+//! participants each active group keeps (drawn by the server as SVG), and the groups with
+//! assessments due.
 
 use super::login::SignedIn;
+use super::outcomes::due_links;
 use super::text::Words;
 use super::{Frame, error_page, page};
 use crate::AppState;
@@ -83,6 +85,9 @@ struct DashboardPage {
     supports: Vec<String>,
     retention: Vec<RetentionBar>,
     more_groups: Option<String>,
+    /// (link, words) for each group with assessments due, the most first.
+    assessments: Vec<(String, String)>,
+    more_assessments: Option<String>,
 }
 
 fn session_line(w: &Words, s: &WeekSession) -> SessionLine {
@@ -191,6 +196,14 @@ fn view(w: &Words, d: &Dashboard) -> DashboardPage {
             .collect(),
         more_groups: (d.retention.len() > SHOWN)
             .then(|| w.t1("dashboard-more-groups", "count", d.retention.len() - SHOWN)),
+        assessments: due_links(w, &d.assessments[..d.assessments.len().min(SHOWN)]),
+        more_assessments: (d.assessments.len() > SHOWN).then(|| {
+            w.t1(
+                "dashboard-more-groups",
+                "count",
+                d.assessments.len() - SHOWN,
+            )
+        }),
     }
 }
 

@@ -15,7 +15,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use peergroup_app::outcomes::{
-    change, changes, due_assessments, instrument, instrument_in, program_groups, record_assessment,
+    GroupDue, change, changes, due_assessments, instrument, instrument_in, program_groups,
+    record_assessment,
 };
 use peergroup_domain::Id;
 use peergroup_domain::access_log::{About, AccessAction};
@@ -44,6 +45,25 @@ pub(super) fn timepoint_words(w: &Words, t: Timepoint) -> String {
 }
 
 /// A value for a query string.
+/// A link to each group's outcomes page with how many assessments it has due.
+pub fn due_links(w: &Words, groups: &[GroupDue]) -> Vec<(String, String)> {
+    groups
+        .iter()
+        .map(|g| {
+            (
+                format!("/groups/{}/outcomes", g.group_id),
+                w.tn(
+                    "sessions-assessments-due",
+                    &[
+                        ("count", g.due.to_string()),
+                        ("group", g.group_name.clone()),
+                    ],
+                ),
+            )
+        })
+        .collect()
+}
+
 fn q(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }

@@ -3,6 +3,7 @@
 //! group's session answers 404, as in the API.
 
 use super::login::{Fields, SignedIn, refused};
+use super::outcomes::due_links;
 use super::text::Words;
 use super::{Frame, error_page, page};
 use crate::AppState;
@@ -144,10 +145,9 @@ pub async fn my_sessions(State(state): State<AppState>, signed: SignedIn) -> Res
         let groups = visible_groups(&state, &signed.who).await?;
         let sheets =
             session_sheets::upcoming(&state.store, &signed.who, groups.clone(), now).await?;
-        // A facilitator's own groups. A coordinator may have hundreds meeting this week:
-        // each group's outcomes page lists its own.
+        // A facilitator's own groups; a coordinator's dashboard lists every group's.
         let due = match &groups {
-            Some(ids) => due_by_group(&state.store, signed.who.org_id, ids, now).await?,
+            Some(ids) => due_by_group(&state.store, signed.who.org_id, Some(ids), now).await?,
             None => vec![],
         };
         Ok::<_, ApiError>((sheets, due))
@@ -156,21 +156,7 @@ pub async fn my_sessions(State(state): State<AppState>, signed: SignedIn) -> Res
         Ok(read) => read,
         Err(e) => return error_page(w, signed.me(), e),
     };
-    let due = due
-        .iter()
-        .map(|g| {
-            (
-                format!("/groups/{}/outcomes", g.group_id),
-                w.tn(
-                    "sessions-assessments-due",
-                    &[
-                        ("count", g.due.to_string()),
-                        ("group", g.group_name.clone()),
-                    ],
-                ),
-            )
-        })
-        .collect();
+    let due = due_links(w, &due);
     let cards = sheets
         .iter()
         .map(|s| {
