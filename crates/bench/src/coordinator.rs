@@ -213,6 +213,9 @@ async fn dashboard_parts(store: &Store, org: Id) -> anyhow::Result<()> {
     let t = Instant::now();
     store.group_retention(org).await?;
     parts.push(("retention", t.elapsed()));
+    let t = Instant::now();
+    peergroup_app::outcomes::due_by_group(store, org, None, now).await?;
+    parts.push(("assessments due", t.elapsed()));
     let line: Vec<String> = parts
         .iter()
         .map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0))
@@ -480,7 +483,7 @@ async fn import(
             file.push_str(&format!("Новий {i},uk,,12345,yes\n"));
         } else {
             file.push_str(&format!(
-                "Новий учасник {i},uk,n{i}@example.org,+1778{i:07},yes\n"
+                "Новий учасник {i},uk,n{i}@example.org,+1604555{i:04},yes\n"
             ));
         }
     }
