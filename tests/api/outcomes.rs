@@ -776,6 +776,18 @@ async fn a_coordinators_dashboard_lists_the_groups_with_assessments_due_most_fir
     for group in [world.group, wednesday, cancelled] {
         assert!(listed(&board, group).is_none(), "{board}");
     }
+    // Asked about no group (a facilitator without one), the store reads none.
+    let store = app.server().store.clone();
+    let org = org_id(&store, "riverside").await;
+    assert!(
+        store
+            .due_inputs(org, Some(&[]))
+            .await
+            .unwrap()
+            .groups
+            .is_empty()
+    );
+    assert_eq!(store.due_inputs(org, None).await.unwrap().groups.len(), 2);
     app.stop().await;
 }
 

@@ -276,6 +276,9 @@ pub async fn due_by_group(
     only: Option<&[Id]>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<GroupDue>> {
+    if only.is_some_and(<[Id]>::is_empty) {
+        return Ok(vec![]);
+    }
     let inputs = store.due_inputs(org, only).await?;
     if inputs.groups.is_empty() {
         return Ok(vec![]);
