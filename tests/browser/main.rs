@@ -1164,6 +1164,32 @@ async fn tang_2015_runs_from_template_to_export_through_the_pages_only() {
         .await;
     check(&b, "program-card").await;
 
+    // 9b. The coordinator's dashboard names the group with assessments due and links to
+    // its outcomes page; in Arabic too.
+    let due_link =
+        format!("section[aria-labelledby=assessments] a[href='/groups/{group}/outcomes']");
+    b.client
+        .goto(&format!("{}/dashboard", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text(&due_link, "Surrey Punjabi diabetes group")
+        .await;
+    b.wait_for_text(
+        &due_link,
+        "Surrey Punjabi diabetes group: 11 assessments due",
+    )
+    .await;
+    check(&b, "dashboard-due").await;
+    choose_language(&b, &app.base, "ar").await;
+    b.client
+        .goto(&format!("{}/dashboard", app.base))
+        .await
+        .unwrap();
+    b.wait_for_text(&format!("html[lang=ar] {due_link}"), "مستحق")
+        .await;
+    check(&b, "dashboard-due-ar").await;
+    choose_language(&b, &app.base, "en").await;
+
     // 10. The peer leader, in Arabic, finds the assessments due and enters one.
     tap(&b, "header button").await;
     b.wait_for_text("main", "You are signed out.").await;
