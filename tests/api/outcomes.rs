@@ -787,7 +787,36 @@ async fn a_coordinators_dashboard_lists_the_groups_with_assessments_due_most_fir
             .groups
             .is_empty()
     );
-    assert_eq!(store.due_inputs(org, None).await.unwrap().groups.len(), 2);
+    // A group whose program plans no assessment is not read at all.
+    let unplanned = app
+        .create_id(
+            &world.token,
+            "/api/v1/programs",
+            &peergroup_blackbox::fixtures::program(),
+        )
+        .await;
+    let plain = app
+        .create_id(
+            &world.token,
+            "/api/v1/groups",
+            &peergroup_blackbox::fixtures::group(unplanned),
+        )
+        .await;
+    app.enrol_new(&world.token, plain, "Navdeep B").await;
+    app.generate_sessions(&world.token, plain).await;
+    let read: Vec<i64> = store
+        .due_inputs(org, None)
+        .await
+        .unwrap()
+        .groups
+        .iter()
+        .map(|g| g.group_id)
+        .collect();
+    assert_eq!(
+        read,
+        [world.group, wednesday],
+        "by name, planned, not cancelled"
+    );
     app.stop().await;
 }
 

@@ -17,7 +17,7 @@ use peergroup_store::PageRequest;
 use peergroup_store::groups::GroupFilter;
 use peergroup_store::outcomes::NewAssessment;
 use peergroup_store::{Result, Store, StoreError};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Keeps an organization's scale or measure, checked first.
 pub async fn define_instrument(store: &Store, org: Id, def: &Definition) -> Result<()> {
@@ -217,18 +217,16 @@ pub async fn due_assessments(
     let taken = store.taken_assessments(org, group_id).await?;
     let mut list = vec![];
     for p in store.outcome_participants(org, group_id).await? {
-        for d in &due {
-            if !taken.contains(&(p.enrollment_id, d.instrument.clone(), d.timepoint)) {
-                list.push(DueAssessment {
-                    enrollment_id: p.enrollment_id,
-                    person_id: p.person_id,
-                    name: p.name.clone(),
-                    preferred_language: p.preferred_language.clone(),
-                    instrument: d.instrument.clone(),
-                    timepoint: d.timepoint,
-                    due_from: d.from,
-                });
-            }
+        for d in not_taken(p.enrollment_id, &due, &taken) {
+            list.push(DueAssessment {
+                enrollment_id: p.enrollment_id,
+                person_id: p.person_id,
+                name: p.name.clone(),
+                preferred_language: p.preferred_language.clone(),
+                instrument: d.instrument.clone(),
+                timepoint: d.timepoint,
+                due_from: d.from,
+            });
         }
     }
     Ok(list)
@@ -267,6 +265,16 @@ fn due_by(
         .collect()
 }
 
+/// Of the assessments `due`, those the enrolment has not taken.
+fn not_taken<'a>(
+    enrollment: Id,
+    due: &'a [DueFrom],
+    taken: &'a HashSet<(Id, String, Timepoint)>,
+) -> impl Iterator<Item = &'a DueFrom> {
+    due.iter()
+        .filter(move |d| !taken.contains(&(enrollment, d.instrument.clone(), d.timepoint)))
+}
+
 /// The groups of `org` that are not cancelled (of `only`, if given) with assessments due
 /// by today in their timezone and not taken, how many each, by name. A few statements
 /// however many groups: the coordinator's dashboard asks for all of them.
@@ -300,15 +308,10 @@ pub async fn due_by_group(
             &defined,
         );
         let enrollments = inputs.enrollments.get(&g.group_id).map_or(&[][..], |e| e);
-        let count = enrollments
+        let count: usize = enrollments
             .iter()
-            .flat_map(|&e| due.iter().map(move |d| (e, d)))
-            .filter(|(e, d)| {
-                !inputs
-                    .taken
-                    .contains(&(*e, d.instrument.clone(), d.timepoint))
-            })
-            .count();
+            .map(|&e| not_taken(e, &due, &inputs.taken).count())
+            .sum();
         if count > 0 {
             list.push(GroupDue {
                 group_id: g.group_id,

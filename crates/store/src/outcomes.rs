@@ -44,7 +44,7 @@ pub struct DueGroup {
 pub struct DueInputs {
     /// By name.
     pub groups: Vec<DueGroup>,
-    /// What each of their programs plans to assess.
+    /// What each of their programs plans to assess (never nothing).
     pub plans: HashMap<Id, Vec<PlannedAssessment>>,
     /// Each group's plan sessions, as (number, local date).
     pub sessions: HashMap<Id, Vec<(u32, NaiveDate)>>,
@@ -56,6 +56,10 @@ pub struct DueInputs {
 
 /// Groups read in one statement.
 const GROUPS_A_STATEMENT: usize = 500;
+
+/// The enrolments whose people are assessed: those holding a place, or who finished.
+const HOLDING_A_PLACE: [EnrollmentStatus; 2] =
+    [EnrollmentStatus::Enrolled, EnrollmentStatus::Completed];
 
 /// One person's total at one timepoint, for pooled figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,18 +269,21 @@ pub struct Participant {
 impl Store {
     /// The group's enrolled and completed participants, by name.
     pub async fn outcome_participants(&self, org: Id, group_id: Id) -> Result<Vec<Participant>> {
-        let sql = "SELECT e.id AS enrollment_id, p.id AS person_id, p.display_name, \
-                   p.preferred_language \
-                   FROM enrollments e \
-                   JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
-                   WHERE e.org_id = $1 AND e.group_id = $2 \
-                     AND e.status IN ('enrolled', 'completed') \
-                   ORDER BY p.display_name, e.id";
+        let sql = format!(
+            "SELECT e.id AS enrollment_id, p.id AS person_id, p.display_name, \
+             p.preferred_language \
+             FROM enrollments e \
+             JOIN people p ON p.id = e.person_id AND p.org_id = e.org_id \
+             WHERE e.org_id = $1 AND e.group_id = $2 \
+               AND e.status IN ({holding}) \
+             ORDER BY p.display_name, e.id",
+            holding = crate::stored::sql_words(&HOLDING_A_PLACE),
+        );
         let db = self.reader();
         let rows = db
             .query_all_raw(crate::dialect::stmt(
                 &db,
-                sql,
+                &sql,
                 [org.into(), group_id.into()],
             ))
             .await?;
@@ -294,24 +301,39 @@ impl Store {
 
     /// The (number, local date) of each session of the group's plan (not extra sessions).
     pub async fn plan_session_days(&self, org: Id, group_id: Id) -> Result<Vec<(u32, NaiveDate)>> {
-        Ok(session::Entity::find()
+        let mut days = self.plan_session_days_in(org, &[group_id]).await?;
+        Ok(days.remove(&group_id).unwrap_or_default())
+    }
+
+    /// [`Store::plan_session_days`] of several groups, by group.
+    async fn plan_session_days_in(
+        &self,
+        org: Id,
+        groups: &[Id],
+    ) -> Result<HashMap<Id, Vec<(u32, NaiveDate)>>> {
+        let rows = session::Entity::find()
             .select_only()
+            .column(session::Column::GroupId)
             .column(session::Column::Number)
             .column(session::Column::LocalDate)
             .filter(session::Column::OrgId.eq(org))
-            .filter(session::Column::GroupId.eq(group_id))
+            .filter(session::Column::GroupId.is_in(groups.iter().copied()))
             .filter(session::Column::Number.gt(0))
-            .into_tuple::<(i32, NaiveDate)>()
+            .into_tuple::<(Id, i32, NaiveDate)>()
             .all(&self.reader())
-            .await?
-            .into_iter()
-            .map(|(n, d)| (u32::try_from(n).unwrap_or(0), d))
-            .collect())
+            .await?;
+        let mut days: HashMap<Id, Vec<(u32, NaiveDate)>> = HashMap::new();
+        for (g, n, day) in rows {
+            days.entry(g)
+                .or_default()
+                .push((u32::try_from(n).unwrap_or(0), day));
+        }
+        Ok(days)
     }
 
-    /// The groups of `org` that are not cancelled (of those in `only`, if given), with what
-    /// their due assessments are counted from: a few statements however many groups, where
-    /// one group at a time took several each.
+    /// The groups of `org` that are not cancelled and whose program plans assessments (of
+    /// those in `only`, if given), with what their due assessments are counted from: a few
+    /// statements however many groups, where one group at a time took several each.
     pub async fn due_inputs(&self, org: Id, only: Option<&[Id]>) -> Result<DueInputs> {
         let db = self.reader();
         let mut groups = group::Entity::find()
@@ -339,32 +361,34 @@ impl Store {
                 program_id,
             })
             .collect();
-        let mut inputs = DueInputs::default();
+        // Only groups whose program plans an assessment have anything to count.
+        let plans: HashMap<Id, Vec<PlannedAssessment>> =
+            crate::programs::program_specs(&db, groups.iter().map(|g| g.program_id))
+                .await?
+                .into_iter()
+                .filter(|(_, spec)| !spec.assessments.is_empty())
+                .map(|(id, spec)| (id, spec.assessments))
+                .collect();
+        let groups: Vec<DueGroup> = groups
+            .into_iter()
+            .filter(|g| plans.contains_key(&g.program_id))
+            .collect();
+        let mut inputs = DueInputs {
+            plans,
+            ..DueInputs::default()
+        };
         let ids: Vec<Id> = groups.iter().map(|g| g.group_id).collect();
         for chunk in ids.chunks(GROUPS_A_STATEMENT) {
-            let sessions = session::Entity::find()
-                .select_only()
-                .column(session::Column::GroupId)
-                .column(session::Column::Number)
-                .column(session::Column::LocalDate)
-                .filter(session::Column::OrgId.eq(org))
-                .filter(session::Column::GroupId.is_in(chunk.iter().copied()))
-                .filter(session::Column::Number.gt(0))
-                .into_tuple::<(Id, i32, NaiveDate)>()
-                .all(&db)
-                .await?;
-            for (g, n, day) in sessions {
-                let n = u32::try_from(n).unwrap_or(0);
-                inputs.sessions.entry(g).or_default().push((n, day));
-            }
-            let holding = [EnrollmentStatus::Enrolled, EnrollmentStatus::Completed];
+            inputs
+                .sessions
+                .extend(self.plan_session_days_in(org, chunk).await?);
             let enrollments = enrollment::Entity::find()
                 .select_only()
                 .column(enrollment::Column::GroupId)
                 .column(enrollment::Column::Id)
                 .filter(enrollment::Column::OrgId.eq(org))
                 .filter(enrollment::Column::GroupId.is_in(chunk.iter().copied()))
-                .filter(enrollment::Column::Status.is_in(holding.map(|s| s.as_str())))
+                .filter(enrollment::Column::Status.is_in(HOLDING_A_PLACE.map(|s| s.as_str())))
                 .into_tuple::<(Id, Id)>()
                 .all(&db)
                 .await?;
@@ -373,12 +397,6 @@ impl Store {
             }
             inputs.taken.extend(self.taken_in(org, chunk).await?);
         }
-        let programs = groups.iter().map(|g| g.program_id);
-        inputs.plans = crate::programs::program_specs(&db, programs)
-            .await?
-            .into_iter()
-            .map(|(id, spec)| (id, spec.assessments))
-            .collect();
         inputs.groups = groups;
         Ok(inputs)
     }
