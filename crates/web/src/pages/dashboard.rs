@@ -111,6 +111,11 @@ fn session_line(w: &Words, s: &WeekSession) -> SessionLine {
     }
 }
 
+/// How many groups of a list of `all` are past the first [`SHOWN`], if any.
+fn not_shown(w: &Words, all: usize) -> Option<String> {
+    (all > SHOWN).then(|| w.t1("dashboard-more-groups", "count", all - SHOWN))
+}
+
 fn view(w: &Words, d: &Dashboard) -> DashboardPage {
     let frame = Frame::new(w.clone(), "dashboard-title", None);
     let gaps: Vec<SessionLine> = d
@@ -194,16 +199,9 @@ fn view(w: &Words, d: &Dashboard) -> DashboardPage {
                 percent: g.share().map_or(0, |s| (s * 100.0).round() as u32),
             })
             .collect(),
-        more_groups: (d.retention.len() > SHOWN)
-            .then(|| w.t1("dashboard-more-groups", "count", d.retention.len() - SHOWN)),
+        more_groups: not_shown(w, d.retention.len()),
         assessments: due_links(w, &d.assessments[..d.assessments.len().min(SHOWN)]),
-        more_assessments: (d.assessments.len() > SHOWN).then(|| {
-            w.t1(
-                "dashboard-more-groups",
-                "count",
-                d.assessments.len() - SHOWN,
-            )
-        }),
+        more_assessments: not_shown(w, d.assessments.len()),
     }
 }
 
